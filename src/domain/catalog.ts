@@ -63,3 +63,11 @@ export type Confidence = (typeof CONFIDENCES)[number];
 /** Money is integer fen everywhere; dates are ISO `YYYY-MM-DD` in Asia/Shanghai. */
 export type Fen = number;
 export type IsoDate = string;
+
+/** Step 4: the one cost the user commits to cutting first. */
+export const CUTS = ['subscriptions', 'eating_out', 'shopping', 'transport', 'phone_plan', 'other_cut'] as const;
+export type CutId = (typeof CUTS)[number];
+
+/** Step 7: the topics of "your rights and the legal route". */
+export const RIGHTS_TOPICS = ['collectors', 'complaints', 'letters', 'legal_aid', 'credit_report', 'scams'] as const;
+export type RightsTopic = (typeof RIGHTS_TOPICS)[number];

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import {
+  BANKS,
+  CALL_CHANNELS,
+  CALL_OUTCOMES,
+  CAUSES,
+  CUTS,
+  LANGS,
+  PRODUCTS,
+  REQUESTS,
+  STEPS,
+  STEP_STATUSES,
+} from '../src/domain/catalog.js';
+
+/** Bump when the stored shape changes, and add a migration in `migrations.ts`. */
+export const CASE_SCHEMA_VERSION = 1;
+
+/** Caps keep a hostile or runaway chat from growing its record without bound. */
+export const LIMITS = {
+  calls: 20,
+  freeText: 300,
+  name: 40,
+  evidence: 40,
+} as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const fen = z.number().int().min(0).max(100_000_000_000);
+const freeText = z.string().max(LIMITS.freeText);
+
+export const FactsSchema = z.object({
+  product: z.enum(PRODUCTS).nullable(),
+  bank: z.enum(BANKS).nullable(),
+  amountFen: fen.nullable(),
+  dueDate: isoDate.nullable(),
+  /** The user's own contract daily rate in basis points (0.04 % = 4), when the penalty rule needs it. */
+  dailyRateBp: z.number().positive().max(100).nullable(),
+  cause: z.enum(CAUSES).nullable(),
+  /** 'YYYY-MM' or 'YYYY-MM-DD'. */
+  causeSince: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable(),
+  incomeFen: fen.nullable(),
+  essentialsFen: fen.nullable(),
+  /** What other lenders expect each month. */
+  otherDebtsFen: fen.nullable(),
+});
+export type Facts = z.infer<typeof FactsSchema>;
+
+export const CallSchema = z.object({
+  date: isoDate,
+  channel: z.enum(CALL_CHANNELS),
+  agentId: z.string().max(40).nullable(),
+  outcome: z.enum(CALL_OUTCOMES),
+  promise: freeText.nullable(),
+  nextDate: isoDate.nullable(),
+});
+export type Call = z.infer<typeof CallSchema>;
+export const CallDraftSchema = CallSchema.partial();
+export type CallDraft = z.infer<typeof CallDraftSchema>;
+
+export const PLAN_STATUSES = ['none', 'submitted', 'approved', 'refused'] as const;
+export const PlanSchema = z.object({
+  status: z.enum(PLAN_STATUSES),
+  monthlyFen: fen.nullable(),
+  months: z.number().int().min(1).max(120).nullable(),
+  firstDue: isoDate.nullable(),
+});
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const StatementFieldsSchema = z.object({
+  name: z.string().max(LIMITS.name).nullable(),
+  phoneTail: z.string().regex(/^\d{4}$/).nullable(),
+  idTail: z.string().regex(/^[0-9Xx]{4}$/).nullable(),
+  requests: z.array(z.enum(REQUESTS)).max(REQUESTS.length),
+});
+export type StatementFields = z.infer<typeof StatementFieldsSchema>;
+
+export const StepsSchema = z.object(
+  Object.fromEntries(STEPS.map((s) => [s, z.enum(STEP_STATUSES)])) as Record<
+    (typeof STEPS)[number],
+    z.ZodEnum<{ [K in (typeof STEP_STATUSES)[number]]: K }>
+  >,
+);
+export type Steps = z.infer<typeof StepsSchema>;
+
+export const COMPLAINT_KINDS = ['refusal', 'collector'] as const;
+/** The facts of a complaint draft: what happened and when, in the user's words. */
+export const ComplaintSchema = z.object({
+  kind: z.enum(COMPLAINT_KINDS).nullable(),
+  what: freeText.nullable(),
+  when: isoDate.nullable(),
+});
+export type Complaint = z.infer<typeof ComplaintSchema>;
+
+export const CONSENTS = ['pending', 'given', 'declined'] as const;
+export const RETURN_TARGETS = ['summary', 'statement'] as const;
+
+export const CaseContextSchema = z.object({
+  lang: z.enum(LANGS),
+  consent: z.enum(CONSENTS),
+  facts: FactsSchema,
+  steps: StepsSchema,
+  calls: z.array(CallSchema).max(LIMITS.calls),
+  callDraft: CallDraftSchema,
+  plan: PlanSchema,
+  evidence: z.array(z.string().max(60)).max(LIMITS.evidence),
+  /** Step 4: the one cost cut first. */
+  snowballCut: z.enum(CUTS).nullable(),
+  statement: StatementFieldsSchema,
+  complaint: ComplaintSchema,
+  /** Where a single-answer edit goes back to (the case summary or the statement review), instead of the next question. */
+  returnTo: z.enum(RETURN_TARGETS).nullable(),
+  checklistMessageId: z.number().int().positive().nullable(),
+});
+export type CaseContext = z.infer<typeof CaseContextSchema>;
+
+/** What is stored: the machine's state value and context, nothing else (flat machine, see DESIGN §4). */
+export const StoredSnapshotSchema = z.object({
+  value: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  context: CaseContextSchema,
+});
+export type StoredSnapshot = z.infer<typeof StoredSnapshotSchema>;
+
+export const emptyFacts = (): Facts => ({
+  product: null,
+  bank: null,
+  amountFen: null,
+  dueDate: null,
+  dailyRateBp: null,
+  cause: null,
+  causeSince: null,
+  incomeFen: null,
+  essentialsFen: null,
+  otherDebtsFen: null,
+});
+
+export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
+  lang,
+  consent: 'pending',
+  facts: emptyFacts(),
+  steps: Object.fromEntries(STEPS.map((s) => [s, 'todo'])) as Steps,
+  calls: [],
+  callDraft: {},
+  plan: { status: 'none', monthlyFen: null, months: null, firstDue: null },
+  evidence: [],
+  snowballCut: null,
+  statement: { name: null, phoneTail: null, idTail: null, requests: [] },
+  complaint: { kind: null, what: null, when: null },
+  returnTo: null,
+  checklistMessageId: null,
+});

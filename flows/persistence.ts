@@ -1,0 +1,40 @@
+import { initialTransition, type SnapshotFrom, type StateValue } from 'xstate';
+import type { Lang } from '../src/domain/catalog.js';
+import { CASE_SCHEMA_VERSION, StoredSnapshotSchema, type StoredSnapshot } from './case.js';
+import { caseMachine } from './machine.js';
+
+export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
+
+/**
+ * Upgrades from schema N to N+1, applied in order to an older stored record before it is validated.
+ * Version 1 is the first stored shape, so there is nothing to upgrade yet.
+ */
+export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = {};
+
+export type Restored =
+  | { kind: 'restored'; snapshot: CaseSnapshot }
+  /** The record was unreadable (newer schema, damaged): the chat starts again rather than crash. */
+  | { kind: 'unreadable'; snapshot: CaseSnapshot };
+
+export const freshSnapshot = (lang: Lang): CaseSnapshot => initialTransition(caseMachine, { lang })[0];
+
+export function toStored(snapshot: CaseSnapshot): StoredSnapshot {
+  return { value: snapshot.value as StoredSnapshot['value'], context: snapshot.context };
+}
+
+export function fromStored(schema: number, raw: unknown, lang: Lang): Restored {
+  let record = raw;
+  for (let v = schema; v < CASE_SCHEMA_VERSION; v++) {
+    const up = MIGRATIONS[v];
+    if (!up) return { kind: 'unreadable', snapshot: freshSnapshot(lang) };
+    record = up(record);
+  }
+  const parsed = StoredSnapshotSchema.safeParse(record);
+  if (schema > CASE_SCHEMA_VERSION || !parsed.success) return { kind: 'unreadable', snapshot: freshSnapshot(lang) };
+  try {
+    return { kind: 'restored', snapshot: caseMachine.resolveState({ value: parsed.data.value as StateValue, context: parsed.data.context }) };
+  } catch {
+    // The state was renamed or removed since this was stored: keep every answer, resume at the checklist.
+    return { kind: 'restored', snapshot: caseMachine.resolveState({ value: 'hub', context: parsed.data.context }) };
+  }
+}

@@ -1,0 +1,135 @@
+import {
+  BANKS,
+  CALL_CHANNELS,
+  CALL_OUTCOMES,
+  CAUSES,
+  CUTS,
+  PRODUCTS,
+  type IsoDate,
+} from '../src/domain/catalog.js';
+import { cleanNote, parseAgentId, parseDay, parseMonthsCount, parseTail } from '../src/domain/answers.js';
+import { parseDailyRate } from '../src/domain/charges.js';
+import { parseOverdue, parseSince } from '../src/domain/dates.js';
+import { parseMoney } from '../src/domain/money.js';
+import {
+  COMPLAINT_KINDS,
+  LIMITS,
+  type CallDraft,
+  type CaseContext,
+  type Complaint,
+  type Facts,
+  type Plan,
+  type StatementFields,
+} from './case.js';
+
+/**
+ * Every question of the flow: how its answer is read and what it changes in the case. Pure: `today` is passed in.
+ * A rejected answer names a reason (`money.zero`); the renderer turns `intake.reject.<reason>` into a kind re-ask.
+ */
+type Patch = (c: CaseContext) => Partial<CaseContext>;
+export type Parsed = { ok: true; apply: Patch } | { ok: false; reason: string };
+
+const fact = (patch: Partial<Facts>): Patch => (c) => ({ facts: { ...c.facts, ...patch } });
+const draft = (patch: CallDraft): Patch => (c) => ({ callDraft: { ...c.callDraft, ...patch } });
+const plan = (patch: Partial<Plan>): Patch => (c) => ({ plan: { ...c.plan, ...patch } });
+const statement = (patch: Partial<StatementFields>): Patch => (c) => ({ statement: { ...c.statement, ...patch } });
+const complaint = (patch: Partial<Complaint>): Patch => (c) => ({ complaint: { ...c.complaint, ...patch } });
+const tail = (kind: 'phone' | 'id', set: (t: string) => Patch) => (text: string): Parsed => {
+  const r = parseTail(text, kind);
+  return r.ok ? { ok: true, apply: set(r.tail) } : { ok: false, reason: `tail.${r.reason}` };
+};
+
+const money = (set: (fen: number) => Patch, allowZero: boolean) => (text: string): Parsed => {
+  const r = parseMoney(text, { allowZero });
+  return r.ok ? { ok: true, apply: set(r.fen) } : { ok: false, reason: `money.${r.reason}` };
+};
+const day = (direction: 'past' | 'future', set: (d: IsoDate) => Patch) => (text: string, today: IsoDate): Parsed => {
+  const r = parseDay(text, today, direction);
+  return r.ok ? { ok: true, apply: set(r.day) } : { ok: false, reason: r.reason === 'wrong_side' ? `day.not_${direction}` : 'day.unrecognised' };
+};
+
+const READERS = {
+  amount: money((amountFen) => fact({ amountFen }), false),
+  overdue: (text: string, today: IsoDate): Parsed => {
+    const r = parseOverdue(text, today);
+    return r.ok ? { ok: true, apply: fact({ dueDate: r.dueDate }) } : { ok: false, reason: `overdue.${r.reason}` };
+  },
+  rate: (text: string): Parsed => {
+    const r = parseDailyRate(text);
+    return r.ok ? { ok: true, apply: fact({ dailyRateBp: r.bp }) } : { ok: false, reason: 'rate.unrecognised' };
+  },
+  since: (text: string, today: IsoDate): Parsed => {
+    const r = parseSince(text, today);
+    return r.ok ? { ok: true, apply: fact({ causeSince: r.since }) } : { ok: false, reason: `since.${r.reason}` };
+  },
+  income: money((incomeFen) => fact({ incomeFen }), true),
+  essentials: money((essentialsFen) => fact({ essentialsFen }), true),
+  otherDebts: money((otherDebtsFen) => fact({ otherDebtsFen }), true),
+
+  callDate: day('past', (date) => draft({ date })),
+  callAgent: (text: string): Parsed => {
+    const agentId = parseAgentId(text);
+    return agentId ? { ok: true, apply: draft({ agentId }) } : { ok: false, reason: 'agent.invalid' };
+  },
+  callPromise: (text: string): Parsed => {
+    const promise = cleanNote(text, LIMITS.freeText);
+    return promise ? { ok: true, apply: draft({ promise }) } : { ok: false, reason: 'note.empty' };
+  },
+  callNext: day('future', (nextDate) => draft({ nextDate })),
+
+  planMonthly: money((monthlyFen) => plan({ monthlyFen }), false),
+  planMonths: (text: string): Parsed => {
+    const months = parseMonthsCount(text);
+    return months ? { ok: true, apply: plan({ months }) } : { ok: false, reason: 'months.invalid' };
+  },
+  planFirst: day('future', (firstDue) => plan({ firstDue })),
+
+  name: (text: string): Parsed => {
+    const name = cleanNote(text, LIMITS.name);
+    return name ? { ok: true, apply: statement({ name }) } : { ok: false, reason: 'note.empty' };
+  },
+  phoneTail: tail('phone', (phoneTail) => statement({ phoneTail })),
+  idTail: tail('id', (idTail) => statement({ idTail })),
+  complaintWhat: (text: string): Parsed => {
+    const what = cleanNote(text, LIMITS.freeText);
+    return what ? { ok: true, apply: complaint({ what }) } : { ok: false, reason: 'note.empty' };
+  },
+  complaintWhen: day('past', (when) => complaint({ when })),
+} satisfies Record<string, (text: string, today: IsoDate) => Parsed>;
+
+export type TextQuestion = keyof typeof READERS;
+export const TEXT_QUESTIONS = Object.keys(READERS) as TextQuestion[];
+
+export const readTextAnswer = (q: TextQuestion, text: string, today: IsoDate): Parsed => READERS[q](text, today);
+
+/** Questions answered with a button: the allowed values and where the choice is kept. */
+export const CHOICES = {
+  product: { options: PRODUCTS, apply: (v: string) => fact({ product: v as Facts['product'] }) },
+  bank: { options: BANKS, apply: (v: string) => fact({ bank: v as Facts['bank'] }) },
+  cause: { options: CAUSES, apply: (v: string) => fact({ cause: v as Facts['cause'] }) },
+  channel: { options: CALL_CHANNELS, apply: (v: string) => draft({ channel: v as CallDraft['channel'] }) },
+  outcome: { options: CALL_OUTCOMES, apply: (v: string) => draft({ outcome: v as CallDraft['outcome'] }) },
+  cut: { options: CUTS, apply: (v: string): Patch => () => ({ snowballCut: v as CaseContext['snowballCut'] }) },
+  complaintKind: { options: COMPLAINT_KINDS, apply: (v: string) => complaint({ kind: v as Complaint['kind'] }) },
+} as const;
+export type ChoiceQuestion = keyof typeof CHOICES;
+
+export const isChoiceOf = (q: ChoiceQuestion, value: string): boolean =>
+  (CHOICES[q].options as readonly string[]).includes(value);
+
+/** What "skip" clears, for the questions that may be skipped. */
+export const SKIP_CLEARS: Partial<Record<TextQuestion, Patch>> = {
+  rate: fact({ dailyRateBp: null }),
+  since: fact({ causeSince: null }),
+  otherDebts: fact({ otherDebtsFen: null }),
+  callAgent: draft({ agentId: null }),
+  callPromise: draft({ promise: null }),
+  callNext: draft({ nextDate: null }),
+  planFirst: plan({ firstDue: null }),
+  name: statement({ name: null }),
+  phoneTail: statement({ phoneTail: null }),
+  idTail: statement({ idTail: null }),
+};
+
+/** The step-1 answers the case summary can edit, in the order they are asked. */
+export const EDITABLE_FACTS = ['product', 'amount', 'overdue', 'rate', 'cause', 'since', 'income', 'essentials', 'otherDebts'] as const;

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+
+const EnvSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… (from @BotFather)')
+      .optional(),
+    TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    REDIS_URL: z.string().min(1).optional(),
+    REDIS_CLUSTER: z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' }).optional(),
+    WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z a-z 0-9 _ -')
+      .optional(),
+    PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535).default(8080),
+    SESSION_TTL_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(90),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const cluster = env.REDIS_CLUSTER === '1' || env.REDIS_CLUSTER === 'true';
+    if (env.REDIS_URL !== undefined) {
+      const ok = cluster
+        ? env.REDIS_URL.split(',').every((seed) => hostPort.test(seed.trim()))
+        : /^rediss?:\/\/.+/.test(env.REDIS_URL);
+      if (!ok) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['REDIS_URL'],
+          message: cluster ? 'with REDIS_CLUSTER=1 must be comma-separated host:port seeds' : 'must start with redis:// or rediss://',
+        });
+      }
+    } else if (cluster) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when REDIS_CLUSTER=1' });
+    }
+    if (env.WEBHOOK_URL !== undefined && env.WEBHOOK_SECRET === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' });
+    }
+    if (env.WEBHOOK_URL !== undefined && env.TELEGRAM_BOT_TOKEN === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is required when WEBHOOK_URL is set' });
+    }
+  });
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  mode: 'console' | 'polling' | 'webhook';
+  token: string | null;
+  apiRoot: string | null;
+  redis: { url: string; cluster: boolean } | null;
+  webhook: { url: string; secret: string; path: string } | null;
+  port: number;
+  ttlDays: number;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; a bad value stops start-up with one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // An empty variable (KEY= in a .env file) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid configuration: ${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? ''}`.trim());
+  }
+  const e = parsed.data;
+  const webhook =
+    e.WEBHOOK_URL !== undefined && e.WEBHOOK_SECRET !== undefined
+      ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, path: new URL(e.WEBHOOK_URL).pathname }
+      : null;
+  return {
+    mode: e.TELEGRAM_BOT_TOKEN === undefined ? 'console' : webhook ? 'webhook' : 'polling',
+    token: e.TELEGRAM_BOT_TOKEN ?? null,
+    // telegraf resolves methods relative to apiRoot, so a root with a path must end in '/' (NOTES §2.4).
+    apiRoot: e.TELEGRAM_API_ROOT === undefined ? null : e.TELEGRAM_API_ROOT.replace(/\/?$/, '/'),
+    redis:
+      e.REDIS_URL === undefined
+        ? null
+        : { url: e.REDIS_URL, cluster: e.REDIS_CLUSTER === '1' || e.REDIS_CLUSTER === 'true' },
+    webhook,
+    port: e.PORT,
+    ttlDays: e.SESSION_TTL_DAYS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

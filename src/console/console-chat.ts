@@ -1,0 +1,98 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Update } from 'telegraf/types';
+import type { Engine, Outbox } from '../engine/engine.js';
+import { htmlToPlain } from '../render/html.js';
+import type { Button, Keyboard } from '../render/reply.js';
+import { route } from '../telegram/updates.js';
+
+const CHAT_ID = 1;
+const USER = { id: 1, is_bot: false, first_name: 'you' } as const;
+
+/**
+ * The terminal as a chat: the same engine, flow and texts as Telegram. Buttons print as numbered choices; typing
+ * the number presses the button, anything else is a message.
+ */
+export function createConsoleOutbox(out: Writable, cwd: string) {
+  let buttons: Button[] = [];
+  let messageId = 0;
+  const write = (s: string) => out.write(`${s}\n`);
+  const show = (html: string, keyboard?: Keyboard) => {
+    write(`\n${htmlToPlain(html)}`);
+    buttons = keyboard?.flat() ?? [];
+    if (buttons.length > 0) write(buttons.map((b, i) => `  [${i + 1}] ${b.label}`).join('\n'));
+  };
+  const outbox: Outbox = {
+    async sendText(_chat, html, keyboard) {
+      show(html, keyboard);
+      return { messageId: ++messageId };
+    },
+    // A terminal cannot change what it already printed; the checklist is shown afresh when it is opened.
+    async editText() {
+      return 'edited';
+    },
+    async sendDocument(_chat, file) {
+      const path = resolve(cwd, file.filename);
+      await writeFile(path, file.bytes);
+      write(`\n📄 ${path}${file.caption ? `\n${htmlToPlain(file.caption)}` : ''}`);
+      return { messageId: ++messageId };
+    },
+    async answerCallback(_id, text) {
+      if (text) write(`(${htmlToPlain(text)})`);
+    },
+  };
+  return { outbox, buttonAt: (n: number): Button | undefined => buttons[n - 1] };
+}
+
+export async function runConsoleChat(opts: {
+  engine: Engine;
+  console: ReturnType<typeof createConsoleOutbox>;
+  input: Readable;
+  output: Writable;
+  banner: string;
+  languageCode?: string | undefined;
+  /** Unique across restarts, so a Redis-backed case never mistakes a new line for a repeat. */
+  firstUpdateId: number;
+}): Promise<void> {
+  const { engine, input, output } = opts;
+  let updateId = opts.firstUpdateId;
+  const from = { ...USER, ...(opts.languageCode ? { language_code: opts.languageCode } : {}) };
+  const chat = { id: CHAT_ID, type: 'private' as const, first_name: 'you' };
+
+  const toUpdate = (line: string): Update => {
+    const pressed = /^\d{1,2}$/.test(line) ? opts.console.buttonAt(Number(line)) : undefined;
+    updateId += 1;
+    if (pressed) {
+      return {
+        update_id: updateId,
+        callback_query: {
+          id: String(updateId),
+          from,
+          chat_instance: 'console',
+          data: pressed.data,
+          message: { message_id: 0, date: 0, chat, text: '' },
+        },
+      } as Update;
+    }
+    return { update_id: updateId, message: { message_id: updateId, date: 0, chat, from, text: line } } as Update;
+  };
+
+  const handleLine = async (line: string) => {
+    const routed = route(toUpdate(line));
+    if (routed.kind === 'private') await engine.handle(routed.inbound);
+  };
+
+  output.write(`${opts.banner}\n`);
+  await handleLine('/start');
+  const rl = createInterface({ input, terminal: false });
+  // Lines are handled one at a time, in order, exactly as one Telegram chat would be.
+  let queue = Promise.resolve();
+  rl.on('line', (raw) => {
+    const line = raw.trim();
+    if (line) queue = queue.then(() => handleLine(line));
+  });
+  await new Promise<void>((done) => rl.once('close', done));
+  await queue;
+}

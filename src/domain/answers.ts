@@ -1,0 +1,111 @@
+import type { IsoDate } from './catalog.js';
+
+/**
+ * Small answers of the later steps: a calendar day (a call's date, the next call-back, a plan's first due date),
+ * a number of months, an agent's ID and a short note. Pure: `today` is passed in.
+ */
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number): IsoDate | null => {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+    ? `${y}-${pad(m)}-${pad(d)}`
+    : null;
+};
+const shift = (day: IsoDate, days: number): IsoDate => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+const RELATIVE: Record<string, number> = {
+  今天: 0, 今日: 0, today: 0, 昨天: -1, 昨日: -1, yesterday: -1, 前天: -2, 明天: 1, 明日: 1, tomorrow: 1, 后天: 2,
+};
+const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+export type DayDirection = 'past' | 'future';
+export type DayParse = { ok: true; day: IsoDate } | { ok: false; reason: 'unrecognised' | 'wrong_side' };
+
+/** A day, read in the direction it must lie: a call already made is not in the future, a call-back is not past. */
+export function parseDay(text: string, today: IsoDate, direction: DayDirection): DayParse {
+  const s = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[号號]$/, '日');
+  const rel = RELATIVE[s];
+  if (rel !== undefined) return checkSide(shift(today, rel), today, direction);
+  const offset = /^(\d{1,3}|[一二两三四五六七八九十])\s*(?:天|days?)\s*(后|以后|之后|前|以前|之前|later|ago)?$/.exec(s) ??
+    /^in (\d{1,3}) days?$/.exec(s);
+  if (offset) {
+    const n = Number(offset[1]) || CN_DIGITS[offset[1] ?? ''] || 0;
+    const sign = /前|ago/.test(offset[2] ?? '') ? -1 : /后|later|^in/.test(offset[2] ?? s) ? 1 : direction === 'past' ? -1 : 1;
+    return checkSide(shift(today, sign * n), today, direction);
+  }
+  const ty = Number(today.slice(0, 4));
+  let y: number | null = null;
+  let m: number | null = null;
+  let d: number | null = null;
+  const full = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
+  const md = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
+  const en = /^([a-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?$/.exec(s) ?? /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]{3})[a-z]*$/.exec(s);
+  if (full) [y, m, d] = [Number(full[1]), Number(full[2]), Number(full[3])];
+  else if (md) [m, d] = [Number(md[1]), Number(md[2])];
+  else if (en) {
+    const [a, b] = /^\d/.test(en[1] ?? '') ? [en[2], en[1]] : [en[1], en[2]];
+    const idx = MONTHS_EN.indexOf(a ?? '');
+    if (idx >= 0) [m, d] = [idx + 1, Number(b)];
+  }
+  if (m === null || d === null) return { ok: false, reason: 'unrecognised' };
+  if (y === null) {
+    // A bare month and day means the nearest such day on the side the answer must lie.
+    const thisYear = iso(ty, m, d);
+    if (!thisYear) return { ok: false, reason: 'unrecognised' };
+    y = direction === 'past' ? (thisYear > today ? ty - 1 : ty) : thisYear < today ? ty + 1 : ty;
+  }
+  const day = iso(y, m, d);
+  return day ? checkSide(day, today, direction) : { ok: false, reason: 'unrecognised' };
+}
+
+function checkSide(day: IsoDate, today: IsoDate, direction: DayDirection): DayParse {
+  const wrong = direction === 'past' ? day > today : day < today;
+  const tooFar = Math.abs(Date.parse(day) - Date.parse(today)) > 5 * 366 * 86_400_000;
+  return wrong || tooFar ? { ok: false, reason: 'wrong_side' } : { ok: true, day };
+}
+
+/** "12", "12个月", "12期", "一年", "两年", "24 months" → 12 or 24; 1–120. */
+export function parseMonthsCount(text: string): number | null {
+  const s = text.trim().toLowerCase().replace(/\s+/g, '');
+  const years = /^(\d{1,2}|[一二两三四五])年$/.exec(s) ?? /^(\d{1,2})years?$/.exec(s);
+  if (years) {
+    const n = (Number(years[1]) || CN_DIGITS[years[1] ?? ''] || 0) * 12;
+    return n >= 1 && n <= 120 ? n : null;
+  }
+  const months = /^(\d{1,3})(个月|個月|月|期|months?|mo)?$/.exec(s);
+  if (!months) return null;
+  const n = Number(months[1]);
+  return n >= 1 && n <= 120 ? n : null;
+}
+
+/** An agent's ID as the user heard it: letters, digits and dashes, up to 20; anything else is not an ID. */
+export function parseAgentId(text: string): string | null {
+  const s = text.trim().replace(/^(工号|编号|客服|id|no\.?)[:：\s]*/i, '');
+  return /^[A-Za-z0-9-]{1,20}$/.test(s) ? s : null;
+}
+
+/** A short free note (what was promised): trimmed, whitespace folded, capped. */
+export function cleanNote(text: string, max: number): string | null {
+  const s = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  return s.length === 0 ? null : s.slice(0, max);
+}
+
+export type TailParse = { ok: true; tail: string } | { ok: false; reason: 'only_four' | 'unrecognised' };
+
+/**
+ * The last four characters of a phone number or an ID/account number. A longer number is refused rather than
+ * trimmed, so a full ID number is never stored, and the user learns not to send one.
+ */
+export function parseTail(text: string, kind: 'phone' | 'id'): TailParse {
+  const s = text.replace(/[\s-]/g, '');
+  const pattern = kind === 'phone' ? /^\d+$/ : /^[0-9Xx]+$/;
+  if (!pattern.test(s)) return { ok: false, reason: 'unrecognised' };
+  if (s.length > 4) return { ok: false, reason: 'only_four' };
+  return s.length === 4 ? { ok: true, tail: s.toUpperCase() } : { ok: false, reason: 'unrecognised' };
+}

@@ -1,0 +1,135 @@
+import { parseDay } from './answers.js';
+import type { IsoDate, Lang } from './catalog.js';
+import { toHalfWidth } from './money.js';
+import { parseChineseNumber } from './numbers.js';
+
+/** Calendar arithmetic on ISO dates (UTC midnight stands for the Shanghai calendar day: no time zone enters). */
+const toDate = (iso: string) => new Date(`${iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`);
+const toIso = (d: Date): IsoDate => d.toISOString().slice(0, 10);
+
+export const isIsoDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && toIso(toDate(s)) === s;
+
+export function addDays(iso: IsoDate, n: number): IsoDate {
+  const d = toDate(iso);
+  d.setUTCDate(d.getUTCDate() + n);
+  return toIso(d);
+}
+
+/** Adds months, clamping to the month's end (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(iso: IsoDate, n: number): IsoDate {
+  const d = toDate(iso);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return toIso(d);
+}
+
+export const daysBetween = (from: IsoDate, to: IsoDate): number =>
+  Math.round((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000);
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** '2026年11月23日' / '23 Nov 2026'. */
+export function formatDate(iso: IsoDate, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return lang === 'zh-CN' ? `${y}年${m}月${d}日` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
+}
+
+/** '2026年8月' / 'Aug 2026'. */
+export function formatMonth(ym: string, lang: Lang): string {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  return lang === 'zh-CN' ? `${y}年${m}月` : `${MONTHS_EN[m - 1]} ${y}`;
+}
+
+const numberOf = (s: string): number | null => {
+  if (/^(a|an|one)$/.test(s)) return 1;
+  return parseChineseNumber(s);
+};
+
+/** '45', '45天', '两个月', '3周', '半个月', '2 months' → days (a month counts as 30). */
+function durationDays(s: string): number | null {
+  if (/^半个?月$|^half a month$/.test(s)) return 15;
+  if (/^一个半月$/.test(s)) return 45;
+  const m = /^([0-9.]+|[零〇一二两三四五六七八九十百]+|a|an|one)(天|日|days?|周|星期|个?礼拜|weeks?|个月|個月|months?)?$/.exec(s);
+  if (!m) return null;
+  const n = numberOf(m[1] ?? '');
+  if (n === null || !Number.isInteger(n)) return null;
+  const unit = m[2] ?? '天';
+  if (/周|星期|礼拜|week/.test(unit)) return n * 7;
+  if (/月|month/.test(unit)) return n * 30;
+  return n;
+}
+
+export type OverdueParse =
+  | { ok: true; dueDate: IsoDate; days: number }
+  | { ok: false; reason: 'empty' | 'unrecognised' | 'future' | 'too_old' };
+
+const MAX_OVERDUE_DAYS = 3650;
+
+/** How long overdue: a number of days (weeks, months) or the missed due date. */
+export function parseOverdue(text: string, today: IsoDate): OverdueParse {
+  const s = toHalfWidth(text)
+    .toLowerCase()
+    .replace(/逾期|已经|大概|大约|差不多|左右|了|有|快|overdue|about|around|already|late|for/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (s.length === 0) return { ok: false, reason: 'empty' };
+  const days = durationDays(s.replace(/\s/g, ''));
+  if (days !== null) {
+    return days > MAX_OVERDUE_DAYS ? { ok: false, reason: 'too_old' } : { ok: true, dueDate: addDays(today, -days), days };
+  }
+  const lastMonth = /^上个?月(\d{1,2})[号日]?$/.exec(s);
+  const candidate = lastMonth ? `${addMonths(today, -1).slice(0, 7)}-${lastMonth[1]!.padStart(2, '0')}` : s;
+  const r = parseDay(candidate, today, 'past');
+  if (!r.ok) return { ok: false, reason: r.reason === 'wrong_side' && parseDay(candidate, today, 'future').ok ? 'future' : 'unrecognised' };
+  const d = daysBetween(r.day, today);
+  return d > MAX_OVERDUE_DAYS ? { ok: false, reason: 'too_old' } : { ok: true, dueDate: r.day, days: d };
+}
+
+export type SinceParse = { ok: true; since: string } | { ok: false; reason: 'empty' | 'unrecognised' | 'future' };
+
+const EN_MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: (\d{4}))?$/;
+
+/** When the hardship began: a month ('2026年8月', '上个月', '三个月前', 'Aug 2026') or a day ('8月15日'). */
+export function parseSince(text: string, today: IsoDate): SinceParse {
+  const s = toHalfWidth(text).toLowerCase().replace(/从|开始|起|大概|大约|左右|since|about|around/g, '').replace(/\s+/g, ' ').trim();
+  if (s.length === 0) return { ok: false, reason: 'empty' };
+  const thisMonth = today.slice(0, 7);
+  const ty = Number(today.slice(0, 4));
+  const month = (y: number, m: number): SinceParse => {
+    if (m < 1 || m > 12) return { ok: false, reason: 'unrecognised' };
+    const ym = `${y}-${String(m).padStart(2, '0')}`;
+    return ym > thisMonth ? { ok: false, reason: 'future' } : { ok: true, since: ym };
+  };
+  const back = (n: number): SinceParse => ({ ok: true, since: addMonths(`${thisMonth}-01`, -n).slice(0, 7) });
+
+  if (/^(这个月|本月|this month)$/.test(s)) return back(0);
+  if (/^(上个?月|last month)$/.test(s)) return back(1);
+  if (/^上上个?月$/.test(s)) return back(2);
+  if (/^(今年初|年初|今年年初|start of (this|the) year|beginning of (this|the) year)$/.test(s)) return month(ty, 1);
+  if (/^(去年底|去年年底|end of last year)$/.test(s)) return month(ty - 1, 12);
+  const ago = /^([0-9]+|[一二两三四五六七八九十]+|a|an|one)\s*(个月|個月|months?)\s*(前|以前|之前|ago)$/.exec(s);
+  if (ago) {
+    const n = numberOf(ago[1] ?? '');
+    return n === null || n > 600 ? { ok: false, reason: 'unrecognised' } : back(n);
+  }
+  const ym = /^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*月?份?$/.exec(s);
+  if (ym) return month(Number(ym[1]), Number(ym[2]));
+  const cnMonth = /^(去年|今年)?(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月份?$/.exec(s);
+  if (cnMonth) {
+    const m = numberOf(cnMonth[2] ?? '') ?? 0;
+    const y = cnMonth[1] === '去年' ? ty - 1 : cnMonth[1] === '今年' ? ty : `${ty}-${String(m).padStart(2, '0')}` > thisMonth ? ty - 1 : ty;
+    return month(y, m);
+  }
+  const en = EN_MONTH.exec(s);
+  if (en) {
+    const m = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(en[1] ?? '') + 1;
+    const y = en[2] ? Number(en[2]) : `${ty}-${String(m).padStart(2, '0')}` > thisMonth ? ty - 1 : ty;
+    return month(y, m);
+  }
+  const day = parseDay(s, today, 'past');
+  if (day.ok) return { ok: true, since: day.day };
+  return { ok: false, reason: day.reason === 'wrong_side' ? 'future' : 'unrecognised' };
+}

@@ -1,0 +1,60 @@
+import { LANGS, STEPS, type Lang, type StepId } from '../domain/catalog.js';
+
+/**
+ * Button data is `1~<tag>~<value>`: a format version, the prompt it belongs to (or `g` for buttons that are valid
+ * from anywhere: checklist, steps, language), and the choice. Anything else is refused as forged or out of date.
+ */
+const VERSION = '1';
+const GLOBAL = 'g';
+const TAG = /^[a-zA-Z.]{1,30}$/;
+const VALUE = /^[a-zA-Z0-9_:.-]{1,32}$/;
+
+export type GlobalChoice =
+  | { type: 'OPEN'; step: StepId }
+  | { type: 'HUB' }
+  | { type: 'SUMMARY' }
+  | { type: 'LANG'; lang: Lang };
+
+export type DecodedData =
+  | { kind: 'global'; event: GlobalChoice }
+  | { kind: 'prompt'; tag: string; value: string }
+  | { kind: 'invalid' };
+
+export const promptData = (tag: string, value: string): string => {
+  if (!TAG.test(tag) || !VALUE.test(value)) throw new Error(`button data out of format: ${tag} ${value}`);
+  return `${VERSION}~${tag}~${value}`;
+};
+
+export const globalData = (choice: GlobalChoice): string => {
+  switch (choice.type) {
+    case 'OPEN':
+      return `${VERSION}~${GLOBAL}~open:${choice.step}`;
+    case 'LANG':
+      return `${VERSION}~${GLOBAL}~lang:${choice.lang}`;
+    case 'HUB':
+      return `${VERSION}~${GLOBAL}~hub`;
+    case 'SUMMARY':
+      return `${VERSION}~${GLOBAL}~summary`;
+  }
+};
+
+function decodeGlobal(value: string): GlobalChoice | null {
+  if (value === 'hub') return { type: 'HUB' };
+  if (value === 'summary') return { type: 'SUMMARY' };
+  const [verb, arg] = value.split(':');
+  if (verb === 'open' && (STEPS as readonly string[]).includes(arg ?? '')) return { type: 'OPEN', step: arg as StepId };
+  if (verb === 'lang' && (LANGS as readonly string[]).includes(arg ?? '')) return { type: 'LANG', lang: arg as Lang };
+  return null;
+}
+
+export function decodeData(data: string): DecodedData {
+  const parts = data.split('~');
+  if (parts.length !== 3 || parts[0] !== VERSION) return { kind: 'invalid' };
+  const [, tag = '', value = ''] = parts;
+  if (!VALUE.test(value)) return { kind: 'invalid' };
+  if (tag === GLOBAL) {
+    const event = decodeGlobal(value);
+    return event ? { kind: 'global', event } : { kind: 'invalid' };
+  }
+  return TAG.test(tag) ? { kind: 'prompt', tag, value } : { kind: 'invalid' };
+}

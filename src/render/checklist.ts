@@ -1,0 +1,40 @@
+import { STEPS, type StepId } from '../domain/catalog.js';
+import type { CaseContext } from '../../flows/case.js';
+import type { Translate } from '../i18n/index.js';
+import { globalData } from './callback-data.js';
+import type { Keyboard } from './reply.js';
+
+const MARK = { done: '✅', in_progress: '🔸', skipped: '⏭', todo: '⬜' } as const;
+
+/** The step we suggest next: the first one not done, in the order of the guide. */
+export function suggestedStep(ctx: CaseContext): StepId | null {
+  return STEPS.find((s) => ctx.steps[s] !== 'done' && ctx.steps[s] !== 'skipped') ?? null;
+}
+
+export function renderChecklist(ctx: CaseContext, t: Translate): { html: string; buttons: Keyboard } {
+  const done = STEPS.filter((s) => ctx.steps[s] === 'done').length;
+  const next = suggestedStep(ctx);
+  const bar = '▰'.repeat(done) + '▱'.repeat(STEPS.length - done);
+  const lines = STEPS.map((s, i) => {
+    const mark = s === next ? '▶' : MARK[ctx.steps[s]];
+    const title = t(`hub.step.${s}`);
+    return `${mark} ${i + 1}. ${s === next ? `<b>${title}</b>` : title}`;
+  });
+  const html = [
+    `<b>${t('hub.title')}</b>`,
+    `${bar} ${t('hub.progress', { done, total: STEPS.length })}`,
+    '',
+    ...lines,
+    '',
+    next ? t('hub.next', { step: t(`hub.step.${next}`) }) : t('hub.allDone'),
+    ...(ctx.consent === 'declined' ? ['', t('hub.declinedNote')] : []),
+  ].join('\n');
+  const stepButtons = STEPS.map((s, i) => ({
+    label: `${s === next ? '▶ ' : ''}${i + 1}. ${t(`hub.short.${s}`)}`,
+    data: globalData({ type: 'OPEN', step: s }),
+  }));
+  const rows: Keyboard = [];
+  for (let i = 0; i < stepButtons.length; i += 2) rows.push(stepButtons.slice(i, i + 2));
+  rows.push([{ label: t('hub.summaryButton'), data: globalData({ type: 'SUMMARY' }) }]);
+  return { html, buttons: rows };
+}

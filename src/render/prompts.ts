@@ -1,0 +1,167 @@
+import type { CaseContext } from '../../flows/case.js';
+import { CHOICES, EDITABLE_FACTS, SKIP_CLEARS, type ChoiceQuestion, type TextQuestion } from '../../flows/questions.js';
+import { LANGS, type IsoDate } from '../domain/catalog.js';
+import { formatDate } from '../domain/dates.js';
+import { formatFen } from '../domain/money.js';
+import type { Translate } from '../i18n/index.js';
+import { globalData, promptData } from './callback-data.js';
+import { renderChecklist } from './checklist.js';
+import type { Button, Keyboard, Reply } from './reply.js';
+import { formatBp, productName, renderStatusSummary, sinceText } from './status-summary.js';
+import { STATEMENT_PROMPTS } from './statement.js';
+import { STEP_PROMPTS, chunk, needConsentPrompt } from './steps.js';
+
+export interface PromptInput {
+  id: string;
+  ctx: CaseContext;
+  t: Translate;
+  today: IsoDate;
+}
+
+/** A button of the current prompt: it carries the prompt's id, so a press on an older message is recognised. */
+const choice = (id: string, value: string, label: string): Button => ({ label, data: promptData(id, value) });
+
+export const languageButtons = (): Keyboard => [
+  LANGS.map((lang) => ({ label: lang === 'zh-CN' ? '中文' : 'English', data: globalData({ type: 'LANG', lang }) })),
+];
+
+/** Buttons a text question offers besides typing: back, skip where skipping is sensible, and shortcuts. */
+const SHORTCUTS: Partial<Record<TextQuestion, string[]>> = { callDate: ['today'], complaintWhen: ['today'] };
+
+function textQuestion(q: TextQuestion, { id, t }: PromptInput): Reply {
+  const nav = [
+    ...(SHORTCUTS[q] ?? []).map((v) => choice(id, v, t(`common.button.${v}`))),
+    choice(id, 'back', t('common.button.back')),
+  ];
+  if (SKIP_CLEARS[q]) nav.push(choice(id, 'skip', t('common.button.skip')));
+  return { kind: 'text', html: t(`intake.q.${q}`), buttons: [nav] };
+}
+
+const CHOICE_LABEL: Record<ChoiceQuestion, (value: string) => string> = {
+  product: (v) => `domain.product.${v}.name`,
+  bank: (v) => `domain.bank.${v}`,
+  cause: (v) => `domain.cause.${v}`,
+  channel: (v) => `contact.channel.${v}`,
+  outcome: (v) => `contact.outcome.${v}`,
+  cut: (v) => `snowball.cut.${v}`,
+  complaintKind: (v) => `statement.complaintKind.${v}`,
+};
+
+function choiceQuestion(q: ChoiceQuestion, { id, t }: PromptInput): Reply {
+  const options = CHOICES[q].options.map((v) => choice(id, v, t(CHOICE_LABEL[q](v))));
+  return {
+    kind: 'text',
+    html: t(`intake.q.${q}`),
+    buttons: [...chunk(options, q === 'bank' ? 3 : 2), [choice(id, 'back', t('common.button.back'))]],
+  };
+}
+
+/** Everything entered so far; each step-1 answer has its own edit button. */
+function caseSummary({ id, ctx, t, today }: PromptInput): Reply {
+  const f = ctx.facts;
+  const lang = ctx.lang;
+  const none = t('summary.notGiven');
+  const value: Record<(typeof EDITABLE_FACTS)[number], string> = {
+    product: productName(ctx, t),
+    amount: f.amountFen === null ? none : formatFen(f.amountFen, lang),
+    overdue: f.dueDate === null ? none : formatDate(f.dueDate, lang),
+    rate: f.dailyRateBp === null ? none : formatBp(f.dailyRateBp),
+    cause: f.cause === null ? none : t(`domain.cause.${f.cause}`),
+    since: f.causeSince === null ? none : sinceText(f.causeSince, lang),
+    income: f.incomeFen === null ? none : formatFen(f.incomeFen, lang),
+    essentials: f.essentialsFen === null ? none : formatFen(f.essentialsFen, lang),
+    otherDebts: f.otherDebtsFen === null ? none : formatFen(f.otherDebtsFen, lang),
+  };
+  const html = [
+    `<b>${t('caseSummary.title')}</b>`,
+    '',
+    ...EDITABLE_FACTS.map((q) => t('caseSummary.line', { field: t(`caseSummary.field.${q}`), value: value[q] })),
+    t('caseSummary.calls', { count: ctx.calls.length }),
+    t(`caseSummary.plan.${ctx.plan.status}`),
+    t('caseSummary.evidence', { count: ctx.evidence.length }),
+    '',
+    t('caseSummary.hint', { date: formatDate(today, lang) }),
+  ].join('\n');
+  const edits = EDITABLE_FACTS.map((q) => choice(id, `edit:${q}`, `✏️ ${t(`caseSummary.field.${q}`)}`));
+  return { kind: 'text', html, buttons: [...chunk(edits, 3), [choice(id, 'hub', t('common.button.hub'))]] };
+}
+
+const yesNo = ({ id, t }: PromptInput, key: string): Reply => ({
+  kind: 'text',
+  html: t(key),
+  buttons: [[choice(id, 'yes', t(`${key}Yes`)), choice(id, 'no', t(`${key}No`))]],
+});
+
+const PROMPTS: Record<string, (p: PromptInput) => Reply | null> = {
+  ...STEP_PROMPTS,
+  ...STATEMENT_PROMPTS,
+  intro: ({ id, t }) => ({
+    kind: 'text',
+    html: t('start.intro'),
+    buttons: [[choice(id, 'continue', t('start.continue'))], ...languageButtons()],
+  }),
+  consent: ({ id, t }) => ({
+    kind: 'text',
+    html: t('consent.ask'),
+    buttons: [
+      [choice(id, 'agree', t('consent.agree'))],
+      [choice(id, 'decline', t('consent.decline'))],
+      [choice(id, 'privacy', t('consent.readPrivacy'))],
+    ],
+  }),
+  hub: ({ ctx, t }) => ({ kind: 'checklist', ...renderChecklist(ctx, t) }),
+  caseSummary,
+  confirmRestart: (p) => yesNo(p, 'restart.ask'),
+  confirmDelete: (p) => yesNo(p, 'delete.ask'),
+  deleted: () => null,
+  'status.needConsent': ({ id, t }) => needConsentPrompt(id, t),
+  'status.result': ({ id, ctx, t, today }) => ({
+    kind: 'text',
+    html: renderStatusSummary(ctx, t, today),
+    buttons: [
+      [choice(id, 'next', t('summary.nextButton'))],
+      [choice(id, 'edit', t('summary.editButton')), choice(id, 'hub', t('common.button.hub'))],
+    ],
+  }),
+};
+
+/** Which state asks which question. */
+const QUESTION_STATES: Record<string, { text: TextQuestion } | { choice: ChoiceQuestion }> = {
+  'status.product': { choice: 'product' },
+  'status.bank': { choice: 'bank' },
+  'status.cause': { choice: 'cause' },
+  'status.amount': { text: 'amount' },
+  'status.overdue': { text: 'overdue' },
+  'status.rate': { text: 'rate' },
+  'status.since': { text: 'since' },
+  'status.income': { text: 'income' },
+  'status.essentials': { text: 'essentials' },
+  'status.otherDebts': { text: 'otherDebts' },
+  'contact.channel': { choice: 'channel' },
+  'contact.date': { text: 'callDate' },
+  'contact.agent': { text: 'callAgent' },
+  'contact.outcome': { choice: 'outcome' },
+  'contact.promise': { text: 'callPromise' },
+  'contact.next': { text: 'callNext' },
+  'plan.monthly': { text: 'planMonthly' },
+  'plan.months': { text: 'planMonths' },
+  'plan.first': { text: 'planFirst' },
+  'statement.name': { text: 'name' },
+  'statement.phoneTail': { text: 'phoneTail' },
+  'statement.idTail': { text: 'idTail' },
+  'statement.complaintKind': { choice: 'complaintKind' },
+  'statement.complaintWhat': { text: 'complaintWhat' },
+  'statement.complaintWhen': { text: 'complaintWhen' },
+};
+for (const [state, q] of Object.entries(QUESTION_STATES)) {
+  PROMPTS[state] = 'text' in q ? (p) => textQuestion(q.text, p) : (p) => choiceQuestion(q.choice, p);
+}
+
+/** The current question, or null where the state asks nothing (after deletion). */
+export function renderPrompt(p: PromptInput): Reply | null {
+  const build = PROMPTS[p.id];
+  if (!build) throw new Error(`no prompt for state ${p.id}`);
+  return build(p);
+}
+
+export const hasPrompt = (id: string): boolean => id in PROMPTS;

@@ -1,0 +1,19 @@
+import type { DocModel } from '../documents/model.js';
+
+/** Platform-neutral output of one turn; the Telegram gateway and the terminal chat both speak it. */
+export interface Button {
+  label: string;
+  /** callback_data: versioned, ≤ 64 bytes (see callback-data.ts). */
+  data: string;
+}
+export type Keyboard = Button[][];
+
+export type Reply =
+  | { kind: 'text'; html: string; buttons?: Keyboard }
+  /** The checklist: posted as a new message whose id the engine remembers, so later changes edit it in place. */
+  | { kind: 'checklist'; html: string; buttons: Keyboard }
+  /** A document; the engine packs it into a .docx just before sending (packing is the only async part). */
+  | { kind: 'document'; filename: string; doc: DocModel };
+
+/** Telegram's limit for one message's text (FACTS §8.6). */
+export const MAX_MESSAGE_CHARS = 4096;

@@ -1,0 +1,95 @@
+import type { CaseContext } from '../../flows/case.js';
+import type { IsoDate } from '../domain/catalog.js';
+import { budget } from '../domain/budget.js';
+import { estimateCharges } from '../domain/charges.js';
+import { daysBetween, formatDate, formatMonth } from '../domain/dates.js';
+import { getLender } from '../domain/lenders.js';
+import { formatFen } from '../domain/money.js';
+import { stageOf } from '../domain/stage.js';
+import type { Translate } from '../i18n/index.js';
+
+/** 0.05 % from 5 basis points; trailing zeros dropped. */
+export const formatBp = (bp: number): string => `${Number((bp / 100).toFixed(4))}%`;
+
+export function productName(ctx: CaseContext, t: Translate): string {
+  const { product, bank } = ctx.facts;
+  if (product === null) return t('summary.unknown');
+  const name = t(`domain.product.${product}.name`);
+  return product === 'credit_card' && bank !== null ? `${name}（${t(`domain.bank.${bank}`)}）` : name;
+}
+
+/** Days overdue as of today, from the stored due date (it grows by itself as days pass). */
+export const overdueDays = (ctx: CaseContext, today: IsoDate): number | null =>
+  ctx.facts.dueDate === null ? null : Math.max(0, daysBetween(ctx.facts.dueDate, today));
+
+export const sinceText = (since: string, lang: CaseContext['lang']): string =>
+  since.length === 7 ? formatMonth(since, lang) : formatDate(since, lang);
+
+/** The step-1 result: where the user stands, what it costs per day, what it means, and one thing to do today. */
+export function renderStatusSummary(ctx: CaseContext, t: Translate, today: IsoDate): string {
+  const { facts, lang } = ctx;
+  const days = overdueDays(ctx, today) ?? 0;
+  const stage = stageOf(days);
+  const lines: string[] = [`<b>${t('summary.title')}</b>`, ''];
+
+  lines.push(t('summary.product', { product: productName(ctx, t) }));
+  if (facts.amountFen !== null && facts.dueDate !== null) {
+    lines.push(
+      t('summary.debt', { amount: formatFen(facts.amountFen, lang), count: days, due: formatDate(facts.dueDate, lang) }),
+    );
+  }
+  lines.push(t('summary.stage', { stage: t(`domain.stage.${stage}.name`), meaning: t(`domain.stage.${stage}.meaning`) }));
+
+  if (facts.product !== null && facts.amountFen !== null) {
+    const rule = getLender(facts.product).penalty;
+    const est = estimateCharges({
+      product: facts.product,
+      overdueFen: facts.amountFen,
+      days,
+      contractDailyRateBp: facts.dailyRateBp,
+    });
+    if (est && rule.kind === 'daily_rate') {
+      lines.push(
+        t('summary.charges.dailyRate', {
+          rate: formatBp(rule.bpPerDay),
+          perDay: formatFen(est.perDayFen, lang),
+          perMonth: formatFen(est.per30DaysFen, lang),
+          soFar: formatFen(est.soFarFen, lang),
+        }),
+      );
+    } else if (est && rule.kind === 'contract_multiple' && facts.dailyRateBp !== null) {
+      lines.push(
+        t('summary.charges.multiple', {
+          rate: formatBp(facts.dailyRateBp),
+          multiple: rule.multiple,
+          perDay: formatFen(est.perDayFen, lang),
+          perMonth: formatFen(est.per30DaysFen, lang),
+          soFar: formatFen(est.soFarFen, lang),
+        }),
+      );
+    } else if (rule.kind === 'contract_multiple') {
+      lines.push(t('summary.charges.needRate', { multiple: rule.multiple }));
+    } else {
+      lines.push(t('summary.charges.unknown'));
+    }
+  }
+
+  const b = budget({ incomeFen: facts.incomeFen, essentialsFen: facts.essentialsFen, otherDebtsFen: facts.otherDebtsFen ?? 0 });
+  if (b) {
+    lines.push(
+      b.surplusFen > 0
+        ? t('summary.budget.surplus', { amount: formatFen(b.surplusFen, lang) })
+        : t('summary.budget.gap', { amount: formatFen(b.gapFen, lang) }),
+    );
+  }
+  if (facts.cause !== null) {
+    lines.push(
+      facts.causeSince !== null
+        ? t('summary.causeSince', { cause: t(`domain.cause.${facts.cause}`), since: sinceText(facts.causeSince, lang) })
+        : t('summary.cause', { cause: t(`domain.cause.${facts.cause}`) }),
+    );
+  }
+  if (stage === 'm3' || stage === 'm3plus') lines.push('', t('summary.lawyerLetter'));
+  lines.push('', `<b>${t('summary.todayTitle')}</b>`, t(`summary.today.${stage}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,66 @@
+import type { CaseSnapshot } from '../../flows/persistence.js';
+import type { IsoDate, Lang } from '../domain/catalog.js';
+import { composeDocument, documentFilename, missingFor, toTelegramHtml, type DocumentKind } from '../documents/index.js';
+import type { Translate } from '../i18n/index.js';
+import { splitHtml } from './html.js';
+import { languageButtons, renderPrompt } from './prompts.js';
+import type { Reply } from './reply.js';
+import { stateId } from './state-id.js';
+
+export interface FlowAction {
+  type: string;
+  params?: unknown;
+}
+
+type NoticeParams = { key: string; vars?: Record<string, string | number> };
+
+/** Long texts become several messages; the buttons go with the last one, where the thumb is. */
+function splitReply(reply: Reply): Reply[] {
+  if (reply.kind !== 'text') return [reply];
+  const parts = splitHtml(reply.html);
+  return parts.map((html, i) =>
+    i === parts.length - 1 && reply.buttons ? { kind: 'text', html, buttons: reply.buttons } : { kind: 'text', html },
+  );
+}
+
+/**
+ * One turn's messages: the machine's notices, then the current question. Notices are folded into the question's
+ * message so a phone shows one calm message, not three.
+ */
+export function renderTurn(input: {
+  snapshot: CaseSnapshot;
+  actions: readonly FlowAction[];
+  t: Translate;
+  /** Documents may be in another language than the chat (the statement is always written in Chinese). */
+  translatorFor: (lang: Lang) => Translate;
+  today: IsoDate;
+}): Reply[] {
+  const { snapshot, actions, t, today } = input;
+  const notices: string[] = [];
+  const out: Reply[] = [];
+  for (const action of actions) {
+    if (action.type === 'notice') {
+      const p = action.params as NoticeParams;
+      notices.push(t(p.key, p.vars ?? {}));
+    } else if (action.type === 'showLanguagePicker') {
+      out.push({ kind: 'text', html: t('language.pick'), buttons: languageButtons() });
+    } else if (action.type === 'deliverDocument') {
+      const { kind, lang } = action.params as { kind: DocumentKind; lang: Lang };
+      const missing = missingFor(kind, snapshot.context);
+      if (missing.length > 0) {
+        notices.push(t('statement.missing', { fields: missing.map((m) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }));
+        continue;
+      }
+      const doc = composeDocument(kind, snapshot.context, lang, input.translatorFor(lang), today);
+      out.push({ kind: 'text', html: toTelegramHtml(doc) }, { kind: 'document', filename: documentFilename(kind, lang, today), doc });
+    }
+  }
+  const prompt = renderPrompt({ id: stateId(snapshot.value), ctx: snapshot.context, t, today });
+  if (prompt?.kind === 'text') {
+    out.push({ ...prompt, html: [...notices, prompt.html].join('\n\n') });
+  } else {
+    if (notices.length > 0) out.push({ kind: 'text', html: notices.join('\n\n') });
+    if (prompt) out.push(prompt);
+  }
+  return out.flatMap(splitReply);
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { createBotHarness } from '../support/bot-harness.js';
+
+/**
+ * Five people walk every step, from "I can't pay" to a plan, a logged call, evidence and a statement. Each test
+ * checks the numbers and key facts they are shown, and what is stored.
+ */
+interface Persona {
+  name: string;
+  product: string | RegExp;
+  bank?: string;
+  amount: string;
+  overdue: string;
+  rate?: string;
+  cause: string | RegExp;
+  since?: string;
+  income: string;
+  essentials: string;
+  otherDebts?: string;
+  sees: { summary: string[]; contact: string[]; plan: string[]; track: string[] };
+  stored: Record<string, unknown>;
+}
+
+const PERSONAS: Persona[] = [
+  {
+    name: '花呗, small and recent',
+    product: '花呗',
+    amount: '800',
+    overdue: '5天',
+    cause: '收入减少',
+    since: '上个月',
+    income: '4000',
+    essentials: '3000',
+    otherDebts: '0',
+    sees: {
+      summary: ['800 元', '已逾期 5 天', '每天约 0.4 元', '每 30 天约 12 元', '到今天一共约 2 元', '每月大约能拿出 1,000 元'],
+      contact: ['95188', '我现在有 800 元逾期了，已经 5 天', '每个月最多能拿出 1,000 元'],
+      plan: ['分 3 期', '2.5%/4.5%/6.5%/8.8%'],
+      track: ['每天约 0.05%'],
+    },
+    stored: { product: 'huabei', amountFen: 80_000, dueDate: '2026-11-19', cause: 'income_drop', causeSince: '2026-10' },
+  },
+  {
+    name: '借呗, 90+ days',
+    product: '借呗',
+    amount: '2万',
+    overdue: '120天',
+    rate: '0.04%',
+    cause: /生意|经营/,
+    income: '2000',
+    essentials: '2500',
+    otherDebts: '0',
+    sees: {
+      summary: ['20,000 元', '已逾期 120 天', '合同日利率的 1.5 倍', '每天约 12 元', '每 30 天约 360 元', '到今天一共约 1,440 元', '律师函', '12368', '每月还差 500 元'],
+      contact: ['95188', '暂时拿不出钱来还', '延期还款'],
+      plan: ['延期'],
+      track: ['1.5 倍'],
+    },
+    stored: { product: 'jiebei', amountFen: 2_000_000, dailyRateBp: 4 },
+  },
+  {
+    name: 'credit card, job loss',
+    product: '信用卡',
+    bank: '招商',
+    amount: '35000',
+    overdue: '40天',
+    cause: '失业',
+    since: '2026年9月',
+    income: '0',
+    essentials: '2000',
+    otherDebts: '1500',
+    sees: {
+      summary: ['35,000 元', '已逾期 40 天', '没有可靠的来源', '每月还差 3,500 元'],
+      contact: ['95555', '卡背面'],
+      plan: ['个性化分期', '最长 5 年', '<b>可以</b>'.replace(/<\/?b>/g, '')],
+      track: ['没有可靠来源'],
+    },
+    stored: { product: 'credit_card', bank: 'cmb', cause: 'job_loss', causeSince: '2026-09', incomeFen: 0 },
+  },
+  {
+    name: '微粒贷, illness',
+    product: '微粒贷',
+    amount: '8000',
+    overdue: '20天',
+    cause: /生病|疾病|受伤/,
+    since: '2026年10月',
+    income: '3000',
+    essentials: '2200',
+    otherDebts: '300',
+    sees: {
+      summary: ['8,000 元', '已逾期 20 天', '没有可靠的来源', '每月大约能拿出 500 元'],
+      contact: ['95384'],
+      plan: ['分 '],
+      track: ['没有可靠来源'],
+    },
+    stored: { product: 'weilidai', cause: 'illness', otherDebtsFen: 30_000 },
+  },
+  {
+    name: 'another lender',
+    product: '其他',
+    amount: '3000',
+    overdue: '15天',
+    cause: /家里|家庭/,
+    income: '5000',
+    essentials: '4000',
+    sees: {
+      summary: ['3,000 元', '已逾期 15 天', '没有可靠的来源', '每月大约能拿出 1,000 元'],
+      contact: ['没有核实过的客服电话'],
+      plan: ['分 '],
+      track: ['没有可靠来源'],
+    },
+    stored: { product: 'other', cause: 'family', otherDebtsFen: null },
+  },
+];
+
+describe.each(PERSONAS)('persona: $name', (p) => {
+  it('walks every step and sees the right numbers and facts', async () => {
+    const h = createBotHarness();
+    const u = h.user(500 + PERSONAS.indexOf(p), 'zh-hans');
+    await u.send('/start');
+    await u.press('开始');
+    await u.press('同意');
+
+    // Step 1
+    await u.press(p.product);
+    if (p.bank) await u.press(p.bank);
+    await u.send(p.amount);
+    await u.send(p.overdue);
+    if (p.rate) await u.send(p.rate);
+    await u.press(p.cause);
+    if (p.since) await u.send(p.since);
+    else await u.press('跳过');
+    await u.send(p.income);
+    await u.send(p.essentials);
+    if (p.otherDebts) await u.send(p.otherDebts);
+    else await u.press('跳过');
+    for (const s of p.sees.summary) expect(u.last()).toContain(s);
+    const stored = await h.store.load(u.id);
+    expect((stored?.snapshot as { context: { facts: object } }).context.facts).toMatchObject(p.stored);
+
+    // Step 2: the call script, then a logged call
+    await u.press('联系平台');
+    for (const s of p.sees.contact) expect(u.last()).toContain(s);
+    await u.press('记一通电话');
+    await u.press('打电话');
+    await u.press('今天');
+    await u.send('A1234');
+    await u.press('谈成了');
+    await u.send('可以分 12 期，明天短信确认');
+    await u.send('明天');
+    expect(u.last()).toContain('一共 1 次联系');
+    expect(u.last()).toContain('A1234');
+    expect(u.last()).toContain('短信或 App 消息发给你');
+
+    // Step 3: options, then the approved plan
+    await u.press('下一步：分期或延期');
+    for (const s of p.sees.plan) expect(u.last()).toContain(s);
+    await u.press('我已经提交申请了');
+    await u.press('通过了');
+    await u.send('700');
+    await u.send('12期');
+    await u.send('12月10日');
+    expect(u.last()).toContain('每期 700 元，一共 12 期');
+    expect(u.last()).toContain('2026年12月10日');
+
+    // Step 4: one cut
+    await u.press('下一步：止损');
+    expect(u.last()).toContain('不借新还旧');
+    await u.press('外卖和下馆子');
+    expect(u.last()).toContain('就从这一项开始');
+
+    // Step 5: evidence ticks
+    await u.press('下一步：准备材料');
+    expect(u.last()).toContain('已准备 0/');
+    await u.pressData(u.buttons()[0]!.callback_data);
+    expect(u.last()).toMatch(/已准备 1\//);
+
+    // Step 8 from the checklist, then the checklist's progress
+    await u.send('/checklist');
+    await u.press('8. 跟进');
+    for (const s of p.sees.track) expect(u.last()).toContain(s);
+    expect(u.last()).toContain('每期 700 元，一共 12 期');
+    await u.press('这一步完成了');
+    expect(u.last()).toContain('已完成 5/8');
+
+    const final = (await h.store.load(u.id))?.snapshot as { context: Record<string, any> };
+    expect(final.context.calls).toEqual([
+      { date: '2026-11-24', channel: 'phone', agentId: 'A1234', outcome: 'agreed', promise: '可以分 12 期，明天短信确认', nextDate: '2026-11-25' },
+    ]);
+    expect(final.context.plan).toEqual({ status: 'approved', monthlyFen: 70_000, months: 12, firstDue: '2026-12-10' });
+    expect(final.context.snowballCut).toBe('eating_out');
+    expect(final.context.evidence).toHaveLength(1);
+    expect(final.context.steps).toMatchObject({ status: 'done', contact: 'done', plan: 'done', snowball: 'done', track: 'done' });
+  });
+});

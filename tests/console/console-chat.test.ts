@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { startBotProcess } from '../support/process.js';
+
+describe('the terminal chat (npm start without a token)', () => {
+  it('walks to the step-1 summary through stdin, buttons as numbered choices, and exits cleanly', async () => {
+    const bot = startBotProcess({});
+    await bot.waitForOutput('[1] 开始 →');
+    const say = async (line: string, expect: string | RegExp) => {
+      bot.child.stdin.write(`${line}\n`);
+      await bot.waitForOutput(expect);
+    };
+    await say('1', '同意，开始');
+    await say('1', '哪个产品逾期了');
+    await say('1', '逾期没还的金额');
+    await say('5500', '逾期多少天');
+    await say('45天', '还不上主要是因为什么');
+    await say('2', '什么时候开始的');
+    await say('2', '每月大概收入');
+    await say('3000', '每月必须花的钱');
+    await say('2500', '还要还别的欠款');
+    await say('0', '你现在的情况');
+    const out = bot.output();
+    expect(out).toContain('5,500 元');
+    expect(out).toContain('已逾期 45 天');
+    expect(out).not.toContain('<b>');
+    bot.child.stdin.end();
+    expect(await bot.exited).toBe(0);
+  });
+
+  it('stops on Ctrl-C (SIGINT) with exit code 0', async () => {
+    const bot = startBotProcess({});
+    await bot.waitForOutput('[1] 开始 →');
+    bot.child.kill('SIGINT');
+    expect(await bot.exited).toBe(0);
+  });
+
+  it('refuses a bad configuration with one line naming the variable', async () => {
+    const bot = startBotProcess({ TELEGRAM_BOT_TOKEN: '123456:abcdefghijklmnopqrstuvwxyz', WEBHOOK_URL: 'https://example.org/hook' });
+    expect(await bot.exited).toBe(2);
+    expect(bot.errors().trim()).toBe('Invalid configuration: WEBHOOK_SECRET is required when WEBHOOK_URL is set');
+  });
+});

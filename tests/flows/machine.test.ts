@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { getShortestPaths } from 'xstate/graph';
+import { getStateNodes } from 'xstate/graph';
+import { STEPS } from '../../src/domain/catalog.js';
+import type { FlowEvent, FlowEventBody } from '../../flows/events.js';
+import { caseMachine } from '../../flows/machine.js';
+import { stateId } from '../../src/render/state-id.js';
+import { consented, drive, TODAY } from './drive.js';
+
+describe('the case machine graph', () => {
+  const ev = (e: FlowEventBody): FlowEvent => ({ ...e, today: TODAY });
+  const sampleEvents: FlowEvent[] = [
+    ev({ type: 'START' }),
+    ev({ type: 'HUB' }),
+    ev({ type: 'SUMMARY' }),
+    ev({ type: 'DELETE' }),
+    ev({ type: 'STATEMENT' }),
+    ...STEPS.map((step) => ev({ type: 'OPEN', step })),
+    ...['continue', 'agree', 'decline', 'yes', 'no', 'back', 'skip', 'next', 'edit', 'hub'].map((value) =>
+      ev({ type: 'CHOOSE', value }),
+    ),
+    ...['huabei', 'jiebei', 'credit_card', 'cmb', 'job_loss', 'edit:rate', 'edit:amount', 'edit:name'].map((value) =>
+      ev({ type: 'CHOOSE', value }),
+    ),
+    ...['log', 'phone', 'today', 'agreed', 'again', 'submitted', 'approved', 'refused', 'retry', 'change'].map((value) =>
+      ev({ type: 'CHOOSE', value }),
+    ),
+    ...['eating_out', 'tick:0', 'topic:collectors', 'requests', 'req:instalments', 'complaint', 'refusal', 'english'].map(
+      (value) => ev({ type: 'CHOOSE', value }),
+    ),
+    ...['5500', '45天', '0.05%', '2026年8月', '8000', '0', 'A1234', '12', '12月10日', '张三', '1234'].map((text) =>
+      ev({ type: 'TEXT', text }),
+    ),
+  ];
+  const paths = getShortestPaths(caseMachine, {
+    input: { lang: 'zh-CN' },
+    events: sampleEvents,
+    // Reachability is about states, not every combination of answers: key on what changes the route.
+    serializeState: (s) =>
+      JSON.stringify([
+        s.value,
+        s.context.consent,
+        s.context.facts.product,
+        s.context.returnTo,
+        s.context.facts.amountFen === null,
+        s.context.plan.status,
+        s.context.statement.requests.length,
+      ]),
+  });
+  const reached = new Set(paths.map((p) => stateId(p.state.value)));
+
+  const leafIds = getStateNodes(caseMachine.root)
+    .filter((n) => n.type === 'atomic' || n.type === 'final')
+    .map((n) => n.path.join('.'))
+    // `status.gate` is transient: it always moves on within the same step, so it is never a resting state.
+    .filter((id) => id !== 'status.gate');
+
+  it.each(leafIds)('reaches %s', (id) => {
+    expect(reached).toContain(id);
+  });
+});
+
+describe('step 0: introduction and consent', () => {
+  it('starts with the introduction in the user’s language', () => {
+    expect(drive('en').state).toBe('intro');
+    expect(drive('en').context.lang).toBe('en');
+  });
+
+  it('asks for consent after the introduction, and consent opens step 1', () => {
+    const d = drive().choose('continue');
+    expect(d.state).toBe('consent');
+    d.choose('agree');
+    expect(d.state).toBe('status.product');
+    expect(d.context.consent).toBe('given');
+    expect(d.context.steps.status).toBe('in_progress');
+    expect(d.notices).toContain('consent.thanks');
+  });
+
+  it('declining keeps nothing personal and opens the general checklist', () => {
+    const d = drive().choose('continue').choose('decline');
+    expect(d.state).toBe('hub');
+    expect(d.context.consent).toBe('declined');
+    d.send({ type: 'OPEN', step: 'status' });
+    expect(d.state).toBe('status.needConsent');
+    d.choose('agree');
+    expect(d.state).toBe('status.product');
+  });
+
+  it('will not open the checklist before the introduction is done', () => {
+    const d = drive().send({ type: 'HUB' });
+    expect(d.state).toBe('intro');
+    expect(d.notices).toEqual(['start.finishFirst']);
+  });
+
+  it('changes language anywhere without moving, and asks the engine to remember it', () => {
+    const d = consented().text('5500');
+    const before = d.state;
+    d.send({ type: 'LANG', lang: 'en' });
+    expect(d.state).toBe(before);
+    expect(d.context.lang).toBe('en');
+    expect(d.notices).toEqual(['language.changed']);
+  });
+});
+
+describe('step 1: overdue status intake', () => {
+  it('walks a 花呗 case from product to the summary', () => {
+    const d = consented()
+      .choose('huabei')
+      .text('5,500元')
+      .text('45天')
+      .choose('job_loss')
+      .text('2026年8月')
+      .text('3000')
+      .text('2500')
+      .text('0');
+    expect(d.state).toBe('status.result');
+    expect(d.context.facts).toMatchObject({
+      product: 'huabei',
+      amountFen: 550_000,
+      dueDate: '2026-10-10',
+      cause: 'job_loss',
+      causeSince: '2026-08',
+      incomeFen: 300_000,
+      essentialsFen: 250_000,
+      otherDebtsFen: 0,
+      dailyRateBp: null,
+    });
+    expect(d.context.steps.status).toBe('done');
+  });
+
+  it('asks which bank only for a credit card', () => {
+    const d = consented().choose('credit_card');
+    expect(d.state).toBe('status.bank');
+    d.choose('cmb');
+    expect(d.state).toBe('status.amount');
+    expect(d.context.facts.bank).toBe('cmb');
+  });
+
+  it('asks for the contract rate only where the penalty depends on it (借呗), and lets it be skipped', () => {
+    const d = consented().choose('jiebei').text('2万').text('100');
+    expect(d.state).toBe('status.rate');
+    d.choose('skip');
+    expect(d.state).toBe('status.cause');
+    expect(d.context.facts.dailyRateBp).toBeNull();
+  });
+
+  it('re-asks kindly, keeping the state, when an amount cannot be read', () => {
+    const d = consented().choose('huabei').text('不知道');
+    expect(d.state).toBe('status.amount');
+    expect(d.notices).toEqual(['intake.reject.money.not_a_number']);
+    expect(d.context.facts.amountFen).toBeNull();
+  });
+
+  it('goes back one question at a time, and past the bank question only for cards', () => {
+    const d = consented().choose('huabei').text('5500');
+    d.choose('back');
+    expect(d.state).toBe('status.amount');
+    d.choose('back');
+    expect(d.state).toBe('status.product');
+    d.choose('back');
+    expect(d.state).toBe('hub');
+  });
+
+  it('warns about paid agents mid-question without moving on', () => {
+    const d = consented().choose('huabei').text('有人说交2000元可以帮我停息挂账');
+    expect(d.state).toBe('status.amount');
+    expect(d.notices).toEqual(['scam.warning']);
+  });
+
+  it('edits one answer from the case summary and comes back to it', () => {
+    const d = consented()
+      .choose('huabei')
+      .text('5500')
+      .text('45')
+      .choose('illness')
+      .choose('skip')
+      .text('0')
+      .text('1500')
+      .choose('skip');
+    d.send({ type: 'SUMMARY' });
+    expect(d.state).toBe('caseSummary');
+    d.choose('edit:amount');
+    expect(d.state).toBe('status.amount');
+    d.text('6000');
+    expect(d.state).toBe('caseSummary');
+    expect(d.context.facts.amountFen).toBe(600_000);
+    expect(d.context.returnTo).toBeNull();
+  });
+
+  it('resumes at the first unanswered question when step 1 is opened again', () => {
+    const d = consented().choose('huabei').text('5500');
+    d.send({ type: 'HUB' }).send({ type: 'OPEN', step: 'status' });
+    expect(d.state).toBe('status.overdue');
+  });
+});
+
+describe('restart and deletion', () => {
+  it('never clears a case on /start without asking', () => {
+    const d = consented().choose('huabei').text('5500').send({ type: 'START' });
+    expect(d.state).toBe('confirmRestart');
+    d.choose('no');
+    expect(d.state).toBe('hub');
+    expect(d.context.facts.amountFen).toBe(550_000);
+    d.send({ type: 'START' }).choose('yes');
+    expect(d.state).toBe('status.product');
+    expect(d.context.facts.amountFen).toBeNull();
+    expect(d.context.consent).toBe('given');
+  });
+
+  it('asks once before deleting, and the engine is told to delete', () => {
+    const d = consented().send({ type: 'DELETE' });
+    expect(d.state).toBe('confirmDelete');
+    d.choose('no');
+    expect(d.state).toBe('hub');
+    const yes = consented().send({ type: 'DELETE' });
+    yes.choose('yes');
+    expect(yes.state).toBe('deleted');
+  });
+});

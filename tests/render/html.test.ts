@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { escapeHtml, htmlToPlain, splitHtml } from '../../src/render/html.js';
+
+describe('splitting long messages', () => {
+  it('keeps short texts whole', () => {
+    expect(splitHtml('<b>hi</b>')).toEqual(['<b>hi</b>']);
+  });
+
+  it('cuts at paragraph boundaries under the limit', () => {
+    const para = '段落'.repeat(900);
+    const parts = splitHtml([para, para, para].join('\n\n'));
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(4096);
+    expect(parts.join('\n\n')).toBe([para, para, para].join('\n\n'));
+  });
+
+  it('never cuts inside an entity or a tag, nor through an emoji, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '中', '&amp;', '&lt;', '<b>x</b>', ' ', '😀', '\u200b', '\u202e'), { maxLength: 3000 }), (bits) => {
+        const html = bits.join('');
+        const parts = splitHtml(html, 200);
+        for (const p of parts) {
+          expect(p.length).toBeLessThanOrEqual(200);
+          expect(p).not.toMatch(/&[a-z]*$/);
+          expect(p).not.toMatch(/<[^>]*$/);
+          expect(p).not.toMatch(/[\ud800-\udbff]$/);
+        }
+      }),
+    );
+  });
+});
+
+describe('escaping', () => {
+  it('escapes exactly what Telegram HTML needs', () => {
+    expect(escapeHtml('<b>&"\'</a>')).toBe('&lt;b&gt;&amp;&quot;\'&lt;/a&gt;');
+  });
+
+  it('turns our HTML back into the same plain text', () => {
+    fc.assert(fc.property(fc.string(), (s) => {
+      expect(htmlToPlain(escapeHtml(s))).toBe(s);
+    }));
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Update } from 'telegraf/types';
+import { MAX_INPUT_CHARS, route } from '../../src/telegram/updates.js';
+
+const from = { id: 7, is_bot: false, first_name: 'A', language_code: 'en' };
+const privateChat = { id: 7, type: 'private', first_name: 'A' };
+const group = { id: -100, type: 'group', title: 'G' };
+const msg = (extra: object, chat: object = privateChat) =>
+  ({ update_id: 1, message: { message_id: 1, date: 0, chat, from, ...extra } }) as unknown as Update;
+
+describe('routing Telegram updates', () => {
+  it('reads a private text as text', () => {
+    expect(route(msg({ text: '5500' }))).toMatchObject({ kind: 'private', inbound: { chatId: 7, userId: 7, input: { kind: 'text', text: '5500' } } });
+  });
+
+  it.each([
+    ['/start', 'start'],
+    ['/checklist@XieshangBot', 'checklist'],
+    ['/DELETE', 'delete'],
+    ['/foo', 'help'],
+  ])('reads %s as the %s command', (text, command) => {
+    expect(route(msg({ text }))).toMatchObject({ kind: 'private', inbound: { input: { kind: 'command', command } } });
+  });
+
+  it.each([{ sticker: {} }, { photo: [] }, { voice: {} }, { document: {} }, { location: { latitude: 0, longitude: 0 } }, { contact: {} }])(
+    'answers %j as something it cannot read',
+    (extra) => {
+      expect(route(msg(extra))).toMatchObject({ kind: 'private', inbound: { input: { kind: 'unsupported' } } });
+    },
+  );
+
+  it('says an edited message does not change an answer', () => {
+    const update = { update_id: 2, edited_message: { message_id: 1, date: 0, edit_date: 1, chat: privateChat, from, text: 'x' } } as unknown as Update;
+    expect(route(update)).toMatchObject({ kind: 'private', inbound: { input: { kind: 'edited' } } });
+  });
+
+  it('cuts very long texts before they reach the flow', () => {
+    const r = route(msg({ text: '字'.repeat(10_000) }));
+    expect(r.kind === 'private' && r.inbound.input.kind === 'text' && r.inbound.input.text.length).toBe(MAX_INPUT_CHARS);
+  });
+
+  it('answers a text in a group politely, and ignores service notes there', () => {
+    expect(route(msg({ text: 'hi' }, group))).toMatchObject({ kind: 'not_private', chatId: -100 });
+    expect(route(msg({ new_chat_members: [] }, group))).toEqual({ kind: 'ignored' });
+  });
+
+  it('turns a button press into a button input', () => {
+    const update = {
+      update_id: 3,
+      callback_query: { id: 'q1', from, chat_instance: 'c', data: '1~g~hub', message: { message_id: 5, date: 0, chat: privateChat } },
+    } as unknown as Update;
+    expect(route(update)).toMatchObject({ kind: 'private', inbound: { input: { kind: 'button', data: '1~g~hub', callbackId: 'q1' } } });
+  });
+
+  it('answers a button with no message, and ignores channel posts, inline queries and member updates', () => {
+    const orphan = { update_id: 4, callback_query: { id: 'q2', from, chat_instance: 'c', inline_message_id: 'i' } } as unknown as Update;
+    expect(route(orphan)).toEqual({ kind: 'orphan_callback', callbackId: 'q2' });
+    for (const u of [
+      { update_id: 5, channel_post: { message_id: 1, date: 0, chat: { id: -1, type: 'channel' }, text: 'x' } },
+      { update_id: 6, inline_query: { id: 'i', from, query: 'x', offset: '' } },
+      { update_id: 7, my_chat_member: {} },
+    ]) {
+      expect(route(u as unknown as Update)).toEqual({ kind: 'ignored' });
+    }
+  });
+});
