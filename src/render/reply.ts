@@ -1,4 +1,4 @@
-import type { DocModel } from '../documents/model.js';
+import type { DocModel } from '../documents/index.js';
 
 /** Platform-neutral output of one turn; the Telegram gateway and the terminal chat both speak it. */
 export interface Button {

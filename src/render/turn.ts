@@ -48,11 +48,11 @@ export function renderTurn(input: {
       const { kind, lang } = action.params as { kind: DocumentKind; lang: Lang };
       const missing = missingFor(kind, snapshot.context);
       if (missing.length > 0) {
-        notices.push(t('statement.missing', { fields: missing.map((m) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }));
+        notices.push(t('statement.missing', { fields: missing.map((m: string) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }));
         continue;
       }
       const doc = composeDocument(kind, snapshot.context, lang, input.translatorFor(lang), today);
-      out.push({ kind: 'text', html: toTelegramHtml(doc) }, { kind: 'document', filename: documentFilename(kind, lang, today), doc });
+      out.push({ kind: 'text', html: toTelegramHtml(doc) }, { kind: 'document', filename: documentFilename(doc, today), doc });
     }
   }
   const prompt = renderPrompt({ id: stateId(snapshot.value), ctx: snapshot.context, t, today });

@@ -26,7 +26,7 @@ describe('the bot, through telegraf handleUpdate', () => {
     await u.press('开始');
     expect(u.last()).toContain('征得你的同意');
     expect(u.last()).toContain('90 天');
-    await u.press('同意');
+    await u.press('同意，开始');
     expect(u.last()).toContain('哪个产品逾期了');
     expect(u.answers().length).toBe(2);
   });
@@ -34,7 +34,7 @@ describe('the bot, through telegraf handleUpdate', () => {
   it('takes a user from /start to the step-1 summary, and stores the answers', async () => {
     const { h, u } = await intoStepOne('zh-hans');
     await u.press('开始');
-    await u.press('同意');
+    await u.press('同意，开始');
     await u.press('花呗');
     await u.send('5,500元');
     await u.send('45天');
@@ -78,7 +78,7 @@ describe('the bot, through telegraf handleUpdate', () => {
   it('re-asks kindly on junk and keeps the case where it was', async () => {
     const { u } = await intoStepOne('zh-hans');
     await u.press('开始');
-    await u.press('同意');
+    await u.press('同意，开始');
     await u.press('花呗');
     await u.send('asdf');
     expect(u.last()).toContain('没看懂是多少钱');
@@ -149,7 +149,7 @@ describe('the bot, through telegraf handleUpdate', () => {
   it('asks before deleting, then deletes everything and says so', async () => {
     const { h, u } = await intoStepOne('zh-hans');
     await u.press('开始');
-    await u.press('同意');
+    await u.press('同意，开始');
     await u.send('/delete');
     expect(u.last()).toContain('删除后无法恢复');
     await u.press('确认删除');

@@ -33,7 +33,7 @@ const PERSONAS: Persona[] = [
     essentials: '3000',
     otherDebts: '0',
     sees: {
-      summary: ['800 元', '已逾期 5 天', '每天约 0.4 元', '每 30 天约 12 元', '到今天一共约 2 元', '每月大约能拿出 1,000 元'],
+      summary: ['800 元', '已逾期 5 天', '每天约 0.40 元', '每 30 天约 12 元', '到今天一共约 2 元', '每月大约能拿出 1,000 元'],
       contact: ['95188', '我现在有 800 元逾期了，已经 5 天', '每个月最多能拿出 1,000 元'],
       plan: ['分 3 期', '2.5%/4.5%/6.5%/8.8%'],
       track: ['每天约 0.05%'],
@@ -119,7 +119,7 @@ describe.each(PERSONAS)('persona: $name', (p) => {
     const u = h.user(500 + PERSONAS.indexOf(p), 'zh-hans');
     await u.send('/start');
     await u.press('开始');
-    await u.press('同意');
+    await u.press('同意，开始');
 
     // Step 1
     await u.press(p.product);

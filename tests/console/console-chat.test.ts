@@ -18,7 +18,7 @@ describe('the terminal chat (npm start without a token)', () => {
     await say('2', '每月大概收入');
     await say('3000', '每月必须花的钱');
     await say('2500', '还要还别的欠款');
-    await say('0', '你现在的情况');
+    await say('0', '今天先做这一件事');
     const out = bot.output();
     expect(out).toContain('5,500 元');
     expect(out).toContain('已逾期 45 天');

@@ -1,0 +1,3 @@
+export { composeDocument, missingFor } from './compose.js';
+export { documentFilename, toDocx, toPlainText, toTelegramHtml } from './output.js';
+export type { Block, DocLang, DocModel, DocumentKind } from './model.js';

@@ -1,0 +1,92 @@
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import type { IsoDate } from '../domain/catalog.js';
+import { escapeHtml } from '../i18n/index.js';
+import { BLANK, type Block, type DocLang, type DocModel } from './model.js';
+
+const colon = (lang: DocLang) => (lang === 'zh-CN' ? '：' : ': ');
+
+/** The document as lines of plain text; `wrap` marks up the title and headings for chat. */
+function lines(doc: DocModel, esc: (s: string) => string, bold: (s: string) => string): string[] {
+  const out: string[] = [bold(esc(doc.title)), ''];
+  for (const block of doc.blocks) {
+    switch (block.type) {
+      case 'addressee':
+      case 'paragraph':
+        out.push(esc(block.text), '');
+        break;
+      case 'heading':
+        out.push(bold(esc(block.text)));
+        break;
+      case 'list':
+        out.push(...block.items.map((item, i) => `${i + 1}. ${esc(item)}`), '');
+        break;
+      case 'fields':
+      case 'signature':
+        out.push(...block.rows.map((r) => `${esc(r.label)}${colon(doc.lang)}${esc(r.value ?? BLANK)}`), '');
+        break;
+    }
+  }
+  return out;
+}
+
+/** The exact text, as the user would paste it. */
+export const toPlainText = (doc: DocModel): string => lines(doc, (s) => s, (s) => s).join('\n').trim();
+
+/** The same text for Telegram: every value escaped, title and headings in bold. */
+export const toTelegramHtml = (doc: DocModel): string => lines(doc, escapeHtml, (s) => `<b>${s}</b>`).join('\n').trim();
+
+/** Word's units: half-points for size, twentieths of a point (twips) for page and spacing. */
+const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' };
+const BODY_SIZE = 24; // 12 pt
+const TITLE_SIZE = 32; // 16 pt
+const ONE_AND_A_HALF = 360;
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = 1418; // 2.5 cm
+
+const run = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
+  new TextRun({ text, font: FONT, size: opts.size ?? BODY_SIZE, bold: opts.bold ?? false });
+
+function paragraphs(block: Block, lang: DocLang): Paragraph[] {
+  const line = { spacing: { line: ONE_AND_A_HALF } };
+  switch (block.type) {
+    case 'addressee':
+      return [new Paragraph({ ...line, children: [run(block.text)] })];
+    case 'paragraph':
+      // Chinese letters indent each paragraph by two characters.
+      return [new Paragraph({ ...line, ...(lang === 'zh-CN' ? { indent: { firstLine: BODY_SIZE * 20 } } : {}), children: [run(block.text)] })];
+    case 'heading':
+      return [new Paragraph({ ...line, children: [run(block.text, { bold: true })] })];
+    case 'list':
+      return block.items.map((item, i) => new Paragraph({ ...line, children: [run(`${i + 1}. ${item}`)] }));
+    case 'fields':
+      return block.rows.map((r) => new Paragraph({ ...line, children: [run(`${r.label}${colon(lang)}${r.value ?? BLANK}`)] }));
+    case 'signature':
+      return block.rows.map(
+        (r) => new Paragraph({ ...line, alignment: AlignmentType.RIGHT, children: [run(`${r.label}${colon(lang)}${r.value ?? BLANK}`)] }),
+      );
+  }
+}
+
+/** A4, a CJK font for East Asian text, the title centred, 1.5 line spacing, the signature block on the right. */
+export async function toDocx(doc: DocModel): Promise<Uint8Array> {
+  const document = new Document({
+    styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
+    sections: [
+      {
+        properties: { page: { size: A4, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } } },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { line: ONE_AND_A_HALF, after: 240 },
+            children: [run(doc.title, { bold: true, size: TITLE_SIZE })],
+          }),
+          ...doc.blocks.flatMap((b) => paragraphs(b, doc.lang)),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** The document's own name, then the date: `还款困难情况说明-2026-11-24.docx`. */
+export const documentFilename = (doc: DocModel, today: IsoDate): string => `${doc.filename}-${today}.docx`;

@@ -1,0 +1,25 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import pino, { type DestinationStream } from 'pino';
+
+export type Logger = pino.Logger;
+
+/** Anything that could carry what a user typed is removed before a line is written. */
+const REDACT = [
+  'text', 'html', 'caption', 'data', 'first_name', 'last_name', 'username', 'phone', 'amount', 'name',
+  '*.text', '*.html', '*.caption', '*.data', '*.first_name', '*.last_name', '*.username', '*.phone', '*.amount', '*.name',
+  'update', 'payload', 'snapshot', 'context',
+];
+
+/**
+ * pino to stdout (fd 1) or stderr (fd 2), or to a given stream (tests). Level 'silent' writes nothing.
+ */
+export function createLogger(level: string, destination: number | DestinationStream = 1): Logger {
+  const stream = typeof destination === 'number' ? pino.destination({ fd: destination, sync: false }) : destination;
+  return pino({ level, base: undefined, redact: { paths: REDACT, remove: true } }, stream);
+}
+
+/** A per-process key: the same chat hashes the same within a run, and no one can reverse it to an id. */
+const KEY = randomBytes(32);
+
+/** A short keyed hash of a chat or user id, so logs can follow one conversation without holding its id. */
+export const hashId = (id: number | string): string => createHmac('sha256', KEY).update(String(id)).digest('hex').slice(0, 12);

@@ -1,0 +1,40 @@
+import { Cluster, Redis } from 'ioredis';
+
+export type RedisClient = Redis | Cluster;
+
+/**
+ * Fail fast: a handler must never wait on a dead connection while holding a chat, so commands are not queued
+ * while disconnected and each is retried at most once across a reconnect. RESP2 keeps replies in the shapes the
+ * scripts expect (ioredis 6 speaks RESP3 by default).
+ */
+const COMMON = { protocol: 2, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000 } as const;
+
+export function createRedisClient(opts: { url: string; cluster: boolean }): RedisClient {
+  if (!opts.cluster) return new Redis(opts.url, COMMON as never);
+  const seeds = opts.url.split(',').map((seed) => {
+    const [host = '127.0.0.1', port = '6379'] = seed.trim().split(':');
+    return { host, port: Number(port) };
+  });
+  return new Cluster(seeds, { enableOfflineQueue: false, redisOptions: COMMON as never });
+}
+
+/** Resolves once the client can take commands; rejects with the connection error after `timeoutMs`. */
+export function waitUntilReady(client: RedisClient, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    let lastError: unknown = null;
+    const onError = (err: unknown) => (lastError = err);
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      client.off('error', onError);
+      reject(new Error(`Redis not reachable within ${timeoutMs} ms${lastError instanceof Error ? `: ${lastError.message}` : ''}`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      client.off('error', onError);
+      resolve();
+    };
+    client.once('ready', onReady);
+    client.on('error', onError);
+  });
+}

@@ -1,0 +1,126 @@
+import { Input, TelegramError, type Telegram } from 'telegraf';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { MAX_MESSAGE_CHARS, type Keyboard } from '../render/reply.js';
+
+/** The only way out to Telegram (NOTES §2.5): HTML, retries on 429 and 5xx, and edits that tolerate "not modified". */
+export interface TelegramGateway {
+  sendText(chatId: number, html: string, buttons?: Keyboard): Promise<{ messageId: number }>;
+  editText(chatId: number, messageId: number, html: string, buttons?: Keyboard): Promise<'edited' | 'unchanged' | 'gone'>;
+  sendDocument(chatId: number, file: { filename: string; bytes: Uint8Array; caption?: string }): Promise<{ messageId: number }>;
+  answerCallback(callbackQueryId: string, text?: string): Promise<void>;
+  setCommands(commands: Array<{ command: string; description: string }>, languageCode?: string): Promise<void>;
+}
+
+const MAX_CALLBACK_DATA_BYTES = 64;
+const MAX_CALLBACK_ANSWER_CHARS = 200;
+
+const markup = (buttons?: Keyboard): { reply_markup?: InlineKeyboardMarkup } => {
+  if (!buttons || buttons.length === 0) return {};
+  for (const b of buttons.flat()) {
+    if (Buffer.byteLength(b.data, 'utf8') > MAX_CALLBACK_DATA_BYTES) throw new Error(`button data over 64 bytes: ${b.data}`);
+  }
+  return { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))) } };
+};
+
+const checkLength = (html: string) => {
+  if (html.length === 0 || html.length > MAX_MESSAGE_CHARS) {
+    throw new Error(`message text must be 1–${MAX_MESSAGE_CHARS} characters (got ${html.length}); split it first`);
+  }
+};
+
+const isNetworkError = (err: unknown) =>
+  err instanceof Error && /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|socket hang up|network/i.test(`${err.message} ${(err as { code?: string }).code ?? ''}`);
+
+export function createGateway(
+  telegram: Telegram,
+  opts: {
+    maxRetries?: number;
+    maxRetryAfterSeconds?: number;
+    sleep?: (ms: number) => Promise<void>;
+    metrics?: Metrics;
+    logger?: Logger;
+  } = {},
+): TelegramGateway {
+  const maxRetries = opts.maxRetries ?? 3;
+  const maxRetryAfter = opts.maxRetryAfterSeconds ?? 60;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+  /** Retries what Telegram says to retry (429 with a short retry_after), 5xx and dropped connections; never other 4xx. */
+  async function call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await run();
+        opts.metrics?.telegramCall(method, attempt === 0 ? 'ok' : 'retried');
+        return result;
+      } catch (err) {
+        const retryAfter = err instanceof TelegramError ? err.parameters?.retry_after : undefined;
+        const retriable =
+          attempt < maxRetries &&
+          ((err instanceof TelegramError && err.code === 429 && (retryAfter ?? 0) <= maxRetryAfter) ||
+            (err instanceof TelegramError && err.code >= 500) ||
+            isNetworkError(err));
+        if (!retriable) {
+          opts.metrics?.telegramCall(method, 'failed');
+          throw err;
+        }
+        await sleep(retryAfter !== undefined ? retryAfter * 1000 : 200 * 2 ** attempt);
+      }
+    }
+  }
+
+  return {
+    async sendText(chatId, html, buttons) {
+      checkLength(html);
+      const m = await call('sendMessage', () =>
+        telegram.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup(buttons) }),
+      );
+      return { messageId: m.message_id };
+    },
+    async editText(chatId, messageId, html, buttons) {
+      checkLength(html);
+      try {
+        await call('editMessageText', () =>
+          telegram.editMessageText(chatId, messageId, undefined, html, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+            ...markup(buttons),
+          }),
+        );
+        return 'edited';
+      } catch (err) {
+        const description = err instanceof TelegramError ? err.description : '';
+        if (/message is not modified/i.test(description)) return 'unchanged';
+        if (/message to edit not found|message can't be edited/i.test(description)) return 'gone';
+        throw err;
+      }
+    },
+    async sendDocument(chatId, file) {
+      const m = await call('sendDocument', () =>
+        telegram.sendDocument(chatId, Input.fromBuffer(Buffer.from(file.bytes), file.filename), {
+          ...(file.caption ? { caption: file.caption, parse_mode: 'HTML' as const } : {}),
+        }),
+      );
+      return { messageId: m.message_id };
+    },
+    async answerCallback(callbackQueryId, text) {
+      try {
+        await call('answerCallbackQuery', () =>
+          telegram.answerCbQuery(callbackQueryId, text?.slice(0, MAX_CALLBACK_ANSWER_CHARS)),
+        );
+      } catch (err) {
+        // A query older than Telegram keeps cannot be answered any more; the message itself still went out.
+        const description = err instanceof TelegramError ? err.description : '';
+        if (/query is too old|query ID is invalid/i.test(description)) {
+          opts.logger?.debug({ method: 'answerCallbackQuery' }, 'callback query expired');
+          return;
+        }
+        throw err;
+      }
+    },
+    async setCommands(commands, languageCode) {
+      await call('setMyCommands', () => telegram.setMyCommands(commands, languageCode ? { language_code: languageCode } : {}));
+    },
+  };
+}

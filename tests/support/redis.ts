@@ -1,0 +1,87 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TestRedis {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  /** Stops and starts the same server (same port and data directory). */
+  restart(): Promise<void>;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+const answersPing = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (b) => {
+      socket.destroy();
+      resolve(b.toString().startsWith('+PONG'));
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+async function waitForPing(port: number, child: ChildProcess) {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
+    if (await answersPing(port)) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`redis-server did not answer on port ${port}`);
+}
+
+/**
+ * A Redis for one test file: REDIS_URL when set (tests then keep to their own chat ids), otherwise a real
+ * `redis-server` from PATH on a free loopback port. Neither available is an error, never a silent skip.
+ */
+export async function startRedis(opts: { persistent?: boolean } = {}): Promise<TestRedis> {
+  const external = process.env.REDIS_URL;
+  if (external) {
+    return { url: external, port: Number(new URL(external).port || 6379), stop: async () => {}, restart: async () => {} };
+  }
+  if (spawnSync('redis-server', ['--version']).error) {
+    throw new Error(
+      'redis-server not found on PATH and REDIS_URL not set: install redis-server (apt-get install redis-server) or set REDIS_URL',
+    );
+  }
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'xs-redis-'));
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
+  args.push(...(opts.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
+  let child: ChildProcess;
+  const start = async () => {
+    child = spawn('redis-server', args, { stdio: 'ignore' });
+    await waitForPing(port, child);
+  };
+  const stopChild = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    restart: async () => {
+      await stopChild();
+      await start();
+    },
+    stop: async () => {
+      await stopChild();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
