@@ -58,9 +58,15 @@ export function createHttpServer(opts: HttpServerOptions) {
     const given = req.headers['x-telegram-bot-api-secret-token'];
     if (typeof given !== 'string' || given.length === 0) return send(res, 401, 'unauthorized');
     if (!secretMatches(given, hook.secret)) return send(res, 403, 'forbidden');
+    const limit = hook.maxBodyBytes ?? 1024 * 1024;
+    // Refuse a declared oversize body before reading it; a body that lies about its size is cut off while read.
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      res.setHeader('connection', 'close');
+      return send(res, 413, 'too large');
+    }
     let update: unknown;
     try {
-      update = JSON.parse((await readBody(req, hook.maxBodyBytes ?? 1024 * 1024)).toString('utf8'));
+      update = JSON.parse((await readBody(req, limit)).toString('utf8'));
     } catch (err) {
       return err instanceof BodyTooLarge ? send(res, 413, 'too large') : send(res, 400, 'bad request');
     }

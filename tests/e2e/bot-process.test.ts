@@ -1,0 +1,82 @@
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeBotApi } from '../support/fake-bot-api.js';
+import { startBotProcess } from '../support/process.js';
+
+const TOKEN = '123456:e2e-token-for-the-fake-bot-api';
+const user = { id: 7001, is_bot: false, first_name: 'U', language_code: 'zh-hans' };
+const chat = { id: 7001, type: 'private', first_name: 'U' };
+const startMessage = { message: { message_id: 1, date: 0, chat, from: user, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] } };
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+const cleanups: Array<() => Promise<unknown> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+describe('the real bot process against a fake Bot API', () => {
+  it('long polling: answers /start and registers its commands in both languages', async () => {
+    const api = await startFakeBotApi({ token: TOKEN });
+    cleanups.push(() => api.stop());
+    const bot = startBotProcess({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, PORT: String(await freePort()) });
+    cleanups.push(async () => {
+      bot.child.kill('SIGTERM');
+      await bot.exited;
+    });
+    api.pushUpdate(startMessage);
+    const reply = await api.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === chat.id);
+    expect(reply.payload.text).toContain('协商助手');
+    expect(reply.payload.parse_mode).toBe('HTML');
+    const menus = api.calls.filter((c) => c.method === 'setMyCommands');
+    expect(menus.map((c) => c.payload.language_code ?? 'default').sort()).toEqual(['default', 'en']);
+    expect(menus[0]?.payload.commands.map((c: { command: string }) => c.command)).toEqual([
+      'start', 'checklist', 'statement', 'language', 'privacy', 'delete', 'help',
+    ]);
+  });
+
+  it('webhook: sets the webhook with its secret, refuses requests without it, answers with it', async () => {
+    const api = await startFakeBotApi({ token: TOKEN });
+    cleanups.push(() => api.stop());
+    const port = await freePort();
+    const bot = startBotProcess({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      WEBHOOK_URL: 'https://bot.example.org/telegram/hook',
+      WEBHOOK_SECRET: 'e2e_secret-123',
+      PORT: String(port),
+    });
+    cleanups.push(async () => {
+      bot.child.kill('SIGTERM');
+      await bot.exited;
+    });
+    await api.waitFor((c) => c.method === 'setWebhook');
+    expect(api.webhook).toEqual({ url: 'https://bot.example.org/telegram/hook', secret: 'e2e_secret-123' });
+    const url = `http://127.0.0.1:${port}/telegram/hook`;
+    const post = (headers: Record<string, string>, body = JSON.stringify(api.makeUpdate(startMessage))) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+    expect((await post({})).status).toBe(401);
+    expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(403);
+    expect((await fetch(url)).status).toBe(405);
+    expect((await fetch(`http://127.0.0.1:${port}/elsewhere`, { method: 'POST' })).status).toBe(404);
+    expect((await post({ 'x-telegram-bot-api-secret-token': 'e2e_secret-123' }, 'x'.repeat(2 * 1024 * 1024))).status).toBe(413);
+    expect(api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);
+
+    expect((await post({ 'x-telegram-bot-api-secret-token': 'e2e_secret-123' })).status).toBe(200);
+    const reply = await api.waitFor((c) => c.method === 'sendMessage');
+    expect(reply.payload.text).toContain('协商助手');
+
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toContain('xs_updates_total');
+  });
+});
