@@ -120,7 +120,7 @@ async function main() {
     const gateway = createGateway(bot.telegram, { sleep: async () => {} });
     const i18n = createI18n({ ttlDays: 1 });
     const engine = createEngine({ store, outbox: gateway, i18n, clock: { now: () => Date.now() }, logger });
-    wireBot(bot, { engine, gateway, i18n, logger });
+    wireBot(bot, { engine, gateway, i18n, logger, flood: null });
     const full = await drive('xieshang', bot, keyboards, 1_000_000);
     const caseBytes = await bytesPerCase(client, 'xs:{c:*}:case', 200);
     const seenBytes = await bytesPerCase(client, 'xs:{c:*}:seen', 200);

@@ -7,7 +7,7 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import type { CaseStore } from './store/case-store.js';
 import { createMemoryStore } from './store/memory-store.js';
-import { createRedisClient, waitUntilReady } from './store/redis-client.js';
+import { createRedisClient, waitUntilReady, type RedisClient } from './store/redis-client.js';
 import { createRedisStore } from './store/redis-store.js';
 import { createTelegraf, registerCommands, wireBot } from './telegram/bot.js';
 import { createGateway } from './telegram/gateway.js';
@@ -15,13 +15,15 @@ import { createHttpServer } from './telegram/http-server.js';
 
 const DAY_SECONDS = 86_400;
 
-async function openStore(config: Config, logger: Logger): Promise<CaseStore> {
+async function openStore(config: Config, logger: Logger): Promise<{ store: CaseStore; redis: RedisClient | null }> {
   const ttlSeconds = config.ttlDays * DAY_SECONDS;
-  if (!config.redis) return createMemoryStore({ ttlSeconds });
-  const client = createRedisClient(config.redis);
-  await waitUntilReady(client, 10_000);
+  if (!config.redis) return { store: createMemoryStore({ ttlSeconds }), redis: null };
+  const redis = createRedisClient(config.redis);
+  // Connection errors are reported through commands (StoreUnavailableError); the event itself only needs a listener.
+  redis.on('error', (err: Error) => logger.warn({ err: err.name }, 'redis connection error'));
+  await waitUntilReady(redis, 10_000);
   logger.info({ cluster: config.redis.cluster }, 'redis connected');
-  return createRedisStore(client, { ttlSeconds });
+  return { store: createRedisStore(redis, { ttlSeconds }), redis };
 }
 
 function engineFor(config: Config, store: CaseStore, outbox: Outbox, logger: Logger, metrics?: Metrics) {
@@ -29,7 +31,7 @@ function engineFor(config: Config, store: CaseStore, outbox: Outbox, logger: Log
 }
 
 async function runConsole(config: Config, logger: Logger) {
-  const store = await openStore(config, logger);
+  const { store } = await openStore(config, logger);
   const terminal = createConsoleOutbox(process.stdout, process.cwd());
   const engine = engineFor(config, store, terminal.outbox, logger);
   const stop = async () => {
@@ -56,12 +58,12 @@ async function runConsole(config: Config, logger: Logger) {
 
 async function runTelegram(config: Config, logger: Logger) {
   const metrics = createMetrics();
-  const store = await openStore(config, logger);
+  const { store, redis } = await openStore(config, logger);
   const bot = createTelegraf(config.token ?? '', config.apiRoot);
   const gateway = createGateway(bot.telegram, { metrics, logger });
   const i18n = createI18n({ ttlDays: config.ttlDays });
   const engine = createEngine({ store, outbox: gateway, i18n, clock: systemClock, logger, metrics });
-  wireBot(bot, { engine, gateway, i18n, logger });
+  wireBot(bot, { engine, gateway, i18n, logger, redis });
 
   const server = createHttpServer({
     port: config.port,

@@ -6,7 +6,7 @@ import { caseMachine } from '../../flows/machine.js';
 import { freshSnapshot, fromStored, toStored, type CaseSnapshot } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { langFromTelegram, translator, type Translate } from '../i18n/index.js';
-import type { Logger } from '../observability/logger.js';
+import { hashId, type Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { decodeData } from '../render/callback-data.js';
 import { renderChecklist } from '../render/checklist.js';
@@ -227,7 +227,10 @@ export function createEngine(deps: EngineDeps) {
           throw err;
         }
       }
-      metrics?.updateHandled(outcome === 'handled' ? msg.input.kind : outcome, (performance.now() - started) / 1000);
+      const seconds = (performance.now() - started) / 1000;
+      metrics?.updateHandled(outcome === 'handled' ? msg.input.kind : outcome, seconds);
+      // Only a keyed hash of the chat: enough to follow one conversation in the logs, never its id or its words.
+      logger.debug({ chat: hashId(msg.chatId), kind: msg.input.kind, outcome, ms: Math.round(seconds * 1000) }, 'update');
       return outcome;
     },
   };

@@ -2,7 +2,9 @@ import type { Update } from 'telegraf/types';
 import { createEngine } from '../../src/engine/engine.js';
 import type { Clock } from '../../src/engine/clock.js';
 import { createI18n } from '../../src/i18n/index.js';
-import { createLogger } from '../../src/observability/logger.js';
+import { createLogger, type Logger } from '../../src/observability/logger.js';
+import type { Metrics } from '../../src/observability/metrics.js';
+import type { RedisClient } from '../../src/store/redis-client.js';
 import { htmlToPlain } from '../../src/render/html.js';
 import type { CaseStore } from '../../src/store/case-store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
@@ -25,7 +27,17 @@ export const NOON_2026_11_24 = Date.UTC(2026, 10, 24, 4);
  * The real bot (telegraf + gateway + engine + store) with Telegram's servers replaced by a recorder: every
  * outgoing call is kept, and messages get increasing ids as Telegram would give them.
  */
-export function createBotHarness(opts: { store?: CaseStore; clock?: Clock; ttlDays?: number } = {}) {
+export function createBotHarness(
+  opts: {
+    store?: CaseStore;
+    clock?: Clock;
+    ttlDays?: number;
+    flood?: { limit: number; windowMs: number } | null;
+    redis?: RedisClient | null;
+    logger?: Logger;
+    metrics?: Metrics;
+  } = {},
+) {
   const store = opts.store ?? createMemoryStore({ ttlSeconds: 90 * 86_400 });
   const bot = createTelegraf('123456:TEST-token-for-the-harness-only', null);
   bot.botInfo = { id: 1, is_bot: true, first_name: 'Xieshang', username: 'XieshangBot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } as typeof bot.botInfo;
@@ -39,12 +51,12 @@ export function createBotHarness(opts: { store?: CaseStore; clock?: Clock; ttlDa
     }
     return true;
   };
-  const logger = createLogger('silent');
+  const logger = opts.logger ?? createLogger('silent');
   const gateway = createGateway(bot.telegram, { sleep: async () => {} });
   const i18n = createI18n({ ttlDays: opts.ttlDays ?? 90 });
   const clock = opts.clock ?? { now: () => NOON_2026_11_24 };
-  const engine = createEngine({ store, outbox: gateway, i18n, clock, logger });
-  wireBot(bot, { engine, gateway, i18n, logger });
+  const engine = createEngine({ store, outbox: gateway, i18n, clock, logger, ...(opts.metrics ? { metrics: opts.metrics } : {}) });
+  wireBot(bot, { engine, gateway, i18n, logger, redis: opts.redis ?? null, flood: opts.flood ?? null });
   let updateId = 0;
 
   const sent = () => calls.filter((c) => c.method === 'sendMessage');
