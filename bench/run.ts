@@ -133,7 +133,7 @@ async function main() {
       const key = `floor:${ctx.chat?.id}`;
       const n = Number(await client.get(key)) || 0;
       await client.set(key, String(n + 1));
-      await ctx.reply('ok');
+      await floor.telegram.sendMessage(ctx.chat!.id, 'ok');
     });
     const base = await drive('floor', floor, floorKeyboards, 2_000_000);
 

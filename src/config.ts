@@ -17,8 +17,18 @@ const EnvSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z a-z 0-9 _ -')
       .optional(),
-    PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535).default(8080),
-    SESSION_TTL_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(90),
+    PORT: z.coerce
+      .number({ error: 'must be a port number 1–65535' })
+      .int('must be a port number 1–65535')
+      .min(1, 'must be a port number 1–65535')
+      .max(65535, 'must be a port number 1–65535')
+      .default(8080),
+    SESSION_TTL_DAYS: z.coerce
+      .number({ error: 'must be a number of days' })
+      .int('must be a whole number of days (1–3650)')
+      .min(1, 'must be a whole number of days (1–3650)')
+      .max(3650, 'must be a whole number of days (1–3650)')
+      .default(90),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -51,10 +51,17 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
   const scripts = client as unknown as Scripts;
   const ttl = opts.ttlSeconds;
 
+  /** One shared wait while (re)connecting, however many operations are waiting. */
+  let connecting: Promise<void> | null = null;
+  const connected = () =>
+    (connecting ??= waitUntilReady(client, CONNECT_WAIT_MS).finally(() => {
+      connecting = null;
+    }));
+
   /** Connection trouble becomes StoreUnavailableError, so the engine can answer kindly instead of crashing. */
   async function guard<T>(op: () => Promise<T>): Promise<T> {
     try {
-      if (client.status !== 'ready') await waitUntilReady(client, CONNECT_WAIT_MS);
+      if (client.status !== 'ready') await connected();
       return await op();
     } catch (err) {
       throw new StoreUnavailableError(err instanceof Error ? err.message : String(err));

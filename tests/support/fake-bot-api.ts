@@ -20,6 +20,7 @@ export async function startFakeBotApi(opts: { token: string }) {
   let messageId = 100;
   const texts = new Map<string, string>();
   const webhook: { url?: string; secret?: string } = {};
+  const failures = new Map<string, Array<Record<string, unknown>>>();
 
   const readBody = (req: IncomingMessage) =>
     new Promise<Buffer>((resolve) => {
@@ -106,7 +107,8 @@ export async function startFakeBotApi(opts: { token: string }) {
       const method = match[2] ?? '';
       const { payload, file } = await parse(req, await readBody(req));
       calls.push({ method, payload, ...(file ? { file } : {}) });
-      const result = (await answer(method, payload)) as { ok: boolean; error_code?: number };
+      const failure = failures.get(method)?.shift();
+      const result = (failure ? { ok: false, ...failure } : await answer(method, payload)) as { ok: boolean; error_code?: number };
       res.writeHead(result.ok ? 200 : (result.error_code ?? 400), { 'content-type': 'application/json' });
       res.end(JSON.stringify(result));
     })();
@@ -118,6 +120,10 @@ export async function startFakeBotApi(opts: { token: string }) {
     apiRoot: `http://127.0.0.1:${port}/`,
     calls,
     webhook,
+    /** Makes the next call of `method` fail with this Bot API error (e.g. a 429 with retry_after). */
+    failNext(method: string, error: { error_code: number; description: string; parameters?: Record<string, unknown> }) {
+      failures.set(method, [...(failures.get(method) ?? []), error]);
+    },
     pushUpdate(update: Record<string, unknown>) {
       queue.push({ update_id: nextUpdateId++, ...update });
       for (const w of waiters.splice(0)) w();

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const TOKEN = '123456:abcdefghijklmnopqrstuvwxyz';
+
+describe('configuration from the environment', () => {
+  it('opens the terminal chat with no token, with the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      mode: 'console', token: null, apiRoot: null, redis: null, webhook: null, port: 8080, ttlDays: 90, logLevel: 'info',
+    });
+  });
+
+  it('runs long polling with a token, and a webhook when WEBHOOK_URL and its secret are set', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN }).mode).toBe('polling');
+    const c = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/tg/hook', WEBHOOK_SECRET: 'abc_DEF-1' });
+    expect(c.mode).toBe('webhook');
+    expect(c.webhook).toEqual({ url: 'https://bot.example.org/tg/hook', secret: 'abc_DEF-1', path: '/tg/hook' });
+  });
+
+  it('reads Redis and Redis Cluster seeds, and gives the API root the trailing slash telegraf needs', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://h:6379' }).redis).toEqual({ url: 'redis://h:6379', cluster: false });
+    expect(loadConfig({ REDIS_URL: 'a:7000,b:7001', REDIS_CLUSTER: '1' }).redis).toEqual({ url: 'a:7000,b:7001', cluster: true });
+    expect(loadConfig({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/tg' }).apiRoot).toBe('http://127.0.0.1:8081/tg/');
+  });
+
+  it.each([
+    [{ TELEGRAM_BOT_TOKEN: 'nope' }, 'Invalid configuration: TELEGRAM_BOT_TOKEN must look like 123456:ABC… (from @BotFather)'],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://x.org/h' }, 'Invalid configuration: WEBHOOK_SECRET is required when WEBHOOK_URL is set'],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://x.org/h', WEBHOOK_SECRET: 'has space' }, 'Invalid configuration: WEBHOOK_SECRET must be 1–256 characters of A-Z a-z 0-9 _ -'],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: 'http://x.org/h', WEBHOOK_SECRET: 's' }, 'Invalid configuration: WEBHOOK_URL must be an https URL'],
+    [{ REDIS_URL: 'localhost:6379' }, 'Invalid configuration: REDIS_URL must start with redis:// or rediss://'],
+    [{ REDIS_CLUSTER: '1' }, 'Invalid configuration: REDIS_URL is required when REDIS_CLUSTER=1'],
+    [{ PORT: '70000' }, 'Invalid configuration: PORT must be a port number 1–65535'],
+    [{ SESSION_TTL_DAYS: 'soon' }, 'Invalid configuration: SESSION_TTL_DAYS must be a number of days'],
+    [{ LOG_LEVEL: 'loud' }, 'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+  ])('stops with one line naming the variable: %j', (env, line) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(line));
+  });
+});

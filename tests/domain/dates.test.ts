@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDay, parseMonthsCount, parseTail } from '../../src/domain/answers.js';
+import { addDays, addMonths, daysBetween, formatDate, parseOverdue, parseSince } from '../../src/domain/dates.js';
+
+const TODAY = '2026-11-24';
+
+describe('how long overdue', () => {
+  it.each([
+    ['45', 45], ['45天', 45], ['逾期45天', 45], ['四十五天', 45], ['两个月', 60], ['3周', 21], ['a week', 7],
+    ['45 days', 45], ['2 months', 60], ['半个月', 15],
+  ])('%s → %i days', (text, days) => {
+    expect(parseOverdue(text, TODAY)).toEqual({ ok: true, days, dueDate: addDays(TODAY, -days) });
+  });
+
+  it.each([
+    ['2026-10-09', '2026-10-09'], ['2026/10/9', '2026-10-09'], ['10月9日', '2026-10-09'], ['10.9', '2026-10-09'],
+    ['10/9', '2026-10-09'], ['上个月9号', '2026-10-09'], ['Oct 9', '2026-10-09'], ['9 Oct', '2026-10-09'],
+    ['12月1日', '2025-12-01'],
+  ])('the missed due date %s → %s', (text, dueDate) => {
+    expect(parseOverdue(text, TODAY)).toMatchObject({ ok: true, dueDate });
+  });
+
+  it.each([['', 'empty'], ['不记得', 'unrecognised'], ['2027-01-01', 'future'], ['5000天', 'too_old']])('%j is re-asked (%s)', (text, reason) => {
+    expect(parseOverdue(text, TODAY)).toEqual({ ok: false, reason });
+  });
+
+  it('agrees with the calendar for any number of days', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3650 }), (days) => {
+        const r = parseOverdue(`${days}天`, TODAY);
+        expect(r.ok && daysBetween(r.dueDate, TODAY)).toBe(days);
+      }),
+    );
+  });
+});
+
+describe('when the hardship began', () => {
+  it.each([
+    ['2026年8月', '2026-08'], ['8月', '2026-08'], ['2026-08', '2026-08'], ['2026-08-15', '2026-08-15'], ['8月15日', '2026-08-15'],
+    ['三个月前', '2026-08'], ['3 months ago', '2026-08'], ['上个月', '2026-10'], ['今年初', '2026-01'], ['去年12月', '2025-12'],
+    ['last month', '2026-10'], ['August', '2026-08'], ['Aug 2026', '2026-08'], ['12月', '2025-12'],
+  ])('%s → %s', (text, since) => {
+    expect(parseSince(text, TODAY)).toEqual({ ok: true, since });
+  });
+
+  it('never lies in the future', () => {
+    expect(parseSince('2027年1月', TODAY)).toEqual({ ok: false, reason: 'future' });
+  });
+});
+
+describe('the small answers of later steps', () => {
+  it('reads a call date in the past and a call-back in the future', () => {
+    expect(parseDay('今天', TODAY, 'past')).toEqual({ ok: true, day: TODAY });
+    expect(parseDay('昨天', TODAY, 'past')).toEqual({ ok: true, day: '2026-11-23' });
+    expect(parseDay('明天', TODAY, 'future')).toEqual({ ok: true, day: '2026-11-25' });
+    expect(parseDay('12月1日', TODAY, 'future')).toEqual({ ok: true, day: '2026-12-01' });
+    expect(parseDay('明天', TODAY, 'past')).toEqual({ ok: false, reason: 'wrong_side' });
+    expect(parseDay('sometime', TODAY, 'future')).toEqual({ ok: false, reason: 'unrecognised' });
+  });
+
+  it('reads a number of months', () => {
+    expect(parseMonthsCount('12期')).toBe(12);
+    expect(parseMonthsCount('两年')).toBe(24);
+    expect(parseMonthsCount('0')).toBeNull();
+    expect(parseMonthsCount('999')).toBeNull();
+  });
+
+  it('keeps only the last four of a number, and refuses a full number', () => {
+    expect(parseTail('5678', 'phone')).toEqual({ ok: true, tail: '5678' });
+    expect(parseTail('567x', 'id')).toEqual({ ok: true, tail: '567X' });
+    expect(parseTail('13812345678', 'phone')).toEqual({ ok: false, reason: 'only_four' });
+    expect(parseTail('11010519491231002X', 'id')).toEqual({ ok: false, reason: 'only_four' });
+  });
+
+  it('does calendar arithmetic and writes dates for each language', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(formatDate('2026-11-23', 'zh-CN')).toBe('2026年11月23日');
+    expect(formatDate('2026-11-23', 'en')).toBe('23 Nov 2026');
+  });
+});

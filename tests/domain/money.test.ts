@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatFen, parseMoney } from '../../src/domain/money.js';
+import { parseChineseNumber } from '../../src/domain/numbers.js';
+
+describe('reading an amount', () => {
+  it.each([
+    ['5500', 550_000],
+    ['5,500元', 550_000],
+    ['5，500', 550_000],
+    ['¥5500.5', 550_050],
+    ['￥5500.50', 550_050],
+    ['RMB 5500', 550_000],
+    ['5500块', 550_000],
+    ['5500 yuan', 550_000],
+    ['1.2万', 1_200_000],
+    ['1.2w', 1_200_000],
+    ['5千5', 550_000],
+    ['五千五百', 550_000],
+    ['五千五', 550_000],
+    ['一万二', 1_200_000],
+    ['12k', 1_200_000],
+    ['５５００', 550_000],
+    ['大概5500左右', 550_000],
+    ['about 5500', 550_000],
+    ['1000.005', 100_001],
+  ])('%s → %i fen', (text, fen) => {
+    expect(parseMoney(text)).toEqual({ ok: true, fen });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['不知道', 'not_a_number'],
+    ['asdf', 'not_a_number'],
+    ['5500 or 6000', 'not_a_number'],
+    ['-500', 'negative'],
+    ['0', 'zero'],
+    ['100000000', 'too_large'],
+  ])('%j is re-asked (%s)', (text, reason) => {
+    expect(parseMoney(text)).toEqual({ ok: false, reason });
+  });
+
+  it('takes "nothing" as zero where zero makes sense (income, other debts)', () => {
+    for (const text of ['0', '没有', '无', 'none']) expect(parseMoney(text, { allowZero: true })).toEqual({ ok: true, fen: 0 });
+  });
+
+  it('reads back every amount it writes, in both languages', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), fc.constantFrom('zh-CN' as const, 'en' as const), (fen, lang) => {
+        expect(parseMoney(formatFen(fen, lang))).toEqual({ ok: true, fen });
+      }),
+    );
+  });
+
+  it('never returns NaN or a negative amount, whatever is typed', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (s) => {
+        const r = parseMoney(s, { allowZero: true });
+        if (r.ok) expect(Number.isInteger(r.fen) && r.fen >= 0).toBe(true);
+      }),
+    );
+  });
+
+  it('formats fen the way each language writes money', () => {
+    expect(formatFen(550_050, 'zh-CN')).toBe('5,500.50 元');
+    expect(formatFen(550_000, 'en')).toBe('¥5,500');
+    expect(formatFen(Number.NaN, 'en')).toBe('¥0');
+  });
+
+  it('reads Chinese numerals as people say them', () => {
+    expect(parseChineseNumber('一千零五')).toBe(1005);
+    expect(parseChineseNumber('3万5')).toBe(35_000);
+    expect(parseChineseNumber('十五')).toBe(15);
+    expect(parseChineseNumber('五五')).toBeNull();
+  });
+});
