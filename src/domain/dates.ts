@@ -7,8 +7,6 @@ import { parseChineseNumber } from './numbers.js';
 const toDate = (iso: string) => new Date(`${iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`);
 const toIso = (d: Date): IsoDate => d.toISOString().slice(0, 10);
 
-export const isIsoDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && toIso(toDate(s)) === s;
-
 export function addDays(iso: IsoDate, n: number): IsoDate {
   const d = toDate(iso);
   d.setUTCDate(d.getUTCDate() + n);

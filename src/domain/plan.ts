@@ -42,9 +42,6 @@ export function nominalAprBp(principalFen: Fen, months: number, feeBp: number): 
   return ((lo + hi) / 2) * 12 * 10_000;
 }
 
-export const monthsToRepay = (debtFen: Fen, monthlyFen: Fen): number | null =>
-  monthlyFen > 0 ? Math.ceil(debtFen / monthlyFen) : null;
-
 /** The plans worth asking for: the lender's own instalment terms where known, else common terms to request. */
 export function proposePlans(input: { debtFen: Fen; surplusFen: Fen; product: ProductId; today: IsoDate }): PlanOption[] {
   const lender = getLender(input.product);

@@ -163,5 +163,3 @@ export function renderPrompt(p: PromptInput): Reply | null {
   if (!build) throw new Error(`no prompt for state ${p.id}`);
   return build(p);
 }
-
-export const hasPrompt = (id: string): boolean => id in PROMPTS;

@@ -19,6 +19,15 @@ async function withFacts() {
   return { h, u };
 }
 
+/** /statement → one request → no identity: the shortest way to a written statement. */
+async function writeStatement(u: Awaited<ReturnType<typeof withFacts>>['u'], request: string) {
+  await u.send('/statement');
+  await u.press('下一步：选择请求');
+  await u.press(request);
+  await u.press('写说明');
+  for (let i = 0; i < 3; i++) await u.press('跳过');
+}
+
 const documents = (h: ReturnType<typeof createBotHarness>) => h.calls.filter((c) => c.method === 'sendDocument');
 
 describe('step 6: the hardship statement in the chat', () => {
@@ -67,13 +76,7 @@ describe('step 6: the hardship statement in the chat', () => {
 
   it('regenerates from the current case with /statement after an edit', async () => {
     const { h, u } = await withFacts();
-    await u.send('/statement');
-    await u.press('下一步：选择请求');
-    await u.press('延期');
-    await u.press('写说明');
-    await u.press('跳过');
-    await u.press('跳过');
-    await u.press('跳过');
+    await writeStatement(u, '延期');
     await u.send('/checklist');
     await u.press('我的资料');
     await u.press('✏️ 逾期金额');
@@ -87,13 +90,7 @@ describe('step 6: the hardship statement in the chat', () => {
 
   it('writes the complaint from what the user describes, kept literally', async () => {
     const { u } = await withFacts();
-    await u.send('/statement');
-    await u.press('下一步：选择请求');
-    await u.press('延期');
-    await u.press('写说明');
-    await u.press('跳过');
-    await u.press('跳过');
-    await u.press('跳过');
+    await writeStatement(u, '延期');
     await u.press('写投诉信');
     await u.press('催收违规');
     await u.send('晚上11点打电话给我妈妈，说我欠钱不还');
