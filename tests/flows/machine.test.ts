@@ -5,6 +5,8 @@ import { STEPS } from '../../src/domain/catalog.js';
 import type { FlowEvent, FlowEventBody } from '../../flows/events.js';
 import { caseMachine } from '../../flows/machine.js';
 import { stateId } from '../../src/render/state-id.js';
+import { loadLocale } from '../../src/i18n/index.js';
+import { TEXT_QUESTIONS, readTextAnswer } from '../../flows/questions.js';
 import { consented, drive, TODAY } from './drive.js';
 
 describe('the case machine graph', () => {
@@ -217,3 +219,26 @@ describe('restart and deletion', () => {
     expect(yes.state).toBe('deleted');
   });
 });
+
+describe('junk in any free-text answer', () => {
+  const junk = ['asdf', '', '☃☃☃', '<b>', '1'.repeat(50), '一二三四五六七八九'];
+  const i18nKeys = new Set(Object.keys(flatten(loadLocale('zh-CN'))));
+  const enKeys = new Set(Object.keys(flatten(loadLocale('en'))));
+
+  it.each(TEXT_QUESTIONS)('%s: junk is refused with a kind re-ask in both languages', (q) => {
+    for (const text of junk) {
+      const r = readTextAnswer(q, text, TODAY);
+      if (r.ok) continue; // a few questions legitimately accept odd text (a note, a name)
+      expect(i18nKeys, `${q} ${r.reason}`).toContain(`intake.reject.${r.reason}`);
+      expect(enKeys, `${q} ${r.reason}`).toContain(`intake.reject.${r.reason}`);
+    }
+  });
+});
+
+function flatten(obj: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(obj).flatMap(([k, v]) =>
+      v && typeof v === 'object' ? Object.entries(flatten(v as Record<string, unknown>, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]],
+    ),
+  );
+}

@@ -1,0 +1,33 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createConsoleOutbox } from '../../src/console/console-chat.js';
+
+describe('the terminal as an outbox', () => {
+  it('prints plain text with numbered buttons, and presses by number', async () => {
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (b: Buffer) => (printed += b.toString()));
+    const terminal = createConsoleOutbox(out, tmpdir());
+    await terminal.outbox.sendText(1, '<b>你好</b> &amp; 欢迎', [[{ label: '开始', data: '1~intro~continue' }], [{ label: 'English', data: '1~g~lang:en' }]]);
+    expect(printed).toContain('你好 & 欢迎');
+    expect(printed).toContain('[1] 开始');
+    expect(printed).toContain('[2] English');
+    expect(terminal.buttonAt(2)?.data).toBe('1~g~lang:en');
+    expect(terminal.buttonAt(3)).toBeUndefined();
+  });
+
+  it('writes a document into the working directory and prints its path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xs-console-'));
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (b: Buffer) => (printed += b.toString()));
+    const terminal = createConsoleOutbox(out, dir);
+    await terminal.outbox.sendDocument(1, { filename: '还款困难情况说明-2026-11-24.docx', bytes: new Uint8Array([1, 2, 3]) });
+    const path = join(dir, '还款困难情况说明-2026-11-24.docx');
+    expect(printed).toContain(path);
+    expect([...readFileSync(path)]).toEqual([1, 2, 3]);
+  });
+});
