@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBotHarness } from '../support/bot-harness.js';
+import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
 
 async function intoStepOne(lang?: string) {
   const h = createBotHarness();
@@ -32,17 +32,9 @@ describe('the bot, through telegraf handleUpdate', () => {
   });
 
   it('takes a user from /start to the step-1 summary, and stores the answers', async () => {
-    const { h, u } = await intoStepOne('zh-hans');
-    await u.press('开始');
-    await u.press('同意，开始');
-    await u.press('花呗');
-    await u.send('5,500元');
-    await u.send('45天');
-    await u.press('失业');
-    await u.send('2026年8月');
-    await u.send('3000');
-    await u.send('2500');
-    await u.send('0');
+    const h = createBotHarness();
+    const u = h.user(42, 'zh-hans');
+    await answerStepOne(u, { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
     const summary = u.last();
     expect(summary).toContain('你现在的情况');
     expect(summary).toContain('5,500 元');

@@ -1,21 +1,11 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { createBotHarness } from '../support/bot-harness.js';
+import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
 
 async function withFacts() {
   const h = createBotHarness();
   const u = h.user(900, 'zh-hans');
-  await u.send('/start');
-  await u.press('开始');
-  await u.press('同意，开始');
-  await u.press('花呗');
-  await u.send('5500');
-  await u.send('45天');
-  await u.press('失业');
-  await u.send('2026年8月');
-  await u.send('3000');
-  await u.send('2500');
-  await u.send('0');
+  await answerStepOne(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
   return { h, u };
 }
 

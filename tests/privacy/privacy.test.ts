@@ -8,7 +8,7 @@ import { createMetrics } from '../../src/observability/metrics.js';
 import { createRedisClient } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { loadLocale } from '../../src/i18n/index.js';
-import { createBotHarness } from '../support/bot-harness.js';
+import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 
 let redis: TestRedis;
@@ -32,17 +32,7 @@ afterAll(async () => {
 
 /** One person's whole journey with values that could not appear by chance. */
 async function fullFlow(u: ReturnType<ReturnType<typeof createBotHarness>['user']>) {
-  await u.send('/start');
-  await u.press('开始');
-  await u.press('同意，开始');
-  await u.press('花呗');
-  await u.send('7,654.32');
-  await u.send('37天');
-  await u.press('失业');
-  await u.send('2026年8月');
-  await u.send('87654');
-  await u.send('43219');
-  await u.send('0');
+  await answerStepOne(u, { product: '花呗', amount: '7,654.32', overdue: '37天', cause: '失业', since: '2026年8月', income: '87654', essentials: '43219', otherDebts: '0' });
   await u.send('/statement');
   await u.press('下一步：选择请求');
   await u.press('分期');

@@ -110,3 +110,23 @@ export function createBotHarness(
 
   return { bot, store, calls, user, engine };
 }
+
+type HarnessUser = ReturnType<ReturnType<typeof createBotHarness>['user']>;
+
+/** From /start through consent and every step-1 question to the summary, in Chinese, as a person would tap it. */
+export async function answerStepOne(
+  u: HarnessUser,
+  a: { product: string; amount: string; overdue: string; cause: string; since: string; income: string; essentials: string; otherDebts: string },
+) {
+  await u.send('/start');
+  await u.press('开始');
+  await u.press('同意，开始');
+  await u.press(a.product);
+  await u.send(a.amount);
+  await u.send(a.overdue);
+  await u.press(a.cause);
+  await u.send(a.since);
+  await u.send(a.income);
+  await u.send(a.essentials);
+  await u.send(a.otherDebts);
+}
