@@ -5,7 +5,7 @@ import { keys } from '../../src/store/keys.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createRedisClient, waitUntilReady } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { startRedis, startRedisCluster, type TestRedis } from '../support/redis.js';
 
 const TTL = 3600;
 let nextChat = Math.floor(Math.random() * 1e6) * 1000;
@@ -209,4 +209,24 @@ describe('redis store', () => {
     expect(await store.ping()).toBe(false);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
+});
+
+describe('redis store on a Redis Cluster', () => {
+  let cluster: Awaited<ReturnType<typeof startRedisCluster>>;
+  const clients: Array<ReturnType<typeof createRedisClient>> = [];
+  beforeAll(async () => {
+    cluster = await startRedisCluster();
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of clients) c.disconnect();
+    await cluster.stop();
+  });
+  const make = () => {
+    const client = createRedisClient({ url: cluster.seeds, cluster: true });
+    clients.push(client);
+    return createRedisStore(client, { ttlSeconds: TTL });
+  };
+
+  // Every script touches keys of one hash tag only, so each runs on the node that owns the chat's slot.
+  contract('redis cluster', () => make());
 });

@@ -85,3 +85,50 @@ export async function startRedis(opts: { persistent?: boolean } = {}): Promise<T
     },
   };
 }
+
+/**
+ * A three-master Redis Cluster on free loopback ports, made with `redis-cli --cluster create` (both from PATH).
+ * Returns the seeds as REDIS_URL takes them with REDIS_CLUSTER=1.
+ */
+export async function startRedisCluster(): Promise<{ seeds: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'xs-cluster-'));
+  const ports = [await freePort(), await freePort(), await freePort()];
+  const nodes = ports.map((port) => {
+    const child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no',
+        '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '2000'],
+      { stdio: 'ignore' },
+    );
+    return { port, child };
+  });
+  for (const n of nodes) await waitForPing(n.port, n.child);
+  const create = spawnSync(
+    'redis-cli',
+    ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
+  if (create.status !== 0) throw new Error(`redis-cli --cluster create failed: ${create.stderr || create.stdout}`);
+  // Wait until every node agrees the cluster is up.
+  for (let i = 0; i < 200; i++) {
+    const states = ports.map((p) => spawnSync('redis-cli', ['-p', String(p), 'cluster', 'info'], { encoding: 'utf8' }).stdout);
+    if (states.every((s) => s.includes('cluster_state:ok'))) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    seeds: ports.map((p) => `127.0.0.1:${p}`).join(','),
+    stop: async () => {
+      await Promise.all(
+        nodes.map(
+          (n) =>
+            new Promise((r) => {
+              if (n.child.exitCode !== null) return r(null);
+              n.child.once('exit', r);
+              n.child.kill('SIGTERM');
+            }),
+        ),
+      );
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
