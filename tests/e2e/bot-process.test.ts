@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
 import { startBotProcess } from '../support/process.js';
+import { startRedis } from '../support/redis.js';
 
 const TOKEN = '123456:e2e-token-for-the-fake-bot-api';
 const user = { id: 7001, is_bot: false, first_name: 'U', language_code: 'zh-hans' };
@@ -79,4 +80,29 @@ describe('the real bot process against a fake Bot API', () => {
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(metrics).toContain('xs_updates_total');
   });
+
+  it('keeps a case across a restart of the bot process when Redis is used', async () => {
+    const api = await startFakeBotApi({ token: TOKEN });
+    cleanups.push(() => api.stop());
+    const redis = await startRedis();
+    cleanups.push(() => redis.stop());
+    const env = async () => ({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, REDIS_URL: redis.url, PORT: String(await freePort()) });
+    const stop = async (bot: ReturnType<typeof startBotProcess>) => {
+      bot.child.kill('SIGTERM');
+      return bot.exited;
+    };
+
+    const first = startBotProcess(await env());
+    api.pushUpdate(startMessage);
+    const intro = await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).includes('协商助手'));
+    const startButton = intro.payload.reply_markup.inline_keyboard.flat().find((b: { text: string }) => b.text.includes('开始'));
+    expect(await stop(first)).toBe(0);
+
+    const second = startBotProcess(await env());
+    cleanups.push(() => stop(second));
+    api.pushUpdate({ callback_query: { id: 'cb1', from: user, chat_instance: 'c', data: startButton.callback_data, message: { message_id: 1, date: 0, chat } } });
+    const consent = await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).includes('征得你的同意'));
+    expect(consent.payload.chat_id).toBe(chat.id);
+  });
 });
+
