@@ -11,30 +11,29 @@ export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
  */
 export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = {};
 
-export type Restored =
-  | { kind: 'restored'; snapshot: CaseSnapshot }
-  /** The record was unreadable (newer schema, damaged): the chat starts again rather than crash. */
-  | { kind: 'unreadable'; snapshot: CaseSnapshot };
-
 export const freshSnapshot = (lang: Lang): CaseSnapshot => initialTransition(caseMachine, { lang })[0];
 
 export function toStored(snapshot: CaseSnapshot): StoredSnapshot {
   return { value: snapshot.value as StoredSnapshot['value'], context: snapshot.context };
 }
 
-export function fromStored(schema: number, raw: unknown, lang: Lang): Restored {
+/**
+ * The stored case as a snapshot, migrated to the current schema; null when it cannot be read (a newer schema, a
+ * damaged record), so the chat starts afresh rather than crash.
+ */
+export function fromStored(schema: number, raw: unknown): CaseSnapshot | null {
   let record = raw;
   for (let v = schema; v < CASE_SCHEMA_VERSION; v++) {
     const up = MIGRATIONS[v];
-    if (!up) return { kind: 'unreadable', snapshot: freshSnapshot(lang) };
+    if (!up) return null;
     record = up(record);
   }
   const parsed = StoredSnapshotSchema.safeParse(record);
-  if (schema > CASE_SCHEMA_VERSION || !parsed.success) return { kind: 'unreadable', snapshot: freshSnapshot(lang) };
+  if (schema > CASE_SCHEMA_VERSION || !parsed.success) return null;
   try {
-    return { kind: 'restored', snapshot: caseMachine.resolveState({ value: parsed.data.value as StateValue, context: parsed.data.context }) };
+    return caseMachine.resolveState({ value: parsed.data.value as StateValue, context: parsed.data.context });
   } catch {
     // The state was renamed or removed since this was stored: keep every answer, resume at the checklist.
-    return { kind: 'restored', snapshot: caseMachine.resolveState({ value: 'hub', context: parsed.data.context }) };
+    return caseMachine.resolveState({ value: 'hub', context: parsed.data.context });
   }
 }

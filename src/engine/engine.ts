@@ -15,7 +15,7 @@ import { stateId } from '../render/state-id.js';
 import { renderTurn, type FlowAction } from '../render/turn.js';
 import { formatDate } from '../domain/dates.js';
 import { toDocx } from '../documents/index.js';
-import { LockTimeoutError, StoreUnavailableError, type CaseStore, type StoredCase } from '../store/case-store.js';
+import { LockTimeoutError, StoreUnavailableError, type CaseStore } from '../store/case-store.js';
 import { todayIn, type Clock } from './clock.js';
 import type { Inbound } from './inbound.js';
 
@@ -36,7 +36,7 @@ export interface EngineDeps {
   metrics?: Metrics;
 }
 
-export type Outcome = 'handled' | 'duplicate' | 'stale' | 'deleted' | 'unavailable' | 'busy';
+export type Outcome = 'handled' | 'duplicate' | 'stale' | 'deleted' | 'unavailable' | 'busy' | 'error';
 
 /** A failed compare-and-set means another writer got in first: recompute from its state, at most this often. */
 const MAX_ATTEMPTS = 3;
@@ -96,9 +96,9 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
-  async function languageFor(msg: Inbound, stored: StoredCase | null): Promise<Lang> {
-    const prefs = await store.loadPrefs(msg.userId);
-    return prefs?.lang ?? (stored ? 'zh-CN' : langFromTelegram(msg.languageCode));
+  /** A new case speaks the language the user chose before, else the one their Telegram is set to. */
+  async function languageFor(msg: Inbound): Promise<Lang> {
+    return (await store.loadPrefs(msg.userId))?.lang ?? langFromTelegram(msg.languageCode);
   }
 
   /** Performs one turn's effects, in order, after its state is committed. */
@@ -144,8 +144,9 @@ export function createEngine(deps: EngineDeps) {
     const today = todayIn(clock.now());
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const stored = await store.load(msg.chatId);
-      const lang = await languageFor(msg, stored);
-      const prev = stored ? fromStored(stored.schema, stored.snapshot, lang).snapshot : freshSnapshot(lang);
+      const restored = stored ? fromStored(stored.schema, stored.snapshot) : null;
+      if (stored && !restored) logger.warn({ chat: hashId(msg.chatId), schema: stored.schema }, 'unreadable case; starting afresh');
+      const prev = restored ?? freshSnapshot(await languageFor(msg));
       const t = translator(i18n, prev.context.lang);
       const decision = decide(msg.input, prev, today);
       if (decision.kind === 'stale') {
@@ -224,7 +225,10 @@ export function createEngine(deps: EngineDeps) {
           await apologise(msg, 'errors.busy');
           outcome = 'busy';
         } else {
-          throw err;
+          // A bug or a Telegram refusal: the user still hears something, and the error is counted and logged.
+          logger.error({ err: errorName(err), chat: hashId(msg.chatId) }, 'update failed');
+          await apologise(msg, 'errors.internal');
+          outcome = 'error';
         }
       }
       const seconds = (performance.now() - started) / 1000;

@@ -141,7 +141,8 @@ describe('output and input safety', () => {
 describe('fuzz: 10,000 random updates against the real engine and Redis', () => {
   it('never throws, never leaves an unhandled rejection, and every case always parses', async () => {
     const { store } = redisStore();
-    const h = createBotHarness({ store });
+    const metrics = createMetrics();
+    const h = createBotHarness({ store, metrics });
     const rejections: unknown[] = [];
     const onRejection = (r: unknown) => rejections.push(r);
     process.on('unhandledRejection', onRejection);
@@ -180,6 +181,9 @@ describe('fuzz: 10,000 random updates against the real engine and Redis', () => 
     );
     process.off('unhandledRejection', onRejection);
     expect(rejections).toEqual([]);
+    const counted = (await metrics.render()).body;
+    expect(counted).toMatch(/xs_updates_total\{kind="text"\} \d+/);
+    expect(counted).not.toContain('kind="error"');
     for (const id of chats) {
       const stored = await store.load(id);
       if (stored) expect(StoredSnapshotSchema.safeParse(stored.snapshot).success).toBe(true);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
+import { fromStored, toStored } from '../../flows/persistence.js';
+import { stateId } from '../../src/render/state-id.js';
+import { consented } from './drive.js';
+
+describe('storing and restoring a case', () => {
+  it('round-trips through JSON to the same state and answers', () => {
+    const d = consented().choose('huabei').text('5500');
+    const stored = JSON.parse(JSON.stringify(toStored(d.snapshot)));
+    const back = fromStored(CASE_SCHEMA_VERSION, stored)!;
+    expect(stateId(back.value)).toBe('status.overdue');
+    expect(back.context).toEqual(d.context);
+  });
+
+  it('refuses a record it cannot read rather than guess', () => {
+    const stored = toStored(consented().snapshot);
+    expect(fromStored(CASE_SCHEMA_VERSION + 1, stored)).toBeNull();
+    expect(fromStored(CASE_SCHEMA_VERSION, { ...stored, context: { ...stored.context, lang: 'fr' } })).toBeNull();
+    expect(fromStored(CASE_SCHEMA_VERSION, 'garbage')).toBeNull();
+  });
+
+  it('keeps every answer and resumes at the checklist when a stored state no longer exists', () => {
+    const d = consented().choose('huabei').text('5500');
+    const back = fromStored(CASE_SCHEMA_VERSION, { ...toStored(d.snapshot), value: { status: 'renamedLongAgo' } })!;
+    expect(stateId(back.value)).toBe('hub');
+    expect(back.context.facts.amountFen).toBe(550_000);
+  });
+});
