@@ -89,7 +89,8 @@ export function renderStatusSummary(ctx: CaseContext, t: Translate, today: IsoDa
         : t('summary.cause', { cause: t(`domain.cause.${facts.cause}`) }),
     );
   }
-  if (stage === 'm3' || stage === 'm3plus') lines.push('', t('summary.lawyerLetter'));
+  // Lawyer's letters and "legal department" texts start to arrive after a month or so (FACTS §5).
+  if (stage === 'm2' || stage === 'm3' || stage === 'm3plus') lines.push('', t('summary.lawyerLetter'));
   lines.push('', `<b>${t('summary.todayTitle')}</b>`, t(`summary.today.${stage}`));
   return lines.join('\n');
 }
