@@ -42,6 +42,13 @@ export function nominalAprBp(principalFen: Fen, months: number, feeBp: number): 
   return ((lo + hi) / 2) * 12 * 10_000;
 }
 
+/** Months to repay a debt at a monthly amount (no fee); null when nothing can be spared. */
+export const monthsToRepay = (debtFen: Fen, monthlyFen: Fen): number | null =>
+  monthlyFen > 0 ? Math.ceil(debtFen / monthlyFen) : null;
+
+/** The longest instalment term any rule we know allows (credit cards, FACTS §4.1). */
+export const LONGEST_TERM_MONTHS = 60;
+
 /** The plans worth asking for: the lender's own instalment terms where known, else common terms to request. */
 export function proposePlans(input: { debtFen: Fen; surplusFen: Fen; product: ProductId; today: IsoDate }): PlanOption[] {
   const lender = getLender(input.product);

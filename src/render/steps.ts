@@ -5,7 +5,7 @@ import { formatDate } from '../domain/dates.js';
 import { evidenceItemsFor } from '../domain/evidence.js';
 import { BANK_HOTLINES, getLender } from '../domain/lenders.js';
 import { formatFen } from '../domain/money.js';
-import { proposePlans } from '../domain/plan.js';
+import { LONGEST_TERM_MONTHS, monthsToRepay, proposePlans } from '../domain/plan.js';
 import type { Translate } from '../i18n/index.js';
 import { promptData } from './callback-data.js';
 import type { Button, Keyboard, Reply } from './reply.js';
@@ -156,6 +156,7 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
         `<b>${t('plan.optionsTitle')}</b>`,
         ...optionLines,
         t('plan.legend'),
+        ...bySurplus(ctx, t),
         lender.instalmentFees ? t('plan.huabeiFees') : null,
         product === 'credit_card' ? t('plan.cardPersonalised') : null,
         '',
@@ -276,6 +277,18 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
     );
   },
 };
+
+/** "At what you can spare, it takes N months": the term to ask for when no standard one fits. */
+function bySurplus(ctx: CaseContext, t: Translate): string[] {
+  const b = surplusOf(ctx);
+  const months = ctx.facts.amountFen !== null && b ? monthsToRepay(ctx.facts.amountFen, b.surplusFen) : null;
+  if (months === null || !b) return [];
+  return [
+    '',
+    t('plan.bySurplus', { monthly: formatFen(b.surplusFen, ctx.lang), count: months }),
+    ...(months > LONGEST_TERM_MONTHS ? [t('plan.beyondFiveYears')] : []),
+  ];
+}
 
 export function needConsentPrompt(id: string, t: Translate): Reply {
   return text(t('consent.neededForStep'), [[btn(id, 'agree', t('consent.agree'))], hubRow(id, t)]);

@@ -35,7 +35,7 @@ const PERSONAS: Persona[] = [
     sees: {
       summary: ['800 元', '已逾期 5 天', '每天约 0.40 元', '每 30 天约 12 元', '到今天一共约 2 元', '每月大约能拿出 1,000 元'],
       contact: ['95188', '我现在有 800 元逾期了，已经 5 天', '每个月最多能拿出 1,000 元'],
-      plan: ['分 3 期', '2.5%/4.5%/6.5%/8.8%'],
+      plan: ['分 3 期', '2.5%/4.5%/6.5%/8.8%', '大约 1 个月能还清'],
       track: ['每天约 0.05%'],
     },
     stored: { product: 'huabei', amountFen: 80_000, dueDate: '2026-11-19', cause: 'income_drop', causeSince: '2026-10' },
@@ -89,8 +89,8 @@ const PERSONAS: Persona[] = [
     otherDebts: '300',
     sees: {
       summary: ['8,000 元', '已逾期 20 天', '没有可靠的来源', '每月大约能拿出 500 元'],
-      contact: ['95384'],
-      plan: ['分 '],
+      contact: ['95384', '从2026年10月开始，我因为生病或受伤，收入受到很大影响'],
+      plan: ['分 ', '按你每月能拿出的 500 元算，大约 16 个月能还清'],
       track: ['没有可靠来源'],
     },
     stored: { product: 'weilidai', cause: 'illness', otherDebtsFen: 30_000 },
