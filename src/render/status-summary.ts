@@ -15,7 +15,7 @@ export function productName(ctx: CaseContext, t: Translate): string {
   const { product, bank } = ctx.facts;
   if (product === null) return t('summary.unknown');
   const name = t(`domain.product.${product}.name`);
-  return product === 'credit_card' && bank !== null ? `${name}（${t(`domain.bank.${bank}`)}）` : name;
+  return product === 'credit_card' && bank !== null ? t('summary.productWithBank', { product: name, bank: t(`domain.bank.${bank}`) }) : name;
 }
 
 /** Days overdue as of today, from the stored due date (it grows by itself as days pass). */

@@ -144,7 +144,7 @@ describe('the statement, around the edges', () => {
     const text = toPlainText(composeDocument('statement', base, 'en', en, TODAY));
     expect(text).toContain('Statement of Repayment Hardship');
     expect(text).toContain('¥800');
-    expect(text).toContain('5 days as of 24 Nov 2026');
+    expect(text).toContain('Overdue and unpaid: ¥800, since 19 Nov 2026 (5 days as of 24 Nov 2026).');
     expect(text).not.toMatch(leftovers);
   });
 
