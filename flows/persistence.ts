@@ -1,4 +1,5 @@
-import { initialTransition, type SnapshotFrom, type StateValue } from 'xstate';
+import { initialTransition, transition, type SnapshotFrom, type StateValue } from 'xstate';
+import type { FlowEvent } from './events.js';
 import type { Lang } from '../src/domain/catalog.js';
 import { CASE_SCHEMA_VERSION, StoredSnapshotSchema, type StoredSnapshot } from './case.js';
 import { caseMachine } from './machine.js';
@@ -10,6 +11,9 @@ export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
  * Version 1 is the first stored shape, so there is nothing to upgrade yet.
  */
 export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = {};
+
+/** One pure step of the case machine: the next snapshot and the actions the engine performs after the commit. */
+export const transitionCase = (snapshot: CaseSnapshot, event: FlowEvent) => transition(caseMachine, snapshot, event);
 
 export const freshSnapshot = (lang: Lang): CaseSnapshot => initialTransition(caseMachine, { lang })[0];
 

@@ -1,9 +1,7 @@
 import type { i18n as I18n } from 'i18next';
-import { transition } from 'xstate';
 import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
-import { caseMachine } from '../../flows/machine.js';
-import { freshSnapshot, fromStored, toStored, type CaseSnapshot } from '../../flows/persistence.js';
+import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { langFromTelegram, translator, type Translate } from '../i18n/index.js';
 import { hashId, type Logger } from '../observability/logger.js';
@@ -128,7 +126,7 @@ export function createEngine(deps: EngineDeps) {
     }
     if (posted !== null && posted !== checklistId) {
       // Remember the new checklist so later progress edits it in place; losing this race only costs an edit.
-      const [withId] = transition(caseMachine, next, { type: 'CHECKLIST_POSTED', messageId: posted, today });
+      const [withId] = transitionCase(next, { type: 'CHECKLIST_POSTED', messageId: posted, today });
       await store.commit({
         chatId: msg.chatId,
         expectedVersion: version,
@@ -153,7 +151,7 @@ export function createEngine(deps: EngineDeps) {
         if (msg.input.kind === 'button') await outbox.answerCallback(msg.input.callbackId, t('input.staleButton'));
         return 'stale';
       }
-      const [next, actions] = transition(caseMachine, prev, decision.event);
+      const [next, actions] = transitionCase(prev, decision.event);
       const nextT = translator(i18n, next.context.lang);
 
       if (actions.some((a) => a.type === 'deleteEverything')) {
