@@ -203,8 +203,10 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
-  return {
-    async handle(msg: Inbound): Promise<Outcome> {
+  /** Updates being handled now: shutdown waits for them. */
+  const inFlight = new Set<Promise<Outcome>>();
+
+  async function handle(msg: Inbound): Promise<Outcome> {
       const started = performance.now();
       let outcome: Outcome;
       try {
@@ -234,6 +236,23 @@ export function createEngine(deps: EngineDeps) {
       // Only a keyed hash of the chat: enough to follow one conversation in the logs, never its id or its words.
       logger.debug({ chat: hashId(msg.chatId), kind: msg.input.kind, outcome, ms: Math.round(seconds * 1000) }, 'update');
       return outcome;
+  }
+
+  return {
+    handle(msg: Inbound): Promise<Outcome> {
+      const running = handle(msg);
+      inFlight.add(running);
+      void running.finally(() => inFlight.delete(running));
+      return running;
+    },
+    /** Resolves true once every update in flight has finished, false if `timeoutMs` passed first. */
+    async idle(timeoutMs: number): Promise<boolean> {
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<false>((r) => (timer = setTimeout(() => r(false), timeoutMs)));
+      const done = Promise.allSettled([...inFlight]).then(() => true as const);
+      const result = await Promise.race([done, timedOut]);
+      clearTimeout(timer);
+      return result;
     },
   };
 }
