@@ -1,3 +1,4 @@
+import { cutGraphemes } from '../domain/text.js';
 import { MAX_MESSAGE_CHARS } from './reply.js';
 
 export { escapeHtml } from '../i18n/index.js';
@@ -22,17 +23,14 @@ export function splitHtml(html: string, limit = MAX_MESSAGE_CHARS): string[] {
   return parts;
 }
 
-/** Backs off from the limit so the cut lands outside `<…>` and `&…;`. */
+/** Backs off from the limit so the cut lands outside `<…>` and `&…;`, and between two whole characters. */
 function safeHardCut(window: string): number {
   let cut = window.length;
   const lastLt = window.lastIndexOf('<');
   if (lastLt > window.lastIndexOf('>')) cut = lastLt;
   const lastAmp = window.lastIndexOf('&', cut - 1);
   if (lastAmp >= 0 && window.indexOf(';', lastAmp) === -1) cut = Math.min(cut, lastAmp);
-  // Never split a surrogate pair (emoji).
-  const code = window.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return cut;
+  return cutGraphemes(window, cut).length;
 }
 
 /** For the terminal and documents: the same text without Telegram's markup. */

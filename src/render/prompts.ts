@@ -3,7 +3,7 @@ import { CHOICES, EDITABLE_FACTS, SKIP_CLEARS, type ChoiceQuestion, type TextQue
 import { LANGS, type IsoDate } from '../domain/catalog.js';
 import { formatDate } from '../domain/dates.js';
 import { formatFen } from '../domain/money.js';
-import type { Translate } from '../i18n/index.js';
+import { escapeHtml, type Translate } from '../i18n/index.js';
 import { globalData, promptData } from './callback-data.js';
 import { renderChecklist } from './checklist.js';
 import type { Button, Keyboard, Reply } from './reply.js';
@@ -75,7 +75,8 @@ function caseSummary({ id, ctx, t, today }: PromptInput): Reply {
   const html = [
     `<b>${t('caseSummary.title')}</b>`,
     '',
-    ...EDITABLE_FACTS.map((q) => t('caseSummary.line', { field: t(`caseSummary.field.${q}`), value: value[q] })),
+    // The line template inserts its values raw; every value is escaped here, whatever it holds.
+    ...EDITABLE_FACTS.map((q) => t('caseSummary.line', { field: t(`caseSummary.field.${q}`), value: escapeHtml(value[q]) })),
     t('caseSummary.calls', { count: ctx.calls.length }),
     t(`caseSummary.plan.${ctx.plan.status}`),
     t('caseSummary.evidence', { count: ctx.evidence.length }),
