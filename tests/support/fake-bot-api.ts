@@ -28,10 +28,11 @@ interface Parked {
  *   characters, malformed UTF-16, button data over 64 bytes, "message is not modified";
  * - tests can make it answer 429 (per method, or for a whole chat for a while), delay or hold a method's answers
  *   (to kill the bot between its commit and its reply), and go down and come back up on the same port.
- * Every call Telegram accepted is kept in `calls`; refused ones are kept in `refused`.
+ * Every call Telegram accepted is kept in `calls`, 400s in `refused`, and every call as it arrived in `received`.
  */
 export async function startFakeBotApi(opts: { token: string }) {
   const calls: ApiCall[] = [];
+  const received: ApiCall[] = [];
   const refused: Array<{ call: ApiCall; description: string }> = [];
   let queue: Array<{ update_id: number }> = [];
   /** The highest offset any getUpdates has sent: every update below it is confirmed and forgotten. */
@@ -167,6 +168,7 @@ export async function startFakeBotApi(opts: { token: string }) {
       const method = match[2] ?? '';
       const { payload, file } = await parse(req, await readBody(req));
       const call: ApiCall = { method, payload, at: Date.now(), ...(file ? { file } : {}) };
+      received.push(call);
       const hold = holds.find((h) => h.method === method && h.match(payload));
       if (hold) {
         hold.parked.push({ call, res });
@@ -202,6 +204,8 @@ export async function startFakeBotApi(opts: { token: string }) {
     apiRoot: `http://127.0.0.1:${port}/`,
     port,
     calls,
+    /** Every call as it arrived, whatever the answer (429s, refusals and held calls included). */
+    received,
     refused,
     webhook,
     /** Makes the next call of `method` fail with this Bot API error (e.g. a 429 with retry_after). */
