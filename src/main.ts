@@ -146,6 +146,11 @@ async function runTelegram(config: Config, logger: Logger) {
   }
   if (intake.signal.aborted) return;
   logger.info({ mode: config.mode }, 'bot started');
+  // Replies a crash or deploy left owed (committed, never sent) go out now; the engine keeps each chat in order.
+  void engine
+    .resumeOwed()
+    .then((chats) => chats > 0 && logger.info({ chats }, 'owed replies sent'))
+    .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.name : typeof err }, 'could not send owed replies'));
   await registerCommands(gateway, i18n, logger);
 }
 

@@ -109,7 +109,7 @@ describe('answers are applied in the order they were sent', () => {
     for (const p of group) expect(await facts(p.id)).toMatchObject({ amountFen: 111_100, dueDate: daysAgo(22) });
   });
 
-  it('the same over two webhook replicas on one Redis, each chat\'s two answers posted at once to different replicas', async () => {
+  it('the same over two webhook replicas on one Redis, each chat\'s two answers overlapping on different replicas', async () => {
     const api = await fakeApi();
     const hook = { WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: SECRET };
     const ports = [await freePort(), await freePort()];
@@ -118,7 +118,7 @@ describe('answers are applied in the order they were sent', () => {
     let turn = 0;
     /** Webhook delivery: the update goes to one replica or the other, as a load balancer would. */
     const post = (update: Record<string, unknown>) =>
-      fetch(`http://127.0.0.1:${ports[turn++ % 2]}/hook`, {
+      fetch(`http://127.0.0.1:${ports[turn++ % 2] as number}/hook`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
         body: JSON.stringify(api.makeUpdate(update)),
@@ -131,20 +131,27 @@ describe('answers are applied in the order they were sent', () => {
     await walk((p) => p.press('开始'), '征得你的同意');
     await walk((p) => p.press('同意，开始'), '是哪个产品逾期了');
     await walk((p) => p.press('花呗'), ASKS.amount);
-    // Update ids are taken in order ("1111" before "22"); the requests then race to two replicas.
-    const bursts = group.map((p) => [api.makeUpdate(p.message('1111')), api.makeUpdate(p.message('22'))]);
+    // Each chat's "1111" goes to one replica; its "22" goes to the other while the first turn is still in flight
+    // there (its reply is on its way, slowed down), as a redelivery or a second connection makes them overlap.
+    api.delay('sendMessage', 300);
+    const deliver = (port: number, update: Record<string, unknown>) =>
+      fetch(`http://127.0.0.1:${port}/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: JSON.stringify(update),
+      });
+    const replying = (chatId: number, after: number) => () =>
+      api.received.some((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId && c.at >= after);
     const replies = await Promise.all(
-      bursts.flatMap((pair) =>
-        pair.map((u, i) =>
-          fetch(`http://127.0.0.1:${ports[i]}/hook`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-            body: JSON.stringify(u),
-          }),
-        ),
-      ),
+      group.map(async (p, i) => {
+        const [first, second] = [api.makeUpdate(p.message('1111')), api.makeUpdate(p.message('22'))];
+        const postedAt = Date.now();
+        const a = deliver(ports[i % 2] as number, first);
+        await until('the first answer to be in flight', replying(p.id, postedAt));
+        return Promise.all([a, deliver(ports[(i + 1) % 2] as number, second)]);
+      }),
     );
-    expect(replies.map((r) => r.status).every((s) => s === 200)).toBe(true);
+    expect(replies.flat().every((r) => r.status === 200)).toBe(true);
     await until('everyone to be asked the cause', () => group.every((p) => p.lastText().includes(ASKS.cause)));
     for (const p of group) expect(await facts(p.id)).toMatchObject({ amountFen: 111_100, dueDate: daysAgo(22) });
   });
