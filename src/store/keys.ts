@@ -6,7 +6,7 @@ export const chatTag = (chatId: number) => `{c:${chatId}}`;
 export const userTag = (userId: number) => `{u:${userId}}`;
 
 export const keys = {
-  /** Hash: v (version), schema, snap (JSON), u (the update id of the last commit). */
+  /** Hash: v (version), schema, snap (JSON), u and t (the update id and lease token of the last commit). */
   case: (chatId: number) => `xs:${chatTag(chatId)}:case`,
   /** Sorted set of the newest update ids (score = id), at most SEEN_KEEP. */
   seen: (chatId: number) => `xs:${chatTag(chatId)}:seen`,
@@ -14,7 +14,7 @@ export const keys = {
   lock: (chatId: number) => `xs:${chatTag(chatId)}:lock`,
   /** Sorted set of updates waiting for the lease on any replica: score = update id, member = "id:deadline ms". */
   queue: (chatId: number) => `xs:${chatTag(chatId)}:queue`,
-  /** Hash: v (the version whose turn owes replies), p (the replies), a (attempts to send them). */
+  /** Hash: v (the version whose turn owes replies), p (the replies), a (times they were handed out to send). */
   outbox: (chatId: number) => `xs:${chatTag(chatId)}:outbox`,
   /** String counter of the flood window (a private chat's id is its user's id). */
   flood: (chatId: number) => `xs:${chatTag(chatId)}:flood`,

@@ -13,7 +13,7 @@ import {
 
 /** One chat's records, each with its own expiry as Redis keeps them (ms since the epoch; 0 = absent). */
 interface Chat {
-  case: { version: number; schema: number; json: string; lastUpdate: number } | null;
+  case: { version: number; schema: number; json: string; lastUpdate: number; lastToken: string } | null;
   caseUntil: number;
   /** Ascending update ids, at most SEEN_KEEP. */
   seen: number[];
@@ -86,6 +86,7 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
         const over = c.flood.count - input.flood.limit;
         if (over > 0) return { kind: 'flood', first: over === 1 };
       }
+      if (c.outbox && c.outbox.attempts >= OWED_ATTEMPTS) c.outbox = null;
       if (dup && !c.outbox) return { kind: 'duplicate' };
       const id = input.updateId ?? 0;
       const head = c.queue.size > 0 ? Math.min(...c.queue.keys()) : null;
@@ -103,8 +104,7 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       let owed = null;
       if (c.outbox) {
         c.outbox.attempts += 1;
-        if (c.outbox.attempts > OWED_ATTEMPTS) c.outbox = null;
-        else owed = { version: c.outbox.version, payload: c.outbox.payload };
+        owed = { version: c.outbox.version, payload: c.outbox.payload };
       }
       return {
         kind: 'go',
@@ -120,13 +120,14 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       if (c.lease?.token !== input.token) return { ok: false, reason: 'lost' };
       let version = c.case?.version ?? 0;
       if (c.seen.includes(input.updateId)) {
-        return c.case?.lastUpdate === input.updateId ? { ok: true, version } : { ok: false, reason: 'duplicate' };
+        const resent = c.case?.lastUpdate === input.updateId && c.case.lastToken === input.token;
+        return resent ? { ok: true, version } : { ok: false, reason: 'duplicate' };
       }
       if (version !== input.expectedVersion) return { ok: false, reason: 'conflict' };
       const t = now();
       if (input.snapshot !== null) {
         version = version === 0 ? (lastBase = Math.max(t * 1000, lastBase + 1)) : version + 1;
-        c.case = { version, schema: input.schema, json: JSON.stringify(input.snapshot), lastUpdate: input.updateId };
+        c.case = { version, schema: input.schema, json: JSON.stringify(input.snapshot), lastUpdate: input.updateId, lastToken: input.token };
         c.caseUntil = t + ttl;
       }
       c.seen = [...c.seen, input.updateId].sort((a, b) => a - b).slice(-SEEN_KEEP);

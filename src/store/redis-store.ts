@@ -38,7 +38,12 @@ if not dup and ARGV[4] ~= '0' then
   local over = n - tonumber(ARGV[4])
   if over > 0 then return {'flood', over} end
 end
-if dup and redis.call('EXISTS', KEYS[5]) == 0 then return {'dup'} end
+local attempts = redis.call('HGET', KEYS[5], 'a')
+if attempts and tonumber(attempts) >= tonumber(ARGV[9]) then
+  redis.call('DEL', KEYS[5])
+  attempts = false
+end
+if dup and not attempts then return {'dup'} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local id = tonumber(upd)
@@ -71,15 +76,10 @@ if v ~= '0' and v ~= ARGV[3] then
   schema, snap = h[1], h[2]
 end
 local ov, op = '', ''
-local o = redis.call('HMGET', KEYS[5], 'v', 'p', 'a')
-if o[1] then
-  local a = tonumber(o[3] or '0') + 1
-  if a > tonumber(ARGV[9]) then
-    redis.call('DEL', KEYS[5])
-  else
-    redis.call('HSET', KEYS[5], 'a', a)
-    ov, op = o[1], o[2]
-  end
+if attempts then
+  redis.call('HINCRBY', KEYS[5], 'a', 1)
+  local o = redis.call('HMGET', KEYS[5], 'v', 'p')
+  ov, op = o[1], o[2]
 end
 return {'go', v, schema, snap, ov, op, dup and 1 or 0}
 `;
@@ -87,13 +87,14 @@ return {'go', v, schema, snap, ov, op, dup and 1 or 0}
 /**
  * commit. KEYS: case, seen, lock, outbox. ARGV: token, expected version, update id, schema, snapshot ('' = record
  * the id only), owed replies (''), ttl s, seen kept, owed ttl s, lease ms.
- * A repeated id is a duplicate, unless this very commit already ran under the same lease (its reply was lost).
+ * A repeated id is a duplicate, unless this very commit already ran with the same token (its reply was lost).
  */
 const COMMIT = `
 if redis.call('GET', KEYS[3]) ~= ARGV[1] then return {'lost'} end
 local v = redis.call('HGET', KEYS[1], 'v') or '0'
 if redis.call('ZSCORE', KEYS[2], ARGV[3]) then
-  if redis.call('HGET', KEYS[1], 'u') == ARGV[3] then return {'ok', v} end
+  local last = redis.call('HMGET', KEYS[1], 'u', 't')
+  if last[1] == ARGV[3] and last[2] == ARGV[1] then return {'ok', v} end
   return {'dup'}
 end
 if v ~= ARGV[2] then return {'conflict'} end
@@ -104,7 +105,7 @@ if ARGV[5] ~= '' then
   else
     v = string.format('%.0f', redis.call('HINCRBY', KEYS[1], 'v', 1))
   end
-  redis.call('HSET', KEYS[1], 'v', v, 'snap', ARGV[5], 'schema', ARGV[4], 'u', ARGV[3])
+  redis.call('HSET', KEYS[1], 'v', v, 'snap', ARGV[5], 'schema', ARGV[4], 'u', ARGV[3], 't', ARGV[1])
   redis.call('EXPIRE', KEYS[1], ARGV[7])
 end
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[3])
@@ -312,7 +313,9 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
       }),
     renew: (chatId, token) => guard(async () => (await scripts.xsRenew(keys.lock(chatId), token, leaseMs)) === 1),
     async released(chatId, ms) {
-      await subscribe();
+      // A release published before the subscription existed is lost: the first wait returns at once instead.
+      if (!subscribed) return subscribe();
+      await subscribed;
       await new Promise<void>((resolve) => {
         const set = waiters.get(chatId) ?? new Set();
         waiters.set(chatId, set);
