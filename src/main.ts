@@ -132,12 +132,13 @@ async function runTelegram(config: Config, logger: Logger) {
         logger,
       });
       const { started, stopped } = runner.start();
+      // A failure before the first answer is a start-up failure (reported once, below main); one after it stops the bot.
+      await started;
       void stopped.catch((err: unknown) => {
         logger.fatal({ err: err instanceof Error ? err.name : typeof err }, 'polling stopped');
         process.stderr.write(`Polling stopped: ${err instanceof Error ? err.message : String(err)}\n`);
         void stop('polling stopped', 1);
       });
-      await started;
     }
   } catch (err) {
     // A shutdown during start-up ends the retries; it exits by itself.
