@@ -7,7 +7,7 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import type { CaseStore } from './store/case-store.js';
 import { createMemoryStore } from './store/memory-store.js';
-import { createRedisClient, waitUntilReady, type RedisClient } from './store/redis-client.js';
+import { createRedisClient, waitUntilReady } from './store/redis-client.js';
 import { createRedisStore } from './store/redis-store.js';
 import type { Opts, Telegram } from 'telegraf/types';
 import { createTelegraf, registerCommands, wireBot } from './telegram/bot.js';
@@ -18,15 +18,15 @@ import { createPollingRunner } from './telegram/polling.js';
 
 const DAY_SECONDS = 86_400;
 
-async function openStore(config: Config, logger: Logger): Promise<{ store: CaseStore; redis: RedisClient | null }> {
+async function openStore(config: Config, logger: Logger): Promise<CaseStore> {
   const ttlSeconds = config.ttlDays * DAY_SECONDS;
-  if (!config.redis) return { store: createMemoryStore({ ttlSeconds }), redis: null };
+  if (!config.redis) return createMemoryStore({ ttlSeconds });
   const redis = createRedisClient(config.redis);
   // Connection errors are reported through commands (StoreUnavailableError); the event itself only needs a listener.
   redis.on('error', (err: Error) => logger.warn({ err: err.name }, 'redis connection error'));
   await waitUntilReady(redis, 10_000);
   logger.info({ cluster: config.redis.cluster }, 'redis connected');
-  return { store: createRedisStore(redis, { ttlSeconds }), redis };
+  return createRedisStore(redis, { ttlSeconds });
 }
 
 function engineFor(config: Config, store: CaseStore, outbox: Outbox, logger: Logger, metrics?: Metrics) {
@@ -35,7 +35,7 @@ function engineFor(config: Config, store: CaseStore, outbox: Outbox, logger: Log
 }
 
 async function runConsole(config: Config, logger: Logger) {
-  const { store } = await openStore(config, logger);
+  const store = await openStore(config, logger);
   const terminal = createConsoleOutbox(process.stdout, process.cwd());
   const engine = engineFor(config, store, terminal.outbox, logger);
   const stop = async () => {
@@ -65,7 +65,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function runTelegram(config: Config, logger: Logger) {
   const metrics = createMetrics();
-  const { store, redis } = await openStore(config, logger);
+  const store = await openStore(config, logger);
   const bot = createTelegraf(config.token ?? '', config.apiRoot);
   const gateway = createGateway(bot.telegram, { metrics, logger });
   const i18n = createI18n({ ttlDays: config.ttlDays });
