@@ -25,14 +25,13 @@ describe('the HTTP server', () => {
       },
     });
     const { port } = await server.listen();
-    const started = Date.now();
     const res = await fetch(`http://127.0.0.1:${port}/hook`, {
       method: 'POST',
       headers: { 'x-telegram-bot-api-secret-token': 's3cret', 'content-type': 'application/json' },
       body: '{"update_id":1}',
     });
+    // Answered while the update was still being handled.
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(400);
     expect(finished).toBe(false);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(503);
     expect((await fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': 's3cret' }, body: 'not json' })).status).toBe(400);
