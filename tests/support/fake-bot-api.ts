@@ -212,6 +212,11 @@ export async function startFakeBotApi(opts: { token: string }) {
     failNext(method: string, error: ApiError) {
       failures.set(method, [...(failures.get(method) ?? []), error]);
     },
+    /** The next `times` calls of `method` are answered 429 with `retry_after` = `seconds`. */
+    limitMethod(method: string, seconds: number, times = 1) {
+      const error = { error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } };
+      failures.set(method, [...(failures.get(method) ?? []), ...Array.from({ length: times }, () => error)]);
+    },
     /** Telegram's flood wait for one chat: every call for it is answered 429 for the next `seconds`. */
     limitChat(chatId: number, seconds: number) {
       chatLimits.set(chatId, Date.now() + seconds * 1000);
