@@ -39,6 +39,8 @@ async function runConsole(config: Config, logger: Logger) {
   const terminal = createConsoleOutbox(process.stdout, process.cwd());
   const engine = engineFor(config, store, terminal.outbox, logger);
   const stop = async () => {
+    // A turn half-way through finishes first, so its replies are not left owed.
+    await engine.idle(2_000);
     await store.close();
     process.exit(0);
   };
