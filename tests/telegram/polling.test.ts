@@ -114,6 +114,25 @@ describe('the polling runner', () => {
     h.release(...ids);
   });
 
+  it('keeps at most `limit` updates in flight, and takes the next ones as earlier ones finish', async () => {
+    const tg = telegramQueue();
+    const h = heldHandlers();
+    const runner = createPollingRunner({ getUpdates: tg.getUpdates, handle: h.handle, logger: createLogger('silent'), timeoutSeconds: 1, limit: 10 });
+    stops.push(() => runner.stop(100));
+    const ids = tg.push(Array.from({ length: 25 }, (_, i) => i));
+    runner.start();
+    await until(() => h.started.length === 10);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(h.started).toEqual(ids.slice(0, 10));
+    h.release(...ids.slice(0, 5));
+    await until(() => h.started.length === 15);
+    expect(runner.status().inFlight).toBe(10);
+    h.autoFinish(...ids);
+    h.release(...ids);
+    await until(() => tg.unconfirmed().length === 0);
+    expect(h.started).toEqual(ids);
+  });
+
   it('confirms an update to Telegram only once it and every earlier one are handled', async () => {
     const tg = telegramQueue();
     const h = heldHandlers();
