@@ -119,8 +119,8 @@ async function main() {
     const store = createRedisStore(client, { ttlSeconds: 86_400 });
     const gateway = createGateway(bot.telegram, { sleep: async () => {} });
     const i18n = createI18n({ ttlDays: 1 });
-    const engine = createEngine({ store, outbox: gateway, i18n, clock: { now: () => Date.now() }, logger });
-    wireBot(bot, { engine, gateway, i18n, logger, flood: null });
+    const engine = createEngine({ store, outbox: gateway, i18n, clock: { now: () => Date.now() }, logger, flood: null });
+    wireBot(bot, { engine, gateway, logger });
     const full = await drive('xieshang', bot, keyboards, 1_000_000);
     const caseBytes = await bytesPerCase(client, 'xs:{c:*}:case', 200);
     const seenBytes = await bytesPerCase(client, 'xs:{c:*}:seen', 200);

@@ -3,7 +3,7 @@ import { CHOICES, EDITABLE_FACTS, IDENTITY_FIELDS, SKIP_CLEARS, type ChoiceQuest
 import { LANGS, STEPS, type IsoDate, type Lang } from '../domain/catalog.js';
 import { daysBetween, formatDate } from '../domain/dates.js';
 import { formatFen } from '../domain/money.js';
-import type { Translate } from '../i18n/index.js';
+import { escapeHtml, type Translate } from '../i18n/index.js';
 import { globalData, promptData } from './callback-data.js';
 import { renderChecklist } from './checklist.js';
 import type { Button, Keyboard, Reply } from './reply.js';
@@ -87,9 +87,12 @@ function caseSummary({ id, ctx, t, today }: PromptInput): Reply {
   const html = [
     `<b>${t('caseSummary.title')}</b>`,
     '',
-    ...EDITABLE_FACTS.map((q) => t('caseSummary.line', { field: t(`caseSummary.field.${q}`), value: value[q] })),
+    // The line template inserts its values raw; every value is escaped here, whatever it holds.
+    ...EDITABLE_FACTS.map((q) => t('caseSummary.line', { field: t(`caseSummary.field.${q}`), value: escapeHtml(value[q]) })),
     ...(ctx.consent === 'given'
-      ? IDENTITY_FIELDS.map((q) => t('caseSummary.line', { field: t(`statement.field.${q}`), value: ctx.statement[q] ?? none }))
+      ? IDENTITY_FIELDS.map((q) =>
+          t('caseSummary.line', { field: t(`statement.field.${q}`), value: escapeHtml(ctx.statement[q] ?? none) }),
+        )
       : []),
     t('caseSummary.calls', { count: ctx.calls.length }),
     t(`caseSummary.plan.${ctx.plan.status}`),

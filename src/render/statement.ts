@@ -4,7 +4,7 @@ import { REQUESTS, type IsoDate } from '../domain/catalog.js';
 import { formatDate } from '../domain/dates.js';
 import { HOTLINES } from '../domain/facts.js';
 import { formatFen } from '../domain/money.js';
-import type { Translate } from '../i18n/index.js';
+import { escapeHtml, type Translate } from '../i18n/index.js';
 import { promptData } from './callback-data.js';
 import type { Button, Reply } from './reply.js';
 import { overdueDays, productName, sinceText } from './status-summary.js';
@@ -20,7 +20,8 @@ function reviewLines(ctx: CaseContext, t: Translate, today: IsoDate): string[] {
   const lang = ctx.lang;
   const none = t('summary.notGiven');
   const days = overdueDays(ctx, today);
-  const row = (field: string, value: string) => t('caseSummary.line', { field, value });
+  // The line template inserts its values raw (the field names are ours); the value can be the user's own words.
+  const row = (field: string, value: string) => t('caseSummary.line', { field, value: escapeHtml(value) });
   return [
     row(t('caseSummary.field.product'), productName(ctx, t)),
     row(t('caseSummary.field.amount'), f.amountFen === null ? none : formatFen(f.amountFen, lang)),
