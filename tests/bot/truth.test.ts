@@ -291,8 +291,11 @@ describe('cases stored before these fields existed', () => {
     delete context.facts.dueDateGiven;
     delete context.statement.identityAsked;
     const old = { value: 'hub', context };
-    const current = (await h.store.load(u.id))!;
-    await h.store.commit({ chatId: u.id, expectedVersion: current.version, updateId: 99_999, schema: CASE_SCHEMA_VERSION, snapshot: old, now: NOON_2026_11_24 });
+    // Written as an older version of the bot would have: one whole turn of the store's own protocol.
+    const begun = await h.store.begin({ chatId: u.id, token: 'old', updateId: 99_999, cachedVersion: 0, flood: null, sentVersion: null, more: false });
+    if (begun.kind !== 'go') throw new Error(`expected the lease, got ${begun.kind}`);
+    await h.store.commit({ chatId: u.id, token: 'old', expectedVersion: begun.version, updateId: 99_999, schema: CASE_SCHEMA_VERSION, snapshot: old, owed: null });
+    await h.store.finish({ chatId: u.id, token: 'old', sentVersion: null, followUp: null, release: true });
     await writeStatement(u, true);
     for (let i = 0; i < 3; i++) await u.press('跳过');
     const statement = u.texts().find((t) => t.startsWith('还款困难情况说明'))!;

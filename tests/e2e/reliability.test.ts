@@ -39,7 +39,7 @@ const until = async (what: string, check: () => boolean, timeoutMs = 20_000) => 
   }
 };
 
-const ASKS = { amount: '逾期没还的金额是多少', overdue: '逾期多少天了', cause: '还不上主要是因为什么' };
+const ASKS = { amount: '现在还欠多少没还', overdue: '逾期多少天了', cause: '还不上主要是因为什么' };
 
 /** Pushes one update per person in one getUpdates batch, then waits until each has been asked `next`. */
 async function round(api: FakeApi, people: Person[], update: (p: Person) => Record<string, unknown>, next: string) {
