@@ -92,12 +92,12 @@ describe('replies lost with the connection', () => {
     expect(u.last()).toContain('哪个产品逾期了');
     proxy.dropReplyOf(is.finish);
     await u.press('花呗');
-    expect(u.last()).toContain('逾期没还的金额');
+    expect(u.last()).toContain('现在还欠多少没还');
     await h.engine.idle(5_000);
     proxy.dropReplyOf(is.prefs);
     await u.send('/language');
     await u.pressData('1~g~lang:en');
-    expect(u.last()).toContain('How much is overdue');
+    expect(u.last()).toContain('How much is still unpaid');
     expect(proxy.dropped()).toBe(4);
 
     // Calm messages after all that: each one answered.

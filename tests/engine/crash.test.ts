@@ -47,7 +47,7 @@ async function firstProcessDiesAfterCommit(chat: number, dies: 'throws' | 'hangs
   await engine.handle(inbound(chat, ++id, press(rec.button(chat, '开始'))));
   await engine.handle(inbound(chat, ++id, press(rec.button(chat, '同意，开始'))));
   await engine.handle(inbound(chat, ++id, press(rec.button(chat, '花呗'))));
-  expect(rec.texts(chat).at(-1)).toContain('逾期没还的金额');
+  expect(rec.texts(chat).at(-1)).toContain('现在还欠多少没还');
   dead = true;
   const answer = inbound(chat, ++id, text('5500'));
   const handled = engine.handle(answer);

@@ -39,6 +39,22 @@ describe('routing Telegram updates', () => {
     expect(r.kind === 'private' && r.inbound.input.kind === 'text' && r.inbound.input.text.length).toBe(MAX_INPUT_CHARS);
   });
 
+  it('cuts a long text between whole characters, never through an emoji', () => {
+    const r = route(msg({ text: `a${'😀'.repeat(1500)}` }));
+    const text = r.kind === 'private' && r.inbound.input.kind === 'text' ? r.inbound.input.text : '';
+    expect(text).toBe(`a${'😀'.repeat(999)}`);
+  });
+
+  it('reads a text as it is stored, not as direction marks display it', () => {
+    const text = (s: string) => {
+      const r = route(msg({ text: s }));
+      return r.kind === 'private' && r.inbound.input.kind === 'text' ? r.inbound.input.text : null;
+    };
+    expect(text('\u202e0003')).toBe('0003');
+    expect(text('\u2066王\u2069\u200f芳\u061c\u200e')).toBe('王芳');
+    expect(route(msg({ text: '\u202d/delete' }))).toMatchObject({ inbound: { input: { kind: 'command', command: 'delete' } } });
+  });
+
   it('answers a text in a group politely, and ignores service notes there', () => {
     expect(route(msg({ text: 'hi' }, group))).toMatchObject({ kind: 'not_private', chatId: -100 });
     expect(route(msg({ new_chat_members: [] }, group))).toEqual({ kind: 'ignored' });
