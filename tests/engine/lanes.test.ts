@@ -40,7 +40,7 @@ describe('per-chat lanes', () => {
   it('does not make one chat wait for another', async () => {
     const lanes = createLanes<string>(() => {});
     let release!: () => void;
-    const slow = lanes.run(1, 1, () => new Promise((r) => (release = () => r({ value: 'slow', carry: null }))));
+    const slow = lanes.run(1, 1, () => new Promise<{ value: string; carry: null }>((r) => (release = () => r({ value: 'slow', carry: null }))));
     expect(await lanes.run(2, 2, async () => ({ value: 'fast', carry: null }))).toBe('fast');
     release();
     expect(await slow).toBe('slow');
