@@ -120,4 +120,30 @@ describe('a crash between the commit and the reply', () => {
     expect(await next.handle(answer)).toBe('duplicate');
     expect(rec.texts(chat)).toEqual([expect.stringContaining('逾期多少天')]);
   });
+
+  it('sends an owed statement again, its .docx built anew from the committed case', async () => {
+    const chat = 7_300_041;
+    const rec = createRecorder();
+    let dead = false;
+    const first = engineOn(replica().store, {
+      ...rec.outbox,
+      sendDocument: (chatId, file) =>
+        dead ? Promise.reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })) : rec.outbox.sendDocument(chatId, file),
+    });
+    const steps = [
+      command('start'), '开始', '同意，开始', '花呗', text('5500'), text('45天'), '失业', text('2026年8月'), text('3000'), text('2500'),
+      text('0'), command('statement'), '下一步：选择请求', '分期', '写说明', '跳过', '跳过',
+    ] as const;
+    let id = 0;
+    for (const step of steps) await first.handle(inbound(chat, ++id, typeof step === 'string' ? press(rec.button(chat, step)) : step));
+    dead = true;
+    const last = inbound(chat, ++id, press(rec.button(chat, '跳过')));
+    expect(await first.handle(last)).toBe('error');
+    expect(rec.sent.filter((s) => s.method === 'sendDocument')).toHaveLength(0);
+
+    const again = createRecorder();
+    expect(await engineOn(replica().store, again.outbox).handle(last)).toBe('duplicate');
+    expect(again.sent.filter((s) => s.method === 'sendDocument').map((s) => s.text)).toEqual([expect.stringMatching(/\.docx$/)]);
+    expect(again.texts(chat).join('\n')).toContain('还款困难情况说明');
+  });
 });

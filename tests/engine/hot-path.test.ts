@@ -92,6 +92,7 @@ describe('the hot path', () => {
     const engine = engineOn(redisStore(), rec.outbox);
     const chat = 7_400_002;
     await engine.handle(inbound(chat, 1, command('start')));
+    await engine.idle(5_000);
     const sent = await commandsFor(chat, async () => {
       await Promise.all([2, 3, 4].map((id) => engine.handle(inbound(chat, id, command('help')))));
       await engine.idle(5_000);
