@@ -64,7 +64,7 @@ const hasData = (c: CaseContext): boolean =>
   c.evidence.length > 0 ||
   c.plan.status !== 'none';
 
-const textOf = (e: FlowEvent): string => (e.type === 'TEXT' ? e.text : '');
+const textOf = (e: FlowEvent): string => (e.type === 'TEXT' || e.type === 'EDITED' ? e.text : '');
 const valueOf = (e: FlowEvent): string => (e.type === 'CHOOSE' ? e.value : '');
 
 export const caseMachine = setup({
@@ -229,7 +229,7 @@ export const caseMachine = setup({
     HELP: { actions: notice('help.body') },
     PRIVACY: { actions: notice('privacy.body') },
     UNSUPPORTED: { actions: notice('input.unsupported') },
-    EDITED: { actions: notice('input.edited') },
+    EDITED: [...understood(true), { actions: notice('input.edited') }],
     TEXT: [...understood(false), ...typedButtons(), { actions: notice('input.notAnAnswer') }],
     CHOOSE: { actions: notice('input.notAChoice') },
     CHECKLIST_POSTED: { actions: 'rememberChecklist' },

@@ -1,6 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
+import type { CareSignal } from '../../flows/machine.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { langFromTelegram, translator, type Translate } from '../i18n/index.js';
@@ -85,7 +86,7 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
     case 'unsupported':
       return { kind: 'event', event: { type: 'UNSUPPORTED', today } };
     case 'edited':
-      return { kind: 'event', event: { type: 'EDITED', today } };
+      return { kind: 'event', event: { type: 'EDITED', text: input.text, today } };
     case 'command': {
       const byCommand = {
         start: 'START',
@@ -340,6 +341,7 @@ export function createEngine(deps: EngineDeps) {
         await answer(msg);
         for (const action of actions) {
           if (action.type === 'rememberLanguage') await store.savePrefs(msg.userId, action.params as { lang: Lang });
+          else if (action.type === 'careSignal') metrics?.careSignal((action.params as { kind: CareSignal }).kind);
         }
         const posted = await send(msg.chatId, effects);
         const followed = rememberChecklist(msg.chatId, token, next, result.version, posted, today);

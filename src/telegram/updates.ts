@@ -53,10 +53,10 @@ export function route(update: Update): Routed {
   const from = message.from;
   if (!from) return { kind: 'ignored' };
   const base = { chatId: message.chat.id, userId: from.id, updateId: update.update_id, languageCode: from.language_code };
-  if ('edited_message' in update) return { kind: 'private', inbound: { ...base, input: { kind: 'edited' } } };
-  if ('text' in message && typeof message.text === 'string') {
-    // Read the text as it is stored, not as it is displayed: no direction overrides, no half characters.
-    const text = cutGraphemes(stripBidi(message.text), MAX_INPUT_CHARS);
+  // Read the text as it is stored, not as it is displayed: no direction overrides, no half characters.
+  const text = 'text' in message && typeof message.text === 'string' ? cutGraphemes(stripBidi(message.text), MAX_INPUT_CHARS) : null;
+  if ('edited_message' in update) return { kind: 'private', inbound: { ...base, input: { kind: 'edited', text: text ?? '' } } };
+  if (text !== null) {
     const cmd = command(text);
     if (cmd === 'unknown') return { kind: 'private', inbound: { ...base, input: { kind: 'command', command: 'help' } } };
     if (cmd) return { kind: 'private', inbound: { ...base, input: { kind: 'command', command: cmd } } };

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createMetrics } from '../../src/observability/metrics.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createBotHarness } from '../support/bot-harness.js';
 import {
@@ -74,6 +75,19 @@ describe('words of despair get a warm reply at once, wherever they are typed', (
     expect(JSON.stringify(stored)).not.toContain(text);
   });
 
+  it('answers despair typed into an edited message, which otherwise changes nothing', async () => {
+    const { h, u } = await atAmount('zh');
+    const before = u.texts().length;
+    const chat = { id: u.id, type: 'private', first_name: 'U' };
+    const from = { id: u.id, is_bot: false, first_name: 'U', language_code: 'zh-hans' };
+    await u.update({ edited_message: { message_id: 1, date: 0, edit_date: 1, chat, from, text: '我真的不想活了' } });
+    const [care, question] = u.texts().slice(before);
+    expect(care).toContain('12356');
+    expect(care).toContain(L.zh.offer);
+    expect(question).toContain(L.zh.amountQ);
+    expect((await h.store.load(u.id))?.snapshot).toMatchObject({ value: { status: 'amount' }, context: { facts: { amountFen: null } } });
+  });
+
   it('answers before consent too, and inside a free-text note without keeping the words as the note', async () => {
     const h = createBotHarness();
     const u = h.user(50, 'zh-hans');
@@ -105,11 +119,15 @@ describe('words of despair get a warm reply at once, wherever they are typed', (
         done();
       },
     });
-    const h = createBotHarness({ logger: createLogger('trace', sink) });
+    const metrics = createMetrics();
+    const h = createBotHarness({ logger: createLogger('trace', sink), metrics });
     const { u } = await atAmount('zh', h);
     await u.send('我真的活不下去了');
     expect(u.texts().at(-2)).toContain('12356');
     expect(logs).not.toContain('活不下去');
+    const exposed = (await metrics.render()).body;
+    expect(exposed).toContain('xs_care_signals_total{kind="crisis"} 1');
+    expect(exposed).not.toContain('活不下去');
   });
 });
 

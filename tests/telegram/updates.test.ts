@@ -31,7 +31,7 @@ describe('routing Telegram updates', () => {
 
   it('says an edited message does not change an answer', () => {
     const update = { update_id: 2, edited_message: { message_id: 1, date: 0, edit_date: 1, chat: privateChat, from, text: 'x' } } as unknown as Update;
-    expect(route(update)).toMatchObject({ kind: 'private', inbound: { input: { kind: 'edited' } } });
+    expect(route(update)).toMatchObject({ kind: 'private', inbound: { input: { kind: 'edited', text: 'x' } } });
   });
 
   it('cuts very long texts before they reach the flow', () => {
