@@ -6,11 +6,27 @@ import { caseMachine } from './machine.js';
 
 export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
 
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * Upgrades from schema N to N+1, applied in order to an older stored record before it is validated.
- * Version 1 is the first stored shape, so there is nothing to upgrade yet.
+ * Version 1 held one debt: its facts beside the budget in `facts`, and `calls` and `plan` on the case. Version 2
+ * holds a list of debts: that one debt becomes the only one in the list, with its calls and plan, and the
+ * budget stays in `facts`. A record that is not shaped like version 1 is passed on unchanged, for the schema to
+ * refuse.
  */
-export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = {};
+function oneDebtList(stored: unknown): unknown {
+  if (!isRecord(stored) || !isRecord(stored.context) || !isRecord(stored.context.facts)) return stored;
+  const { calls, plan, facts, ...rest } = stored.context;
+  const { product, bank, amountFen, dueDate, dueDateGiven, dailyRateBp, ...budget } = facts;
+  // With one lender, step 6 done means its statement was written.
+  const statementWritten = isRecord(rest.steps) && rest.steps.statement === 'done';
+  const debt = { product, bank, amountFen, dueDate, dueDateGiven, dailyRateBp, calls, plan, statementWritten };
+  return { ...stored, context: { ...rest, facts: budget, debts: [debt], current: 0 } };
+}
+
+/** Upgrades from schema N to N+1, applied in order to an older stored record before it is validated. */
+export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = { 1: oneDebtList };
 
 /** One pure step of the case machine: the next snapshot and the actions the engine performs after the commit. */
 export const transitionCase = (snapshot: CaseSnapshot, event: FlowEvent) => transition(caseMachine, snapshot, event);

@@ -1,6 +1,6 @@
 import { and, not } from 'xstate';
 import { contactChannelOf } from '../../src/domain/contact-channels.js';
-import { CallSchema, LIMITS, type CaseContext, type Facts } from '../case.js';
+import { CallSchema, LIMITS, debtOf, withDebt, type CaseContext, type DebtFacts } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import { readProductView } from '../questions.js';
 import { description, guard, update } from './define.js';
@@ -17,26 +17,26 @@ export const guards = {
 
 export const actions = {
   /** The contact screen drawn for a product picked without consent: for this reply only, nothing is kept. */
-  viewProduct: description<{ product: Facts['product']; bank: Facts['bank'] }>(),
+  viewProduct: description<{ product: DebtFacts['product']; bank: DebtFacts['bank'] }>(),
   startCall: update(() => ({ callDraft: {} })),
   saveCall: update(({ context }) => {
     const call = CallSchema.safeParse({ agentId: null, promise: null, nextDate: null, ...context.callDraft });
     if (!call.success) return {};
     // The log is capped: the oldest call makes room for the newest.
-    return { calls: [...context.calls, call.data].slice(-LIMITS.calls), callDraft: {} };
+    return { ...withDebt(context, { calls: [...debtOf(context).calls, call.data].slice(-LIMITS.calls) }), callDraft: {} };
   }),
   /** With consent, a product picked on the contact screen is the step-1 answer (a card's bank with it). */
   storeProductView: update(({ context, event }) => {
     const view = readProductView(valueOf(event));
     if (!view) return {};
-    const sameProduct = view.product === context.facts.product;
-    return { facts: { ...context.facts, ...view, dailyRateBp: sameProduct ? context.facts.dailyRateBp : null } };
+    const debt = debtOf(context);
+    return withDebt(context, { ...view, dailyRateBp: view.product === debt.product ? debt.dailyRateBp : null });
   }),
 };
 
 /** Which "how to reach a person" tips fit: the product on the button, else the one in the case. */
 function humanTipsFor(event: FlowEvent, context: CaseContext): string {
-  const product = readProductView(`view:${valueOf(event).slice('human:'.length)}`)?.product ?? context.facts.product;
+  const product = readProductView(`view:${valueOf(event).slice('human:'.length)}`)?.product ?? debtOf(context).product;
   return product === null ? 'other' : contactChannelOf(product);
 }
 
@@ -62,7 +62,7 @@ export const state: Fragment = {
               {
                 type: 'viewProduct',
                 params: ({ context, event }: Args) =>
-                  readProductView(`view:${valueOf(event).slice('human:'.length)}`) ?? { product: context.facts.product, bank: context.facts.bank },
+                  readProductView(`view:${valueOf(event).slice('human:'.length)}`) ?? { product: debtOf(context).product, bank: debtOf(context).bank },
               },
             ],
           },

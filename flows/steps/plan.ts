@@ -1,19 +1,19 @@
 import { not } from 'xstate';
-import type { Plan } from '../case.js';
+import { debtOf, withDebt, type Plan } from '../case.js';
 import { guard, update } from './define.js';
 import { finishStep, isChoice, markStep, needConsent, planIs, setPlan, textQuestion, type Fragment } from './fragments.js';
 
 /** Step 3, instalments or an extension: the options from the budget, then submitted → approved (recorded) or refused. */
 
 export const guards = {
-  planIs: guard(({ context }, p: { status: Plan['status'] }) => context.plan.status === p.status),
+  planIs: guard(({ context }, p: { status: Plan['status'] }) => debtOf(context).plan.status === p.status),
   lacksBudget: guard(
-    ({ context }) => context.facts.amountFen === null || context.facts.incomeFen === null || context.facts.essentialsFen === null,
+    ({ context }) => debtOf(context).amountFen === null || context.facts.incomeFen === null || context.facts.essentialsFen === null,
   ),
 };
 
 export const actions = {
-  setPlanStatus: update(({ context }, p: { status: Plan['status'] }) => ({ plan: { ...context.plan, status: p.status } })),
+  setPlanStatus: update(({ context }, p: { status: Plan['status'] }) => withDebt(context, { plan: { ...debtOf(context).plan, status: p.status } })),
 };
 
 export const state: Fragment = {

@@ -2,7 +2,7 @@ import { and } from 'xstate';
 import { STEPS, type Lang, type StepId, type StepStatus } from '../../src/domain/catalog.js';
 import { buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
 import { mentionsPaidAgent } from '../../src/domain/scam.js';
-import { newCaseContext, type CaseContext } from '../case.js';
+import { DEBT_FACTS, debtOf, newCaseContext, withDebt, type CaseContext } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import { CHOICES, SKIP_CLEARS, isChoiceOf, readTextAnswer, type ChoiceQuestion, type TextQuestion } from '../questions.js';
 import { description, guard, update } from './define.js';
@@ -18,9 +18,8 @@ const advanceStep = (current: StepStatus, next: StepStatus): StepStatus =>
 
 const hasData = (c: CaseContext): boolean =>
   Object.values(c.facts).some((v) => v !== null) ||
-  c.calls.length > 0 ||
-  c.evidence.length > 0 ||
-  c.plan.status !== 'none';
+  c.debts.some((d) => DEBT_FACTS.some((k) => d[k] !== null) || d.calls.length > 0 || d.plan.status !== 'none') ||
+  c.evidence.length > 0;
 
 export const guards = {
   hasConsent: guard(({ context }) => context.consent === 'given'),
@@ -65,11 +64,13 @@ export const actions = {
     if (!isChoiceOf(p.q, value)) return {};
     const patch = CHOICES[p.q].apply(value)(context);
     // A bank only means something for a card, and the contract rate only for the product it was read from.
-    if (p.q === 'product' && patch.facts) {
-      const facts = { ...patch.facts };
-      if (value !== 'credit_card') facts.bank = null;
-      if (value !== context.facts.product) facts.dailyRateBp = null;
-      return { facts };
+    if (p.q === 'product') {
+      const debt = debtOf(context);
+      return withDebt(context, {
+        product: value as typeof debt.product,
+        bank: value === 'credit_card' ? debt.bank : null,
+        dailyRateBp: value === debt.product ? debt.dailyRateBp : null,
+      });
     }
     return patch;
   }),

@@ -1,5 +1,6 @@
 import { and, not } from 'xstate';
 import { REQUESTS, type RequestKind } from '../../src/domain/catalog.js';
+import { debtOf } from '../case.js';
 import { guard, update } from './define.js';
 import {
   choiceQuestion,
@@ -23,10 +24,11 @@ export const guards = {
   hasRequests: guard(({ context }) => context.statement.requests.length > 0),
   identityAsked: guard(({ context }) => context.statement.identityAsked),
   /** What the statement cannot be written without: the product, the amount, the date and the cause. */
-  statementFactsMissing: guard(({ context }) =>
-    [context.facts.product, context.facts.amountFen, context.facts.dueDate, context.facts.cause].some((v) => v === null),
-  ),
-  planRecorded: guard(({ context }) => context.plan.monthlyFen !== null && context.plan.months !== null),
+  statementFactsMissing: guard(({ context }) => {
+    const debt = debtOf(context);
+    return [debt.product, debt.amountFen, debt.dueDate, context.facts.cause].some((v) => v === null);
+  }),
+  planRecorded: guard(({ context }) => debtOf(context).plan.monthlyFen !== null && debtOf(context).plan.months !== null),
 };
 
 export const actions = {

@@ -1,15 +1,22 @@
 import { and, not } from 'xstate';
 import { getLender } from '../../src/domain/lenders.js';
-import type { Facts } from '../case.js';
+import { DEBT_FACTS, debtOf, type DebtFacts, type Facts } from '../case.js';
 import { guard } from './define.js';
 import { backToOrigin, choiceQuestion, isChoice, markStep, missing, needConsent, notice, setCameFrom, textQuestion, toStep, type Fragment } from './fragments.js';
 
 /** Step 1, the overdue status: the questions in the order they are asked, then the result. */
 
+const isDebtFact = (k: keyof Facts): k is keyof DebtFacts => (DEBT_FACTS as string[]).includes(k);
+
 export const guards = {
-  needsBank: guard(({ context }) => context.facts.product === 'credit_card'),
-  needsRate: guard(({ context }) => context.facts.product !== null && getLender(context.facts.product).asksContractRate),
-  missing: guard(({ context }, p: { fact: keyof Facts }) => context.facts[p.fact] === null),
+  needsBank: guard(({ context }) => debtOf(context).product === 'credit_card'),
+  needsRate: guard(({ context }) => {
+    const { product } = debtOf(context);
+    return product !== null && getLender(product).asksContractRate;
+  }),
+  missing: guard(({ context }, p: { fact: keyof Facts }) =>
+    isDebtFact(p.fact) ? debtOf(context)[p.fact] === null : context.facts[p.fact] === null,
+  ),
 };
 
 export const state: Fragment = {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CaseContext, Complaint } from '../../flows/case.js';
+import type { LenderCase, Complaint } from '../../flows/case.js';
 import { causeSentence } from './sentences.js';
 import type { IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
@@ -10,7 +10,7 @@ import { formatFen } from '../domain/money.js';
 import type { Block, DocLang, DocModel, DocumentKind, FieldRow } from './model.js';
 
 /** The case fields each document cannot be written without; anything else is optional and left out or blank. */
-const REQUIRED: Record<DocumentKind, Array<(c: CaseContext) => [string, unknown]>> = {
+const REQUIRED: Record<DocumentKind, Array<(c: LenderCase) => [string, unknown]>> = {
   statement: [
     (c) => ['facts.product', c.facts.product],
     (c) => ['facts.amountFen', c.facts.amountFen],
@@ -43,7 +43,7 @@ const punctuate = (items: string[], tx: (key: string) => string): string[] =>
 const referenceNote = (lang: DocLang, tx: (key: string) => string): Block[] =>
   lang === 'en' ? [{ type: 'paragraph', text: tx('referenceNote') }] : [];
 
-export function missingFor(kind: DocumentKind, ctx: CaseContext): string[] {
+export function missingFor(kind: DocumentKind, ctx: LenderCase): string[] {
   return REQUIRED[kind].map((f) => f(ctx)).filter(([, v]) => v === null).map(([name]) => name);
 }
 
@@ -53,7 +53,7 @@ type Vars = Record<string, string | number>;
  * Documents are literal text (escaping for chat happens later), so interpolation never HTML-escapes here. Only
  * what the user told us goes in: every optional part is left out, never guessed.
  */
-export function composeDocument(kind: DocumentKind, ctx: CaseContext, lang: DocLang, t: TFunction, today: IsoDate): DocModel {
+export function composeDocument(kind: DocumentKind, ctx: LenderCase, lang: DocLang, t: TFunction, today: IsoDate): DocModel {
   const tx = (key: string, vars: Vars = {}) => t(`documents.${key}`, { ...vars, interpolation: { escapeValue: false } });
   // Outside `documents.*` (product names, causes); typed as a translator so shared sentence builders can use it.
   const td = ((key: string, vars: Vars = {}) => t(key, { ...vars, interpolation: { escapeValue: false } })) as TFunction;

@@ -7,7 +7,7 @@ import type { Keyboard } from './reply.js';
 const MARK = { done: '✅', in_progress: '🔸', skipped: '⏭', todo: '⬜' } as const;
 
 /** The step we suggest next: the first one not done, in the order of the guide. */
-export function suggestedStep(ctx: CaseContext): StepId | null {
+export function suggestedStep(ctx: Pick<CaseContext, 'steps'>): StepId | null {
   return STEPS.find((s) => ctx.steps[s] !== 'done' && ctx.steps[s] !== 'skipped') ?? null;
 }
 

@@ -1,4 +1,4 @@
-import type { CaseContext } from '../../flows/case.js';
+import type { CaseContext, LenderCase } from '../../flows/case.js';
 import { CHOICES, EDITABLE_FACTS, IDENTITY_FIELDS, SKIP_CLEARS, type ChoiceQuestion, type TextQuestion } from '../../flows/questions.js';
 import { LANGS, STEPS, type IsoDate, type Lang } from '../domain/catalog.js';
 import { daysBetween, formatDate } from '../domain/dates.js';
@@ -13,7 +13,10 @@ import { STEP_PROMPTS, chunk, needConsentPrompt } from './steps.js';
 
 export interface PromptInput {
   id: string;
-  ctx: CaseContext;
+  /** The case as seen for the debt being worked on. */
+  ctx: LenderCase;
+  /** The whole case, every debt in it. */
+  whole: CaseContext;
   t: Translate;
   today: IsoDate;
   /** Another language's texts, for what is shown in both (the call script is spoken in Chinese). */
@@ -31,7 +34,7 @@ export const languageButtons = (): Keyboard => [
 const SHORTCUTS: Partial<Record<TextQuestion, string[]>> = { callDate: ['today'], complaintWhen: ['today'] };
 
 /** A card's rate is the one printed on the bill; a loan's is on the loan page. */
-const questionKey = (q: TextQuestion, ctx: CaseContext): string =>
+const questionKey = (q: TextQuestion, ctx: LenderCase): string =>
   q === 'rate' && ctx.facts.product === 'credit_card' ? 'intake.q.rateCard' : `intake.q.${q}`;
 
 function textQuestion(q: TextQuestion, { id, ctx, t }: PromptInput): Reply {
@@ -130,7 +133,7 @@ const PROMPTS: Record<string, (p: PromptInput) => Reply | null> = {
       [choice(id, 'privacy', t('consent.readPrivacy'))],
     ],
   }),
-  hub: ({ ctx, t }) => ({ kind: 'checklist', ...renderChecklist(ctx, t) }),
+  hub: ({ whole, t }) => ({ kind: 'checklist', ...renderChecklist(whole, t) }),
   caseSummary,
   confirmRestart: (p) => yesNo(p, 'restart.ask'),
   confirmDelete: (p) => yesNo(p, 'delete.ask'),

@@ -1,4 +1,4 @@
-import type { CaseContext } from '../../flows/case.js';
+import { forLender, type DebtFacts } from '../../flows/case.js';
 import type { CaseSnapshot } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { composeDocument, documentFilename, missingFor, toTelegramHtml, type DocumentKind } from '../documents/index.js';
@@ -14,7 +14,7 @@ export interface FlowAction {
 }
 
 type NoticeParams = { key: string; vars?: Record<string, string | number>; alone?: boolean };
-type ProductView = { product: CaseContext['facts']['product']; bank: CaseContext['facts']['bank'] };
+type ProductView = { product: DebtFacts['product']; bank: DebtFacts['bank'] };
 
 /** Long texts become several messages; the buttons go with the last one, where the thumb is. */
 function splitReply(reply: Reply): Reply[] {
@@ -41,6 +41,7 @@ export function renderTurn(input: {
   const { snapshot, actions, t, today } = input;
   const notices: string[] = [];
   const out: Reply[] = [];
+  const lender = forLender(snapshot.context);
   for (const action of actions) {
     if (action.type === 'notice') {
       const p = action.params as NoticeParams;
@@ -50,19 +51,19 @@ export function renderTurn(input: {
       out.push({ kind: 'text', html: t('language.pick'), buttons: languageButtons() });
     } else if (action.type === 'deliverDocument') {
       const { kind, lang } = action.params as { kind: DocumentKind; lang: Lang };
-      const missing = missingFor(kind, snapshot.context);
+      const missing = missingFor(kind, lender);
       if (missing.length > 0) {
         notices.push(t('statement.missing', { fields: missing.map((m: string) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }));
         continue;
       }
-      const doc = composeDocument(kind, snapshot.context, lang, input.translatorFor(lang), today);
+      const doc = composeDocument(kind, lender, lang, input.translatorFor(lang), today);
       out.push({ kind: 'text', html: toTelegramHtml(doc) }, { kind: 'document', filename: documentFilename(doc, today), doc });
     }
   }
   // A product picked without consent shapes this reply only; the stored case never holds it.
   const view = actions.find((a) => a.type === 'viewProduct')?.params as ProductView | undefined;
-  const ctx = view ? { ...snapshot.context, facts: { ...snapshot.context.facts, ...view } } : snapshot.context;
-  const prompt = renderPrompt({ id: stateId(snapshot.value), ctx, t, today, translatorFor: input.translatorFor });
+  const ctx = view ? { ...lender, facts: { ...lender.facts, ...view } } : lender;
+  const prompt = renderPrompt({ id: stateId(snapshot.value), ctx, whole: snapshot.context, t, today, translatorFor: input.translatorFor });
   if (prompt?.kind === 'text') {
     out.push({ ...prompt, html: [...notices, prompt.html].join('\n\n') });
   } else {

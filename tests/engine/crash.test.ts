@@ -7,6 +7,7 @@ import { createRedisClient } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
+import { asLender } from '../support/stored.js';
 
 let redis: TestRedis;
 let raw: Redis;
@@ -62,7 +63,7 @@ async function firstProcessDiesAfterCommit(chat: number, dies: 'throws' | 'hangs
 }
 
 const facts = async (chat: number) =>
-  (JSON.parse((await raw.hget(keys.case(chat), 'snap')) ?? '{}') as { context: { facts: Record<string, unknown> } }).context.facts;
+  asLender(JSON.parse((await raw.hget(keys.case(chat), 'snap')) ?? '{}')).context.facts;
 
 describe('a crash between the commit and the reply', () => {
   it('sends the owed question when Telegram redelivers the update to the next process', async () => {

@@ -9,6 +9,7 @@ import { createRedisStore } from '../../src/store/redis-store.js';
 import { createBotHarness } from '../support/bot-harness.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
+import { asLender } from '../support/stored.js';
 
 let redis: TestRedis;
 let raw: Redis;
@@ -139,7 +140,7 @@ describe('"1111" then "22" sent together by 20 people at the amount question', (
 
   async function expectStoredInOrder(load: (id: number) => Promise<{ snapshot: unknown } | null>, chats: number[]) {
     for (const id of chats) {
-      const facts = ((await load(id))?.snapshot as { context: { facts: Record<string, unknown> } }).context.facts;
+      const facts = asLender((await load(id))?.snapshot).context.facts;
       expect(facts, String(id)).toMatchObject({ amountFen: 111_100, dueDate: '2026-11-02' });
     }
   }

@@ -1,4 +1,5 @@
 import { initialTransition, transition } from 'xstate';
+import { debtOf } from '../../flows/case.js';
 import type { FlowEvent, FlowEventBody } from '../../flows/events.js';
 import { caseMachine } from '../../flows/machine.js';
 import type { CaseSnapshot } from '../../flows/persistence.js';
@@ -26,6 +27,10 @@ export function drive(lang: 'zh-CN' | 'en' = 'zh-CN', today = TODAY) {
     },
     get context() {
       return snapshot.context;
+    },
+    /** The debt the steps are working on. */
+    get debt() {
+      return debtOf(snapshot.context);
     },
     get notices() {
       return notices;
