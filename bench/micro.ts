@@ -5,8 +5,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { CASE_SCHEMA_VERSION } from '../flows/case.js';
+import { median } from './load.js';
 import type { FlowEvent } from '../flows/events.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot } from '../flows/persistence.js';
+import { composeDocument, toDocx } from '../src/documents/index.js';
 import { todayIn } from '../src/engine/clock.js';
 import { createI18n, translator } from '../src/i18n/index.js';
 import { hashId } from '../src/observability/logger.js';
@@ -57,4 +59,34 @@ export function microCosts(calls: number): MicroRow[] {
     time('todayIn', calls, (i) => todayIn(now + i)),
     time('hashId', calls, (i) => hashId(1_000_000 + (i % 200))),
   ];
+}
+
+/** A case with step 1 answered: enough for a hardship statement. */
+function stepOneDone(): CaseSnapshot {
+  const answers: FlowEvent[] = [
+    { type: 'TEXT', text: '5,500元', today: TODAY },
+    { type: 'TEXT', text: '45天', today: TODAY },
+    { type: 'CHOOSE', value: 'job_loss', today: TODAY },
+    { type: 'TEXT', text: '2026年8月', today: TODAY },
+    { type: 'TEXT', text: '3000', today: TODAY },
+    { type: 'TEXT', text: '2500', today: TODAY },
+    { type: 'TEXT', text: '0', today: TODAY },
+  ];
+  return answers.reduce((s, e) => transitionCase(s, e)[0], midIntake());
+}
+
+/** Milliseconds to compose the statement and build its .docx, the median of `samples` after a warm-up. */
+export async function docxMillis(samples: number): Promise<number> {
+  const context = stepOneDone().context;
+  const t = translator(createI18n({ ttlDays: 90 }), 'zh-CN');
+  const once = async () => {
+    const started = performance.now();
+    const bytes = await toDocx(composeDocument('statement', context, 'zh-CN', t, TODAY));
+    if (bytes.length === 0) throw new Error('empty .docx');
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 3; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) times.push(await once());
+  return median(times);
 }
