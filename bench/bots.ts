@@ -16,6 +16,7 @@ import { todayIn } from '../src/engine/clock.js';
 import { createEngine } from '../src/engine/engine.js';
 import { langFromTelegram } from '../src/i18n/index.js';
 import { createLogger } from '../src/observability/logger.js';
+import { createRedisClient } from '../src/store/redis-client.js';
 import { createRedisStore } from '../src/store/redis-store.js';
 import { createTelegraf, wireBot } from '../src/telegram/bot.js';
 import { createGateway } from '../src/telegram/gateway.js';
@@ -218,15 +219,19 @@ export function peerBot(i18n: I18n, redisUrl: string): { bot: Telegraf<PeerConte
   return { bot, close: stores.close };
 }
 
-/** This project's bot on the given Redis connection, wired as in production (logs off, Telegram stubbed). */
-export function xieshangBot(client: Redis, i18n: I18n): Telegraf {
+/**
+ * This project's bot as `src/main.ts` builds it: its own Redis client (auto-pipelining), the flood check in the
+ * begin script (with a limit no simulated person reaches), logs off, Telegram stubbed.
+ */
+export function xieshangBot(redisUrl: string, i18n: I18n): { bot: Telegraf; close: () => Promise<void> } {
   const bot = createTelegraf(TOKEN, null);
   bot.botInfo = BOT_INFO;
   const logger = createLogger('silent');
-  const store = createRedisStore(client, { ttlSeconds: 86_400 });
+  const redis = createRedisClient({ url: redisUrl, cluster: false });
+  const store = createRedisStore(redis, { ttlSeconds: 86_400 });
   const gateway = createGateway(bot.telegram, { sleep: async () => {} });
-  const engine = createEngine({ store, outbox: gateway, i18n, clock: { now: () => Date.now() }, logger });
-  // The flood limit is off: simulated people answer far faster than anyone types.
-  wireBot(bot, { engine, gateway, i18n, logger, flood: null });
-  return bot;
+  const flood = { limit: 1_000_000, windowMs: 5_000 };
+  const engine = createEngine({ store, outbox: gateway, i18n, clock: { now: () => Date.now() }, logger, flood });
+  wireBot(bot, { engine, gateway, logger });
+  return { bot, close: () => store.close() };
 }

@@ -27,7 +27,8 @@ async function openStore(config: Config, logger: Logger): Promise<{ store: CaseS
 }
 
 function engineFor(config: Config, store: CaseStore, outbox: Outbox, logger: Logger, metrics?: Metrics) {
-  return createEngine({ store, outbox, i18n: createI18n({ ttlDays: config.ttlDays }), clock: systemClock, logger, metrics });
+  // The terminal has one person at the keyboard: no flood limit.
+  return createEngine({ store, outbox, i18n: createI18n({ ttlDays: config.ttlDays }), clock: systemClock, logger, metrics, flood: null });
 }
 
 async function runConsole(config: Config, logger: Logger) {
@@ -63,7 +64,7 @@ async function runTelegram(config: Config, logger: Logger) {
   const gateway = createGateway(bot.telegram, { metrics, logger });
   const i18n = createI18n({ ttlDays: config.ttlDays });
   const engine = createEngine({ store, outbox: gateway, i18n, clock: systemClock, logger, metrics });
-  wireBot(bot, { engine, gateway, i18n, logger, redis });
+  wireBot(bot, { engine, gateway, logger });
 
   const server = createHttpServer({
     port: config.port,

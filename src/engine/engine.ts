@@ -8,14 +8,17 @@ import { hashId, type Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { decodeData } from '../render/callback-data.js';
 import { renderChecklist } from '../render/checklist.js';
-import type { Keyboard, Reply } from '../render/reply.js';
+import type { Keyboard } from '../render/reply.js';
 import { stateId } from '../render/state-id.js';
 import { renderTurn, type FlowAction } from '../render/turn.js';
 import { formatDate } from '../domain/dates.js';
 import { toDocx } from '../documents/index.js';
-import { LockTimeoutError, StoreUnavailableError, type CaseStore } from '../store/case-store.js';
+import { StoreUnavailableError, type BeginResult, type CaseStore, type FloodLimit } from '../store/case-store.js';
 import { todayIn, type Clock } from './clock.js';
 import type { Inbound } from './inbound.js';
+import { createLanes } from './lanes.js';
+import { decodeEffects, encodeEffects, type TurnEffects } from './owed.js';
+import { createSnapshotCache } from './snapshot-cache.js';
 
 /** Where replies go: the Telegram gateway, or the terminal. */
 export interface Outbox {
@@ -32,18 +35,40 @@ export interface EngineDeps {
   clock: Clock;
   logger: Logger;
   metrics?: Metrics;
+  /** Per chat (a private chat's id is its user's): the first update over gets one kind answer, the rest are dropped. */
+  flood?: FloodLimit | null;
+  /** Chats whose snapshot is kept in process memory. */
+  cacheSize?: number;
 }
 
-export type Outcome = 'handled' | 'duplicate' | 'stale' | 'deleted' | 'unavailable' | 'busy' | 'error';
+export type Outcome =
+  | 'handled'
+  | 'duplicate'
+  | 'stale'
+  | 'deleted'
+  | 'unavailable'
+  | 'busy'
+  | 'error'
+  /** Over the flood limit. */
+  | 'flood'
+  /** The person had not seen the last question (its reply was still owed): shown now, the update not applied. */
+  | 'owed';
+
+/** Per chat: at most FLOOD.limit updates in FLOOD.windowMs. */
+export const FLOOD: FloodLimit = { limit: 8, windowMs: 5_000 };
 
 /** A failed compare-and-set means another writer got in first: recompute from its state, at most this often. */
 const MAX_ATTEMPTS = 3;
+/** An update waiting longer than this for its chat (a live holder stuck on Telegram) is answered "busy". */
+const MAX_WAIT_MS = 60_000;
+const DAY_SECONDS = 86_400;
 
-/**
- * The commit marker for the engine's own follow-up write (the checklist's message id). Telegram's update ids are
- * positive, so the negated id never collides with a real one.
- */
-const followUpId = (updateId: number): number => -Math.abs(updateId) - 1;
+/** What a lane holds between its updates: the chat's lease, and the version whose replies it has just sent. */
+interface Carry {
+  token: string;
+  sentVersion: number | null;
+}
+type Begun = Exclude<BeginResult, { kind: 'wait' }>;
 
 type Decision =
   | { kind: 'stale' }
@@ -82,16 +107,128 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
 
 export function createEngine(deps: EngineDeps) {
   const { store, outbox, i18n, clock, logger, metrics } = deps;
+  const flood = deps.flood === undefined ? FLOOD : deps.flood;
+  const cache = createSnapshotCache<CaseSnapshot>(deps.cacheSize ?? 10_000);
+  /** Leases this process holds, each kept alive while its turn runs (a dead process's lease ends by itself). */
+  const held = new Map<number, { token: string; timer: NodeJS.Timeout }>();
+  /** Updates in flight and writes not awaited on the hot path: what `idle` waits for. */
+  const inflight = new Set<Promise<unknown>>();
+  const instance = Math.random().toString(36).slice(2, 10);
+  let tokens = 0;
 
-  async function send(chatId: number, reply: Reply): Promise<number | null> {
-    switch (reply.kind) {
-      case 'text':
-        return (await outbox.sendText(chatId, reply.html, reply.buttons)).messageId;
-      case 'checklist':
-        return (await outbox.sendText(chatId, reply.html, reply.buttons)).messageId;
-      case 'document':
-        return (await outbox.sendDocument(chatId, { filename: reply.filename, bytes: await toDocx(reply.doc) })).messageId;
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p)).catch(() => {});
+    return p;
+  };
+
+  const hold = (chatId: number, token: string) => {
+    if (held.get(chatId)?.token === token) return;
+    drop(chatId);
+    const timer = setInterval(() => {
+      store.renew(chatId, token).catch(() => {
+        // The commit is fenced by the token: a lease lost here only makes that commit recompute.
+      });
+    }, store.leaseMs / 3);
+    timer.unref();
+    held.set(chatId, { token, timer });
+  };
+  const drop = (chatId: number) => {
+    const h = held.get(chatId);
+    if (h) clearInterval(h.timer);
+    held.delete(chatId);
+  };
+
+  /** Not awaited: gives the lease back and marks the replies sent, or writes a follow-up and keeps the lease. */
+  function finish(chatId: number, token: string, sentVersion: number | null, release: boolean, followUp: CaseSnapshot | null, version = 0) {
+    if (release) drop(chatId);
+    const done = store.finish({
+      chatId,
+      token,
+      sentVersion,
+      release,
+      followUp: followUp ? { expectedVersion: version, schema: CASE_SCHEMA_VERSION, snapshot: toStored(followUp) } : null,
+    });
+    void track(
+      done.then(
+        (r) => {
+          if (followUp && r.version !== null) cache.set(chatId, r.version, followUp);
+        },
+        (err: unknown) => logger.warn({ err: errorName(err) }, 'finishing a turn failed; the lease expires by itself'),
+      ),
+    );
+  }
+
+  const lanes = createLanes<Carry>((chatId, carry) => finish(chatId, carry.token, carry.sentVersion, true, null));
+
+  /** begin, waiting in update-id order while another turn holds the chat. */
+  async function acquire(chatId: number, updateId: number | null, token: string, sentVersion: number | null, countFlood: boolean) {
+    const giveUp = Date.now() + MAX_WAIT_MS;
+    let sent = sentVersion;
+    let counted = !countFlood;
+    for (;;) {
+      const cached = cache.get(chatId);
+      const begun = await store.begin({
+        chatId,
+        updateId,
+        token,
+        cachedVersion: cached?.version ?? 0,
+        flood: counted ? null : flood,
+        sentVersion: sent,
+      });
+      sent = null;
+      counted = true;
+      if (begun.kind !== 'wait') return { begun, cached };
+      if (held.get(chatId)?.token === token) drop(chatId);
+      if (Date.now() > giveUp) return { begun: null, cached };
+      await store.released(chatId, begun.retryMs + Math.floor(Math.random() * 5));
     }
+  }
+
+  /** The case at the version `begin` reported: the cached snapshot when it is that version, else the stored one. */
+  async function caseOf(
+    chatId: number,
+    msg: Inbound | null,
+    begun: Extract<Begun, { kind: 'go' }>,
+    cached: { version: number; snapshot: CaseSnapshot } | undefined,
+  ) {
+    if (begun.cached && cached?.version === begun.version) return cached.snapshot;
+    if (begun.stored) {
+      const restored = fromStored(begun.stored.schema, begun.stored.snapshot);
+      if (restored) {
+        cache.set(chatId, begun.version, restored);
+        return restored;
+      }
+      logger.warn({ chat: hashId(chatId), schema: begun.stored.schema }, 'unreadable case; starting afresh');
+    }
+    return msg ? freshSnapshot(await languageFor(msg)) : null;
+  }
+
+  async function send(chatId: number, effects: TurnEffects): Promise<number | null> {
+    let posted: number | null = null;
+    for (const reply of effects.replies) {
+      switch (reply.kind) {
+        case 'text':
+          await outbox.sendText(chatId, reply.html, reply.buttons);
+          break;
+        case 'checklist':
+          posted = (await outbox.sendText(chatId, reply.html, reply.buttons)).messageId;
+          break;
+        case 'document':
+          await outbox.sendDocument(chatId, { filename: reply.filename, bytes: await toDocx(reply.doc) });
+          break;
+      }
+    }
+    if (effects.edit) await outbox.editText(chatId, effects.edit.messageId, effects.edit.html, effects.edit.buttons);
+    return posted;
+  }
+
+  /** Remembers a newly posted checklist so later progress edits it in place; losing this race only costs an edit. */
+  function rememberChecklist(chatId: number, token: string, snapshot: CaseSnapshot | null, version: number, posted: number | null, today: IsoDate) {
+    if (posted === null || snapshot === null || posted === snapshot.context.checklistMessageId) return false;
+    const [withId] = transitionCase(snapshot, { type: 'CHECKLIST_POSTED', messageId: posted, today });
+    finish(chatId, token, version, false, withId, version);
+    return true;
   }
 
   /** A new case speaks the language the user chose before, else the one their Telegram is set to. */
@@ -99,100 +236,138 @@ export function createEngine(deps: EngineDeps) {
     return (await store.loadPrefs(msg.userId))?.lang ?? langFromTelegram(msg.languageCode);
   }
 
-  /** Performs one turn's effects, in order, after its state is committed. */
-  async function perform(
-    msg: Inbound,
-    t: Translate,
-    prev: CaseSnapshot,
-    next: CaseSnapshot,
-    actions: readonly FlowAction[],
-    replies: Reply[],
-    version: number,
-    today: IsoDate,
-  ) {
-    for (const action of actions) {
-      if (action.type === 'rememberLanguage') await store.savePrefs(msg.userId, action.params as { lang: Lang });
-    }
-    let posted: number | null = null;
-    for (const reply of replies) {
-      const id = await send(msg.chatId, reply);
-      if (reply.kind === 'checklist') posted = id;
-    }
-    const checklistId = next.context.checklistMessageId;
-    const stepsChanged = JSON.stringify(prev.context.steps) !== JSON.stringify(next.context.steps);
-    if (posted === null && stepsChanged && checklistId !== null) {
-      const view = renderChecklist(next.context, t);
-      await outbox.editText(msg.chatId, checklistId, view.html, view.buttons);
-    }
-    if (posted !== null && posted !== checklistId) {
-      // Remember the new checklist so later progress edits it in place; losing this race only costs an edit.
-      const [withId] = transitionCase(next, { type: 'CHECKLIST_POSTED', messageId: posted, today });
-      await store.commit({
-        chatId: msg.chatId,
-        expectedVersion: version,
-        updateId: followUpId(msg.updateId),
-        schema: CASE_SCHEMA_VERSION,
-        snapshot: toStored(withId),
-        now: clock.now(),
-      });
-    }
-  }
+  const answer = async (msg: Inbound, text?: string) => {
+    if (msg.input.kind === 'button') await outbox.answerCallback(msg.input.callbackId, text);
+  };
 
-  async function turn(msg: Inbound): Promise<Outcome> {
+  /** One update in its chat's lane: begin → transition → commit → replies. Returns what the lane holds after it. */
+  async function turn(msg: Inbound, carry: Carry | null): Promise<{ value: Outcome; carry: Carry | null }> {
+    const token = carry?.token ?? `${instance}:${++tokens}`;
+    let holding = carry !== null;
+    const keep = (sentVersion: number | null = null) => (holding ? { token, sentVersion } : null);
+    let sent = carry?.sentVersion ?? null;
     const today = todayIn(clock.now());
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await store.load(msg.chatId);
-      const restored = stored ? fromStored(stored.schema, stored.snapshot) : null;
-      if (stored && !restored) logger.warn({ chat: hashId(msg.chatId), schema: stored.schema }, 'unreadable case; starting afresh');
-      const prev = restored ?? freshSnapshot(await languageFor(msg));
-      const t = translator(i18n, prev.context.lang);
-      const decision = decide(msg.input, prev, today);
-      if (decision.kind === 'stale') {
-        if (msg.input.kind === 'button') await outbox.answerCallback(msg.input.callbackId, t('input.staleButton'));
-        return 'stale';
-      }
-      const [next, actions] = transitionCase(prev, decision.event);
-      const nextT = translator(i18n, next.context.lang);
+    try {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1);
+        sent = null;
+        if (!begun) {
+          holding = false;
+          await apologise(msg, 'errors.busy');
+          return { value: 'busy', carry: null };
+        }
+        if (begun.kind === 'flood') {
+          if (begun.first) await tellTooFast(msg);
+          return { value: 'flood', carry: keep() };
+        }
+        if (begun.kind === 'duplicate') {
+          await answer(msg);
+          return { value: 'duplicate', carry: keep() };
+        }
+        holding = true;
+        hold(msg.chatId, token);
+        const prev = await caseOf(msg.chatId, msg, begun, cached);
 
-      if (actions.some((a) => a.type === 'deleteEverything')) {
-        const { removed } = await store.deleteAll(msg.chatId, msg.userId);
-        if (msg.input.kind === 'button') await outbox.answerCallback(msg.input.callbackId);
-        await outbox.sendText(
-          msg.chatId,
-          t('delete.done', { count: removed, date: formatDate(today, prev.context.lang) }),
-        );
-        return 'deleted';
-      }
+        if (begun.owed) {
+          // Replies a crash or a failed send left owed: shown first. Whatever this update says was typed without
+          // them, so it is recorded as seen and not applied.
+          const posted = await send(msg.chatId, decodeEffects(begun.owed.payload));
+          await answer(msg);
+          if (!begun.duplicate) {
+            await store.commit({ chatId: msg.chatId, token, expectedVersion: begun.version, updateId: msg.updateId, schema: CASE_SCHEMA_VERSION, snapshot: null, owed: null });
+          }
+          const followed = begun.owed.version === begun.version && rememberChecklist(msg.chatId, token, prev, begun.version, posted, today);
+          return { value: begun.duplicate ? 'duplicate' : 'owed', carry: keep(followed ? null : begun.owed.version) };
+        }
 
-      const replies = renderTurn({
-        snapshot: next,
-        actions,
-        t: nextT,
-        translatorFor: (lang) => translator(i18n, lang),
-        today,
-      });
-      const result = await store.commit({
-        chatId: msg.chatId,
-        expectedVersion: stored?.version ?? 0,
-        updateId: msg.updateId,
-        schema: CASE_SCHEMA_VERSION,
-        snapshot: toStored(next),
-        now: clock.now(),
-      });
-      if (!result.ok && result.reason === 'duplicate') {
-        if (msg.input.kind === 'button') await outbox.answerCallback(msg.input.callbackId);
-        return 'duplicate';
+        const lang = prev!.context.lang;
+        const t = translator(i18n, lang);
+        const decision = decide(msg.input, prev!, today);
+        if (decision.kind === 'stale') {
+          await answer(msg, t('input.staleButton'));
+          return { value: 'stale', carry: keep() };
+        }
+        const [next, actions] = transitionCase(prev!, decision.event);
+
+        if (actions.some((a) => a.type === 'deleteEverything')) {
+          const { removed } = await store.deleteAll(msg.chatId, msg.userId);
+          cache.delete(msg.chatId);
+          drop(msg.chatId);
+          holding = false;
+          await answer(msg);
+          await outbox.sendText(msg.chatId, t('delete.done', { count: removed, date: formatDate(today, lang) }));
+          return { value: 'deleted', carry: null };
+        }
+
+        const nextT = translator(i18n, next.context.lang);
+        const effects = effectsOf(prev!, next, actions, nextT, today);
+        const result = await store.commit({
+          chatId: msg.chatId,
+          token,
+          expectedVersion: begun.version,
+          updateId: msg.updateId,
+          schema: CASE_SCHEMA_VERSION,
+          snapshot: toStored(next),
+          owed: effects.replies.length > 0 || effects.edit ? encodeEffects(effects) : null,
+        });
+        if (!result.ok && result.reason === 'duplicate') {
+          await answer(msg);
+          return { value: 'duplicate', carry: keep() };
+        }
+        if (!result.ok) {
+          if (result.reason === 'lost') {
+            drop(msg.chatId);
+            holding = false;
+          }
+          continue;
+        }
+        cache.set(msg.chatId, result.version, next);
+        await answer(msg);
+        for (const action of actions) {
+          if (action.type === 'rememberLanguage') await store.savePrefs(msg.userId, action.params as { lang: Lang });
+        }
+        const posted = await send(msg.chatId, effects);
+        const followed = rememberChecklist(msg.chatId, token, next, result.version, posted, today);
+        return { value: 'handled', carry: keep(followed ? null : result.version) };
       }
-      if (!result.ok) continue;
-      if (msg.input.kind === 'button') await outbox.answerCallback(msg.input.callbackId);
-      await perform(msg, nextT, prev, next, actions, replies, result.version, today);
-      return 'handled';
+      logger.warn({ event: 'commit_conflict_exhausted' }, 'gave up after repeated version conflicts');
+      await apologise(msg, 'errors.busy');
+      return { value: 'busy', carry: keep() };
+    } catch (err) {
+      return { value: await failed(msg, err), carry: keep() };
     }
-    logger.warn({ event: 'commit_conflict_exhausted' }, 'gave up after repeated version conflicts');
-    return 'busy';
   }
 
-  /** Says "try again" in the user's language guess when the store is down; nothing is lost because nothing moved. */
+  /** The replies a turn owes, and the checklist edit when its progress changed without a new checklist. */
+  function effectsOf(prev: CaseSnapshot, next: CaseSnapshot, actions: readonly FlowAction[], t: Translate, today: IsoDate): TurnEffects {
+    const replies = renderTurn({ snapshot: next, actions, t, translatorFor: (lang) => translator(i18n, lang), today });
+    const checklistId = next.context.checklistMessageId;
+    const stepsChanged = prev.context.steps !== next.context.steps && JSON.stringify(prev.context.steps) !== JSON.stringify(next.context.steps);
+    if (checklistId === null || !stepsChanged || replies.some((r) => r.kind === 'checklist')) return { replies, edit: null };
+    const view = renderChecklist(next.context, t);
+    return { replies, edit: { messageId: checklistId, html: view.html, buttons: view.buttons } };
+  }
+
+  async function tellTooFast(msg: Inbound) {
+    const t = translator(i18n, langFromTelegram(msg.languageCode));
+    if (msg.input.kind === 'button') await outbox.answerCallback(msg.input.callbackId, t('flood.tooFast'));
+    else await outbox.sendText(msg.chatId, t('flood.tooFast'));
+  }
+
+  async function failed(msg: Inbound, err: unknown): Promise<Outcome> {
+    if (err instanceof StoreUnavailableError) {
+      metrics?.storeError();
+      logger.error({ err: errorName(err) }, 'store unavailable');
+      await apologise(msg, 'errors.storeDown');
+      return 'unavailable';
+    }
+    // A bug or a Telegram refusal: the user still hears something, and the error is counted and logged.
+    logger.error({ err: errorName(err), chat: hashId(msg.chatId) }, 'update failed');
+    await apologise(msg, 'errors.internal');
+    return 'error';
+  }
+
+  /** Says "try again" in the user's language guess; nothing is lost because nothing moved. */
   async function apologise(msg: Inbound, key: string) {
     const t = translator(i18n, langFromTelegram(msg.languageCode));
     try {
@@ -203,37 +378,83 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
+  /** The start-up sweep for one chat: sends what its last turn still owes, before any update of the chat. */
+  async function sweep(chatId: number, carry: Carry | null): Promise<{ value: boolean; carry: Carry | null }> {
+    const token = carry?.token ?? `${instance}:${++tokens}`;
+    let holding = carry !== null;
+    try {
+      const { begun, cached } = await acquire(chatId, null, token, carry?.sentVersion ?? null, false);
+      if (begun?.kind !== 'go') return { value: false, carry: holding ? { token, sentVersion: null } : null };
+      holding = true;
+      hold(chatId, token);
+      if (!begun.owed) return { value: false, carry: { token, sentVersion: null } };
+      const posted = await send(chatId, decodeEffects(begun.owed.payload));
+      const snapshot = begun.owed.version === begun.version ? await caseOf(chatId, null, begun, cached) : null;
+      const followed = rememberChecklist(chatId, token, snapshot, begun.version, posted, todayIn(clock.now()));
+      return { value: true, carry: { token, sentVersion: followed ? null : begun.owed.version } };
+    } catch (err) {
+      logger.warn({ err: errorName(err), chat: hashId(chatId) }, 'could not send owed replies');
+      return { value: false, carry: holding ? { token, sentVersion: null } : null };
+    }
+  }
+
   return {
-    async handle(msg: Inbound): Promise<Outcome> {
+    /** Handles one update of a private chat; resolves once its state is committed and its replies are sent. */
+    handle(msg: Inbound): Promise<Outcome> {
       const started = performance.now();
-      let outcome: Outcome;
+      return track(
+        lanes.run(msg.chatId, msg.updateId, (carry) => turn(msg, carry)).then((outcome) => {
+          const seconds = (performance.now() - started) / 1000;
+          metrics?.updateHandled(outcome === 'handled' ? msg.input.kind : outcome, seconds);
+          // Only a keyed hash of the chat: enough to follow one conversation in the logs, never its id or its words.
+          if (logger.isLevelEnabled('debug')) {
+            logger.debug({ chat: hashId(msg.chatId), kind: msg.input.kind, outcome, ms: Math.round(seconds * 1000) }, 'update');
+          }
+          return outcome;
+        }),
+      );
+    },
+
+    /** A group or channel: one polite line per chat per day that we work in private chats only; nothing kept. */
+    async notPrivate(input: { chatId: number; languageCode?: string | undefined; callbackId?: string | undefined }) {
+      const t = translator(i18n, langFromTelegram(input.languageCode));
       try {
-        if (await store.seen(msg.chatId, msg.updateId)) {
-          outcome = 'duplicate';
-        } else {
-          outcome = await store.withChatLock(msg.chatId, () => turn(msg));
-        }
+        if (input.callbackId) await outbox.answerCallback(input.callbackId, t('group.notPrivate'));
+        else if (await store.claimNotice(input.chatId, DAY_SECONDS)) await outbox.sendText(input.chatId, t('group.notPrivate'));
       } catch (err) {
-        if (err instanceof StoreUnavailableError) {
-          metrics?.storeError();
-          logger.error({ err: errorName(err) }, 'store unavailable');
-          await apologise(msg, 'errors.storeDown');
-          outcome = 'unavailable';
-        } else if (err instanceof LockTimeoutError) {
-          await apologise(msg, 'errors.busy');
-          outcome = 'busy';
-        } else {
-          // A bug or a Telegram refusal: the user still hears something, and the error is counted and logged.
-          logger.error({ err: errorName(err), chat: hashId(msg.chatId) }, 'update failed');
-          await apologise(msg, 'errors.internal');
-          outcome = 'error';
-        }
+        logger.warn({ err: errorName(err) }, 'could not answer a group');
       }
-      const seconds = (performance.now() - started) / 1000;
-      metrics?.updateHandled(outcome === 'handled' ? msg.input.kind : outcome, seconds);
-      // Only a keyed hash of the chat: enough to follow one conversation in the logs, never its id or its words.
-      logger.debug({ chat: hashId(msg.chatId), kind: msg.input.kind, outcome, ms: Math.round(seconds * 1000) }, 'update');
-      return outcome;
+    },
+
+    /** At start-up: sends every chat's owed replies (a crash or deploy between a commit and its replies). */
+    async resumeOwed(): Promise<number> {
+      const chats = await store.owedChats();
+      const sent = await Promise.all(chats.map((chatId) => track(lanes.run(chatId, 0, (carry) => sweep(chatId, carry)))));
+      return sent.filter(Boolean).length;
+    },
+
+    /**
+     * Resolves true once no update is in flight and every lease is given back, or false after `timeoutMs`; then
+     * the leases still held are given back at once, so another replica can take those chats over (SIGTERM).
+     */
+    async idle(timeoutMs: number): Promise<boolean> {
+      const deadline = Date.now() + timeoutMs;
+      while (inflight.size > 0 && Date.now() < deadline) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          Promise.allSettled([...inflight]),
+          new Promise((r) => (timer = setTimeout(r, deadline - Date.now()))),
+        ]);
+        clearTimeout(timer);
+      }
+      if (inflight.size === 0) return true;
+      await Promise.allSettled(
+        [...held].map(([chatId, h]) => {
+          drop(chatId);
+          return store.finish({ chatId, token: h.token, sentVersion: null, followUp: null, release: true });
+        }),
+      );
+      return false;
     },
   };
 }

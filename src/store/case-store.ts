@@ -1,55 +1,135 @@
 import type { Lang } from '../domain/catalog.js';
 
-/** One chat's case as stored: the machine snapshot (plain JSON), its schema version, and a version for CAS. */
-export interface StoredCase {
-  version: number;
-  schema: number;
-  snapshot: unknown;
-}
-
-export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' | 'duplicate' };
-
-export interface UserPrefs {
-  lang?: Lang;
-}
-
-export interface CommitInput {
-  chatId: number;
-  /** The version that was loaded; 0 when there was no case. */
-  expectedVersion: number;
-  updateId: number;
-  schema: number;
-  snapshot: unknown;
-  /** Milliseconds, from the engine's clock: orders the seen set. */
-  now: number;
-}
-
-/** The storage port (DESIGN §5). Redis and memory implement the same contract, tested by one suite. */
+/**
+ * The storage port (DESIGN §5). One update costs two awaited calls on the hot path: `begin` (dedupe, flood check,
+ * the chat's lease, the version, the snapshot only when the caller's copy is out of date, replies still owed) and
+ * `commit` (fenced by the lease; writes the snapshot, records the update id, stores the replies the turn owes).
+ * Marking those replies sent and giving the lease back (`finish`) is not awaited by the caller. Redis and memory
+ * implement the same contract, tested by one suite.
+ */
 export interface CaseStore {
-  load(chatId: number): Promise<StoredCase | null>;
-  /** Cheap early filter: was this update already committed for this chat? The commit checks again atomically. */
-  seen(chatId: number, updateId: number): Promise<boolean>;
-  /**
-   * One atomic step: refuses a repeated update id, refuses a stale version, else writes the snapshot, bumps the
-   * version, records the update id (the last 256 are kept) and refreshes the TTL of the chat's keys.
-   */
+  /** How long a lease lasts unless renewed. */
+  readonly leaseMs: number;
+  begin(input: BeginInput): Promise<BeginResult>;
   commit(input: CommitInput): Promise<CommitResult>;
-  /** Runs `fn` holding the chat's lock; throws LockTimeoutError when the lock cannot be had in time. */
-  withChatLock<T>(chatId: number, fn: () => Promise<T>, opts?: { waitMs?: number; leaseMs?: number }): Promise<T>;
+  finish(input: FinishInput): Promise<FinishResult>;
+  /** Extends a lease still held; false when it is gone (the turn's commit will then be refused). */
+  renew(chatId: number, token: string): Promise<boolean>;
+  /**
+   * Resolves when the chat's lease is released, or after `ms` at the latest (a holder that died releases nothing;
+   * its lease simply ends). Never a busy loop: Redis wakes waiters through pub/sub, memory through an event.
+   */
+  released(chatId: number, ms: number): Promise<void>;
+  /** Chats whose last turn's replies may not have reached the person (for the sweep at start-up). */
+  owedChats(): Promise<number[]>;
+  /** The stored case, outside any turn (inspection and tests). */
+  load(chatId: number): Promise<StoredCase | null>;
   loadPrefs(userId: number): Promise<UserPrefs | null>;
   savePrefs(userId: number, prefs: UserPrefs): Promise<void>;
-  /** Removes every key of the chat and of the user, including any added later under their tags. */
+  /** True at most once per chat per `ttlSeconds`: for notices that must not repeat (a group told "private only"). */
+  claimNotice(chatId: number, ttlSeconds: number): Promise<boolean>;
+  /**
+   * Removes every key of the chat and of the user, including any added later under their tags. `removed` counts
+   * the person's own records (the case, the preferences), not bookkeeping (seen ids, lease, queue, flood, outbox).
+   */
   deleteAll(chatId: number, userId: number): Promise<{ removed: number }>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export class LockTimeoutError extends Error {
-  override name = 'LockTimeoutError';
+/** One chat's case as stored: the machine snapshot (plain JSON), its schema version, and a version for CAS. */
+export interface StoredCase {
+  /** Never reused for a chat, not even after /delete or expiry: a cached copy with the same version is current. */
+  version: number;
+  schema: number;
+  snapshot: unknown;
 }
+
+export interface UserPrefs {
+  lang?: Lang;
+}
+
+export interface FloodLimit {
+  limit: number;
+  windowMs: number;
+}
+
+export interface BeginInput {
+  chatId: number;
+  /** The Telegram update id; null for the start-up sweep of owed replies (goes before any waiting update). */
+  updateId: number | null;
+  /** The lease token this turn holds or wants: a lane that still holds the lease passes it on (hand-off). */
+  token: string;
+  /** The version of the snapshot the caller has cached for this chat; 0 when none. */
+  cachedVersion: number;
+  /** Counts the update against the flood limit (only on its first begin, never on a wait or retry). */
+  flood: FloodLimit | null;
+  /** The previous turn of this lane sent the replies of this version: clears them from the outbox. */
+  sentVersion: number | null;
+}
+
+export interface Owed {
+  /** The case version whose turn owes these replies. */
+  version: number;
+  /** The replies as the engine encoded them; opaque to the store. */
+  payload: string;
+}
+
+export type BeginResult =
+  /** Over the flood limit: `first` is the first update over it (one kind answer); the rest are dropped. */
+  | { kind: 'flood'; first: boolean }
+  /** Already committed and nothing owed: drop it. No lease was taken (one held by hand-off is kept). */
+  | { kind: 'duplicate' }
+  /** Another turn holds the chat or an older update waits first: wait (`released`) at most `retryMs`, then begin again. */
+  | { kind: 'wait'; retryMs: number }
+  /**
+   * The lease is held with `token`. `stored` is null when there is no case, or when it is the cached version
+   * (`cached` true). `duplicate`: the update was committed already but its replies are still owed.
+   */
+  | { kind: 'go'; version: number; stored: StoredCase | null; cached: boolean; owed: Owed | null; duplicate: boolean };
+
+export interface CommitInput {
+  chatId: number;
+  token: string;
+  /** The version that was begun with; 0 when there was no case. */
+  expectedVersion: number;
+  updateId: number;
+  schema: number;
+  /** null records the update id only (the person was shown what was owed instead), keeping the case as it is. */
+  snapshot: unknown | null;
+  /** The replies this turn owes, encoded; null when it owes none. */
+  owed: string | null;
+}
+
+export type CommitResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: 'conflict' | 'duplicate' | 'lost' };
+
+export interface FinishInput {
+  chatId: number;
+  token: string;
+  /** The replies of this version were sent. */
+  sentVersion: number | null;
+  /** A follow-up write the turn learned only after sending (the checklist's message id), fenced and CAS-checked. */
+  followUp: { expectedVersion: number; schema: number; snapshot: unknown } | null;
+  /** Gives the lease back (and wakes waiters); false keeps it for the lane's next update. */
+  release: boolean;
+}
+
+/** The follow-up's new version, when it was written. */
+export type FinishResult = { version: number | null };
+
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
-export const SEEN_KEEP = 256;
-export const LOCK_DEFAULTS = { waitMs: 5_000, leaseMs: 30_000 } as const;
+/** How many update ids are remembered per chat: bounded, so a long case stays small (a few hundred bytes). */
+export const SEEN_KEEP = 64;
+/** A dead holder blocks its chat at most this long; a live one renews well before. */
+export const LEASE_MS = 2_000;
+/** A waiting update that stops asking (its process died) stops blocking those behind it after this long. */
+export const WAITER_LIVE_MS = 3_000;
+/** Owed replies are tried this many times, then dropped: a reply Telegram refuses must not hold the chat forever. */
+export const OWED_ATTEMPTS = 3;
+/** Owed replies older than Telegram keeps updates are not worth sending. */
+export const OWED_TTL_SECONDS = 86_400;

@@ -1,100 +1,196 @@
+import { EventEmitter } from 'node:events';
 import {
-  LOCK_DEFAULTS,
-  LockTimeoutError,
+  LEASE_MS,
+  OWED_ATTEMPTS,
+  OWED_TTL_SECONDS,
   SEEN_KEEP,
+  WAITER_LIVE_MS,
+  type BeginResult,
   type CaseStore,
-  type CommitInput,
   type CommitResult,
-  type StoredCase,
   type UserPrefs,
 } from './case-store.js';
 
-interface Entry<T> {
-  value: T;
-  expiresAt: number;
+/** One chat's records, each with its own expiry as Redis keeps them (ms since the epoch; 0 = absent). */
+interface Chat {
+  case: { version: number; schema: number; json: string; lastUpdate: number; lastToken: string } | null;
+  caseUntil: number;
+  /** Ascending update ids, at most SEEN_KEEP. */
+  seen: number[];
+  seenUntil: number;
+  lease: { token: string; until: number } | null;
+  /** Waiting update id → deadline. */
+  queue: Map<number, number>;
+  outbox: { version: number; payload: string; attempts: number; until: number } | null;
+  flood: { count: number; until: number } | null;
+  noticeUntil: number;
 }
 
+const emptyChat = (): Chat => ({
+  case: null,
+  caseUntil: 0,
+  seen: [],
+  seenUntil: 0,
+  lease: null,
+  queue: new Map(),
+  outbox: null,
+  flood: null,
+  noticeUntil: 0,
+});
+
 /**
- * The store in process memory, for the terminal chat and tests: the same contract as Redis, one process only.
- * Snapshots go through JSON so callers can never share or mutate stored state.
+ * The store in process memory, for the terminal chat and tests: the same contract as Redis (the same suite runs
+ * against both), including leases and the ordered wait, so several engines on one memory store behave like
+ * replicas. Snapshots go through JSON so callers can never share or mutate stored state.
  */
-export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number }): CaseStore {
+export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number; leaseMs?: number }): CaseStore {
   const now = opts.now ?? (() => Date.now());
   const ttl = opts.ttlSeconds * 1000;
-  const cases = new Map<number, Entry<{ version: number; schema: number; json: string }>>();
-  const seenIds = new Map<number, Entry<Map<number, number>>>();
-  const prefs = new Map<number, Entry<UserPrefs>>();
-  const locks = new Map<number, Promise<void>>();
+  const owedTtl = Math.min(ttl, OWED_TTL_SECONDS * 1000);
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
+  const chats = new Map<number, Chat>();
+  const prefs = new Map<number, { value: UserPrefs; until: number }>();
+  const wake = new EventEmitter().setMaxListeners(0);
+  /** Versions are never reused for a chat: a new case starts above any the process handed out before. */
+  let lastBase = 0;
 
-  const live = <T>(map: Map<number, Entry<T>>, id: number): T | null => {
-    const e = map.get(id);
-    if (!e) return null;
-    if (e.expiresAt <= now()) {
-      map.delete(id);
-      return null;
-    }
-    return e.value;
+  /** The chat with everything expired cleared, as Redis would have dropped it. */
+  const chat = (id: number): Chat => {
+    const c = chats.get(id) ?? emptyChat();
+    chats.set(id, c);
+    const t = now();
+    if (c.caseUntil <= t) c.case = null;
+    if (c.seenUntil <= t) c.seen = [];
+    if (c.lease && c.lease.until <= t) c.lease = null;
+    if (c.outbox && c.outbox.until <= t) c.outbox = null;
+    if (c.flood && c.flood.until <= t) c.flood = null;
+    for (const [upd, deadline] of c.queue) if (deadline < t) c.queue.delete(upd);
+    return c;
+  };
+
+  const release = (id: number, c: Chat) => {
+    c.lease = null;
+    if (c.queue.size > 0) wake.emit(String(id));
   };
 
   return {
-    async load(chatId) {
-      const c = live(cases, chatId);
-      return c ? ({ version: c.version, schema: c.schema, snapshot: JSON.parse(c.json) } satisfies StoredCase) : null;
-    },
-    async seen(chatId, updateId) {
-      return live(seenIds, chatId)?.has(updateId) ?? false;
-    },
-    async commit(input: CommitInput): Promise<CommitResult> {
-      const seen = live(seenIds, input.chatId) ?? new Map<number, number>();
-      if (seen.has(input.updateId)) return { ok: false, reason: 'duplicate' };
-      const current = live(cases, input.chatId)?.version ?? 0;
-      if (current !== input.expectedVersion) return { ok: false, reason: 'conflict' };
-      const version = current + 1;
-      const expiresAt = now() + ttl;
-      cases.set(input.chatId, { value: { version, schema: input.schema, json: JSON.stringify(input.snapshot) }, expiresAt });
-      seen.set(input.updateId, input.now);
-      if (seen.size > SEEN_KEEP) {
-        const oldest = [...seen.entries()].sort((a, b) => a[1] - b[1]).slice(0, seen.size - SEEN_KEEP);
-        for (const [id] of oldest) seen.delete(id);
+    leaseMs,
+    async begin(input): Promise<BeginResult> {
+      const c = chat(input.chatId);
+      const mine = c.lease?.token === input.token;
+      if (input.sentVersion !== null && mine && c.outbox?.version === input.sentVersion) c.outbox = null;
+      const dup = input.updateId !== null && c.seen.includes(input.updateId);
+      if (!dup && input.flood) {
+        c.flood ??= { count: 0, until: now() + input.flood.windowMs };
+        c.flood.count += 1;
+        const over = c.flood.count - input.flood.limit;
+        if (over > 0) return { kind: 'flood', first: over === 1 };
       }
-      seenIds.set(input.chatId, { value: seen, expiresAt });
+      if (c.outbox && c.outbox.attempts >= OWED_ATTEMPTS) c.outbox = null;
+      if (dup && !c.outbox) return { kind: 'duplicate' };
+      const id = input.updateId ?? 0;
+      const head = c.queue.size > 0 ? Math.min(...c.queue.keys()) : null;
+      const held = c.lease !== null && !mine;
+      if (held || (head !== null && head < id)) {
+        const retryMs = held ? c.lease!.until - now() : c.queue.get(head!)! - now();
+        if (mine) release(input.chatId, c);
+        c.queue.set(id, now() + WAITER_LIVE_MS);
+        return { kind: 'wait', retryMs: Math.max(5, Math.min(retryMs, leaseMs)) };
+      }
+      c.lease = { token: input.token, until: now() + leaseMs };
+      c.queue.delete(id);
+      const version = c.case?.version ?? 0;
+      const fresh = c.case !== null && version !== input.cachedVersion;
+      let owed = null;
+      if (c.outbox) {
+        c.outbox.attempts += 1;
+        owed = { version: c.outbox.version, payload: c.outbox.payload };
+      }
+      return {
+        kind: 'go',
+        version,
+        stored: fresh ? { version, schema: c.case!.schema, snapshot: JSON.parse(c.case!.json) as unknown } : null,
+        cached: c.case !== null && !fresh,
+        owed,
+        duplicate: dup,
+      };
+    },
+    async commit(input): Promise<CommitResult> {
+      const c = chat(input.chatId);
+      if (c.lease?.token !== input.token) return { ok: false, reason: 'lost' };
+      let version = c.case?.version ?? 0;
+      if (c.seen.includes(input.updateId)) {
+        const resent = c.case?.lastUpdate === input.updateId && c.case.lastToken === input.token;
+        return resent ? { ok: true, version } : { ok: false, reason: 'duplicate' };
+      }
+      if (version !== input.expectedVersion) return { ok: false, reason: 'conflict' };
+      const t = now();
+      if (input.snapshot !== null) {
+        version = version === 0 ? (lastBase = Math.max(t * 1000, lastBase + 1)) : version + 1;
+        c.case = { version, schema: input.schema, json: JSON.stringify(input.snapshot), lastUpdate: input.updateId, lastToken: input.token };
+        c.caseUntil = t + ttl;
+      }
+      c.seen = [...c.seen, input.updateId].sort((a, b) => a - b).slice(-SEEN_KEEP);
+      c.seenUntil = t + ttl;
+      if (input.owed !== null) c.outbox = { version, payload: input.owed, attempts: 0, until: t + owedTtl };
+      c.lease.until = t + leaseMs;
       return { ok: true, version };
     },
-    async withChatLock(chatId, fn, lockOpts) {
-      const waitMs = lockOpts?.waitMs ?? LOCK_DEFAULTS.waitMs;
-      const previous = locks.get(chatId) ?? Promise.resolve();
-      let release!: () => void;
-      const mine = new Promise<void>((r) => (release = r));
-      const chain = previous.then(() => mine);
-      locks.set(chatId, chain);
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await Promise.race([
-          previous,
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new LockTimeoutError(`chat lock not acquired in ${waitMs} ms`)), waitMs);
-          }),
-        ]);
-        return await fn();
-      } finally {
-        clearTimeout(timer);
-        release();
-        if (locks.get(chatId) === chain) locks.delete(chatId);
+    async finish(input) {
+      const c = chat(input.chatId);
+      const mine = c.lease?.token === input.token;
+      if (input.sentVersion !== null && c.outbox?.version === input.sentVersion) c.outbox = null;
+      let version: number | null = null;
+      if (input.followUp && mine && c.case?.version === input.followUp.expectedVersion) {
+        version = c.case.version + 1;
+        c.case = { ...c.case, version, schema: input.followUp.schema, json: JSON.stringify(input.followUp.snapshot) };
+        c.caseUntil = now() + ttl;
       }
+      if (input.release && mine) release(input.chatId, c);
+      return { version };
+    },
+    async renew(chatId, token) {
+      const c = chat(chatId);
+      if (c.lease?.token !== token) return false;
+      c.lease.until = now() + leaseMs;
+      return true;
+    },
+    released(chatId, ms) {
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          wake.off(String(chatId), done);
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        wake.on(String(chatId), done);
+      });
+    },
+    async owedChats() {
+      return [...chats.keys()].filter((id) => chat(id).outbox !== null);
+    },
+    async load(chatId) {
+      const c = chat(chatId).case;
+      return c ? { version: c.version, schema: c.schema, snapshot: JSON.parse(c.json) as unknown } : null;
     },
     async loadPrefs(userId) {
-      const p = live(prefs, userId);
-      return p ? { ...p } : null;
+      const p = prefs.get(userId);
+      return p && p.until > now() ? { ...p.value } : null;
     },
     async savePrefs(userId, value) {
-      prefs.set(userId, { value: { ...value }, expiresAt: now() + ttl });
+      prefs.set(userId, { value: { ...value }, until: now() + ttl });
+    },
+    async claimNotice(chatId, ttlSeconds) {
+      const c = chat(chatId);
+      if (c.noticeUntil > now()) return false;
+      c.noticeUntil = now() + ttlSeconds * 1000;
+      return true;
     },
     async deleteAll(chatId, userId) {
-      let removed = 0;
-      for (const [map, id] of [[cases, chatId], [seenIds, chatId], [prefs, userId]] as const) {
-        if (live(map as Map<number, Entry<unknown>>, id) !== null) removed += 1;
-        (map as Map<number, unknown>).delete(id);
-      }
+      const p = prefs.get(userId);
+      const removed = (chat(chatId).case ? 1 : 0) + (p && p.until > now() ? 1 : 0);
+      chats.delete(chatId);
+      prefs.delete(userId);
       return { removed };
     },
     async ping() {

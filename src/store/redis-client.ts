@@ -4,10 +4,17 @@ export type RedisClient = Redis | Cluster;
 
 /**
  * Fail fast: a handler must never wait on a dead connection while holding a chat, so commands are not queued
- * while disconnected and each is retried at most once across a reconnect. RESP2 keeps replies in the shapes the
- * scripts expect (ioredis 6 speaks RESP3 by default).
+ * while disconnected and each is retried at most once across a reconnect (a command whose reply was lost is sent
+ * again: every script is written to be safe to run twice). Commands issued in the same tick share one write
+ * (auto-pipelining). RESP2 keeps replies in the shapes the scripts expect (ioredis 6 speaks RESP3 by default).
  */
-const COMMON = { protocol: 2, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000 } as const;
+const COMMON = {
+  protocol: 2,
+  maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
+  enableAutoPipelining: true,
+  connectTimeout: 5_000,
+} as const;
 
 export function createRedisClient(opts: { url: string; cluster: boolean }): RedisClient {
   if (!opts.cluster) return new Redis(opts.url, COMMON as never);
@@ -15,12 +22,25 @@ export function createRedisClient(opts: { url: string; cluster: boolean }): Redi
     const [host = '127.0.0.1', port = '6379'] = seed.trim().split(':');
     return { host, port: Number(port) };
   });
-  return new Cluster(seeds, { enableOfflineQueue: false, redisOptions: COMMON as never });
+  return new Cluster(seeds, { enableOfflineQueue: false, enableAutoPipelining: true, redisOptions: COMMON as never });
 }
 
-/** Resolves once the client can take commands; rejects with the connection error after `timeoutMs`. */
-export function waitUntilReady(client: RedisClient, timeoutMs: number): Promise<void> {
-  if (client.status === 'ready') return Promise.resolve();
+/**
+ * Resolves once the client can take commands; rejects with the connection error after `timeoutMs`. A database
+ * index the server refuses (`REDIS_URL=…/99`) is an error too: ioredis only reports it as an event and carries on
+ * with database 0, which would silently mix data.
+ */
+export async function waitUntilReady(client: RedisClient, timeoutMs: number): Promise<void> {
+  if (client.status !== 'ready') await connected(client, timeoutMs);
+  const db = client instanceof Redis ? client.options.db : 0;
+  if (db) {
+    await client.select(db).catch((err: unknown) => {
+      throw new Error(`Redis database ${db} cannot be selected: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
+}
+
+function connected(client: RedisClient, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let lastError: unknown = null;
     const onError = (err: unknown) => (lastError = err);

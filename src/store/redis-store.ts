@@ -1,55 +1,181 @@
-import { randomUUID } from 'node:crypto';
 import { Cluster, type Redis } from 'ioredis';
 import {
-  LOCK_DEFAULTS,
-  LockTimeoutError,
+  LEASE_MS,
+  OWED_ATTEMPTS,
+  OWED_TTL_SECONDS,
   SEEN_KEEP,
   StoreUnavailableError,
+  WAITER_LIVE_MS,
+  type BeginResult,
   type CaseStore,
   type CommitResult,
   type UserPrefs,
 } from './case-store.js';
-import { keys } from './keys.js';
+import { keys, WAKE_CHANNEL } from './keys.js';
 import { waitUntilReady, type RedisClient } from './redis-client.js';
 
-/**
- * The commit (DESIGN §5): a repeated update id is dropped first, then the version is compared; only then the
- * snapshot is written, the id recorded (seen set trimmed to the newest), and every key's TTL refreshed.
- * KEYS[1] case hash, KEYS[2] seen set. ARGV: expected version, snapshot, schema, update id, ttl s, now ms, keep.
+/*
+ * Every script touches one chat's keys only (one hash tag, one Cluster slot), takes the time from Redis itself,
+ * and is safe to run twice: ioredis sends a command again when its reply was lost with the connection.
+ * Versions are strings in Lua: they are microsecond-based and exceed what Lua prints exactly by default.
  */
-const COMMIT = `
-if redis.call('ZSCORE', KEYS[2], ARGV[4]) then return {-2, 0} end
-local v = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
-if v ~= tonumber(ARGV[1]) then return {-1, v} end
-redis.call('HSET', KEYS[1], 'v', v + 1, 'snap', ARGV[2], 'schema', ARGV[3])
-redis.call('ZADD', KEYS[2], ARGV[6], ARGV[4])
-redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[7]) + 1))
-redis.call('EXPIRE', KEYS[1], ARGV[5])
-redis.call('EXPIRE', KEYS[2], ARGV[5])
-return {1, v + 1}
+
+/**
+ * begin. KEYS: case, seen, lock, queue, outbox, flood. ARGV: token, update id ('0' = the start-up sweep), cached
+ * version, flood limit ('0' = not counted), flood window ms, version sent by the lane's previous turn (''), lease
+ * ms, waiter live ms, owed attempts, wake channel, chat id.
+ * Returns {'flood', over} | {'dup'} | {'wait', ms} | {'go', version, schema, snap, owed version, owed, dup}.
+ */
+const BEGIN = `
+local token, upd = ARGV[1], ARGV[2]
+local holder = redis.call('GET', KEYS[3])
+local mine = holder == token
+if ARGV[6] ~= '' and mine and redis.call('HGET', KEYS[5], 'v') == ARGV[6] then redis.call('DEL', KEYS[5]) end
+local dup = upd ~= '0' and redis.call('ZSCORE', KEYS[2], upd) ~= false
+if not dup and ARGV[4] ~= '0' then
+  local n = redis.call('INCR', KEYS[6])
+  if redis.call('PTTL', KEYS[6]) < 0 then redis.call('PEXPIRE', KEYS[6], ARGV[5]) end
+  local over = n - tonumber(ARGV[4])
+  if over > 0 then return {'flood', over} end
+end
+local attempts = redis.call('HGET', KEYS[5], 'a')
+if attempts and tonumber(attempts) >= tonumber(ARGV[9]) then
+  redis.call('DEL', KEYS[5])
+  attempts = false
+end
+if dup and not attempts then return {'dup'} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local id = tonumber(upd)
+local head, headDeadline = nil, 0
+while true do
+  local first = redis.call('ZRANGE', KEYS[4], 0, 0, 'WITHSCORES')
+  if #first == 0 then break end
+  local deadline = tonumber(string.match(first[1], ':(%d+)$'))
+  if deadline >= now then head, headDeadline = tonumber(first[2]), deadline break end
+  redis.call('ZREM', KEYS[4], first[1])
+end
+if (holder and not mine) or (head ~= nil and head < id) then
+  local wait
+  if holder and not mine then wait = redis.call('PTTL', KEYS[3]) else wait = headDeadline - now end
+  if mine then
+    redis.call('DEL', KEYS[3])
+    redis.call('PUBLISH', ARGV[10], ARGV[11])
+  end
+  redis.call('ZREMRANGEBYSCORE', KEYS[4], id, id)
+  redis.call('ZADD', KEYS[4], id, upd .. ':' .. string.format('%.0f', now + tonumber(ARGV[8])))
+  redis.call('PEXPIRE', KEYS[4], ARGV[8])
+  return {'wait', math.max(5, math.min(wait, tonumber(ARGV[7])))}
+end
+redis.call('SET', KEYS[3], token, 'PX', ARGV[7])
+redis.call('ZREMRANGEBYSCORE', KEYS[4], id, id)
+local v = redis.call('HGET', KEYS[1], 'v') or '0'
+local schema, snap = '', ''
+if v ~= '0' and v ~= ARGV[3] then
+  local h = redis.call('HMGET', KEYS[1], 'schema', 'snap')
+  schema, snap = h[1], h[2]
+end
+local ov, op = '', ''
+if attempts then
+  redis.call('HINCRBY', KEYS[5], 'a', 1)
+  local o = redis.call('HMGET', KEYS[5], 'v', 'p')
+  ov, op = o[1], o[2]
+end
+return {'go', v, schema, snap, ov, op, dup and 1 or 0}
 `;
 
-/** Deletes the lock only if it is still ours: an expired lease must not free someone else's lock. */
-const RELEASE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+/**
+ * commit. KEYS: case, seen, lock, outbox. ARGV: token, expected version, update id, schema, snapshot ('' = record
+ * the id only), owed replies (''), ttl s, seen kept, owed ttl s, lease ms.
+ * A repeated id is a duplicate, unless this very commit already ran with the same token (its reply was lost).
+ */
+const COMMIT = `
+if redis.call('GET', KEYS[3]) ~= ARGV[1] then return {'lost'} end
+local v = redis.call('HGET', KEYS[1], 'v') or '0'
+if redis.call('ZSCORE', KEYS[2], ARGV[3]) then
+  local last = redis.call('HMGET', KEYS[1], 'u', 't')
+  if last[1] == ARGV[3] and last[2] == ARGV[1] then return {'ok', v} end
+  return {'dup'}
+end
+if v ~= ARGV[2] then return {'conflict'} end
+if ARGV[5] ~= '' then
+  if v == '0' then
+    local t = redis.call('TIME')
+    v = string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2]))
+  else
+    v = string.format('%.0f', redis.call('HINCRBY', KEYS[1], 'v', 1))
+  end
+  redis.call('HSET', KEYS[1], 'v', v, 'snap', ARGV[5], 'schema', ARGV[4], 'u', ARGV[3], 't', ARGV[1])
+  redis.call('EXPIRE', KEYS[1], ARGV[7])
+end
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[3])
+if redis.call('ZCARD', KEYS[2]) > tonumber(ARGV[8]) then
+  redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[8]) + 1))
+end
+redis.call('EXPIRE', KEYS[2], ARGV[7])
+if ARGV[6] ~= '' then
+  redis.call('DEL', KEYS[4])
+  redis.call('HSET', KEYS[4], 'v', v, 'p', ARGV[6], 'a', 0)
+  redis.call('EXPIRE', KEYS[4], ARGV[9])
+end
+redis.call('PEXPIRE', KEYS[3], ARGV[10])
+return {'ok', v}
+`;
+
+/**
+ * finish. KEYS: case, lock, outbox, queue. ARGV: token, version sent (''), release ('1'/'0'), follow-up snapshot
+ * (''), its expected version, schema, ttl s, wake channel, chat id. Returns the follow-up's version or ''.
+ */
+const FINISH = `
+local mine = redis.call('GET', KEYS[2]) == ARGV[1]
+if ARGV[2] ~= '' and redis.call('HGET', KEYS[3], 'v') == ARGV[2] then redis.call('DEL', KEYS[3]) end
+local nv = ''
+if ARGV[4] ~= '' and mine and redis.call('HGET', KEYS[1], 'v') == ARGV[5] then
+  nv = string.format('%.0f', redis.call('HINCRBY', KEYS[1], 'v', 1))
+  redis.call('HSET', KEYS[1], 'snap', ARGV[4], 'schema', ARGV[6])
+  redis.call('EXPIRE', KEYS[1], ARGV[7])
+end
+if ARGV[3] == '1' and mine then
+  redis.call('DEL', KEYS[2])
+  if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('PUBLISH', ARGV[8], ARGV[9]) end
+end
+return nv
+`;
+
+/** renew. KEYS: lock. ARGV: token, lease ms. */
+const RENEW = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0
 `;
 
-interface Scripts {
-  xsCommit(caseKey: string, seenKey: string, ...args: Array<string | number>): Promise<[number, number]>;
-  xsRelease(lockKey: string, token: string): Promise<number>;
-}
+/** prefs. KEYS: prefs. ARGV: lang, ttl s. One step, so the key can never be left without its TTL. */
+const SAVE_PREFS = `
+redis.call('HSET', KEYS[1], 'lang', ARGV[1])
+return redis.call('EXPIRE', KEYS[1], ARGV[2])
+`;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+type Reply = Array<string | number | null>;
+interface Scripts {
+  xsBegin(...args: Array<string | number>): Promise<Reply>;
+  xsCommit(...args: Array<string | number>): Promise<Reply>;
+  xsFinish(...args: Array<string | number>): Promise<string>;
+  xsRenew(...args: Array<string | number>): Promise<number>;
+  xsSavePrefs(...args: Array<string | number>): Promise<number>;
+}
 
 /** How long an operation waits for a (re)connecting client before the store is reported unavailable. */
 const CONNECT_WAIT_MS = 2_000;
 
-export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number }): CaseStore {
-  client.defineCommand('xsCommit', { numberOfKeys: 2, lua: COMMIT });
-  client.defineCommand('xsRelease', { numberOfKeys: 1, lua: RELEASE });
+export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number; leaseMs?: number }): CaseStore {
+  client.defineCommand('xsBegin', { numberOfKeys: 6, lua: BEGIN });
+  client.defineCommand('xsCommit', { numberOfKeys: 4, lua: COMMIT });
+  client.defineCommand('xsFinish', { numberOfKeys: 4, lua: FINISH });
+  client.defineCommand('xsRenew', { numberOfKeys: 1, lua: RENEW });
+  client.defineCommand('xsSavePrefs', { numberOfKeys: 1, lua: SAVE_PREFS });
   const scripts = client as unknown as Scripts;
   const ttl = opts.ttlSeconds;
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
+  const owedTtl = Math.min(ttl, OWED_TTL_SECONDS);
 
   /** One shared wait while (re)connecting, however many operations are waiting. */
   let connecting: Promise<void> | null = null;
@@ -68,7 +194,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
     }
   }
 
-  /** Every key matching a tag pattern; on a Cluster each master is scanned (the tag's slot lives on one). */
+  /** Every key matching a pattern; on a Cluster each master is scanned. */
   async function scanAll(pattern: string): Promise<string[]> {
     const nodes: Redis[] = client instanceof Cluster ? client.nodes('master') : [client];
     const found: string[] = [];
@@ -83,54 +209,135 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
     return found;
   }
 
+  /** Waiters per chat, woken by the release's PUBLISH on one subscriber connection opened at the first wait. */
+  const waiters = new Map<number, Set<() => void>>();
+  let subscriber: RedisClient | null = null;
+  let subscribed: Promise<void> | null = null;
+  const subscribe = () =>
+    (subscribed ??= (async () => {
+      const sub: RedisClient = client instanceof Cluster ? client.duplicate() : client.duplicate();
+      subscriber = sub;
+      sub.on('error', () => {
+        // Reconnects by itself; a wake missed meanwhile costs a waiter at most its timer.
+      });
+      sub.on('message', (_channel: string, message: string) => {
+        const chat = Number(message);
+        const set = waiters.get(chat);
+        if (!set) return;
+        waiters.delete(chat);
+        for (const wake of set) wake();
+      });
+      await waitUntilReady(sub, CONNECT_WAIT_MS);
+      await sub.subscribe(WAKE_CHANNEL);
+    })().catch(() => {
+      subscribed = null;
+    }));
+
+  const str = (v: string | number | null | undefined) => (v == null ? '' : String(v));
+
   return {
+    leaseMs,
+    begin: (input) =>
+      guard(async (): Promise<BeginResult> => {
+        const id = input.chatId;
+        const r = await scripts.xsBegin(
+          keys.case(id), keys.seen(id), keys.lock(id), keys.queue(id), keys.outbox(id), keys.flood(id),
+          input.token,
+          input.updateId ?? 0,
+          input.cachedVersion,
+          input.flood?.limit ?? 0,
+          input.flood?.windowMs ?? 0,
+          str(input.sentVersion),
+          leaseMs,
+          WAITER_LIVE_MS,
+          OWED_ATTEMPTS,
+          WAKE_CHANNEL,
+          id,
+        );
+        switch (r[0]) {
+          case 'flood':
+            return { kind: 'flood', first: Number(r[1]) === 1 };
+          case 'dup':
+            return { kind: 'duplicate' };
+          case 'wait':
+            return { kind: 'wait', retryMs: Number(r[1]) };
+          default: {
+            const [, v, schema, snap, ov, op, dup] = r.map(str);
+            const version = Number(v);
+            return {
+              kind: 'go',
+              version,
+              stored: snap ? { version, schema: Number(schema), snapshot: JSON.parse(snap) as unknown } : null,
+              cached: version !== 0 && !snap,
+              owed: ov ? { version: Number(ov), payload: op ?? '' } : null,
+              duplicate: dup === '1',
+            };
+          }
+        }
+      }),
+    commit: (input) =>
+      guard(async (): Promise<CommitResult> => {
+        const id = input.chatId;
+        const r = await scripts.xsCommit(
+          keys.case(id), keys.seen(id), keys.lock(id), keys.outbox(id),
+          input.token,
+          input.expectedVersion,
+          input.updateId,
+          input.schema,
+          input.snapshot === null ? '' : JSON.stringify(input.snapshot),
+          input.owed ?? '',
+          ttl,
+          SEEN_KEEP,
+          owedTtl,
+          leaseMs,
+        );
+        if (r[0] === 'ok') return { ok: true, version: Number(r[1]) };
+        return { ok: false, reason: r[0] === 'dup' ? 'duplicate' : r[0] === 'lost' ? 'lost' : 'conflict' };
+      }),
+    finish: (input) =>
+      guard(async () => {
+        const id = input.chatId;
+        const v = await scripts.xsFinish(
+          keys.case(id), keys.lock(id), keys.outbox(id), keys.queue(id),
+          input.token,
+          str(input.sentVersion),
+          input.release ? '1' : '0',
+          input.followUp ? JSON.stringify(input.followUp.snapshot) : '',
+          str(input.followUp?.expectedVersion),
+          str(input.followUp?.schema),
+          ttl,
+          WAKE_CHANNEL,
+          id,
+        );
+        return { version: v ? Number(v) : null };
+      }),
+    renew: (chatId, token) => guard(async () => (await scripts.xsRenew(keys.lock(chatId), token, leaseMs)) === 1),
+    async released(chatId, ms) {
+      // A release published before the subscription existed is lost: the first wait returns at once instead.
+      if (!subscribed) return subscribe();
+      await subscribed;
+      await new Promise<void>((resolve) => {
+        const set = waiters.get(chatId) ?? new Set();
+        waiters.set(chatId, set);
+        const wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          set.delete(wake);
+          if (set.size === 0 && waiters.get(chatId) === set) waiters.delete(chatId);
+          resolve();
+        }, ms);
+        set.add(wake);
+      });
+    },
+    owedChats: () => guard(async () => (await scanAll(keys.outboxPattern)).map(keys.chatOfOutbox).filter(Number.isFinite)),
     load: (chatId) =>
       guard(async () => {
-        const h = await client.hmget(keys.case(chatId), 'v', 'schema', 'snap');
-        const [v, schema, snap] = h;
+        const [v, schema, snap] = await client.hmget(keys.case(chatId), 'v', 'schema', 'snap');
         if (v == null || snap == null) return null;
         return { version: Number(v), schema: Number(schema ?? 0), snapshot: JSON.parse(snap) as unknown };
       }),
-    seen: (chatId, updateId) => guard(async () => (await client.zscore(keys.seen(chatId), String(updateId))) !== null),
-    commit: (input) =>
-      guard(async (): Promise<CommitResult> => {
-        const [code, version] = await scripts.xsCommit(
-          keys.case(input.chatId),
-          keys.seen(input.chatId),
-          input.expectedVersion,
-          JSON.stringify(input.snapshot),
-          input.schema,
-          input.updateId,
-          ttl,
-          input.now,
-          SEEN_KEEP,
-        );
-        if (code === -2) return { ok: false, reason: 'duplicate' };
-        if (code === -1) return { ok: false, reason: 'conflict' };
-        return { ok: true, version };
-      }),
-    async withChatLock(chatId, fn, lockOpts) {
-      const waitMs = lockOpts?.waitMs ?? LOCK_DEFAULTS.waitMs;
-      const leaseMs = lockOpts?.leaseMs ?? LOCK_DEFAULTS.leaseMs;
-      const key = keys.lock(chatId);
-      const token = randomUUID();
-      const deadline = Date.now() + waitMs;
-      let delay = 5;
-      for (;;) {
-        const got = await guard(() => client.set(key, token, 'PX', leaseMs, 'NX'));
-        if (got === 'OK') break;
-        if (Date.now() + delay > deadline) throw new LockTimeoutError(`chat lock not acquired in ${waitMs} ms`);
-        await sleep(delay + Math.floor(Math.random() * delay));
-        delay = Math.min(delay * 2, 200);
-      }
-      try {
-        return await fn();
-      } finally {
-        await guard(() => scripts.xsRelease(key, token)).catch(() => {
-          // The lease expires by itself; a failed release only delays the chat's next update by that much.
-        });
-      }
-    },
     loadPrefs: (userId) =>
       guard(async () => {
         const lang = await client.hget(keys.prefs(userId), 'lang');
@@ -138,17 +345,20 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
       }),
     savePrefs: (userId, prefs) =>
       guard(async () => {
-        const key = keys.prefs(userId);
-        if (prefs.lang) await client.hset(key, 'lang', prefs.lang);
-        await client.expire(key, ttl);
+        if (prefs.lang) await scripts.xsSavePrefs(keys.prefs(userId), prefs.lang, ttl);
       }),
+    claimNotice: (chatId, ttlSeconds) =>
+      guard(async () => (await client.set(keys.notice(chatId), '1', 'EX', ttlSeconds, 'NX')) === 'OK'),
     deleteAll: (chatId, userId) =>
       guard(async () => {
+        const own = new Set([keys.case(chatId), keys.prefs(userId)]);
         let removed = 0;
         // One DEL per tag: a tag's keys share a slot, so this is valid on a Cluster too.
         for (const pattern of [keys.chatPattern(chatId), keys.userPattern(userId)]) {
           const found = await scanAll(pattern);
-          if (found.length > 0) removed += await client.del(...found);
+          if (found.length === 0) continue;
+          await client.del(...found);
+          removed += found.filter((k) => own.has(k)).length;
         }
         return { removed };
       }),
@@ -160,6 +370,8 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
       }
     },
     close: async () => {
+      const sub = subscriber as RedisClient | null;
+      sub?.disconnect();
       await client.quit().catch(() => client.disconnect());
     },
   };

@@ -66,8 +66,8 @@ describe('privacy', () => {
   });
 
   it('deletes every key of the user and chat on /delete, and says what and when', async () => {
-    const { store, client } = redisStore();
-    const h = createBotHarness({ store, redis: client, flood: { limit: 1000, windowMs: 60_000 } });
+    const { store } = redisStore();
+    const h = createBotHarness({ store, flood: { limit: 1000, windowMs: 60_000 } });
     const id = 880_005_678;
     const u = h.user(id, 'zh-hans');
     await fullFlow(u);

@@ -4,7 +4,6 @@ import type { Clock } from '../../src/engine/clock.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { createLogger, type Logger } from '../../src/observability/logger.js';
 import type { Metrics } from '../../src/observability/metrics.js';
-import type { RedisClient } from '../../src/store/redis-client.js';
 import { htmlToPlain } from '../../src/render/html.js';
 import type { CaseStore } from '../../src/store/case-store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
@@ -33,7 +32,6 @@ export function createBotHarness(
     clock?: Clock;
     ttlDays?: number;
     flood?: { limit: number; windowMs: number } | null;
-    redis?: RedisClient | null;
     logger?: Logger;
     metrics?: Metrics;
   } = {},
@@ -55,8 +53,16 @@ export function createBotHarness(
   const gateway = createGateway(bot.telegram, { sleep: async () => {} });
   const i18n = createI18n({ ttlDays: opts.ttlDays ?? 90 });
   const clock = opts.clock ?? { now: () => NOON_2026_11_24 };
-  const engine = createEngine({ store, outbox: gateway, i18n, clock, logger, ...(opts.metrics ? { metrics: opts.metrics } : {}) });
-  wireBot(bot, { engine, gateway, i18n, logger, redis: opts.redis ?? null, flood: opts.flood ?? null });
+  const engine = createEngine({
+    store,
+    outbox: gateway,
+    i18n,
+    clock,
+    logger,
+    flood: opts.flood ?? null,
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
+  });
+  wireBot(bot, { engine, gateway, logger });
   let updateId = 0;
 
   const sent = () => calls.filter((c) => c.method === 'sendMessage');
