@@ -40,7 +40,10 @@ export function build(): void {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
-export async function runBuiltBot(redisUrl: string, opts: { perSecond: number; seconds: number; firstChat: number }): Promise<ProcessResult> {
+export async function runBuiltBot(
+  redisUrl: string,
+  opts: { perSecond: number; seconds: number; firstChat: number; nodeOptions?: string },
+): Promise<ProcessResult> {
   const api = await startFakeBotApi({ token: TOKEN });
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
@@ -52,6 +55,7 @@ export async function runBuiltBot(redisUrl: string, opts: { perSecond: number; s
       PORT: String(await freePort()),
       METRICS_PORT: '0',
       LOG_LEVEL: 'warn',
+      ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
