@@ -111,13 +111,17 @@ export async function openLoop(bot: Handler, firstChat: number, perSecond: numbe
 }
 
 /**
- * `chats` long cases of `length` updates, one chat at a time so each update's cost is its own; returns each
- * position's latencies (index 0 = update #1).
+ * `chats` long cases of `length` updates, one update at a time so each update's cost is its own. The chats are
+ * staggered (chat c starts when chat c-1 is `length / chats` updates in), so early and late updates of the cases
+ * are measured side by side, under the same conditions. Returns each position's latencies (index 0 = update #1).
  */
 export async function longCases(bot: Handler, firstChat: number, chats: number, length: number): Promise<number[][]> {
   const byPosition: number[][] = Array.from({ length }, () => []);
-  for (let c = 0; c < chats; c++) {
-    for (let n = 0; n < length; n++) {
+  const offset = Math.floor(length / chats);
+  for (let round = 0; round < length + (chats - 1) * offset; round++) {
+    for (let c = 0; c < chats; c++) {
+      const n = round - c * offset;
+      if (n < 0 || n >= length) continue;
       const update = toUpdate(firstChat + c, stepAt(n), nextUpdateId++);
       const t0 = performance.now();
       await bot.handleUpdate(update);

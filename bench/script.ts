@@ -37,10 +37,10 @@ export const stepAt = (n: number): Step =>
 export const isAmountAnswer = (position: number): boolean =>
   position === 5 || (position > STEP_ONE.length && (position - STEP_ONE.length - 4) % AGAIN.length === 0);
 
-/** The last amount answer at or before `position`. */
-export function lastAmountAnswerUpTo(position: number): number {
-  for (let p = position; p > 0; p--) if (isAmountAnswer(p)) return p;
-  return 5;
+/** The first and the last `count` amount answers of a case of `length` updates (1-based positions). */
+export function amountAnswers(length: number, count: number): { early: number[]; late: number[] } {
+  const all = Array.from({ length }, (_, i) => i + 1).filter(isAmountAnswer);
+  return { early: all.slice(0, count), late: all.slice(-count) };
 }
 
 export function toUpdate(chatId: number, step: Step, updateId: number): Update {
