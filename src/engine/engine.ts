@@ -63,9 +63,13 @@ const MAX_ATTEMPTS = 3;
 const MAX_WAIT_MS = 60_000;
 const DAY_SECONDS = 86_400;
 
-/** What a lane holds between its updates: the chat's lease, and the version whose replies it has just sent. */
+/**
+ * What a lane passes from one update to the next: its token (its place in the chat's queue stays its own), whether
+ * it holds the chat's lease, and the version whose replies it has just sent.
+ */
 interface Carry {
   token: string;
+  held: boolean;
   sentVersion: number | null;
 }
 type Begun = Exclude<BeginResult, { kind: 'wait' }>;
@@ -159,10 +163,20 @@ export function createEngine(deps: EngineDeps) {
     );
   }
 
-  const lanes = createLanes<Carry>((chatId, carry) => finish(chatId, carry.token, carry.sentVersion, true, null));
+  const lanes = createLanes<Carry>((chatId, carry) => {
+    if (carry.held) finish(chatId, carry.token, carry.sentVersion, true, null);
+  });
+  const newToken = () => `${instance}:${++tokens}`;
 
   /** begin, waiting in update-id order while another turn holds the chat. */
-  async function acquire(chatId: number, updateId: number | null, token: string, sentVersion: number | null, countFlood: boolean) {
+  async function acquire(
+    chatId: number,
+    updateId: number | null,
+    token: string,
+    sentVersion: number | null,
+    countFlood: boolean,
+    more: () => boolean,
+  ) {
     const giveUp = Date.now() + MAX_WAIT_MS;
     let sent = sentVersion;
     let counted = !countFlood;
@@ -175,6 +189,7 @@ export function createEngine(deps: EngineDeps) {
         cachedVersion: cached?.version ?? 0,
         flood: counted ? null : flood,
         sentVersion: sent,
+        more: more(),
       });
       sent = null;
       counted = true;
@@ -241,20 +256,20 @@ export function createEngine(deps: EngineDeps) {
   };
 
   /** One update in its chat's lane: begin → transition → commit → replies. Returns what the lane holds after it. */
-  async function turn(msg: Inbound, carry: Carry | null): Promise<{ value: Outcome; carry: Carry | null }> {
-    const token = carry?.token ?? `${instance}:${++tokens}`;
-    let holding = carry !== null;
-    const keep = (sentVersion: number | null = null) => (holding ? { token, sentVersion } : null);
+  async function turn(msg: Inbound, carry: Carry | null, more: () => boolean): Promise<{ value: Outcome; carry: Carry }> {
+    const token = carry?.token ?? newToken();
+    let holding = carry?.held ?? false;
+    const keep = (sentVersion: number | null = null): Carry => ({ token, held: holding, sentVersion: holding ? sentVersion : null });
     let sent = carry?.sentVersion ?? null;
     const today = todayIn(clock.now());
     try {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1);
+        const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1, more);
         sent = null;
         if (!begun) {
           holding = false;
           await apologise(msg, 'errors.busy');
-          return { value: 'busy', carry: null };
+          return { value: 'busy', carry: keep() };
         }
         if (begun.kind === 'flood') {
           if (begun.first) await tellTooFast(msg);
@@ -296,7 +311,7 @@ export function createEngine(deps: EngineDeps) {
           holding = false;
           await answer(msg);
           await outbox.sendText(msg.chatId, t('delete.done', { count: removed, date: formatDate(today, lang) }));
-          return { value: 'deleted', carry: null };
+          return { value: 'deleted', carry: keep() };
         }
 
         const nextT = translator(i18n, next.context.lang);
@@ -379,22 +394,23 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /** The start-up sweep for one chat: sends what its last turn still owes, before any update of the chat. */
-  async function sweep(chatId: number, carry: Carry | null): Promise<{ value: boolean; carry: Carry | null }> {
-    const token = carry?.token ?? `${instance}:${++tokens}`;
-    let holding = carry !== null;
+  async function sweep(chatId: number, carry: Carry | null, more: () => boolean): Promise<{ value: boolean; carry: Carry }> {
+    const token = carry?.token ?? newToken();
+    let holding = carry?.held ?? false;
+    const keep = (sentVersion: number | null = null): Carry => ({ token, held: holding, sentVersion: holding ? sentVersion : null });
     try {
-      const { begun, cached } = await acquire(chatId, null, token, carry?.sentVersion ?? null, false);
-      if (begun?.kind !== 'go') return { value: false, carry: holding ? { token, sentVersion: null } : null };
+      const { begun, cached } = await acquire(chatId, null, token, carry?.sentVersion ?? null, false, more);
+      if (begun?.kind !== 'go') return { value: false, carry: keep() };
       holding = true;
       hold(chatId, token);
-      if (!begun.owed) return { value: false, carry: { token, sentVersion: null } };
+      if (!begun.owed) return { value: false, carry: keep() };
       const posted = await send(chatId, decodeEffects(begun.owed.payload));
       const snapshot = begun.owed.version === begun.version ? await caseOf(chatId, null, begun, cached) : null;
       const followed = rememberChecklist(chatId, token, snapshot, begun.version, posted, todayIn(clock.now()));
-      return { value: true, carry: { token, sentVersion: followed ? null : begun.owed.version } };
+      return { value: true, carry: keep(followed ? null : begun.owed.version) };
     } catch (err) {
       logger.warn({ err: errorName(err), chat: hashId(chatId) }, 'could not send owed replies');
-      return { value: false, carry: holding ? { token, sentVersion: null } : null };
+      return { value: false, carry: keep() };
     }
   }
 
@@ -403,7 +419,7 @@ export function createEngine(deps: EngineDeps) {
     handle(msg: Inbound): Promise<Outcome> {
       const started = performance.now();
       return track(
-        lanes.run(msg.chatId, msg.updateId, (carry) => turn(msg, carry)).then((outcome) => {
+        lanes.run(msg.chatId, msg.updateId, (carry, more) => turn(msg, carry, more)).then((outcome) => {
           const seconds = (performance.now() - started) / 1000;
           metrics?.updateHandled(outcome === 'handled' ? msg.input.kind : outcome, seconds);
           // Only a keyed hash of the chat: enough to follow one conversation in the logs, never its id or its words.
@@ -429,7 +445,7 @@ export function createEngine(deps: EngineDeps) {
     /** At start-up: sends every chat's owed replies (a crash or deploy between a commit and its replies). */
     async resumeOwed(): Promise<number> {
       const chats = await store.owedChats();
-      const sent = await Promise.all(chats.map((chatId) => track(lanes.run(chatId, 0, (carry) => sweep(chatId, carry)))));
+      const sent = await Promise.all(chats.map((chatId) => track(lanes.run(chatId, 0, (carry, more) => sweep(chatId, carry, more)))));
       return sent.filter(Boolean).length;
     },
 

@@ -6,7 +6,7 @@
 export function createLanes<Carry>(settle: (key: number, carry: Carry) => void) {
   interface Job {
     order: number;
-    run(carry: Carry | null): Promise<Carry | null>;
+    run(carry: Carry | null, more: () => boolean): Promise<Carry | null>;
   }
   const lanes = new Map<number, Job[]>();
 
@@ -14,19 +14,27 @@ export function createLanes<Carry>(settle: (key: number, carry: Carry) => void) 
     // Updates dispatched together (one polling batch, concurrent requests) all arrive before the first one runs.
     await new Promise<void>((r) => setImmediate(r));
     let carry: Carry | null = null;
-    for (let job = waiting.shift(); job; job = waiting.shift()) carry = await job.run(carry);
+    const more = () => waiting.length > 0;
+    for (let job = waiting.shift(); job; job = waiting.shift()) carry = await job.run(carry, more);
     lanes.delete(key);
     if (carry !== null) settle(key, carry);
   }
 
   return {
-    /** Runs `task` in the lane of `key` at its place by `order`; its result resolves the returned promise. */
-    run<T>(key: number, order: number, task: (carry: Carry | null) => Promise<{ value: T; carry: Carry | null }>): Promise<T> {
+    /**
+     * Runs `task` in the lane of `key` at its place by `order`; its result resolves the returned promise. `more`
+     * tells the task whether another update waits behind it in this lane.
+     */
+    run<T>(
+      key: number,
+      order: number,
+      task: (carry: Carry | null, more: () => boolean) => Promise<{ value: T; carry: Carry | null }>,
+    ): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         const job: Job = {
           order,
-          run: (carry) =>
-            task(carry).then(
+          run: (carry, more) =>
+            task(carry, more).then(
               (out) => {
                 resolve(out.value);
                 return out.carry;

@@ -66,6 +66,11 @@ export interface BeginInput {
   flood: FloodLimit | null;
   /** The previous turn of this lane sent the replies of this version: clears them from the outbox. */
   sentVersion: number | null;
+  /**
+   * The lane has another update right after this one. If this one ends without the lease (duplicate, flood), the
+   * lane keeps its place in the queue for it, so no later update on another replica can overtake it.
+   */
+  more: boolean;
 }
 
 export interface Owed {

@@ -12,7 +12,7 @@ export const keys = {
   seen: (chatId: number) => `xs:${chatTag(chatId)}:seen`,
   /** String: the lease token, with a short PX. */
   lock: (chatId: number) => `xs:${chatTag(chatId)}:lock`,
-  /** Sorted set of updates waiting for the lease on any replica: score = update id, member = "id:deadline ms". */
+  /** Sorted set of updates waiting for the lease on any replica: score = update id, member = "token:deadline ms". */
   queue: (chatId: number) => `xs:${chatTag(chatId)}:queue`,
   /** Hash: v (the version whose turn owes replies), p (the replies), a (times they were handed out to send). */
   outbox: (chatId: number) => `xs:${chatTag(chatId)}:outbox`,

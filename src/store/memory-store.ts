@@ -1,15 +1,16 @@
-import { EventEmitter } from 'node:events';
 import {
   LEASE_MS,
   OWED_ATTEMPTS,
   OWED_TTL_SECONDS,
   SEEN_KEEP,
   WAITER_LIVE_MS,
+  type BeginInput,
   type BeginResult,
   type CaseStore,
   type CommitResult,
   type UserPrefs,
 } from './case-store.js';
+import { createWakes } from './wakes.js';
 
 /** One chat's records, each with its own expiry as Redis keeps them (ms since the epoch; 0 = absent). */
 interface Chat {
@@ -19,8 +20,8 @@ interface Chat {
   seen: number[];
   seenUntil: number;
   lease: { token: string; until: number } | null;
-  /** Waiting update id → deadline. */
-  queue: Map<number, number>;
+  /** Waiting updates by lane token (other replicas may wait with the same update id). */
+  queue: Map<string, { id: number; deadline: number }>;
   outbox: { version: number; payload: string; attempts: number; until: number } | null;
   flood: { count: number; until: number } | null;
   noticeUntil: number;
@@ -50,7 +51,7 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
   const leaseMs = opts.leaseMs ?? LEASE_MS;
   const chats = new Map<number, Chat>();
   const prefs = new Map<number, { value: UserPrefs; until: number }>();
-  const wake = new EventEmitter().setMaxListeners(0);
+  const wakes = createWakes();
   /** Versions are never reused for a chat: a new case starts above any the process handed out before. */
   let lastBase = 0;
 
@@ -64,56 +65,80 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
     if (c.lease && c.lease.until <= t) c.lease = null;
     if (c.outbox && c.outbox.until <= t) c.outbox = null;
     if (c.flood && c.flood.until <= t) c.flood = null;
-    for (const [upd, deadline] of c.queue) if (deadline < t) c.queue.delete(upd);
+    for (const [token, w] of c.queue) if (w.deadline < t) c.queue.delete(token);
     return c;
   };
 
   const release = (id: number, c: Chat) => {
     c.lease = null;
-    if (c.queue.size > 0) wake.emit(String(id));
+    if (c.queue.size > 0) wakes.wake(id);
   };
+
+  function begin(input: BeginInput): BeginResult {
+    const c = chat(input.chatId);
+    const id = input.updateId ?? 0;
+    const mine = c.lease?.token === input.token;
+    /** Takes this lane's place out of the queue; returns the update id it stood for. */
+    const unqueue = () => {
+      const was = c.queue.get(input.token)?.id ?? null;
+      c.queue.delete(input.token);
+      return was;
+    };
+    /** An update that ends here without the lease: its lane keeps its place while its next update follows at once. */
+    const leave = () => {
+      if (!input.more && unqueue() !== null && !c.lease) wakes.wake(input.chatId);
+    };
+    if (input.sentVersion !== null && mine && c.outbox?.version === input.sentVersion) c.outbox = null;
+    const dup = input.updateId !== null && c.seen.includes(input.updateId);
+    if (!dup && input.flood) {
+      c.flood ??= { count: 0, until: now() + input.flood.windowMs };
+      c.flood.count += 1;
+      const over = c.flood.count - input.flood.limit;
+      if (over > 0) {
+        leave();
+        return { kind: 'flood', first: over === 1 };
+      }
+    }
+    if (c.outbox && c.outbox.attempts >= OWED_ATTEMPTS) c.outbox = null;
+    if (dup && !c.outbox) {
+      leave();
+      return { kind: 'duplicate' };
+    }
+    const was = unqueue();
+    const head = [...c.queue.values()].reduce<{ id: number; deadline: number } | null>((h, w) => (h && h.id <= w.id ? h : w), null);
+    const held = c.lease !== null && !mine;
+    if (held || (head !== null && head.id < id)) {
+      const retryMs = held ? c.lease!.until - now() : head!.deadline - now();
+      if (mine) release(input.chatId, c);
+      else if (!c.lease && was !== null && was < id) wakes.wake(input.chatId);
+      c.queue.set(input.token, { id, deadline: now() + WAITER_LIVE_MS });
+      return { kind: 'wait', retryMs: Math.max(5, Math.min(retryMs, leaseMs)) };
+    }
+    c.lease = { token: input.token, until: now() + leaseMs };
+    const version = c.case?.version ?? 0;
+    const fresh = c.case !== null && version !== input.cachedVersion;
+    let owed = null;
+    if (c.outbox) {
+      c.outbox.attempts += 1;
+      owed = { version: c.outbox.version, payload: c.outbox.payload };
+    }
+    return {
+      kind: 'go',
+      version,
+      stored: fresh ? { version, schema: c.case!.schema, snapshot: JSON.parse(c.case!.json) as unknown } : null,
+      cached: c.case !== null && !fresh,
+      owed,
+      duplicate: dup,
+    };
+  }
 
   return {
     leaseMs,
-    async begin(input): Promise<BeginResult> {
-      const c = chat(input.chatId);
-      const mine = c.lease?.token === input.token;
-      if (input.sentVersion !== null && mine && c.outbox?.version === input.sentVersion) c.outbox = null;
-      const dup = input.updateId !== null && c.seen.includes(input.updateId);
-      if (!dup && input.flood) {
-        c.flood ??= { count: 0, until: now() + input.flood.windowMs };
-        c.flood.count += 1;
-        const over = c.flood.count - input.flood.limit;
-        if (over > 0) return { kind: 'flood', first: over === 1 };
-      }
-      if (c.outbox && c.outbox.attempts >= OWED_ATTEMPTS) c.outbox = null;
-      if (dup && !c.outbox) return { kind: 'duplicate' };
-      const id = input.updateId ?? 0;
-      const head = c.queue.size > 0 ? Math.min(...c.queue.keys()) : null;
-      const held = c.lease !== null && !mine;
-      if (held || (head !== null && head < id)) {
-        const retryMs = held ? c.lease!.until - now() : c.queue.get(head!)! - now();
-        if (mine) release(input.chatId, c);
-        c.queue.set(id, now() + WAITER_LIVE_MS);
-        return { kind: 'wait', retryMs: Math.max(5, Math.min(retryMs, leaseMs)) };
-      }
-      c.lease = { token: input.token, until: now() + leaseMs };
-      c.queue.delete(id);
-      const version = c.case?.version ?? 0;
-      const fresh = c.case !== null && version !== input.cachedVersion;
-      let owed = null;
-      if (c.outbox) {
-        c.outbox.attempts += 1;
-        owed = { version: c.outbox.version, payload: c.outbox.payload };
-      }
-      return {
-        kind: 'go',
-        version,
-        stored: fresh ? { version, schema: c.case!.schema, snapshot: JSON.parse(c.case!.json) as unknown } : null,
-        cached: c.case !== null && !fresh,
-        owed,
-        duplicate: dup,
-      };
+    async begin(input) {
+      wakes.note(input.chatId);
+      const r = begin(input);
+      if (r.kind !== 'wait') wakes.forget(input.chatId);
+      return r;
     },
     async commit(input): Promise<CommitResult> {
       const c = chat(input.chatId);
@@ -156,15 +181,7 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       return true;
     },
     released(chatId, ms) {
-      return new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          wake.off(String(chatId), done);
-          resolve();
-        };
-        const timer = setTimeout(done, ms);
-        wake.on(String(chatId), done);
-      });
+      return wakes.wait(chatId, ms);
     },
     async owedChats() {
       return [...chats.keys()].filter((id) => chat(id).outbox !== null);

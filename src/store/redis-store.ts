@@ -13,6 +13,7 @@ import {
 } from './case-store.js';
 import { keys, WAKE_CHANNEL } from './keys.js';
 import { waitUntilReady, type RedisClient } from './redis-client.js';
+import { createWakes } from './wakes.js';
 
 /*
  * Every script touches one chat's keys only (one hash tag, one Cluster slot), takes the time from Redis itself,
@@ -23,30 +24,55 @@ import { waitUntilReady, type RedisClient } from './redis-client.js';
 /**
  * begin. KEYS: case, seen, lock, queue, outbox, flood. ARGV: token, update id ('0' = the start-up sweep), cached
  * version, flood limit ('0' = not counted), flood window ms, version sent by the lane's previous turn (''), lease
- * ms, waiter live ms, owed attempts, wake channel, chat id.
+ * ms, waiter live ms, owed attempts, wake channel, chat id, whether the lane has a next update ('1'/'0').
  * Returns {'flood', over} | {'dup'} | {'wait', ms} | {'go', version, schema, snap, owed version, owed, dup}.
  */
 const BEGIN = `
 local token, upd = ARGV[1], ARGV[2]
+local id = tonumber(upd)
+local prefix = token .. ':'
 local holder = redis.call('GET', KEYS[3])
 local mine = holder == token
+-- Takes this lane's place out of the queue (one per token; other replicas may wait with the same update id) and
+-- returns the update id it stood for.
+local function unqueue()
+  local was = nil
+  local all = redis.call('ZRANGE', KEYS[4], 0, -1, 'WITHSCORES')
+  for i = 1, #all, 2 do
+    if string.sub(all[i], 1, #prefix) == prefix then
+      redis.call('ZREM', KEYS[4], all[i])
+      was = tonumber(all[i + 1])
+    end
+  end
+  return was
+end
+-- An update that ends here without the lease: its lane keeps its place while its next update follows at once.
+local function leave()
+  if ARGV[12] == '0' and unqueue() ~= nil and not holder then redis.call('PUBLISH', ARGV[10], ARGV[11]) end
+end
 if ARGV[6] ~= '' and mine and redis.call('HGET', KEYS[5], 'v') == ARGV[6] then redis.call('DEL', KEYS[5]) end
 local dup = upd ~= '0' and redis.call('ZSCORE', KEYS[2], upd) ~= false
 if not dup and ARGV[4] ~= '0' then
   local n = redis.call('INCR', KEYS[6])
   if redis.call('PTTL', KEYS[6]) < 0 then redis.call('PEXPIRE', KEYS[6], ARGV[5]) end
   local over = n - tonumber(ARGV[4])
-  if over > 0 then return {'flood', over} end
+  if over > 0 then
+    leave()
+    return {'flood', over}
+  end
 end
 local attempts = redis.call('HGET', KEYS[5], 'a')
 if attempts and tonumber(attempts) >= tonumber(ARGV[9]) then
   redis.call('DEL', KEYS[5])
   attempts = false
 end
-if dup and not attempts then return {'dup'} end
+if dup and not attempts then
+  leave()
+  return {'dup'}
+end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local id = tonumber(upd)
+local was = unqueue()
 local head, headDeadline = nil, 0
 while true do
   local first = redis.call('ZRANGE', KEYS[4], 0, 0, 'WITHSCORES')
@@ -59,16 +85,18 @@ if (holder and not mine) or (head ~= nil and head < id) then
   local wait
   if holder and not mine then wait = redis.call('PTTL', KEYS[3]) else wait = headDeadline - now end
   if mine then
+    -- Steps aside for an older update waiting on another replica.
     redis.call('DEL', KEYS[3])
     redis.call('PUBLISH', ARGV[10], ARGV[11])
+  elseif not holder and was ~= nil and was < id then
+    -- This lane moved back in the queue: whoever is first now may go.
+    redis.call('PUBLISH', ARGV[10], ARGV[11])
   end
-  redis.call('ZREMRANGEBYSCORE', KEYS[4], id, id)
-  redis.call('ZADD', KEYS[4], id, upd .. ':' .. string.format('%.0f', now + tonumber(ARGV[8])))
+  redis.call('ZADD', KEYS[4], id, prefix .. string.format('%.0f', now + tonumber(ARGV[8])))
   redis.call('PEXPIRE', KEYS[4], ARGV[8])
   return {'wait', math.max(5, math.min(wait, tonumber(ARGV[7])))}
 end
 redis.call('SET', KEYS[3], token, 'PX', ARGV[7])
-redis.call('ZREMRANGEBYSCORE', KEYS[4], id, id)
 local v = redis.call('HGET', KEYS[1], 'v') or '0'
 local schema, snap = '', ''
 if v ~= '0' and v ~= ARGV[3] then
@@ -210,7 +238,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
   }
 
   /** Waiters per chat, woken by the release's PUBLISH on one subscriber connection opened at the first wait. */
-  const waiters = new Map<number, Set<() => void>>();
+  const wakes = createWakes();
   let subscriber: RedisClient | null = null;
   let subscribed: Promise<void> | null = null;
   const subscribe = () =>
@@ -220,13 +248,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
       sub.on('error', () => {
         // Reconnects by itself; a wake missed meanwhile costs a waiter at most its timer.
       });
-      sub.on('message', (_channel: string, message: string) => {
-        const chat = Number(message);
-        const set = waiters.get(chat);
-        if (!set) return;
-        waiters.delete(chat);
-        for (const wake of set) wake();
-      });
+      sub.on('message', (_channel: string, message: string) => wakes.wake(Number(message)));
       await waitUntilReady(sub, CONNECT_WAIT_MS);
       await sub.subscribe(WAKE_CHANNEL);
     })().catch(() => {
@@ -240,6 +262,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
     begin: (input) =>
       guard(async (): Promise<BeginResult> => {
         const id = input.chatId;
+        wakes.note(id);
         const r = await scripts.xsBegin(
           keys.case(id), keys.seen(id), keys.lock(id), keys.queue(id), keys.outbox(id), keys.flood(id),
           input.token,
@@ -253,7 +276,9 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
           OWED_ATTEMPTS,
           WAKE_CHANNEL,
           id,
+          input.more ? '1' : '0',
         );
+        if (r[0] !== 'wait') wakes.forget(id);
         switch (r[0]) {
           case 'flood':
             return { kind: 'flood', first: Number(r[1]) === 1 };
@@ -316,20 +341,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
       // A release published before the subscription existed is lost: the first wait returns at once instead.
       if (!subscribed) return subscribe();
       await subscribed;
-      await new Promise<void>((resolve) => {
-        const set = waiters.get(chatId) ?? new Set();
-        waiters.set(chatId, set);
-        const wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          set.delete(wake);
-          if (set.size === 0 && waiters.get(chatId) === set) waiters.delete(chatId);
-          resolve();
-        }, ms);
-        set.add(wake);
-      });
+      return wakes.wait(chatId, ms);
     },
     owedChats: () => guard(async () => (await scanAll(keys.outboxPattern)).map(keys.chatOfOutbox).filter(Number.isFinite)),
     load: (chatId) =>

@@ -21,7 +21,7 @@ let nextToken = 0;
 const token = () => `t${++nextToken}`;
 
 const begin = (store: CaseStore, input: Partial<BeginInput> & { chatId: number; token: string }) =>
-  store.begin({ updateId: 1, cachedVersion: 0, flood: null, sentVersion: null, ...input });
+  store.begin({ updateId: 1, cachedVersion: 0, flood: null, sentVersion: null, more: false, ...input });
 
 /** Begins and expects the lease: returns what `go` carries. */
 async function go(store: CaseStore, input: Partial<BeginInput> & { chatId: number; token: string }) {
@@ -153,6 +153,31 @@ function contract(name: string, make: () => CaseStore) {
       await store.finish({ chatId: id, token: 'holder', sentVersion: null, followUp: null, release: true });
       expect((await begin(store, { chatId: id, token: 'late', updateId: 9 })).kind).toBe('wait');
       expect((await begin(store, { chatId: id, token: 'early', updateId: 4 })).kind).toBe('go');
+    });
+
+    it('stops a waiting update from blocking others once it turns out to be a duplicate', async () => {
+      const store = make();
+      const id = chat();
+      await go(store, { chatId: id, token: 'holder', updateId: 4 });
+      expect((await begin(store, { chatId: id, token: 'copy', updateId: 5 })).kind).toBe('wait');
+      expect((await begin(store, { chatId: id, token: 'next', updateId: 7 })).kind).toBe('wait');
+      await store.commit({ chatId: id, token: 'holder', expectedVersion: 0, updateId: 5, schema: 1, snapshot: {}, owed: null });
+      await store.finish({ chatId: id, token: 'holder', sentVersion: null, followUp: null, release: true });
+      expect((await begin(store, { chatId: id, token: 'next', updateId: 7 })).kind).toBe('wait');
+      expect(await begin(store, { chatId: id, token: 'copy', updateId: 5 })).toEqual({ kind: 'duplicate' });
+      expect((await begin(store, { chatId: id, token: 'next', updateId: 7 })).kind).toBe('go');
+    });
+
+    it('keeps a lane’s place through a duplicate when the lane’s next update follows at once', async () => {
+      const store = make();
+      const id = chat();
+      await go(store, { chatId: id, token: 'holder', updateId: 1 });
+      expect((await begin(store, { chatId: id, token: 'lane', updateId: 3 })).kind).toBe('wait');
+      await store.commit({ chatId: id, token: 'holder', expectedVersion: 0, updateId: 3, schema: 1, snapshot: {}, owed: null });
+      await store.finish({ chatId: id, token: 'holder', sentVersion: null, followUp: null, release: true });
+      expect(await begin(store, { chatId: id, token: 'lane', updateId: 3, more: true })).toEqual({ kind: 'duplicate' });
+      expect((await begin(store, { chatId: id, token: 'other', updateId: 5 })).kind).toBe('wait');
+      expect((await begin(store, { chatId: id, token: 'lane', updateId: 4 })).kind).toBe('go');
     });
 
     it('hands the lease to the holder’s next update, unless an older update waits elsewhere', async () => {
