@@ -44,3 +44,10 @@ export async function bytesPerCase(client: Redis, chats: number[], patterns: (ch
   const kinds = [...byKind].map(([kind, bytes]) => [kind, bytes / n] as const).sort((a, b) => b[1] - a[1]);
   return { perCase: kinds.reduce((s, [, b]) => s + b, 0), kinds };
 }
+
+/** CPU seconds redis-server has used so far (user + system). */
+export async function redisCpuSeconds(client: Redis): Promise<number> {
+  const info = await client.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return field('used_cpu_user') + field('used_cpu_sys');
+}

@@ -16,7 +16,7 @@ import { floorBot, peerBot, stubTelegram, xieshangBot } from './bots.js';
 import { closedLoop, longCases, median, openLoop, type Handler, type LoadResult } from './load.js';
 import { docxMillis, microCosts } from './micro.js';
 import { build, runBuiltBot } from './process.js';
-import { bytesPerCase, commandCounts, perUpdate } from './redis-stats.js';
+import { bytesPerCase, commandCounts, perUpdate, redisCpuSeconds } from './redis-stats.js';
 import { amountAnswers } from './script.js';
 
 const smoke = process.argv.includes('--smoke');
@@ -87,6 +87,8 @@ async function main() {
 
     // Closed loop: rounds × bots interleaved, so drift on a shared machine hits every bot alike.
     const closed: Record<string, LoadResult[]> = {};
+    /** redis-server's CPU per update, from the last round. */
+    const redisMicros: Record<string, number> = {};
     const commands = {} as Record<BotName, ReturnType<typeof perUpdate>>;
     const bytes12 = {} as Record<BotName, Bytes>;
     const rss = {} as Record<BotName, number>;
@@ -95,7 +97,9 @@ async function main() {
         for (const [atOnce, chats] of [[50, SIZE.chats50], [200, SIZE.chats200]] as const) {
           const first = freshChats();
           const before = await commandCounts(client);
+          const redisCpu = await redisCpuSeconds(client);
           const r = await closedLoop(bots[name], first, chats, atOnce);
+          redisMicros[`${name}@${atOnce}`] = ((await redisCpuSeconds(client)) - redisCpu) * 1e6 / r.updates;
           if (round === 0 && atOnce === 50) {
             commands[name] = perUpdate(before, await commandCounts(client), r.updates);
             await checkFinished(client, name, first);
@@ -114,12 +118,12 @@ async function main() {
     out(`\n## Closed loop: step 1 (12 updates a chat), median of ${SIZE.rounds} round(s)\n`);
     out(
       table(
-        ['bot', 'chats at once', 'updates', 'updates/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU µs/update', 'GC ms (longest)', 'vs peer', 'vs floor'],
+        ['bot', 'chats at once', 'updates', 'updates/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU µs/update', 'Redis CPU µs/update', 'GC ms (longest)', 'vs peer', 'vs floor'],
         BOTS.flatMap((name) =>
           [50, 200].map((n) => {
             const r = mid(`${name}@${n}`);
             return [
-              name, n, r.updates, f(r.perSecond, 0), f(r.p50), f(r.p95), f(r.p99), f(r.cpuMicros, 0), `${f(r.gcMs, 0)} (${f(r.gcMaxMs, 1)})`,
+              name, n, r.updates, f(r.perSecond, 0), f(r.p50), f(r.p95), f(r.p99), f(r.cpuMicros, 0), f(redisMicros[`${name}@${n}`] ?? 0, 0), `${f(r.gcMs, 0)} (${f(r.gcMaxMs, 1)})`,
               f(r.perSecond / mid(`peer@${n}`).perSecond), f(r.perSecond / mid(`floor@${n}`).perSecond),
             ];
           }),
@@ -132,12 +136,16 @@ async function main() {
     const openP99 = {} as Record<string, number>;
     for (const perSecond of [1_000, 2_000]) {
       for (const name of BOTS) {
+        const redisCpu = await redisCpuSeconds(client);
         const r = await openLoop(bots[name], freshChats(), perSecond, SIZE.openSeconds);
+        const redisPerUpdate = ((await redisCpuSeconds(client)) - redisCpu) * 1e6 / r.updates;
         openP99[`${name}@${perSecond}`] = r.p99;
-        open.push([name, perSecond, r.updates, f(r.perSecond, 0), f(r.p50), f(r.p95), f(r.p99), f(r.max), f(r.cpuMicros, 0), `${f(r.gcMs, 0)} (${f(r.gcMaxMs, 1)})`]);
+        open.push([
+          name, perSecond, r.updates, f(r.perSecond, 0), f(r.p50), f(r.p95), f(r.p99), f(r.max), f(r.cpuMicros, 0), f(redisPerUpdate, 0), `${f(r.gcMs, 0)} (${f(r.gcMaxMs, 1)})`,
+        ]);
       }
     }
-    out(table(['bot', 'offered /s', 'updates', 'done /s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU µs/update', 'GC ms (longest)'], open));
+    out(table(['bot', 'offered /s', 'updates', 'done /s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU µs/update', 'Redis CPU µs/update', 'GC ms (longest)'], open));
 
     out(`\n## Long cases: ${SIZE.longChats} chats × ${SIZE.longLength} updates, one update at a time, the chats staggered\n`);
     // The amount answer, same state and same text, early in the case and late: medians of every chat's.

@@ -195,32 +195,39 @@ export function compileTranslator(i18n: I18n, lang: string, fallback: TFunction)
     return out;
   }
 
-  const t = (key: unknown, vars?: unknown, ...rest: unknown[]): string => {
-    const viaI18next = () => (fallback as unknown as (...a: unknown[]) => string)(key, vars, ...rest);
-    if (typeof key !== 'string' || key.includes(':') || rest.length > 0) return viaI18next();
+  const viaI18next = fallback as unknown as (...args: unknown[]) => string;
+
+  /** The template a call resolves to, or null when i18next must answer it. */
+  function templateFor(key: unknown, vars: unknown): Template | null {
+    if (typeof key !== 'string' || key.includes(':')) return null;
     let count: number | undefined;
     if (vars !== undefined) {
-      if (typeof vars !== 'object' || vars === null || Array.isArray(vars)) return viaI18next();
+      if (typeof vars !== 'object' || vars === null || Array.isArray(vars)) return null;
       for (const name in vars) {
         if (name === 'count') {
           const c = (vars as Vars).count;
-          if (c !== undefined && typeof c !== 'number') return viaI18next();
+          if (c !== undefined && typeof c !== 'number') return null;
           count = c as number | undefined;
         } else if (isI18nextOption(name)) {
-          return viaI18next();
+          return null;
         }
       }
     }
     let forms = keys.get(key);
     if (forms === undefined) {
       const compiled = formsOf(key);
-      if (compiled === null) return viaI18next();
+      if (compiled === null) return null;
       keys.set(key, compiled);
       forms = compiled;
     }
     const found = resolve(forms, count);
-    if (found === undefined || found === 'i18next') return viaI18next();
-    return render(found, vars as Vars | undefined) ?? viaI18next();
+    return found === undefined || found === 'i18next' ? null : found;
+  }
+
+  const t = (key: unknown, vars?: unknown, ...rest: unknown[]): string => {
+    const template = rest.length === 0 ? templateFor(key, vars) : null;
+    const text = template === null ? undefined : render(template, vars as Vars | undefined);
+    return text ?? viaI18next(key, vars, ...rest);
   };
   return t as unknown as TFunction;
 }
