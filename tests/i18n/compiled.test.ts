@@ -1,28 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { LANGS, type Lang } from '../../src/domain/catalog.js';
-import { createI18n, loadLocale, translator } from '../../src/i18n/index.js';
-
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-function flatten(obj: Record<string, unknown>, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out[key] = v;
-    else if (v && typeof v === 'object') Object.assign(out, flatten(v as Record<string, unknown>, key));
-  }
-  return out;
-}
+import { createI18n, translator } from '../../src/i18n/index.js';
+import { PLURAL, flatLocales, placeholders } from './locales.js';
 
 /** Every key a renderer can ask for: plain keys and the base of each plural, with the variables its texts use. */
 function keysWithVariables(): Map<string, string[]> {
   const keys = new Map<string, Set<string>>();
+  const locales = flatLocales();
   for (const lang of LANGS) {
-    for (const [key, text] of Object.entries(flatten(loadLocale(lang)))) {
+    for (const [key, text] of Object.entries(locales[lang])) {
       const base = key.replace(PLURAL, '');
       const vars = keys.get(base) ?? new Set<string>();
-      for (const m of text.matchAll(/\{\{-?\s*([\w.]+)\s*\}\}/g)) vars.add(m[1] ?? '');
+      for (const p of placeholders(text)) vars.add(p);
       keys.set(base, vars);
       keys.set(key, new Set([...(keys.get(key) ?? []), ...vars]));
     }
@@ -68,7 +58,7 @@ describe('compiled translations', () => {
 
   it.each(LANGS)('%s: every text of the language is compiled: with its variables given, i18next is not asked', (lang) => {
     const compiled = translator(i18n, lang);
-    const own = new Set(Object.keys(flatten(loadLocale(lang))).flatMap((k) => [k, k.replace(PLURAL, '')]));
+    const own = new Set(Object.keys(flatLocales()[lang]).flatMap((k) => [k, k.replace(PLURAL, '')]));
     const asked = vi.spyOn(i18n, 't');
     try {
       for (const [key, vars] of [...KEYS].filter(([k]) => own.has(k))) {
