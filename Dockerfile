@@ -17,7 +17,10 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY locales ./locales
 USER node
+# 8080: the webhook, /healthz and /readyz. Metrics listen on METRICS_PORT (9464) at METRICS_HOST, loopback unless set.
 EXPOSE 8080
+# A shutdown finishes the updates in flight within 10 s; give it that before the runtime kills the process.
+STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/main.js"]

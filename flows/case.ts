@@ -32,6 +32,11 @@ export const FactsSchema = z.object({
   bank: z.enum(BANKS).nullable(),
   amountFen: fen.nullable(),
   dueDate: isoDate.nullable(),
+  /**
+   * Whether the user named the due date (true) or gave a number of days it was counted back from (false), so a
+   * document never states a date nobody gave. Null where unknown (cases stored before this was kept).
+   */
+  dueDateGiven: z.boolean().nullable().default(null),
   /** The user's own contract daily rate in basis points (0.04 % = 4), when the penalty rule needs it. */
   dailyRateBp: z.number().positive().max(100).nullable(),
   cause: z.enum(CAUSES).nullable(),
@@ -70,6 +75,8 @@ export const StatementFieldsSchema = z.object({
   phoneTail: z.string().regex(/^\d{4}$/).nullable(),
   idTail: z.string().regex(/^[0-9Xx]{4}$/).nullable(),
   requests: z.array(z.enum(REQUESTS)).max(REQUESTS.length),
+  /** Name and tails are asked once; later statements reuse them (editable from the case summary). */
+  identityAsked: z.boolean().default(false),
 });
 export type StatementFields = z.infer<typeof StatementFieldsSchema>;
 
@@ -81,7 +88,8 @@ export const StepsSchema = z.object(
 );
 export type Steps = z.infer<typeof StepsSchema>;
 
-export const COMPLAINT_KINDS = ['refusal', 'collector'] as const;
+/** A refusal with no reason given is its own kind, so the letter says "no reason" only when the user said so. */
+export const COMPLAINT_KINDS = ['refusal', 'refusal_no_reason', 'collector'] as const;
 /** The facts of a complaint draft: what happened and when, in the user's words. */
 export const ComplaintSchema = z.object({
   kind: z.enum(COMPLAINT_KINDS).nullable(),
@@ -108,6 +116,8 @@ export const CaseContextSchema = z.object({
   complaint: ComplaintSchema,
   /** Where a single-answer edit goes back to (the case summary or the statement review), instead of the next question. */
   returnTo: z.enum(RETURN_TARGETS).nullable(),
+  /** The step the user came from when another step sent them here (its screen offers the way back); null from the checklist. */
+  cameFrom: z.enum(STEPS).nullable().default(null),
   checklistMessageId: z.number().int().positive().nullable(),
 });
 export type CaseContext = z.infer<typeof CaseContextSchema>;
@@ -124,6 +134,7 @@ export const emptyFacts = (): Facts => ({
   bank: null,
   amountFen: null,
   dueDate: null,
+  dueDateGiven: null,
   dailyRateBp: null,
   cause: null,
   causeSince: null,
@@ -142,8 +153,9 @@ export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   plan: { status: 'none', monthlyFen: null, months: null, firstDue: null },
   evidence: [],
   snowballCut: null,
-  statement: { name: null, phoneTail: null, idTail: null, requests: [] },
+  statement: { name: null, phoneTail: null, idTail: null, requests: [], identityAsked: false },
   complaint: { kind: null, what: null, when: null },
   returnTo: null,
+  cameFrom: null,
   checklistMessageId: null,
 });

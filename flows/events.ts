@@ -21,7 +21,8 @@ export type FlowEventBody =
   | { type: 'PRIVACY' }
   /** Something we cannot read (sticker, photo, voice…). */
   | { type: 'UNSUPPORTED' }
-  | { type: 'EDITED' }
+  /** An earlier message edited; `text` is its new text ('' for media), read only for care signals. */
+  | { type: 'EDITED'; text: string }
   /** The engine posted the checklist message and reports its id so later changes can edit it in place. */
   | { type: 'CHECKLIST_POSTED'; messageId: number };
 

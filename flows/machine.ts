@@ -1,15 +1,20 @@
-import { and, assign, not, setup } from 'xstate';
+import { and, assign, enqueueActions, not, raise, setup } from 'xstate';
 import { REQUESTS, RIGHTS_TOPICS, STEPS, type Lang, type RequestKind, type StepId, type StepStatus } from '../src/domain/catalog.js';
+import { contactChannelOf } from '../src/domain/contact-channels.js';
 import { evidenceItemsFor } from '../src/domain/evidence.js';
 import { getLender } from '../src/domain/lenders.js';
+import { buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics, type ButtonWord } from '../src/domain/free-text.js';
 import { mentionsPaidAgent } from '../src/domain/scam.js';
 import { CallSchema, LIMITS, newCaseContext, type CaseContext, type Facts, type Plan } from './case.js';
 import type { FlowEvent } from './events.js';
 import {
   CHOICES,
   EDITABLE_FACTS,
+  FREE_NOTES,
+  IDENTITY_FIELDS,
   SKIP_CLEARS,
   isChoiceOf,
+  readProductView,
   readTextAnswer,
   type ChoiceQuestion,
   type TextQuestion,
@@ -22,7 +27,13 @@ import {
  * question from the state value.
  */
 
-type Notice = { key: string; vars?: Record<string, string | number> };
+/** `alone`: sent as its own message before the question, not folded into it (the crisis reply). */
+type Notice = { key: string; vars?: Record<string, string | number>; alone?: boolean };
+/**
+ * What free text was understood as, for the engine to count (never the text itself): words of despair, a paid
+ * agent, a request to the lender, a collector's threat or a lawsuit.
+ */
+export type CareSignal = 'crisis' | 'paid_agent' | 'self_ask' | 'threat';
 /**
  * XState types a state config only inside `createMachine`; the builders below assemble repeated fragments
  * (a question, a step's exits) outside it, so they are untyped here and checked when the machine is created.
@@ -38,6 +49,9 @@ const RETURNS = [
   { to: 'statement', target: '#case.statement.review' },
 ] as const;
 
+/** Button words read the same wherever typed; "today" only where no date answer takes it first. */
+const NAV_WORDS: ButtonWord[] = ['hub', 'back', 'skip', 'next', 'done', 'agree', 'decline'];
+
 const stepRank: Record<StepStatus, number> = { todo: 0, skipped: 1, in_progress: 2, done: 3 };
 
 /** A step only moves forward (todo → in progress → done), except that "skipped" never overwrites progress. */
@@ -50,7 +64,7 @@ const hasData = (c: CaseContext): boolean =>
   c.evidence.length > 0 ||
   c.plan.status !== 'none';
 
-const textOf = (e: FlowEvent): string => (e.type === 'TEXT' ? e.text : '');
+const textOf = (e: FlowEvent): string => (e.type === 'TEXT' || e.type === 'EDITED' ? e.text : '');
 const valueOf = (e: FlowEvent): string => (e.type === 'CHOOSE' ? e.value : '');
 
 export const caseMachine = setup({
@@ -75,6 +89,15 @@ export const caseMachine = setup({
       event.type === 'TEXT' && readTextAnswer(p.q, event.text, event.today).ok,
     validChoice: ({ event }, p: { q: ChoiceQuestion }) => isChoiceOf(p.q, valueOf(event)),
     mentionsAgent: ({ event }) => mentionsPaidAgent(textOf(event)),
+    signalsCrisis: ({ event }) => signalsCrisis(textOf(event)),
+    asksLender: ({ event }) => selfRequest(textOf(event)) !== null,
+    threatens: ({ event }) => threatTopics(textOf(event)).length > 0,
+    typed: ({ event }, p: { word: ButtonWord }) => buttonWord(textOf(event)) === p.word,
+    typedOption: ({ event }, p: { q: ChoiceQuestion }) => optionWord(p.q, textOf(event)) !== null,
+    isProductView: ({ event }) => readProductView(valueOf(event)) !== null,
+    isHuman: ({ event }) => /^human(:|$)/.test(valueOf(event)),
+    cameFrom: ({ context }, p: { step: StepId }) => context.cameFrom === p.step,
+    draftHas: ({ context }, p: { field: 'agentId' | 'outcome' }) => context.callDraft[p.field] !== undefined,
     notReached: ({ context }) => context.callDraft.outcome === 'not_reached',
     planIs: ({ context }, p: { status: Plan['status'] }) => context.plan.status === p.status,
     lacksBudget: ({ context }) =>
@@ -82,6 +105,7 @@ export const caseMachine = setup({
     isTick: ({ event }) => /^tick:\d{1,2}$/.test(valueOf(event)),
     isRequest: ({ event }) => (REQUESTS as readonly string[]).includes(valueOf(event).replace(/^req:/, '')),
     hasRequests: ({ context }) => context.statement.requests.length > 0,
+    identityAsked: ({ context }) => context.statement.identityAsked,
     /** What the statement cannot be written without: the product, the amount, the date and the cause. */
     statementFactsMissing: ({ context }) =>
       [context.facts.product, context.facts.amountFen, context.facts.dueDate, context.facts.cause].some((v) => v === null),
@@ -95,6 +119,9 @@ export const caseMachine = setup({
     rememberLanguage: (_, _p: { lang: Lang }) => {},
     deleteEverything: () => {},
     deliverDocument: (_, _p: { kind: 'statement' | 'confirmation' | 'complaint'; lang: Lang }) => {},
+    careSignal: (_, _p: { kind: CareSignal }) => {},
+    /** The contact screen drawn for a product picked without consent: for this reply only, nothing is kept. */
+    viewProduct: (_, _p: { product: Facts['product']; bank: Facts['bank'] }) => {},
 
     setLang: assign({ lang: ({ context, event }) => (event.type === 'LANG' ? event.lang : context.lang) }),
     setConsent: assign((_, p: { consent: CaseContext['consent'] }) => ({ consent: p.consent })),
@@ -149,6 +176,16 @@ export const caseMachine = setup({
       return { statement: { ...context.statement, requests } };
     }),
     clearReturn: assign({ returnTo: null }),
+    setCameFrom: assign((_, p: { step: StepId }) => ({ cameFrom: p.step })),
+    clearCameFrom: assign({ cameFrom: null }),
+    /** With consent, a product picked on the contact screen is the step-1 answer (a card's bank with it). */
+    storeProductView: assign(({ context, event }) => {
+      const view = readProductView(valueOf(event));
+      if (!view) return {};
+      const sameProduct = view.product === context.facts.product;
+      return { facts: { ...context.facts, ...view, dailyRateBp: sameProduct ? context.facts.dailyRateBp : null } };
+    }),
+    markIdentityAsked: assign(({ context }) => ({ statement: { ...context.statement, identityAsked: true } })),
     resetCase: assign(({ context }) => ({
       ...newCaseContext(context.lang),
       consent: context.consent,
@@ -166,7 +203,7 @@ export const caseMachine = setup({
   on: {
     START: [
       { guard: 'hasCaseData', target: '.confirmRestart' },
-      { guard: 'hasConsent', target: '.status' },
+      { guard: 'hasConsent', target: '.status', actions: 'clearCameFrom' },
       { guard: 'consentDecided', target: '.hub' },
       { target: '.intro' },
     ],
@@ -178,13 +215,14 @@ export const caseMachine = setup({
       ],
     },
     LANGUAGE: { actions: 'showLanguagePicker' },
-    HUB: [{ guard: 'consentDecided', target: '.hub' }, { actions: notice('start.finishFirst') }],
-    SUMMARY: [{ guard: 'consentDecided', target: '.caseSummary' }, { actions: notice('start.finishFirst') }],
-    STATEMENT: [{ guard: 'consentDecided', target: '.statement' }, { actions: notice('start.finishFirst') }],
+    HUB: [{ guard: 'consentDecided', target: '.hub', actions: 'clearCameFrom' }, { actions: notice('start.finishFirst') }],
+    SUMMARY: [{ guard: 'consentDecided', target: '.caseSummary', actions: 'clearCameFrom' }, { actions: notice('start.finishFirst') }],
+    STATEMENT: [{ guard: 'consentDecided', target: '.statement', actions: 'clearCameFrom' }, { actions: notice('start.finishFirst') }],
     OPEN: [
       ...STEPS.map((step) => ({
         guard: and(['consentDecided', { type: 'isStep', params: { step } }]),
         target: `.${step}`,
+        actions: 'clearCameFrom' as const,
       })),
       { actions: notice('start.finishFirst') },
     ],
@@ -192,11 +230,8 @@ export const caseMachine = setup({
     HELP: { actions: notice('help.body') },
     PRIVACY: { actions: notice('privacy.body') },
     UNSUPPORTED: { actions: notice('input.unsupported') },
-    EDITED: { actions: notice('input.edited') },
-    TEXT: [
-      { guard: 'mentionsAgent', actions: notice('scam.warning') },
-      { actions: notice('input.notAnAnswer') },
-    ],
+    EDITED: [...understood(true), { actions: notice('input.edited') }],
+    TEXT: [...understood(false), ...typedButtons(), { actions: notice('input.notAnAnswer') }],
     CHOOSE: { actions: notice('input.notAChoice') },
     CHECKLIST_POSTED: { actions: 'rememberChecklist' },
   },
@@ -204,7 +239,12 @@ export const caseMachine = setup({
     intro: {
       on: {
         START: {},
-        CHOOSE: [{ guard: isChoice('continue'), target: 'consent' }, { actions: notice('input.notAChoice') }],
+        // "next" is the typed form of the "start" button (see typedButtons).
+        CHOOSE: [
+          { guard: isChoice('continue'), target: 'consent' },
+          { guard: isChoice('next'), target: 'consent' },
+          { actions: notice('input.notAChoice') },
+        ],
       },
     },
     consent: {
@@ -226,12 +266,14 @@ export const caseMachine = setup({
         ],
       },
     },
-    hub: {},
+    // Whatever led here, the next step is opened from the checklist: no way back to offer.
+    hub: { entry: 'clearCameFrom' },
     caseSummary: {
       on: {
         CHOOSE: [
           ...editButtons('summary'),
           { guard: isChoice('hub'), target: 'hub' },
+          ...backToOrigin(),
           { actions: notice('input.notAChoice') },
         ],
       },
@@ -307,9 +349,10 @@ export const caseMachine = setup({
           entry: markStep('status', 'done'),
           on: {
             CHOOSE: [
-              { guard: isChoice('next'), target: '#case.contact' },
-              { guard: isChoice('edit'), target: '#case.caseSummary' },
+              { guard: isChoice('next'), ...toStep('status', 'contact') },
+              { guard: isChoice('edit'), target: '#case.caseSummary', actions: setCameFrom('status') },
               { guard: isChoice('hub'), target: '#case.hub' },
+              ...backToOrigin(),
               { actions: notice('input.notAChoice') },
             ],
           },
@@ -326,23 +369,48 @@ export const caseMachine = setup({
             CHOOSE: [
               { guard: and([isChoice('log'), 'hasConsent']), target: 'channel', actions: 'startCall' },
               { guard: isChoice('log'), actions: notice('consent.neededForLog') },
-              { guard: isChoice('human'), actions: notice('contact.humanTips') },
+              { guard: and(['isProductView', 'hasConsent']), actions: 'storeProductView' },
+              { guard: 'isProductView', actions: { type: 'viewProduct', params: ({ event }: { event: FlowEvent }) => readProductView(valueOf(event))! } },
+              {
+                guard: 'isHuman',
+                actions: [
+                  { type: 'notice', params: ({ context, event }: { context: CaseContext; event: FlowEvent }) => ({ key: `contact.humanTips.${humanTipsFor(event, context)}` }) },
+                  notice('contact.humanTipsRetry'),
+                  // A product seen without consent is carried by the button, so the screen keeps showing it.
+                  {
+                    type: 'viewProduct',
+                    params: ({ context, event }: { context: CaseContext; event: FlowEvent }) =>
+                      readProductView(`view:${valueOf(event).slice('human:'.length)}`) ?? { product: context.facts.product, bank: context.facts.bank },
+                  },
+                ],
+              },
               ...finishStep('contact', 'plan'),
             ],
           },
         },
         channel: choiceQuestion('channel', { next: [{ target: 'date' }], back: [{ target: 'script' }] }),
         date: textQuestion('callDate', {
-          next: [{ target: 'agent' }],
+          next: [{ target: 'outcome' }],
           back: [{ target: 'channel' }],
-          extra: [{ guard: isChoice('today'), target: 'agent', actions: { type: 'answerToday', params: { q: 'callDate' } } }],
+          extra: [{ guard: isChoice('today'), target: 'outcome', actions: { type: 'answerToday', params: { q: 'callDate' } } }],
         }),
-        agent: textQuestion('callAgent', { next: [{ target: 'outcome' }], back: [{ target: 'date' }], skippable: true }),
+        // The outcome first: nobody reached means no agent to name and no promise to note.
         outcome: choiceQuestion('outcome', {
-          next: [{ target: 'next', guard: isChoice('not_reached') }, { target: 'promise' }],
-          back: [{ target: 'agent' }],
+          next: [
+            { target: 'next', guard: isChoice('not_reached') },
+            // A call logged before this order had its agent ID already.
+            { target: 'promise', guard: draftHas('agentId') },
+            { target: 'agent' },
+          ],
+          back: [{ target: 'date' }],
         }),
-        promise: textQuestion('callPromise', { next: [{ target: 'next' }], back: [{ target: 'outcome' }], skippable: true }),
+        agent: textQuestion('callAgent', {
+          // A call logged before the outcome came first may still lack it.
+          next: [{ target: 'outcome', guard: not(draftHas('outcome')) }, { target: 'promise' }],
+          back: [{ target: 'outcome' }],
+          skippable: true,
+        }),
+        promise: textQuestion('callPromise', { next: [{ target: 'next' }], back: [{ target: 'agent' }], skippable: true }),
         next: textQuestion('callNext', {
           next: [{ target: 'logged' }],
           back: [{ target: 'outcome', guard: 'notReached' }, { target: 'promise' }],
@@ -465,14 +533,14 @@ export const caseMachine = setup({
           always: [
             { guard: not('hasConsent'), target: 'needConsent' },
             { guard: 'statementFactsMissing', target: 'needFacts' },
-            // Asked for again (/statement) once the request is chosen: regenerate straight from the current case.
-            { guard: 'hasRequests', target: 'ready' },
+            // Asked for again (/statement) once written: regenerate straight from the current case.
+            { guard: and(['hasRequests', 'identityAsked']), target: 'ready' },
             { target: 'review' },
           ],
         },
         needConsent: needConsent(),
         needFacts: {
-          on: { CHOOSE: [{ guard: isChoice('status'), target: '#case.status' }, ...finishStep('statement', null, false)] },
+          on: { CHOOSE: [{ guard: isChoice('status'), ...toStep('statement', 'status') }, ...finishStep('statement', null, false)] },
         },
         review: {
           on: {
@@ -487,6 +555,8 @@ export const caseMachine = setup({
           on: {
             CHOOSE: [
               { guard: 'isRequest', actions: 'toggleRequest' },
+              // Name and tails are asked once; after that they are kept and edited from the case summary.
+              { guard: and([isChoice('continue'), 'hasRequests', 'identityAsked']), target: 'ready' },
               { guard: and([isChoice('continue'), 'hasRequests']), target: 'name' },
               { guard: isChoice('continue'), actions: notice('statement.chooseOne') },
               { guard: isChoice('back'), target: 'review' },
@@ -500,17 +570,19 @@ export const caseMachine = setup({
         ready: {
           entry: [
             { type: 'deliverDocument', params: { kind: 'statement', lang: 'zh-CN' } },
+            notice('statement.done.statement'),
+            'markIdentityAsked',
             markStep('statement', 'done'),
           ],
           on: {
             CHOOSE: [
               {
                 guard: isChoice('english'),
-                actions: { type: 'deliverDocument', params: { kind: 'statement', lang: 'en' } },
+                actions: [{ type: 'deliverDocument', params: { kind: 'statement', lang: 'en' } }, notice('statement.done.english')],
               },
               {
                 guard: and([isChoice('confirmation'), 'planRecorded']),
-                actions: { type: 'deliverDocument', params: ({ context }: { context: CaseContext }) => ({ kind: 'confirmation' as const, lang: context.lang }) },
+                actions: [deliverForLender('confirmation'), notice('statement.done.confirmation')],
               },
               { guard: isChoice('confirmation'), actions: notice('statement.confirmationNeedsPlan') },
               { guard: isChoice('complaint'), target: 'complaintKind' },
@@ -527,7 +599,7 @@ export const caseMachine = setup({
           extra: [{ guard: isChoice('today'), target: 'complaintReady', actions: { type: 'answerToday', params: { q: 'complaintWhen' } } }],
         }),
         complaintReady: {
-          entry: { type: 'deliverDocument', params: ({ context }: { context: CaseContext }) => ({ kind: 'complaint' as const, lang: context.lang }) },
+          entry: deliverForLender('complaint'),
           on: {
             CHOOSE: [
               { guard: isChoice('back'), target: 'ready' },
@@ -589,12 +661,20 @@ function returningTo(to: NonNullable<CaseContext['returnTo']>) {
 
 /** "✏️" buttons: open one step-1 question (or a statement field) and come back here after the answer. */
 function editButtons(to: NonNullable<CaseContext['returnTo']>): Fragment {
-  const fields = to === 'statement' ? [...EDITABLE_FACTS, 'name', 'phoneTail', 'idTail'] : EDITABLE_FACTS;
-  return fields.map((q) => ({
-    guard: isChoice(`edit:${q}`),
+  return [...EDITABLE_FACTS, ...IDENTITY_FIELDS].map((q) => ({
+    // The name and tails are kept only with consent to keep details.
+    guard: (IDENTITY_FIELDS as readonly string[]).includes(q) ? and([isChoice(`edit:${q}`), 'hasConsent']) : isChoice(`edit:${q}`),
     target: (EDITABLE_FACTS as readonly string[]).includes(q) ? `#case.status.${q}` : `#case.statement.${q}`,
     actions: { type: 'setReturnTo' as const, params: { to } },
   }));
+}
+
+/** A document for the lender is written in Chinese; a chat in English also gets an English copy to read. */
+function deliverForLender(kind: 'confirmation' | 'complaint'): Fragment {
+  return enqueueActions(({ context, enqueue }) => {
+    enqueue({ type: 'deliverDocument', params: { kind, lang: 'zh-CN' } });
+    if ((context as CaseContext).lang === 'en') enqueue({ type: 'deliverDocument', params: { kind, lang: 'en' } });
+  });
 }
 
 function planIs(status: Plan['status']) {
@@ -630,11 +710,17 @@ function navigation(q: TextQuestion | null, opts: QuestionOpts): Fragment {
 }
 
 function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
+  const ownWords = FREE_NOTES.has(q);
+  const answer = answered({ type: 'validAnswer', params: { q } }, { type: 'storeText', params: { q } }, opts.next);
   return {
     on: {
       TEXT: [
-        { guard: 'mentionsAgent', actions: notice('scam.warning') },
-        ...answered({ type: 'validAnswer', params: { q } }, { type: 'storeText', params: { q } }, opts.next),
+        ...understood(ownWords),
+        // A typed "跳过" or "上一步" is the button, not a note or an amount (一 reads as a number); only "今天" is
+        // an answer first, where a date is asked.
+        ...typedButtons(NAV_WORDS),
+        ...answer,
+        ...typedButtons(['today']),
         {
           actions: {
             type: 'notice',
@@ -659,7 +745,13 @@ function choiceQuestion(q: ChoiceQuestion, opts: QuestionOpts): Fragment {
         { actions: notice('input.notAChoice') },
       ],
       TEXT: [
-        { guard: 'mentionsAgent', actions: notice('scam.warning') },
+        ...understood(false),
+        ...typedButtons(),
+        // An option's label typed ("花呗", "失业") is the same as pressing it.
+        {
+          guard: { type: 'typedOption', params: { q } },
+          actions: raise(({ event }: { event: FlowEvent }) => ({ type: 'CHOOSE' as const, value: optionWord(q, textOf(event)) ?? '', today: event.today })),
+        },
         { actions: notice('input.useButtons') },
       ],
     },
@@ -671,12 +763,88 @@ function finishStep(step: StepId, nextStep: StepId | null, canFinish = true): Fr
   return [
     ...(canFinish ? [{ guard: isChoice('done'), target: '#case.hub', actions: markStep(step, 'done') }] : []),
     ...(canFinish && nextStep
-      ? [{ guard: isChoice('next'), target: `#case.${nextStep}`, actions: markStep(step, 'done') }]
+      ? [{ guard: isChoice('next'), target: `#case.${nextStep}`, actions: [markStep(step, 'done'), setCameFrom(step)] }]
       : []),
-    ...(!canFinish && nextStep ? [{ guard: isChoice('next'), target: `#case.${nextStep}` }] : []),
+    ...(!canFinish && nextStep ? [{ guard: isChoice('next'), ...toStep(step, nextStep) }] : []),
     { guard: isChoice('hub'), target: '#case.hub' },
+    ...backToOrigin(),
     { actions: notice('input.notAChoice') },
   ];
+}
+
+function setCameFrom(step: StepId) {
+  return { type: 'setCameFrom' as const, params: { step } };
+}
+function draftHas(field: 'agentId' | 'outcome') {
+  return { type: 'draftHas' as const, params: { field } };
+}
+
+/** Into another step, remembering where from, so that step's screen can offer the way back. */
+function toStep(from: StepId, to: StepId) {
+  return { target: `#case.${to}`, actions: setCameFrom(from) };
+}
+
+/** The "← back to step N" button of a screen reached from another step (the renderer shows it). */
+function backToOrigin(): Fragment {
+  return STEPS.map((step) => ({
+    guard: and([isChoice('return'), { type: 'cameFrom', params: { step } }]),
+    target: `#case.${step}`,
+    actions: 'clearCameFrom',
+  }));
+}
+
+/** Which "how to reach a person" tips fit: the product on the button, else the one in the case. */
+function humanTipsFor(event: FlowEvent, context: CaseContext): string {
+  const product = readProductView(`view:${valueOf(event).slice('human:'.length)}`)?.product ?? context.facts.product;
+  return product === null ? 'other' : contactChannelOf(product);
+}
+
+/**
+ * Free text read before it is taken as an answer or bounced (free-text.ts, scam.ts). Despair always comes
+ * first and is answered on its own; in the user's own words (a note, a complaint) nothing else is read out.
+ */
+function understood(ownWords: boolean): Fragment {
+  type Args = { event: FlowEvent };
+  return [
+    { guard: 'signalsCrisis', actions: [careSignal('crisis'), { type: 'notice', params: { key: 'care.crisis', alone: true } }] },
+    ...(ownWords
+      ? []
+      : [
+          { guard: 'mentionsAgent', actions: [careSignal('paid_agent'), notice('scam.warning')] },
+          {
+            guard: 'asksLender',
+            actions: [careSignal('self_ask'), { type: 'notice', params: ({ event }: Args) => ({ key: `care.selfAsk.${selfRequest(textOf(event))}` }) }],
+          },
+          {
+            guard: 'threatens',
+            actions: [
+              careSignal('threat'),
+              { type: 'notice', params: ({ event }: Args) => ({ key: `care.threat.${threatTopics(textOf(event))[0]}` }) },
+              { type: 'notice', params: ({ event }: Args) => ({ key: `rights.topic.${threatTopics(textOf(event))[0]}` }) },
+            ],
+          },
+        ]),
+  ];
+}
+
+/** A button's label typed instead of pressed: the same event as the press ("清单" opens the checklist). */
+function typedButtons(words: ButtonWord[] = [...NAV_WORDS, 'today']): Fragment {
+  return [
+    ...(words.includes('hub')
+      ? [{ guard: typed('hub'), actions: raise(({ event }: { event: FlowEvent }) => ({ type: 'HUB' as const, today: event.today })) }]
+      : []),
+    ...words.filter((w) => w !== 'hub').map((word) => ({
+      guard: typed(word),
+      actions: raise(({ event }: { event: FlowEvent }) => ({ type: 'CHOOSE' as const, value: word, today: event.today })),
+    })),
+  ];
+}
+
+function typed(word: ButtonWord) {
+  return { type: 'typed' as const, params: { word } };
+}
+function careSignal(kind: CareSignal) {
+  return { type: 'careSignal' as const, params: { kind } };
 }
 
 /** A step that needs the user's permission to keep their details, asked in place. */
@@ -690,6 +858,7 @@ function needConsent(): Fragment {
           actions: [{ type: 'setConsent', params: { consent: 'given' } }, notice('consent.thanks')],
         },
         { guard: isChoice('hub'), target: '#case.hub' },
+        ...backToOrigin(),
         { actions: notice('input.notAChoice') },
       ],
     },

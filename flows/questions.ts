@@ -52,7 +52,7 @@ const READERS = {
   amount: money((amountFen) => fact({ amountFen }), false),
   overdue: (text: string, today: IsoDate): Parsed => {
     const r = parseOverdue(text, today);
-    return r.ok ? { ok: true, apply: fact({ dueDate: r.dueDate }) } : { ok: false, reason: `overdue.${r.reason}` };
+    return r.ok ? { ok: true, apply: fact({ dueDate: r.dueDate, dueDateGiven: r.given }) } : { ok: false, reason: `overdue.${r.reason}` };
   },
   rate: (text: string): Parsed => {
     const r = parseDailyRate(text);
@@ -131,5 +131,22 @@ export const SKIP_CLEARS: Partial<Record<TextQuestion, Patch>> = {
   idTail: statement({ idTail: null }),
 };
 
+/** Questions whose answer is the user's own words: any text is an answer, so only despair is read out of it. */
+export const FREE_NOTES: ReadonlySet<TextQuestion> = new Set<TextQuestion>(['callPromise', 'complaintWhat', 'name']);
+
+/**
+ * A product picked on the contact screen (`view:huabei`, `view:bank:cmb` for a card): with consent it is stored
+ * like the step-1 answer; without, it only shapes that one reply.
+ */
+export function readProductView(value: string): { product: Facts['product']; bank: Facts['bank'] } | null {
+  const bank = /^view:bank:(.+)$/.exec(value)?.[1];
+  if (bank !== undefined) return (BANKS as readonly string[]).includes(bank) ? { product: 'credit_card', bank: bank as Facts['bank'] } : null;
+  const product = /^view:(.+)$/.exec(value)?.[1];
+  return product !== undefined && (PRODUCTS as readonly string[]).includes(product) ? { product: product as Facts['product'], bank: null } : null;
+}
+
 /** The step-1 answers the case summary can edit, in the order they are asked. */
 export const EDITABLE_FACTS = ['product', 'amount', 'overdue', 'rate', 'cause', 'since', 'income', 'essentials', 'otherDebts'] as const;
+
+/** The statement's identity answers, asked once and editable from the case summary and the statement review. */
+export const IDENTITY_FIELDS = ['name', 'phoneTail', 'idTail'] as const;

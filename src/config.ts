@@ -23,6 +23,16 @@ const EnvSchema = z
       .min(1, 'must be a port number 1–65535')
       .max(65535, 'must be a port number 1–65535')
       .default(8080),
+    METRICS_PORT: z.coerce
+      .number({ error: 'must be a port number 1–65535, or 0 to turn metrics off' })
+      .int('must be a port number 1–65535, or 0 to turn metrics off')
+      .min(0, 'must be a port number 1–65535, or 0 to turn metrics off')
+      .max(65535, 'must be a port number 1–65535, or 0 to turn metrics off')
+      .default(9464),
+    METRICS_HOST: z
+      .string()
+      .regex(/^(?:[A-Za-z0-9.-]+|\[?[0-9A-Fa-f:]+\]?)$/, 'must be a host name or an IP address to listen on')
+      .default('127.0.0.1'),
     SESSION_TTL_DAYS: z.coerce
       .number({ error: 'must be a number of days' })
       .int('must be a whole number of days (1–3650)')
@@ -64,6 +74,8 @@ export interface Config {
   redis: { url: string; cluster: boolean } | null;
   webhook: { url: string; secret: string; path: string } | null;
   port: number;
+  /** Prometheus metrics on their own listener, loopback by default; null when METRICS_PORT=0. */
+  metrics: { port: number; host: string } | null;
   ttlDays: number;
   logLevel: LogLevel;
 }
@@ -95,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         : { url: e.REDIS_URL, cluster: e.REDIS_CLUSTER === '1' || e.REDIS_CLUSTER === 'true' },
     webhook,
     port: e.PORT,
+    metrics: e.METRICS_PORT === 0 ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST.replace(/^\[(.*)\]$/, '$1') },
     ttlDays: e.SESSION_TTL_DAYS,
     logLevel: e.LOG_LEVEL,
   };

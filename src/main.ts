@@ -7,23 +7,26 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import type { CaseStore } from './store/case-store.js';
 import { createMemoryStore } from './store/memory-store.js';
-import { createRedisClient, waitUntilReady, type RedisClient } from './store/redis-client.js';
+import { createRedisClient, waitUntilReady } from './store/redis-client.js';
 import { createRedisStore } from './store/redis-store.js';
+import type { Opts, Telegram } from 'telegraf/types';
 import { createTelegraf, registerCommands, wireBot } from './telegram/bot.js';
 import { createGateway } from './telegram/gateway.js';
-import { createHttpServer } from './telegram/http-server.js';
+import { untilReachable } from './telegram/backoff.js';
+import { createHttpServer, createMetricsServer } from './telegram/http-server.js';
+import { createPollingRunner } from './telegram/polling.js';
 
 const DAY_SECONDS = 86_400;
 
-async function openStore(config: Config, logger: Logger): Promise<{ store: CaseStore; redis: RedisClient | null }> {
+async function openStore(config: Config, logger: Logger): Promise<CaseStore> {
   const ttlSeconds = config.ttlDays * DAY_SECONDS;
-  if (!config.redis) return { store: createMemoryStore({ ttlSeconds }), redis: null };
+  if (!config.redis) return createMemoryStore({ ttlSeconds });
   const redis = createRedisClient(config.redis);
   // Connection errors are reported through commands (StoreUnavailableError); the event itself only needs a listener.
   redis.on('error', (err: Error) => logger.warn({ err: err.name }, 'redis connection error'));
   await waitUntilReady(redis, 10_000);
   logger.info({ cluster: config.redis.cluster }, 'redis connected');
-  return { store: createRedisStore(redis, { ttlSeconds }), redis };
+  return createRedisStore(redis, { ttlSeconds });
 }
 
 function engineFor(config: Config, store: CaseStore, outbox: Outbox, logger: Logger, metrics?: Metrics) {
@@ -32,10 +35,12 @@ function engineFor(config: Config, store: CaseStore, outbox: Outbox, logger: Log
 }
 
 async function runConsole(config: Config, logger: Logger) {
-  const { store } = await openStore(config, logger);
+  const store = await openStore(config, logger);
   const terminal = createConsoleOutbox(process.stdout, process.cwd());
   const engine = engineFor(config, store, terminal.outbox, logger);
   const stop = async () => {
+    // A turn half-way through finishes first, so its replies are not left owed.
+    await engine.idle(2_000);
     await store.close();
     process.exit(0);
   };
@@ -57,9 +62,12 @@ async function runConsole(config: Config, logger: Logger) {
   await store.close();
 }
 
+/** How long a shutdown waits for updates in flight before it stops anyway (Telegram then delivers them again). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function runTelegram(config: Config, logger: Logger) {
   const metrics = createMetrics();
-  const { store, redis } = await openStore(config, logger);
+  const store = await openStore(config, logger);
   const bot = createTelegraf(config.token ?? '', config.apiRoot);
   const gateway = createGateway(bot.telegram, { metrics, logger });
   const i18n = createI18n({ ttlDays: config.ttlDays });
@@ -69,37 +77,84 @@ async function runTelegram(config: Config, logger: Logger) {
   const server = createHttpServer({
     port: config.port,
     ready: () => store.ping(),
-    metrics: () => metrics.render(),
     logger,
     ...(config.webhook
       ? { webhook: { path: config.webhook.path, secret: config.webhook.secret, onUpdate: (u) => bot.handleUpdate(u as never) } }
       : {}),
   });
+  const metricsServer = config.metrics ? createMetricsServer({ ...config.metrics, metrics: () => metrics.render(), logger }) : null;
   const { port } = await server.listen();
   logger.info({ port, mode: config.mode }, 'http server listening');
-  await registerCommands(gateway, i18n, logger);
-
-  if (config.webhook) {
-    bot.botInfo ??= await bot.telegram.getMe();
-    await bot.telegram.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, drop_pending_updates: false });
-  } else {
-    // launch() resolves only when polling stops, so it is not awaited here.
-    void bot.launch({ dropPendingUpdates: false }).catch((err: unknown) => {
-      logger.fatal({ err: err instanceof Error ? err.name : typeof err }, 'polling stopped');
-      process.exit(1);
-    });
+  if (metricsServer && config.metrics) {
+    const m = await metricsServer.listen();
+    logger.info({ host: config.metrics.host, port: m.port }, 'metrics listening');
   }
-  logger.info({ mode: config.mode }, 'bot started');
 
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    if (!config.webhook) bot.stop(signal);
-    await server.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  /** Aborted by a shutdown: start-up stops retrying, polling stops fetching. */
+  const intake = new AbortController();
+  let runner: ReturnType<typeof createPollingRunner> | null = null;
+  let stopping: Promise<never> | null = null;
+
+  /** Stop intake, finish what is in flight (bounded), confirm it to Telegram, close everything, exit. */
+  const stop = (reason: string, code: number): Promise<never> =>
+    (stopping ??= (async () => {
+      logger.info({ reason }, 'shutting down');
+      intake.abort();
+      const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+      const left = () => Math.max(0, deadline - Date.now());
+      if (runner) await runner.stop(left());
+      if (config.webhook) await server.drain(left());
+      if (!(await engine.idle(left()))) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'updates still running at shutdown; Telegram will deliver them again');
+      await Promise.all([server.close(), metricsServer?.close()]);
+      await store.close();
+      logger.info({ reason }, 'stopped');
+      process.exit(code);
+    })());
+  process.once('SIGINT', () => void stop('SIGINT', 0));
+  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+
+  // telegraf types `signal` with an old shim; at run time it is handed to node-fetch, which takes Node's own.
+  const api = <M extends keyof Telegram>(method: M, payload: Opts<M>, signal: AbortSignal) =>
+    bot.telegram.callApi(method, payload, { signal: signal as never });
+  const reach = <T>(what: string, call: (signal: AbortSignal) => Promise<T>) =>
+    untilReachable(what, call, { logger, signal: intake.signal });
+  try {
+    bot.botInfo = await reach('getMe', (signal) => api('getMe', {}, signal));
+    if (config.webhook) {
+      const { url, secret } = config.webhook;
+      await reach('setWebhook', (signal) =>
+        api('setWebhook', { url, secret_token: secret, drop_pending_updates: false }, signal),
+      );
+    } else {
+      // A webhook left set would make every getUpdates fail with 409.
+      await reach('deleteWebhook', (signal) => api('deleteWebhook', { drop_pending_updates: false }, signal));
+      runner = createPollingRunner({
+        getUpdates: (params, signal) => api('getUpdates', params, signal),
+        handle: (update) => bot.handleUpdate(update),
+        logger,
+      });
+      const { started, stopped } = runner.start();
+      // A failure before the first answer is a start-up failure (reported once, below main); one after it stops the bot.
+      await started;
+      void stopped.catch((err: unknown) => {
+        logger.fatal({ err: err instanceof Error ? err.name : typeof err }, 'polling stopped');
+        process.stderr.write(`Polling stopped: ${err instanceof Error ? err.message : String(err)}\n`);
+        void stop('polling stopped', 1);
+      });
+    }
+  } catch (err) {
+    // A shutdown during start-up ends the retries; it exits by itself.
+    if (intake.signal.aborted) return;
+    throw err;
+  }
+  if (intake.signal.aborted) return;
+  logger.info({ mode: config.mode }, 'bot started');
+  // Replies a crash or deploy left owed (committed, never sent) go out now; the engine keeps each chat in order.
+  void engine
+    .resumeOwed()
+    .then((chats) => chats > 0 && logger.info({ chats }, 'owed replies sent'))
+    .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.name : typeof err }, 'could not send owed replies'));
+  await registerCommands(gateway, i18n, logger);
 }
 
 async function main() {

@@ -6,8 +6,15 @@ const TOKEN = '123456:abcdefghijklmnopqrstuvwxyz';
 describe('configuration from the environment', () => {
   it('opens the terminal chat with no token, with the documented defaults', () => {
     expect(loadConfig({})).toEqual({
-      mode: 'console', token: null, apiRoot: null, redis: null, webhook: null, port: 8080, ttlDays: 90, logLevel: 'info',
+      mode: 'console', token: null, apiRoot: null, redis: null, webhook: null, port: 8080,
+      metrics: { port: 9464, host: '127.0.0.1' }, ttlDays: 90, logLevel: 'info',
     });
+  });
+
+  it('serves metrics on their own port, loopback unless told otherwise, or not at all', () => {
+    expect(loadConfig({ METRICS_PORT: '9100', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ port: 9100, host: '0.0.0.0' });
+    expect(loadConfig({ METRICS_HOST: '[::1]' }).metrics).toEqual({ port: 9464, host: '::1' });
+    expect(loadConfig({ METRICS_PORT: '0' }).metrics).toBeNull();
   });
 
   it('runs long polling with a token, and a webhook when WEBHOOK_URL and its secret are set', () => {
@@ -31,6 +38,8 @@ describe('configuration from the environment', () => {
     [{ REDIS_URL: 'localhost:6379' }, 'Invalid configuration: REDIS_URL must start with redis:// or rediss://'],
     [{ REDIS_CLUSTER: '1' }, 'Invalid configuration: REDIS_URL is required when REDIS_CLUSTER=1'],
     [{ PORT: '70000' }, 'Invalid configuration: PORT must be a port number 1–65535'],
+    [{ METRICS_PORT: '-1' }, 'Invalid configuration: METRICS_PORT must be a port number 1–65535, or 0 to turn metrics off'],
+    [{ METRICS_HOST: 'http://x' }, 'Invalid configuration: METRICS_HOST must be a host name or an IP address to listen on'],
     [{ SESSION_TTL_DAYS: 'soon' }, 'Invalid configuration: SESSION_TTL_DAYS must be a number of days'],
     [{ LOG_LEVEL: 'loud' }, 'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
   ])('stops with one line naming the variable: %j', (env, line) => {

@@ -1,4 +1,5 @@
 import type { IsoDate } from './catalog.js';
+import { cutGraphemes, stripBidi } from './text.js';
 
 /**
  * Small answers of the later steps: a calendar day (a call's date, the next call-back, a plan's first due date),
@@ -90,10 +91,10 @@ export function parseAgentId(text: string): string | null {
   return /^[A-Za-z0-9-]{1,20}$/.test(s) ? s : null;
 }
 
-/** A short free note (what was promised): trimmed, whitespace folded, capped. */
+/** A short free note (what was promised): trimmed, whitespace folded, capped on a character boundary. */
 export function cleanNote(text: string, max: number): string | null {
-  const s = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
-  return s.length === 0 ? null : s.slice(0, max);
+  const s = stripBidi(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  return s.length === 0 ? null : cutGraphemes(s, max);
 }
 
 export type TailParse = { ok: true; tail: string } | { ok: false; reason: 'only_four' | 'unrecognised' };

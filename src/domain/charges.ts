@@ -13,7 +13,7 @@ export interface ChargeEstimate {
 const fen = (x: number): Fen => Math.round(x + 1e-9);
 
 /**
- * A simple (non-compounding) daily charge on the overdue amount. Each figure is computed from the exact rate and
+ * A simple (non-compounding) daily charge on the overdue amount: a floor where the lender compounds monthly. Each figure is computed from the exact rate and
  * rounded once, so per-day × days may differ from "so far" by a fen. Null when we have no rule, or the rule needs
  * the user's contract rate and they did not give it.
  */
@@ -27,6 +27,8 @@ export function estimateCharges(input: {
   let bpPerDay: number;
   if (rule.kind === 'daily_rate') bpPerDay = rule.bpPerDay;
   else if (rule.kind === 'contract_multiple' && input.contractDailyRateBp) bpPerDay = input.contractDailyRateBp * rule.multiple;
+  // A card's interest is at the rate on the user's own bill; the common figure is only said, never computed with.
+  else if (rule.kind === 'card_rate' && input.contractDailyRateBp) bpPerDay = input.contractDailyRateBp;
   else return null;
   const perDay = (input.overdueFen * bpPerDay) / 10_000;
   return {

@@ -60,30 +60,56 @@ function durationDays(s: string): number | null {
   return n;
 }
 
+/** `given`: the user named the due date itself; otherwise it was counted back from a number of days. */
 export type OverdueParse =
-  | { ok: true; dueDate: IsoDate; days: number }
-  | { ok: false; reason: 'empty' | 'unrecognised' | 'future' | 'too_old' };
+  /** `days` overdue: 0 when the due date is today or still ahead. */
+  | { ok: true; dueDate: IsoDate; days: number; given: boolean }
+  | { ok: false; reason: 'empty' | 'unrecognised' | 'not_yet' | 'too_far' | 'too_old' };
 
 const MAX_OVERDUE_DAYS = 3650;
+/** A due date further ahead than the next year's bills is a typo, not a plan. */
+const MAX_AHEAD_DAYS = 366;
 
-/** How long overdue: a number of days (weeks, months) or the missed due date. */
+const NOT_YET = /^(还?没有?(逾期|到期|到还款日)|未逾期|还没逾期呢|not (yet )?(overdue|due|late)|not yet)$/;
+/** "还有5天到期", "5天后还款", "in 5 days", "due in 5 days", "5 days left": the due date is still ahead. */
+const DUE_IN =
+  /^(?:还有|还剩|离还款日还有|距离还款日还有)([0-9]+|[一二两三四五六七八九十]+)(?:天|日)(?:后|以后)?(?:到期|还款)?$|^([0-9]+|[一二两三四五六七八九十]+)(?:天|日)(?:后|以后|之后)(?:到期|还款)?$|^(?:due )?in (\d+) days?$|^(\d+) days? (?:from now|left|to go)$/;
+
+/**
+ * How long overdue: a number of days (weeks, months) or the missed due date; or, for someone not overdue yet, the
+ * coming due date. A bare day ("12月9日") is the nearest such day, before or after today.
+ */
 export function parseOverdue(text: string, today: IsoDate): OverdueParse {
-  const s = toHalfWidth(text)
-    .toLowerCase()
+  const raw = toHalfWidth(text).toLowerCase().replace(/\s+/g, ' ').trim();
+  if (NOT_YET.test(raw.replace(/[\s。.!！,，]/g, '')) || NOT_YET.test(raw.replace(/[.!]$/, ''))) return { ok: false, reason: 'not_yet' };
+  const dueIn = DUE_IN.exec(raw.replace(/[\s。!！]/g, '')) ?? DUE_IN.exec(raw.replace(/[.!]$/, ''));
+  if (dueIn) {
+    const ahead = numberOf(dueIn.slice(1).find((g) => g !== undefined) ?? '');
+    if (ahead === null || !Number.isInteger(ahead)) return { ok: false, reason: 'unrecognised' };
+    return ahead > MAX_AHEAD_DAYS ? { ok: false, reason: 'too_far' } : { ok: true, dueDate: addDays(today, ahead), days: 0, given: false };
+  }
+  const s = raw
     .replace(/逾期|已经|大概|大约|差不多|左右|了|有|快|overdue|about|around|already|late|for/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   if (s.length === 0) return { ok: false, reason: 'empty' };
   const days = durationDays(s.replace(/\s/g, ''));
   if (days !== null) {
-    return days > MAX_OVERDUE_DAYS ? { ok: false, reason: 'too_old' } : { ok: true, dueDate: addDays(today, -days), days };
+    return days > MAX_OVERDUE_DAYS ? { ok: false, reason: 'too_old' } : { ok: true, dueDate: addDays(today, -days), days, given: false };
   }
-  const lastMonth = /^上个?月(\d{1,2})[号日]?$/.exec(s);
-  const candidate = lastMonth ? `${addMonths(today, -1).slice(0, 7)}-${lastMonth[1]!.padStart(2, '0')}` : s;
-  const r = parseDay(candidate, today, 'past');
-  if (!r.ok) return { ok: false, reason: r.reason === 'wrong_side' && parseDay(candidate, today, 'future').ok ? 'future' : 'unrecognised' };
-  const d = daysBetween(r.day, today);
-  return d > MAX_OVERDUE_DAYS ? { ok: false, reason: 'too_old' } : { ok: true, dueDate: r.day, days: d };
+  const monthDay = /^(上|下)个?月(\d{1,2})[号日]?$/.exec(s);
+  const candidate = monthDay ? `${addMonths(today, monthDay[1] === '上' ? -1 : 1).slice(0, 7)}-${monthDay[2]!.padStart(2, '0')}` : s;
+  const past = parseDay(candidate, today, 'past');
+  const future = parseDay(candidate, today, 'future');
+  const pastDays = past.ok ? daysBetween(past.day, today) : Infinity;
+  const futureDays = future.ok ? daysBetween(today, future.day) : Infinity;
+  if (past.ok && pastDays <= futureDays) {
+    return pastDays > MAX_OVERDUE_DAYS ? { ok: false, reason: 'too_old' } : { ok: true, dueDate: past.day, days: pastDays, given: true };
+  }
+  if (future.ok) {
+    return futureDays > MAX_AHEAD_DAYS ? { ok: false, reason: 'too_far' } : { ok: true, dueDate: future.day, days: 0, given: true };
+  }
+  return { ok: false, reason: 'unrecognised' };
 }
 
 export type SinceParse = { ok: true; since: string } | { ok: false; reason: 'empty' | 'unrecognised' | 'future' };

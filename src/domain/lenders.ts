@@ -1,19 +1,23 @@
 import type { BankId, Confidence, IsoDate, ProductId } from './catalog.js';
+import { HOTLINES, LAWS, RATES, type Sourced } from './facts.js';
 
 /**
  * What we know about each lender, as data. Every figure carries where it comes from (FACTS.md), when that was
  * checked, and how sure we are; the renderer hedges anything below "high".
  */
-export interface Sourced {
-  confidence: Confidence;
-  source: string;
-  asOf: IsoDate;
-}
 
 export type PenaltyRule =
   | ({ kind: 'daily_rate'; bpPerDay: number; base: 'overdue_amount' } & Sourced)
   | ({ kind: 'contract_multiple'; multiple: number } & Sourced)
+  /** Credit cards: interest at the rate on the bill (commonly `commonBpPerDay`), plus a 违约金. */
+  | ({ kind: 'card_rate'; commonBpPerDay: number } & Sourced)
   | { kind: 'unknown' };
+
+/**
+ * How a repayment plan is priced: a listed fee table (花呗 bill instalments), interest at the user's own daily rate
+ * (loans such as 借呗), or unknown (the lender sets it case by case).
+ */
+export type PlanPricing = 'fee_table' | 'daily_interest' | 'unknown';
 
 export interface Hotline extends Sourced {
   number: string;
@@ -28,14 +32,26 @@ export interface Lender {
   instalmentFees: ({ table: Array<{ months: number; feeBp: number }> } & Sourced) | null;
   /** The longest instalment plan one may ask for, where a rule says so. */
   maxInstalmentMonths: ({ months: number } & Sourced) | null;
-  /** The penalty depends on the user's own contract rate, so step 1 asks for it. */
+  /** The penalty or the plan's interest depends on the user's own daily rate, so step 1 asks for it. */
   asksContractRate: boolean;
+  planPricing: PlanPricing;
+  /** A letter to a bank says 贵行, to anyone else 贵司. */
+  isBank: boolean;
 }
 
 const CHECKED: IsoDate = '2026-11-01';
 const ANT = { id: 'ant_consumer_finance', confidence: 'high', source: 'FACTS §1.1 (Shine.cn/Shanghai Daily 2021-09-23)', asOf: CHECKED } as const;
-const ALIPAY_95188: Hotline = { number: '95188', confidence: 'high', source: 'FACTS §2 (several agreeing sources)', asOf: CHECKED };
-const NONE = { penalty: { kind: 'unknown' }, instalmentFees: null, maxInstalmentMonths: null, asksContractRate: false } as const;
+const ALIPAY_95188: Hotline = HOTLINES.alipay;
+const NONE = {
+  penalty: { kind: 'unknown' },
+  instalmentFees: null,
+  maxInstalmentMonths: null,
+  asksContractRate: false,
+  planPricing: 'unknown',
+  isBank: false,
+} as const;
+/** Cash loans priced by a daily interest rate shown on the loan page (FACTS §1.3: personalised rates). */
+const DAILY_INTEREST = { asksContractRate: true, planPricing: 'daily_interest' } as const;
 
 const LENDERS: Record<ProductId, Lender> = {
   huabei: {
@@ -63,6 +79,8 @@ const LENDERS: Record<ProductId, Lender> = {
     },
     maxInstalmentMonths: null,
     asksContractRate: false,
+    planPricing: 'fee_table',
+    isBank: false,
   },
   jiebei: {
     company: ANT,
@@ -77,15 +95,18 @@ const LENDERS: Record<ProductId, Lender> = {
     reportsToCreditCentre: { value: true, confidence: 'medium', source: 'FACTS §1.2 (licensed lender reports)', asOf: CHECKED },
     instalmentFees: null,
     maxInstalmentMonths: null,
-    asksContractRate: true,
+    ...DAILY_INTEREST,
+    isBank: false,
   },
   weilidai: {
     company: { id: 'webank', confidence: 'medium', source: 'FACTS §3 (xincainet.com 2026-01)', asOf: CHECKED },
     hotlines: [{ number: '95384', confidence: 'medium', source: 'FACTS §3, §8.4 (xincainet.com 2026-01)', asOf: CHECKED }],
     ...NONE,
+    ...DAILY_INTEREST,
+    isBank: true,
     reportsToCreditCentre: null,
   },
-  jd_jintiao: { company: null, hotlines: [], ...NONE, reportsToCreditCentre: null },
+  jd_jintiao: { company: null, hotlines: [], ...NONE, ...DAILY_INTEREST, reportsToCreditCentre: null },
   jd_baitiao: { company: null, hotlines: [], ...NONE, reportsToCreditCentre: null },
   meituan_yuefu: {
     company: null,
@@ -96,21 +117,23 @@ const LENDERS: Record<ProductId, Lender> = {
   credit_card: {
     company: null,
     hotlines: [],
-    penalty: { kind: 'unknown' },
+    penalty: { kind: 'card_rate', commonBpPerDay: RATES.cardOverdraftDaily.bp, ...sourceOf(RATES.cardOverdraftDaily) },
     reportsToCreditCentre: null,
     instalmentFees: null,
-    maxInstalmentMonths: {
-      months: 60,
-      confidence: 'high',
-      source: 'FACTS §4.1 (商业银行信用卡业务监督管理办法 Art. 70; 银保监规〔2022〕13号)',
-      asOf: CHECKED,
-    },
-    asksContractRate: false,
+    maxInstalmentMonths: LAWS.cardPersonalisedInstalments,
+    // The bill shows the daily rate; it prices the overdue interest, not a personalised plan (set case by case).
+    asksContractRate: true,
+    planPricing: 'unknown',
+    isBank: true,
   },
   other: { company: null, hotlines: [], ...NONE, reportsToCreditCentre: null },
 };
 
 export const getLender = (id: ProductId): Lender => LENDERS[id];
+
+function sourceOf(f: Sourced): Sourced {
+  return { confidence: f.confidence, source: f.source, asOf: f.asOf };
+}
 
 const BANK_SOURCE = 'FACTS §3 (long-standing published numbers; the card back decides)';
 const bank = (number: string, confidence: Confidence = 'medium'): Hotline => ({

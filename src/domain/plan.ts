@@ -1,19 +1,33 @@
-import type { Fen, IsoDate, ProductId } from './catalog.js';
+import type { Fen, ProductId } from './catalog.js';
 import { getLender } from './lenders.js';
+
+/**
+ * What a term costs on top of the debt: a listed fee (花呗 bill instalments), interest at the user's own daily
+ * rate (借呗, 微粒贷, 京东金条), the rate missing although it decides the cost, or set by the lender case by case.
+ */
+export type PlanCost = 'fee' | 'interest' | 'missing_rate' | 'unknown';
 
 export interface PlanOption {
   months: number;
-  /** The largest instalment (the first ones carry the leftover fen). */
+  /** The largest instalment, with the fee or interest where we know it. */
   monthlyFen: Fen;
-  feeFen: Fen | null;
+  cost: PlanCost;
+  /** The fee or the total interest; null where the cost is not known. */
+  costFen: Fen | null;
   totalFen: Fen | null;
-  /** Nominal annual rate (IRR × 12), in basis points rounded to 0.1 %; null where the fee is unknown. */
+  /** Nominal annual rate (IRR × 12 for a fee, daily rate × 365 for interest), in basis points rounded to 0.1 %. */
   aprBp: number | null;
-  /** The instalment fits in what the user can spare each month. */
-  fits: boolean;
+  /** The listed fee for the whole term, where the cost is a fee. */
+  feeBp: number | null;
+  /**
+   * The instalment fits in what the user can spare each month; null where only the principal fits and the interest,
+   * which the missing rate decides, could tip it over.
+   */
+  fits: boolean | null;
 }
 
 const feeOf = (principalFen: Fen, feeBp: number): Fen => Math.round((principalFen * feeBp) / 10_000);
+const toTenthOfPercent = (bp: number): number => Math.round(bp / 10) * 10;
 
 /** Equal instalments that add up exactly to principal + fee; the leftover fen go on the first payments. */
 export function instalmentSchedule(principalFen: Fen, months: number, feeBp: number): Fen[] {
@@ -42,31 +56,110 @@ export function nominalAprBp(principalFen: Fen, months: number, feeBp: number): 
   return ((lo + hi) / 2) * 12 * 10_000;
 }
 
-/** Months to repay a debt at a monthly amount (no fee); null when nothing can be spared. */
-export const monthsToRepay = (debtFen: Fen, monthlyFen: Fen): number | null =>
-  monthlyFen > 0 ? Math.ceil(debtFen / monthlyFen) : null;
+/**
+ * Equal monthly repayments of principal and interest (等额本息) at a daily rate: the monthly rate is the daily
+ * rate × 365 / 12, as loan pages quote a yearly rate of daily × 365. Rounded once, half up, to the fen.
+ */
+export function amortisedInstalment(principalFen: Fen, months: number, dailyRateBp: number): Fen {
+  const r = (dailyRateBp / 10_000) * (365 / 12);
+  const principalOnly = Math.ceil(principalFen / months);
+  if (r <= 0) return principalOnly;
+  // Never below the principal's share, which rounding could reach on a debt of a few fen.
+  return Math.max(principalOnly, Math.round((principalFen * r) / (1 - (1 + r) ** -months) + 1e-9));
+}
 
-/** The longest instalment term any rule we know allows (credit cards, FACTS §4.1). */
-export const LONGEST_TERM_MONTHS = 60;
+/**
+ * How many times the listed fee the yearly rate is, to the nearest half: a short term's small fee is the dearest
+ * (3 periods ≈ 6 ×, 12 ≈ 2 ×), because the debt shrinks every month while the fee is on the whole of it.
+ */
+export const feeMultiple = (aprBp: number, feeBp: number): number => Math.round((aprBp / feeBp) * 2) / 2;
 
-/** The plans worth asking for: the lender's own instalment terms where known, else common terms to request. */
-export function proposePlans(input: { debtFen: Fen; surplusFen: Fen; product: ProductId; today: IsoDate }): PlanOption[] {
-  const lender = getLender(input.product);
-  const table = lender.instalmentFees?.table;
-  const terms = table
-    ? table.map((row) => ({ months: row.months, feeBp: row.feeBp as number | null }))
-    : (input.product === 'credit_card' ? [12, 24, 36, 48, 60] : [3, 6, 12, 24, 36]).map((months) => ({ months, feeBp: null }));
-  return terms.map(({ months, feeBp }) => {
-    const schedule = instalmentSchedule(input.debtFen, months, feeBp ?? 0);
-    const feeFen = feeBp === null ? null : feeOf(input.debtFen, feeBp);
-    const monthlyFen = schedule[0] ?? 0;
+/** The terms lenders commonly offer or accept; a plan is asked for in one of these, not in 17 months. */
+export const COMMON_TERMS = [3, 6, 9, 12, 18, 24, 36, 48, 60] as const;
+
+/** The terms shown in the table, where the lender has no fee table of its own. */
+const LOAN_TERMS = [3, 6, 12, 24, 36];
+const CARD_TERMS = [12, 24, 36, 48, 60];
+
+function option(debtFen: Fen, surplusFen: Fen, months: number, priced: { feeBp: number } | { dailyRateBp: number } | { cost: 'missing_rate' | 'unknown' }): PlanOption {
+  const fits = (monthlyFen: Fen) => surplusFen > 0 && monthlyFen <= surplusFen;
+  if ('feeBp' in priced) {
+    const monthlyFen = instalmentSchedule(debtFen, months, priced.feeBp)[0] ?? 0;
+    const costFen = feeOf(debtFen, priced.feeBp);
     return {
       months,
       monthlyFen,
-      feeFen,
-      totalFen: feeFen === null ? null : input.debtFen + feeFen,
-      aprBp: feeBp === null ? null : Math.round(nominalAprBp(input.debtFen, months, feeBp) / 10) * 10,
-      fits: input.surplusFen > 0 && monthlyFen <= input.surplusFen,
+      cost: 'fee',
+      costFen,
+      totalFen: debtFen + costFen,
+      aprBp: toTenthOfPercent(nominalAprBp(debtFen, months, priced.feeBp)),
+      feeBp: priced.feeBp,
+      fits: fits(monthlyFen),
     };
-  });
+  }
+  if ('dailyRateBp' in priced) {
+    const monthlyFen = amortisedInstalment(debtFen, months, priced.dailyRateBp);
+    const totalFen = monthlyFen * months;
+    return {
+      months,
+      monthlyFen,
+      cost: 'interest',
+      costFen: Math.max(0, totalFen - debtFen),
+      totalFen,
+      aprBp: toTenthOfPercent(priced.dailyRateBp * 365),
+      feeBp: null,
+      fits: fits(monthlyFen),
+    };
+  }
+  const monthlyFen = instalmentSchedule(debtFen, months, 0)[0] ?? 0;
+  const principalFits = fits(monthlyFen);
+  return {
+    months,
+    monthlyFen,
+    cost: priced.cost,
+    costFen: null,
+    totalFen: null,
+    aprBp: null,
+    feeBp: null,
+    fits: priced.cost === 'missing_rate' && principalFits ? null : principalFits,
+  };
+}
+
+export interface PlanInput {
+  debtFen: Fen;
+  surplusFen: Fen;
+  product: ProductId;
+  /** The user's own daily rate, for lenders whose plans are priced by it. */
+  dailyRateBp: number | null;
+}
+
+/** The plans worth asking for: the lender's own instalment terms where known, else common terms to request. */
+export function proposePlans(input: PlanInput): PlanOption[] {
+  const lender = getLender(input.product);
+  const table = lender.instalmentFees?.table;
+  if (table) return table.map((row) => option(input.debtFen, input.surplusFen, row.months, { feeBp: row.feeBp }));
+  const terms = input.product === 'credit_card' ? CARD_TERMS : LOAN_TERMS;
+  const priced =
+    lender.planPricing === 'daily_interest'
+      ? input.dailyRateBp
+        ? { dailyRateBp: input.dailyRateBp }
+        : ({ cost: 'missing_rate' } as const)
+      : ({ cost: 'unknown' } as const);
+  return terms.map((months) => option(input.debtFen, input.surplusFen, months, priced));
+}
+
+/**
+ * The shortest common term whose instalment fits what the user can spare (with interest where the rate is known);
+ * null when nothing can be spared or even 5 years does not fit, where an extension is the request to make.
+ */
+export function suggestTerm(input: PlanInput): PlanOption | null {
+  if (input.surplusFen <= 0) return null;
+  const lender = getLender(input.product);
+  const priced =
+    lender.planPricing === 'daily_interest' && input.dailyRateBp ? { dailyRateBp: input.dailyRateBp } : ({ cost: 'unknown' } as const);
+  for (const months of COMMON_TERMS) {
+    const o = option(input.debtFen, input.surplusFen, months, priced);
+    if (o.fits === true) return o;
+  }
+  return null;
 }

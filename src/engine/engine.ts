@@ -1,6 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
+import type { CareSignal } from '../../flows/machine.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { langFromTelegram, translator, type Translate } from '../i18n/index.js';
@@ -17,7 +18,7 @@ import { StoreUnavailableError, type BeginResult, type CaseStore, type FloodLimi
 import { todayIn, type Clock } from './clock.js';
 import type { Inbound } from './inbound.js';
 import { createLanes } from './lanes.js';
-import { decodeEffects, encodeEffects, type TurnEffects } from './owed.js';
+import { decodeOwed, encodeOwed, type TurnEffects } from './owed.js';
 import { createSnapshotCache } from './snapshot-cache.js';
 
 /** Where replies go: the Telegram gateway, or the terminal. */
@@ -85,7 +86,7 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
     case 'unsupported':
       return { kind: 'event', event: { type: 'UNSUPPORTED', today } };
     case 'edited':
-      return { kind: 'event', event: { type: 'EDITED', today } };
+      return { kind: 'event', event: { type: 'EDITED', text: input.text, today } };
     case 'command': {
       const byCommand = {
         start: 'START',
@@ -286,12 +287,12 @@ export function createEngine(deps: EngineDeps) {
         if (begun.owed) {
           // Replies a crash or a failed send left owed: shown first. Whatever this update says was typed without
           // them, so it is recorded as seen and not applied.
-          const posted = await send(msg.chatId, decodeEffects(begun.owed.payload));
+          const posted = await send(msg.chatId, owedEffects(prev!, begun.owed.payload));
           await answer(msg);
           if (!begun.duplicate) {
             await store.commit({ chatId: msg.chatId, token, expectedVersion: begun.version, updateId: msg.updateId, schema: CASE_SCHEMA_VERSION, snapshot: null, owed: null });
           }
-          const followed = begun.owed.version === begun.version && rememberChecklist(msg.chatId, token, prev, begun.version, posted, today);
+          const followed = rememberChecklist(msg.chatId, token, prev, begun.version, posted, today);
           return { value: begun.duplicate ? 'duplicate' : 'owed', carry: keep(followed ? null : begun.owed.version) };
         }
 
@@ -323,7 +324,7 @@ export function createEngine(deps: EngineDeps) {
           updateId: msg.updateId,
           schema: CASE_SCHEMA_VERSION,
           snapshot: toStored(next),
-          owed: effects.replies.length > 0 || effects.edit ? encodeEffects(effects) : null,
+          owed: effects.replies.length > 0 || effects.edit ? encodeOwed(actions, today, effects.edit !== null) : null,
         });
         if (!result.ok && result.reason === 'duplicate') {
           await answer(msg);
@@ -340,6 +341,7 @@ export function createEngine(deps: EngineDeps) {
         await answer(msg);
         for (const action of actions) {
           if (action.type === 'rememberLanguage') await store.savePrefs(msg.userId, action.params as { lang: Lang });
+          else if (action.type === 'careSignal') metrics?.careSignal((action.params as { kind: CareSignal }).kind);
         }
         const posted = await send(msg.chatId, effects);
         const followed = rememberChecklist(msg.chatId, token, next, result.version, posted, today);
@@ -356,11 +358,23 @@ export function createEngine(deps: EngineDeps) {
   /** The replies a turn owes, and the checklist edit when its progress changed without a new checklist. */
   function effectsOf(prev: CaseSnapshot, next: CaseSnapshot, actions: readonly FlowAction[], t: Translate, today: IsoDate): TurnEffects {
     const replies = renderTurn({ snapshot: next, actions, t, translatorFor: (lang) => translator(i18n, lang), today });
-    const checklistId = next.context.checklistMessageId;
     const stepsChanged = prev.context.steps !== next.context.steps && JSON.stringify(prev.context.steps) !== JSON.stringify(next.context.steps);
-    if (checklistId === null || !stepsChanged || replies.some((r) => r.kind === 'checklist')) return { replies, edit: null };
-    const view = renderChecklist(next.context, t);
-    return { replies, edit: { messageId: checklistId, html: view.html, buttons: view.buttons } };
+    return { replies, edit: stepsChanged && !replies.some((r) => r.kind === 'checklist') ? checklistEdit(next, t) : null };
+  }
+
+  function checklistEdit(snapshot: CaseSnapshot, t: Translate): TurnEffects['edit'] {
+    const messageId = snapshot.context.checklistMessageId;
+    if (messageId === null) return null;
+    const view = renderChecklist(snapshot.context, t);
+    return { messageId, html: view.html, buttons: view.buttons };
+  }
+
+  /** The owed replies, rendered again from the committed case and what the outbox kept of the turn. */
+  function owedEffects(snapshot: CaseSnapshot, payload: string): TurnEffects {
+    const owed = decodeOwed(payload);
+    const t = translator(i18n, snapshot.context.lang);
+    const replies = renderTurn({ snapshot, actions: owed.actions, t, translatorFor: (lang) => translator(i18n, lang), today: owed.today });
+    return { replies, edit: owed.edit ? checklistEdit(snapshot, t) : null };
   }
 
   async function tellTooFast(msg: Inbound) {
@@ -403,9 +417,9 @@ export function createEngine(deps: EngineDeps) {
       if (begun?.kind !== 'go') return { value: false, carry: keep() };
       holding = true;
       hold(chatId, token);
-      if (!begun.owed) return { value: false, carry: keep() };
-      const posted = await send(chatId, decodeEffects(begun.owed.payload));
-      const snapshot = begun.owed.version === begun.version ? await caseOf(chatId, null, begun, cached) : null;
+      const snapshot = begun.owed ? await caseOf(chatId, null, begun, cached) : null;
+      if (!begun.owed || !snapshot) return { value: false, carry: keep() };
+      const posted = await send(chatId, owedEffects(snapshot, begun.owed.payload));
       const followed = rememberChecklist(chatId, token, snapshot, begun.version, posted, todayIn(clock.now()));
       return { value: true, carry: keep(followed ? null : begun.owed.version) };
     } catch (err) {

@@ -8,8 +8,11 @@ export type InboundInput =
   | { kind: 'button'; data: string; callbackId: string }
   /** A message we cannot read: sticker, photo, voice, location, … */
   | { kind: 'unsupported' }
-  /** An earlier message was edited: we answer, but the edit does not change an answer already given. */
-  | { kind: 'edited' };
+  /**
+   * An earlier message was edited: the edit does not change an answer already given, but its words are still read
+   * for what must never go unanswered (despair).
+   */
+  | { kind: 'edited'; text: string };
 
 export interface Inbound {
   chatId: number;

@@ -1,4 +1,6 @@
+import type { IsoDate } from '../domain/catalog.js';
 import type { Keyboard, Reply } from '../render/reply.js';
+import type { FlowAction } from '../render/turn.js';
 
 /** Everything a turn shows the person: its replies, and the edit that brings the checklist message up to date. */
 export interface TurnEffects {
@@ -7,9 +9,17 @@ export interface TurnEffects {
 }
 
 /**
- * The form kept in the outbox until sent. Documents travel as their model (plain JSON); the .docx is built again
- * when they are sent, so the outbox stays small.
+ * What the outbox keeps until the replies are sent: not the replies themselves but what they are rendered from
+ * besides the committed case (the turn's actions, its day, whether the checklist is to be edited). Rendering is
+ * pure, so the replies come out the same, documents included, and the outbox stays a few dozen bytes.
  */
-export const encodeEffects = (effects: TurnEffects): string => JSON.stringify(effects);
+export interface OwedTurn {
+  actions: FlowAction[];
+  today: IsoDate;
+  edit: boolean;
+}
 
-export const decodeEffects = (payload: string): TurnEffects => JSON.parse(payload) as TurnEffects;
+export const encodeOwed = (actions: readonly FlowAction[], today: IsoDate, edit: boolean): string =>
+  JSON.stringify({ actions: actions.map(({ type, params }) => (params === undefined ? { type } : { type, params })), today, edit });
+
+export const decodeOwed = (payload: string): OwedTurn => JSON.parse(payload) as OwedTurn;

@@ -23,6 +23,12 @@ export function createMetrics() {
     registers: [registry],
   });
   const storeErrors = new Counter({ name: 'xs_store_errors_total', help: 'Store operations that failed', registers: [registry] });
+  const careSignals = new Counter({
+    name: 'xs_care_signals_total',
+    help: 'Messages read as a care signal (crisis, threat, paid_agent, self_ask); the words themselves are never kept',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
   return {
     updateHandled(kind: string, seconds: number) {
       updates.inc({ kind });
@@ -33,6 +39,9 @@ export function createMetrics() {
     },
     storeError() {
       storeErrors.inc();
+    },
+    careSignal(kind: string) {
+      careSignals.inc({ kind });
     },
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };

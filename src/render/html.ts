@@ -1,3 +1,4 @@
+import { cutGraphemes } from '../domain/text.js';
 import { MAX_MESSAGE_CHARS } from './reply.js';
 
 export { escapeHtml } from '../i18n/index.js';
@@ -14,7 +15,7 @@ export function splitHtml(html: string, limit = MAX_MESSAGE_CHARS): string[] {
     let cut = Math.max(window.lastIndexOf('\n\n'), 0);
     if (cut < limit / 2) cut = Math.max(window.lastIndexOf('\n'), cut);
     if (cut < limit / 2) cut = Math.max(window.lastIndexOf(' '), cut);
-    if (cut < limit / 2) cut = safeHardCut(window);
+    if (cut < limit / 2) cut = safeHardCut(rest, limit);
     parts.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }
@@ -22,17 +23,20 @@ export function splitHtml(html: string, limit = MAX_MESSAGE_CHARS): string[] {
   return parts;
 }
 
-/** Backs off from the limit so the cut lands outside `<…>` and `&…;`. */
-function safeHardCut(window: string): number {
+/** Backs off from the limit so the cut lands outside `<…>` and `&…;`, and between two whole characters. */
+function safeHardCut(text: string, limit: number): number {
+  const window = text.slice(0, limit);
   let cut = window.length;
   const lastLt = window.lastIndexOf('<');
   if (lastLt > window.lastIndexOf('>')) cut = lastLt;
   const lastAmp = window.lastIndexOf('&', cut - 1);
   if (lastAmp >= 0 && window.indexOf(';', lastAmp) === -1) cut = Math.min(cut, lastAmp);
-  // Never split a surrogate pair (emoji).
-  const code = window.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return cut;
+  // Segment the whole text: a character the window's edge cuts through must not count as whole. A single character
+  // longer than a message (hundreds of combining marks) is cut between code points rather than never.
+  const whole = cutGraphemes(text, cut).length;
+  if (whole > 0) return whole;
+  const high = text.charCodeAt(cut - 1);
+  return high >= 0xd800 && high <= 0xdbff ? cut - 1 : cut;
 }
 
 /** For the terminal and documents: the same text without Telegram's markup. */

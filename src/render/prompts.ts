@@ -1,9 +1,9 @@
 import type { CaseContext } from '../../flows/case.js';
-import { CHOICES, EDITABLE_FACTS, SKIP_CLEARS, type ChoiceQuestion, type TextQuestion } from '../../flows/questions.js';
-import { LANGS, type IsoDate } from '../domain/catalog.js';
-import { formatDate } from '../domain/dates.js';
+import { CHOICES, EDITABLE_FACTS, IDENTITY_FIELDS, SKIP_CLEARS, type ChoiceQuestion, type TextQuestion } from '../../flows/questions.js';
+import { LANGS, STEPS, type IsoDate, type Lang } from '../domain/catalog.js';
+import { daysBetween, formatDate } from '../domain/dates.js';
 import { formatFen } from '../domain/money.js';
-import type { Translate } from '../i18n/index.js';
+import { escapeHtml, type Translate } from '../i18n/index.js';
 import { globalData, promptData } from './callback-data.js';
 import { renderChecklist } from './checklist.js';
 import type { Button, Keyboard, Reply } from './reply.js';
@@ -16,6 +16,8 @@ export interface PromptInput {
   ctx: CaseContext;
   t: Translate;
   today: IsoDate;
+  /** Another language's texts, for what is shown in both (the call script is spoken in Chinese). */
+  translatorFor: (lang: Lang) => Translate;
 }
 
 /** A button of the current prompt: it carries the prompt's id, so a press on an older message is recognised. */
@@ -28,13 +30,17 @@ export const languageButtons = (): Keyboard => [
 /** Buttons a text question offers besides typing: back, skip where skipping is sensible, and shortcuts. */
 const SHORTCUTS: Partial<Record<TextQuestion, string[]>> = { callDate: ['today'], complaintWhen: ['today'] };
 
-function textQuestion(q: TextQuestion, { id, t }: PromptInput): Reply {
+/** A card's rate is the one printed on the bill; a loan's is on the loan page. */
+const questionKey = (q: TextQuestion, ctx: CaseContext): string =>
+  q === 'rate' && ctx.facts.product === 'credit_card' ? 'intake.q.rateCard' : `intake.q.${q}`;
+
+function textQuestion(q: TextQuestion, { id, ctx, t }: PromptInput): Reply {
   const nav = [
     ...(SHORTCUTS[q] ?? []).map((v) => choice(id, v, t(`common.button.${v}`))),
     choice(id, 'back', t('common.button.back')),
   ];
   if (SKIP_CLEARS[q]) nav.push(choice(id, 'skip', t('common.button.skip')));
-  return { kind: 'text', html: t(`intake.q.${q}`), buttons: [nav] };
+  return { kind: 'text', html: t(questionKey(q, ctx)), buttons: [nav] };
 }
 
 const CHOICE_LABEL: Record<ChoiceQuestion, (value: string) => string> = {
@@ -64,7 +70,13 @@ function caseSummary({ id, ctx, t, today }: PromptInput): Reply {
   const value: Record<(typeof EDITABLE_FACTS)[number], string> = {
     product: productName(ctx, t),
     amount: f.amountFen === null ? none : formatFen(f.amountFen, lang),
-    overdue: f.dueDate === null ? none : formatDate(f.dueDate, lang),
+    // A date counted back from a number of days is not shown as if the user had given it.
+    overdue:
+      f.dueDate === null
+        ? none
+        : f.dueDateGiven
+          ? formatDate(f.dueDate, lang)
+          : t('caseSummary.overdueAbout', { count: Math.max(0, daysBetween(f.dueDate, today)) }),
     rate: f.dailyRateBp === null ? none : formatBp(f.dailyRateBp),
     cause: f.cause === null ? none : t(`domain.cause.${f.cause}`),
     since: f.causeSince === null ? none : sinceText(f.causeSince, lang),
@@ -75,14 +87,23 @@ function caseSummary({ id, ctx, t, today }: PromptInput): Reply {
   const html = [
     `<b>${t('caseSummary.title')}</b>`,
     '',
-    ...EDITABLE_FACTS.map((q) => t('caseSummary.line', { field: t(`caseSummary.field.${q}`), value: value[q] })),
+    // The line template inserts its values raw; every value is escaped here, whatever it holds.
+    ...EDITABLE_FACTS.map((q) => t('caseSummary.line', { field: t(`caseSummary.field.${q}`), value: escapeHtml(value[q]) })),
+    ...(ctx.consent === 'given'
+      ? IDENTITY_FIELDS.map((q) =>
+          t('caseSummary.line', { field: t(`statement.field.${q}`), value: escapeHtml(ctx.statement[q] ?? none) }),
+        )
+      : []),
     t('caseSummary.calls', { count: ctx.calls.length }),
     t(`caseSummary.plan.${ctx.plan.status}`),
     t('caseSummary.evidence', { count: ctx.evidence.length }),
     '',
     t('caseSummary.hint', { date: formatDate(today, lang) }),
   ].join('\n');
-  const edits = EDITABLE_FACTS.map((q) => choice(id, `edit:${q}`, `✏️ ${t(`caseSummary.field.${q}`)}`));
+  const edits = [
+    ...EDITABLE_FACTS.map((q) => choice(id, `edit:${q}`, `✏️ ${t(`caseSummary.field.${q}`)}`)),
+    ...(ctx.consent === 'given' ? IDENTITY_FIELDS.map((q) => choice(id, `edit:${q}`, `✏️ ${t(`statement.field.${q}`)}`)) : []),
+  ];
   return { kind: 'text', html, buttons: [...chunk(edits, 3), [choice(id, 'hub', t('common.button.hub'))]] };
 }
 
@@ -161,5 +182,19 @@ for (const [state, q] of Object.entries(QUESTION_STATES)) {
 export function renderPrompt(p: PromptInput): Reply | null {
   const build = PROMPTS[p.id];
   if (!build) throw new Error(`no prompt for state ${p.id}`);
-  return build(p);
+  return withWayBack(build(p), p);
+}
+
+/**
+ * A step's screen (or "My answers") reached from another step offers the way back there, next to "back to
+ * checklist" (the machine answers `return` on every screen that has that button).
+ */
+function withWayBack(reply: Reply | null, { id, ctx, t }: PromptInput): Reply | null {
+  const from = ctx.cameFrom;
+  const step = id.split('.')[0] ?? '';
+  const offers = (STEPS as readonly string[]).includes(step) || id === 'caseSummary';
+  if (reply?.kind !== 'text' || !reply.buttons || from === null || step === from || !offers) return reply;
+  const hub = promptData(id, 'hub');
+  const way = choice(id, 'return', t('common.button.returnTo', { step: STEPS.indexOf(from) + 1 }));
+  return { ...reply, buttons: reply.buttons.map((row) => (row.some((b) => b.data === hub) ? [way, ...row] : row)) };
 }

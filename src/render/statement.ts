@@ -1,8 +1,10 @@
 import type { CaseContext } from '../../flows/case.js';
-import { EDITABLE_FACTS } from '../../flows/questions.js';
+import { EDITABLE_FACTS, IDENTITY_FIELDS } from '../../flows/questions.js';
 import { REQUESTS, type IsoDate } from '../domain/catalog.js';
+import { formatDate } from '../domain/dates.js';
+import { HOTLINES } from '../domain/facts.js';
 import { formatFen } from '../domain/money.js';
-import type { Translate } from '../i18n/index.js';
+import { escapeHtml, type Translate } from '../i18n/index.js';
 import { promptData } from './callback-data.js';
 import type { Button, Reply } from './reply.js';
 import { overdueDays, productName, sinceText } from './status-summary.js';
@@ -10,6 +12,7 @@ import { chunk, needConsentPrompt, type StepInput } from './steps.js';
 
 const btn = (id: string, value: string, label: string): Button => ({ label, data: promptData(id, value) });
 const hubRow = (id: string, t: Translate): Button[] => [btn(id, 'hub', t('common.button.hub'))];
+export const isIdentity = (q: string): boolean => (IDENTITY_FIELDS as readonly string[]).includes(q);
 
 /** The facts that will go into the statement, each with the words the user will see. */
 function reviewLines(ctx: CaseContext, t: Translate, today: IsoDate): string[] {
@@ -17,11 +20,19 @@ function reviewLines(ctx: CaseContext, t: Translate, today: IsoDate): string[] {
   const lang = ctx.lang;
   const none = t('summary.notGiven');
   const days = overdueDays(ctx, today);
-  const row = (field: string, value: string) => t('caseSummary.line', { field, value });
+  // The line template inserts its values raw (the field names are ours); the value can be the user's own words.
+  const row = (field: string, value: string) => t('caseSummary.line', { field, value: escapeHtml(value) });
   return [
     row(t('caseSummary.field.product'), productName(ctx, t)),
     row(t('caseSummary.field.amount'), f.amountFen === null ? none : formatFen(f.amountFen, lang)),
-    row(t('statement.field.days'), days === null ? none : t('statement.days', { count: days })),
+    row(
+      t('statement.field.days'),
+      f.dueDate === null || days === null
+        ? none
+        : f.dueDate >= today
+          ? t('statement.notYetDue', { due: formatDate(f.dueDate, lang) })
+          : t(f.dueDateGiven ? 'statement.days' : 'statement.daysAbout', { count: days }),
+    ),
     row(t('caseSummary.field.cause'), f.cause === null ? none : t(`domain.cause.${f.cause}`)),
     row(t('caseSummary.field.since'), f.causeSince === null ? none : sinceText(f.causeSince, lang)),
     row(t('caseSummary.field.income'), f.incomeFen === null ? none : formatFen(f.incomeFen, lang)),
@@ -42,13 +53,13 @@ export const STATEMENT_PROMPTS: Record<string, (p: StepInput) => Reply> = {
     buttons: [[btn(id, 'status', t('plan.button.toStatus'))], hubRow(id, t)],
   }),
   'statement.review': ({ id, ctx, t, today }) => {
-    const fields = [...EDITABLE_FACTS.filter((q) => q !== 'rate' && q !== 'product'), 'name', 'phoneTail', 'idTail'];
+    const fields = [...EDITABLE_FACTS.filter((q) => q !== 'rate' && q !== 'product'), ...IDENTITY_FIELDS];
     return {
       kind: 'text',
       html: [`<b>${t('statement.title')}</b>`, '', t('statement.reviewIntro'), '', ...reviewLines(ctx, t, today), '', t('statement.reviewHint')].join('\n'),
       buttons: [
         ...chunk(
-          fields.map((q) => btn(id, `edit:${q}`, `✏️ ${t(q === 'name' || q === 'phoneTail' || q === 'idTail' ? `statement.field.${q}` : `caseSummary.field.${q}`)}`)),
+          fields.map((q) => btn(id, `edit:${q}`, `✏️ ${t(isIdentity(q) ? `statement.field.${q}` : `caseSummary.field.${q}`)}`)),
           3,
         ),
         [btn(id, 'requests', t('statement.button.toRequests'))],
@@ -66,7 +77,7 @@ export const STATEMENT_PROMPTS: Record<string, (p: StepInput) => Reply> = {
   }),
   'statement.ready': ({ id, ctx, t }) => ({
     kind: 'text',
-    html: [t('statement.readyIntro'), '', t('statement.readyNext')].join('\n'),
+    html: t('statement.readyNext'),
     buttons: [
       ...(ctx.lang === 'zh-CN' ? [] : [[btn(id, 'english', t('statement.button.english'))]]),
       [btn(id, 'confirmation', t('statement.button.confirmation'))],
@@ -77,7 +88,7 @@ export const STATEMENT_PROMPTS: Record<string, (p: StepInput) => Reply> = {
   }),
   'statement.complaintReady': ({ id, t }) => ({
     kind: 'text',
-    html: t('statement.complaintReady'),
+    html: t('statement.complaintReady', { nfra: HOTLINES.nfraComplaints.number, pboc: HOTLINES.pbocConsumer.number }),
     buttons: [[btn(id, 'back', t('statement.button.backToStatement')), btn(id, 'again', t('statement.button.anotherComplaint'))], hubRow(id, t)],
   }),
 };

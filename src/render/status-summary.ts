@@ -3,6 +3,7 @@ import type { IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
 import { estimateCharges } from '../domain/charges.js';
 import { daysBetween, formatDate, formatMonth } from '../domain/dates.js';
+import { HOTLINES, RATES } from '../domain/facts.js';
 import { getLender } from '../domain/lenders.js';
 import { formatFen } from '../domain/money.js';
 import { stageOf } from '../domain/stage.js';
@@ -33,14 +34,22 @@ export function renderStatusSummary(ctx: CaseContext, t: Translate, today: IsoDa
   const lines: string[] = [`<b>${t('summary.title')}</b>`, ''];
 
   lines.push(t('summary.product', { product: productName(ctx, t) }));
-  if (facts.amountFen !== null && facts.dueDate !== null) {
+  const ahead = facts.dueDate !== null && facts.dueDate >= today ? daysBetween(today, facts.dueDate) : null;
+  if (facts.amountFen !== null && facts.dueDate !== null && ahead !== null) {
+    const due = { amount: formatFen(facts.amountFen, lang), due: formatDate(facts.dueDate, lang) };
+    lines.push(ahead === 0 ? t('summary.dueToday', due) : t('summary.dueSoon', { ...due, count: ahead }));
+  } else if (facts.amountFen !== null && facts.dueDate !== null) {
+    // A due date counted back from "30 days" is not a date anyone gave: only the days are said, as "about".
     lines.push(
-      t('summary.debt', { amount: formatFen(facts.amountFen, lang), count: days, due: formatDate(facts.dueDate, lang) }),
+      facts.dueDateGiven
+        ? t('summary.debt', { amount: formatFen(facts.amountFen, lang), count: days, due: formatDate(facts.dueDate, lang) })
+        : t('summary.debtAbout', { amount: formatFen(facts.amountFen, lang), count: days }),
     );
   }
   lines.push(t('summary.stage', { stage: t(`domain.stage.${stage}.name`), meaning: t(`domain.stage.${stage}.meaning`) }));
 
-  if (facts.product !== null && facts.amountFen !== null) {
+  // Not overdue yet: nothing is charged, so there is nothing to estimate.
+  if (facts.product !== null && facts.amountFen !== null && stage !== 'not_overdue') {
     const rule = getLender(facts.product).penalty;
     const est = estimateCharges({
       product: facts.product,
@@ -69,6 +78,18 @@ export function renderStatusSummary(ctx: CaseContext, t: Translate, today: IsoDa
       );
     } else if (rule.kind === 'contract_multiple') {
       lines.push(t('summary.charges.needRate', { multiple: rule.multiple }));
+    } else if (rule.kind === 'card_rate') {
+      lines.push(
+        est && facts.dailyRateBp !== null
+          ? t('summary.charges.card', {
+              rate: formatBp(facts.dailyRateBp),
+              perDay: formatFen(est.perDayFen, lang),
+              perMonth: formatFen(est.per30DaysFen, lang),
+              soFar: formatFen(est.soFarFen, lang),
+            })
+          : t('summary.charges.cardNeedRate', { common: formatBp(rule.commonBpPerDay) }),
+        t('summary.charges.cardLateFee', { share: formatBp(RATES.cardLateFee.bp) }),
+      );
     } else {
       lines.push(t('summary.charges.unknown'));
     }
@@ -90,7 +111,23 @@ export function renderStatusSummary(ctx: CaseContext, t: Translate, today: IsoDa
     );
   }
   // Lawyer's letters and "legal department" texts start to arrive after a month or so (FACTS §5).
-  if (stage === 'm2' || stage === 'm3' || stage === 'm3plus') lines.push('', t('summary.lawyerLetter'));
+  if (stage === 'm2' || stage === 'm3' || stage === 'm3plus') lines.push('', t('summary.lawyerLetter', { courts: HOTLINES.courts.number }));
   lines.push('', `<b>${t('summary.todayTitle')}</b>`, t(`summary.today.${stage}`));
+  if (stage === 'not_overdue') lines.push('', ...beforeDue(facts.product, t));
   return lines.join('\n');
+}
+
+/**
+ * What can still be done before the due date (FACTS §1.4 no grace period promised, §1.5 花呗 bill instalments up
+ * to the repayment day, §1.6 in-app options hedged, §4.4 Art. 678 extension before the due date).
+ */
+function beforeDue(product: CaseContext['facts']['product'], t: Translate): string[] {
+  return [
+    `<b>${t('summary.beforeDue.title')}</b>`,
+    ...(product === 'huabei' ? [t('summary.beforeDue.huabeiInstalments')] : []),
+    ...(product === 'credit_card' ? [t('summary.beforeDue.cardInstalments')] : []),
+    ...(product === 'huabei' || product === 'jiebei' ? [t('summary.beforeDue.alipayOptions')] : []),
+    t('summary.beforeDue.extension'),
+    t('summary.beforeDue.noGrace'),
+  ];
 }

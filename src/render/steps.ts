@@ -1,21 +1,24 @@
 import type { CaseContext } from '../../flows/case.js';
-import { CUTS, RIGHTS_TOPICS, type IsoDate, type ProductId } from '../domain/catalog.js';
+import { BANKS, CUTS, PRODUCTS, RIGHTS_TOPICS, type IsoDate, type Lang, type ProductId } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
 import { formatDate } from '../domain/dates.js';
 import { evidenceItemsFor } from '../domain/evidence.js';
 import { BANK_HOTLINES, getLender } from '../domain/lenders.js';
 import { formatFen } from '../domain/money.js';
-import { LONGEST_TERM_MONTHS, monthsToRepay, proposePlans } from '../domain/plan.js';
+import { HOTLINES, LAWS } from '../domain/facts.js';
+import { feeMultiple, proposePlans, suggestTerm, type PlanInput, type PlanOption } from '../domain/plan.js';
 import type { Translate } from '../i18n/index.js';
 import { promptData } from './callback-data.js';
 import type { Button, Keyboard, Reply } from './reply.js';
-import { formatBp, overdueDays, productName, sinceText } from './status-summary.js';
+import { causeSentence } from '../documents/sentences.js';
+import { formatBp, overdueDays, productName } from './status-summary.js';
 
 export interface StepInput {
   id: string;
   ctx: CaseContext;
   t: Translate;
   today: IsoDate;
+  translatorFor: (lang: Lang) => Translate;
 }
 
 const btn = (id: string, value: string, label: string): Button => ({ label, data: promptData(id, value) });
@@ -27,9 +30,7 @@ const surplusOf = (ctx: CaseContext) =>
   budget({ incomeFen: ctx.facts.incomeFen, essentialsFen: ctx.facts.essentialsFen, otherDebtsFen: ctx.facts.otherDebtsFen ?? 0 });
 
 /** Hotline lines for the product, each hedged by its confidence; none invented where none is verified. */
-export function hotlineLines(ctx: CaseContext, t: Translate): string[] {
-  const product = ctx.facts.product;
-  if (product === null) return [t('contact.hotline.unknownProduct')];
+export function hotlineLines(ctx: CaseContext, product: ProductId, t: Translate): string[] {
   if (product === 'credit_card') {
     const bank = ctx.facts.bank;
     const line = bank ? BANK_HOTLINES[bank] : null;
@@ -53,15 +54,15 @@ export function callScript(ctx: CaseContext, t: Translate, today: IsoDate): stri
   const f = ctx.facts;
   const days = overdueDays(ctx, today);
   const b = surplusOf(ctx);
-  const parts = [t('contact.script.hello', { product: productName(ctx, t) })];
-  if (f.amountFen !== null && days !== null) parts.push(t('contact.script.debt', { amount: formatFen(f.amountFen, ctx.lang), count: days }));
-  if (f.cause !== null) {
-    parts.push(
-      f.causeSince
-        ? t('contact.script.causeSince', { cause: t(`domain.cause.${f.cause}`), since: sinceText(f.causeSince, ctx.lang) })
-        : t('contact.script.cause', { cause: t(`domain.cause.${f.cause}`) }),
-    );
+  const parts = [f.product === null ? t('contact.script.helloUnknown') : t('contact.script.hello', { product: productName(ctx, t) })];
+  if (f.amountFen !== null && f.dueDate !== null && f.dueDate >= today) {
+    // Not overdue yet: the call is about the coming due date.
+    parts.push(t('contact.script.dueSoon', { amount: formatFen(f.amountFen, ctx.lang), due: formatDate(f.dueDate, ctx.lang) }));
+  } else if (f.amountFen !== null && days !== null) {
+    parts.push(t('contact.script.debt', { amount: formatFen(f.amountFen, ctx.lang), count: days }));
   }
+  const cause = causeSentence('contact.script', ctx, t, today);
+  if (cause !== null) parts.push(cause);
   parts.push(
     b && b.surplusFen > 0
       ? t('contact.script.canPay', { amount: formatFen(b.surplusFen, ctx.lang) })
@@ -69,32 +70,64 @@ export function callScript(ctx: CaseContext, t: Translate, today: IsoDate): stri
         ? t('contact.script.cannotPayNow')
         : t('contact.script.willing'),
   );
-  parts.push(t(b && b.surplusFen <= 0 ? 'contact.script.askExtension' : 'contact.script.askInstalments'));
+  const beforeDue = f.dueDate !== null && f.dueDate >= today;
+  // Before the due date nothing overdue is charged yet, so there are no overdue fees to ask off.
+  parts.push(t(beforeDue ? 'contact.script.askBeforeDue' : b && b.surplusFen <= 0 ? 'contact.script.askExtension' : 'contact.script.askInstalments'));
   parts.push(t('contact.script.askWritten'));
   return parts.join('');
 }
 
+/**
+ * Which product (or, for a card, which bank) to pick on the contact screen when the case does not say: without
+ * it the route, hotline and script cannot be right. Nothing when the case already knows.
+ */
+function productPicker(id: string, ctx: CaseContext, t: Translate): { ask: string | null; rows: Keyboard } {
+  const { product, bank } = ctx.facts;
+  const notKept = ctx.consent === 'given' ? null : t('contact.pick.notKept');
+  if (product === null) {
+    const rows = chunk(PRODUCTS.map((p) => btn(id, `view:${p}`, t(`domain.product.${p}.name`))), 3);
+    return { ask: lines(t('contact.pick.product'), notKept), rows };
+  }
+  if (product === 'credit_card' && bank === null) {
+    const rows = chunk(BANKS.map((b) => btn(id, `view:bank:${b}`, t(`domain.bank.${b}`))), 3);
+    return { ask: lines(t('contact.pick.bank'), notKept), rows };
+  }
+  return { ask: null, rows: [] };
+}
+
+/** The "how to reach a person" button carries the product shown, which a case without consent does not keep. */
+const humanValue = ({ facts: { product, bank } }: CaseContext): string =>
+  product === null ? 'human' : product === 'credit_card' && bank !== null ? `human:bank:${bank}` : `human:${product}`;
+
 export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
-  'contact.script': ({ id, ctx, t, today }) =>
-    text(
+  'contact.script': ({ id, ctx, t, today, translatorFor }) => {
+    const product = ctx.facts.product;
+    const picker = productPicker(id, ctx, t);
+    // The agent speaks Chinese: an English reader gets the Chinese words to read out, too.
+    const zhScript = ctx.lang === 'zh-CN' ? null : callScript({ ...ctx, lang: 'zh-CN' }, translatorFor('zh-CN'), today);
+    return text(
       lines(
         `<b>${t('contact.title')}</b>`,
         '',
-        t('contact.route.label', { route: appRoute(ctx.facts.product, t) }),
-        ...hotlineLines(ctx, t),
+        ...(product === null
+          ? [picker.ask]
+          : [t('contact.route.label', { route: appRoute(product, t) }), ...hotlineLines(ctx, product, t), picker.ask]),
         t('contact.fakeNumbers'),
         '',
         `<b>${t('contact.script.title')}</b>`,
         `「${callScript(ctx, t, today)}」`,
+        zhScript ? lines('', t('contact.script.inChinese'), `「${zhScript}」`) : null,
         '',
         t('contact.tips'),
       ),
       [
-        [btn(id, 'log', t('contact.button.log')), btn(id, 'human', t('contact.button.human'))],
+        ...picker.rows,
+        [btn(id, 'log', t('contact.button.log')), btn(id, humanValue(ctx), t('contact.button.human'))],
         [btn(id, 'next', t('contact.button.next'))],
         hubRow(id, t),
       ],
-    ),
+    );
+  },
   'contact.logged': ({ id, ctx, t }) => {
     const last = ctx.calls.at(-1);
     const recent = ctx.calls.slice(-3).map((c) =>
@@ -129,39 +162,46 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
     const f = ctx.facts;
     const b = surplusOf(ctx);
     const product = f.product ?? 'other';
-    const options =
-      f.amountFen !== null && b ? proposePlans({ debtFen: f.amountFen, surplusFen: b.surplusFen, product, today }) : [];
-    const optionLines = options.map((o) =>
-      t(o.feeFen !== null && o.aprBp !== null ? 'plan.optionWithFee' : 'plan.optionNoFee', {
-        count: o.months,
-        monthly: formatFen(o.monthlyFen, ctx.lang),
-        fee: o.feeFen !== null ? formatFen(o.feeFen, ctx.lang) : '',
-        apr: o.aprBp !== null ? formatBp(o.aprBp) : '',
-        fits: o.fits ? '✅' : '⚠️',
-      }),
-    );
     const lender = getLender(product);
+    const input = planInput(ctx);
+    // With nothing to spare no instalment can fit: the table is left out and the extension leads.
+    const options = input && input.surplusFen > 0 ? proposePlans(input) : [];
+    const overdue = (overdueDays(ctx, today) ?? 0) > 0;
+    const fees = lender.instalmentFees?.table;
     return text(
       lines(
         `<b>${t('plan.title')}</b>`,
         '',
         f.amountFen !== null && b
-          ? t(b.surplusFen > 0 ? 'plan.budgetSurplus' : 'plan.budgetGap', {
-              debt: formatFen(f.amountFen, ctx.lang),
-              amount: formatFen(b.surplusFen > 0 ? b.surplusFen : b.gapFen, ctx.lang),
-            })
+          ? f.incomeFen === 0
+            ? t('plan.budgetNoIncome', { debt: formatFen(f.amountFen, ctx.lang) })
+            : t(b.surplusFen > 0 ? 'plan.budgetSurplus' : 'plan.budgetGap', {
+                debt: formatFen(f.amountFen, ctx.lang),
+                amount: formatFen(b.surplusFen > 0 ? b.surplusFen : b.gapFen, ctx.lang),
+              })
           : null,
-        b && b.surplusFen <= 0 ? t('plan.gapAdvice') : null,
-        '',
-        `<b>${t('plan.optionsTitle')}</b>`,
-        ...optionLines,
-        t('plan.legend'),
-        ...bySurplus(ctx, t),
-        lender.instalmentFees ? t('plan.huabeiFees') : null,
-        product === 'credit_card' ? t('plan.cardPersonalised') : null,
+        ...(b && b.surplusFen <= 0 ? ['', t('plan.extensionFirst'), ...supportLines(ctx, t)] : []),
+        ...(options.length > 0
+          ? [
+              '',
+              fees && overdue ? t('plan.huabeiOverdue', { number: HOTLINES.alipay.number }) : null,
+              `<b>${t('plan.optionsTitle')}</b>`,
+              costNote(options[0], ctx, t),
+              ...options.map((o) => optionLine(o, ctx, t)),
+              t('plan.legend'),
+              fees
+                ? t('plan.huabeiFees', {
+                    terms: fees.map((r) => r.months).join('/'),
+                    fees: fees.map((r) => formatBp(r.feeBp)).join('/'),
+                  })
+                : null,
+            ]
+          : []),
+        ...suggestion(input, ctx, t),
+        product === 'credit_card' ? t('plan.cardPersonalised', { months: LAWS.cardPersonalisedInstalments.months }) : null,
         '',
         `<b>${t('plan.howTitle')}</b>`,
-        t('plan.how', { route: appRoute(f.product, t) }),
+        t(b && b.surplusFen <= 0 ? 'plan.howExtension' : 'plan.how', { route: appRoute(f.product, t) }),
       ),
       [[btn(id, 'submitted', t('plan.button.submitted'))], [btn(id, 'next', t('plan.button.skipToSnowball'))], hubRow(id, t)],
     );
@@ -174,6 +214,9 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
     ]),
   'plan.approved': ({ id, ctx, t }) => {
     const p = ctx.plan;
+    const b = surplusOf(ctx);
+    // An instalment above what the user can spare is the next missed payment: say so before they accept it.
+    const tooHigh = p.monthlyFen !== null && b !== null && p.monthlyFen > Math.max(0, b.surplusFen);
     return text(
       lines(
         `<b>${t('plan.approvedTitle')}</b>`,
@@ -181,6 +224,14 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
           ? t('plan.approvedPlan', { monthly: formatFen(p.monthlyFen, ctx.lang), count: p.months })
           : null,
         p.firstDue ? t('plan.approvedFirst', { date: formatDate(p.firstDue, ctx.lang) }) : null,
+        ...(tooHigh && p.monthlyFen !== null && b
+          ? [
+              '',
+              b.surplusFen > 0
+                ? t('plan.approvedTooHigh', { monthly: formatFen(p.monthlyFen, ctx.lang), spare: formatFen(b.surplusFen, ctx.lang) })
+                : t('plan.approvedNothingSpare', { monthly: formatFen(p.monthlyFen, ctx.lang) }),
+            ]
+          : []),
         '',
         t('plan.approvedAdvice'),
       ),
@@ -188,7 +239,7 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
     );
   },
   'plan.refused': ({ id, ctx, t }) =>
-    text(lines(`<b>${t('plan.refusedTitle')}</b>`, '', t('plan.refusedAdvice'), ctx.facts.product === 'credit_card' ? t('plan.refusedCard') : null), [
+    text(lines(`<b>${t('plan.refusedTitle')}</b>`, '', t('plan.refusedAdvice', { nfra: HOTLINES.nfraComplaints.number, pboc: HOTLINES.pbocConsumer.number }), ctx.facts.product === 'credit_card' ? t('plan.refusedCard') : null), [
       [btn(id, 'retry', t('plan.button.retry')), btn(id, 'contact', t('plan.button.toContact'))],
       [btn(id, 'next', t('plan.button.skipToSnowball'))],
       hubRow(id, t),
@@ -196,14 +247,22 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
 
   'snowball.advice': ({ id, ctx, t }) => {
     const b = surplusOf(ctx);
+    // With no income, cutting a subscription is not the first thing: keeping a roof and food, and support, are.
+    const noIncome = ctx.facts.incomeFen === 0;
     return text(
       lines(
         `<b>${t('snowball.title')}</b>`,
         '',
-        b ? t(b.surplusFen > 0 ? 'snowball.surplus' : 'snowball.gap', { amount: formatFen(b.surplusFen > 0 ? b.surplusFen : b.gapFen, ctx.lang) }) : null,
+        noIncome
+          ? t('snowball.noIncome')
+          : b
+            ? t(b.surplusFen > 0 ? 'snowball.surplus' : 'snowball.gap', { amount: formatFen(b.surplusFen > 0 ? b.surplusFen : b.gapFen, ctx.lang) })
+            : null,
+        ...(noIncome ? supportLines(ctx, t) : []),
+        '',
         t('snowball.rules'),
         '',
-        t('snowball.cutAsk'),
+        t(noIncome ? 'snowball.cutAskNoIncome' : 'snowball.cutAsk'),
       ),
       [
         ...chunk(CUTS.map((c) => btn(id, c, t(`snowball.cut.${c}`))), 2),
@@ -268,7 +327,9 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
           ? t('track.penaltyDaily', { rate: formatBp(rule.bpPerDay) })
           : rule?.kind === 'contract_multiple'
             ? t('track.penaltyMultiple', { multiple: rule.multiple })
-            : t('track.penaltyUnknown'),
+            : rule?.kind === 'card_rate'
+              ? t('track.penaltyCard', { rate: formatBp(rule.commonBpPerDay) })
+              : t('track.penaltyUnknown'),
         '',
         t('track.creditReport'),
         t('track.ifTrouble'),
@@ -278,15 +339,62 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
   },
 };
 
-/** "At what you can spare, it takes N months": the term to ask for when no standard one fits. */
-function bySurplus(ctx: CaseContext, t: Translate): string[] {
+const planInput = (ctx: CaseContext): PlanInput | null => {
   const b = surplusOf(ctx);
-  const months = ctx.facts.amountFen !== null && b ? monthsToRepay(ctx.facts.amountFen, b.surplusFen) : null;
-  if (months === null || !b) return [];
+  return ctx.facts.amountFen !== null && b
+    ? { debtFen: ctx.facts.amountFen, surplusFen: b.surplusFen, product: ctx.facts.product ?? 'other', dailyRateBp: ctx.facts.dailyRateBp }
+    : null;
+};
+
+/** One row of the table; the cost is called what it is: 手续费 for a fee, 利息 for interest. */
+function optionLine(o: PlanOption, ctx: CaseContext, t: Translate): string {
+  const vars = { count: o.months, monthly: formatFen(o.monthlyFen, ctx.lang), fits: o.fits === null ? '❔' : o.fits ? '✅' : '⚠️' };
+  if (o.cost === 'fee' && o.costFen !== null && o.aprBp !== null && o.feeBp !== null) {
+    return t('plan.option.fee', {
+      ...vars,
+      fee: formatFen(o.costFen, ctx.lang),
+      listed: formatBp(o.feeBp),
+      apr: formatBp(o.aprBp),
+      multiple: feeMultiple(o.aprBp, o.feeBp),
+    });
+  }
+  if (o.cost === 'interest' && o.costFen !== null) return t('plan.option.interest', { ...vars, interest: formatFen(o.costFen, ctx.lang) });
+  return t(`plan.option.${o.cost === 'missing_rate' ? 'principalNoRate' : 'principal'}`, vars);
+}
+
+/** What the table's figures include, said once above it. */
+function costNote(first: PlanOption | undefined, ctx: CaseContext, t: Translate): string | null {
+  if (first?.cost === 'interest' && first.aprBp !== null && ctx.facts.dailyRateBp !== null) {
+    return t('plan.interestAt', { rate: formatBp(ctx.facts.dailyRateBp), apr: formatBp(first.aprBp) });
+  }
+  return first?.cost === 'missing_rate' ? t('plan.rateMissing') : null;
+}
+
+/** The term to ask for: the shortest common one that fits, or an extension when none does. */
+function suggestion(input: PlanInput | null, ctx: CaseContext, t: Translate): string[] {
+  if (!input || input.surplusFen <= 0) return [];
+  // What one month can repay needs no instalment, and no fee or interest on one.
+  if (input.debtFen <= input.surplusFen) return ['', t('plan.payInFull', { spare: formatFen(input.surplusFen, ctx.lang) })];
+  const term = suggestTerm(input);
+  if (!term) return ['', t('plan.beyondFiveYears', { monthly: formatFen(input.surplusFen, ctx.lang) })];
   return [
     '',
-    t('plan.bySurplus', { monthly: formatFen(b.surplusFen, ctx.lang), count: months }),
-    ...(months > LONGEST_TERM_MONTHS ? [t('plan.beyondFiveYears')] : []),
+    t(term.cost === 'interest' ? 'plan.suggestWithInterest' : 'plan.suggest', {
+      spare: formatFen(input.surplusFen, ctx.lang),
+      count: term.months,
+      monthly: formatFen(term.monthlyFen, ctx.lang),
+    }),
+  ];
+}
+
+/** Where someone with no income or nothing to spare can turn (FACTS §9: eligibility is local, never promised). */
+function supportLines(ctx: CaseContext, t: Translate): string[] {
+  const jobless = ctx.facts.cause === 'job_loss' || ctx.facts.cause === null;
+  return [
+    '',
+    `<b>${t('plan.support.title')}</b>`,
+    ...(ctx.facts.incomeFen === 0 && jobless ? [t('plan.support.unemployment', { number: HOTLINES.socialSecurity.number })] : []),
+    t('plan.support.assistance', { number: HOTLINES.localGovernment.number }),
   ];
 }
 

@@ -1,3 +1,4 @@
+import type { CaseContext } from '../../flows/case.js';
 import type { CaseSnapshot } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { composeDocument, documentFilename, missingFor, toTelegramHtml, type DocumentKind } from '../documents/index.js';
@@ -12,7 +13,8 @@ export interface FlowAction {
   params?: unknown;
 }
 
-type NoticeParams = { key: string; vars?: Record<string, string | number> };
+type NoticeParams = { key: string; vars?: Record<string, string | number>; alone?: boolean };
+type ProductView = { product: CaseContext['facts']['product']; bank: CaseContext['facts']['bank'] };
 
 /** Long texts become several messages; the buttons go with the last one, where the thumb is. */
 function splitReply(reply: Reply): Reply[] {
@@ -25,7 +27,8 @@ function splitReply(reply: Reply): Reply[] {
 
 /**
  * One turn's messages: the machine's notices, then the current question. Notices are folded into the question's
- * message so a phone shows one calm message, not three.
+ * message so a phone shows one calm message, not three; a notice marked `alone` (the reply to despair) is its
+ * own message, so it is never read as a footnote to a question.
  */
 export function renderTurn(input: {
   snapshot: CaseSnapshot;
@@ -41,7 +44,8 @@ export function renderTurn(input: {
   for (const action of actions) {
     if (action.type === 'notice') {
       const p = action.params as NoticeParams;
-      notices.push(t(p.key, p.vars ?? {}));
+      if (p.alone) out.push({ kind: 'text', html: t(p.key, p.vars ?? {}) });
+      else notices.push(t(p.key, p.vars ?? {}));
     } else if (action.type === 'showLanguagePicker') {
       out.push({ kind: 'text', html: t('language.pick'), buttons: languageButtons() });
     } else if (action.type === 'deliverDocument') {
@@ -55,7 +59,10 @@ export function renderTurn(input: {
       out.push({ kind: 'text', html: toTelegramHtml(doc) }, { kind: 'document', filename: documentFilename(doc, today), doc });
     }
   }
-  const prompt = renderPrompt({ id: stateId(snapshot.value), ctx: snapshot.context, t, today });
+  // A product picked without consent shapes this reply only; the stored case never holds it.
+  const view = actions.find((a) => a.type === 'viewProduct')?.params as ProductView | undefined;
+  const ctx = view ? { ...snapshot.context, facts: { ...snapshot.context.facts, ...view } } : snapshot.context;
+  const prompt = renderPrompt({ id: stateId(snapshot.value), ctx, t, today, translatorFor: input.translatorFor });
   if (prompt?.kind === 'text') {
     out.push({ ...prompt, html: [...notices, prompt.html].join('\n\n') });
   } else {

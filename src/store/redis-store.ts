@@ -241,6 +241,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
   const wakes = createWakes();
   let subscriber: RedisClient | null = null;
   let subscribed: Promise<void> | null = null;
+  let listening = false;
   const subscribe = () =>
     (subscribed ??= (async () => {
       const sub: RedisClient = client instanceof Cluster ? client.duplicate() : client.duplicate();
@@ -251,6 +252,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
       sub.on('message', (_channel: string, message: string) => wakes.wake(Number(message)));
       await waitUntilReady(sub, CONNECT_WAIT_MS);
       await sub.subscribe(WAKE_CHANNEL);
+      listening = true;
     })().catch(() => {
       subscribed = null;
     }));
@@ -338,9 +340,8 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
       }),
     renew: (chatId, token) => guard(async () => (await scripts.xsRenew(keys.lock(chatId), token, leaseMs)) === 1),
     async released(chatId, ms) {
-      // A release published before the subscription existed is lost: the first wait returns at once instead.
-      if (!subscribed) return subscribe();
-      await subscribed;
+      // A release published before the subscription was active is lost: waits begun before then return at once.
+      if (!listening) return subscribe();
       return wakes.wait(chatId, ms);
     },
     owedChats: () => guard(async () => (await scanAll(keys.outboxPattern)).map(keys.chatOfOutbox).filter(Number.isFinite)),

@@ -1,4 +1,5 @@
 import { Input, TelegramError, type Telegram } from 'telegraf';
+import { cutGraphemes } from '../domain/text.js';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -107,7 +108,7 @@ export function createGateway(
     async answerCallback(callbackQueryId, text) {
       try {
         await call('answerCallbackQuery', () =>
-          telegram.answerCbQuery(callbackQueryId, text?.slice(0, MAX_CALLBACK_ANSWER_CHARS)),
+          telegram.answerCbQuery(callbackQueryId, text === undefined ? undefined : cutGraphemes(text, MAX_CALLBACK_ANSWER_CHARS)),
         );
       } catch (err) {
         // A query older than Telegram keeps cannot be answered any more; the message itself still went out.

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../observability/logger.js';
 
 export interface WebhookOptions {
@@ -15,7 +15,6 @@ export interface HttpServerOptions {
   port: number;
   host?: string;
   ready: () => Promise<boolean>;
-  metrics: () => Promise<{ contentType: string; body: string }>;
   webhook?: WebhookOptions;
   logger: Logger;
 }
@@ -45,19 +44,54 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** Health, readiness and metrics in every Telegram mode, plus the webhook endpoint in webhook mode. */
+const send = (res: ServerResponse, status: number, body = '', headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+  res.end(body);
+};
+
+/** Listening and closing, the same for both servers; slow or idle clients cannot hold sockets open. */
+function serve(server: Server, port: number, host: string) {
+  server.requestTimeout = 15_000;
+  server.headersTimeout = 10_000;
+  server.keepAliveTimeout = 5_000;
+  return {
+    listen: () =>
+      new Promise<{ port: number }>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve({ port: (server.address() as { port: number }).port }));
+      }),
+    /** Stops listening; answers already being written are flushed, and any connection left is cut after a second. */
+    close: () =>
+      new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), 1_000);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+const errName = (err: unknown) => (err instanceof Error ? err.name : typeof err);
+
+/**
+ * The public server in every Telegram mode: health and readiness, plus the webhook endpoint in webhook mode.
+ * `drain` stops intake for a shutdown: new updates get 503 (Telegram delivers them again later, to whichever
+ * replica is up), and the requests in flight are answered before the server closes.
+ */
 export function createHttpServer(opts: HttpServerOptions) {
   const { logger, webhook } = opts;
-  const send = (res: ServerResponse, status: number, body = '', type = 'text/plain; charset=utf-8') => {
-    res.writeHead(status, { 'content-type': type });
-    res.end(body);
-  };
+  let draining = false;
+  /** Webhook requests not yet answered: each can be answered early, with a status, when a drain runs out of time. */
+  const pending = new Map<Promise<void>, (status: number) => void>();
 
   async function handleWebhook(req: IncomingMessage, res: ServerResponse, hook: WebhookOptions) {
     if (req.method !== 'POST') return send(res, 405, 'method not allowed');
     const given = req.headers['x-telegram-bot-api-secret-token'];
     if (typeof given !== 'string' || given.length === 0) return send(res, 401, 'unauthorized');
     if (!secretMatches(given, hook.secret)) return send(res, 403, 'forbidden');
+    if (draining) return send(res, 503, 'shutting down', { 'retry-after': '5' });
     const limit = hook.maxBodyBytes ?? 1024 * 1024;
     // Refuse a declared oversize body before reading it; a body that lies about its size is cut off while read.
     if (Number(req.headers['content-length'] ?? 0) > limit) {
@@ -73,15 +107,22 @@ export function createHttpServer(opts: HttpServerOptions) {
     // Answer 200 even when handling fails or runs long: the engine has told the user what it could, and a non-2xx
     // would make Telegram redeliver the same update (which the engine would then drop as a repeat anyway).
     const handling = hook.onUpdate(update).catch((err: unknown) => {
-      logger.error({ err: err instanceof Error ? err.name : typeof err }, 'webhook update failed');
+      logger.error({ err: errName(err) }, 'webhook update failed');
     });
+    const timeoutMs = hook.timeoutMs ?? 10_000;
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), hook.timeoutMs ?? 10_000)));
-    if ((await Promise.race([handling.then(() => 'done' as const), timedOut])) === 'timeout') {
-      logger.warn({ timeoutMs: hook.timeoutMs ?? 10_000 }, 'webhook update still running; answered Telegram early');
-    }
+    let answerEarly: (status: number) => void = () => {};
+    pending.set(handling, (status) => answerEarly(status));
+    const outcome = await Promise.race([
+      handling.then(() => 200),
+      new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs))),
+      new Promise<number>((r) => (answerEarly = r)),
+    ]);
     clearTimeout(timer);
-    send(res, 200, 'ok');
+    pending.delete(handling);
+    // Past the timeout the update goes on in the background (a shutdown waits for it through the engine).
+    if (outcome === 'timeout') logger.warn({ timeoutMs }, 'webhook update still running; answered Telegram early');
+    send(res, outcome === 'timeout' ? 200 : outcome);
   }
 
   const server = createServer((req, res) => {
@@ -90,32 +131,56 @@ export function createHttpServer(opts: HttpServerOptions) {
       if (webhook && path === webhook.path) return handleWebhook(req, res, webhook);
       if (req.method !== 'GET') return send(res, 404, 'not found');
       if (path === '/healthz') return send(res, 200, 'ok');
-      if (path === '/readyz') return (await opts.ready().catch(() => false)) ? send(res, 200, 'ready') : send(res, 503, 'not ready');
-      if (path === '/metrics') {
-        const m = await opts.metrics();
-        return send(res, 200, m.body, m.contentType);
+      if (path === '/readyz') {
+        return !draining && (await opts.ready().catch(() => false)) ? send(res, 200, 'ready') : send(res, 503, 'not ready');
       }
       return send(res, 404, 'not found');
     })().catch((err: unknown) => {
-      logger.error({ err: err instanceof Error ? err.name : typeof err }, 'http handler failed');
+      logger.error({ err: errName(err) }, 'http handler failed');
       if (!res.headersSent) send(res, 500, 'error');
     });
   });
-  // Slow or idle clients cannot hold sockets open.
-  server.requestTimeout = 15_000;
-  server.headersTimeout = 10_000;
-  server.keepAliveTimeout = 5_000;
+  const { listen, close } = serve(server, opts.port, opts.host ?? '0.0.0.0');
 
   return {
-    listen: () =>
-      new Promise<{ port: number }>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve({ port: (server.address() as { port: number }).port }));
-      }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    listen,
+    close,
+    /**
+     * Refuses new updates from now on and waits up to `graceMs` for the ones in flight to be answered; any still
+     * running then are answered 503 so Telegram delivers them again. Resolves with whether all finished in time.
+     */
+    async drain(graceMs: number): Promise<boolean> {
+      draining = true;
+      let timer: NodeJS.Timeout | undefined;
+      const all = Promise.allSettled([...pending.keys()]).then(() => true);
+      const finished = await Promise.race([all, new Promise<false>((r) => (timer = setTimeout(() => r(false), graceMs)))]);
+      clearTimeout(timer);
+      for (const answer of pending.values()) answer(503);
+      return finished;
+    },
   };
+}
+
+/**
+ * Prometheus metrics on their own server (METRICS_HOST:METRICS_PORT, loopback by default), never on the public
+ * port Telegram posts to.
+ */
+export function createMetricsServer(opts: {
+  port: number;
+  host: string;
+  metrics: () => Promise<{ contentType: string; body: string }>;
+  logger: Logger;
+}) {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' || path !== '/metrics') return send(res, 404, 'not found');
+    opts
+      .metrics()
+      .then((m) => send(res, 200, m.body, { 'content-type': m.contentType }))
+      .catch((err: unknown) => {
+        opts.logger.error({ err: errName(err) }, 'metrics failed');
+        send(res, 500, 'error');
+      });
+  });
+  return serve(server, opts.port, opts.host);
 }

@@ -1,7 +1,8 @@
 import type { Update } from 'telegraf/types';
+import { cutGraphemes, stripBidi } from '../domain/text.js';
 import { COMMANDS, type Command, type Inbound } from '../engine/inbound.js';
 
-/** Longest text we read; anything longer is cut before it reaches the flow (issue: input bounds). */
+/** Longest text we read (UTF-16 units); anything longer is cut, on a character boundary, before it reaches the flow. */
 export const MAX_INPUT_CHARS = 2000;
 
 export type Routed =
@@ -52,12 +53,14 @@ export function route(update: Update): Routed {
   const from = message.from;
   if (!from) return { kind: 'ignored' };
   const base = { chatId: message.chat.id, userId: from.id, updateId: update.update_id, languageCode: from.language_code };
-  if ('edited_message' in update) return { kind: 'private', inbound: { ...base, input: { kind: 'edited' } } };
-  if ('text' in message && typeof message.text === 'string') {
-    const cmd = command(message.text);
+  // Read the text as it is stored, not as it is displayed: no direction overrides, no half characters.
+  const text = 'text' in message && typeof message.text === 'string' ? cutGraphemes(stripBidi(message.text), MAX_INPUT_CHARS) : null;
+  if ('edited_message' in update) return { kind: 'private', inbound: { ...base, input: { kind: 'edited', text: text ?? '' } } };
+  if (text !== null) {
+    const cmd = command(text);
     if (cmd === 'unknown') return { kind: 'private', inbound: { ...base, input: { kind: 'command', command: 'help' } } };
     if (cmd) return { kind: 'private', inbound: { ...base, input: { kind: 'command', command: cmd } } };
-    return { kind: 'private', inbound: { ...base, input: { kind: 'text', text: message.text.slice(0, MAX_INPUT_CHARS) } } };
+    return { kind: 'private', inbound: { ...base, input: { kind: 'text', text } } };
   }
   return { kind: 'private', inbound: { ...base, input: { kind: 'unsupported' } } };
 }

@@ -38,7 +38,7 @@ describe('the bot, through telegraf handleUpdate', () => {
     const summary = u.last();
     expect(summary).toContain('你现在的情况');
     expect(summary).toContain('5,500 元');
-    expect(summary).toContain('已逾期 45 天');
+    expect(summary).toContain('已逾期约 45 天');
     expect(summary).toContain('每天约 2.75 元');
     expect(summary).toContain('以 App 里的账单和你的合同为准');
     expect(summary).toContain('每月大约能拿出 500 元');
@@ -74,7 +74,7 @@ describe('the bot, through telegraf handleUpdate', () => {
     await u.press('花呗');
     await u.send('asdf');
     expect(u.last()).toContain('没看懂是多少钱');
-    expect(u.last()).toContain('现在逾期没还的金额是多少');
+    expect(u.last()).toContain('现在还欠多少没还');
   });
 
   it('answers a press on an out-of-date button and changes nothing', async () => {

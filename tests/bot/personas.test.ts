@@ -11,6 +11,7 @@ interface Persona {
   bank?: string;
   amount: string;
   overdue: string;
+  /** A rate to type, or 'skip' where the question is asked but the user does not know it. */
   rate?: string;
   cause: string | RegExp;
   since?: string;
@@ -33,9 +34,9 @@ const PERSONAS: Persona[] = [
     essentials: '3000',
     otherDebts: '0',
     sees: {
-      summary: ['800 元', '已逾期 5 天', '每天约 0.40 元', '每 30 天约 12 元', '到今天一共约 2 元', '每月大约能拿出 1,000 元'],
+      summary: ['800 元', '已逾期约 5 天', '每天约 0.40 元', '每 30 天约 12 元', '到今天一共约 2 元', '每月大约能拿出 1,000 元'],
       contact: ['95188', '我现在有 800 元逾期了，已经 5 天', '每个月最多能拿出 1,000 元'],
-      plan: ['分 3 期', '2.5%/4.5%/6.5%/8.8%', '大约 1 个月能还清'],
+      plan: ['分 3 期', '2.5%/4.5%/6.5%/8.8%', '折合年化约 14.9%，约是标价的 6 倍', '这笔欠款一个月就能还清'],
       track: ['每天约 0.05%'],
     },
     stored: { product: 'huabei', amountFen: 80_000, dueDate: '2026-11-19', cause: 'income_drop', causeSince: '2026-10' },
@@ -51,9 +52,9 @@ const PERSONAS: Persona[] = [
     essentials: '2500',
     otherDebts: '0',
     sees: {
-      summary: ['20,000 元', '已逾期 120 天', '合同日利率的 1.5 倍', '每天约 12 元', '每 30 天约 360 元', '到今天一共约 1,440 元', '律师函', '12368', '每月还差 500 元'],
+      summary: ['20,000 元', '已逾期约 120 天', '合同日利率的 1.5 倍', '每天约 12 元', '每 30 天约 360 元', '到今天一共约 1,440 元', '律师函', '12368', '每月还差 500 元'],
       contact: ['95188', '暂时拿不出钱来还', '延期还款'],
-      plan: ['延期'],
+      plan: ['先向平台申请延期还款', '低保、临时救助', '12345'],
       track: ['1.5 倍'],
     },
     stored: { product: 'jiebei', amountFen: 2_000_000, dailyRateBp: 4 },
@@ -64,33 +65,35 @@ const PERSONAS: Persona[] = [
     bank: '招商',
     amount: '35000',
     overdue: '40天',
+    rate: '万分之五',
     cause: '失业',
     since: '2026年9月',
     income: '0',
     essentials: '2000',
     otherDebts: '1500',
     sees: {
-      summary: ['35,000 元', '已逾期 40 天', '没有可靠的来源', '每月还差 3,500 元'],
+      summary: ['35,000 元', '已逾期约 40 天', '按你账单上的日利率 0.05%，每天约 17.50 元', '违约金', '不能再计复利', '每月还差 3,500 元'],
       contact: ['95555', '卡背面'],
-      plan: ['个性化分期', '最长 5 年', '<b>可以</b>'.replace(/<\/?b>/g, '')],
-      track: ['没有可靠来源'],
+      plan: ['你现在没有收入', '失业保险金', '12333', '个性化分期', '最长 5 年', '<b>可以</b>'.replace(/<\/?b>/g, '')],
+      track: ['信用卡逾期按账单上的日利率计息'],
     },
-    stored: { product: 'credit_card', bank: 'cmb', cause: 'job_loss', causeSince: '2026-09', incomeFen: 0 },
+    stored: { product: 'credit_card', bank: 'cmb', cause: 'job_loss', causeSince: '2026-09', incomeFen: 0, dailyRateBp: 5, dueDateGiven: false },
   },
   {
     name: '微粒贷, illness',
     product: '微粒贷',
     amount: '8000',
     overdue: '20天',
+    rate: 'skip',
     cause: /生病|疾病|受伤/,
     since: '2026年10月',
     income: '3000',
     essentials: '2200',
     otherDebts: '300',
     sees: {
-      summary: ['8,000 元', '已逾期 20 天', '没有可靠的来源', '每月大约能拿出 500 元'],
-      contact: ['95384', '从2026年10月开始，我因为生病或受伤，收入受到很大影响'],
-      plan: ['分 ', '按你每月能拿出的 500 元算，大约 16 个月能还清'],
+      summary: ['8,000 元', '已逾期约 20 天', '没有可靠的来源', '每月大约能拿出 500 元'],
+      contact: ['95384', '我从今年10月开始因为伤病在治疗，收入少了很多'],
+      plan: ['你没填日利率，利息算不出来', '（只算了本金，还没算利息）', '可以申请分 18 期，每期约 444.45 元（不含利息和手续费）'],
       track: ['没有可靠来源'],
     },
     stored: { product: 'weilidai', cause: 'illness', otherDebtsFen: 30_000 },
@@ -104,7 +107,7 @@ const PERSONAS: Persona[] = [
     income: '5000',
     essentials: '4000',
     sees: {
-      summary: ['3,000 元', '已逾期 15 天', '没有可靠的来源', '每月大约能拿出 1,000 元'],
+      summary: ['3,000 元', '已逾期约 15 天', '没有可靠的来源', '每月大约能拿出 1,000 元'],
       contact: ['没有核实过的客服电话'],
       plan: ['分 '],
       track: ['没有可靠来源'],
@@ -126,7 +129,8 @@ describe.each(PERSONAS)('persona: $name', (p) => {
     if (p.bank) await u.press(p.bank);
     await u.send(p.amount);
     await u.send(p.overdue);
-    if (p.rate) await u.send(p.rate);
+    if (p.rate === 'skip') await u.press('跳过');
+    else if (p.rate) await u.send(p.rate);
     await u.press(p.cause);
     if (p.since) await u.send(p.since);
     else await u.press('跳过');
@@ -144,8 +148,8 @@ describe.each(PERSONAS)('persona: $name', (p) => {
     await u.press('记一通电话');
     await u.press('打电话');
     await u.press('今天');
-    await u.send('A1234');
     await u.press('谈成了');
+    await u.send('A1234');
     await u.send('可以分 12 期，明天短信确认');
     await u.send('明天');
     expect(u.last()).toContain('一共 1 次联系');

@@ -58,9 +58,9 @@ describe('step 6: the hardship statement in the chat', () => {
     expect(doc?.payload.document.filename).toMatch(/^还款困难情况说明-\d{4}-\d{2}-\d{2}\.docx$/);
     const { value } = await mammoth.extractRawText({ buffer: doc!.payload.document.source as Buffer });
     expect(value).toContain('王<b>芳</b>');
-    expect(u.last()).toContain('说明写好了');
+    expect(u.last()).toContain('《还款困难情况说明》写好了');
     const stored = (await h.store.load(900))?.snapshot as { context: Record<string, any> };
-    expect(stored.context.statement).toEqual({ name: '王<b>芳</b>', phoneTail: '5678', idTail: null, requests: ['instalments'] });
+    expect(stored.context.statement).toEqual({ name: '王<b>芳</b>', phoneTail: '5678', idTail: null, requests: ['instalments'], identityAsked: true });
     expect(stored.context.steps.statement).toBe('done');
   });
 

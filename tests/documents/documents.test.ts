@@ -22,12 +22,12 @@ const PERSONAS: Array<{ name: string; ctx: CaseContext; expected: string[]; abse
   {
     name: '花呗 small and recent',
     ctx: persona((c) => {
-      Object.assign(c.facts, { product: 'huabei', amountFen: 80_000, dueDate: '2026-11-19', cause: 'income_drop', causeSince: '2026-10', incomeFen: 400_000, essentialsFen: 300_000, otherDebtsFen: 0 });
-      c.statement = { name: '李小梅', phoneTail: '1234', idTail: '567X', requests: ['instalments', 'penalty_reduction'] };
+      Object.assign(c.facts, { product: 'huabei', amountFen: 80_000, dueDate: '2026-11-19', dueDateGiven: true, cause: 'income_drop', causeSince: '2026-10', incomeFen: 400_000, essentialsFen: 300_000, otherDebtsFen: 0 });
+      c.statement = { name: '李小梅', phoneTail: '1234', idTail: '567X', requests: ['instalments', 'penalty_reduction'], identityAsked: true };
       c.evidence = ['payslips', 'bank_statements'];
     }),
-    expected: ['致：重庆蚂蚁消费金融有限公司', '姓名：李小梅', '手机号后四位：1234', '身份证/账户后四位：567X', '花呗', '800 元', '2026年11月19日', '已逾期 5 天', '自2026年10月起', '收入减少', '每月收入约 4,000 元', '必要开支约 3,000 元', '每月可用于还款的金额约 1,000 元', '每月还款约 1,000 元；', '减免逾期期间产生的罚息', '1. 工资条', '2. 银行流水', '日期：2026年11月24日'],
-    absent: ['延期还款，待', '其他欠款', '第七十条'],
+    expected: ['致：重庆蚂蚁消费金融有限公司', '姓名：李小梅', '手机号后四位：1234', '身份证/账户后四位：567X', '花呗', '800 元', '自 2026年11月19日 起逾期', '已逾期 5 天', '自今年10月起，本人收入明显减少', '贵司', '每月收入约 4,000 元', '必要开支约 3,000 元', '每月可用于还款的金额约 1,000 元', '每月还款约 1,000 元；', '减免逾期期间产生的罚息、违约金等费用。', '1. 工资条', '2. 银行流水', '日期：2026年11月24日'],
+    absent: ['延期还款，待', '其他欠款', '第七十条', '贵行'],
   },
   {
     name: '借呗 90+ days',
@@ -35,8 +35,8 @@ const PERSONAS: Array<{ name: string; ctx: CaseContext; expected: string[]; abse
       Object.assign(c.facts, { product: 'jiebei', amountFen: 2_000_000, dueDate: '2026-07-27', cause: 'business', incomeFen: 200_000, essentialsFen: 250_000, otherDebtsFen: 30_000 });
       c.statement.requests = ['extension', 'stop_interest'];
     }),
-    expected: ['借呗', '20,000 元', '已逾期 120 天', '生意经营失败', '其他欠款约 300 元，', '每月尚有约 800 元的缺口', '申请延期还款', '停止计收新的利息', '姓名：＿＿＿＿＿＿＿＿'],
-    absent: ['附件材料'],
+    expected: ['借呗', '20,000 元', '已逾期约 120 天', '本人生意经营失败，收入大幅减少', '其他欠款约 300 元，', '每月尚有约 800 元的缺口', '申请延期还款，待收入恢复后按约定计划还款；', '停止计收新的利息和罚息。', '姓名：＿＿＿＿＿＿＿＿'],
+    absent: ['附件材料', '2026年7月27日', '起逾期'],
   },
   {
     name: 'credit card with job loss',
@@ -45,7 +45,8 @@ const PERSONAS: Array<{ name: string; ctx: CaseContext; expected: string[]; abse
       c.statement.requests = ['instalments'];
       c.plan = { status: 'approved', monthlyFen: 100_000, months: 36, firstDue: '2026-12-10' };
     }),
-    expected: ['致：招商银行信用卡中心', '35,000 元', '失业', '分 36 期偿还，每期 1,000 元；', '第七十条'],
+    expected: ['致：招商银行信用卡中心', '35,000 元', '本人今年9月失业，没有了稳定收入', '本人目前没有收入', '分 36 期偿还，每期 1,000 元。', '第七十条', '特向贵行说明情况', '恳请贵行予以理解'],
+    absent: ['贵司', '收入约 0 元', '；恳请'],
   },
   {
     name: '微粒贷 illness',
@@ -54,8 +55,8 @@ const PERSONAS: Array<{ name: string; ctx: CaseContext; expected: string[]; abse
       c.statement.requests = ['instalments'];
       c.evidence = ['diagnosis_certificate'];
     }),
-    expected: ['深圳前海微众银行股份有限公司', '8,000 元', '已逾期 20 天', '自2026年10月3日起', '生病或受伤', '按本人的实际能力每月还款', '诊断证明'],
-    absent: ['每月收入约'],
+    expected: ['深圳前海微众银行股份有限公司', '8,000 元', '已逾期约 20 天', '本人自今年10月3日起因伤病治疗', '按本人的实际能力每月还款。', '诊断证明', '贵行'],
+    absent: ['每月收入约', '贵司'],
   },
   {
     name: 'other lender',
@@ -63,7 +64,8 @@ const PERSONAS: Array<{ name: string; ctx: CaseContext; expected: string[]; abse
       Object.assign(c.facts, { product: 'other', amountFen: 300_000, dueDate: '2026-11-09', cause: 'family', incomeFen: 500_000, essentialsFen: 400_000 });
       c.statement.requests = ['extension'];
     }),
-    expected: ['致：其他平台客服部', '3,000 元', '家里出了变故', '申请延期还款'],
+    expected: ['致：其他平台客服部', '3,000 元', '本人家中遭遇变故', '申请延期还款', '贵司'],
+    absent: ['贵行'],
   },
 ];
 
@@ -119,7 +121,7 @@ describe('the statement, around the edges', () => {
 
   it('splits a long complaint cleanly under Telegram’s limit', () => {
     const ctx = structuredClone(base);
-    ctx.complaint = { kind: 'collector', what: '催收员说要上门、找我单位。'.repeat(20).slice(0, 300), when: '2026-11-20' };
+    ctx.complaint = { kind: 'refusal', what: '客服说不能分期，只让我一次还清。'.repeat(20).slice(0, 300), when: '2026-11-20' };
     ctx.calls = Array.from({ length: 20 }, (_, i) => ({ date: '2026-11-01', channel: 'phone' as const, agentId: `A${i}`, outcome: 'refused' as const, promise: null, nextDate: null }));
     const html = toTelegramHtml(composeDocument('complaint', ctx, 'zh-CN', zh, TODAY)).repeat(4);
     const parts = splitHtml(html);
@@ -144,6 +146,7 @@ describe('the statement, around the edges', () => {
     const text = toPlainText(composeDocument('statement', base, 'en', en, TODAY));
     expect(text).toContain('Statement of Repayment Hardship');
     expect(text).toContain('¥800');
+    expect(text.split('\n')[2]).toMatch(/^For your own reference only/);
     expect(text).toContain('Overdue and unpaid: ¥800, since 19 Nov 2026 (5 days as of 24 Nov 2026).');
     expect(text).not.toMatch(leftovers);
   });

@@ -10,18 +10,27 @@ describe('how long overdue', () => {
     ['45', 45], ['45天', 45], ['逾期45天', 45], ['四十五天', 45], ['两个月', 60], ['3周', 21], ['a week', 7],
     ['45 days', 45], ['2 months', 60], ['半个月', 15],
   ])('%s → %i days', (text, days) => {
-    expect(parseOverdue(text, TODAY)).toEqual({ ok: true, days, dueDate: addDays(TODAY, -days) });
+    expect(parseOverdue(text, TODAY)).toEqual({ ok: true, days, dueDate: addDays(TODAY, -days), given: false });
   });
 
   it.each([
     ['2026-10-09', '2026-10-09'], ['2026/10/9', '2026-10-09'], ['10月9日', '2026-10-09'], ['10.9', '2026-10-09'],
     ['10/9', '2026-10-09'], ['上个月9号', '2026-10-09'], ['Oct 9', '2026-10-09'], ['9 Oct', '2026-10-09'],
-    ['12月1日', '2025-12-01'],
+    ['11月1日', '2026-11-01'], ['2025-12-01', '2025-12-01'],
   ])('the missed due date %s → %s', (text, dueDate) => {
-    expect(parseOverdue(text, TODAY)).toMatchObject({ ok: true, dueDate });
+    expect(parseOverdue(text, TODAY)).toMatchObject({ ok: true, dueDate, given: true });
   });
 
-  it.each([['', 'empty'], ['不记得', 'unrecognised'], ['2027-01-01', 'future'], ['5000天', 'too_old']])('%j is re-asked (%s)', (text, reason) => {
+  it.each([
+    ['12月9日', '2026-12-09'], ['2027-01-05', '2027-01-05'], ['1月5日', '2027-01-05'], ['明天', '2026-11-25'], ['下个月9号', '2026-12-09'],
+    ['还有5天到期', '2026-11-29'], ['5天后还款', '2026-11-29'], ['due in 5 days', '2026-11-29'], ['Dec 9', '2026-12-09'], ['今天', TODAY],
+  ])('a due date still ahead, %s → %s, is not overdue', (text, dueDate) => {
+    expect(parseOverdue(text, TODAY)).toMatchObject({ ok: true, dueDate, days: 0 });
+  });
+
+  it.each([
+    ['', 'empty'], ['不记得', 'unrecognised'], ['2028-01-01', 'too_far'], ['5000天', 'too_old'], ['还没逾期', 'not_yet'], ['not yet overdue', 'not_yet'],
+  ])('%j is re-asked (%s)', (text, reason) => {
     expect(parseOverdue(text, TODAY)).toEqual({ ok: false, reason });
   });
 

@@ -1,22 +1,12 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
-import { startBotProcess } from '../support/process.js';
+import { freePort, startBotProcess } from '../support/process.js';
 import { startRedis } from '../support/redis.js';
 
 const TOKEN = '123456:e2e-token-for-the-fake-bot-api';
 const user = { id: 7001, is_bot: false, first_name: 'U', language_code: 'zh-hans' };
 const chat = { id: 7001, type: 'private', first_name: 'U' };
 const startMessage = { message: { message_id: 1, date: 0, chat, from: user, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] } };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 const cleanups: Array<() => Promise<unknown> | void> = [];
 afterEach(async () => {
@@ -47,12 +37,14 @@ describe('the real bot process against a fake Bot API', () => {
     const api = await startFakeBotApi({ token: TOKEN });
     cleanups.push(() => api.stop());
     const port = await freePort();
+    const metricsPort = await freePort();
     const bot = startBotProcess({
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: api.apiRoot,
       WEBHOOK_URL: 'https://bot.example.org/telegram/hook',
       WEBHOOK_SECRET: 'e2e_secret-123',
       PORT: String(port),
+      METRICS_PORT: String(metricsPort),
     });
     cleanups.push(async () => {
       bot.child.kill('SIGTERM');
@@ -77,7 +69,9 @@ describe('the real bot process against a fake Bot API', () => {
 
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    // Metrics are not on the public port Telegram posts to, only on the loopback metrics port.
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     expect(metrics).toContain('xs_updates_total');
   });
 

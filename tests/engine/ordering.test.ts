@@ -124,7 +124,7 @@ describe('"1111" then "22" sent together by 20 people at the amount question', (
       await u.press('开始');
       await u.press('同意，开始');
       await u.press('花呗');
-      expect(u.last()).toContain('逾期没还的金额');
+      expect(u.last()).toContain('现在还欠多少没还');
     }
   }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
+import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
+import { fromStored } from '../../flows/persistence.js';
 import { getStateNodes } from 'xstate/graph';
 import { STEPS } from '../../src/domain/catalog.js';
 import type { FlowEvent, FlowEventBody } from '../../flows/events.js';
@@ -24,7 +27,7 @@ describe('the case machine graph', () => {
     ...['huabei', 'jiebei', 'credit_card', 'cmb', 'job_loss', 'edit:rate', 'edit:amount', 'edit:name'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),
-    ...['log', 'phone', 'today', 'agreed', 'again', 'submitted', 'approved', 'refused', 'retry', 'change'].map((value) =>
+    ...['log', 'phone', 'today', 'agreed', 'not_reached', 'return', 'view:huabei', 'human:huabei', 'again', 'submitted', 'approved', 'refused', 'retry', 'change'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),
     ...['eating_out', 'tick:0', 'topic:collectors', 'requests', 'req:instalments', 'complaint', 'refusal', 'english'].map(
@@ -242,3 +245,51 @@ function flatten(obj: Record<string, unknown>, prefix = ''): Record<string, unkn
     ),
   );
 }
+
+describe('free text, read by the machine', () => {
+  const actionsFor = (text: string) => {
+    const d = consented().choose('huabei');
+    const [, actions] = transition(caseMachine, d.snapshot, { type: 'TEXT', text, today: TODAY });
+    return actions.map((a) => ({ type: a.type, params: a.params as unknown }));
+  };
+
+  it('despair: a careSignal of kind "crisis" for the engine to count, and the reply on its own', () => {
+    const actions = actionsFor('我不想活了');
+    expect(actions).toContainEqual({ type: 'careSignal', params: { kind: 'crisis' } });
+    expect(actions).toContainEqual({ type: 'notice', params: { key: 'care.crisis', alone: true } });
+    // The signal carries the kind only, never the words.
+    expect(JSON.stringify(actions)).not.toContain('不想活');
+  });
+
+  it.each([
+    ['交3000服务费帮你停息挂账', 'paid_agent', 'scam.warning'],
+    ['我想跟银行申请停息挂账', 'self_ask', 'care.selfAsk.stop_interest'],
+    ['催收说要爆我通讯录', 'threat', 'rights.topic.collectors'],
+  ])('%s → careSignal %s and %s', (text, kind, key) => {
+    const actions = actionsFor(text);
+    expect(actions).toContainEqual({ type: 'careSignal', params: { kind } });
+    expect(actions.filter((a) => a.type === 'notice').map((a) => (a.params as { key: string }).key)).toContain(key);
+  });
+});
+
+describe('stored cases from before these changes', () => {
+  it('a call draft at the agent question without an outcome asks the outcome next, losing nothing', () => {
+    const d = consented();
+    const old = caseMachine.resolveState({
+      value: { contact: 'agent' },
+      context: { ...d.context, callDraft: { channel: 'phone', date: '2026-11-24' } },
+    });
+    const [next] = transition(caseMachine, old, { type: 'TEXT', text: 'A1234', today: TODAY });
+    expect(stateId(next.value)).toBe('contact.outcome');
+    expect(next.context.callDraft).toEqual({ channel: 'phone', date: '2026-11-24', agentId: 'A1234' });
+    const [promise] = transition(caseMachine, next, { type: 'CHOOSE', value: 'agreed', today: TODAY });
+    expect(stateId(promise.value)).toBe('contact.promise');
+  });
+
+  it('a context stored without `cameFrom` loads as coming from the checklist', () => {
+    const { cameFrom: _dropped, ...context } = consented().context;
+    const restored = fromStored(CASE_SCHEMA_VERSION, { value: { contact: 'script' }, context });
+    expect(restored?.context.cameFrom).toBeNull();
+    expect(restored && stateId(restored.value)).toBe('contact.script');
+  });
+});

@@ -29,6 +29,21 @@ describe('splitting long messages', () => {
       }),
     );
   });
+
+  it('cuts between whole characters: an emoji family or a flag is never split across messages', () => {
+    const family = '👨‍👩‍👧';
+    const parts = splitHtml(`${family.repeat(40)}🇨🇳🇨🇳`, 100);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p).toMatch(/^(?:👨‍👩‍👧|🇨🇳)+$/u);
+    expect(parts.join('')).toBe(`${family.repeat(40)}🇨🇳🇨🇳`);
+  });
+
+  it('still ends when one character is longer than a message', () => {
+    const zalgo = `a${'\u0301'.repeat(250)}`;
+    const parts = splitHtml(zalgo, 100);
+    expect(parts.join('')).toBe(zalgo);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(100);
+  });
 });
 
 describe('escaping', () => {

@@ -1,4 +1,6 @@
+import { TelegramError } from 'telegraf';
 import type { Update } from 'telegraf/types';
+import { onTestFinished } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import type { Clock } from '../../src/engine/clock.js';
 import { createI18n } from '../../src/i18n/index.js';
@@ -9,6 +11,7 @@ import type { CaseStore } from '../../src/store/case-store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createTelegraf, wireBot } from '../../src/telegram/bot.js';
 import { createGateway } from '../../src/telegram/gateway.js';
+import { botApiTextError } from './telegram-html.js';
 
 export interface ApiCall {
   method: string;
@@ -24,7 +27,9 @@ export const NOON_2026_11_24 = Date.UTC(2026, 10, 24, 4);
 
 /**
  * The real bot (telegraf + gateway + engine + store) with Telegram's servers replaced by a recorder: every
- * outgoing call is kept, and messages get increasing ids as Telegram would give them.
+ * outgoing call is kept, and messages get increasing ids as Telegram would give them. Like Telegram, it refuses a
+ * text it could not parse (400 "can't parse entities"); any such refusal fails the test that caused it, at the
+ * update that caused it and again when the test ends. Create it inside a test.
  */
 export function createBotHarness(
   opts: {
@@ -40,9 +45,15 @@ export function createBotHarness(
   const bot = createTelegraf('123456:TEST-token-for-the-harness-only', null);
   bot.botInfo = { id: 1, is_bot: true, first_name: 'Xieshang', username: 'XieshangBot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } as typeof bot.botInfo;
   const calls: ApiCall[] = [];
+  const refused: string[] = [];
   let messageId = 1000;
   const telegram = bot.telegram as unknown as { callApi: (method: string, payload: Record<string, any>) => Promise<unknown> };
   telegram.callApi = async (method, payload) => {
+    const error = botApiTextError(method, payload);
+    if (error) {
+      refused.push(`${method}: ${error}\n${String(payload.text ?? payload.caption ?? '')}`);
+      throw new TelegramError({ error_code: 400, description: `Bad Request: ${error}` }, { method, payload });
+    }
     calls.push({ method, payload });
     if (method === 'sendMessage' || method === 'sendDocument') {
       return { message_id: ++messageId, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text };
@@ -65,6 +76,16 @@ export function createBotHarness(
   wireBot(bot, { engine, gateway, logger });
   let updateId = 0;
 
+  const assertAccepted = () => {
+    if (refused.length > 0) throw new Error(`Telegram would refuse ${refused.length} message(s):\n${refused.join('\n---\n')}`);
+  };
+  onTestFinished(assertAccepted);
+  /** One update through the bot; a message Telegram would refuse fails here, where it was produced. */
+  const handle = async (update: Record<string, unknown>) => {
+    await bot.handleUpdate(update as unknown as Update);
+    assertAccepted();
+  };
+
   const sent = () => calls.filter((c) => c.method === 'sendMessage');
 
   function user(id: number, languageCode?: string) {
@@ -74,11 +95,11 @@ export function createBotHarness(
     const api = {
       id,
       async send(text: string) {
-        await bot.handleUpdate({ update_id: ++updateId, message: { message_id: updateId, date: 0, chat, from, text } } as Update);
+        await handle({ update_id: ++updateId, message: { message_id: updateId, date: 0, chat, from, text } });
         return api;
       },
       async update(u: Record<string, unknown>) {
-        await bot.handleUpdate({ update_id: ++updateId, ...u } as Update);
+        await handle({ update_id: ++updateId, ...u });
         return api;
       },
       /** Presses the newest button whose label contains `label`. */
@@ -89,10 +110,10 @@ export function createBotHarness(
         return api;
       },
       async pressData(data: string) {
-        await bot.handleUpdate({
+        await handle({
           update_id: ++updateId,
           callback_query: { id: `cb${updateId}`, from, chat_instance: 'x', data, message: { message_id: 1, date: 0, chat } },
-        } as Update);
+        });
         return api;
       },
       findButton(label: string | RegExp): InlineButton | undefined {
@@ -114,7 +135,7 @@ export function createBotHarness(
     return api;
   }
 
-  return { bot, store, calls, user, engine };
+  return { bot, store, calls, user, engine, refused };
 }
 
 type HarnessUser = ReturnType<ReturnType<typeof createBotHarness>['user']>;

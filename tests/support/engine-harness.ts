@@ -4,7 +4,7 @@ import { createLogger } from '../../src/observability/logger.js';
 import { htmlToPlain } from '../../src/render/html.js';
 import type { Keyboard } from '../../src/render/reply.js';
 import type { CaseStore } from '../../src/store/case-store.js';
-import type { Inbound, InboundInput } from '../../src/engine/inbound.js';
+import type { Command, Inbound, InboundInput } from '../../src/engine/inbound.js';
 import { NOON_2026_11_24 } from './bot-harness.js';
 
 export interface Sent {
@@ -69,5 +69,5 @@ export const inbound = (chatId: number, updateId: number, input: InboundInput): 
 });
 
 export const text = (t: string): InboundInput => ({ kind: 'text', text: t });
-export const command = (c: 'start' | 'help' | 'privacy' | 'checklist'): InboundInput => ({ kind: 'command', command: c });
+export const command = (c: Command): InboundInput => ({ kind: 'command', command: c });
 export const press = (data: string, id = 'cb'): InboundInput => ({ kind: 'button', data, callbackId: id });

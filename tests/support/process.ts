@@ -1,19 +1,30 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The bot process exactly as `npm start` runs it (tsx src/main.ts), with a clean, explicit environment. */
-export function startBotProcess(env: Record<string, string>): {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  errors: () => string;
-  waitForOutput: (needle: string | RegExp, timeoutMs?: number) => Promise<string>;
-  exited: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** A port nothing listens on right now, on loopback. */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+export type BotProcess = ReturnType<typeof startBotProcess>;
+
+/**
+ * The bot process exactly as `npm start` runs it (tsx src/main.ts), with a clean, explicit environment. Metrics are
+ * off unless the test sets METRICS_PORT, so processes running side by side never fight over the default port.
+ */
+export function startBotProcess(env: Record<string, string>) {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', METRICS_PORT: '0', ...env },
   });
   let out = '';
   let err = '';
@@ -37,5 +48,16 @@ export function startBotProcess(env: Record<string, string>): {
       };
       child.stdout.on('data', check);
     });
-  return { child, output: () => out, errors: () => err, waitForOutput, exited };
+  /** The `msg` of every JSON log line so far, in order. */
+  const messages = () =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => String((JSON.parse(l) as { msg?: unknown }).msg));
+  /** Sends a signal and resolves with the exit code (null when killed by the signal). */
+  const signal = async (sig: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+    return exited;
+  };
+  return { child, output: () => out, errors: () => err, messages, waitForOutput, exited, signal };
 }

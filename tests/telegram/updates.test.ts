@@ -31,12 +31,28 @@ describe('routing Telegram updates', () => {
 
   it('says an edited message does not change an answer', () => {
     const update = { update_id: 2, edited_message: { message_id: 1, date: 0, edit_date: 1, chat: privateChat, from, text: 'x' } } as unknown as Update;
-    expect(route(update)).toMatchObject({ kind: 'private', inbound: { input: { kind: 'edited' } } });
+    expect(route(update)).toMatchObject({ kind: 'private', inbound: { input: { kind: 'edited', text: 'x' } } });
   });
 
   it('cuts very long texts before they reach the flow', () => {
     const r = route(msg({ text: '字'.repeat(10_000) }));
     expect(r.kind === 'private' && r.inbound.input.kind === 'text' && r.inbound.input.text.length).toBe(MAX_INPUT_CHARS);
+  });
+
+  it('cuts a long text between whole characters, never through an emoji', () => {
+    const r = route(msg({ text: `a${'😀'.repeat(1500)}` }));
+    const text = r.kind === 'private' && r.inbound.input.kind === 'text' ? r.inbound.input.text : '';
+    expect(text).toBe(`a${'😀'.repeat(999)}`);
+  });
+
+  it('reads a text as it is stored, not as direction marks display it', () => {
+    const text = (s: string) => {
+      const r = route(msg({ text: s }));
+      return r.kind === 'private' && r.inbound.input.kind === 'text' ? r.inbound.input.text : null;
+    };
+    expect(text('\u202e0003')).toBe('0003');
+    expect(text('\u2066王\u2069\u200f芳\u061c\u200e')).toBe('王芳');
+    expect(route(msg({ text: '\u202d/delete' }))).toMatchObject({ inbound: { input: { kind: 'command', command: 'delete' } } });
   });
 
   it('answers a text in a group politely, and ignores service notes there', () => {

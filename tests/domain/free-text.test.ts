@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { CHOICES, type ChoiceQuestion } from '../../flows/questions.js';
+import { LANGS } from '../../src/domain/catalog.js';
+import { buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics } from '../../src/domain/free-text.js';
+import { loadLocale } from '../../src/i18n/index.js';
+import { mentionsPaidAgent } from '../../src/domain/scam.js';
+import {
+  CRISIS_EN,
+  CRISIS_ZH,
+  NOT_AGENT_EN,
+  NOT_AGENT_ZH,
+  NOT_CRISIS,
+  PAID_AGENT_EN,
+  PAID_AGENT_ZH,
+  SELF_ASK_EN,
+  SELF_ASK_ZH,
+  THREATS,
+  TYPED_BUTTONS,
+} from './phrases.js';
+
+describe('paid agents: a fee for a promise, or a service only agents sell', () => {
+  it('has at least 40 phrases on each side in each language', () => {
+    for (const table of [PAID_AGENT_ZH, PAID_AGENT_EN, NOT_AGENT_ZH, NOT_AGENT_EN]) expect(table.length).toBeGreaterThanOrEqual(40);
+  });
+  it.each(PAID_AGENT_ZH)('warns: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
+  it.each(PAID_AGENT_EN)('warns: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
+  it.each(NOT_AGENT_ZH)('does not warn: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
+  it.each(NOT_AGENT_EN)('does not warn: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
+});
+
+describe('asking the lender oneself', () => {
+  it.each([...SELF_ASK_ZH, ...SELF_ASK_EN])('reads a request in: %s', (text) => expect(selfRequest(text)).not.toBeNull());
+  it('tells a freeze from a reduction', () => {
+    expect(selfRequest('我想跟银行申请停息挂账')).toBe('stop_interest');
+    expect(selfRequest('能不能减免罚息')).toBe('reduction');
+    expect(selfRequest('Can I ask Alipay to waive the late fee?')).toBe('reduction');
+    expect(selfRequest('我失业了')).toBeNull();
+  });
+});
+
+describe('words of despair', () => {
+  it.each([...CRISIS_ZH, ...CRISIS_EN])('hears: %s', (text) => expect(signalsCrisis(text)).toBe(true));
+  it.each(NOT_CRISIS)('does not mistake: %s', (text) => expect(signalsCrisis(text)).toBe(false));
+  it.each([...PAID_AGENT_ZH, ...NOT_AGENT_EN])('finds no despair in: %s', (text) => expect(signalsCrisis(text)).toBe(false));
+});
+
+describe('threats and lawsuits', () => {
+  it.each(THREATS)('%s → %s', (text, topic) => expect(threatTopics(text)[0]).toBe(topic));
+  it('finds nothing in an ordinary answer', () => {
+    for (const text of ['5500', '我失业了', 'I lost my job', '45天']) expect(threatTopics(text)).toEqual([]);
+  });
+});
+
+describe('button labels typed as text', () => {
+  it.each(TYPED_BUTTONS)('%s → %s', (text, word) => expect(buttonWord(text)).toBe(word));
+  it('leaves answers alone', () => {
+    for (const text of ['5500', '下一步怎么办呢我真的不知道该做什么了', '跳过这个月的还款会怎样', 'back pain', '45天']) {
+      expect(buttonWord(text)).toBeNull();
+    }
+  });
+});
+
+describe('option labels typed as text', () => {
+  const labelKey: Record<string, (v: string) => string> = {
+    product: (v) => `domain.product.${v}.name`,
+    bank: (v) => `domain.bank.${v}`,
+    cause: (v) => `domain.cause.${v}`,
+    channel: (v) => `contact.channel.${v}`,
+    outcome: (v) => `contact.outcome.${v}`,
+  };
+  const lookup = (tree: Record<string, unknown>, key: string): string =>
+    key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], tree) as string;
+
+  it.each(Object.keys(labelKey))('%s: every button label, in both languages, names its own option', (q) => {
+    const options = CHOICES[q as ChoiceQuestion].options as readonly string[];
+    for (const lang of LANGS) {
+      const tree = loadLocale(lang);
+      for (const option of options) {
+        const label = lookup(tree, labelKey[q]!(option));
+        expect(optionWord(q, label), `${lang} ${label}`).toBe(option);
+      }
+    }
+  });
+
+  it('knows everyday names too, and nothing else', () => {
+    expect(optionWord('product', '支付宝花呗')).toBeNull();
+    expect(optionWord('product', '月付')).toBe('meituan_yuefu');
+    expect(optionWord('bank', '招行')).toBe('cmb');
+    expect(optionWord('cause', 'lost my job')).toBe('job_loss');
+    expect(optionWord('outcome', '没打通')).toBe('not_reached');
+    expect(optionWord('cause', '5500')).toBeNull();
+  });
+});

@@ -1,0 +1,254 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LEASE_MS } from '../../src/store/case-store.js';
+import { createRedisClient, waitUntilReady, type RedisClient } from '../../src/store/redis-client.js';
+import { createRedisStore } from '../../src/store/redis-store.js';
+import { startFakeBotApi, type ApiCall } from '../support/fake-bot-api.js';
+import { freePort, startBotProcess, type BotProcess } from '../support/process.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+
+const TOKEN = '123456:e2e-token-for-the-fake-bot-api';
+const SECRET = 'e2e_secret-123';
+
+type FakeApi = Awaited<ReturnType<typeof startFakeBotApi>>;
+
+/** A Telegram user as the fake Bot API would deliver them: messages and button presses as raw updates. */
+function person(api: FakeApi, id: number) {
+  const from = { id, is_bot: false, first_name: 'U', language_code: 'zh-hans' };
+  const chat = { id, type: 'private', first_name: 'U' };
+  return {
+    id,
+    message: (text: string) => ({ message: { message_id: 1, date: 0, chat, from, text } }),
+    /** A press of the newest button whose label contains `label`. */
+    press(label: string) {
+      const withKeyboard = [...api.sentTo(id)].reverse().find((c) => c.payload.reply_markup?.inline_keyboard);
+      const buttons: Array<{ text: string; callback_data: string }> = withKeyboard?.payload.reply_markup.inline_keyboard.flat() ?? [];
+      const button = [...buttons].reverse().find((b) => b.text.includes(label));
+      if (!button) throw new Error(`chat ${id}: no button "${label}" in ${buttons.map((b) => b.text).join(' | ')}`);
+      return { callback_query: { id: `cb-${id}-${Math.random()}`, from, chat_instance: 'c', data: button.callback_data, message: { message_id: 1, date: 0, chat } } };
+    },
+    lastText: () => String(api.sentTo(id).at(-1)?.payload.text ?? ''),
+  };
+}
+type Person = ReturnType<typeof person>;
+
+const until = async (what: string, check: () => boolean, timeoutMs = 20_000) => {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+const ASKS = { amount: '现在还欠多少没还', overdue: '逾期多少天了', cause: '还不上主要是因为什么' };
+
+/** Pushes one update per person in one getUpdates batch, then waits until each has been asked `next`. */
+async function round(api: FakeApi, people: Person[], update: (p: Person) => Record<string, unknown>, next: string) {
+  api.pushUpdates(people.map(update));
+  await until(`everyone to be asked "${next}"`, () => people.every((p) => p.lastText().includes(next)));
+}
+
+/** From /start to the amount question, everyone at once. */
+async function toAmountQuestion(api: FakeApi, people: Person[]) {
+  await round(api, people, (p) => p.message('/start'), '协商助手');
+  await round(api, people, (p) => p.press('开始'), '征得你的同意');
+  await round(api, people, (p) => p.press('同意，开始'), '是哪个产品逾期了');
+  await round(api, people, (p) => p.press('花呗'), ASKS.amount);
+}
+
+/** Today's date in Shanghai minus `days`, as the case stores a due date. */
+const daysAgo = (days: number) => {
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+  return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+};
+
+let redis: TestRedis;
+let client: RedisClient;
+let store: ReturnType<typeof createRedisStore>;
+beforeAll(async () => {
+  redis = await startRedis();
+  client = createRedisClient({ url: redis.url, cluster: false });
+  await waitUntilReady(client, 5_000);
+  store = createRedisStore(client, { ttlSeconds: 3600 });
+});
+afterAll(async () => {
+  await store.close();
+  await redis.stop();
+});
+
+const cleanups: Array<() => Promise<unknown> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function fakeApi() {
+  const api = await startFakeBotApi({ token: TOKEN });
+  cleanups.push(() => api.stop());
+  return api;
+}
+
+async function launch(api: FakeApi, env: Record<string, string> = {}): Promise<BotProcess> {
+  const bot = startBotProcess({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, REDIS_URL: redis.url, PORT: String(await freePort()), LOG_LEVEL: 'info', ...env });
+  cleanups.push(() => bot.signal('SIGKILL'));
+  await bot.waitForOutput('bot started');
+  return bot;
+}
+
+const facts = async (chatId: number) =>
+  ((await store.load(chatId))?.snapshot as { context: { facts: { amountFen: number | null; dueDate: string | null } } }).context.facts;
+
+let nextChat = 81_000;
+const people = (api: FakeApi, n: number) => Array.from({ length: n }, () => person(api, nextChat++));
+
+describe('answers are applied in the order they were sent', () => {
+  it('20 chats send "1111" then "22" in one getUpdates batch: every case stores ¥1,111 and 22 days', async () => {
+    const api = await fakeApi();
+    await launch(api);
+    const group = people(api, 20);
+    await toAmountQuestion(api, group);
+    api.pushUpdates(group.flatMap((p) => [p.message('1111'), p.message('22')]));
+    await until('everyone to be asked the cause', () => group.every((p) => p.lastText().includes(ASKS.cause)));
+    for (const p of group) expect(await facts(p.id)).toMatchObject({ amountFen: 111_100, dueDate: daysAgo(22) });
+  });
+
+  it('the same over two webhook replicas on one Redis, each chat\'s two answers overlapping on different replicas', async () => {
+    const api = await fakeApi();
+    const hook = { WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: SECRET };
+    const ports = [await freePort(), await freePort()];
+    await Promise.all(ports.map((port) => launch(api, { ...hook, PORT: String(port) })));
+    const group = people(api, 20);
+    let turn = 0;
+    /** Webhook delivery: the update goes to one replica or the other, as a load balancer would. */
+    const post = (update: Record<string, unknown>) =>
+      fetch(`http://127.0.0.1:${ports[turn++ % 2] as number}/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: JSON.stringify(api.makeUpdate(update)),
+      });
+    const walk = async (update: (p: Person) => Record<string, unknown>, next: string) => {
+      await Promise.all(group.map((p) => post(update(p))));
+      await until(`everyone to be asked "${next}"`, () => group.every((p) => p.lastText().includes(next)));
+    };
+    await walk((p) => p.message('/start'), '协商助手');
+    await walk((p) => p.press('开始'), '征得你的同意');
+    await walk((p) => p.press('同意，开始'), '是哪个产品逾期了');
+    await walk((p) => p.press('花呗'), ASKS.amount);
+    // Each chat's "1111" goes to one replica; its "22" goes to the other while the first turn is still in flight
+    // there (its reply is on its way, slowed down), as a redelivery or a second connection makes them overlap.
+    api.delay('sendMessage', 300);
+    const deliver = (port: number, update: Record<string, unknown>) =>
+      fetch(`http://127.0.0.1:${port}/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: JSON.stringify(update),
+      });
+    const replying = (chatId: number, after: number) => () =>
+      api.received.some((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId && c.at >= after);
+    const replies = await Promise.all(
+      group.map(async (p, i) => {
+        const [first, second] = [api.makeUpdate(p.message('1111')), api.makeUpdate(p.message('22'))];
+        const postedAt = Date.now();
+        const a = deliver(ports[i % 2] as number, first);
+        await until('the first answer to be in flight', replying(p.id, postedAt));
+        return Promise.all([a, deliver(ports[(i + 1) % 2] as number, second)]);
+      }),
+    );
+    expect(replies.flat().every((r) => r.status === 200)).toBe(true);
+    await until('everyone to be asked the cause', () => group.every((p) => p.lastText().includes(ASKS.cause)));
+    for (const p of group) expect(await facts(p.id)).toMatchObject({ amountFen: 111_100, dueDate: daysAgo(22) });
+  });
+});
+
+describe('never silent after a crash or a deploy', () => {
+  /** 8 people answer the amount; the bot commits, and Telegram holds every reply unanswered. */
+  async function answerWithRepliesHeld() {
+    const api = await fakeApi();
+    const first = await launch(api);
+    const group = people(api, 8);
+    await toAmountQuestion(api, group);
+    const held = api.hold('sendMessage');
+    api.pushUpdates(group.map((p) => p.message('5500')));
+    await until('8 replies to be on their way', () => held.count() === 8);
+    return { api, first, group, held };
+  }
+
+  it('SIGKILL between the commit and the reply: after a restart everyone gets the next question', async () => {
+    const { api, first, group, held } = await answerWithRepliesHeld();
+    for (const p of group) expect(await facts(p.id)).toMatchObject({ amountFen: 550_000 });
+    expect(await first.signal('SIGKILL')).toBeNull();
+    held.drop();
+    for (const p of group) expect(p.lastText()).toContain(ASKS.amount);
+
+    await launch(api);
+    await until('everyone to be asked how long overdue', () => group.every((p) => p.lastText().includes(ASKS.overdue)), 10_000);
+    for (const p of group) expect(await facts(p.id)).toMatchObject({ amountFen: 550_000 });
+  });
+
+  it('SIGTERM with replies in flight: they are finished and confirmed before the exit, and nothing is lost', async () => {
+    const { api, first, group, held } = await answerWithRepliesHeld();
+    const exit = first.signal('SIGTERM');
+    await first.waitForOutput('shutting down');
+    await held.release();
+    expect(await exit).toBe(0);
+    for (const p of group) expect(p.lastText()).toContain(ASKS.overdue);
+    expect(api.unconfirmed()).toEqual([]);
+
+    await launch(api);
+    const before = group.map((p) => api.sentTo(p.id).length);
+    api.pushUpdates(group.map((p) => p.message('22')));
+    await until('everyone to be asked the cause', () => group.every((p) => p.lastText().includes(ASKS.cause)));
+    for (const p of group) expect(await facts(p.id)).toMatchObject({ amountFen: 550_000, dueDate: daysAgo(22) });
+    // Nothing was owed after the clean stop: each person gets exactly the one new question.
+    expect(group.map((p, i) => api.sentTo(p.id).length - (before[i] ?? 0))).toEqual(group.map(() => 1));
+  });
+});
+
+describe('one slow chat stalls no other', () => {
+  /** Each of `others` sends one message while `slow` (if any) waits; returns each one's wait for its reply, in ms. */
+  async function latencies(api: FakeApi, others: Person[]) {
+    const sentAt = Date.now();
+    const before = others.map((p) => api.sentTo(p.id).length);
+    api.pushUpdates(others.map((p) => p.message('/help')));
+    await until('everyone answered', () => others.every((p, i) => api.sentTo(p.id).length > (before[i] ?? 0)));
+    return others.map((p, i) => (api.sentTo(p.id)[before[i] ?? 0] as ApiCall).at - sentAt);
+  }
+
+  it('a chat under a 429 (retry_after 3 s) delays none of the others', async () => {
+    const api = await fakeApi();
+    await launch(api);
+    const [slow, ...others] = people(api, 11) as [Person, ...Person[]];
+    await round(api, [slow, ...others], (p) => p.message('/start'), '协商助手');
+    const calm = await latencies(api, others);
+
+    api.limitChat(slow.id, 3);
+    const before = api.sentTo(slow.id).length;
+    api.pushUpdate(slow.message('/help'));
+    await until('the slow chat to be told to wait', () => api.received.some((c) => c.method === 'sendMessage' && c.payload.chat_id === slow.id && c.at > (api.sentTo(slow.id).at(-1)?.at ?? 0)));
+    const stalled = await latencies(api, others);
+    await until('the slow chat to be answered after its wait', () => api.sentTo(slow.id).length > before, 15_000);
+    // Everyone else was answered while the slow chat was still waiting out its retry_after.
+    const slowAnswer = api.sentTo(slow.id)[before] as ApiCall;
+    for (const p of others) expect((api.sentTo(p.id).at(-1) as ApiCall).at).toBeLessThan(slowAnswer.at);
+    process.stdout.write(`stall 429: others p99 ${p99(calm)} ms calm, ${p99(stalled)} ms with one chat under 429\n`);
+  });
+
+  it('a chat whose lease is held by a replica that died delays none of the others, and is taken over', async () => {
+    const api = await fakeApi();
+    await launch(api);
+    const [slow, ...others] = people(api, 11) as [Person, ...Person[]];
+    await round(api, [slow, ...others], (p) => p.message('/start'), '协商助手');
+    const calm = await latencies(api, others);
+
+    // A replica took the chat's lease and died: the lease runs out by itself, it is never given back.
+    await client.set(`xs:{c:${slow.id}}:lock`, 'a-replica-that-died', 'PX', LEASE_MS);
+    const before = api.sentTo(slow.id).length;
+    api.pushUpdate(slow.message('/help'));
+    const stalled = await latencies(api, others);
+    await until('the slow chat to be answered once the dead lease ran out', () => api.sentTo(slow.id).length > before, 15_000);
+    const slowAnswer = api.sentTo(slow.id)[before] as ApiCall;
+    for (const p of others) expect((api.sentTo(p.id).at(-1) as ApiCall).at).toBeLessThan(slowAnswer.at);
+    expect(slowAnswer.payload.text).toContain('/checklist');
+    process.stdout.write(`stall lease: others p99 ${p99(calm)} ms calm, ${p99(stalled)} ms with one chat behind a dead lease\n`);
+  });
+});
+
+const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.99) - 1] ?? 0;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Outbox } from '../../src/engine/engine.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import { command, createRecorder, engineOn, inbound, text } from '../support/engine-harness.js';
+
+const memory = () => createMemoryStore({ ttlSeconds: 86_400 });
+
+describe('the engine', () => {
+  it('tells a group once a day that it works in private chats only, and keeps no case for it', async () => {
+    const store = memory();
+    const rec = createRecorder();
+    const engine = engineOn(store, rec.outbox);
+    await engine.notPrivate({ chatId: -42, languageCode: 'zh-hans' });
+    await engine.notPrivate({ chatId: -42, languageCode: 'zh-hans' });
+    await engine.notPrivate({ chatId: -43, languageCode: 'en' });
+    expect(rec.texts(-42)).toEqual([expect.stringContaining('私聊')]);
+    expect(rec.texts(-43)).toEqual([expect.stringContaining('private')]);
+    expect(await store.load(-42)).toBeNull();
+  });
+
+  it('slows a flood kindly once and drops the rest, without storing them', async () => {
+    const rec = createRecorder();
+    const store = memory();
+    const engine = engineOn(store, rec.outbox, { flood: { limit: 2, windowMs: 60_000 } });
+    const outcomes = [];
+    for (let id = 1; id <= 5; id++) outcomes.push(await engine.handle(inbound(9, id, command('help'))));
+    expect(outcomes).toEqual(['handled', 'handled', 'flood', 'flood', 'flood']);
+    expect(rec.texts(9)).toHaveLength(3);
+    expect(rec.texts(9).at(-1)).toContain('消息发得有点快');
+  });
+
+  it('runs different chats concurrently while one chat waits on Telegram', async () => {
+    const rec = createRecorder();
+    let release!: () => void;
+    const slow: Outbox = {
+      ...rec.outbox,
+      sendText: async (chatId, html, buttons) => {
+        if (chatId === 1) await new Promise<void>((r) => (release = r));
+        return rec.outbox.sendText(chatId, html, buttons);
+      },
+    };
+    const engine = engineOn(memory(), slow);
+    const stuck = engine.handle(inbound(1, 1, command('start')));
+    expect(await engine.handle(inbound(2, 2, command('start')))).toBe('handled');
+    expect(rec.texts(2)).toHaveLength(1);
+    release();
+    expect(await stuck).toBe('handled');
+  });
+
+  it('waits for updates in flight, and on timeout gives their leases back so another replica can go on', async () => {
+    const store = memory();
+    const rec = createRecorder();
+    const hanging: Outbox = { ...rec.outbox, sendText: () => new Promise(() => {}) };
+    const engine = engineOn(store, hanging);
+    void engine.handle(inbound(5, 1, text('hi')));
+    expect(await engine.idle(200)).toBe(false);
+    // The other replica goes on at once: it first shows what the stuck update owed, then handles the next one.
+    const other = engineOn(store, rec.outbox);
+    expect(await other.handle(inbound(5, 2, command('start')))).toBe('owed');
+    expect(rec.texts(5)).toHaveLength(1);
+    expect(await other.handle(inbound(5, 3, command('start')))).toBe('handled');
+    expect(await other.idle(1_000)).toBe(true);
+  });
+});

@@ -1,0 +1,127 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseStore } from '../../src/store/case-store.js';
+import { createRedisClient } from '../../src/store/redis-client.js';
+import { createRedisStore } from '../../src/store/redis-store.js';
+import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+
+let redis: TestRedis;
+let raw: Redis;
+let monitor: Redis;
+/** Every command the server ran for a chat, as MONITOR shows it (commands run inside scripts left out). */
+const commands: string[][] = [];
+const clients: Array<ReturnType<typeof createRedisClient>> = [];
+const redisStore = () => {
+  const client = createRedisClient({ url: redis.url, cluster: false });
+  clients.push(client);
+  return createRedisStore(client, { ttlSeconds: 86_400 });
+};
+
+beforeAll(async () => {
+  redis = await startRedis();
+  raw = new Redis(redis.url, { protocol: 2 } as never);
+  monitor = await new Redis(redis.url, { protocol: 2 } as never).monitor();
+  monitor.on('monitor', (_time: string, args: string[], source: string) => {
+    if (source !== 'lua') commands.push(args);
+  });
+});
+afterAll(async () => {
+  for (const c of clients) c.disconnect();
+  monitor.disconnect();
+  raw.disconnect();
+  await redis.stop();
+});
+
+/** The commands that reached the server for `chat`, up to a marker sent after everything else. */
+async function commandsFor(chat: number, run: () => Promise<unknown>): Promise<string[]> {
+  await settled();
+  commands.length = 0;
+  await run();
+  await settled();
+  return commands.filter((c) => c.some((a) => a.includes(`{c:${chat}}`))).map((c) => c[0]!.toLowerCase());
+}
+
+/** Waits until the monitor has shown everything the server ran so far. */
+async function settled() {
+  const marker = `marker-${Math.random()}`;
+  await raw.echo(marker);
+  while (!commands.some((c) => c.includes(marker))) await new Promise((r) => setTimeout(r, 5));
+}
+
+describe('the hot path', () => {
+  it('costs two awaited Redis round trips per update; giving the lease back is not awaited', async () => {
+    const store = redisStore();
+    /** The store with `finish` held back: an update that awaited it would never complete. */
+    let holdFinish = false;
+    const held: Array<() => void> = [];
+    const gated: CaseStore = {
+      ...store,
+      leaseMs: store.leaseMs,
+      finish: (input) =>
+        holdFinish ? new Promise((r) => held.push(() => void store.finish(input).then(r))) : store.finish(input),
+    };
+    const rec = createRecorder();
+    const engine = engineOn(gated, rec.outbox);
+    const chat = 7_400_001;
+    await engine.handle(inbound(chat, 1, command('start')));
+    await engine.handle(inbound(chat, 2, press(rec.button(chat, '开始'))));
+    await engine.handle(inbound(chat, 3, press(rec.button(chat, '同意，开始'))));
+    await engine.handle(inbound(chat, 4, press(rec.button(chat, '花呗'))));
+    expect(await engine.idle(5_000)).toBe(true);
+
+    // An ordinary answer on a case this process already holds: begin and commit, nothing else on the way.
+    holdFinish = true;
+    const sent = await commandsFor(chat, async () => expect(await engine.handle(inbound(chat, 5, text('5500')))).toBe('handled'));
+    expect(sent).toEqual(['evalsha', 'evalsha']);
+    expect(rec.texts(chat).at(-1)).toContain('逾期多少天');
+    expect(held).toHaveLength(1);
+
+    // Given back afterwards, in one more command that nothing waited for.
+    holdFinish = false;
+    const after = await commandsFor(chat, async () => {
+      for (const go of held) go();
+      await engine.idle(5_000);
+    });
+    expect(after).toEqual(['evalsha']);
+  });
+
+  it('hands the lease from one update to the next of the same chat without giving it back in between', async () => {
+    const rec = createRecorder();
+    const engine = engineOn(redisStore(), rec.outbox);
+    const chat = 7_400_002;
+    await engine.handle(inbound(chat, 1, command('start')));
+    await engine.idle(5_000);
+    const sent = await commandsFor(chat, async () => {
+      await Promise.all([2, 3, 4].map((id) => engine.handle(inbound(chat, id, command('help')))));
+      await engine.idle(5_000);
+    });
+    // Three updates: begin + commit each, and one finish at the end.
+    expect(sent).toHaveLength(7);
+  });
+});
+
+describe('Redis memory per case', () => {
+  /** Every key of one person, as Redis accounts for it. */
+  const bytes = async (id: number) => {
+    let total = 0;
+    for (const key of await raw.keys(`xs:*${id}}*`)) total += (await raw.memory('USAGE', key)) ?? 0;
+    return total;
+  };
+
+  it('stays within 2 KiB after 12 updates and after 500', async () => {
+    const h = createBotHarness({ store: redisStore() });
+    const u = h.user(7_400_100, 'zh-hans');
+    await answerStepOne(u, { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
+    await u.send('/checklist');
+    await h.engine.idle(5_000);
+    const after12 = await bytes(u.id);
+    for (let i = 12; i < 500; i++) await u.send(i % 2 ? '/help' : '/checklist');
+    await h.engine.idle(5_000);
+    const after500 = await bytes(u.id);
+    expect(after12).toBeLessThanOrEqual(2048);
+    expect(after500).toBeLessThanOrEqual(2048);
+    expect(await raw.zcard(`xs:{c:${u.id}}:seen`)).toBe(64);
+  }, 60_000);
+});

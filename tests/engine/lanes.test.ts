@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createLanes } from '../../src/engine/lanes.js';
+
+describe('per-chat lanes', () => {
+  it('runs one chat’s updates one at a time, lowest update id first, whatever order they arrived in', async () => {
+    const lanes = createLanes<string>(() => {});
+    const ran: number[] = [];
+    let running = 0;
+    const task = (id: number) => async () => {
+      running += 1;
+      expect(running).toBe(1);
+      await new Promise((r) => setTimeout(r, 1));
+      ran.push(id);
+      running -= 1;
+      return { value: id, carry: null };
+    };
+    await Promise.all([5, 3, 9, 4].map((id) => lanes.run(1, id, task(id))));
+    expect(ran).toEqual([3, 4, 5, 9]);
+  });
+
+  it('hands what a task holds to the next task of its lane, and gives it back when the lane runs dry', async () => {
+    const settled: Array<[number, string]> = [];
+    const lanes = createLanes<string>((key, carry) => settled.push([key, carry]));
+    const seen: Array<string | null> = [];
+    const more: boolean[] = [];
+    await Promise.all(
+      [1, 2, 3].map((id) =>
+        lanes.run(7, id, async (carry, hasMore) => {
+          seen.push(carry);
+          more.push(hasMore());
+          return { value: id, carry: `lease-after-${id}` };
+        }),
+      ),
+    );
+    expect(seen).toEqual([null, 'lease-after-1', 'lease-after-2']);
+    expect(more).toEqual([true, true, false]);
+    expect(settled).toEqual([[7, 'lease-after-3']]);
+  });
+
+  it('does not make one chat wait for another', async () => {
+    const lanes = createLanes<string>(() => {});
+    let release!: () => void;
+    const slow = lanes.run(1, 1, () => new Promise<{ value: string; carry: null }>((r) => (release = () => r({ value: 'slow', carry: null }))));
+    expect(await lanes.run(2, 2, async () => ({ value: 'fast', carry: null }))).toBe('fast');
+    release();
+    expect(await slow).toBe('slow');
+  });
+});
