@@ -17,7 +17,7 @@ const EVENTS: FlowEventBody[] = [
   { type: 'HELP' },
   { type: 'PRIVACY' },
   { type: 'UNSUPPORTED' },
-  { type: 'EDITED' },
+  { type: 'EDITED', text: '改一下' },
   { type: 'LANGUAGE' },
   { type: 'LANG', lang: 'en' },
   { type: 'LANG', lang: 'zh-CN' },
