@@ -48,7 +48,8 @@ export const caseMachine = setup({
   },
 }).createMachine({
   id: 'case',
-  context: ({ input }) => newCaseContext(input.lang),
+  // xstate's pure helpers build a throwaway actor without input: give it a context rather than a caught TypeError.
+  context: ({ input }) => newCaseContext(input?.lang ?? 'zh-CN'),
   initial: 'intro',
   on: shared.rootHandlers,
   states: {

@@ -1,4 +1,4 @@
-import { initialTransition, transition, type SnapshotFrom, type StateValue } from 'xstate';
+import { createActor, type ActorScope, type EventFromLogic, type ExecutableActionsFrom, type SnapshotFrom, type StateValue } from 'xstate';
 import type { FlowEvent } from './events.js';
 import type { Lang } from '../src/domain/catalog.js';
 import { CASE_SCHEMA_VERSION, StoredSnapshotSchema, type StoredSnapshot } from './case.js';
@@ -28,10 +28,49 @@ function oneDebtList(stored: unknown): unknown {
 /** Upgrades from schema N to N+1, applied in order to an older stored record before it is validated. */
 export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = { 1: oneDebtList };
 
-/** One pure step of the case machine: the next snapshot and the actions the engine performs after the commit. */
-export const transitionCase = (snapshot: CaseSnapshot, event: FlowEvent) => transition(caseMachine, snapshot, event);
+type CaseAction = ExecutableActionsFrom<typeof caseMachine>;
 
-export const freshSnapshot = (lang: Lang): CaseSnapshot => initialTransition(caseMachine, { lang })[0];
+/**
+ * The actions of the transition being computed. A transition is synchronous and never starts another, so one
+ * buffer, replaced per call, serves every call.
+ */
+let collected: CaseAction[] = [];
+
+/**
+ * The scope `transition`/`initialTransition` from xstate build afresh for every call (a whole actor each time),
+ * built once: the machine is flat (no invoked, spawned or system actors), so nothing in it outlives a step, and
+ * its actions are only recorded, never executed, exactly as those pure helpers do.
+ */
+const self = createActor(caseMachine, { input: { lang: 'zh-CN' } });
+const scope: ActorScope<CaseSnapshot, EventFromLogic<typeof caseMachine>> = {
+  self,
+  id: '',
+  sessionId: '',
+  logger: () => {},
+  defer: () => {},
+  emit: () => {},
+  system: self.system,
+  stopChild: () => {},
+  actionExecutor: (action) => {
+    collected.push(action as CaseAction);
+  },
+};
+
+/**
+ * One pure step of the case machine: the next snapshot and the actions the engine performs after the commit.
+ * The same result as xstate's `transition(caseMachine, snapshot, event)`.
+ */
+export function transitionCase(snapshot: CaseSnapshot, event: FlowEvent): [CaseSnapshot, CaseAction[]] {
+  const actions: CaseAction[] = [];
+  collected = actions;
+  return [caseMachine.transition(snapshot, event, scope), actions];
+}
+
+/** A new case in the given language; the same snapshot as xstate's `initialTransition(caseMachine, { lang })`. */
+export const freshSnapshot = (lang: Lang): CaseSnapshot => {
+  collected = [];
+  return caseMachine.getInitialSnapshot(scope, { lang });
+};
 
 export function toStored(snapshot: CaseSnapshot): StoredSnapshot {
   return { value: snapshot.value as StoredSnapshot['value'], context: snapshot.context };

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import type { Paragraph } from 'docx';
 import type { IsoDate } from '../domain/catalog.js';
 import { escapeHtml } from '../i18n/index.js';
 import { BLANK, type Block, type DocLang, type DocModel } from './model.js';
@@ -43,10 +43,18 @@ const ONE_AND_A_HALF = 360;
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 1418; // 2.5 cm
 
-const run = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
-  new TextRun({ text, font: FONT, size: opts.size ?? BODY_SIZE, bold: opts.bold ?? false });
+/**
+ * The docx library is loaded the first time a document is built: most processes never build one, and it is the
+ * largest module the bot would otherwise hold in memory from start-up.
+ */
+type Docx = typeof import('docx');
+let docxLibrary: Promise<Docx> | null = null;
+const loadDocx = (): Promise<Docx> => (docxLibrary ??= import('docx'));
 
-function paragraphs(block: Block, lang: DocLang): Paragraph[] {
+function paragraphs(docx: Docx, block: Block, lang: DocLang): Paragraph[] {
+  const { AlignmentType, Paragraph, TextRun } = docx;
+  const run = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
+    new TextRun({ text, font: FONT, size: opts.size ?? BODY_SIZE, bold: opts.bold ?? false });
   const line = { spacing: { line: ONE_AND_A_HALF } };
   switch (block.type) {
     case 'addressee':
@@ -69,6 +77,8 @@ function paragraphs(block: Block, lang: DocLang): Paragraph[] {
 
 /** A4, a CJK font for East Asian text, the title centred, 1.5 line spacing, the signature block on the right. */
 export async function toDocx(doc: DocModel): Promise<Uint8Array> {
+  const docx = await loadDocx();
+  const { AlignmentType, Document, Packer, Paragraph, TextRun } = docx;
   const document = new Document({
     styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
     sections: [
@@ -78,9 +88,9 @@ export async function toDocx(doc: DocModel): Promise<Uint8Array> {
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { line: ONE_AND_A_HALF, after: 240 },
-            children: [run(doc.title, { bold: true, size: TITLE_SIZE })],
+            children: [new TextRun({ text: doc.title, font: FONT, size: TITLE_SIZE, bold: true })],
           }),
-          ...doc.blocks.flatMap((b) => paragraphs(b, doc.lang)),
+          ...doc.blocks.flatMap((b) => paragraphs(docx, b, doc.lang)),
         ],
       },
     ],

@@ -12,5 +12,20 @@ const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The user's calendar day: lenders count overdue days in China time, whatever the server's zone. */
-export const todayIn = (ms: number): IsoDate => shanghaiDate.format(ms);
+/** Every zone's offset is a multiple of 15 minutes, so a calendar day never changes inside one such slot. */
+const SLOT_MS = 15 * 60 * 1000;
+let cachedSlot = Number.NaN;
+let cachedDay = '' as IsoDate;
+
+/**
+ * The user's calendar day: lenders count overdue days in China time, whatever the server's zone. Formatted once
+ * per quarter hour, not once per update.
+ */
+export function todayIn(ms: number): IsoDate {
+  const slot = Math.floor(ms / SLOT_MS);
+  if (slot !== cachedSlot) {
+    cachedDay = shanghaiDate.format(ms);
+    cachedSlot = slot;
+  }
+  return cachedDay;
+}

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction, type i18n as I18n } from 'i18next';
 import { LANGS, type Lang } from '../domain/catalog.js';
+import { compileTranslator } from './compiled.js';
 
 export type Translate = TFunction;
 
@@ -44,8 +45,25 @@ export function createI18n(defaults: { ttlDays: number }): I18n {
   return instance;
 }
 
-/** One fixed translator per update: never `changeLanguage` on a shared instance (NOTES §6). */
-export const translator = (i18n: I18n, lang: Lang): Translate => i18n.getFixedT(lang);
+const translators = new WeakMap<I18n, Map<Lang, Translate>>();
+
+/**
+ * The fixed translator of a language: never `changeLanguage` on a shared instance (NOTES §6). Built and compiled
+ * once per instance and language, so an update gets it for the cost of a lookup.
+ */
+export function translator(i18n: I18n, lang: Lang): Translate {
+  let byLang = translators.get(i18n);
+  if (byLang === undefined) {
+    byLang = new Map();
+    translators.set(i18n, byLang);
+  }
+  let t = byLang.get(lang);
+  if (t === undefined) {
+    t = compileTranslator(i18n, lang, i18n.getFixedT(lang));
+    byLang.set(lang, t);
+  }
+  return t;
+}
 
 /** zh*, and nothing else, gets Chinese; everyone else gets English (DESIGN: Chinese first, English second). */
 export const langFromTelegram = (code: string | undefined): Lang =>

@@ -21,5 +21,18 @@ export function createLogger(level: string, destination: number | DestinationStr
 /** A per-process key: the same chat hashes the same within a run, and no one can reverse it to an id. */
 const KEY = randomBytes(32);
 
+/** Ids hashed lately: a chat's updates come together, and an HMAC per log line is most of a line's cost. */
+const hashed = new Map<number | string, string>();
+const REMEMBERED = 10_000;
+
 /** A short keyed hash of a chat or user id, so logs can follow one conversation without holding its id. */
-export const hashId = (id: number | string): string => createHmac('sha256', KEY).update(String(id)).digest('hex').slice(0, 12);
+export function hashId(id: number | string): string {
+  let h = hashed.get(id);
+  if (h === undefined) {
+    h = createHmac('sha256', KEY).update(String(id)).digest('hex').slice(0, 12);
+    // Bounded: when full, start over rather than track recency on every call.
+    if (hashed.size >= REMEMBERED) hashed.clear();
+    hashed.set(id, h);
+  }
+  return h;
+}

@@ -22,12 +22,48 @@ import { createWakes } from './wakes.js';
  */
 
 /**
+ * The ids already applied, as a set of integers: Redis keeps up to 512 of them as a packed sorted array (intset),
+ * about 4 bytes an id, so 64 of them cost a few hundred bytes where a sorted set costs three times as much.
+ * `seenHas` also carries over, once, a record written by an older version as a sorted set (an error reply, caught
+ * with pcall, is how it shows, so the steady path pays no extra command). `seenAdd` drops the lowest ids past `keep`.
+ */
+const SEEN = `
+local function seenHas(key, id)
+  local r = redis.pcall('SISMEMBER', key, id)
+  if type(r) == 'table' and r.err then
+    local ids = redis.call('ZRANGE', key, 0, -1)
+    local ttl = redis.call('PTTL', key)
+    redis.call('DEL', key)
+    if #ids > 0 then
+      redis.call('SADD', key, unpack(ids))
+      if ttl > 0 then redis.call('PEXPIRE', key, ttl) end
+    end
+    r = redis.call('SISMEMBER', key, id)
+  end
+  return r == 1
+end
+local function seenAdd(key, id, keep, ttl)
+  redis.call('SADD', key, id)
+  while redis.call('SCARD', key) > keep do
+    local ids = redis.call('SMEMBERS', key)
+    local low = tonumber(ids[1])
+    for i = 2, #ids do
+      local n = tonumber(ids[i])
+      if n < low then low = n end
+    end
+    redis.call('SREM', key, string.format('%.0f', low))
+  end
+  redis.call('EXPIRE', key, ttl)
+end
+`;
+
+/**
  * begin. KEYS: case, seen, lock, queue, outbox, flood. ARGV: token, update id ('0' = the start-up sweep), cached
  * version, flood limit ('0' = not counted), flood window ms, version sent by the lane's previous turn (''), lease
  * ms, waiter live ms, owed attempts, wake channel, chat id, whether the lane has a next update ('1'/'0').
  * Returns {'flood', over} | {'dup'} | {'wait', ms} | {'go', version, schema, snap, owed version, owed, dup}.
  */
-const BEGIN = `
+const BEGIN = `${SEEN}
 local token, upd = ARGV[1], ARGV[2]
 local id = tonumber(upd)
 local prefix = token .. ':'
@@ -51,7 +87,7 @@ local function leave()
   if ARGV[12] == '0' and unqueue() ~= nil and not holder then redis.call('PUBLISH', ARGV[10], ARGV[11]) end
 end
 if ARGV[6] ~= '' and mine and redis.call('HGET', KEYS[5], 'v') == ARGV[6] then redis.call('DEL', KEYS[5]) end
-local dup = upd ~= '0' and redis.call('ZSCORE', KEYS[2], upd) ~= false
+local dup = upd ~= '0' and seenHas(KEYS[2], upd)
 if not dup and ARGV[4] ~= '0' then
   local n = redis.call('INCR', KEYS[6])
   if redis.call('PTTL', KEYS[6]) < 0 then redis.call('PEXPIRE', KEYS[6], ARGV[5]) end
@@ -117,10 +153,10 @@ return {'go', v, schema, snap, ov, op, dup and 1 or 0}
  * the id only), owed replies (''), ttl s, seen kept, owed ttl s, lease ms.
  * A repeated id is a duplicate, unless this very commit already ran with the same token (its reply was lost).
  */
-const COMMIT = `
+const COMMIT = `${SEEN}
 if redis.call('GET', KEYS[3]) ~= ARGV[1] then return {'lost'} end
 local v = redis.call('HGET', KEYS[1], 'v') or '0'
-if redis.call('ZSCORE', KEYS[2], ARGV[3]) then
+if seenHas(KEYS[2], ARGV[3]) then
   local last = redis.call('HMGET', KEYS[1], 'u', 't')
   if last[1] == ARGV[3] and last[2] == ARGV[1] then return {'ok', v} end
   return {'dup'}
@@ -136,11 +172,7 @@ if ARGV[5] ~= '' then
   redis.call('HSET', KEYS[1], 'v', v, 'snap', ARGV[5], 'schema', ARGV[4], 'u', ARGV[3], 't', ARGV[1])
   redis.call('EXPIRE', KEYS[1], ARGV[7])
 end
-redis.call('ZADD', KEYS[2], ARGV[3], ARGV[3])
-if redis.call('ZCARD', KEYS[2]) > tonumber(ARGV[8]) then
-  redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[8]) + 1))
-end
-redis.call('EXPIRE', KEYS[2], ARGV[7])
+seenAdd(KEYS[2], ARGV[3], tonumber(ARGV[8]), ARGV[7])
 if ARGV[6] ~= '' then
   redis.call('DEL', KEYS[4])
   redis.call('HSET', KEYS[4], 'v', v, 'p', ARGV[6], 'a', 0)

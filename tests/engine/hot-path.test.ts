@@ -122,6 +122,7 @@ describe('Redis memory per case', () => {
     const after500 = await bytes(u.id);
     expect(after12).toBeLessThanOrEqual(2048);
     expect(after500).toBeLessThanOrEqual(2048);
-    expect(await raw.zcard(`xs:{c:${u.id}}:seen`)).toBe(64);
+    expect(await raw.scard(`xs:{c:${u.id}}:seen`)).toBe(64);
+    expect(await raw.object('ENCODING', `xs:{c:${u.id}}:seen`)).toBe('intset');
   }, 60_000);
 });

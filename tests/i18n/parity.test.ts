@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/domain/catalog.js';
-import { loadLocale } from '../../src/i18n/index.js';
+import { PLURAL, flatLocales, placeholders } from './locales.js';
 
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-function flatten(obj: Record<string, unknown>, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out[key] = v;
-    else if (v && typeof v === 'object') Object.assign(out, flatten(v as Record<string, unknown>, key));
-    else throw new Error(`${key} is neither text nor a group`);
-  }
-  return out;
-}
-
-const placeholders = (s: string): string[] =>
-  [...s.matchAll(/\{\{-?\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
-
-const locales = Object.fromEntries(LANGS.map((l) => [l, flatten(loadLocale(l))])) as Record<
-  (typeof LANGS)[number],
-  Record<string, string>
->;
+const locales = flatLocales();
 const baseKeys = (lang: (typeof LANGS)[number]) => new Set(Object.keys(locales[lang]).map((k) => k.replace(PLURAL, '')));
 
 describe('locales zh-CN and en are in parity', () => {

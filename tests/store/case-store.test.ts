@@ -343,6 +343,28 @@ describe('redis store', () => {
     expect(await raw.pttl(keys.lock(id))).toBeLessThanOrEqual(store.leaseMs);
   });
 
+  it('keeps the applied ids as a packed set of integers, the newest 64', async () => {
+    const store = make();
+    const id = chat();
+    for (let u = 1; u <= 70; u++) await turn(store, id, 1_000_000_000 + u);
+    expect(await raw.object('ENCODING', keys.seen(id))).toBe('intset');
+    const ids = (await raw.smembers(keys.seen(id))).map(Number).sort((a, b) => a - b);
+    expect(ids).toHaveLength(SEEN_KEEP);
+    expect(ids[0]).toBe(1_000_000_000 + 70 - SEEN_KEEP + 1);
+    expect((await begin(store, { chatId: id, token: 'late', updateId: 1_000_000_000 + 70 })).kind).toBe('duplicate');
+  });
+
+  it('reads the applied ids an older version kept as a sorted set, and keeps their expiry', async () => {
+    const store = make();
+    const id = chat();
+    await raw.zadd(keys.seen(id), 41, '41', 42, '42');
+    await raw.expire(keys.seen(id), 600);
+    expect((await begin(store, { chatId: id, token: 'a', updateId: 42 })).kind).toBe('duplicate');
+    expect(await raw.type(keys.seen(id))).toBe('set');
+    expect((await raw.smembers(keys.seen(id))).sort()).toEqual(['41', '42']);
+    expect(await raw.ttl(keys.seen(id))).toBeGreaterThan(500);
+  });
+
   it('ends a dead holder’s lease by itself', async () => {
     const store = make(150);
     const id = chat();
