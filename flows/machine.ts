@@ -3,6 +3,7 @@ import type { Lang } from '../src/domain/catalog.js';
 import { newCaseContext, type CaseContext } from './case.js';
 import type { FlowEvent } from './events.js';
 import * as contact from './steps/contact.js';
+import * as debts from './steps/debts.js';
 import * as evidence from './steps/evidence.js';
 import * as plan from './steps/plan.js';
 import * as rights from './steps/rights.js';
@@ -32,6 +33,7 @@ export const caseMachine = setup({
   },
   guards: {
     ...shared.guards,
+    ...debts.guards,
     ...status.guards,
     ...contact.guards,
     ...plan.guards,
@@ -41,6 +43,7 @@ export const caseMachine = setup({
   },
   actions: {
     ...shared.actions,
+    ...debts.actions,
     ...contact.actions,
     ...plan.actions,
     ...evidence.actions,
@@ -51,9 +54,10 @@ export const caseMachine = setup({
   // xstate's pure helpers build a throwaway actor without input: give it a context rather than a caught TypeError.
   context: ({ input }) => newCaseContext(input?.lang ?? 'zh-CN'),
   initial: 'intro',
-  on: shared.rootHandlers,
+  on: { ...shared.rootHandlers, ...debts.rootHandlers },
   states: {
     ...start.states,
+    ...debts.states,
     status: status.state,
     contact: contact.state,
     plan: plan.state,

@@ -1,4 +1,5 @@
 import { and } from 'xstate';
+import { addDebtButton } from './debts.js';
 import { backToOrigin, editButtons, isChoice, notice, type Fragment } from './fragments.js';
 
 /** Step 0 and the screens around the steps: the introduction, consent, the checklist, the case summary, confirmations. */
@@ -39,6 +40,10 @@ export const states: Fragment = {
     on: {
       CHOOSE: [
         ...editButtons('summary'),
+        ...addDebtButton,
+        // Which debt "My answers" shows (and edits) is the one picked.
+        { guard: 'isShownDebt', actions: 'showDebt' },
+        { guard: and([isChoice('removeDebt'), 'hasConsent']), target: 'confirmRemoveDebt' },
         { guard: isChoice('hub'), target: 'hub' },
         ...backToOrigin(),
         { actions: notice('input.notAChoice') },

@@ -2,6 +2,7 @@ import { and, not } from 'xstate';
 import { getLender } from '../../src/domain/lenders.js';
 import { DEBT_FACTS, debtOf, type DebtFacts, type Facts } from '../case.js';
 import { guard } from './define.js';
+import { addDebtButton } from './debts.js';
 import { backToOrigin, choiceQuestion, isChoice, markStep, missing, needConsent, notice, setCameFrom, textQuestion, toStep, type Fragment } from './fragments.js';
 
 /** Step 1, the overdue status: the questions in the order they are asked, then the result. */
@@ -48,11 +49,12 @@ export const state: Fragment = {
       next: [{ target: 'overdue' }],
       back: [{ target: 'bank', guard: 'needsBank' }, { target: 'product' }],
     }),
+    // After a debt's own questions, the gate asks what is still missing: for a debt added later, nothing of the budget.
     overdue: textQuestion('overdue', {
-      next: [{ target: 'rate', guard: 'needsRate' }, { target: 'cause' }],
+      next: [{ target: 'rate', guard: 'needsRate' }, { target: 'gate' }],
       back: [{ target: 'amount' }],
     }),
-    rate: textQuestion('rate', { next: [{ target: 'cause' }], back: [{ target: 'overdue' }], skippable: true }),
+    rate: textQuestion('rate', { next: [{ target: 'gate' }], back: [{ target: 'overdue' }], skippable: true }),
     cause: choiceQuestion('cause', {
       next: [{ target: 'since' }],
       back: [{ target: 'rate', guard: 'needsRate' }, { target: 'overdue' }],
@@ -70,6 +72,7 @@ export const state: Fragment = {
       on: {
         CHOOSE: [
           { guard: isChoice('next'), ...toStep('status', 'contact') },
+          ...addDebtButton,
           { guard: isChoice('edit'), target: '#case.caseSummary', actions: setCameFrom('status') },
           { guard: isChoice('hub'), target: '#case.hub' },
           ...backToOrigin(),

@@ -21,6 +21,8 @@ describe('the case machine graph', () => {
     ev({ type: 'DELETE' }),
     ev({ type: 'STATEMENT' }),
     ...STEPS.map((step) => ev({ type: 'OPEN', step })),
+    ev({ type: 'DEBT', index: 1 }),
+    ...['addDebt', 'removeDebt', 'show:0'].map((value) => ev({ type: 'CHOOSE', value })),
     ...['continue', 'agree', 'decline', 'yes', 'no', 'back', 'skip', 'next', 'edit', 'hub'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),
@@ -50,6 +52,7 @@ describe('the case machine graph', () => {
         debtOf(s.context).amountFen === null,
         debtOf(s.context).plan.status,
         s.context.statement.requests.length,
+        s.context.debts.length,
       ]),
   });
   const reached = new Set(paths.map((p) => stateId(p.state.value)));
