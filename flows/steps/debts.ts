@@ -40,8 +40,8 @@ export const actions = {
 /** "Add another debt": with consent (answers are kept), and up to the limit. */
 export const addDebtButton: Fragment = [
   { guard: and([isChoice('addDebt'), 'hasConsent', 'canAddDebt']), target: '#case.status.product', actions: 'addDebt' },
-  { guard: and([isChoice('addDebt'), 'hasConsent']), actions: notice('debts.full') },
-  { guard: isChoice('addDebt'), actions: notice('consent.neededForDebts') },
+  { guard: and([isChoice('addDebt'), 'hasConsent']), actions: { type: 'notice', params: { key: 'debts.full', vars: { max: LIMITS.debts } } } },
+  { guard: isChoice('addDebt'), actions: notice('debts.needConsent') },
 ];
 
 /** The checklist's debt buttons, valid from anywhere: the steps then work on that debt. */

@@ -359,13 +359,13 @@ export function createEngine(deps: EngineDeps) {
   function effectsOf(prev: CaseSnapshot, next: CaseSnapshot, actions: readonly FlowAction[], t: Translate, today: IsoDate): TurnEffects {
     const replies = renderTurn({ snapshot: next, actions, t, translatorFor: (lang) => translator(i18n, lang), today });
     const stepsChanged = prev.context.steps !== next.context.steps && JSON.stringify(prev.context.steps) !== JSON.stringify(next.context.steps);
-    return { replies, edit: stepsChanged && !replies.some((r) => r.kind === 'checklist') ? checklistEdit(next, t) : null };
+    return { replies, edit: stepsChanged && !replies.some((r) => r.kind === 'checklist') ? checklistEdit(next, t, today) : null };
   }
 
-  function checklistEdit(snapshot: CaseSnapshot, t: Translate): TurnEffects['edit'] {
+  function checklistEdit(snapshot: CaseSnapshot, t: Translate, today: IsoDate): TurnEffects['edit'] {
     const messageId = snapshot.context.checklistMessageId;
     if (messageId === null) return null;
-    const view = renderChecklist(snapshot.context, t);
+    const view = renderChecklist(snapshot.context, t, today);
     return { messageId, html: view.html, buttons: view.buttons };
   }
 
@@ -374,7 +374,7 @@ export function createEngine(deps: EngineDeps) {
     const owed = decodeOwed(payload);
     const t = translator(i18n, snapshot.context.lang);
     const replies = renderTurn({ snapshot, actions: owed.actions, t, translatorFor: (lang) => translator(i18n, lang), today: owed.today });
-    return { replies, edit: owed.edit ? checklistEdit(snapshot, t) : null };
+    return { replies, edit: owed.edit ? checklistEdit(snapshot, t, owed.today) : null };
   }
 
   async function tellTooFast(msg: Inbound) {

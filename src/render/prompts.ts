@@ -6,6 +6,7 @@ import { formatFen } from '../domain/money.js';
 import { escapeHtml, type Translate } from '../i18n/index.js';
 import { globalData, promptData } from './callback-data.js';
 import { renderChecklist } from './checklist.js';
+import { debtName } from './debts.js';
 import type { Button, Keyboard, Reply } from './reply.js';
 import { formatBp, productName, renderStatusSummary, sinceText } from './status-summary.js';
 import { STATEMENT_PROMPTS } from './statement.js';
@@ -66,7 +67,7 @@ function choiceQuestion(q: ChoiceQuestion, { id, t }: PromptInput): Reply {
 }
 
 /** Everything entered so far; each step-1 answer has its own edit button. */
-function caseSummary({ id, ctx, t, today }: PromptInput): Reply {
+function caseSummary({ id, ctx, whole, t, today }: PromptInput): Reply {
   const f = ctx.facts;
   const lang = ctx.lang;
   const none = t('summary.notGiven');
@@ -89,6 +90,7 @@ function caseSummary({ id, ctx, t, today }: PromptInput): Reply {
   };
   const html = [
     `<b>${t('caseSummary.title')}</b>`,
+    ...(whole.debts.length > 1 ? [t('debts.showing', { n: whole.current + 1, count: whole.debts.length })] : []),
     '',
     // The line template inserts its values raw; every value is escaped here, whatever it holds.
     ...EDITABLE_FACTS.map((q) => t('caseSummary.line', { field: t(`caseSummary.field.${q}`), value: escapeHtml(value[q]) })),
@@ -107,7 +109,20 @@ function caseSummary({ id, ctx, t, today }: PromptInput): Reply {
     ...EDITABLE_FACTS.map((q) => choice(id, `edit:${q}`, `✏️ ${t(`caseSummary.field.${q}`)}`)),
     ...(ctx.consent === 'given' ? IDENTITY_FIELDS.map((q) => choice(id, `edit:${q}`, `✏️ ${t(`statement.field.${q}`)}`)) : []),
   ];
-  return { kind: 'text', html, buttons: [...chunk(edits, 3), [choice(id, 'hub', t('common.button.hub'))]] };
+  // Which debt is shown, and adding or removing one: with consent, where debts are kept.
+  const debts =
+    ctx.consent === 'given'
+      ? [
+          ...chunk(
+            whole.debts.length > 1
+              ? whole.debts.map((_, i) => choice(id, `show:${i}`, t('debts.pick', { mark: i === whole.current ? '▶ ' : '', n: i + 1, name: debtName(whole, i, t) })))
+              : [],
+            2,
+          ),
+          [choice(id, 'addDebt', t('debts.add')), choice(id, 'removeDebt', t('debts.remove'))],
+        ]
+      : [];
+  return { kind: 'text', html, buttons: [...chunk(edits, 3), ...debts, [choice(id, 'hub', t('common.button.hub'))]] };
 }
 
 const yesNo = ({ id, t }: PromptInput, key: string): Reply => ({
@@ -133,17 +148,19 @@ const PROMPTS: Record<string, (p: PromptInput) => Reply | null> = {
       [choice(id, 'privacy', t('consent.readPrivacy'))],
     ],
   }),
-  hub: ({ whole, t }) => ({ kind: 'checklist', ...renderChecklist(whole, t) }),
+  hub: ({ whole, t, today }) => ({ kind: 'checklist', ...renderChecklist(whole, t, today) }),
   caseSummary,
   confirmRestart: (p) => yesNo(p, 'restart.ask'),
   confirmDelete: (p) => yesNo(p, 'delete.ask'),
+  confirmRemoveDebt: (p) => ({ ...yesNo(p, 'debts.confirmRemove'), html: p.t('debts.confirmRemove', { n: p.whole.current + 1, name: debtName(p.whole, p.whole.current, p.t) }) }),
   deleted: () => null,
   'status.needConsent': ({ id, t }) => needConsentPrompt(id, t),
   'status.result': ({ id, ctx, t, today }) => ({
     kind: 'text',
-    html: renderStatusSummary(ctx, t, today),
+    html: [renderStatusSummary(ctx, t, today), ...(ctx.consent === 'given' ? ['', t('debts.another')] : [])].join('\n'),
     buttons: [
       [choice(id, 'next', t('summary.nextButton'))],
+      ...(ctx.consent === 'given' ? [[choice(id, 'addDebt', t('debts.add'))]] : []),
       [choice(id, 'edit', t('summary.editButton')), choice(id, 'hub', t('common.button.hub'))],
     ],
   }),
