@@ -4,7 +4,7 @@ import type { Update } from 'telegraf/types';
 import { LANGS } from '../domain/catalog.js';
 import { COMMANDS } from '../engine/inbound.js';
 import type { Engine } from '../engine/engine.js';
-import { langFromTelegram, translator } from '../i18n/index.js';
+import { translator } from '../i18n/index.js';
 import type { Logger } from '../observability/logger.js';
 import type { TelegramGateway } from './gateway.js';
 import { route } from './updates.js';

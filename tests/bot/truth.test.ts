@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
-import { createBotHarness, NOON_2026_11_24 } from '../support/bot-harness.js';
+import { createBotHarness } from '../support/bot-harness.js';
 import { asLender } from '../support/stored.js';
 
 /**

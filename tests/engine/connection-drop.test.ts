@@ -1,10 +1,11 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisClient } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { createBotHarness } from '../support/bot-harness.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { redisForThisFile } from '../support/redis-per-file.js';
+
+const redis = redisForThisFile();
 
 /**
  * A TCP proxy in front of redis-server that can let one command through and then drop its reply by closing the
@@ -55,16 +56,6 @@ async function replyDroppingProxy(target: number) {
   };
 }
 
-let redis: TestRedis;
-let raw: Redis;
-beforeAll(async () => {
-  redis = await startRedis();
-  raw = new Redis(redis.url, { protocol: 2 } as never);
-});
-afterAll(async () => {
-  raw.disconnect();
-  await redis.stop();
-});
 
 /** Which of the store's scripts a command is, by the keys it names. */
 const is = {
@@ -76,7 +67,7 @@ const is = {
 
 describe('replies lost with the connection', () => {
   it('leave every key with its TTL and the person never silenced', async () => {
-    const proxy = await replyDroppingProxy(redis.port);
+    const proxy = await replyDroppingProxy(redis.server.port);
     const client = createRedisClient({ url: proxy.url, cluster: false });
     client.on('error', () => {});
     const h = createBotHarness({ store: createRedisStore(client, { ttlSeconds: 86_400 }), flood: { limit: 30, windowMs: 60_000 } });
@@ -106,9 +97,9 @@ describe('replies lost with the connection', () => {
       expect(u.last()).toContain(answer);
     }
     await h.engine.idle(5_000);
-    const found = await raw.keys(`xs:*${id}}*`);
+    const found = await redis.raw.keys(`xs:*${id}}*`);
     expect(found.length).toBeGreaterThanOrEqual(4);
-    for (const key of found) expect(await raw.pttl(key), key).toBeGreaterThan(0);
+    for (const key of found) expect(await redis.raw.pttl(key), key).toBeGreaterThan(0);
     client.disconnect();
     await proxy.close();
   });

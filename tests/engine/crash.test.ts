@@ -1,34 +1,13 @@
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Outbox } from '../../src/engine/engine.js';
 import { LEASE_MS } from '../../src/store/case-store.js';
 import { keys } from '../../src/store/keys.js';
-import { createRedisClient } from '../../src/store/redis-client.js';
-import { createRedisStore } from '../../src/store/redis-store.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { redisForThisFile } from '../support/redis-per-file.js';
 import { asLender } from '../support/stored.js';
 
-let redis: TestRedis;
-let raw: Redis;
-const clients: Array<ReturnType<typeof createRedisClient>> = [];
-/** A process's connection and store; `crash` drops the connection as a killed process would. */
-const replica = () => {
-  const client = createRedisClient({ url: redis.url, cluster: false });
-  client.on('error', () => {});
-  clients.push(client);
-  return { store: createRedisStore(client, { ttlSeconds: 86_400 }), crash: () => client.disconnect() };
-};
+const redis = redisForThisFile();
 
-beforeAll(async () => {
-  redis = await startRedis();
-  raw = new Redis(redis.url, { protocol: 2 } as never);
-});
-afterAll(async () => {
-  for (const c of clients) c.disconnect();
-  raw.disconnect();
-  await redis.stop();
-});
 
 /** The first process: walks a person to the amount question, then dies as it sends the next reply. */
 async function firstProcessDiesAfterCommit(chat: number, dies: 'throws' | 'hangs') {
@@ -41,7 +20,7 @@ async function firstProcessDiesAfterCommit(chat: number, dies: 'throws' | 'hangs
       return dies === 'throws' ? Promise.reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })) : new Promise(() => {});
     },
   };
-  const first = replica();
+  const first = redis.replica();
   const engine = engineOn(first.store, dying);
   let id = 100;
   await engine.handle(inbound(chat, ++id, command('start')));
@@ -56,14 +35,14 @@ async function firstProcessDiesAfterCommit(chat: number, dies: 'throws' | 'hangs
     await handled;
   } else {
     // Hung on Telegram after the commit; then the process is killed: its lease is no longer renewed.
-    while ((await raw.hget(keys.case(chat), 'u')) !== String(answer.updateId)) await new Promise((r) => setTimeout(r, 10));
-    first.crash();
+    while ((await redis.raw.hget(keys.case(chat), 'u')) !== String(answer.updateId)) await new Promise((r) => setTimeout(r, 10));
+    first.client.disconnect();
   }
   return { answer, nextId: id + 1 };
 }
 
 const facts = async (chat: number) =>
-  asLender(JSON.parse((await raw.hget(keys.case(chat), 'snap')) ?? '{}')).context.facts;
+  asLender(JSON.parse((await redis.raw.hget(keys.case(chat), 'snap')) ?? '{}')).context.facts;
 
 describe('a crash between the commit and the reply', () => {
   it('sends the owed question when Telegram redelivers the update to the next process', async () => {
@@ -71,7 +50,7 @@ describe('a crash between the commit and the reply', () => {
     const { answer } = await firstProcessDiesAfterCommit(chat, 'throws');
     expect(await facts(chat)).toMatchObject({ amountFen: 550_000 });
     const rec = createRecorder();
-    const next = engineOn(replica().store, rec.outbox);
+    const next = engineOn(redis.replica().store, rec.outbox);
     expect(await next.handle(answer)).toBe('duplicate');
     expect(rec.texts(chat)).toHaveLength(1);
     expect(rec.texts(chat)[0]).toContain('逾期多少天');
@@ -84,18 +63,18 @@ describe('a crash between the commit and the reply', () => {
     const chats = [7_300_011, 7_300_012, 7_300_013];
     for (const chat of chats) await firstProcessDiesAfterCommit(chat, 'throws');
     const rec = createRecorder();
-    const next = engineOn(replica().store, rec.outbox);
+    const next = engineOn(redis.replica().store, rec.outbox);
     expect(await next.resumeOwed()).toBeGreaterThanOrEqual(chats.length);
     for (const chat of chats) expect(rec.texts(chat)).toEqual([expect.stringContaining('逾期多少天')]);
     expect(await next.idle(5_000)).toBe(true);
-    for (const chat of chats) expect(await raw.exists(keys.outbox(chat), keys.lock(chat))).toBe(0);
+    for (const chat of chats) expect(await redis.raw.exists(keys.outbox(chat), keys.lock(chat))).toBe(0);
   });
 
   it('never applies what the person typed before seeing the owed question to that question', async () => {
     const chat = 7_300_021;
     const { nextId } = await firstProcessDiesAfterCommit(chat, 'throws');
     const rec = createRecorder();
-    const next = engineOn(replica().store, rec.outbox);
+    const next = engineOn(redis.replica().store, rec.outbox);
     // Still looking at the amount question, the person sends another amount.
     expect(await next.handle(inbound(chat, nextId, text('8000')))).toBe('owed');
     expect(rec.texts(chat)).toEqual([expect.stringContaining('逾期多少天')]);
@@ -113,11 +92,11 @@ describe('a crash between the commit and the reply', () => {
   it('recovers a chat whose holder died mid-turn once its short lease ends', async () => {
     const chat = 7_300_031;
     const { answer } = await firstProcessDiesAfterCommit(chat, 'hangs');
-    const lease = await raw.pttl(keys.lock(chat));
+    const lease = await redis.raw.pttl(keys.lock(chat));
     expect(lease).toBeGreaterThan(0);
     expect(lease).toBeLessThanOrEqual(LEASE_MS);
     const rec = createRecorder();
-    const next = engineOn(replica().store, rec.outbox);
+    const next = engineOn(redis.replica().store, rec.outbox);
     expect(await next.handle(answer)).toBe('duplicate');
     expect(rec.texts(chat)).toEqual([expect.stringContaining('逾期多少天')]);
   });
@@ -126,7 +105,7 @@ describe('a crash between the commit and the reply', () => {
     const chat = 7_300_041;
     const rec = createRecorder();
     let dead = false;
-    const first = engineOn(replica().store, {
+    const first = engineOn(redis.replica().store, {
       ...rec.outbox,
       sendDocument: (chatId, file) =>
         dead ? Promise.reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })) : rec.outbox.sendDocument(chatId, file),
@@ -143,7 +122,7 @@ describe('a crash between the commit and the reply', () => {
     expect(rec.sent.filter((s) => s.method === 'sendDocument')).toHaveLength(0);
 
     const again = createRecorder();
-    expect(await engineOn(replica().store, again.outbox).handle(last)).toBe('duplicate');
+    expect(await engineOn(redis.replica().store, again.outbox).handle(last)).toBe('duplicate');
     expect(again.sent.filter((s) => s.method === 'sendDocument').map((s) => s.text)).toEqual([expect.stringMatching(/\.docx$/)]);
     expect(again.texts(chat).join('\n')).toContain('还款困难情况说明');
   });

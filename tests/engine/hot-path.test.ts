@@ -1,38 +1,24 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/store/case-store.js';
-import { createRedisClient } from '../../src/store/redis-client.js';
-import { createRedisStore } from '../../src/store/redis-store.js';
 import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { redisForThisFile } from '../support/redis-per-file.js';
 
-let redis: TestRedis;
-let raw: Redis;
+const redis = redisForThisFile();
+
 let monitor: Redis;
 /** Every command the server ran for a chat, as MONITOR shows it (commands run inside scripts left out). */
 const commands: string[][] = [];
-const clients: Array<ReturnType<typeof createRedisClient>> = [];
-const redisStore = () => {
-  const client = createRedisClient({ url: redis.url, cluster: false });
-  clients.push(client);
-  return createRedisStore(client, { ttlSeconds: 86_400 });
-};
+
 
 beforeAll(async () => {
-  redis = await startRedis();
-  raw = new Redis(redis.url, { protocol: 2 } as never);
-  monitor = await new Redis(redis.url, { protocol: 2 } as never).monitor();
+  monitor = await new Redis(redis.server.url, { protocol: 2 } as never).monitor();
   monitor.on('monitor', (_time: string, args: string[], source: string) => {
     if (source !== 'lua') commands.push(args);
   });
 });
-afterAll(async () => {
-  for (const c of clients) c.disconnect();
-  monitor.disconnect();
-  raw.disconnect();
-  await redis.stop();
-});
+afterAll(() => monitor.disconnect());
 
 /** The commands that reached the server for `chat`, up to a marker sent after everything else. */
 async function commandsFor(chat: number, run: () => Promise<unknown>): Promise<string[]> {
@@ -46,13 +32,13 @@ async function commandsFor(chat: number, run: () => Promise<unknown>): Promise<s
 /** Waits until the monitor has shown everything the server ran so far. */
 async function settled() {
   const marker = `marker-${Math.random()}`;
-  await raw.echo(marker);
+  await redis.raw.echo(marker);
   while (!commands.some((c) => c.includes(marker))) await new Promise((r) => setTimeout(r, 5));
 }
 
 describe('the hot path', () => {
   it('costs two awaited Redis round trips per update; giving the lease back is not awaited', async () => {
-    const store = redisStore();
+    const store = redis.replica().store;
     /** The store with `finish` held back: an update that awaited it would never complete. */
     let holdFinish = false;
     const held: Array<() => void> = [];
@@ -89,7 +75,7 @@ describe('the hot path', () => {
 
   it('hands the lease from one update to the next of the same chat without giving it back in between', async () => {
     const rec = createRecorder();
-    const engine = engineOn(redisStore(), rec.outbox);
+    const engine = engineOn(redis.replica().store, rec.outbox);
     const chat = 7_400_002;
     await engine.handle(inbound(chat, 1, command('start')));
     await engine.idle(5_000);
@@ -106,12 +92,12 @@ describe('Redis memory per case', () => {
   /** Every key of one person, as Redis accounts for it. */
   const bytes = async (id: number) => {
     let total = 0;
-    for (const key of await raw.keys(`xs:*${id}}*`)) total += (await raw.memory('USAGE', key)) ?? 0;
+    for (const key of await redis.raw.keys(`xs:*${id}}*`)) total += (await redis.raw.memory('USAGE', key)) ?? 0;
     return total;
   };
 
   it('stays within 2 KiB after 12 updates and after 500', async () => {
-    const h = createBotHarness({ store: redisStore() });
+    const h = createBotHarness({ store: redis.replica().store });
     const u = h.user(7_400_100, 'zh-hans');
     await answerStepOne(u, { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
     await u.send('/checklist');
@@ -122,7 +108,7 @@ describe('Redis memory per case', () => {
     const after500 = await bytes(u.id);
     expect(after12).toBeLessThanOrEqual(2048);
     expect(after500).toBeLessThanOrEqual(2048);
-    expect(await raw.scard(`xs:{c:${u.id}}:seen`)).toBe(64);
-    expect(await raw.object('ENCODING', `xs:{c:${u.id}}:seen`)).toBe('intset');
+    expect(await redis.raw.scard(`xs:{c:${u.id}}:seen`)).toBe(64);
+    expect(await redis.raw.object('ENCODING', `xs:{c:${u.id}}:seen`)).toBe('intset');
   }, 60_000);
 });

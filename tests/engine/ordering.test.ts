@@ -1,35 +1,15 @@
-import { Redis } from 'ioredis';
 import type { Update } from 'telegraf/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboundInput } from '../../src/engine/inbound.js';
 import { keys } from '../../src/store/keys.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import { createRedisClient } from '../../src/store/redis-client.js';
-import { createRedisStore } from '../../src/store/redis-store.js';
 import { createBotHarness } from '../support/bot-harness.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { redisForThisFile } from '../support/redis-per-file.js';
 import { asLender } from '../support/stored.js';
 
-let redis: TestRedis;
-let raw: Redis;
-const clients: Array<ReturnType<typeof createRedisClient>> = [];
-/** One replica's store: its own connection to the shared redis-server. */
-const replicaStore = () => {
-  const client = createRedisClient({ url: redis.url, cluster: false });
-  clients.push(client);
-  return createRedisStore(client, { ttlSeconds: 86_400 });
-};
+const redis = redisForThisFile();
 
-beforeAll(async () => {
-  redis = await startRedis();
-  raw = new Redis(redis.url, { protocol: 2 } as never);
-});
-afterAll(async () => {
-  for (const c of clients) c.disconnect();
-  raw.disconnect();
-  await redis.stop();
-});
 
 type Step = InboundInput | { press: string };
 /** Twenty updates of one person: the whole of step 1, then commands and chatter whose replies show their order. */
@@ -60,17 +40,17 @@ describe('one chat’s updates across two replicas', () => {
     const expected = await sequentially();
     const chat = 7_100_001;
     const rec = createRecorder();
-    const a = engineOn(replicaStore(), rec.outbox);
-    const b = engineOn(replicaStore(), rec.outbox);
+    const a = engineOn(redis.replica().store, rec.outbox);
+    const b = engineOn(redis.replica().store, rec.outbox);
     const updates = expected.inputs.map((input, i) => inbound(chat, 500 + i, input));
     // Every update reaches both replicas (a redelivered batch), in no particular order, all at once.
     const outcomes = await Promise.all(shuffled([...updates.map((u) => a.handle(u)), ...updates.map((u) => b.handle(u))]));
     expect(outcomes.filter((o) => o === 'handled')).toHaveLength(20);
     expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(20);
     expect(rec.texts(chat)).toEqual(expected.texts);
-    expect((await replicaStore().load(chat))?.snapshot).toEqual(expected.snapshot);
+    expect((await redis.replica().store.load(chat))?.snapshot).toEqual(expected.snapshot);
     expect(await Promise.all([a.idle(5_000), b.idle(5_000)])).toEqual([true, true]);
-    expect(await raw.exists(keys.lock(chat), keys.queue(chat), keys.outbox(chat))).toBe(0);
+    expect(await redis.raw.exists(keys.lock(chat), keys.queue(chat), keys.outbox(chat))).toBe(0);
   });
 
   it('drops duplicates that reach a second replica while the first is still working through the updates', async () => {
@@ -79,14 +59,14 @@ describe('one chat’s updates across two replicas', () => {
     const rec = createRecorder();
     let firstReply!: () => void;
     const replied = new Promise<void>((r) => (firstReply = r));
-    const a = engineOn(replicaStore(), {
+    const a = engineOn(redis.replica().store, {
       ...rec.outbox,
       sendText: (...args) => {
         firstReply();
         return rec.outbox.sendText(...args);
       },
     });
-    const b = engineOn(replicaStore(), rec.outbox);
+    const b = engineOn(redis.replica().store, rec.outbox);
     const updates = expected.inputs.map((input, i) => inbound(chat, 900 + i, input));
     const first = updates.map((u) => a.handle(u));
     await replied;
@@ -94,15 +74,15 @@ describe('one chat’s updates across two replicas', () => {
     const outcomes = await Promise.all([...first, ...copies]);
     expect(outcomes.filter((o) => o === 'handled')).toHaveLength(20);
     expect(rec.texts(chat)).toEqual(expected.texts);
-    expect((await replicaStore().load(chat))?.snapshot).toEqual(expected.snapshot);
+    expect((await redis.replica().store.load(chat))?.snapshot).toEqual(expected.snapshot);
     expect(await Promise.all([a.idle(5_000), b.idle(5_000)])).toEqual([true, true]);
-    expect(await raw.exists(keys.lock(chat), keys.queue(chat))).toBe(0);
+    expect(await redis.raw.exists(keys.lock(chat), keys.queue(chat))).toBe(0);
   });
 
   it('serves a replica’s cached case only while no other replica has written since', async () => {
     const rec = createRecorder();
-    const a = engineOn(replicaStore(), rec.outbox);
-    const b = engineOn(replicaStore(), rec.outbox);
+    const a = engineOn(redis.replica().store, rec.outbox);
+    const b = engineOn(redis.replica().store, rec.outbox);
     const chat = 7_100_003;
     expect(await a.handle(inbound(chat, 1, command('start')))).toBe('handled');
     expect(await b.handle(inbound(chat, 2, press(rec.button(chat, '开始'))))).toBe('handled');
@@ -146,7 +126,7 @@ describe('"1111" then "22" sent together by 20 people at the amount question', (
   }
 
   it('stores ¥1,111 and 22 days for every chat when telegraf handles the batch concurrently', async () => {
-    const store = replicaStore();
+    const store = redis.replica().store;
     const h = createBotHarness({ store });
     const chats = CHATS.slice(0, 20);
     await toAmountQuestion(h, chats);
@@ -156,8 +136,8 @@ describe('"1111" then "22" sent together by 20 people at the amount question', (
 
   it('does the same when the batch reaches two replicas at once', async () => {
     const chats = CHATS.map((id) => id + 100);
-    const h1 = createBotHarness({ store: replicaStore() });
-    const h2 = createBotHarness({ store: replicaStore() });
+    const h1 = createBotHarness({ store: redis.replica().store });
+    const h2 = createBotHarness({ store: redis.replica().store });
     await toAmountQuestion(h1, chats);
     const updates = batch(chats, 20_000);
     await Promise.all([...updates.map((u) => h1.bot.handleUpdate(u)), ...updates.map((u) => h2.bot.handleUpdate(u))]);

@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoredSnapshotSchema } from '../../flows/case.js';
 import { createLogger, hashId } from '../../src/observability/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
@@ -9,26 +8,10 @@ import { createRedisClient } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { loadLocale } from '../../src/i18n/index.js';
 import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { redisForThisFile } from '../support/redis-per-file.js';
 
-let redis: TestRedis;
-let raw: Redis;
-const clients: Array<ReturnType<typeof createRedisClient>> = [];
-const redisStore = () => {
-  const client = createRedisClient({ url: redis.url, cluster: false });
-  clients.push(client);
-  return { store: createRedisStore(client, { ttlSeconds: 86_400 }), client };
-};
+const redis = redisForThisFile();
 
-beforeAll(async () => {
-  redis = await startRedis();
-  raw = new Redis(redis.url, { protocol: 2 } as never);
-});
-afterAll(async () => {
-  for (const c of clients) c.disconnect();
-  raw.disconnect();
-  await redis.stop();
-});
 
 /** One person's whole journey with values that could not appear by chance. */
 async function fullFlow(u: ReturnType<ReturnType<typeof createBotHarness>['user']>) {
@@ -52,7 +35,7 @@ describe('privacy', () => {
       },
     });
     const metrics = createMetrics();
-    const { store } = redisStore();
+    const { store } = redis.replica();
     const h = createBotHarness({ store, logger: createLogger('trace', sink), metrics });
     const id = 880_001_234;
     await fullFlow(h.user(id, 'zh-hans'));
@@ -66,22 +49,22 @@ describe('privacy', () => {
   });
 
   it('deletes every key of the user and chat on /delete, and says what and when', async () => {
-    const { store } = redisStore();
+    const { store } = redis.replica();
     const h = createBotHarness({ store, flood: { limit: 1000, windowMs: 60_000 } });
     const id = 880_005_678;
     const u = h.user(id, 'zh-hans');
     await fullFlow(u);
     await u.send('/language');
     await u.pressData('1~g~lang:en');
-    expect((await raw.keys(`*${id}*`)).length).toBeGreaterThanOrEqual(4);
-    for (const key of await raw.keys(`*${id}*`)) expect(await raw.ttl(key), key).toBeGreaterThan(0);
+    expect((await redis.raw.keys(`*${id}*`)).length).toBeGreaterThanOrEqual(4);
+    for (const key of await redis.raw.keys(`*${id}*`)) expect(await redis.raw.ttl(key), key).toBeGreaterThan(0);
     await u.send('/delete');
     await u.press('Yes, delete');
     expect(u.last()).toMatch(/Deleted: \d+ records \(24 Nov 2026\)/);
     let cursor = '0';
     const left: string[] = [];
     do {
-      const [next, batch] = await raw.scan(cursor, 'COUNT', 1000);
+      const [next, batch] = await redis.raw.scan(cursor, 'COUNT', 1000);
       cursor = next;
       left.push(...batch.filter((k) => k.includes(String(id))));
     } while (cursor !== '0');
@@ -91,11 +74,14 @@ describe('privacy', () => {
   it('answers kindly when Redis is down, and keeps nothing half-done', async () => {
     const client = createRedisClient({ url: 'redis://127.0.0.1:1', cluster: false });
     client.on('error', () => {});
-    clients.push(client);
-    const h = createBotHarness({ store: createRedisStore(client, { ttlSeconds: 60 }) });
-    const u = h.user(880_009_999, 'zh-hans');
-    await u.send('/start');
-    expect(u.last()).toContain('暂时连不上存储');
+    try {
+      const h = createBotHarness({ store: createRedisStore(client, { ttlSeconds: 60 }) });
+      const u = h.user(880_009_999, 'zh-hans');
+      await u.send('/start');
+      expect(u.last()).toContain('暂时连不上存储');
+    } finally {
+      client.disconnect();
+    }
   });
 });
 
@@ -140,7 +126,7 @@ describe('output and input safety', () => {
 
 describe('fuzz: 10,000 random updates against the real engine and Redis', () => {
   it('never throws, never leaves an unhandled rejection, and every case always parses', async () => {
-    const { store } = redisStore();
+    const { store } = redis.replica();
     const metrics = createMetrics();
     const h = createBotHarness({ store, metrics });
     const rejections: unknown[] = [];
