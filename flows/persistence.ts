@@ -1,7 +1,7 @@
 import { createActor, type ActorScope, type EventFromLogic, type ExecutableActionsFrom, type SnapshotFrom, type StateValue } from 'xstate';
 import type { FlowEvent } from './events.js';
 import type { Lang } from '../src/domain/catalog.js';
-import { CASE_SCHEMA_VERSION, StoredSnapshotSchema, type StoredSnapshot } from './case.js';
+import { CASE_SCHEMA_VERSION, StoredSnapshotSchema, type CaseContext, type Debt, type StoredSnapshot } from './case.js';
 import { caseMachine } from './machine.js';
 
 export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
@@ -72,8 +72,51 @@ export const freshSnapshot = (lang: Lang): CaseSnapshot => {
   return caseMachine.getInitialSnapshot(scope, { lang });
 };
 
-export function toStored(snapshot: CaseSnapshot): StoredSnapshot {
-  return { value: snapshot.value as StoredSnapshot['value'], context: snapshot.context };
+/**
+ * In Redis a debt is a row, not an object: its fields in a fixed order, its calls as rows too, so eight debts with
+ * twenty calls stay within a few KiB (field names would be most of it). The order below is the stored format:
+ * a change to it is a new schema version.
+ */
+const DEBT_FIELDS = ['product', 'bank', 'amountFen', 'dueDate', 'dueDateGiven', 'dailyRateBp'] as const;
+const CALL_FIELDS = ['date', 'channel', 'agentId', 'outcome', 'promise', 'nextDate'] as const;
+const PLAN_FIELDS = ['status', 'monthlyFen', 'months', 'firstDue'] as const;
+
+type Row = unknown[];
+export type StoredRecord = {
+  value: StoredSnapshot['value'];
+  context: Omit<CaseContext, 'debts'> & { debts: Row[] };
+};
+
+const toRow = <K extends string>(fields: readonly K[], o: Record<K, unknown>): Row => fields.map((k) => o[k]);
+const fromRow = (fields: readonly string[], row: Row): Json => Object.fromEntries(fields.map((k, i) => [k, row[i]]));
+
+const encodeDebt = (d: Debt): Row => [
+  ...toRow(DEBT_FIELDS, d),
+  d.calls.map((c) => toRow(CALL_FIELDS, c)),
+  toRow(PLAN_FIELDS, d.plan),
+  d.statementWritten,
+];
+
+/** A stored row back to a debt, for the schema to check; anything not shaped as a row is left for it to refuse. */
+function decodeDebt(row: unknown): unknown {
+  if (!Array.isArray(row) || row.length !== DEBT_FIELDS.length + 3) return row;
+  const [calls, plan, statementWritten] = row.slice(DEBT_FIELDS.length);
+  return {
+    ...fromRow(DEBT_FIELDS, row),
+    calls: Array.isArray(calls) ? calls.map((c: unknown) => (Array.isArray(c) ? fromRow(CALL_FIELDS, c) : c)) : calls,
+    plan: Array.isArray(plan) ? fromRow(PLAN_FIELDS, plan) : plan,
+    statementWritten,
+  };
+}
+
+function decodeDebts(record: unknown): unknown {
+  if (!isRecord(record) || !isRecord(record.context) || !Array.isArray(record.context.debts)) return record;
+  return { ...record, context: { ...record.context, debts: record.context.debts.map(decodeDebt) } };
+}
+
+export function toStored(snapshot: CaseSnapshot): StoredRecord {
+  const { debts, ...context } = snapshot.context;
+  return { value: snapshot.value as StoredSnapshot['value'], context: { ...context, debts: debts.map(encodeDebt) } };
 }
 
 /**
@@ -87,7 +130,7 @@ export function fromStored(schema: number, raw: unknown): CaseSnapshot | null {
     if (!up) return null;
     record = up(record);
   }
-  const parsed = StoredSnapshotSchema.safeParse(record);
+  const parsed = StoredSnapshotSchema.safeParse(decodeDebts(record));
   if (schema > CASE_SCHEMA_VERSION || !parsed.success) return null;
   try {
     return caseMachine.resolveState({ value: parsed.data.value as StateValue, context: parsed.data.context });

@@ -1,6 +1,5 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
 import { createBotHarness } from '../support/bot-harness.js';
 import { asLender } from '../support/stored.js';
 
@@ -289,15 +288,15 @@ describe('cases stored before these fields existed', () => {
     const h = createBotHarness();
     const u = h.user(7071, 'zh-hans');
     await stepOne(u, ZH, { ...JIEBEI_ZH, overdue: '2026-10-25' });
-    const context = await stored(h, u);
-    // The shape as it was stored before: no dueDateGiven, no identityAsked, the old complaint kinds.
-    delete context.debts[0].dueDateGiven;
-    delete context.statement.identityAsked;
-    const old = { value: 'hub', context };
+    // The shape as schema 1 stored it: one debt's facts beside the budget, no dueDateGiven, no identityAsked.
+    const { facts, calls, plan, statementWritten: _s, ...rest } = await storedLender(h, u);
+    const { dueDateGiven: _d, ...oldFacts } = facts;
+    const { identityAsked: _i, ...oldStatement } = rest.statement;
+    const old = { value: 'hub', context: { ...rest, facts: oldFacts, calls, plan, statement: oldStatement } };
     // Written as an older version of the bot would have: one whole turn of the store's own protocol.
     const begun = await h.store.begin({ chatId: u.id, token: 'old', updateId: 99_999, cachedVersion: 0, flood: null, sentVersion: null, more: false });
     if (begun.kind !== 'go') throw new Error(`expected the lease, got ${begun.kind}`);
-    await h.store.commit({ chatId: u.id, token: 'old', expectedVersion: begun.version, updateId: 99_999, schema: CASE_SCHEMA_VERSION, snapshot: old, owed: null });
+    await h.store.commit({ chatId: u.id, token: 'old', expectedVersion: begun.version, updateId: 99_999, schema: 1, snapshot: old, owed: null });
     await h.store.finish({ chatId: u.id, token: 'old', sentVersion: null, followUp: null, release: true });
     await writeStatement(u, true);
     for (let i = 0; i < 3; i++) await u.press('跳过');
