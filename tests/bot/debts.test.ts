@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+
+/** A person behind on 花呗, 借呗 and a card: every debt on the checklist, each with what it costs a day. */
+async function threeDebts(id: number) {
+  const h = createBotHarness();
+  const u = h.user(id, 'zh-hans');
+  await answerStepOne(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
+  expect(u.last()).toContain('还有别的逾期欠款吗');
+  await u.press('再加一笔欠款');
+  await u.press('借呗');
+  await u.send('12000');
+  await u.send('30天');
+  // No rate given: its charge a day stays unknown, and says why.
+  await u.press('跳过');
+  expect(u.last()).toContain('你现在的情况');
+  await u.press('再加一笔欠款');
+  await u.press('信用卡');
+  await u.press('招商银行');
+  await u.send('8000');
+  await u.send('20天');
+  await u.send('0.05%');
+  return { h, u };
+}
+
+describe('the checklist with several debts', () => {
+  it('lists every debt with its amount, days overdue and charge a day, the totals, and which one the steps are about', async () => {
+    const { u } = await threeDebts(81_001);
+    await u.send('/checklist');
+    const hub = u.last();
+    expect(hub).toContain('你的欠款（3 笔，一共 25,500 元）');
+    expect(hub).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元');
+    expect(hub).toContain('2. 借呗 · 12,000 元 · 逾期 30 天 · 每天多少：还不知道，要看合同或账单上的日利率');
+    expect(hub).toContain('▶ 3. 信用卡（招商银行） · 8,000 元 · 逾期 20 天 · 每天约 4 元');
+    expect(hub).toContain('合计每天约 6.75 元');
+    expect(hub).toContain('另有 1 笔每天多少还不知道');
+    expect(hub).toContain('下面的步骤现在按第 3 笔（信用卡（招商银行））来');
+  });
+
+  it('works on the debt picked on the checklist', async () => {
+    const { h, u } = await threeDebts(81_002);
+    await u.send('/checklist');
+    await u.press('1. 花呗');
+    expect(u.last()).toContain('下面的步骤现在按第 1 笔（花呗）来');
+    await u.press('联系平台');
+    expect(u.last()).toContain('花呗');
+    const stored = await h.store.load(u.id);
+    expect((stored?.snapshot as { context: { current: number } }).context.current).toBe(0);
+  });
+
+  it('removes a debt from "My answers" only after asking', async () => {
+    const { u } = await threeDebts(81_003);
+    await u.send('/checklist');
+    await u.press('我的资料');
+    expect(u.last()).toContain('下面是第 3 笔（共 3 笔）的资料');
+    await u.press('删掉这笔');
+    expect(u.last()).toContain('确定删掉第 3 笔（信用卡（招商银行））吗');
+    await u.press('确定删掉');
+    expect(u.last()).toContain('这笔欠款已经删掉了');
+    await u.send('/checklist');
+    expect(u.last()).toContain('（2 笔，一共 17,500 元）');
+    expect(u.last()).not.toContain('招商银行');
+  });
+});
