@@ -74,3 +74,40 @@ export function splitProRata(amountFen: Fen, owedFen: readonly Fen[], minimumFen
   }
   return whole.map((w) => w + floor);
 }
+
+/**
+ * Why a debt has its place in the order: about three months overdue or more, the risk of a lawsuit rises
+ * clearly (FACTS §5), and for a card that is also where the malicious-overdraft rule starts to look (FACTS §10);
+ * then the highest charge a day (FACTS §1.3, §8.2, §10); then a small debt the monthly amount closes within
+ * three months; then the rest, largest first.
+ */
+export type PriorityReason = 'legal_risk' | 'daily_cost' | 'quick_close' | 'rest';
+
+const QUICK_CLOSE_MONTHS = 3;
+
+export function priorityOrder(
+  debts: readonly (DebtFacts & { bank?: unknown })[],
+  today: IsoDate,
+  monthlyFen: Fen,
+): Array<{ index: number; reason: PriorityReason }> {
+  const rows = debts.map((d, index) => {
+    const stage = stageOfDebt(d, today);
+    const charge = dailyCharge(d, today);
+    const longOverdue = stage === 'm3plus' || (d.product === 'credit_card' && stage === 'm3');
+    const perDay = charge.kind === 'estimate' ? charge.perDayFen : 0;
+    const quick = d.amountFen !== null && monthlyFen > 0 && d.amountFen <= monthlyFen * QUICK_CLOSE_MONTHS;
+    const reason: PriorityReason = longOverdue ? 'legal_risk' : perDay > 0 ? 'daily_cost' : quick ? 'quick_close' : 'rest';
+    return { index, reason, perDay, days: daysOverdue(d, today) ?? 0, amount: d.amountFen ?? 0 };
+  });
+  const rank: Record<PriorityReason, number> = { legal_risk: 0, daily_cost: 1, quick_close: 2, rest: 3 };
+  return rows
+    .sort(
+      (a, b) =>
+        rank[a.reason] - rank[b.reason] ||
+        (a.reason === 'legal_risk' ? b.days - a.days : 0) ||
+        (a.reason === 'daily_cost' ? b.perDay - a.perDay : 0) ||
+        (a.reason === 'quick_close' ? a.amount - b.amount : b.amount - a.amount) ||
+        a.index - b.index,
+    )
+    .map(({ index, reason }) => ({ index, reason }));
+}

@@ -2,7 +2,7 @@ import { STEPS, type IsoDate, type StepId } from '../domain/catalog.js';
 import type { CaseContext } from '../../flows/case.js';
 import type { Translate } from '../i18n/index.js';
 import { globalData } from './callback-data.js';
-import { debtButtons, debtLines, hasDebtList } from './debts.js';
+import { debtButtons, debtLines, hasDebtList, orderLines } from './debts.js';
 import type { Keyboard } from './reply.js';
 
 const MARK = { done: '✅', in_progress: '🔸', skipped: '⏭', todo: '⬜' } as const;
@@ -15,6 +15,7 @@ export function suggestedStep(ctx: Pick<CaseContext, 'steps'>): StepId | null {
 export function renderChecklist(ctx: CaseContext, t: Translate, today: IsoDate): { html: string; buttons: Keyboard } {
   const done = STEPS.filter((s) => ctx.steps[s] === 'done').length;
   const next = suggestedStep(ctx);
+  const order = orderLines(ctx, t, today);
   const bar = '▰'.repeat(done) + '▱'.repeat(STEPS.length - done);
   const lines = STEPS.map((s, i) => {
     const mark = s === next ? '▶' : MARK[ctx.steps[s]];
@@ -26,6 +27,7 @@ export function renderChecklist(ctx: CaseContext, t: Translate, today: IsoDate):
     `${bar} ${t('hub.progress', { done, total: STEPS.length })}`,
     '',
     ...(hasDebtList(ctx) ? [...debtLines(ctx, t, today), ''] : []),
+    ...(order.length > 0 ? [...order, ''] : []),
     ...lines,
     '',
     next ? t('hub.next', { step: t(`hub.step.${next}`) }) : t('hub.allDone'),

@@ -1,6 +1,7 @@
 import { forLender, type CaseContext, type Debt } from '../../flows/case.js';
 import type { IsoDate } from '../domain/catalog.js';
-import { dailyCharge, daysOverdue } from '../domain/debts.js';
+import { budget } from '../domain/budget.js';
+import { dailyCharge, daysOverdue, priorityOrder, splitProRata } from '../domain/debts.js';
 import { formatFen } from '../domain/money.js';
 import { stageOf } from '../domain/stage.js';
 import type { Translate } from '../i18n/index.js';
@@ -61,6 +62,29 @@ export function debtButtons(c: CaseContext, t: Translate): Button[] {
     label: t('debts.pick', { mark: i === c.current ? '▶ ' : '', n: i + 1, name: nameOf(c, i, t) }),
     data: globalData({ type: 'DEBT', index: i }),
   }));
+}
+
+/**
+ * With several debts and the budget known: the order to deal with them, each with its reason, and the monthly
+ * amount shared in proportion to what each is owed (exact to the fen). Nothing to spare: an extension first, for all.
+ */
+export function orderLines(c: CaseContext, t: Translate, today: IsoDate): string[] {
+  const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });
+  if (c.debts.length < 2 || b === null) return [];
+  const monthly = Math.max(0, b.surplusFen);
+  const shares = splitProRata(monthly, c.debts.map((d) => d.amountFen ?? 0));
+  const order = priorityOrder(c.debts, today, monthly);
+  const reason = (r: string) => t(`debts.order.reason.${r}`);
+  const rows = order.map(({ index, reason: r }, place) =>
+    monthly > 0
+      ? t('debts.order.row', { n: place + 1, name: nameOf(c, index, t), share: formatFen(shares[index] ?? 0, c.lang), reason: reason(r) })
+      : t('debts.order.rowNothing', { n: place + 1, name: nameOf(c, index, t), reason: reason(r) }),
+  );
+  return [
+    monthly > 0 ? t('debts.order.title', { amount: formatFen(monthly, c.lang) }) : t('debts.order.nothingToSpare'),
+    ...rows,
+    t('debts.order.noNewLoan'),
+  ];
 }
 
 export { nameOf as debtName };

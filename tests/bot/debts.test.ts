@@ -37,6 +37,18 @@ describe('the checklist with several debts', () => {
     expect(hub).toContain('下面的步骤现在按第 3 笔（信用卡（招商银行））来');
   });
 
+  it('puts them in order, each with its reason, and shares what can be spared in proportion, to the fen', async () => {
+    const { u } = await threeDebts(81_004);
+    await u.send('/checklist');
+    const hub = u.last();
+    expect(hub).toContain('先还哪笔、每月怎么分（每月能拿出 2,500 元，按欠款比例分给各家）');
+    // 2,500 × 8,000 / 25,500, × 5,500 / 25,500 and × 12,000 / 25,500; the odd fen to the largest remainder.
+    expect(hub).toContain('1. 信用卡（招商银行）：每月 784.31 元。每天都在加收费用，越拖越多。');
+    expect(hub).toContain('2. 花呗：每月 539.22 元。每天都在加收费用，越拖越多。');
+    expect(hub).toContain('3. 借呗：每月 1,176.47 元。按欠款比例还，先稳住。');
+    expect(hub).toContain('别为了还旧债去借新的网贷或套现');
+  });
+
   it('works on the debt picked on the checklist', async () => {
     const { h, u } = await threeDebts(81_002);
     await u.send('/checklist');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitProRata } from '../../src/domain/debts.js';
+import { dailyCharge, priorityOrder, splitProRata } from '../../src/domain/debts.js';
 
 const owedList = fc.array(fc.integer({ min: 0, max: 100_000_000_000 }), { minLength: 1, maxLength: 8 });
 const amount = fc.integer({ min: 0, max: 100_000_000 });
@@ -61,5 +61,42 @@ describe('the monthly amount shared between lenders in proportion to what is owe
         );
       }),
     );
+  });
+});
+
+const TODAY = '2026-11-24';
+const debt = (product: 'huabei' | 'jiebei' | 'credit_card', amountFen: number, dueDate: string, dailyRateBp: number | null = null) => ({ product, amountFen, dueDate, dailyRateBp });
+
+describe('what a debt costs a day', () => {
+  it('estimates where the rule is sourced, and says why not where it is not', () => {
+    expect(dailyCharge(debt('huabei', 550_000, '2026-10-10'), TODAY)).toEqual({ kind: 'estimate', perDayFen: 275 });
+    expect(dailyCharge(debt('jiebei', 1_200_000, '2026-10-25'), TODAY)).toEqual({ kind: 'unknown', reason: 'needs_rate' });
+    expect(dailyCharge(debt('jiebei', 1_200_000, '2026-10-25', 4), TODAY)).toEqual({ kind: 'estimate', perDayFen: 720 });
+    expect(dailyCharge(debt('huabei', 550_000, '2026-12-01'), TODAY)).toEqual({ kind: 'none', reason: 'not_overdue' });
+    expect(dailyCharge({ product: 'huabei', amountFen: null, dueDate: null, dailyRateBp: null }, TODAY)).toEqual({ kind: 'unknown', reason: 'missing' });
+  });
+});
+
+describe('the order to deal with debts', () => {
+  it('puts legal risk first, then the highest charge a day, then what closes quickly, then the rest', () => {
+    const debts = [
+      debt('jiebei', 3_000_000, '2026-11-01'), // no rate: cost unknown, large
+      debt('huabei', 200_000, '2026-11-20'), // small, charged daily
+      debt('credit_card', 900_000, '2026-08-01', 5), // over three months
+      debt('jiebei', 150_000, '2026-11-10'), // small, cost unknown
+      debt('huabei', 1_000_000, '2026-10-20'), // charged 5 元 a day
+    ];
+    expect(priorityOrder(debts, TODAY, 100_000)).toEqual([
+      { index: 2, reason: 'legal_risk' },
+      { index: 4, reason: 'daily_cost' },
+      { index: 1, reason: 'daily_cost' },
+      { index: 3, reason: 'quick_close' },
+      { index: 0, reason: 'rest' },
+    ]);
+  });
+
+  it('keeps equal debts in the order they were added', () => {
+    const same = [debt('huabei', 100_000, '2026-11-01'), debt('huabei', 100_000, '2026-11-01')];
+    expect(priorityOrder(same, TODAY, 0).map((p) => p.index)).toEqual([0, 1]);
   });
 });
