@@ -11,6 +11,8 @@ import {
   STEPS,
   STEP_STATUSES,
 } from '../src/domain/catalog.js';
+import { budget } from '../src/domain/budget.js';
+import { splitProRata } from '../src/domain/debts.js';
 
 /** Bump when the stored shape changes, and add a migration to `MIGRATIONS` in `persistence.ts`. */
 export const CASE_SCHEMA_VERSION = 2;
@@ -205,10 +207,22 @@ export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current'> & {
   calls: Debt['calls'];
   plan: Plan;
   statementWritten: boolean;
+  /**
+   * With several debts and something to spare: this lender's part of the monthly amount, in proportion to what
+   * each is owed, and the whole amount it is part of. Null with one debt, or nothing to spare.
+   */
+  share: { fen: number; ofFen: number } | null;
 };
+
+function shareOf(c: CaseContext, index: number): LenderCase['share'] {
+  const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });
+  if (c.debts.length < 2 || b === null || b.surplusFen <= 0) return null;
+  const fen = splitProRata(b.surplusFen, c.debts.map((d) => d.amountFen ?? 0))[index];
+  return fen === undefined ? null : { fen, ofFen: b.surplusFen };
+}
 
 export function forLender(c: CaseContext, index = c.current): LenderCase {
   const { debts, current: _current, facts, ...rest } = c;
   const { calls, plan, statementWritten, ...debtFacts } = debts[index] ?? debts[0]!;
-  return { ...rest, facts: { ...debtFacts, ...facts }, calls, plan, statementWritten };
+  return { ...rest, facts: { ...debtFacts, ...facts }, calls, plan, statementWritten, share: shareOf(c, index) };
 }

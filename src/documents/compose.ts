@@ -158,7 +158,9 @@ export function composeDocument(kind: DocumentKind, ctx: LenderCase, lang: DocLa
     if (r !== 'instalments') return tx(`statement.request.${r}`);
     return ctx.plan.monthlyFen !== null && ctx.plan.months !== null
       ? tx('statement.request.instalmentsPlan', { count: ctx.plan.months, monthly: money(ctx.plan.monthlyFen) })
-      : b && b.surplusFen > 0
+      : ctx.share
+        ? tx('statement.request.instalmentsShare', { monthly: money(ctx.share.ofFen), share: money(ctx.share.fen) })
+        : b && b.surplusFen > 0
         ? tx('statement.request.instalmentsMonthly', { monthly: money(b.surplusFen) })
         : tx('statement.request.instalments');
   });

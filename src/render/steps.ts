@@ -64,7 +64,9 @@ export function callScript(ctx: LenderCase, t: Translate, today: IsoDate): strin
   const cause = causeSentence('contact.script', ctx, t, today);
   if (cause !== null) parts.push(cause);
   parts.push(
-    b && b.surplusFen > 0
+    ctx.share
+      ? t('contact.script.canPayShare', { amount: formatFen(ctx.share.ofFen, ctx.lang), share: formatFen(ctx.share.fen, ctx.lang) })
+      : b && b.surplusFen > 0
       ? t('contact.script.canPay', { amount: formatFen(b.surplusFen, ctx.lang) })
       : b
         ? t('contact.script.cannotPayNow')
@@ -342,7 +344,8 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
 const planInput = (ctx: LenderCase): PlanInput | null => {
   const b = surplusOf(ctx);
   return ctx.facts.amountFen !== null && b
-    ? { debtFen: ctx.facts.amountFen, surplusFen: b.surplusFen, product: ctx.facts.product ?? 'other', dailyRateBp: ctx.facts.dailyRateBp }
+    ? // With several lenders, this one's plan is built from its share of what can be spared.
+      { debtFen: ctx.facts.amountFen, surplusFen: ctx.share?.fen ?? b.surplusFen, product: ctx.facts.product ?? 'other', dailyRateBp: ctx.facts.dailyRateBp }
     : null;
 };
 

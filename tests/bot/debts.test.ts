@@ -73,4 +73,31 @@ describe('the checklist with several debts', () => {
     expect(u.last()).toContain('（2 笔，一共 17,500 元）');
     expect(u.last()).not.toContain('招商银行');
   });
+
+  it('gives each lender its own share: in the call script and in its statement, the shares adding up to what can be spared', async () => {
+    const { h, u } = await threeDebts(81_005);
+    const shares = { '花呗': '539.22 元', '借呗': '1,176.47 元', '信用卡（招商银行）': '784.31 元' };
+    const statements: string[] = [];
+    for (const [n, [name, share]] of Object.entries(shares).entries()) {
+      await u.send('/checklist');
+      await u.press(`${n + 1}. ${name}`);
+      await u.press('联系平台');
+      expect(u.last()).toContain(`我算过了，现在每个月一共最多能拿出 2,500 元，要分给好几家，按欠款比例给贵司 ${share}。`);
+      await u.send('/statement');
+      if (n === 0) {
+        await u.press('选择请求');
+        await u.press('分期');
+        await u.press('写说明');
+        for (let i = 0; i < 3; i++) await u.press('跳过');
+      }
+      statements.push(u.texts().find((t, i, all) => t.startsWith('还款困难情况说明') && all.slice(i + 1).every((x) => !x.startsWith('还款困难情况说明')))!);
+      expect(statements.at(-1)).toContain(`按欠款比例向贵司每月还款约 ${share}`);
+    }
+    expect(new Set(statements).size).toBe(3);
+    // What the three letters ask for adds up to what can be spared, to the fen: nothing lost or added by rounding.
+    const asked = statements.map((t) => Math.round(Number(/按欠款比例向贵司每月还款约 ([\d,.]+) 元/.exec(t)![1]!.replace(/,/g, '')) * 100));
+    expect(asked.reduce((a, b) => a + b, 0)).toBe(250_000);
+    expect(h.calls.filter((c) => c.method === 'sendDocument')).toHaveLength(3);
+  });
 });
+
