@@ -78,8 +78,8 @@ export function editButtons(to: NonNullable<CaseContext['returnTo']>): Fragment 
   }));
 }
 
-/** A document for the lender is written in Chinese; a chat in English also gets an English copy to read. */
-export function deliverForLender(kind: 'confirmation' | 'complaint'): Fragment {
+/** A document for the lender (or an adviser) is written in Chinese; a chat in English also gets an English copy to read. */
+export function deliverForLender(kind: 'confirmation' | 'complaint' | 'summary'): Fragment {
   return enqueueActions(({ context, enqueue }) => {
     enqueue({ type: 'deliverDocument', params: { kind, lang: 'zh-CN' } });
     if ((context as CaseContext).lang === 'en') enqueue({ type: 'deliverDocument', params: { kind, lang: 'en' } });

@@ -46,7 +46,7 @@ export const actions = {
   showLanguagePicker: description(),
   rememberLanguage: description<{ lang: Lang }>(),
   deleteEverything: description(),
-  deliverDocument: description<{ kind: 'statement' | 'confirmation' | 'complaint'; lang: Lang }>(),
+  deliverDocument: description<{ kind: 'statement' | 'confirmation' | 'complaint' | 'summary'; lang: Lang }>(),
   careSignal: description<{ kind: CareSignal }>(),
 
   setLang: update(({ context, event }) => ({ lang: event.type === 'LANG' ? event.lang : context.lang })),

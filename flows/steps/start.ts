@@ -1,6 +1,6 @@
 import { and } from 'xstate';
 import { addDebtButton } from './debts.js';
-import { backToOrigin, editButtons, isChoice, notice, type Fragment } from './fragments.js';
+import { backToOrigin, deliverForLender, editButtons, isChoice, notice, type Fragment } from './fragments.js';
 
 /** Step 0 and the screens around the steps: the introduction, consent, the checklist, the case summary, confirmations. */
 export const states: Fragment = {
@@ -44,6 +44,8 @@ export const states: Fragment = {
         // Which debt "My answers" shows (and edits) is the one picked.
         { guard: 'isShownDebt', actions: 'showDebt' },
         { guard: and([isChoice('removeDebt'), 'hasConsent']), target: 'confirmRemoveDebt' },
+        // One page of every debt, the split and what was agreed, for the person's records and a legal-aid adviser.
+        { guard: and([isChoice('letter'), 'hasConsent']), actions: [deliverForLender('summary'), notice('debts.letterDone')] },
         { guard: isChoice('hub'), target: 'hub' },
         ...backToOrigin(),
         { actions: notice('input.notAChoice') },

@@ -22,6 +22,8 @@ const REQUIRED: Record<DocumentKind, Array<(c: LenderCase) => [string, unknown]>
     (c) => ['plan.monthlyFen', c.plan.monthlyFen],
     (c) => ['plan.months', c.plan.months],
   ],
+  // The summary letter lists whatever is known, debt by debt: nothing is required.
+  summary: [],
   complaint: [
     (c) => ['facts.product', c.facts.product],
     (c) => ['complaint.kind', c.complaint.kind],

@@ -120,6 +120,7 @@ function caseSummary({ id, ctx, whole, t, today }: PromptInput): Reply {
             2,
           ),
           [choice(id, 'addDebt', t('debts.add')), choice(id, 'removeDebt', t('debts.remove'))],
+          [choice(id, 'letter', t('debts.letter'))],
         ]
       : [];
   return { kind: 'text', html, buttons: [...chunk(edits, 3), ...debts, [choice(id, 'hub', t('common.button.hub'))]] };

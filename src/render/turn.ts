@@ -1,7 +1,7 @@
 import { forLender, type DebtFacts } from '../../flows/case.js';
 import type { CaseSnapshot } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
-import { composeDocument, documentFilename, missingFor, toTelegramHtml, type DocumentKind } from '../documents/index.js';
+import { composeDocument, composeSummaryLetter, documentFilename, missingFor, toTelegramHtml, type DocumentKind } from '../documents/index.js';
 import type { Translate } from '../i18n/index.js';
 import { splitHtml } from './html.js';
 import { languageButtons, renderPrompt } from './prompts.js';
@@ -56,7 +56,10 @@ export function renderTurn(input: {
         notices.push(t('statement.missing', { fields: missing.map((m: string) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }));
         continue;
       }
-      const doc = composeDocument(kind, lender, lang, input.translatorFor(lang), today);
+      const doc =
+        kind === 'summary'
+          ? composeSummaryLetter(snapshot.context, lang, input.translatorFor(lang), today)
+          : composeDocument(kind, lender, lang, input.translatorFor(lang), today);
       out.push({ kind: 'text', html: toTelegramHtml(doc) }, { kind: 'document', filename: documentFilename(doc, today), doc });
     }
   }

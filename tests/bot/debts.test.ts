@@ -99,5 +99,32 @@ describe('the checklist with several debts', () => {
     expect(asked.reduce((a, b) => a + b, 0)).toBe(250_000);
     expect(h.calls.filter((c) => c.method === 'sendDocument')).toHaveLength(3);
   });
+
+  it('writes one summary of every debt, the split and what was agreed, for the person and a legal-aid adviser', async () => {
+    const { h, u } = await threeDebts(81_006);
+    await u.send('/checklist');
+    await u.press('1. 花呗');
+    await u.press('分期延期');
+    await u.press('我已经提交申请了');
+    await u.press('通过了');
+    await u.send('539.22');
+    await u.send('12');
+    await u.press('跳过');
+    await u.send('/checklist');
+    await u.press('我的资料');
+    await u.press('欠款汇总');
+    const letter = u.texts().find((t) => t.startsWith('欠款情况汇总'))!;
+    expect(letter).toContain('截至 2026年11月24日，本人共有 3 笔逾期欠款，合计 25,500 元。');
+    expect(letter).toContain('1. 花呗：欠款 5,500 元，已逾期约 45 天');
+    expect(letter).toContain('3. 信用卡（招商银行）：欠款 8,000 元，已逾期约 20 天');
+    expect(letter).toContain('每月可用于还款约 2,500 元，按各笔欠款金额的比例分配');
+    expect(letter).toContain('借呗：每月约 1,176.47 元');
+    expect(letter).toContain('花呗：已同意分 12 期，每期 539.22 元');
+    expect(letter).toContain('借呗：尚未申请分期或延期');
+    expect(letter).toContain('12348');
+    expect(u.last()).toContain('上面是你的欠款汇总');
+    const doc = h.calls.filter((c) => c.method === 'sendDocument').at(-1)!;
+    expect(doc.payload.document.filename).toBe('欠款情况汇总-2026-11-24.docx');
+  });
 });
 
