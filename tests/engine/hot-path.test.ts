@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLOOD } from '../../src/engine/engine.js';
 import type { CaseStore } from '../../src/store/case-store.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
 import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
 import { redisForThisFile } from '../support/redis-per-file.js';
@@ -85,6 +87,41 @@ describe('the hot path', () => {
     });
     // Three updates: begin + commit each, and one finish at the end.
     expect(sent).toHaveLength(7);
+  });
+});
+
+describe('people answering each reply at once, one after another', () => {
+  /** The store, counting every time an update was told to wait for its chat. */
+  const counting = (store: CaseStore) => {
+    const waits: number[] = [];
+    const counted: CaseStore = {
+      ...store,
+      leaseMs: store.leaseMs,
+      begin: async (input) => {
+        const r = await store.begin(input);
+        if (r.kind === 'wait') waits.push(input.chatId);
+        return r;
+      },
+    };
+    return { counted, waits };
+  };
+
+  it.each([
+    ['Redis', () => redis.replica().store],
+    ['memory', () => createMemoryStore({ ttlSeconds: 86_400 })],
+  ])('never make an update wait for a chat nobody else holds (%s store)', async (_name, makeStore) => {
+    const { counted, waits } = counting(makeStore());
+    // As in production: the flood check runs in every begin (its limit raised above the 12 updates sent here in
+    // a moment), and the lease is given back without being awaited.
+    const h = createBotHarness({ store: counted, flood: { ...FLOOD, limit: 100 } });
+    for (const id of [7_400_201, 7_400_202, 7_400_203]) {
+      const u = h.user(id, 'zh-hans');
+      await answerStepOne(u, { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
+      await u.send('/checklist');
+      expect(u.last()).toContain('你的协商清单');
+    }
+    expect(waits).toEqual([]);
+    expect(await h.engine.idle(5_000)).toBe(true);
   });
 });
 
