@@ -1,6 +1,6 @@
 import { and, not } from 'xstate';
 import { REQUESTS, type RequestKind } from '../../src/domain/catalog.js';
-import { debtOf } from '../case.js';
+import { debtOf, withDebt } from '../case.js';
 import { guard, update } from './define.js';
 import {
   choiceQuestion,
@@ -39,6 +39,8 @@ export const actions = {
     return { statement: { ...context.statement, requests } };
   }),
   markIdentityAsked: update(({ context }) => ({ statement: { ...context.statement, identityAsked: true } })),
+  /** This lender's statement is written: the checklist counts it for this debt. */
+  markStatementWritten: update(({ context }) => withDebt(context, { statementWritten: true })),
 };
 
 export const state: Fragment = {
@@ -84,6 +86,7 @@ export const state: Fragment = {
         { type: 'deliverDocument', params: { kind: 'statement', lang: 'zh-CN' } },
         notice('statement.done.statement'),
         'markIdentityAsked',
+        'markStatementWritten',
         markStep('statement', 'done'),
       ],
       on: {

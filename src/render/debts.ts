@@ -20,6 +20,16 @@ function chargeText(debt: Debt, lang: CaseContext['lang'], t: Translate, today: 
   return t(`debts.charge.${charge.reason}`);
 }
 
+/** How far things have gone with this lender: calls logged, the plan, the statement. */
+function progressText(debt: Debt, t: Translate): string {
+  const parts = [
+    ...(debt.calls.length > 0 ? [t('debts.progress.calls', { count: debt.calls.length })] : []),
+    ...(debt.plan.status !== 'none' ? [t(`debts.progress.plan.${debt.plan.status}`)] : []),
+    ...(debt.statementWritten ? [t('debts.progress.statement')] : []),
+  ];
+  return parts.length > 0 ? t('debts.progress.line', { parts: parts.join(t('debts.progress.separator')) }) : '';
+}
+
 function stageText(debt: Debt, t: Translate, today: IsoDate): string {
   const days = daysOverdue(debt, today);
   if (days === null) return t('debts.stageUnknown');
@@ -46,7 +56,7 @@ export function debtLines(c: CaseContext, t: Translate, today: IsoDate): string[
         amount: d.amountFen === null ? t('debts.amountUnknown') : formatFen(d.amountFen, lang),
         stage: stageText(d, t, today),
         charge: chargeText(d, lang, t, today),
-      }),
+      }) + (several ? progressText(d, t) : ''),
     ),
   ];
   if (several && charges.some((ch) => ch.kind === 'estimate')) lines.push(t('debts.totalCharge', { amount: formatFen(perDay, lang) }));

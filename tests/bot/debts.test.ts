@@ -98,6 +98,9 @@ describe('the checklist with several debts', () => {
     const asked = statements.map((t) => Math.round(Number(/按欠款比例向贵司每月还款约 ([\d,.]+) 元/.exec(t)![1]!.replace(/,/g, '')) * 100));
     expect(asked.reduce((a, b) => a + b, 0)).toBe(250_000);
     expect(h.calls.filter((c) => c.method === 'sendDocument')).toHaveLength(3);
+    // The checklist counts the progress of each debt on its own.
+    await u.send('/checklist');
+    expect(u.last().match(/└ 困难说明已写/g)).toHaveLength(3);
   });
 
   it('writes one summary of every debt, the split and what was agreed, for the person and a legal-aid adviser', async () => {
@@ -111,6 +114,7 @@ describe('the checklist with several debts', () => {
     await u.send('12');
     await u.press('跳过');
     await u.send('/checklist');
+    expect(u.last()).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元\n   └ 方案已通过');
     await u.press('我的资料');
     await u.press('欠款汇总');
     const letter = u.texts().find((t) => t.startsWith('欠款情况汇总'))!;
