@@ -11,6 +11,7 @@ import {
   STEPS,
   STEP_STATUSES,
 } from '../src/domain/catalog.js';
+import { ReminderStateSchema } from '../src/domain/reminders.js';
 
 /** Bump when the stored shape changes, and add a migration in `migrations.ts`. */
 export const CASE_SCHEMA_VERSION = 1;
@@ -119,6 +120,8 @@ export const CaseContextSchema = z.object({
   /** The step the user came from when another step sent them here (its screen offers the way back); null from the checklist. */
   cameFrom: z.enum(STEPS).nullable().default(null),
   checklistMessageId: z.number().int().positive().nullable(),
+  /** Reminders: offered once, on only when the person says so; null until then (and in cases stored before them). */
+  reminders: ReminderStateSchema.nullable().default(null),
 });
 export type CaseContext = z.infer<typeof CaseContextSchema>;
 
@@ -158,4 +161,5 @@ export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   returnTo: null,
   cameFrom: null,
   checklistMessageId: null,
+  reminders: null,
 });

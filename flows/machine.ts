@@ -7,6 +7,7 @@ import { buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics, type 
 import { mentionsPaidAgent } from '../src/domain/scam.js';
 import { CallSchema, LIMITS, newCaseContext, type CaseContext, type Facts, type Plan } from './case.js';
 import type { FlowEvent } from './events.js';
+import { forgetPlanProgress, noteApproval, offerReminders, reminderHandlers, type RemindParams } from './reminders.js';
 import {
   CHOICES,
   EDITABLE_FACTS,
@@ -118,6 +119,10 @@ export const caseMachine = setup({
     showLanguagePicker: () => {},
     rememberLanguage: (_, _p: { lang: Lang }) => {},
     deleteEverything: () => {},
+    remind: (_, _p: RemindParams) => {},
+    showReminders: () => {},
+    showTimeZones: () => {},
+    offerReminders: () => {},
     deliverDocument: (_, _p: { kind: 'statement' | 'confirmation' | 'complaint'; lang: Lang }) => {},
     careSignal: (_, _p: { kind: CareSignal }) => {},
     /** The contact screen drawn for a product picked without consent: for this reply only, nothing is kept. */
@@ -234,6 +239,7 @@ export const caseMachine = setup({
     TEXT: [...understood(false), ...typedButtons(), { actions: notice('input.notAnAnswer') }],
     CHOOSE: { actions: notice('input.notAChoice') },
     CHECKLIST_POSTED: { actions: 'rememberChecklist' },
+    ...reminderHandlers,
   },
   states: {
     intro: {
@@ -417,7 +423,7 @@ export const caseMachine = setup({
           skippable: true,
         }),
         logged: {
-          entry: 'saveCall',
+          entry: ['saveCall', offerReminders],
           on: {
             CHOOSE: [{ guard: isChoice('again'), target: 'channel', actions: 'startCall' }, ...finishStep('contact', 'plan')],
           },
@@ -471,9 +477,9 @@ export const caseMachine = setup({
           skippable: true,
         }),
         approved: {
-          entry: [setPlan('approved'), markStep('plan', 'done')],
+          entry: [setPlan('approved'), markStep('plan', 'done'), noteApproval, offerReminders],
           on: {
-            CHOOSE: [{ guard: isChoice('change'), target: 'monthly' }, ...finishStep('plan', 'snowball')],
+            CHOOSE: [{ guard: isChoice('change'), target: 'monthly', actions: forgetPlanProgress }, ...finishStep('plan', 'snowball')],
           },
         },
         refused: {
@@ -636,7 +642,7 @@ export const caseMachine = setup({
       initial: 'guide',
       entry: markStep('track', 'in_progress'),
       states: {
-        guide: { on: { CHOOSE: finishStep('track', null) } },
+        guide: { entry: offerReminders, on: { CHOOSE: finishStep('track', null) } },
       },
     },
   },
