@@ -13,6 +13,7 @@ import {
 } from '../src/domain/catalog.js';
 import { budget } from '../src/domain/budget.js';
 import { splitProRata } from '../src/domain/debts.js';
+import { ReminderStateSchema } from '../src/domain/reminders.js';
 
 /** Bump when the stored shape changes, and add a migration to `MIGRATIONS` in `persistence.ts`. */
 export const CASE_SCHEMA_VERSION = 2;
@@ -143,6 +144,8 @@ export const CaseContextSchema = z.object({
   /** The step the user came from when another step sent them here (its screen offers the way back); null from the checklist. */
   cameFrom: z.enum(STEPS).nullable().default(null),
   checklistMessageId: z.number().int().positive().nullable(),
+  /** Reminders: offered once, on only when the person says so; null until then (and in cases stored before them). */
+  reminders: ReminderStateSchema.nullable().default(null),
 });
 export type CaseContext = z.infer<typeof CaseContextSchema>;
 
@@ -188,6 +191,7 @@ export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   returnTo: null,
   cameFrom: null,
   checklistMessageId: null,
+  reminders: null,
 });
 
 /** The debt the steps are working on. */

@@ -1,4 +1,5 @@
 import type { IsoDate, Lang, StepId } from '../src/domain/catalog.js';
+import type { ReminderAction } from '../src/domain/reminders.js';
 
 /**
  * Everything the conversation reacts to. The engine stamps each event with `today` (Asia/Shanghai), so the
@@ -26,6 +27,14 @@ export type FlowEventBody =
   /** An earlier message edited; `text` is its new text ('' for media), read only for care signals. */
   | { type: 'EDITED'; text: string }
   /** The engine posted the checklist message and reports its id so later changes can edit it in place. */
-  | { type: 'CHECKLIST_POSTED'; messageId: number };
+  | { type: 'CHECKLIST_POSTED'; messageId: number }
+  /** A reminder job ran: the machine decides from the case whether there is anything to say today. */
+  | { type: 'REMIND' }
+  /** /reminders: what is scheduled, each with cancel and snooze. */
+  | { type: 'REMINDERS' }
+  /** A reminder button (valid from anywhere): turn on/off, cancel, snooze, or answer an instalment reminder. */
+  | { type: 'REMINDER'; action: ReminderAction; key: string }
+  /** Telegram refused a reminder with 403: the person blocked the bot. */
+  | { type: 'REMINDERS_BLOCKED' };
 
 export type FlowEvent = FlowEventBody & { today: IsoDate };

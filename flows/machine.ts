@@ -2,6 +2,7 @@ import { setup } from 'xstate';
 import type { Lang } from '../src/domain/catalog.js';
 import { newCaseContext, type CaseContext } from './case.js';
 import type { FlowEvent } from './events.js';
+import { reminderHandlers } from './reminders.js';
 import * as contact from './steps/contact.js';
 import * as debts from './steps/debts.js';
 import * as evidence from './steps/evidence.js';
@@ -54,7 +55,7 @@ export const caseMachine = setup({
   // xstate's pure helpers build a throwaway actor without input: give it a context rather than a caught TypeError.
   context: ({ input }) => newCaseContext(input?.lang ?? 'zh-CN'),
   initial: 'intro',
-  on: { ...shared.rootHandlers, ...debts.rootHandlers },
+  on: { ...shared.rootHandlers, ...debts.rootHandlers, ...reminderHandlers },
   states: {
     ...start.states,
     ...debts.states,

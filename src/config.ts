@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDuration } from './reminders/clock.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$/;
@@ -40,6 +41,10 @@ const EnvSchema = z
       .max(3650, 'must be a whole number of days (1–3650)')
       .default(90),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    XS_CLOCK_OFFSET: z
+      .string()
+      .refine((d) => parseDuration(d) !== null, 'must be a duration such as 3d, 36h or 1d12h')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const cluster = env.REDIS_CLUSTER === '1' || env.REDIS_CLUSTER === 'true';
@@ -78,6 +83,8 @@ export interface Config {
   metrics: { port: number; host: string } | null;
   ttlDays: number;
   logLevel: LogLevel;
+  /** The terminal chat's clock runs this far ahead (to see reminders fire); 0 otherwise. */
+  clockOffsetMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -110,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     metrics: e.METRICS_PORT === 0 ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST.replace(/^\[(.*)\]$/, '$1') },
     ttlDays: e.SESSION_TTL_DAYS,
     logLevel: e.LOG_LEVEL,
+    clockOffsetMs: e.XS_CLOCK_OFFSET === undefined ? 0 : (parseDuration(e.XS_CLOCK_OFFSET) ?? 0),
   };
 }

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createConsoleOutbox, runConsoleChat } from './console/console-chat.js';
-import { systemClock } from './engine/clock.js';
+import { systemClock, type Clock } from './engine/clock.js';
 import { createEngine, type Outbox } from './engine/engine.js';
 import { createI18n } from './i18n/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -14,6 +14,10 @@ import { createTelegraf, registerCommands, wireBot } from './telegram/bot.js';
 import { createGateway } from './telegram/gateway.js';
 import { untilReachable } from './telegram/backoff.js';
 import { createHttpServer, createMetricsServer } from './telegram/http-server.js';
+import { createOffsetClock, parseDuration } from './reminders/clock.js';
+import { createReminders } from './reminders/index.js';
+import { DEFAULT_TIME_ZONE } from './domain/reminders.js';
+import { translator } from './i18n/index.js';
 import { createPollingRunner } from './telegram/polling.js';
 
 const DAY_SECONDS = 86_400;
@@ -29,16 +33,38 @@ async function openStore(config: Config, logger: Logger): Promise<CaseStore> {
   return createRedisStore(redis, { ttlSeconds });
 }
 
-function engineFor(config: Config, store: CaseStore, outbox: Outbox, logger: Logger, metrics?: Metrics) {
+function engineFor(config: Config, store: CaseStore, outbox: Outbox, logger: Logger, clock: Clock, reminders: ReturnType<typeof createReminders>, metrics?: Metrics) {
   // The terminal has one person at the keyboard: no flood limit.
-  return createEngine({ store, outbox, i18n: createI18n({ ttlDays: config.ttlDays }), clock: systemClock, logger, metrics, flood: null });
+  return createEngine({ store, outbox, i18n: createI18n({ ttlDays: config.ttlDays }), clock, logger, metrics, flood: null, reminders: reminders.service });
 }
 
 async function runConsole(config: Config, logger: Logger) {
   const store = await openStore(config, logger);
   const terminal = createConsoleOutbox(process.stdout, process.cwd());
-  const engine = engineFor(config, store, terminal.outbox, logger);
+  // A clock a developer can move forward (XS_CLOCK_OFFSET, --clock, /clock), to watch reminders fire.
+  const clock = createOffsetClock(systemClock, config.clockOffsetMs);
+  const reminders = createReminders({ redis: config.redis, clock, logger });
+  const engine = engineFor(config, store, terminal.outbox, logger, clock, reminders);
+  reminders.start((job) => engine.remind(job));
+  const t = translator(createI18n({ ttlDays: config.ttlDays }), process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN');
+  /** `/clock` shows the simulated time; `/clock 1d` moves it forward and runs what became due. */
+  const local = async (line: string) => {
+    const m = /^\/clock(?:\s+(\S+))?$/.exec(line);
+    if (!m) return false;
+    const ms = m[1] === undefined ? 0 : parseDuration(m[1]);
+    if (ms === null || !reminders.memory) {
+      process.stdout.write(`\n${t(reminders.memory ? 'reminders.clock.usage' : 'reminders.clock.redis')}\n`);
+      return true;
+    }
+    clock.advance(ms);
+    const time = new Date(clock.now()).toLocaleString('zh-CN', { timeZone: DEFAULT_TIME_ZONE, hour12: false });
+    process.stdout.write(`\n${t('reminders.clock.now', { time, zone: DEFAULT_TIME_ZONE })}\n`);
+    terminal.newTurn();
+    await reminders.memory.runDue();
+    return true;
+  };
   const stop = async () => {
+    await reminders.close();
     // A turn half-way through finishes first, so its replies are not left owed.
     await engine.idle(2_000);
     await store.close();
@@ -58,7 +84,9 @@ async function runConsole(config: Config, logger: Logger) {
     ].join('\n'),
     languageCode: process.env.LANG?.startsWith('en') ? 'en' : undefined,
     firstUpdateId: Date.now(),
+    local,
   });
+  await reminders.close();
   await store.close();
 }
 
@@ -71,7 +99,8 @@ async function runTelegram(config: Config, logger: Logger) {
   const bot = createTelegraf(config.token ?? '', config.apiRoot);
   const gateway = createGateway(bot.telegram, { metrics, logger });
   const i18n = createI18n({ ttlDays: config.ttlDays });
-  const engine = createEngine({ store, outbox: gateway, i18n, clock: systemClock, logger, metrics });
+  const reminders = createReminders({ redis: config.redis, clock: systemClock, logger, registry: metrics.registry });
+  const engine = createEngine({ store, outbox: gateway, i18n, clock: systemClock, logger, metrics, reminders: reminders.service });
   wireBot(bot, { engine, gateway, logger });
 
   const server = createHttpServer({
@@ -104,6 +133,8 @@ async function runTelegram(config: Config, logger: Logger) {
       const left = () => Math.max(0, deadline - Date.now());
       if (runner) await runner.stop(left());
       if (config.webhook) await server.drain(left());
+      // The reminder worker takes no new job and finishes the one running; unfinished jobs stay queued.
+      await reminders.close();
       if (!(await engine.idle(left()))) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'updates still running at shutdown; Telegram will deliver them again');
       await Promise.all([server.close(), metricsServer?.close()]);
       await store.close();
@@ -149,6 +180,7 @@ async function runTelegram(config: Config, logger: Logger) {
   }
   if (intake.signal.aborted) return;
   logger.info({ mode: config.mode }, 'bot started');
+  reminders.start((job) => engine.remind(job));
   // Replies a crash or deploy left owed (committed, never sent) go out now; the engine keeps each chat in order.
   void engine
     .resumeOwed()
@@ -160,7 +192,9 @@ async function runTelegram(config: Config, logger: Logger) {
 async function main() {
   let config: Config;
   try {
-    config = loadConfig(process.env);
+    // `npm start -- --clock=3d` is XS_CLOCK_OFFSET=3d.
+    const clockArg = process.argv.find((a) => a.startsWith('--clock='));
+    config = loadConfig(clockArg ? { ...process.env, XS_CLOCK_OFFSET: clockArg.slice('--clock='.length) } : process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

@@ -8,7 +8,13 @@ describe('configuration from the environment', () => {
     expect(loadConfig({})).toEqual({
       mode: 'console', token: null, apiRoot: null, redis: null, webhook: null, port: 8080,
       metrics: { port: 9464, host: '127.0.0.1' }, ttlDays: 90, logLevel: 'info',
+      clockOffsetMs: 0,
     });
+  });
+
+  it('moves the terminal clock by a duration, for watching reminders fire', () => {
+    expect(loadConfig({ XS_CLOCK_OFFSET: '1d12h' }).clockOffsetMs).toBe(36 * 3_600_000);
+    expect(() => loadConfig({ XS_CLOCK_OFFSET: 'tomorrow' })).toThrow('Invalid configuration: XS_CLOCK_OFFSET must be a duration such as 3d, 36h or 1d12h');
   });
 
   it('serves metrics on their own port, loopback unless told otherwise, or not at all', () => {

@@ -3,6 +3,7 @@ import { contactChannelOf } from '../../src/domain/contact-channels.js';
 import { CallSchema, LIMITS, debtOf, withDebt, type CaseContext, type DebtFacts } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import { readProductView } from '../questions.js';
+import { offerReminders } from '../reminders.js';
 import { description, guard, update } from './define.js';
 import { choiceQuestion, finishStep, isChoice, markStep, notice, textQuestion, valueOf, type Fragment } from './fragments.js';
 
@@ -99,7 +100,7 @@ export const state: Fragment = {
       skippable: true,
     }),
     logged: {
-      entry: 'saveCall',
+      entry: ['saveCall', offerReminders],
       on: {
         CHOOSE: [{ guard: isChoice('again'), target: 'channel', actions: 'startCall' }, ...finishStep('contact', 'plan')],
       },

@@ -1,5 +1,6 @@
 import { not } from 'xstate';
 import { debtOf, withDebt, type Plan } from '../case.js';
+import { forgetPlanProgress, noteApproval, offerReminders } from '../reminders.js';
 import { guard, update } from './define.js';
 import { finishStep, isChoice, markStep, needConsent, planIs, setPlan, textQuestion, type Fragment } from './fragments.js';
 
@@ -62,9 +63,9 @@ export const state: Fragment = {
       skippable: true,
     }),
     approved: {
-      entry: [setPlan('approved'), markStep('plan', 'done')],
+      entry: [setPlan('approved'), markStep('plan', 'done'), noteApproval, offerReminders],
       on: {
-        CHOOSE: [{ guard: isChoice('change'), target: 'monthly' }, ...finishStep('plan', 'snowball')],
+        CHOOSE: [{ guard: isChoice('change'), target: 'monthly', actions: forgetPlanProgress }, ...finishStep('plan', 'snowball')],
       },
     },
     refused: {

@@ -4,6 +4,7 @@ import { buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics, type 
 import { mentionsPaidAgent } from '../../src/domain/scam.js';
 import { DEBT_FACTS, debtOf, newCaseContext, withDebt, type CaseContext } from '../case.js';
 import type { FlowEvent } from '../events.js';
+import type { RemindParams } from '../reminders.js';
 import { CHOICES, SKIP_CLEARS, isChoiceOf, readTextAnswer, type ChoiceQuestion, type TextQuestion } from '../questions.js';
 import { description, guard, update } from './define.js';
 import { notice, textOf, typedButtons, understood, valueOf, type CareSignal, type Fragment, type Notice } from './fragments.js';
@@ -46,6 +47,10 @@ export const actions = {
   showLanguagePicker: description(),
   rememberLanguage: description<{ lang: Lang }>(),
   deleteEverything: description(),
+  remind: description<RemindParams>(),
+  showReminders: description(),
+  showTimeZones: description(),
+  offerReminders: description(),
   deliverDocument: description<{ kind: 'statement' | 'confirmation' | 'complaint' | 'summary'; lang: Lang }>(),
   careSignal: description<{ kind: CareSignal }>(),
 

@@ -19,10 +19,16 @@ export function createConsoleOutbox(out: Writable, cwd: string) {
   let buttons: Button[] = [];
   let messageId = 0;
   const write = (s: string) => out.write(`${s}\n`);
+  /** Numbers run on across the messages of one turn, so a message before the question (an offer) stays pressable. */
+  let fresh = true;
   const show = (html: string, keyboard?: Keyboard) => {
     write(`\n${htmlToPlain(html)}`);
-    buttons = keyboard?.flat() ?? [];
-    if (buttons.length > 0) write(buttons.map((b, i) => `  [${i + 1}] ${b.label}`).join('\n'));
+    if (fresh) buttons = [];
+    fresh = false;
+    const first = buttons.length;
+    const added = keyboard?.flat() ?? [];
+    buttons.push(...added);
+    if (added.length > 0) write(added.map((b, i) => `  [${first + i + 1}] ${b.label}`).join('\n'));
   };
   const outbox: Outbox = {
     async sendText(_chat, html, keyboard) {
@@ -43,7 +49,14 @@ export function createConsoleOutbox(out: Writable, cwd: string) {
       if (text) write(`(${htmlToPlain(text)})`);
     },
   };
-  return { outbox, buttonAt: (n: number): Button | undefined => buttons[n - 1] };
+  return {
+    outbox,
+    buttonAt: (n: number): Button | undefined => buttons[n - 1],
+    /** The next message starts a new set of numbered buttons. */
+    newTurn: () => {
+      fresh = true;
+    },
+  };
 }
 
 export async function runConsoleChat(opts: {
@@ -55,6 +68,8 @@ export async function runConsoleChat(opts: {
   languageCode?: string | undefined;
   /** Unique across restarts, so a Redis-backed case never mistakes a new line for a repeat. */
   firstUpdateId: number;
+  /** A line the terminal answers itself (the developer's `/clock`): true when it did. */
+  local?: (line: string) => Promise<boolean>;
 }): Promise<void> {
   const { engine, input, output } = opts;
   let updateId = opts.firstUpdateId;
@@ -80,7 +95,10 @@ export async function runConsoleChat(opts: {
   };
 
   const handleLine = async (line: string) => {
-    const routed = route(toUpdate(line));
+    if (await opts.local?.(line)) return;
+    const update = toUpdate(line);
+    opts.console.newTurn();
+    const routed = route(update);
     if (routed.kind === 'private') await engine.handle(routed.inbound);
   };
 

@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
 import type { CareSignal } from '../../flows/machine.js';
+import { forLender } from '../../flows/case.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { langFromTelegram, translator, type Translate } from '../i18n/index.js';
@@ -20,6 +21,8 @@ import type { Inbound } from './inbound.js';
 import { createLanes } from './lanes.js';
 import { decodeOwed, encodeOwed, type TurnEffects } from './owed.js';
 import { createSnapshotCache } from './snapshot-cache.js';
+import type { ReminderService } from '../reminders/service.js';
+import type { ReminderJob } from '../reminders/scheduler.js';
 
 /** Where replies go: the Telegram gateway, or the terminal. */
 export interface Outbox {
@@ -40,6 +43,8 @@ export interface EngineDeps {
   flood?: FloodLimit | null;
   /** Chats whose snapshot is kept in process memory. */
   cacheSize?: number;
+  /** The reminder queue, kept in step with each committed case; none = no reminders are scheduled. */
+  reminders?: ReminderService | undefined;
 }
 
 export type Outcome =
@@ -53,7 +58,17 @@ export type Outcome =
   /** Over the flood limit. */
   | 'flood'
   /** The person had not seen the last question (its reply was still owed): shown now, the update not applied. */
-  | 'owed';
+  | 'owed'
+  /** A reminder job: the day's reminder message was committed and sent. */
+  | 'reminded'
+  /** A reminder job with nothing to say (off, nothing due, today's message already sent): nothing written. */
+  | 'nothing'
+  /** A reminder job for a chat that has no case (deleted, expired): nothing sent, nothing created. */
+  | 'gone'
+  /** A reminder Telegram refused with 403: the person blocked the bot; reminders are turned off in the case. */
+  | 'blocked'
+  /** A reminder job run in the person's quiet hours (21:00–09:00 their time): nothing done; it waits. */
+  | 'quiet';
 
 /** Per chat: at most FLOOD.limit updates in FLOOD.windowMs. */
 export const FLOOD: FloodLimit = { limit: 8, windowMs: 5_000 };
@@ -87,6 +102,8 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
       return { kind: 'event', event: { type: 'UNSUPPORTED', today } };
     case 'edited':
       return { kind: 'event', event: { type: 'EDITED', text: input.text, today } };
+    case 'reminder':
+      return { kind: 'event', event: { type: 'REMIND', today } };
     case 'command': {
       const byCommand = {
         start: 'START',
@@ -94,6 +111,7 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
         statement: 'STATEMENT',
         language: 'LANGUAGE',
         privacy: 'PRIVACY',
+        reminders: 'REMINDERS',
         delete: 'DELETE',
         help: 'HELP',
       } as const;
@@ -263,9 +281,10 @@ export function createEngine(deps: EngineDeps) {
     const keep = (sentVersion: number | null = null): Carry => ({ token, held: holding, sentVersion: holding ? sentVersion : null });
     let sent = carry?.sentVersion ?? null;
     const today = todayIn(clock.now());
+    const fromReminder = msg.input.kind === 'reminder';
     try {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1, more);
+        const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1 && !fromReminder, more);
         sent = null;
         if (!begun) {
           holding = false;
@@ -282,7 +301,10 @@ export function createEngine(deps: EngineDeps) {
         }
         holding = true;
         hold(msg.chatId, token);
-        const prev = await caseOf(msg.chatId, msg, begun, cached);
+        // A reminder never creates a case: one deleted (or expired) since the job was scheduled gets nothing.
+        const prev = await caseOf(msg.chatId, fromReminder ? null : msg, begun, cached);
+        if (prev === null) return { value: 'gone', carry: keep() };
+        if (fromReminder && deps.reminders?.isQuiet(forLender(prev.context))) return { value: 'quiet', carry: keep() };
 
         if (begun.owed) {
           // Replies a crash or a failed send left owed: shown first. Whatever this update says was typed without
@@ -304,18 +326,23 @@ export function createEngine(deps: EngineDeps) {
           return { value: 'stale', carry: keep() };
         }
         const [next, actions] = transitionCase(prev!, decision.event);
+        if (fromReminder && actions.length === 0) return { value: 'nothing', carry: keep() };
 
         if (actions.some((a) => a.type === 'deleteEverything')) {
+          // Jobs first: once the case is gone, nothing would say which jobs were this chat's.
+          const jobs = (await deps.reminders?.removeAll(msg.chatId)) ?? 0;
           const { removed } = await store.deleteAll(msg.chatId, msg.userId);
           cache.delete(msg.chatId);
           drop(msg.chatId);
           holding = false;
           await answer(msg);
-          await outbox.sendText(msg.chatId, t('delete.done', { count: removed, date: formatDate(today, lang) }));
+          const done = t('delete.done', { count: removed, date: formatDate(today, lang) });
+          await outbox.sendText(msg.chatId, jobs > 0 ? `${done}\n${t('reminders.deleted', { count: jobs })}` : done);
           return { value: 'deleted', carry: keep() };
         }
 
         const nextT = translator(i18n, next.context.lang);
+        const aboutReminders = fromReminder || decision.event.type === 'REMINDERS' || decision.event.type === 'REMINDER';
         const effects = effectsOf(prev!, next, actions, nextT, today);
         const result = await store.commit({
           chatId: msg.chatId,
@@ -343,15 +370,42 @@ export function createEngine(deps: EngineDeps) {
           if (action.type === 'rememberLanguage') await store.savePrefs(msg.userId, action.params as { lang: Lang });
           else if (action.type === 'careSignal') metrics?.careSignal((action.params as { kind: CareSignal }).kind);
         }
-        const posted = await send(msg.chatId, effects);
+        let posted: number | null;
+        try {
+          posted = await send(msg.chatId, effects);
+        } catch (err) {
+          if (!fromReminder || !isBlocked(err)) throw err;
+          // Blocked: the reminder cannot be delivered, so it is not owed; reminders are off in the case.
+          const [off] = transitionCase(next, { type: 'REMINDERS_BLOCKED', today });
+          finish(msg.chatId, token, result.version, false, off, result.version);
+          return { value: 'blocked', carry: keep() };
+        }
         const followed = rememberChecklist(msg.chatId, token, next, result.version, posted, today);
-        return { value: 'handled', carry: keep(followed ? null : result.version) };
+        await keepRemindersInStep(msg.chatId, prev!, next, today, aboutReminders);
+        return { value: fromReminder ? 'reminded' : 'handled', carry: keep(followed ? null : result.version) };
       }
       logger.warn({ event: 'commit_conflict_exhausted' }, 'gave up after repeated version conflicts');
       await apologise(msg, 'errors.busy');
       return { value: 'busy', carry: keep() };
     } catch (err) {
       return { value: await failed(msg, err), carry: keep() };
+    }
+  }
+
+  /**
+   * After the commit: the queue gets the jobs the case now needs and loses those it no longer does (idempotent by
+   * job id). A reminder turn, /reminders or a reminder button also re-adds every job, mending any lost one. A
+   * failure here is logged, never the user's problem: the next such turn mends it.
+   */
+  async function keepRemindersInStep(chatId: number, prev: CaseSnapshot, next: CaseSnapshot, today: IsoDate, refresh: boolean) {
+    const r = deps.reminders;
+    if (!r) return;
+    try {
+      // Reminders follow the debt being worked on: its call-backs, its plan, its repayment day.
+      await r.reconcile(chatId, forLender(prev.context), forLender(next.context), today);
+      if (refresh) await r.refresh(chatId, forLender(next.context), today);
+    } catch (err) {
+      logger.warn({ err: errorName(err), chat: hashId(chatId) }, 'could not update the reminder queue');
     }
   }
 
@@ -398,6 +452,8 @@ export function createEngine(deps: EngineDeps) {
 
   /** Says "try again" in the user's language guess; nothing is lost because nothing moved. */
   async function apologise(msg: Inbound, key: string) {
+    // A reminder job is retried by its queue; the person asked nothing, so hears nothing of it.
+    if (msg.input.kind === 'reminder') return;
     const t = translator(i18n, langFromTelegram(msg.languageCode));
     try {
       if (msg.input.kind === 'button') await outbox.answerCallback(msg.input.callbackId, t(key));
@@ -428,7 +484,7 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
-  return {
+  const api = {
     /** Handles one update of a private chat; resolves once its state is committed and its replies are sent. */
     handle(msg: Inbound): Promise<Outcome> {
       const started = performance.now();
@@ -443,6 +499,15 @@ export function createEngine(deps: EngineDeps) {
           return outcome;
         }),
       );
+    },
+
+    /** Runs a reminder job as a turn of its chat: the machine decides what to say from the case as it is now. */
+    remind(job: Pick<ReminderJob, 'chatId'>): Promise<Outcome> {
+      // A fresh negative id per run: below every Telegram update id (it goes first), and not taken for a repeat of
+      // an earlier run, so a retried job is decided again by the case (which already knows what was said). Random
+      // within 32 bits, so the chat's packed set of applied ids keeps its small integers.
+      const updateId = -1 - Math.floor(Math.random() * 0x7ffffffe);
+      return api.handle({ chatId: job.chatId, userId: job.chatId, updateId, input: { kind: 'reminder' } });
     },
 
     /** A group or channel: one polite line per chat per day that we work in private chats only; nothing kept. */
@@ -487,7 +552,11 @@ export function createEngine(deps: EngineDeps) {
       return false;
     },
   };
+  return api;
 }
+
+/** Telegram's 403: the person blocked the bot (or deleted their account). */
+const isBlocked = (err: unknown): boolean => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 403;
 
 /** Only the error's class and code go to the logs: messages can quote user input. */
 export const errorName = (err: unknown): string =>

@@ -1,5 +1,5 @@
 /** What one Telegram update (or one terminal line) means to the engine, stripped of the platform. */
-export const COMMANDS = ['start', 'checklist', 'statement', 'language', 'privacy', 'delete', 'help'] as const;
+export const COMMANDS = ['start', 'checklist', 'statement', 'language', 'privacy', 'reminders', 'delete', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type InboundInput =
@@ -12,7 +12,9 @@ export type InboundInput =
    * An earlier message was edited: the edit does not change an answer already given, but its words are still read
    * for what must never go unanswered (despair).
    */
-  | { kind: 'edited'; text: string };
+  | { kind: 'edited'; text: string }
+  /** Not from Telegram: a reminder job ran for this chat (its update id is a fresh negative number). */
+  | { kind: 'reminder' };
 
 export interface Inbound {
   chatId: number;

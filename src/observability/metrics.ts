@@ -43,6 +43,8 @@ export function createMetrics() {
     careSignal(kind: string) {
       careSignals.inc({ kind });
     },
+    /** For the counters of other modules (reminders) on the same registry. */
+    registry,
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };
     },

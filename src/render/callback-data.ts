@@ -1,4 +1,5 @@
 import { LANGS, STEPS, type Lang, type StepId } from '../domain/catalog.js';
+import { REMINDER_ACTIONS, isReminderKey, isZoneIndex, type ReminderAction } from '../domain/reminders.js';
 
 /**
  * Button data is `1~<tag>~<value>`: a format version, the prompt it belongs to (or `g` for buttons that are valid
@@ -14,7 +15,9 @@ export type GlobalChoice =
   | { type: 'DEBT'; index: number }
   | { type: 'HUB' }
   | { type: 'SUMMARY' }
-  | { type: 'LANG'; lang: Lang };
+  | { type: 'LANG'; lang: Lang }
+  /** Reminder buttons name the reminder itself (`kind:day`), so one from an old message still means the same. */
+  | { type: 'REMINDER'; action: ReminderAction; key: string };
 
 export type DecodedData =
   | { kind: 'global'; event: GlobalChoice }
@@ -38,12 +41,21 @@ export const globalData = (choice: GlobalChoice): string => {
       return `${VERSION}~${GLOBAL}~hub`;
     case 'SUMMARY':
       return `${VERSION}~${GLOBAL}~summary`;
+    case 'REMINDER':
+      return `${VERSION}~${GLOBAL}~r:${choice.action}${choice.key ? `:${choice.key}` : ''}`;
   }
 };
 
 function decodeGlobal(value: string): GlobalChoice | null {
   if (value === 'hub') return { type: 'HUB' };
   if (value === 'summary') return { type: 'SUMMARY' };
+  if (value.startsWith('r:')) {
+    const [, action = '', ...rest] = value.split(':');
+    const key = rest.join(':');
+    const keyOk = action === 'z' ? isZoneIndex(key) : key === '' || isReminderKey(key);
+    if (!(REMINDER_ACTIONS as readonly string[]).includes(action) || !keyOk) return null;
+    return { type: 'REMINDER', action: action as ReminderAction, key };
+  }
   const [verb, arg] = value.split(':');
   if (verb === 'open' && (STEPS as readonly string[]).includes(arg ?? '')) return { type: 'OPEN', step: arg as StepId };
   if (verb === 'lang' && (LANGS as readonly string[]).includes(arg ?? '')) return { type: 'LANG', lang: arg as Lang };

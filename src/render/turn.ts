@@ -1,10 +1,12 @@
 import { forLender, type DebtFacts } from '../../flows/case.js';
 import type { CaseSnapshot } from '../../flows/persistence.js';
+import type { RemindParams } from '../../flows/reminders.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { composeDocument, composeSummaryLetter, documentFilename, missingFor, toTelegramHtml, type DocumentKind } from '../documents/index.js';
 import type { Translate } from '../i18n/index.js';
 import { splitHtml } from './html.js';
 import { languageButtons, renderPrompt } from './prompts.js';
+import { renderReminder, renderReminderList, renderReminderOffer, renderTimeZonePicker } from './reminders.js';
 import type { Reply } from './reply.js';
 import { stateId } from './state-id.js';
 
@@ -42,6 +44,8 @@ export function renderTurn(input: {
   const notices: string[] = [];
   const out: Reply[] = [];
   const lender = forLender(snapshot.context);
+  /** The reminder list: the turn's notices (about reminders) join it rather than the question. */
+  let list: Extract<Reply, { kind: 'text' }> | null = null;
   for (const action of actions) {
     if (action.type === 'notice') {
       const p = action.params as NoticeParams;
@@ -61,7 +65,22 @@ export function renderTurn(input: {
           ? composeSummaryLetter(snapshot.context, lang, input.translatorFor(lang), today)
           : composeDocument(kind, lender, lang, input.translatorFor(lang), today);
       out.push({ kind: 'text', html: toTelegramHtml(doc) }, { kind: 'document', filename: documentFilename(doc, today), doc });
+    } else if (action.type === 'remind') {
+      out.push(renderReminder((action.params as RemindParams).items, lender, t, today));
+    } else if (action.type === 'showReminders') {
+      list = renderReminderList(lender, t, today);
+    } else if (action.type === 'showTimeZones') {
+      out.push(renderTimeZonePicker(t));
+    } else if (action.type === 'offerReminders') {
+      // Its own message before the question, so the question stays last, where the thumb is.
+      out.push(renderReminderOffer(t));
     }
+  }
+  if (list) out.push({ ...list, html: [...notices.splice(0), list.html].join('\n\n') });
+  // A reminder job's message stands alone: the conversation it interrupts is not asked again.
+  if (actions.some((a) => a.type === 'remind')) {
+    if (notices.length > 0) out.push({ kind: 'text', html: notices.join('\n\n') });
+    return out.flatMap(splitReply);
   }
   // A product picked without consent shapes this reply only; the stored case never holds it.
   const view = actions.find((a) => a.type === 'viewProduct')?.params as ProductView | undefined;

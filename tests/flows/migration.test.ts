@@ -57,7 +57,8 @@ describe('a case stored by schema 1, read by the current schema', () => {
   it('keeps everything else as it was', () => {
     const { facts: _f, calls: _c, plan: _p, ...rest } = old;
     const { facts: _nf, debts: _d, current: _cur, ...now } = snapshot.context;
-    expect(now).toEqual(rest);
+    // Reminders came after schema 1: a case from then has none until they are offered.
+    expect(now).toEqual({ ...rest, reminders: null });
     expect(now).toMatchObject({
       lang: 'zh-CN',
       consent: 'given',

@@ -22,6 +22,10 @@ const EVENTS: FlowEventBody[] = [
   { type: 'LANG', lang: 'en' },
   { type: 'LANG', lang: 'zh-CN' },
   { type: 'CHECKLIST_POSTED', messageId: 42 },
+  { type: 'REMIND' },
+  { type: 'REMINDERS' },
+  { type: 'REMINDER', action: 'on', key: '' },
+  { type: 'REMINDER', action: 's7', key: 'contact:2026-11-25' },
   ...STEPS.map((step): FlowEventBody => ({ type: 'OPEN', step })),
   ...[
     'continue', 'agree', 'decline', 'privacy', 'yes', 'no', 'back', 'skip', 'next', 'edit', 'hub', 'huabei', 'jiebei',

@@ -6,6 +6,7 @@ import type { Clock } from '../../src/engine/clock.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { createLogger, type Logger } from '../../src/observability/logger.js';
 import type { Metrics } from '../../src/observability/metrics.js';
+import type { ReminderService } from '../../src/reminders/service.js';
 import { htmlToPlain } from '../../src/render/html.js';
 import type { CaseStore } from '../../src/store/case-store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
@@ -39,6 +40,7 @@ export function createBotHarness(
     flood?: { limit: number; windowMs: number } | null;
     logger?: Logger;
     metrics?: Metrics;
+    reminders?: ReminderService;
   } = {},
 ) {
   const store = opts.store ?? createMemoryStore({ ttlSeconds: 90 * 86_400 });
@@ -71,6 +73,7 @@ export function createBotHarness(
     clock,
     logger,
     flood: opts.flood ?? null,
+    reminders: opts.reminders,
     ...(opts.metrics ? { metrics: opts.metrics } : {}),
   });
   wireBot(bot, { engine, gateway, logger });

@@ -1,0 +1,175 @@
+import { enqueueActions } from 'xstate';
+import { addDays, daysBetween, formatDate } from '../src/domain/dates.js';
+import { formatFen } from '../src/domain/money.js';
+import {
+  cancelReminder,
+  dueToday,
+  findReminder,
+  markSent,
+  planProgress,
+  reminderState,
+  reminders,
+  snoozeReminder,
+  TIME_ZONES,
+  type Reminder,
+  type ReminderState,
+} from '../src/domain/reminders.js';
+import { debtOf, forLender, type CaseContext } from './case.js';
+import type { FlowEvent } from './events.js';
+
+/**
+ * Reminders in the case machine (issue 12). Time enters only as events (DESIGN §4): a job that runs sends
+ * `REMIND`, and the machine decides from the case what, if anything, to say today. Buttons of a reminder message
+ * are valid from any state and do not move the conversation, except "can't pay", which opens the plan step.
+ */
+
+/** The reminder message: what is due today, combined into one. The engine renders it from the case. */
+export type RemindParams = { items: Reminder[] };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Fragment = any;
+type Args = { context: CaseContext; event: FlowEvent; enqueue: Fragment };
+
+const notice = (key: string, vars?: Record<string, string | number>) => ({ type: 'notice', params: vars ? { key, vars } : { key } });
+
+/** Something to remind of, once reminders are on: what decides whether the offer is worth making. */
+const wouldRemind = (c: CaseContext, today: string) => reminders({ ...forLender(c), reminders: { ...reminderState(c), choice: 'on' } }, today).length > 0;
+
+/**
+ * Offered once, like the consent of step 0: only with consent to keep details, only when there is something to
+ * remind of, and never again after the offer was made (answered or not).
+ */
+export const offerReminders: Fragment = enqueueActions(({ context, event, enqueue }: Args) => {
+  if (context.consent !== 'given' || reminderState(context).choice !== 'unasked' || !wouldRemind(context, event.today)) return;
+  enqueue.assign({ reminders: { ...reminderState(context), choice: 'asked' } });
+  enqueue({ type: 'offerReminders' });
+});
+
+/** A plan recorded as approved: the written confirmation is expected from today. */
+export const noteApproval: Fragment = enqueueActions(({ context, event, enqueue }: Args) => {
+  if (reminderState(context).approvedOn === null) enqueue.assign({ reminders: { ...reminderState(context), approvedOn: event.today } });
+});
+
+/** A plan changed: instalments paid and the confirmation belong to the old one. */
+export const forgetPlanProgress: Fragment = enqueueActions(({ context, enqueue }: Args) => {
+  if (context.reminders) enqueue.assign({ reminders: { ...context.reminders, approvedOn: null, paid: 0, confirmationReceived: false } });
+});
+
+const remind = enqueueActions(({ context, event, enqueue }: Args) => {
+  const due = dueToday(forLender(context), event.today);
+  if (due.length === 0) return;
+  enqueue.assign({ reminders: markSent(reminderState(context), due, event.today) });
+  enqueue({ type: 'remind', params: { items: due } satisfies RemindParams });
+});
+
+const showList = enqueueActions(({ context, enqueue }: Args) => {
+  enqueue(context.consent === 'given' ? { type: 'showReminders' } : notice('reminders.needConsent'));
+});
+
+/** One reminder button. A button about a reminder that no longer exists is answered, and changes nothing. */
+const press = enqueueActions(({ context, event, enqueue }: Args) => {
+  if (event.type !== 'REMINDER') return;
+  const r = reminderState(context);
+  const set = (next: Partial<ReminderState>) => enqueue.assign({ reminders: { ...r, ...next } });
+  if (context.consent !== 'given') {
+    enqueue(notice('reminders.needConsent'));
+    return;
+  }
+  switch (event.action) {
+    case 'on':
+      set({ choice: 'on', since: event.today });
+      enqueue(notice('reminders.turnedOn'));
+      enqueue({ type: 'showReminders' });
+      return;
+    case 'off':
+      set({ choice: 'off' });
+      enqueue(notice(r.choice === 'on' ? 'reminders.turnedOff' : 'reminders.declined'));
+      return;
+    case 'got':
+      set({ confirmationReceived: true });
+      enqueue(notice('reminders.confirmationNoted'));
+      return;
+    case 'tz':
+      enqueue({ type: 'showTimeZones' });
+      return;
+    case 'z':
+      set({ timeZone: TIME_ZONES[Number(event.key)] ?? null });
+      enqueue(notice('reminders.zoneSet'));
+      enqueue({ type: 'showReminders' });
+      return;
+    case 'doc':
+      if (debtOf(context).plan.monthlyFen === null || debtOf(context).plan.months === null) enqueue(notice('statement.confirmationNeedsPlan'));
+      else {
+        enqueue({ type: 'deliverDocument', params: { kind: 'confirmation', lang: 'zh-CN' } });
+        if (context.lang === 'en') enqueue({ type: 'deliverDocument', params: { kind: 'confirmation', lang: 'en' } });
+      }
+      return;
+  }
+  const found = findReminder(forLender(context), event.key, event.today);
+  if (!found) {
+    enqueue(notice('reminders.gone'));
+    return;
+  }
+  switch (event.action) {
+    case 'x':
+      set(cancelReminder(r, found.key));
+      enqueue(notice('reminders.cancelled'));
+      enqueue({ type: 'showReminders' });
+      return;
+    case 's1':
+    case 's7': {
+      const days = event.action === 's1' ? 1 : 7;
+      set(snoozeReminder(r, found.key, event.today, days));
+      enqueue(notice('reminders.snoozed', { date: formatDate(addDays(event.today, days), context.lang) }));
+      enqueue({ type: 'showReminders' });
+      return;
+    }
+  }
+  // The instalment answers.
+  const number = found.instalment?.number;
+  if (number === undefined) {
+    enqueue(notice('reminders.gone'));
+    return;
+  }
+  if (event.action === 'paid') {
+    if (number <= r.paid) {
+      enqueue(notice('reminders.paidAlready', { number }));
+      return;
+    }
+    const paid = number;
+    const progress = planProgress({ ...forLender(context), reminders: { ...r, paid } });
+    set({ paid });
+    enqueue(
+      progress && progress.left > 0
+        ? notice('reminders.paidNoted', { number, count: progress.left, amount: formatFen(progress.remainingFen, context.lang) })
+        : notice('reminders.paidAll'),
+    );
+    return;
+  }
+  if (event.action === 'nope') {
+    // Only the reminder 3 days before can promise another one; after the last, what to do if it cannot be paid.
+    const last = daysBetween(found.key.slice(found.key.indexOf(':') + 1), found.about) <= 1;
+    enqueue(notice(last ? 'reminders.notYetLast' : 'reminders.notYet', { date: formatDate(found.about, context.lang) }));
+    return;
+  }
+  enqueue(notice('reminders.cantPay'));
+});
+
+/** Root-level handlers, spread into the machine's `on`. */
+export const reminderHandlers: Fragment = {
+  REMIND: { actions: remind },
+  REMINDERS: { actions: showList },
+  REMINDER: [
+    // "Can't pay" opens the plan step (where a recorded plan can be changed), after the advice.
+    {
+      guard: ({ context, event }: Args) =>
+        event.type === 'REMINDER' && event.action === 'cant' && context.consent === 'given' && findReminder(forLender(context), event.key, event.today)?.instalment !== undefined,
+      target: '.plan',
+      actions: press,
+    },
+    { actions: press },
+  ],
+  REMINDERS_BLOCKED: {
+    actions: enqueueActions(({ context, enqueue }: Args) => enqueue.assign({ reminders: { ...reminderState(context), choice: 'off' } })),
+  },
+};

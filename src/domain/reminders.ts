@@ -1,0 +1,301 @@
+import { z } from 'zod';
+import type { Fen, IsoDate } from './catalog.js';
+import { addDays, addMonths } from './dates.js';
+
+/**
+ * What the bot reminds a person of, and when (issue: follow-through over weeks). Pure: every function takes the
+ * day or the instant it reasons about; nothing here reads a clock. Dates are the person's calendar days.
+ */
+export const REMINDER_KINDS = ['contact', 'confirmation', 'instalment', 'repayment', 'bill'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** Quiet hours: nothing is sent from 21:00 to 09:00 in the person's time zone; a reminder waits for 09:00. */
+export const QUIET_FROM_HOUR = 21;
+export const QUIET_UNTIL_HOUR = 9;
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** A missed reminder (the bot was down, or the day's one message was already sent) is still said within a week. */
+export const LATE_WINDOW_DAYS = 6;
+/** Written confirmation is asked after for this many days after the plan was approved. */
+export const CONFIRMATION_AFTER_DAYS = 3;
+/** Each instalment is reminded this many days before it is due. */
+export const INSTALMENT_LEAD_DAYS = [3, 1] as const;
+/** Caps keep the per-item choices (cancel, snooze, sent) from growing without bound. */
+const MAX_MARKS = 40;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** `kind:YYYY-MM-DD`: one reminder by the day it was first due to be said. */
+const reminderKey = z.string().regex(/^[a-z]+:\d{4}-\d{2}-\d{2}$/);
+
+export const REMINDER_CHOICES = ['unasked', 'asked', 'on', 'off'] as const;
+
+/**
+ * What a reminder button does: turn all on or off, cancel one, snooze one a day or a week, answer an instalment
+ * reminder (paid, not yet, cannot pay), say the written confirmation arrived, or ask for the confirmation message.
+ */
+export const REMINDER_ACTIONS = ['on', 'off', 'x', 's1', 's7', 'paid', 'nope', 'cant', 'got', 'doc', 'tz', 'z'] as const;
+export type ReminderAction = (typeof REMINDER_ACTIONS)[number];
+/**
+ * The zones a person can pick for quiet hours (`z` with the index): China first, then where people from China
+ * often live or work. Asia/Shanghai is the default.
+ */
+export const TIME_ZONES = [
+  'Asia/Shanghai',
+  'Asia/Tokyo',
+  'Asia/Singapore',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'Australia/Sydney',
+] as const;
+export const isZoneIndex = (s: string): boolean => /^\d$/.test(s) && Number(s) < TIME_ZONES.length;
+
+export const isReminderKey = (s: string): boolean => /^[a-z]+:\d{4}-\d{2}-\d{2}$/.test(s) && (REMINDER_KINDS as readonly string[]).includes(s.slice(0, s.indexOf(':')));
+
+/** Stored in the case: the person's choices and what has been said. */
+export const ReminderStateSchema = z.object({
+  /** Offered once ('asked' = offered, no answer yet: not offered again); only 'on' sends anything. */
+  choice: z.enum(REMINDER_CHOICES),
+  /** The zone the person picked for quiet hours; null: the bot's default (Asia/Shanghai unless the operator set one). */
+  timeZone: z.enum(TIME_ZONES).nullable().default(null),
+  /**
+   * The day reminders were last turned on: nothing due before it is brought up late, and it anchors the monthly
+   * bill check when the due date is unknown.
+   */
+  since: isoDate.nullable(),
+  /** The day the plan was recorded as approved: the written-confirmation reminder counts from it. */
+  approvedOn: isoDate.nullable(),
+  confirmationReceived: z.boolean(),
+  /** Instalments of the recorded plan the person said they paid. */
+  paid: z.number().int().min(0).max(120),
+  cancelled: z.array(reminderKey).max(MAX_MARKS),
+  snoozed: z.array(z.object({ key: reminderKey, until: isoDate })).max(MAX_MARKS),
+  sent: z.array(reminderKey).max(MAX_MARKS),
+  /** The day the last reminder message went out: at most one a day. */
+  lastSentOn: isoDate.nullable(),
+});
+export type ReminderState = z.infer<typeof ReminderStateSchema>;
+
+export const newReminderState = (): ReminderState => ({
+  choice: 'unasked',
+  timeZone: null,
+  since: null,
+  approvedOn: null,
+  confirmationReceived: false,
+  paid: 0,
+  cancelled: [],
+  snoozed: [],
+  sent: [],
+  lastSentOn: null,
+});
+
+/** The parts of a case reminders are computed from (a structural view, so this module does not import the flow). */
+export interface ReminderCase {
+  facts: { amountFen: Fen | null; dueDate: IsoDate | null };
+  calls: ReadonlyArray<{ date: IsoDate; nextDate: IsoDate | null }>;
+  plan: { status: string; monthlyFen: Fen | null; months: number | null; firstDue: IsoDate | null };
+  /** Null until reminders are first offered or turned on: a case that never uses them stores nothing for them. */
+  reminders: ReminderState | null;
+}
+
+const NONE: ReminderState = newReminderState();
+/** The case's reminder state, the default one where none is stored yet. */
+export const reminderState = (c: { reminders: ReminderState | null }): ReminderState => c.reminders ?? NONE;
+
+export interface Reminder {
+  kind: ReminderKind;
+  /** The day it is to be said (after a snooze: the snoozed-to day). */
+  date: IsoDate;
+  /** Identity: the kind and the day it was first due, unchanged by a snooze. */
+  key: string;
+  /** The day the reminder is about: the call-back, the instalment's due day, the repayment day, the bill day. */
+  about: IsoDate;
+  /** Instalments: which one (1-based) and how much. */
+  instalment?: { number: number; of: number; amountFen: Fen };
+}
+
+const keyOf = (kind: ReminderKind, date: IsoDate) => `${kind}:${date}`;
+
+/** The instalment plan the person recorded, when it is complete enough to remind of. */
+function recordedPlan(c: ReminderCase) {
+  const { status, monthlyFen, months, firstDue } = c.plan;
+  return status === 'approved' && monthlyFen !== null && months !== null && firstDue !== null ? { monthlyFen, months, firstDue } : null;
+}
+
+/** What is left of the recorded plan after the instalments the person marked paid. */
+export function planProgress(c: ReminderCase): { left: number; remainingFen: Fen } | null {
+  const plan = recordedPlan(c);
+  if (!plan) return null;
+  const left = Math.max(0, plan.months - reminderState(c).paid);
+  return { left, remainingFen: left * plan.monthlyFen };
+}
+
+/** A debt is open while an amount is owed and a recorded plan is not paid off. */
+const debtOpen = (c: ReminderCase) => (c.facts.amountFen ?? 0) > 0 && (planProgress(c)?.left ?? 1) > 0;
+
+/** Every reminder the case calls for around `today`: from a week back (late ones) onwards, before choices apply. */
+function candidates(c: ReminderCase, today: IsoDate): Reminder[] {
+  const from = addDays(today, -LATE_WINDOW_DAYS);
+  const out: Reminder[] = [];
+  const add = (kind: ReminderKind, date: IsoDate, about: IsoDate, instalment?: Reminder['instalment']) => {
+    if (date >= from) out.push({ kind, date, key: keyOf(kind, date), about, ...(instalment ? { instalment } : {}) });
+  };
+
+  const r = reminderState(c);
+  const lastCall = c.calls.at(-1);
+  if (lastCall?.nextDate) add('contact', lastCall.nextDate, lastCall.nextDate);
+
+  const plan = recordedPlan(c);
+  if (plan && r.approvedOn && !r.confirmationReceived) add('confirmation', addDays(r.approvedOn, CONFIRMATION_AFTER_DAYS), r.approvedOn);
+  if (plan) {
+    // The next unpaid instalment not yet past, and the one after it, so the chain goes on after each reminder.
+    let next = r.paid;
+    while (next < plan.months && addMonths(plan.firstDue, next) < from) next++;
+    for (let i = next; i < Math.min(plan.months, next + 2); i++) {
+      const due = addMonths(plan.firstDue, i);
+      for (const lead of INSTALMENT_LEAD_DAYS) {
+        add('instalment', addDays(due, -lead), due, { number: i + 1, of: plan.months, amountFen: plan.monthlyFen });
+      }
+    }
+  }
+
+  const due = c.facts.dueDate;
+  if (due !== null && due >= today) add('repayment', due, due);
+
+  const anchor = due ?? r.since;
+  if (anchor !== null && debtOpen(c)) {
+    let k = 1;
+    while (addMonths(anchor, k) < from) k++;
+    for (const date of [addMonths(anchor, k), addMonths(anchor, k + 1)]) add('bill', date, date);
+  }
+  return out;
+}
+
+/** The case's reminders with the person's choices applied: cancelled ones gone, snoozed ones moved, said ones gone. */
+export function reminders(c: ReminderCase, today: IsoDate): Reminder[] {
+  const r = reminderState(c);
+  if (r.choice !== 'on') return [];
+  const snoozed = new Map(r.snoozed.map((s) => [s.key, s.until]));
+  // One due before reminders were turned on was never missed: it is not brought up late.
+  return candidates(c, today)
+    .filter((x) => !r.cancelled.includes(x.key) && !r.sent.includes(x.key) && (r.since === null || x.date >= r.since))
+    .map((x) => ({ ...x, date: snoozed.get(x.key) ?? x.date }))
+    .sort((a, b) => (a.date === b.date ? REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind) : a.date < b.date ? -1 : 1));
+}
+
+/**
+ * The reminder a button names, whether or not it was said already (a button of a sent message), with the
+ * person's cancellations ignored; null when the case no longer calls for it (plan changed, call log moved on).
+ */
+export function findReminder(c: ReminderCase, key: string, today: IsoDate): Reminder | null {
+  return candidates(c, today).find((x) => x.key === key) ?? null;
+}
+
+/** What one reminder message today says: everything due and not yet said, none if today's message went out. */
+export function dueToday(c: ReminderCase, today: IsoDate): Reminder[] {
+  if (reminderState(c).lastSentOn === today) return [];
+  return reminders(c, today).filter((x) => x.date <= today);
+}
+
+/**
+ * The days a reminder job must run for this case: each future reminder on its day; a due one not yet said today
+ * (or held back because today's message already went out) on the first day it may go.
+ */
+export function plannedDays(c: ReminderCase, today: IsoDate): Array<{ kind: ReminderKind; date: IsoDate }> {
+  const first = reminderState(c).lastSentOn === today ? addDays(today, 1) : today;
+  const seen = new Set<string>();
+  const out: Array<{ kind: ReminderKind; date: IsoDate }> = [];
+  for (const x of reminders(c, today)) {
+    const date = x.date < first ? first : x.date;
+    const key = keyOf(x.kind, date);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ kind: x.kind, date });
+  }
+  return out;
+}
+
+/** After a reminder message: what it said is marked, the day is used, and marks for days long past are dropped. */
+export function markSent(r: ReminderState, said: readonly Reminder[], today: IsoDate): ReminderState {
+  const from = addDays(today, -LATE_WINDOW_DAYS - 31);
+  const recent = (key: string) => key.slice(key.indexOf(':') + 1) >= from;
+  return {
+    ...r,
+    sent: [...r.sent.filter(recent), ...said.map((x) => x.key)].slice(-MAX_MARKS),
+    cancelled: r.cancelled.filter(recent),
+    snoozed: r.snoozed.filter((s) => s.until >= from),
+    lastSentOn: today,
+  };
+}
+
+export function cancelReminder(r: ReminderState, key: string): ReminderState {
+  return r.cancelled.includes(key) ? r : { ...r, cancelled: [...r.cancelled, key].slice(-MAX_MARKS) };
+}
+
+/** Moves one reminder `days` after today (snoozing again moves it again). */
+export function snoozeReminder(r: ReminderState, key: string, today: IsoDate, days: number): ReminderState {
+  return { ...r, snoozed: [...r.snoozed.filter((s) => s.key !== key), { key, until: addDays(today, days) }].slice(-MAX_MARKS) };
+}
+
+// ── Time of day: quiet hours in the person's zone ──────────────────────────────────────────────────────────────
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The zone the case keeps quiet hours in: the person's pick, else the bot's default. */
+export const zoneOf = (c: { reminders: ReminderState | null }, fallback: string): string => reminderState(c).timeZone ?? fallback;
+
+/** The wall-clock day and hour of an instant in a zone. */
+export function localTime(ms: number, timeZone: string): { date: IsoDate; hour: number } {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(ms).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}
+
+/** Milliseconds the zone is ahead of UTC at an instant. */
+function offsetAt(ms: number, timeZone: string): number {
+  const p = Object.fromEntries(formatterFor(timeZone).formatToParts(ms).map((x) => [x.type, Number(x.value)]));
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant a wall-clock hour on a day happens in a zone (checked twice, for days a clock change falls on). */
+export function instantAt(date: IsoDate, hour: number, timeZone: string): number {
+  const wall = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+  const guess = wall - offsetAt(wall, timeZone);
+  return wall - offsetAt(guess, timeZone);
+}
+
+export const inQuietHours = (ms: number, timeZone: string): boolean => {
+  const { hour } = localTime(ms, timeZone);
+  return hour >= QUIET_FROM_HOUR || hour < QUIET_UNTIL_HOUR;
+};
+
+/**
+ * When a reminder for `date` goes out: 09:00 that day, or now when that has passed, but never in quiet hours
+ * (then the next 09:00). `deferred` says quiet hours moved it.
+ */
+export function deliveryTime(date: IsoDate, nowMs: number, timeZone: string): { at: number; deferred: boolean } {
+  const opening = instantAt(date, QUIET_UNTIL_HOUR, timeZone);
+  if (opening >= nowMs) return { at: opening, deferred: false };
+  if (!inQuietHours(nowMs, timeZone)) return { at: nowMs, deferred: false };
+  const local = localTime(nowMs, timeZone);
+  const day = local.hour < QUIET_UNTIL_HOUR ? local.date : addDays(local.date, 1);
+  return { at: instantAt(day, QUIET_UNTIL_HOUR, timeZone), deferred: true };
+}

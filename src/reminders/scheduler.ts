@@ -1,0 +1,50 @@
+import type { IsoDate } from '../domain/catalog.js';
+import type { ReminderKind } from '../domain/reminders.js';
+
+/**
+ * One scheduled reminder job. It carries ids only, never words: the message is rendered from the case when the
+ * job runs, so a case changed or deleted in between is respected (issue 12: jobs carry no personal text).
+ */
+export interface ReminderJob {
+  chatId: number;
+  kind: ReminderKind;
+  /** The day the reminder is for. */
+  date: IsoDate;
+  /** Epoch ms it is due to run (09:00 in the person's zone, or later: quiet hours). */
+  at: number;
+}
+
+/** Same chat, kind and day = the same job, on every replica and every retry: scheduling twice is a no-op. */
+export const jobId = (job: Pick<ReminderJob, 'chatId' | 'kind' | 'date'>): string => `${job.chatId}_${job.kind}_${job.date}`;
+
+/** Runs one due job; a thrown error makes the job run again later. */
+export type ReminderHandler = (job: ReminderJob) => Promise<void>;
+
+/**
+ * The reminder queue port. BullMQ on Redis in production; an in-process queue for the terminal chat. Both keep an
+ * index per chat so `/reminders` and `/delete` work on one chat without scanning the queue.
+ */
+export interface ReminderScheduler {
+  /** Adds the jobs not already there (by `jobId`); returns how many were new. */
+  schedule(jobs: readonly ReminderJob[]): Promise<number>;
+  /** Removes one job; false when there was none. */
+  cancel(job: Pick<ReminderJob, 'chatId' | 'kind' | 'date'>): Promise<boolean>;
+  /** Moves a job to another day and time: the old id goes, the new one comes (or is kept if already there). */
+  snooze(job: Pick<ReminderJob, 'chatId' | 'kind' | 'date'>, to: Pick<ReminderJob, 'date' | 'at'>): Promise<void>;
+  /** The chat's jobs still to run, soonest first. */
+  list(chatId: number): Promise<ReminderJob[]>;
+  /** Removes every job of the chat; returns how many. */
+  removeAll(chatId: number): Promise<number>;
+  /** Starts running due jobs in this process (a worker in every bot process). */
+  start(handler: ReminderHandler): void;
+  /** Stops taking jobs, waits for the one running, and lets go of connections. */
+  close(): Promise<void>;
+}
+
+/** Thrown by a handler when the job must wait: it is put back to run at `at` (quiet hours at run time). */
+export class DeferJob extends Error {
+  override name = 'DeferJob';
+  constructor(readonly at: number) {
+    super(`deferred to ${new Date(at).toISOString()}`);
+  }
+}

@@ -1,0 +1,104 @@
+import type { LenderCase } from '../../flows/case.js';
+import type { IsoDate } from '../domain/catalog.js';
+import { daysBetween, formatDate } from '../domain/dates.js';
+import { getLender } from '../domain/lenders.js';
+import { formatFen } from '../domain/money.js';
+import { TIME_ZONES, planProgress, reminderState, reminders, type Reminder, type ReminderAction } from '../domain/reminders.js';
+import type { Translate } from '../i18n/index.js';
+import { globalData } from './callback-data.js';
+import type { Button, Keyboard, Reply } from './reply.js';
+import { productName } from './status-summary.js';
+
+/** At most this many reminders are listed (with their buttons) in `/reminders`. */
+const LISTED = 8;
+
+const press = (label: string, action: ReminderAction, key = ''): Button => ({ label, data: globalData({ type: 'REMINDER', action, key }) });
+
+/** Who to call back: the product, with its hotline where the number is well sourced (FACTS §3). */
+function whoToCall(ctx: LenderCase, t: Translate): string {
+  const product = ctx.facts.product;
+  const line = product && product !== 'credit_card' ? getLender(product).hotlines.find((h) => h.confidence === 'high' || h.confidence === 'medium') : undefined;
+  const name = productName(ctx, t);
+  return line ? t('reminders.who', { name, number: line.number }) : name;
+}
+
+/** One paragraph of the reminder message, and the buttons that answer it. */
+function item(x: Reminder, ctx: LenderCase, t: Translate, today: IsoDate): { html: string; buttons: Button[] } {
+  const date = formatDate(x.about, ctx.lang);
+  switch (x.kind) {
+    case 'contact':
+      return {
+        html: t(x.about === today ? 'reminders.item.contactToday' : 'reminders.item.contactLate', { who: whoToCall(ctx, t), date }),
+        buttons: [{ label: t('reminders.button.script'), data: globalData({ type: 'OPEN', step: 'contact' }) }],
+      };
+    case 'confirmation':
+      return {
+        html: t('reminders.item.confirmation', { date }),
+        buttons: [press(t('reminders.button.doc'), 'doc'), press(t('reminders.button.got'), 'got', x.key)],
+      };
+    case 'instalment': {
+      const i = x.instalment!;
+      return {
+        html: t('reminders.item.instalment', { number: i.number, of: i.of, amount: formatFen(i.amountFen, ctx.lang), date, count: daysBetween(today, x.about) }),
+        buttons: [press(t('reminders.button.paid'), 'paid', x.key), press(t('reminders.button.nope'), 'nope', x.key), press(t('reminders.button.cant'), 'cant', x.key)],
+      };
+    }
+    case 'repayment':
+      return { html: t(x.about === today ? 'reminders.item.repaymentToday' : 'reminders.item.repaymentLate', { date }), buttons: [] };
+    case 'bill':
+      return { html: t('reminders.item.bill'), buttons: [] };
+  }
+}
+
+/** The day's one reminder message: everything due, combined; each part's buttons on its own row. */
+export function renderReminder(items: readonly Reminder[], ctx: LenderCase, t: Translate, today: IsoDate): Reply {
+  const parts = items.map((x) => item(x, ctx, t, today));
+  return {
+    kind: 'text',
+    html: [`<b>${t('reminders.title')}</b>`, ...parts.map((p) => p.html), t('reminders.footer')].join('\n\n'),
+    buttons: parts.map((p) => p.buttons).filter((row) => row.length > 0),
+  };
+}
+
+/** What a listed reminder is about, in a few words. */
+function what(x: Reminder, ctx: LenderCase, t: Translate): string {
+  if (x.kind === 'instalment') return t('reminders.what.instalment', { number: x.instalment!.number, due: formatDate(x.about, ctx.lang) });
+  return t(`reminders.what.${x.kind}`);
+}
+
+/** `/reminders`: what is scheduled, by day; each with cancel and snooze; all can be turned off (or on). */
+export function renderReminderList(ctx: LenderCase, t: Translate, today: IsoDate): Extract<Reply, { kind: 'text' }> {
+  const on = reminderState(ctx).choice === 'on';
+  const list = on ? reminders(ctx, today).slice(0, LISTED) : [];
+  const lines = list.map((x, i) => t('reminders.list.line', { n: i + 1, date: formatDate(x.date < today ? today : x.date, ctx.lang), what: what(x, ctx, t) }));
+  const zone = reminderState(ctx).timeZone;
+  const progress = planProgress(ctx);
+  const html = [
+    `<b>${t('reminders.list.title')}</b>`,
+    ...(progress ? [t('reminders.list.plan', { paid: ctx.plan.months! - progress.left, of: ctx.plan.months!, count: progress.left, amount: formatFen(progress.remainingFen, ctx.lang) })] : []),
+    on ? (list.length > 0 ? lines.join('\n') : t('reminders.list.empty')) : t('reminders.list.off'),
+    on ? t('reminders.list.when', { zone: zone ? t(`reminders.zones.${TIME_ZONES.indexOf(zone)}`) : t('reminders.list.defaultZone') }) : t('reminders.list.offer'),
+  ].join('\n\n');
+  const rows: Keyboard = list.map((x, i) => [
+    press(t('reminders.button.cancel', { n: i + 1 }), 'x', x.key),
+    press(t('reminders.button.day', { n: i + 1 }), 's1', x.key),
+    press(t('reminders.button.week', { n: i + 1 }), 's7', x.key),
+  ]);
+  rows.push(on ? [press(t('reminders.button.zone'), 'tz'), press(t('reminders.button.off'), 'off')] : [press(t('reminders.button.on'), 'on')]);
+  return { kind: 'text', html, buttons: rows };
+}
+
+/** The zones to keep quiet hours in, two to a row. */
+export function renderTimeZonePicker(t: Translate): Reply {
+  const buttons = TIME_ZONES.map((_, i) => press(t(`reminders.zones.${i}`), 'z', String(i)));
+  return { kind: 'text', html: t('reminders.zonePick'), buttons: Array.from({ length: Math.ceil(buttons.length / 2) }, (_, r) => buttons.slice(r * 2, r * 2 + 2)) };
+}
+
+/** The one-time offer, in the manner of the consent question: what it does, and a free choice. */
+export function renderReminderOffer(t: Translate): Reply {
+  return {
+    kind: 'text',
+    html: t('reminders.offer'),
+    buttons: [[press(t('reminders.button.yes'), 'on'), press(t('reminders.button.no'), 'off')]],
+  };
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cancelReminder,
+  deliveryTime,
+  dueToday,
+  inQuietHours,
+  instantAt,
+  localTime,
+  markSent,
+  newReminderState,
+  plannedDays,
+  planProgress,
+  reminders,
+  snoozeReminder,
+  zoneOf,
+  type ReminderCase,
+} from '../../src/domain/reminders.js';
+
+const SH = 'Asia/Shanghai';
+/** A case with reminders on and nothing recorded; each test adds what it is about. */
+const base = (over: Partial<ReminderCase> = {}): ReminderCase => ({
+  facts: { amountFen: null, dueDate: null },
+  calls: [],
+  plan: { status: 'none', monthlyFen: null, months: null, firstDue: null },
+  reminders: on,
+  ...over,
+});
+const on = { ...newReminderState(), choice: 'on' as const, since: '2026-11-20' };
+const approvedPlan = { status: 'approved', monthlyFen: 50_000, months: 6, firstDue: '2026-12-10' };
+
+describe('what is reminded', () => {
+  it('nothing unless the person turned reminders on', () => {
+    const c = base({ calls: [{ date: '2026-11-25', nextDate: '2026-11-27' }] });
+    expect(reminders({ ...c, reminders: { ...on, choice: 'asked' } }, '2026-11-25')).toEqual([]);
+    expect(reminders({ ...c, reminders: { ...on, choice: 'off' } }, '2026-11-25')).toEqual([]);
+    expect(reminders({ ...c, reminders: null }, '2026-11-25')).toEqual([]);
+    expect(reminders(c, '2026-11-25').map((r) => r.kind)).toEqual(['contact']);
+  });
+
+  it('the next contact date of the latest call', () => {
+    const c = base({ calls: [{ date: '2026-11-20', nextDate: '2026-11-22' }, { date: '2026-11-25', nextDate: '2026-11-28' }] });
+    expect(reminders(c, '2026-11-25')).toEqual([{ kind: 'contact', date: '2026-11-28', key: 'contact:2026-11-28', about: '2026-11-28' }]);
+  });
+
+  it('written confirmation 3 days after approval, until it is received', () => {
+    const c = base({ plan: approvedPlan, reminders: { ...on, approvedOn: '2026-11-25' } });
+    expect(reminders(c, '2026-11-25').find((r) => r.kind === 'confirmation')?.date).toBe('2026-11-28');
+    const received = { ...c, reminders: { ...on, approvedOn: '2026-11-25', confirmationReceived: true } };
+    expect(reminders(received, '2026-11-25').some((r) => r.kind === 'confirmation')).toBe(false);
+  });
+
+  it('each instalment 3 days and 1 day before, the next unpaid one and the one after', () => {
+    const c = base({ plan: approvedPlan });
+    const inst = reminders(c, '2026-11-25').filter((r) => r.kind === 'instalment');
+    expect(inst.map((r) => [r.date, r.about, r.instalment?.number])).toEqual([
+      ['2026-12-07', '2026-12-10', 1],
+      ['2026-12-09', '2026-12-10', 1],
+      ['2027-01-07', '2027-01-10', 2],
+      ['2027-01-09', '2027-01-10', 2],
+    ]);
+    const paidTwo = { ...c, reminders: { ...on, paid: 2 } };
+    expect(reminders(paidTwo, '2026-11-25').filter((r) => r.kind === 'instalment')[0]?.instalment).toEqual({ number: 3, of: 6, amountFen: 50_000 });
+  });
+
+  it('paid instalments lower what is left', () => {
+    const c = base({ plan: approvedPlan, reminders: { ...on, paid: 2 } });
+    expect(planProgress(c)).toEqual({ left: 4, remainingFen: 200_000 });
+    expect(planProgress(base())).toBeNull();
+  });
+
+  it('the repayment day only for someone not yet overdue', () => {
+    expect(reminders(base({ facts: { amountFen: null, dueDate: '2026-12-01' } }), '2026-11-25').map((r) => r.kind)).toEqual(['repayment']);
+    expect(reminders(base({ facts: { amountFen: null, dueDate: '2026-11-01' } }), '2026-11-25')).toEqual([]);
+  });
+
+  it('a monthly bill check while a debt is open, on the due day of the month', () => {
+    const open = base({ facts: { amountFen: 500_000, dueDate: '2026-10-15' } });
+    expect(reminders(open, '2026-11-25').filter((r) => r.kind === 'bill').map((r) => r.date)).toEqual(['2026-12-15', '2027-01-15']);
+    const paidOff = base({ facts: { amountFen: 500_000, dueDate: '2026-10-15' }, plan: approvedPlan, reminders: { ...on, paid: 6 } });
+    expect(reminders(paidOff, '2026-11-25').some((r) => r.kind === 'bill')).toBe(false);
+    expect(reminders(base({ facts: { amountFen: 0, dueDate: '2026-10-15' } }), '2026-11-25')).toEqual([]);
+  });
+});
+
+describe('the person’s choices', () => {
+  const c = base({ calls: [{ date: '2026-11-25', nextDate: '2026-11-28' }], plan: approvedPlan });
+
+  it('a cancelled reminder is gone, the others stay', () => {
+    const r = cancelReminder(on, 'contact:2026-11-28');
+    const left = reminders({ ...c, reminders: r }, '2026-11-25');
+    expect(left.some((x) => x.kind === 'contact')).toBe(false);
+    expect(left.some((x) => x.kind === 'instalment')).toBe(true);
+  });
+
+  it('a snoozed reminder moves, keeping its identity', () => {
+    const r = snoozeReminder(on, 'contact:2026-11-28', '2026-11-28', 7);
+    const moved = reminders({ ...c, reminders: r }, '2026-11-28').find((x) => x.kind === 'contact');
+    expect(moved).toMatchObject({ date: '2026-12-05', key: 'contact:2026-11-28' });
+  });
+});
+
+describe('one message a day, combining what is due', () => {
+  const c = base({ calls: [{ date: '2026-11-25', nextDate: '2026-12-07' }], plan: approvedPlan });
+
+  it('everything due on a day goes in one message; after it, nothing more that day', () => {
+    const due = dueToday(c, '2026-12-07');
+    expect(due.map((r) => r.kind)).toEqual(['contact', 'instalment']);
+    const after = { ...c, reminders: markSent(on, due, '2026-12-07') };
+    expect(dueToday(after, '2026-12-07')).toEqual([]);
+    expect(dueToday(after, '2026-12-09').map((r) => r.key)).toEqual(['instalment:2026-12-09']);
+  });
+
+  it('a reminder missed by a day is still said, within a week', () => {
+    expect(dueToday(c, '2026-12-08').map((r) => r.key)).toEqual(['contact:2026-12-07', 'instalment:2026-12-07']);
+    expect(dueToday(c, '2026-12-20').some((r) => r.key === 'contact:2026-12-07')).toBe(false);
+  });
+
+  it('what is held back after today’s message is planned for tomorrow', () => {
+    const sentOne = { ...c, reminders: { ...markSent(on, [], '2026-12-07') } };
+    expect(plannedDays(sentOne, '2026-12-07')).toContainEqual({ kind: 'contact', date: '2026-12-08' });
+    expect(plannedDays(c, '2026-12-07')).toContainEqual({ kind: 'contact', date: '2026-12-07' });
+  });
+});
+
+describe('quiet hours in the person’s zone', () => {
+  const at = (iso: string) => Date.parse(iso);
+
+  it('09:00 Shanghai is 01:00 UTC; 09:00 New York follows its clock change', () => {
+    expect(new Date(instantAt('2026-12-01', 9, SH)).toISOString()).toBe('2026-12-01T01:00:00.000Z');
+    expect(new Date(instantAt('2026-07-01', 9, 'America/New_York')).toISOString()).toBe('2026-07-01T13:00:00.000Z');
+    expect(new Date(instantAt('2026-12-01', 9, 'America/New_York')).toISOString()).toBe('2026-12-01T14:00:00.000Z');
+    expect(localTime(at('2026-12-01T13:30:00Z'), SH)).toEqual({ date: '2026-12-01', hour: 21 });
+  });
+
+  it('21:00 to 09:00 is quiet', () => {
+    expect(inQuietHours(at('2026-12-01T13:00:00Z'), SH)).toBe(true); // 21:00
+    expect(inQuietHours(at('2026-12-01T00:59:00Z'), SH)).toBe(true); // 08:59
+    expect(inQuietHours(at('2026-12-01T01:00:00Z'), SH)).toBe(false); // 09:00
+    expect(inQuietHours(at('2026-12-01T12:59:00Z'), SH)).toBe(false); // 20:59
+  });
+
+  it('a future day goes at 09:00; a due one now, unless it is quiet, then the next 09:00', () => {
+    const now = at('2026-12-01T06:00:00Z'); // 14:00 in Shanghai
+    expect(deliveryTime('2026-12-03', now, SH)).toEqual({ at: at('2026-12-03T01:00:00Z'), deferred: false });
+    expect(deliveryTime('2026-12-01', now, SH)).toEqual({ at: now, deferred: false });
+    const late = at('2026-12-01T14:30:00Z'); // 22:30
+    expect(deliveryTime('2026-12-01', late, SH)).toEqual({ at: at('2026-12-02T01:00:00Z'), deferred: true });
+    const early = at('2026-12-01T20:00:00Z'); // 04:00 on the 2nd
+    expect(deliveryTime('2026-12-01', early, SH)).toEqual({ at: at('2026-12-02T01:00:00Z'), deferred: true });
+  });
+
+  it('a zone the person picked counts instead of China time', () => {
+    const c = base({ reminders: { ...on, timeZone: 'America/New_York' } });
+    expect(zoneOf(c, SH)).toBe('America/New_York');
+    expect(zoneOf(base(), SH)).toBe(SH);
+    expect(zoneOf(base({ reminders: null }), SH)).toBe(SH);
+  });
+});
+
+describe('turning reminders on', () => {
+  it('does not bring up what fell due before, as if it had been missed', () => {
+    const c = base({ calls: [{ date: '2026-11-20', nextDate: '2026-11-23' }], reminders: { ...on, since: '2026-11-24' } });
+    expect(dueToday(c, '2026-11-24')).toEqual([]);
+    expect(dueToday({ ...c, reminders: { ...on, since: '2026-11-22' } }, '2026-11-24').map((r) => r.key)).toEqual(['contact:2026-11-23']);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { transition } from 'xstate';
+import { emptyDebt, newCaseContext, type CaseContext, type Debt } from '../../flows/case.js';
+import type { FlowEvent, FlowEventBody } from '../../flows/events.js';
+import { caseMachine } from '../../flows/machine.js';
+import { newReminderState } from '../../src/domain/reminders.js';
+
+/**
+ * The machine's side of reminders, pure: a `REMIND` says what is due, once a day; buttons change the case's
+ * reminder state and say so; nothing here reads a clock or calls anything.
+ */
+/** A case in `value`; the plan and calls given are the (one) debt's. */
+const at = ({ plan, calls, ...ctx }: Partial<CaseContext> & Partial<Pick<Debt, 'plan' | 'calls'>>, value = 'hub') => {
+  const base = newCaseContext('zh-CN');
+  const debt = { ...emptyDebt(), ...(plan ? { plan } : {}), ...(calls ? { calls } : {}) };
+  return caseMachine.resolveState({ value, context: { ...base, consent: 'given', debts: [debt], ...ctx } });
+};
+const step = (snapshot: ReturnType<typeof at>, body: FlowEventBody, today: string) => {
+  const [next, actions] = transition(caseMachine, snapshot, { ...body, today } as FlowEvent);
+  return { next, actions, notices: actions.filter((a) => a.type === 'notice').map((a) => (a.params as { key: string }).key) };
+};
+const on = { ...newReminderState(), choice: 'on' as const, since: '2026-11-24' };
+const plan = { status: 'approved' as const, monthlyFen: 70_000, months: 12, firstDue: '2026-12-10' };
+
+describe('reminders in the case machine', () => {
+  it('REMIND says what is due in one action, marks it said, and says nothing more that day', () => {
+    const s = at({ reminders: on, plan, calls: [{ date: '2026-11-24', channel: 'phone', agentId: null, outcome: 'agreed', promise: null, nextDate: '2026-12-07' }] });
+    const first = step(s, { type: 'REMIND' }, '2026-12-07');
+    const remind = first.actions.filter((a) => a.type === 'remind');
+    expect(remind).toHaveLength(1);
+    expect((remind[0]!.params as { items: Array<{ kind: string }> }).items.map((i) => i.kind)).toEqual(['contact', 'instalment']);
+    expect(first.next.context.reminders).toMatchObject({ lastSentOn: '2026-12-07', sent: ['contact:2026-12-07', 'instalment:2026-12-07'] });
+    expect(first.next.value).toBe('hub');
+    expect(step(first.next, { type: 'REMIND' }, '2026-12-07').actions).toEqual([]);
+  });
+
+  it('REMIND does nothing while reminders are not on, or for a case that never had them', () => {
+    expect(step(at({ plan }), { type: 'REMIND' }, '2026-12-07').actions).toEqual([]);
+    expect(step(at({ plan, reminders: { ...on, choice: 'off' } }), { type: 'REMIND' }, '2026-12-07').actions).toEqual([]);
+  });
+
+  it('"not yet" promises another reminder only from the one 3 days before', () => {
+    const s = at({ reminders: on, plan });
+    expect(step(s, { type: 'REMINDER', action: 'nope', key: 'instalment:2026-12-07' }, '2026-12-07').notices).toEqual(['reminders.notYet']);
+    expect(step(s, { type: 'REMINDER', action: 'nope', key: 'instalment:2026-12-09' }, '2026-12-09').notices).toEqual(['reminders.notYetLast']);
+  });
+
+  it('"paid" counts the instalment once; the last one paid says the plan is done', () => {
+    const s = at({ reminders: { ...on, paid: 11 }, plan: { ...plan, firstDue: '2025-12-10' } });
+    const paid = step(s, { type: 'REMINDER', action: 'paid', key: 'instalment:2026-11-07' }, '2026-11-07');
+    expect(paid.next.context.reminders?.paid).toBe(12);
+    expect(paid.notices).toEqual(['reminders.paidAll']);
+    expect(step(paid.next, { type: 'REMINDER', action: 'paid', key: 'instalment:2026-11-07' }, '2026-11-07').notices).toEqual(['reminders.gone']);
+  });
+
+  it('a button about a reminder the case no longer calls for is answered and changes nothing', () => {
+    const s = at({ reminders: on });
+    const r = step(s, { type: 'REMINDER', action: 'x', key: 'contact:2026-12-07' }, '2026-11-24');
+    expect(r.notices).toEqual(['reminders.gone']);
+    expect(r.next.context.reminders).toEqual(on);
+  });
+
+  it('without consent to keep details, reminders cannot be turned on', () => {
+    const s = caseMachine.resolveState({ value: 'hub', context: { ...newCaseContext('zh-CN'), consent: 'declined' } });
+    const r = step(s, { type: 'REMINDER', action: 'on', key: '' }, '2026-11-24');
+    expect(r.notices).toEqual(['reminders.needConsent']);
+    expect(r.next.context.reminders).toBeNull();
+  });
+
+  it('a 403 turns reminders off in the case', () => {
+    expect(step(at({ reminders: on }), { type: 'REMINDERS_BLOCKED' }, '2026-11-24').next.context.reminders?.choice).toBe('off');
+  });
+});
