@@ -4,7 +4,7 @@
  * the steady state the hot path sees.
  */
 import { performance } from 'node:perf_hooks';
-import { CASE_SCHEMA_VERSION } from '../flows/case.js';
+import { CASE_SCHEMA_VERSION, forLender } from '../flows/case.js';
 import { median } from './load.js';
 import type { FlowEvent } from '../flows/events.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot } from '../flows/persistence.js';
@@ -77,7 +77,7 @@ function stepOneDone(): CaseSnapshot {
 
 /** Milliseconds to compose the statement and build its .docx, the median of `samples` after a warm-up. */
 export async function docxMillis(samples: number): Promise<number> {
-  const context = stepOneDone().context;
+  const context = forLender(stepOneDone().context);
   const t = translator(createI18n({ ttlDays: 90 }), 'zh-CN');
   const once = async () => {
     const started = performance.now();

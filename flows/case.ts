@@ -11,13 +11,16 @@ import {
   STEPS,
   STEP_STATUSES,
 } from '../src/domain/catalog.js';
+import { budget } from '../src/domain/budget.js';
+import { splitProRata } from '../src/domain/debts.js';
 import { ReminderStateSchema } from '../src/domain/reminders.js';
 
-/** Bump when the stored shape changes, and add a migration in `migrations.ts`. */
-export const CASE_SCHEMA_VERSION = 1;
+/** Bump when the stored shape changes, and add a migration to `MIGRATIONS` in `persistence.ts`. */
+export const CASE_SCHEMA_VERSION = 2;
 
 /** Caps keep a hostile or runaway chat from growing its record without bound. */
 export const LIMITS = {
+  debts: 8,
   calls: 20,
   freeText: 300,
   name: 40,
@@ -28,7 +31,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const fen = z.number().int().min(0).max(100_000_000_000);
 const freeText = z.string().max(LIMITS.freeText);
 
-export const FactsSchema = z.object({
+/** What is owed to one lender: the step-1 answers about that debt. */
+export const DebtFactsSchema = z.object({
   product: z.enum(PRODUCTS).nullable(),
   bank: z.enum(BANKS).nullable(),
   amountFen: fen.nullable(),
@@ -40,15 +44,24 @@ export const FactsSchema = z.object({
   dueDateGiven: z.boolean().nullable().default(null),
   /** The user's own contract daily rate in basis points (0.04 % = 4), when the penalty rule needs it. */
   dailyRateBp: z.number().positive().max(100).nullable(),
+});
+export type DebtFacts = z.infer<typeof DebtFactsSchema>;
+
+/** The person's situation and budget: asked once, whatever the number of debts. */
+export const BudgetFactsSchema = z.object({
   cause: z.enum(CAUSES).nullable(),
   /** 'YYYY-MM' or 'YYYY-MM-DD'. */
   causeSince: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable(),
   incomeFen: fen.nullable(),
   essentialsFen: fen.nullable(),
-  /** What other lenders expect each month. */
+  /** What lenders not listed as debts here (a mortgage, family) expect each month. */
   otherDebtsFen: fen.nullable(),
 });
-export type Facts = z.infer<typeof FactsSchema>;
+export type BudgetFacts = z.infer<typeof BudgetFactsSchema>;
+
+/** Every step-1 answer as seen for one lender: that debt's facts and the shared budget. */
+export type Facts = DebtFacts & BudgetFacts;
+export const DEBT_FACTS = Object.keys(DebtFactsSchema.shape) as Array<keyof DebtFacts>;
 
 export const CallSchema = z.object({
   date: isoDate,
@@ -70,6 +83,15 @@ export const PlanSchema = z.object({
   firstDue: isoDate.nullable(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
+
+/** One debt and everything done about it with its lender: its own call log, plan and statement. */
+export const DebtSchema = DebtFactsSchema.extend({
+  calls: z.array(CallSchema).max(LIMITS.calls),
+  plan: PlanSchema,
+  /** Whether this lender's hardship statement has been written. */
+  statementWritten: z.boolean().default(false),
+});
+export type Debt = z.infer<typeof DebtSchema>;
 
 export const StatementFieldsSchema = z.object({
   name: z.string().max(LIMITS.name).nullable(),
@@ -105,11 +127,13 @@ export const RETURN_TARGETS = ['summary', 'statement'] as const;
 export const CaseContextSchema = z.object({
   lang: z.enum(LANGS),
   consent: z.enum(CONSENTS),
-  facts: FactsSchema,
+  facts: BudgetFactsSchema,
+  /** At least one (empty until the first answer); the steps work on `debts[current]`, chosen from the checklist. */
+  debts: z.array(DebtSchema).min(1).max(LIMITS.debts),
+  current: z.number().int().min(0).max(LIMITS.debts - 1),
   steps: StepsSchema,
-  calls: z.array(CallSchema).max(LIMITS.calls),
+  /** The call being logged, for the current debt's lender. */
   callDraft: CallDraftSchema,
-  plan: PlanSchema,
   evidence: z.array(z.string().max(60)).max(LIMITS.evidence),
   /** Step 4: the one cost cut first. */
   snowballCut: z.enum(CUTS).nullable(),
@@ -132,13 +156,7 @@ export const StoredSnapshotSchema = z.object({
 });
 export type StoredSnapshot = z.infer<typeof StoredSnapshotSchema>;
 
-export const emptyFacts = (): Facts => ({
-  product: null,
-  bank: null,
-  amountFen: null,
-  dueDate: null,
-  dueDateGiven: null,
-  dailyRateBp: null,
+export const emptyBudget = (): BudgetFacts => ({
   cause: null,
   causeSince: null,
   incomeFen: null,
@@ -146,14 +164,26 @@ export const emptyFacts = (): Facts => ({
   otherDebtsFen: null,
 });
 
+export const emptyDebt = (): Debt => ({
+  product: null,
+  bank: null,
+  amountFen: null,
+  dueDate: null,
+  dueDateGiven: null,
+  dailyRateBp: null,
+  calls: [],
+  plan: { status: 'none', monthlyFen: null, months: null, firstDue: null },
+  statementWritten: false,
+});
+
 export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   lang,
   consent: 'pending',
-  facts: emptyFacts(),
+  facts: emptyBudget(),
+  debts: [emptyDebt()],
+  current: 0,
   steps: Object.fromEntries(STEPS.map((s) => [s, 'todo'])) as Steps,
-  calls: [],
   callDraft: {},
-  plan: { status: 'none', monthlyFen: null, months: null, firstDue: null },
   evidence: [],
   snowballCut: null,
   statement: { name: null, phoneTail: null, idTail: null, requests: [], identityAsked: false },
@@ -163,3 +193,40 @@ export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   checklistMessageId: null,
   reminders: null,
 });
+
+/** The debt the steps are working on. */
+export const debtOf = (c: Pick<CaseContext, 'debts' | 'current'>): Debt => c.debts[c.current] ?? c.debts[0]!;
+
+/** The case with the current debt changed. */
+export const withDebt = (c: Pick<CaseContext, 'debts' | 'current'>, patch: Partial<Debt>): Pick<CaseContext, 'debts'> => ({
+  debts: c.debts.map((d, i) => (i === c.current ? { ...d, ...patch } : d)),
+});
+
+/**
+ * The case as seen for one lender: that debt's facts beside the shared budget, its calls and plan. What the
+ * screens and documents about one lender are written from.
+ */
+export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current'> & {
+  facts: Facts;
+  calls: Debt['calls'];
+  plan: Plan;
+  statementWritten: boolean;
+  /**
+   * With several debts and something to spare: this lender's part of the monthly amount, in proportion to what
+   * each is owed, and the whole amount it is part of. Null with one debt, or nothing to spare.
+   */
+  share: { fen: number; ofFen: number } | null;
+};
+
+function shareOf(c: CaseContext, index: number): LenderCase['share'] {
+  const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });
+  if (c.debts.length < 2 || b === null || b.surplusFen <= 0) return null;
+  const fen = splitProRata(b.surplusFen, c.debts.map((d) => d.amountFen ?? 0))[index];
+  return fen === undefined ? null : { fen, ofFen: b.surplusFen };
+}
+
+export function forLender(c: CaseContext, index = c.current): LenderCase {
+  const { debts, current: _current, facts, ...rest } = c;
+  const { calls, plan, statementWritten, ...debtFacts } = debts[index] ?? debts[0]!;
+  return { ...rest, facts: { ...debtFacts, ...facts }, calls, plan, statementWritten, share: shareOf(c, index) };
+}

@@ -1,16 +1,32 @@
 import { createActor, type ActorScope, type EventFromLogic, type ExecutableActionsFrom, type SnapshotFrom, type StateValue } from 'xstate';
 import type { FlowEvent } from './events.js';
 import type { Lang } from '../src/domain/catalog.js';
-import { CASE_SCHEMA_VERSION, StoredSnapshotSchema, type StoredSnapshot } from './case.js';
+import { CASE_SCHEMA_VERSION, StoredSnapshotSchema, type CaseContext, type Debt, type StoredSnapshot } from './case.js';
 import { caseMachine } from './machine.js';
 
 export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
 
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * Upgrades from schema N to N+1, applied in order to an older stored record before it is validated.
- * Version 1 is the first stored shape, so there is nothing to upgrade yet.
+ * Version 1 held one debt: its facts beside the budget in `facts`, and `calls` and `plan` on the case. Version 2
+ * holds a list of debts: that one debt becomes the only one in the list, with its calls and plan, and the
+ * budget stays in `facts`. A record that is not shaped like version 1 is passed on unchanged, for the schema to
+ * refuse.
  */
-export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = {};
+function oneDebtList(stored: unknown): unknown {
+  if (!isRecord(stored) || !isRecord(stored.context) || !isRecord(stored.context.facts)) return stored;
+  const { calls, plan, facts, ...rest } = stored.context;
+  const { product, bank, amountFen, dueDate, dueDateGiven, dailyRateBp, ...budget } = facts;
+  // With one lender, step 6 done means its statement was written.
+  const statementWritten = isRecord(rest.steps) && rest.steps.statement === 'done';
+  const debt = { product, bank, amountFen, dueDate, dueDateGiven, dailyRateBp, calls, plan, statementWritten };
+  return { ...stored, context: { ...rest, facts: budget, debts: [debt], current: 0 } };
+}
+
+/** Upgrades from schema N to N+1, applied in order to an older stored record before it is validated. */
+export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = { 1: oneDebtList };
 
 type CaseAction = ExecutableActionsFrom<typeof caseMachine>;
 
@@ -56,8 +72,51 @@ export const freshSnapshot = (lang: Lang): CaseSnapshot => {
   return caseMachine.getInitialSnapshot(scope, { lang });
 };
 
-export function toStored(snapshot: CaseSnapshot): StoredSnapshot {
-  return { value: snapshot.value as StoredSnapshot['value'], context: snapshot.context };
+/**
+ * In Redis a debt is a row, not an object: its fields in a fixed order, its calls as rows too, so eight debts with
+ * twenty calls stay within a few KiB (field names would be most of it). The order below is the stored format:
+ * a change to it is a new schema version.
+ */
+const DEBT_FIELDS = ['product', 'bank', 'amountFen', 'dueDate', 'dueDateGiven', 'dailyRateBp'] as const;
+const CALL_FIELDS = ['date', 'channel', 'agentId', 'outcome', 'promise', 'nextDate'] as const;
+const PLAN_FIELDS = ['status', 'monthlyFen', 'months', 'firstDue'] as const;
+
+type Row = unknown[];
+export type StoredRecord = {
+  value: StoredSnapshot['value'];
+  context: Omit<CaseContext, 'debts'> & { debts: Row[] };
+};
+
+const toRow = <K extends string>(fields: readonly K[], o: Record<K, unknown>): Row => fields.map((k) => o[k]);
+const fromRow = (fields: readonly string[], row: Row): Json => Object.fromEntries(fields.map((k, i) => [k, row[i]]));
+
+const encodeDebt = (d: Debt): Row => [
+  ...toRow(DEBT_FIELDS, d),
+  d.calls.map((c) => toRow(CALL_FIELDS, c)),
+  toRow(PLAN_FIELDS, d.plan),
+  d.statementWritten,
+];
+
+/** A stored row back to a debt, for the schema to check; anything not shaped as a row is left for it to refuse. */
+function decodeDebt(row: unknown): unknown {
+  if (!Array.isArray(row) || row.length !== DEBT_FIELDS.length + 3) return row;
+  const [calls, plan, statementWritten] = row.slice(DEBT_FIELDS.length);
+  return {
+    ...fromRow(DEBT_FIELDS, row),
+    calls: Array.isArray(calls) ? calls.map((c: unknown) => (Array.isArray(c) ? fromRow(CALL_FIELDS, c) : c)) : calls,
+    plan: Array.isArray(plan) ? fromRow(PLAN_FIELDS, plan) : plan,
+    statementWritten,
+  };
+}
+
+function decodeDebts(record: unknown): unknown {
+  if (!isRecord(record) || !isRecord(record.context) || !Array.isArray(record.context.debts)) return record;
+  return { ...record, context: { ...record.context, debts: record.context.debts.map(decodeDebt) } };
+}
+
+export function toStored(snapshot: CaseSnapshot): StoredRecord {
+  const { debts, ...context } = snapshot.context;
+  return { value: snapshot.value as StoredSnapshot['value'], context: { ...context, debts: debts.map(encodeDebt) } };
 }
 
 /**
@@ -71,7 +130,7 @@ export function fromStored(schema: number, raw: unknown): CaseSnapshot | null {
     if (!up) return null;
     record = up(record);
   }
-  const parsed = StoredSnapshotSchema.safeParse(record);
+  const parsed = StoredSnapshotSchema.safeParse(decodeDebts(record));
   if (schema > CASE_SCHEMA_VERSION || !parsed.success) return null;
   try {
     return caseMachine.resolveState({ value: parsed.data.value as StateValue, context: parsed.data.context });

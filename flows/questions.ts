@@ -14,10 +14,13 @@ import { parseMoney } from '../src/domain/money.js';
 import {
   COMPLAINT_KINDS,
   LIMITS,
+  debtOf,
+  withDebt,
+  type BudgetFacts,
   type CallDraft,
   type CaseContext,
   type Complaint,
-  type Facts,
+  type DebtFacts,
   type Plan,
   type StatementFields,
 } from './case.js';
@@ -29,9 +32,11 @@ import {
 type Patch = (c: CaseContext) => Partial<CaseContext>;
 export type Parsed = { ok: true; apply: Patch } | { ok: false; reason: string };
 
-const fact = (patch: Partial<Facts>): Patch => (c) => ({ facts: { ...c.facts, ...patch } });
+const fact = (patch: Partial<BudgetFacts>): Patch => (c) => ({ facts: { ...c.facts, ...patch } });
+/** An answer about the debt being worked on. */
+const debtFact = (patch: Partial<DebtFacts>): Patch => (c) => withDebt(c, patch);
 const draft = (patch: CallDraft): Patch => (c) => ({ callDraft: { ...c.callDraft, ...patch } });
-const plan = (patch: Partial<Plan>): Patch => (c) => ({ plan: { ...c.plan, ...patch } });
+const plan = (patch: Partial<Plan>): Patch => (c) => withDebt(c, { plan: { ...debtOf(c).plan, ...patch } });
 const statement = (patch: Partial<StatementFields>): Patch => (c) => ({ statement: { ...c.statement, ...patch } });
 const complaint = (patch: Partial<Complaint>): Patch => (c) => ({ complaint: { ...c.complaint, ...patch } });
 const tail = (kind: 'phone' | 'id', set: (t: string) => Patch) => (text: string): Parsed => {
@@ -49,14 +54,14 @@ const day = (direction: 'past' | 'future', set: (d: IsoDate) => Patch) => (text:
 };
 
 const READERS = {
-  amount: money((amountFen) => fact({ amountFen }), false),
+  amount: money((amountFen) => debtFact({ amountFen }), false),
   overdue: (text: string, today: IsoDate): Parsed => {
     const r = parseOverdue(text, today);
-    return r.ok ? { ok: true, apply: fact({ dueDate: r.dueDate, dueDateGiven: r.given }) } : { ok: false, reason: `overdue.${r.reason}` };
+    return r.ok ? { ok: true, apply: debtFact({ dueDate: r.dueDate, dueDateGiven: r.given }) } : { ok: false, reason: `overdue.${r.reason}` };
   },
   rate: (text: string): Parsed => {
     const r = parseDailyRate(text);
-    return r.ok ? { ok: true, apply: fact({ dailyRateBp: r.bp }) } : { ok: false, reason: 'rate.unrecognised' };
+    return r.ok ? { ok: true, apply: debtFact({ dailyRateBp: r.bp }) } : { ok: false, reason: 'rate.unrecognised' };
   },
   since: (text: string, today: IsoDate): Parsed => {
     const r = parseSince(text, today);
@@ -104,9 +109,9 @@ export const readTextAnswer = (q: TextQuestion, text: string, today: IsoDate): P
 
 /** Questions answered with a button: the allowed values and where the choice is kept. */
 export const CHOICES = {
-  product: { options: PRODUCTS, apply: (v: string) => fact({ product: v as Facts['product'] }) },
-  bank: { options: BANKS, apply: (v: string) => fact({ bank: v as Facts['bank'] }) },
-  cause: { options: CAUSES, apply: (v: string) => fact({ cause: v as Facts['cause'] }) },
+  product: { options: PRODUCTS, apply: (v: string) => debtFact({ product: v as DebtFacts['product'] }) },
+  bank: { options: BANKS, apply: (v: string) => debtFact({ bank: v as DebtFacts['bank'] }) },
+  cause: { options: CAUSES, apply: (v: string) => fact({ cause: v as BudgetFacts['cause'] }) },
   channel: { options: CALL_CHANNELS, apply: (v: string) => draft({ channel: v as CallDraft['channel'] }) },
   outcome: { options: CALL_OUTCOMES, apply: (v: string) => draft({ outcome: v as CallDraft['outcome'] }) },
   cut: { options: CUTS, apply: (v: string): Patch => () => ({ snowballCut: v as CaseContext['snowballCut'] }) },
@@ -119,7 +124,7 @@ export const isChoiceOf = (q: ChoiceQuestion, value: string): boolean =>
 
 /** What "skip" clears, for the questions that may be skipped. */
 export const SKIP_CLEARS: Partial<Record<TextQuestion, Patch>> = {
-  rate: fact({ dailyRateBp: null }),
+  rate: debtFact({ dailyRateBp: null }),
   since: fact({ causeSince: null }),
   otherDebts: fact({ otherDebtsFen: null }),
   callAgent: draft({ agentId: null }),
@@ -138,11 +143,11 @@ export const FREE_NOTES: ReadonlySet<TextQuestion> = new Set<TextQuestion>(['cal
  * A product picked on the contact screen (`view:huabei`, `view:bank:cmb` for a card): with consent it is stored
  * like the step-1 answer; without, it only shapes that one reply.
  */
-export function readProductView(value: string): { product: Facts['product']; bank: Facts['bank'] } | null {
+export function readProductView(value: string): { product: DebtFacts['product']; bank: DebtFacts['bank'] } | null {
   const bank = /^view:bank:(.+)$/.exec(value)?.[1];
-  if (bank !== undefined) return (BANKS as readonly string[]).includes(bank) ? { product: 'credit_card', bank: bank as Facts['bank'] } : null;
+  if (bank !== undefined) return (BANKS as readonly string[]).includes(bank) ? { product: 'credit_card', bank: bank as DebtFacts['bank'] } : null;
   const product = /^view:(.+)$/.exec(value)?.[1];
-  return product !== undefined && (PRODUCTS as readonly string[]).includes(product) ? { product: product as Facts['product'], bank: null } : null;
+  return product !== undefined && (PRODUCTS as readonly string[]).includes(product) ? { product: product as DebtFacts['product'], bank: null } : null;
 }
 
 /** The step-1 answers the case summary can edit, in the order they are asked. */

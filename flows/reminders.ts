@@ -14,7 +14,7 @@ import {
   type Reminder,
   type ReminderState,
 } from '../src/domain/reminders.js';
-import type { CaseContext } from './case.js';
+import { debtOf, forLender, type CaseContext } from './case.js';
 import type { FlowEvent } from './events.js';
 
 /**
@@ -33,7 +33,7 @@ type Args = { context: CaseContext; event: FlowEvent; enqueue: Fragment };
 const notice = (key: string, vars?: Record<string, string | number>) => ({ type: 'notice', params: vars ? { key, vars } : { key } });
 
 /** Something to remind of, once reminders are on: what decides whether the offer is worth making. */
-const wouldRemind = (c: CaseContext, today: string) => reminders({ ...c, reminders: { ...reminderState(c), choice: 'on' } }, today).length > 0;
+const wouldRemind = (c: CaseContext, today: string) => reminders({ ...forLender(c), reminders: { ...reminderState(c), choice: 'on' } }, today).length > 0;
 
 /**
  * Offered once, like the consent of step 0: only with consent to keep details, only when there is something to
@@ -56,7 +56,7 @@ export const forgetPlanProgress: Fragment = enqueueActions(({ context, enqueue }
 });
 
 const remind = enqueueActions(({ context, event, enqueue }: Args) => {
-  const due = dueToday(context, event.today);
+  const due = dueToday(forLender(context), event.today);
   if (due.length === 0) return;
   enqueue.assign({ reminders: markSent(reminderState(context), due, event.today) });
   enqueue({ type: 'remind', params: { items: due } satisfies RemindParams });
@@ -98,14 +98,14 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
       enqueue({ type: 'showReminders' });
       return;
     case 'doc':
-      if (context.plan.monthlyFen === null || context.plan.months === null) enqueue(notice('statement.confirmationNeedsPlan'));
+      if (debtOf(context).plan.monthlyFen === null || debtOf(context).plan.months === null) enqueue(notice('statement.confirmationNeedsPlan'));
       else {
         enqueue({ type: 'deliverDocument', params: { kind: 'confirmation', lang: 'zh-CN' } });
         if (context.lang === 'en') enqueue({ type: 'deliverDocument', params: { kind: 'confirmation', lang: 'en' } });
       }
       return;
   }
-  const found = findReminder(context, event.key, event.today);
+  const found = findReminder(forLender(context), event.key, event.today);
   if (!found) {
     enqueue(notice('reminders.gone'));
     return;
@@ -137,7 +137,7 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
       return;
     }
     const paid = number;
-    const progress = planProgress({ ...context, reminders: { ...r, paid } });
+    const progress = planProgress({ ...forLender(context), reminders: { ...r, paid } });
     set({ paid });
     enqueue(
       progress && progress.left > 0
@@ -163,7 +163,7 @@ export const reminderHandlers: Fragment = {
     // "Can't pay" opens the plan step (where a recorded plan can be changed), after the advice.
     {
       guard: ({ context, event }: Args) =>
-        event.type === 'REMINDER' && event.action === 'cant' && context.consent === 'given' && findReminder(context, event.key, event.today)?.instalment !== undefined,
+        event.type === 'REMINDER' && event.action === 'cant' && context.consent === 'given' && findReminder(forLender(context), event.key, event.today)?.instalment !== undefined,
       target: '.plan',
       actions: press,
     },

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CaseContext, Complaint } from '../../flows/case.js';
+import type { LenderCase, Complaint } from '../../flows/case.js';
 import { causeSentence } from './sentences.js';
 import type { IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
@@ -10,7 +10,7 @@ import { formatFen } from '../domain/money.js';
 import type { Block, DocLang, DocModel, DocumentKind, FieldRow } from './model.js';
 
 /** The case fields each document cannot be written without; anything else is optional and left out or blank. */
-const REQUIRED: Record<DocumentKind, Array<(c: CaseContext) => [string, unknown]>> = {
+const REQUIRED: Record<DocumentKind, Array<(c: LenderCase) => [string, unknown]>> = {
   statement: [
     (c) => ['facts.product', c.facts.product],
     (c) => ['facts.amountFen', c.facts.amountFen],
@@ -22,6 +22,8 @@ const REQUIRED: Record<DocumentKind, Array<(c: CaseContext) => [string, unknown]
     (c) => ['plan.monthlyFen', c.plan.monthlyFen],
     (c) => ['plan.months', c.plan.months],
   ],
+  // The summary letter lists whatever is known, debt by debt: nothing is required.
+  summary: [],
   complaint: [
     (c) => ['facts.product', c.facts.product],
     (c) => ['complaint.kind', c.complaint.kind],
@@ -43,7 +45,7 @@ const punctuate = (items: string[], tx: (key: string) => string): string[] =>
 const referenceNote = (lang: DocLang, tx: (key: string) => string): Block[] =>
   lang === 'en' ? [{ type: 'paragraph', text: tx('referenceNote') }] : [];
 
-export function missingFor(kind: DocumentKind, ctx: CaseContext): string[] {
+export function missingFor(kind: DocumentKind, ctx: LenderCase): string[] {
   return REQUIRED[kind].map((f) => f(ctx)).filter(([, v]) => v === null).map(([name]) => name);
 }
 
@@ -53,7 +55,7 @@ type Vars = Record<string, string | number>;
  * Documents are literal text (escaping for chat happens later), so interpolation never HTML-escapes here. Only
  * what the user told us goes in: every optional part is left out, never guessed.
  */
-export function composeDocument(kind: DocumentKind, ctx: CaseContext, lang: DocLang, t: TFunction, today: IsoDate): DocModel {
+export function composeDocument(kind: DocumentKind, ctx: LenderCase, lang: DocLang, t: TFunction, today: IsoDate): DocModel {
   const tx = (key: string, vars: Vars = {}) => t(`documents.${key}`, { ...vars, interpolation: { escapeValue: false } });
   // Outside `documents.*` (product names, causes); typed as a translator so shared sentence builders can use it.
   const td = ((key: string, vars: Vars = {}) => t(key, { ...vars, interpolation: { escapeValue: false } })) as TFunction;
@@ -158,7 +160,9 @@ export function composeDocument(kind: DocumentKind, ctx: CaseContext, lang: DocL
     if (r !== 'instalments') return tx(`statement.request.${r}`);
     return ctx.plan.monthlyFen !== null && ctx.plan.months !== null
       ? tx('statement.request.instalmentsPlan', { count: ctx.plan.months, monthly: money(ctx.plan.monthlyFen) })
-      : b && b.surplusFen > 0
+      : ctx.share
+        ? tx('statement.request.instalmentsShare', { monthly: money(ctx.share.ofFen), share: money(ctx.share.fen) })
+        : b && b.surplusFen > 0
         ? tx('statement.request.instalmentsMonthly', { monthly: money(b.surplusFen) })
         : tx('statement.request.instalments');
   });

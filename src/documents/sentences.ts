@@ -1,4 +1,4 @@
-import type { CaseContext } from '../../flows/case.js';
+import type { LenderCase } from '../../flows/case.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { formatDate, formatMonth } from '../domain/dates.js';
 import type { Translate } from '../i18n/index.js';
@@ -21,7 +21,7 @@ export function sinceInSentence(since: string, lang: Lang, today: IsoDate, t: Tr
 }
 
 /** "本人今年8月失业…": one sentence for the cause, with when it began where the user said. */
-export function causeSentence(keyPrefix: string, ctx: CaseContext, t: Translate, today: IsoDate): string | null {
+export function causeSentence(keyPrefix: string, ctx: LenderCase, t: Translate, today: IsoDate): string | null {
   const { cause, causeSince } = ctx.facts;
   if (cause === null) return null;
   return causeSince === null

@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
 import type { CareSignal } from '../../flows/machine.js';
+import { forLender } from '../../flows/case.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { langFromTelegram, translator, type Translate } from '../i18n/index.js';
@@ -303,7 +304,7 @@ export function createEngine(deps: EngineDeps) {
         // A reminder never creates a case: one deleted (or expired) since the job was scheduled gets nothing.
         const prev = await caseOf(msg.chatId, fromReminder ? null : msg, begun, cached);
         if (prev === null) return { value: 'gone', carry: keep() };
-        if (fromReminder && deps.reminders?.isQuiet(prev.context)) return { value: 'quiet', carry: keep() };
+        if (fromReminder && deps.reminders?.isQuiet(forLender(prev.context))) return { value: 'quiet', carry: keep() };
 
         if (begun.owed) {
           // Replies a crash or a failed send left owed: shown first. Whatever this update says was typed without
@@ -400,8 +401,9 @@ export function createEngine(deps: EngineDeps) {
     const r = deps.reminders;
     if (!r) return;
     try {
-      await r.reconcile(chatId, prev.context, next.context, today);
-      if (refresh) await r.refresh(chatId, next.context, today);
+      // Reminders follow the debt being worked on: its call-backs, its plan, its repayment day.
+      await r.reconcile(chatId, forLender(prev.context), forLender(next.context), today);
+      if (refresh) await r.refresh(chatId, forLender(next.context), today);
     } catch (err) {
       logger.warn({ err: errorName(err), chat: hashId(chatId) }, 'could not update the reminder queue');
     }
@@ -411,13 +413,13 @@ export function createEngine(deps: EngineDeps) {
   function effectsOf(prev: CaseSnapshot, next: CaseSnapshot, actions: readonly FlowAction[], t: Translate, today: IsoDate): TurnEffects {
     const replies = renderTurn({ snapshot: next, actions, t, translatorFor: (lang) => translator(i18n, lang), today });
     const stepsChanged = prev.context.steps !== next.context.steps && JSON.stringify(prev.context.steps) !== JSON.stringify(next.context.steps);
-    return { replies, edit: stepsChanged && !replies.some((r) => r.kind === 'checklist') ? checklistEdit(next, t) : null };
+    return { replies, edit: stepsChanged && !replies.some((r) => r.kind === 'checklist') ? checklistEdit(next, t, today) : null };
   }
 
-  function checklistEdit(snapshot: CaseSnapshot, t: Translate): TurnEffects['edit'] {
+  function checklistEdit(snapshot: CaseSnapshot, t: Translate, today: IsoDate): TurnEffects['edit'] {
     const messageId = snapshot.context.checklistMessageId;
     if (messageId === null) return null;
-    const view = renderChecklist(snapshot.context, t);
+    const view = renderChecklist(snapshot.context, t, today);
     return { messageId, html: view.html, buttons: view.buttons };
   }
 
@@ -426,7 +428,7 @@ export function createEngine(deps: EngineDeps) {
     const owed = decodeOwed(payload);
     const t = translator(i18n, snapshot.context.lang);
     const replies = renderTurn({ snapshot, actions: owed.actions, t, translatorFor: (lang) => translator(i18n, lang), today: owed.today });
-    return { replies, edit: owed.edit ? checklistEdit(snapshot, t) : null };
+    return { replies, edit: owed.edit ? checklistEdit(snapshot, t, owed.today) : null };
   }
 
   async function tellTooFast(msg: Inbound) {

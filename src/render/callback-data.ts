@@ -12,6 +12,7 @@ const VALUE = /^[a-zA-Z0-9_:.-]{1,32}$/;
 
 export type GlobalChoice =
   | { type: 'OPEN'; step: StepId }
+  | { type: 'DEBT'; index: number }
   | { type: 'HUB' }
   | { type: 'SUMMARY' }
   | { type: 'LANG'; lang: Lang }
@@ -34,6 +35,8 @@ export const globalData = (choice: GlobalChoice): string => {
       return `${VERSION}~${GLOBAL}~open:${choice.step}`;
     case 'LANG':
       return `${VERSION}~${GLOBAL}~lang:${choice.lang}`;
+    case 'DEBT':
+      return `${VERSION}~${GLOBAL}~debt:${choice.index}`;
     case 'HUB':
       return `${VERSION}~${GLOBAL}~hub`;
     case 'SUMMARY':
@@ -56,6 +59,8 @@ function decodeGlobal(value: string): GlobalChoice | null {
   const [verb, arg] = value.split(':');
   if (verb === 'open' && (STEPS as readonly string[]).includes(arg ?? '')) return { type: 'OPEN', step: arg as StepId };
   if (verb === 'lang' && (LANGS as readonly string[]).includes(arg ?? '')) return { type: 'LANG', lang: arg as Lang };
+  // Which debts exist is the machine's to check: a button from before a removal is answered there.
+  if (verb === 'debt' && /^[0-9]$/.test(arg ?? '')) return { type: 'DEBT', index: Number(arg) };
   return null;
 }
 

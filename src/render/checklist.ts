@@ -1,19 +1,21 @@
-import { STEPS, type StepId } from '../domain/catalog.js';
+import { STEPS, type IsoDate, type StepId } from '../domain/catalog.js';
 import type { CaseContext } from '../../flows/case.js';
 import type { Translate } from '../i18n/index.js';
 import { globalData } from './callback-data.js';
+import { debtButtons, debtLines, hasDebtList, orderLines } from './debts.js';
 import type { Keyboard } from './reply.js';
 
 const MARK = { done: '✅', in_progress: '🔸', skipped: '⏭', todo: '⬜' } as const;
 
 /** The step we suggest next: the first one not done, in the order of the guide. */
-export function suggestedStep(ctx: CaseContext): StepId | null {
+export function suggestedStep(ctx: Pick<CaseContext, 'steps'>): StepId | null {
   return STEPS.find((s) => ctx.steps[s] !== 'done' && ctx.steps[s] !== 'skipped') ?? null;
 }
 
-export function renderChecklist(ctx: CaseContext, t: Translate): { html: string; buttons: Keyboard } {
+export function renderChecklist(ctx: CaseContext, t: Translate, today: IsoDate): { html: string; buttons: Keyboard } {
   const done = STEPS.filter((s) => ctx.steps[s] === 'done').length;
   const next = suggestedStep(ctx);
+  const order = orderLines(ctx, t, today);
   const bar = '▰'.repeat(done) + '▱'.repeat(STEPS.length - done);
   const lines = STEPS.map((s, i) => {
     const mark = s === next ? '▶' : MARK[ctx.steps[s]];
@@ -24,6 +26,8 @@ export function renderChecklist(ctx: CaseContext, t: Translate): { html: string;
     `<b>${t('hub.title')}</b>`,
     `${bar} ${t('hub.progress', { done, total: STEPS.length })}`,
     '',
+    ...(hasDebtList(ctx) ? [...debtLines(ctx, t, today), ''] : []),
+    ...(order.length > 0 ? [...order, ''] : []),
     ...lines,
     '',
     next ? t('hub.next', { step: t(`hub.step.${next}`) }) : t('hub.allDone'),
@@ -34,6 +38,8 @@ export function renderChecklist(ctx: CaseContext, t: Translate): { html: string;
     data: globalData({ type: 'OPEN', step: s }),
   }));
   const rows: Keyboard = [];
+  const debts = debtButtons(ctx, t);
+  for (let i = 0; i < debts.length; i += 2) rows.push(debts.slice(i, i + 2));
   for (let i = 0; i < stepButtons.length; i += 2) rows.push(stepButtons.slice(i, i + 2));
   rows.push([{ label: t('hub.summaryButton'), data: globalData({ type: 'SUMMARY' }) }]);
   return { html, buttons: rows };

@@ -1,4 +1,4 @@
-import type { CaseContext } from '../../flows/case.js';
+import type { CaseContext, LenderCase } from '../../flows/case.js';
 import { CHOICES, EDITABLE_FACTS, IDENTITY_FIELDS, SKIP_CLEARS, type ChoiceQuestion, type TextQuestion } from '../../flows/questions.js';
 import { LANGS, STEPS, type IsoDate, type Lang } from '../domain/catalog.js';
 import { daysBetween, formatDate } from '../domain/dates.js';
@@ -6,6 +6,7 @@ import { formatFen } from '../domain/money.js';
 import { escapeHtml, type Translate } from '../i18n/index.js';
 import { globalData, promptData } from './callback-data.js';
 import { renderChecklist } from './checklist.js';
+import { debtName } from './debts.js';
 import type { Button, Keyboard, Reply } from './reply.js';
 import { formatBp, productName, renderStatusSummary, sinceText } from './status-summary.js';
 import { STATEMENT_PROMPTS } from './statement.js';
@@ -13,7 +14,10 @@ import { STEP_PROMPTS, chunk, needConsentPrompt } from './steps.js';
 
 export interface PromptInput {
   id: string;
-  ctx: CaseContext;
+  /** The case as seen for the debt being worked on. */
+  ctx: LenderCase;
+  /** The whole case, every debt in it. */
+  whole: CaseContext;
   t: Translate;
   today: IsoDate;
   /** Another language's texts, for what is shown in both (the call script is spoken in Chinese). */
@@ -31,7 +35,7 @@ export const languageButtons = (): Keyboard => [
 const SHORTCUTS: Partial<Record<TextQuestion, string[]>> = { callDate: ['today'], complaintWhen: ['today'] };
 
 /** A card's rate is the one printed on the bill; a loan's is on the loan page. */
-const questionKey = (q: TextQuestion, ctx: CaseContext): string =>
+const questionKey = (q: TextQuestion, ctx: LenderCase): string =>
   q === 'rate' && ctx.facts.product === 'credit_card' ? 'intake.q.rateCard' : `intake.q.${q}`;
 
 function textQuestion(q: TextQuestion, { id, ctx, t }: PromptInput): Reply {
@@ -63,7 +67,7 @@ function choiceQuestion(q: ChoiceQuestion, { id, t }: PromptInput): Reply {
 }
 
 /** Everything entered so far; each step-1 answer has its own edit button. */
-function caseSummary({ id, ctx, t, today }: PromptInput): Reply {
+function caseSummary({ id, ctx, whole, t, today }: PromptInput): Reply {
   const f = ctx.facts;
   const lang = ctx.lang;
   const none = t('summary.notGiven');
@@ -86,6 +90,7 @@ function caseSummary({ id, ctx, t, today }: PromptInput): Reply {
   };
   const html = [
     `<b>${t('caseSummary.title')}</b>`,
+    ...(whole.debts.length > 1 ? [t('debts.showing', { n: whole.current + 1, count: whole.debts.length })] : []),
     '',
     // The line template inserts its values raw; every value is escaped here, whatever it holds.
     ...EDITABLE_FACTS.map((q) => t('caseSummary.line', { field: t(`caseSummary.field.${q}`), value: escapeHtml(value[q]) })),
@@ -104,7 +109,21 @@ function caseSummary({ id, ctx, t, today }: PromptInput): Reply {
     ...EDITABLE_FACTS.map((q) => choice(id, `edit:${q}`, `✏️ ${t(`caseSummary.field.${q}`)}`)),
     ...(ctx.consent === 'given' ? IDENTITY_FIELDS.map((q) => choice(id, `edit:${q}`, `✏️ ${t(`statement.field.${q}`)}`)) : []),
   ];
-  return { kind: 'text', html, buttons: [...chunk(edits, 3), [choice(id, 'hub', t('common.button.hub'))]] };
+  // Which debt is shown, and adding or removing one: with consent, where debts are kept.
+  const debts =
+    ctx.consent === 'given'
+      ? [
+          ...chunk(
+            whole.debts.length > 1
+              ? whole.debts.map((_, i) => choice(id, `show:${i}`, t('debts.pick', { mark: i === whole.current ? '▶ ' : '', n: i + 1, name: debtName(whole, i, t) })))
+              : [],
+            2,
+          ),
+          [choice(id, 'addDebt', t('debts.add')), choice(id, 'removeDebt', t('debts.remove'))],
+          [choice(id, 'letter', t('debts.letter'))],
+        ]
+      : [];
+  return { kind: 'text', html, buttons: [...chunk(edits, 3), ...debts, [choice(id, 'hub', t('common.button.hub'))]] };
 }
 
 const yesNo = ({ id, t }: PromptInput, key: string): Reply => ({
@@ -130,17 +149,19 @@ const PROMPTS: Record<string, (p: PromptInput) => Reply | null> = {
       [choice(id, 'privacy', t('consent.readPrivacy'))],
     ],
   }),
-  hub: ({ ctx, t }) => ({ kind: 'checklist', ...renderChecklist(ctx, t) }),
+  hub: ({ whole, t, today }) => ({ kind: 'checklist', ...renderChecklist(whole, t, today) }),
   caseSummary,
   confirmRestart: (p) => yesNo(p, 'restart.ask'),
   confirmDelete: (p) => yesNo(p, 'delete.ask'),
+  confirmRemoveDebt: (p) => ({ ...yesNo(p, 'debts.confirmRemove'), html: p.t('debts.confirmRemove', { n: p.whole.current + 1, name: debtName(p.whole, p.whole.current, p.t) }) }),
   deleted: () => null,
   'status.needConsent': ({ id, t }) => needConsentPrompt(id, t),
   'status.result': ({ id, ctx, t, today }) => ({
     kind: 'text',
-    html: renderStatusSummary(ctx, t, today),
+    html: [renderStatusSummary(ctx, t, today), ...(ctx.consent === 'given' ? ['', t('debts.another')] : [])].join('\n'),
     buttons: [
       [choice(id, 'next', t('summary.nextButton'))],
+      ...(ctx.consent === 'given' ? [[choice(id, 'addDebt', t('debts.add'))]] : []),
       [choice(id, 'edit', t('summary.editButton')), choice(id, 'hub', t('common.button.hub'))],
     ],
   }),

@@ -1,4 +1,4 @@
-import type { CaseContext } from '../../flows/case.js';
+import type { LenderCase } from '../../flows/case.js';
 import type { IsoDate } from '../domain/catalog.js';
 import { daysBetween, formatDate } from '../domain/dates.js';
 import { getLender } from '../domain/lenders.js';
@@ -15,7 +15,7 @@ const LISTED = 8;
 const press = (label: string, action: ReminderAction, key = ''): Button => ({ label, data: globalData({ type: 'REMINDER', action, key }) });
 
 /** Who to call back: the product, with its hotline where the number is well sourced (FACTS §3). */
-function whoToCall(ctx: CaseContext, t: Translate): string {
+function whoToCall(ctx: LenderCase, t: Translate): string {
   const product = ctx.facts.product;
   const line = product && product !== 'credit_card' ? getLender(product).hotlines.find((h) => h.confidence === 'high' || h.confidence === 'medium') : undefined;
   const name = productName(ctx, t);
@@ -23,7 +23,7 @@ function whoToCall(ctx: CaseContext, t: Translate): string {
 }
 
 /** One paragraph of the reminder message, and the buttons that answer it. */
-function item(x: Reminder, ctx: CaseContext, t: Translate, today: IsoDate): { html: string; buttons: Button[] } {
+function item(x: Reminder, ctx: LenderCase, t: Translate, today: IsoDate): { html: string; buttons: Button[] } {
   const date = formatDate(x.about, ctx.lang);
   switch (x.kind) {
     case 'contact':
@@ -51,7 +51,7 @@ function item(x: Reminder, ctx: CaseContext, t: Translate, today: IsoDate): { ht
 }
 
 /** The day's one reminder message: everything due, combined; each part's buttons on its own row. */
-export function renderReminder(items: readonly Reminder[], ctx: CaseContext, t: Translate, today: IsoDate): Reply {
+export function renderReminder(items: readonly Reminder[], ctx: LenderCase, t: Translate, today: IsoDate): Reply {
   const parts = items.map((x) => item(x, ctx, t, today));
   return {
     kind: 'text',
@@ -61,13 +61,13 @@ export function renderReminder(items: readonly Reminder[], ctx: CaseContext, t: 
 }
 
 /** What a listed reminder is about, in a few words. */
-function what(x: Reminder, ctx: CaseContext, t: Translate): string {
+function what(x: Reminder, ctx: LenderCase, t: Translate): string {
   if (x.kind === 'instalment') return t('reminders.what.instalment', { number: x.instalment!.number, due: formatDate(x.about, ctx.lang) });
   return t(`reminders.what.${x.kind}`);
 }
 
 /** `/reminders`: what is scheduled, by day; each with cancel and snooze; all can be turned off (or on). */
-export function renderReminderList(ctx: CaseContext, t: Translate, today: IsoDate): Extract<Reply, { kind: 'text' }> {
+export function renderReminderList(ctx: LenderCase, t: Translate, today: IsoDate): Extract<Reply, { kind: 'text' }> {
   const on = reminderState(ctx).choice === 'on';
   const list = on ? reminders(ctx, today).slice(0, LISTED) : [];
   const lines = list.map((x, i) => t('reminders.list.line', { n: i + 1, date: formatDate(x.date < today ? today : x.date, ctx.lang), what: what(x, ctx, t) }));

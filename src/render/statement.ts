@@ -1,4 +1,4 @@
-import type { CaseContext } from '../../flows/case.js';
+import type { LenderCase } from '../../flows/case.js';
 import { EDITABLE_FACTS, IDENTITY_FIELDS } from '../../flows/questions.js';
 import { REQUESTS, type IsoDate } from '../domain/catalog.js';
 import { formatDate } from '../domain/dates.js';
@@ -15,7 +15,7 @@ const hubRow = (id: string, t: Translate): Button[] => [btn(id, 'hub', t('common
 export const isIdentity = (q: string): boolean => (IDENTITY_FIELDS as readonly string[]).includes(q);
 
 /** The facts that will go into the statement, each with the words the user will see. */
-function reviewLines(ctx: CaseContext, t: Translate, today: IsoDate): string[] {
+function reviewLines(ctx: LenderCase, t: Translate, today: IsoDate): string[] {
   const f = ctx.facts;
   const lang = ctx.lang;
   const none = t('summary.notGiven');

@@ -1,4 +1,4 @@
-import type { CaseContext } from '../../flows/case.js';
+import type { LenderCase } from '../../flows/case.js';
 import type { IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
 import { estimateCharges } from '../domain/charges.js';
@@ -12,7 +12,7 @@ import type { Translate } from '../i18n/index.js';
 /** 0.05 % from 5 basis points; trailing zeros dropped. */
 export const formatBp = (bp: number): string => `${Number((bp / 100).toFixed(4))}%`;
 
-export function productName(ctx: CaseContext, t: Translate): string {
+export function productName(ctx: LenderCase, t: Translate): string {
   const { product, bank } = ctx.facts;
   if (product === null) return t('summary.unknown');
   const name = t(`domain.product.${product}.name`);
@@ -20,14 +20,14 @@ export function productName(ctx: CaseContext, t: Translate): string {
 }
 
 /** Days overdue as of today, from the stored due date (it grows by itself as days pass). */
-export const overdueDays = (ctx: CaseContext, today: IsoDate): number | null =>
+export const overdueDays = (ctx: LenderCase, today: IsoDate): number | null =>
   ctx.facts.dueDate === null ? null : Math.max(0, daysBetween(ctx.facts.dueDate, today));
 
-export const sinceText = (since: string, lang: CaseContext['lang']): string =>
+export const sinceText = (since: string, lang: LenderCase['lang']): string =>
   since.length === 7 ? formatMonth(since, lang) : formatDate(since, lang);
 
 /** The step-1 result: where the user stands, what it costs per day, what it means, and one thing to do today. */
-export function renderStatusSummary(ctx: CaseContext, t: Translate, today: IsoDate): string {
+export function renderStatusSummary(ctx: LenderCase, t: Translate, today: IsoDate): string {
   const { facts, lang } = ctx;
   const days = overdueDays(ctx, today) ?? 0;
   const stage = stageOf(days);
@@ -121,7 +121,7 @@ export function renderStatusSummary(ctx: CaseContext, t: Translate, today: IsoDa
  * What can still be done before the due date (FACTS §1.4 no grace period promised, §1.5 花呗 bill instalments up
  * to the repayment day, §1.6 in-app options hedged, §4.4 Art. 678 extension before the due date).
  */
-function beforeDue(product: CaseContext['facts']['product'], t: Translate): string[] {
+function beforeDue(product: LenderCase['facts']['product'], t: Translate): string[] {
   return [
     `<b>${t('summary.beforeDue.title')}</b>`,
     ...(product === 'huabei' ? [t('summary.beforeDue.huabeiInstalments')] : []),

@@ -1,4 +1,4 @@
-import type { CaseContext } from '../../flows/case.js';
+import type { LenderCase } from '../../flows/case.js';
 import { BANKS, CUTS, PRODUCTS, RIGHTS_TOPICS, type IsoDate, type Lang, type ProductId } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
 import { formatDate } from '../domain/dates.js';
@@ -15,7 +15,7 @@ import { formatBp, overdueDays, productName } from './status-summary.js';
 
 export interface StepInput {
   id: string;
-  ctx: CaseContext;
+  ctx: LenderCase;
   t: Translate;
   today: IsoDate;
   translatorFor: (lang: Lang) => Translate;
@@ -26,11 +26,11 @@ const hubRow = (id: string, t: Translate): Button[] => [btn(id, 'hub', t('common
 const text = (html: string, buttons: Keyboard): Reply => ({ kind: 'text', html, buttons });
 const lines = (...parts: Array<string | false | null | undefined>) => parts.filter((p): p is string => typeof p === 'string').join('\n');
 
-const surplusOf = (ctx: CaseContext) =>
+const surplusOf = (ctx: LenderCase) =>
   budget({ incomeFen: ctx.facts.incomeFen, essentialsFen: ctx.facts.essentialsFen, otherDebtsFen: ctx.facts.otherDebtsFen ?? 0 });
 
 /** Hotline lines for the product, each hedged by its confidence; none invented where none is verified. */
-export function hotlineLines(ctx: CaseContext, product: ProductId, t: Translate): string[] {
+export function hotlineLines(ctx: LenderCase, product: ProductId, t: Translate): string[] {
   if (product === 'credit_card') {
     const bank = ctx.facts.bank;
     const line = bank ? BANK_HOTLINES[bank] : null;
@@ -50,7 +50,7 @@ const appRoute = (product: ProductId | null, t: Translate) =>
   product === null ? t('contact.route.unknown') : t(`domain.product.${product}.appRoute`);
 
 /** What to say on the phone, assembled only from what the user told us; unknown parts are left out, not guessed. */
-export function callScript(ctx: CaseContext, t: Translate, today: IsoDate): string {
+export function callScript(ctx: LenderCase, t: Translate, today: IsoDate): string {
   const f = ctx.facts;
   const days = overdueDays(ctx, today);
   const b = surplusOf(ctx);
@@ -64,7 +64,9 @@ export function callScript(ctx: CaseContext, t: Translate, today: IsoDate): stri
   const cause = causeSentence('contact.script', ctx, t, today);
   if (cause !== null) parts.push(cause);
   parts.push(
-    b && b.surplusFen > 0
+    ctx.share
+      ? t('contact.script.canPayShare', { amount: formatFen(ctx.share.ofFen, ctx.lang), share: formatFen(ctx.share.fen, ctx.lang) })
+      : b && b.surplusFen > 0
       ? t('contact.script.canPay', { amount: formatFen(b.surplusFen, ctx.lang) })
       : b
         ? t('contact.script.cannotPayNow')
@@ -81,7 +83,7 @@ export function callScript(ctx: CaseContext, t: Translate, today: IsoDate): stri
  * Which product (or, for a card, which bank) to pick on the contact screen when the case does not say: without
  * it the route, hotline and script cannot be right. Nothing when the case already knows.
  */
-function productPicker(id: string, ctx: CaseContext, t: Translate): { ask: string | null; rows: Keyboard } {
+function productPicker(id: string, ctx: LenderCase, t: Translate): { ask: string | null; rows: Keyboard } {
   const { product, bank } = ctx.facts;
   const notKept = ctx.consent === 'given' ? null : t('contact.pick.notKept');
   if (product === null) {
@@ -96,7 +98,7 @@ function productPicker(id: string, ctx: CaseContext, t: Translate): { ask: strin
 }
 
 /** The "how to reach a person" button carries the product shown, which a case without consent does not keep. */
-const humanValue = ({ facts: { product, bank } }: CaseContext): string =>
+const humanValue = ({ facts: { product, bank } }: LenderCase): string =>
   product === null ? 'human' : product === 'credit_card' && bank !== null ? `human:bank:${bank}` : `human:${product}`;
 
 export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
@@ -339,15 +341,16 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
   },
 };
 
-const planInput = (ctx: CaseContext): PlanInput | null => {
+const planInput = (ctx: LenderCase): PlanInput | null => {
   const b = surplusOf(ctx);
   return ctx.facts.amountFen !== null && b
-    ? { debtFen: ctx.facts.amountFen, surplusFen: b.surplusFen, product: ctx.facts.product ?? 'other', dailyRateBp: ctx.facts.dailyRateBp }
+    ? // With several lenders, this one's plan is built from its share of what can be spared.
+      { debtFen: ctx.facts.amountFen, surplusFen: ctx.share?.fen ?? b.surplusFen, product: ctx.facts.product ?? 'other', dailyRateBp: ctx.facts.dailyRateBp }
     : null;
 };
 
 /** One row of the table; the cost is called what it is: 手续费 for a fee, 利息 for interest. */
-function optionLine(o: PlanOption, ctx: CaseContext, t: Translate): string {
+function optionLine(o: PlanOption, ctx: LenderCase, t: Translate): string {
   const vars = { count: o.months, monthly: formatFen(o.monthlyFen, ctx.lang), fits: o.fits === null ? '❔' : o.fits ? '✅' : '⚠️' };
   if (o.cost === 'fee' && o.costFen !== null && o.aprBp !== null && o.feeBp !== null) {
     return t('plan.option.fee', {
@@ -363,7 +366,7 @@ function optionLine(o: PlanOption, ctx: CaseContext, t: Translate): string {
 }
 
 /** What the table's figures include, said once above it. */
-function costNote(first: PlanOption | undefined, ctx: CaseContext, t: Translate): string | null {
+function costNote(first: PlanOption | undefined, ctx: LenderCase, t: Translate): string | null {
   if (first?.cost === 'interest' && first.aprBp !== null && ctx.facts.dailyRateBp !== null) {
     return t('plan.interestAt', { rate: formatBp(ctx.facts.dailyRateBp), apr: formatBp(first.aprBp) });
   }
@@ -371,7 +374,7 @@ function costNote(first: PlanOption | undefined, ctx: CaseContext, t: Translate)
 }
 
 /** The term to ask for: the shortest common one that fits, or an extension when none does. */
-function suggestion(input: PlanInput | null, ctx: CaseContext, t: Translate): string[] {
+function suggestion(input: PlanInput | null, ctx: LenderCase, t: Translate): string[] {
   if (!input || input.surplusFen <= 0) return [];
   // What one month can repay needs no instalment, and no fee or interest on one.
   if (input.debtFen <= input.surplusFen) return ['', t('plan.payInFull', { spare: formatFen(input.surplusFen, ctx.lang) })];
@@ -388,7 +391,7 @@ function suggestion(input: PlanInput | null, ctx: CaseContext, t: Translate): st
 }
 
 /** Where someone with no income or nothing to spare can turn (FACTS §9: eligibility is local, never promised). */
-function supportLines(ctx: CaseContext, t: Translate): string[] {
+function supportLines(ctx: LenderCase, t: Translate): string[] {
   const jobless = ctx.facts.cause === 'job_loss' || ctx.facts.cause === null;
   return [
     '',

@@ -1,8 +1,8 @@
-import type { CaseContext } from '../../flows/case.js';
+import { forLender, type DebtFacts } from '../../flows/case.js';
 import type { CaseSnapshot } from '../../flows/persistence.js';
 import type { RemindParams } from '../../flows/reminders.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
-import { composeDocument, documentFilename, missingFor, toTelegramHtml, type DocumentKind } from '../documents/index.js';
+import { composeDocument, composeSummaryLetter, documentFilename, missingFor, toTelegramHtml, type DocumentKind } from '../documents/index.js';
 import type { Translate } from '../i18n/index.js';
 import { splitHtml } from './html.js';
 import { languageButtons, renderPrompt } from './prompts.js';
@@ -16,7 +16,7 @@ export interface FlowAction {
 }
 
 type NoticeParams = { key: string; vars?: Record<string, string | number>; alone?: boolean };
-type ProductView = { product: CaseContext['facts']['product']; bank: CaseContext['facts']['bank'] };
+type ProductView = { product: DebtFacts['product']; bank: DebtFacts['bank'] };
 
 /** Long texts become several messages; the buttons go with the last one, where the thumb is. */
 function splitReply(reply: Reply): Reply[] {
@@ -43,6 +43,7 @@ export function renderTurn(input: {
   const { snapshot, actions, t, today } = input;
   const notices: string[] = [];
   const out: Reply[] = [];
+  const lender = forLender(snapshot.context);
   /** The reminder list: the turn's notices (about reminders) join it rather than the question. */
   let list: Extract<Reply, { kind: 'text' }> | null = null;
   for (const action of actions) {
@@ -54,17 +55,20 @@ export function renderTurn(input: {
       out.push({ kind: 'text', html: t('language.pick'), buttons: languageButtons() });
     } else if (action.type === 'deliverDocument') {
       const { kind, lang } = action.params as { kind: DocumentKind; lang: Lang };
-      const missing = missingFor(kind, snapshot.context);
+      const missing = missingFor(kind, lender);
       if (missing.length > 0) {
         notices.push(t('statement.missing', { fields: missing.map((m: string) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }));
         continue;
       }
-      const doc = composeDocument(kind, snapshot.context, lang, input.translatorFor(lang), today);
+      const doc =
+        kind === 'summary'
+          ? composeSummaryLetter(snapshot.context, lang, input.translatorFor(lang), today)
+          : composeDocument(kind, lender, lang, input.translatorFor(lang), today);
       out.push({ kind: 'text', html: toTelegramHtml(doc) }, { kind: 'document', filename: documentFilename(doc, today), doc });
     } else if (action.type === 'remind') {
-      out.push(renderReminder((action.params as RemindParams).items, snapshot.context, t, today));
+      out.push(renderReminder((action.params as RemindParams).items, lender, t, today));
     } else if (action.type === 'showReminders') {
-      list = renderReminderList(snapshot.context, t, today);
+      list = renderReminderList(lender, t, today);
     } else if (action.type === 'showTimeZones') {
       out.push(renderTimeZonePicker(t));
     } else if (action.type === 'offerReminders') {
@@ -80,8 +84,8 @@ export function renderTurn(input: {
   }
   // A product picked without consent shapes this reply only; the stored case never holds it.
   const view = actions.find((a) => a.type === 'viewProduct')?.params as ProductView | undefined;
-  const ctx = view ? { ...snapshot.context, facts: { ...snapshot.context.facts, ...view } } : snapshot.context;
-  const prompt = renderPrompt({ id: stateId(snapshot.value), ctx, t, today, translatorFor: input.translatorFor });
+  const ctx = view ? { ...lender, facts: { ...lender.facts, ...view } } : lender;
+  const prompt = renderPrompt({ id: stateId(snapshot.value), ctx, whole: snapshot.context, t, today, translatorFor: input.translatorFor });
   if (prompt?.kind === 'text') {
     out.push({ ...prompt, html: [...notices, prompt.html].join('\n\n') });
   } else {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { asLender } from '../support/stored.js';
 
 async function intoStepOne(lang?: string) {
   const h = createBotHarness();
@@ -44,7 +45,7 @@ describe('the bot, through telegraf handleUpdate', () => {
     expect(summary).toContain('每月大约能拿出 500 元');
     expect(summary).toContain('今天先做这一件事');
     const stored = await h.store.load(42);
-    expect(stored?.snapshot).toMatchObject({
+    expect(asLender(stored?.snapshot)).toMatchObject({
       value: { status: 'result' },
       context: { facts: { product: 'huabei', amountFen: 550_000, dueDate: '2026-10-10' } },
     });

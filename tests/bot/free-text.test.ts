@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createBotHarness } from '../support/bot-harness.js';
+import { asLender } from '../support/stored.js';
 import {
   CRISIS_EN,
   CRISIS_ZH,
@@ -71,7 +72,7 @@ describe('words of despair get a warm reply at once, wherever they are typed', (
     // The question comes back in its own message, so the reply to despair is never a footnote.
     expect(question).toContain(L[lang].amountQ);
     const stored = await h.store.load(u.id);
-    expect(stored?.snapshot).toMatchObject({ value: { status: 'amount' }, context: { facts: { amountFen: null } } });
+    expect(asLender(stored?.snapshot)).toMatchObject({ value: { status: 'amount' }, context: { facts: { amountFen: null } } });
     expect(JSON.stringify(stored)).not.toContain(text);
   });
 
@@ -85,7 +86,7 @@ describe('words of despair get a warm reply at once, wherever they are typed', (
     expect(care).toContain('12356');
     expect(care).toContain(L.zh.offer);
     expect(question).toContain(L.zh.amountQ);
-    expect((await h.store.load(u.id))?.snapshot).toMatchObject({ value: { status: 'amount' }, context: { facts: { amountFen: null } } });
+    expect(asLender((await h.store.load(u.id))?.snapshot)).toMatchObject({ value: { status: 'amount' }, context: { facts: { amountFen: null } } });
   });
 
   it('answers before consent too, and inside a free-text note without keeping the words as the note', async () => {
@@ -221,7 +222,7 @@ describe('a button label typed as text works like the press', () => {
     await u.send('回到清单');
     expect(u.last()).toContain('你的协商清单');
     const stored = await h.store.load(70);
-    expect(stored?.snapshot).toMatchObject({ value: 'hub', context: { facts: { causeSince: null, otherDebtsFen: null, amountFen: 550_000 } } });
+    expect(asLender(stored?.snapshot)).toMatchObject({ value: 'hub', context: { facts: { causeSince: null, otherDebtsFen: null, amountFen: 550_000 } } });
   });
 
   it('en: Skip, Back, Next, Back to checklist', async () => {
@@ -242,7 +243,7 @@ describe('a button label typed as text works like the press', () => {
     expect(u.last()).toContain('Contact the lender');
     await u.send('Back to checklist');
     expect(u.last()).toContain('Your negotiation checklist');
-    expect((await h.store.load(u.id))?.snapshot).toMatchObject({ context: { facts: { causeSince: null, otherDebtsFen: null } } });
+    expect(asLender((await h.store.load(u.id))?.snapshot)).toMatchObject({ context: { facts: { causeSince: null, otherDebtsFen: null } } });
   });
 
   it('an option typed by name is chosen: "信用卡", "招行", "失业" in Chinese, "credit card" in English', async () => {
@@ -259,7 +260,7 @@ describe('a button label typed as text works like the press', () => {
     await u.send('跳过');
     await u.send('失业');
     expect(u.last()).toContain('从什么时候开始');
-    expect((await h.store.load(72))?.snapshot).toMatchObject({ context: { facts: { product: 'credit_card', bank: 'cmb', cause: 'job_loss' } } });
+    expect(asLender((await h.store.load(72))?.snapshot)).toMatchObject({ context: { facts: { product: 'credit_card', bank: 'cmb', cause: 'job_loss' } } });
     const { u: en } = await atAmount('en');
     await en.send('Back');
     await en.send('Credit card');
@@ -282,7 +283,7 @@ describe('a button label typed as text works like the press', () => {
     await u.send('跳过');
     expect(u.last()).toContain('下次什么时候再联系');
     await u.send('跳过');
-    const stored = (await h.store.load(71))?.snapshot as { context: { calls: unknown[] } };
+    const stored = asLender((await h.store.load(71))?.snapshot);
     expect(stored.context.calls).toEqual([{ date: '2026-11-24', channel: 'phone', agentId: null, outcome: 'agreed', promise: null, nextDate: null }]);
   });
 });

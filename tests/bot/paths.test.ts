@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { asLender } from '../support/stored.js';
 
 /** People the flow used to drop: not yet overdue, consent declined, banks and WeChat lenders, English readers. */
 
@@ -33,7 +34,7 @@ describe('not yet overdue', () => {
     expect(summary).toContain('宽限期');
     expect(summary).not.toContain('已逾期');
     expect(summary).not.toContain('到今天一共约');
-    expect((await h.store.load(1))?.snapshot).toMatchObject({ context: { facts: { dueDate: '2026-12-09' } } });
+    expect(asLender((await h.store.load(1))?.snapshot)).toMatchObject({ context: { facts: { dueDate: '2026-12-09' } } });
     await u.press('下一步：联系平台');
     expect(u.last()).toContain('2026年12月9日到期，到时候可能还不上');
     expect(u.last()).not.toContain('逾期了，已经');
@@ -68,7 +69,7 @@ describe('not yet overdue', () => {
     const u = h.user(3, 'zh-hans');
     await answerStepOne(u, { ...huabeiDueSoon, overdue: '还有5天到期' });
     expect(u.last()).toContain('还有 5 天');
-    expect((await h.store.load(3))?.snapshot).toMatchObject({ context: { facts: { dueDate: '2026-11-29' } } });
+    expect(asLender((await h.store.load(3))?.snapshot)).toMatchObject({ context: { facts: { dueDate: '2026-11-29' } } });
   });
 });
 
@@ -91,7 +92,7 @@ describe('consent declined: the product is picked for that reply only', () => {
     expect(u.last()).toContain('怎么找到人工客服（微粒贷）');
     expect(u.last()).toContain('没有单独的 App');
     expect(u.last()).not.toContain('支付宝');
-    const stored = (await h.store.load(10))?.snapshot as { value: unknown; context: { consent: string; facts: Record<string, unknown> } };
+    const stored = asLender((await h.store.load(10))?.snapshot);
     expect(stored.value).toEqual({ contact: 'script' });
     expect(stored.context.consent).toBe('declined');
     expect(stored.context.facts.product).toBeNull();
@@ -112,7 +113,7 @@ describe('consent declined: the product is picked for that reply only', () => {
     expect(u.last()).toContain('How to reach a person (credit card)');
     expect(u.last()).toContain('back of your card');
     expect(u.last()).not.toContain('Alipay');
-    expect(((await h.store.load(11))?.snapshot as { context: { facts: Record<string, unknown> } }).context.facts).toMatchObject({ product: null, bank: null });
+    expect(asLender((await h.store.load(11))?.snapshot).context.facts).toMatchObject({ product: null, bank: null });
   });
 
   it('with consent, a product picked on the contact screen is kept as the step-1 answer', async () => {
@@ -126,7 +127,7 @@ describe('consent declined: the product is picked for that reply only', () => {
     expect(u.last()).not.toContain('只用在这一条消息里');
     await u.press('京东金条');
     expect(u.last()).toContain('京东金融 App');
-    expect(((await h.store.load(12))?.snapshot as { context: { facts: Record<string, unknown> } }).context.facts.product).toBe('jd_jintiao');
+    expect(asLender((await h.store.load(12))?.snapshot).context.facts.product).toBe('jd_jintiao');
   });
 });
 
@@ -218,7 +219,7 @@ describe('the call log asks the outcome before the agent ID', () => {
     expect(u.last()).toContain('结果怎么样');
     await u.press('没联系上');
     await u.press('跳过');
-    const stored = (await h.store.load(40))?.snapshot as { context: { calls: unknown[] } };
+    const stored = asLender((await h.store.load(40))?.snapshot);
     expect(stored.context.calls).toEqual([{ date: '2026-11-24', channel: 'phone', agentId: null, outcome: 'not_reached', promise: null, nextDate: null }]);
   });
 
@@ -237,7 +238,7 @@ describe('the call log asks the outcome before the agent ID', () => {
     await u.press("Didn't get through");
     expect(u.last()).toContain('When is the next contact?');
     await u.send('tomorrow');
-    const stored = (await h.store.load(42))?.snapshot as { context: { calls: unknown[] } };
+    const stored = asLender((await h.store.load(42))?.snapshot);
     expect(stored.context.calls).toEqual([{ date: '2026-11-24', channel: 'phone', agentId: null, outcome: 'not_reached', promise: null, nextDate: '2026-11-25' }]);
   });
 
@@ -252,7 +253,7 @@ describe('the call log asks the outcome before the agent ID', () => {
     expect(u.last()).toContain('对方答应了什么');
     await u.press('跳过');
     await u.send('明天');
-    const stored = (await h.store.load(41))?.snapshot as { context: { calls: unknown[] } };
+    const stored = asLender((await h.store.load(41))?.snapshot);
     expect(stored.context.calls).toEqual([{ date: '2026-11-24', channel: 'phone', agentId: 'B7788', outcome: 'callback', promise: null, nextDate: '2026-11-25' }]);
   });
 });

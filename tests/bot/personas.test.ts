@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBotHarness } from '../support/bot-harness.js';
+import { asLender } from '../support/stored.js';
 
 /**
  * Five people walk every step, from "I can't pay" to a plan, a logged call, evidence and a statement. Each test
@@ -140,7 +141,7 @@ describe.each(PERSONAS)('persona: $name', (p) => {
     else await u.press('跳过');
     for (const s of p.sees.summary) expect(u.last()).toContain(s);
     const stored = await h.store.load(u.id);
-    expect((stored?.snapshot as { context: { facts: object } }).context.facts).toMatchObject(p.stored);
+    expect(asLender(stored?.snapshot).context.facts).toMatchObject(p.stored);
 
     // Step 2: the call script, then a logged call
     await u.press('联系平台');
@@ -187,7 +188,7 @@ describe.each(PERSONAS)('persona: $name', (p) => {
     await u.press('这一步完成了');
     expect(u.last()).toContain('已完成 5/8');
 
-    const final = (await h.store.load(u.id))?.snapshot as { context: Record<string, any> };
+    const final = asLender((await h.store.load(u.id))?.snapshot);
     expect(final.context.calls).toEqual([
       { date: '2026-11-24', channel: 'phone', agentId: 'A1234', outcome: 'agreed', promise: '可以分 12 期，明天短信确认', nextDate: '2026-11-25' },
     ]);

@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
 import { createBotHarness } from '../support/bot-harness.js';
+import { asLender } from '../support/stored.js';
 
 /**
  * Each rule of honest maths and truthful letters, as a person meets it in the chat, in Chinese and in English, and
@@ -66,6 +66,8 @@ async function writeStatement(u: User, zh: boolean) {
 
 const stored = async (h: ReturnType<typeof createBotHarness>, u: User) =>
   ((await h.store.load(u.id))?.snapshot as { context: Record<string, any> }).context;
+/** The stored case as seen for its one debt. */
+const storedLender = async (h: ReturnType<typeof createBotHarness>, u: User) => asLender((await h.store.load(u.id))?.snapshot).context;
 
 const JIEBEI_ZH: Answers = { product: '借呗', amount: '12000', overdue: '30天', rate: '万分之四', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500' };
 const JIEBEI_EN: Answers = { ...JIEBEI_ZH, product: 'Jiebei', cause: 'job loss', since: 'Aug 2026' };
@@ -81,7 +83,7 @@ describe('plan maths with interest at the person’s own rate', () => {
     const plan = await toPlan(u, l);
     for (const s of shown) expect(plan).toContain(s);
     for (const s of absent) expect(plan).not.toContain(s);
-    expect((await stored(h, u)).facts).toMatchObject({ product: 'jiebei', amountFen: 1_200_000, dailyRateBp: 4, dueDateGiven: false });
+    expect((await storedLender(h, u)).facts).toMatchObject({ product: 'jiebei', amountFen: 1_200_000, dailyRateBp: 4, dueDateGiven: false });
   });
 
   it.each([
@@ -123,7 +125,7 @@ describe('plan maths with interest at the person’s own rate', () => {
     await u.press(l.skip);
     expect(u.last()).toContain(warning);
     expect(u.last()).toContain(advice);
-    expect((await stored(h, u)).plan).toEqual({ status: 'approved', monthlyFen: 57_956, months: 24, firstDue: null });
+    expect((await storedLender(h, u)).plan).toEqual({ status: 'approved', monthlyFen: 57_956, months: 24, firstDue: null });
   });
 });
 
@@ -149,7 +151,7 @@ describe('credit cards: the rate on the bill, interest and 违约金', () => {
     await u.send('2000');
     await u.send('0');
     for (const s of summary) expect(u.last()).toContain(s);
-    expect((await stored(h, u)).facts).toMatchObject({ product: 'credit_card', dailyRateBp: 5 });
+    expect((await storedLender(h, u)).facts).toMatchObject({ product: 'credit_card', dailyRateBp: 5 });
   });
 
   it('gives no interest figure when the rate is skipped, only the common rate, hedged', async () => {
@@ -286,15 +288,15 @@ describe('cases stored before these fields existed', () => {
     const h = createBotHarness();
     const u = h.user(7071, 'zh-hans');
     await stepOne(u, ZH, { ...JIEBEI_ZH, overdue: '2026-10-25' });
-    const context = await stored(h, u);
-    // The shape as it was stored before: no dueDateGiven, no identityAsked, the old complaint kinds.
-    delete context.facts.dueDateGiven;
-    delete context.statement.identityAsked;
-    const old = { value: 'hub', context };
+    // The shape as schema 1 stored it: one debt's facts beside the budget, no dueDateGiven, no identityAsked.
+    const { facts, calls, plan, statementWritten: _s, ...rest } = await storedLender(h, u);
+    const { dueDateGiven: _d, ...oldFacts } = facts;
+    const { identityAsked: _i, ...oldStatement } = rest.statement;
+    const old = { value: 'hub', context: { ...rest, facts: oldFacts, calls, plan, statement: oldStatement } };
     // Written as an older version of the bot would have: one whole turn of the store's own protocol.
     const begun = await h.store.begin({ chatId: u.id, token: 'old', updateId: 99_999, cachedVersion: 0, flood: null, sentVersion: null, more: false });
     if (begun.kind !== 'go') throw new Error(`expected the lease, got ${begun.kind}`);
-    await h.store.commit({ chatId: u.id, token: 'old', expectedVersion: begun.version, updateId: 99_999, schema: CASE_SCHEMA_VERSION, snapshot: old, owed: null });
+    await h.store.commit({ chatId: u.id, token: 'old', expectedVersion: begun.version, updateId: 99_999, schema: 1, snapshot: old, owed: null });
     await h.store.finish({ chatId: u.id, token: 'old', sentVersion: null, followUp: null, release: true });
     await writeStatement(u, true);
     for (let i = 0; i < 3; i++) await u.press('跳过');

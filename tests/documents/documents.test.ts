@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { newCaseContext, type CaseContext } from '../../flows/case.js';
+import { forLender, newCaseContext, type LenderCase } from '../../flows/case.js';
 import { composeDocument, missingFor, toDocx, toPlainText, toTelegramHtml, documentFilename } from '../../src/documents/index.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { splitHtml } from '../../src/render/html.js';
@@ -11,14 +11,14 @@ const i18n = createI18n({ ttlDays: 90 });
 const zh = i18n.getFixedT('zh-CN');
 const en = i18n.getFixedT('en');
 
-const persona = (patch: (c: CaseContext) => void): CaseContext => {
-  const c = newCaseContext('zh-CN');
+const persona = (patch: (c: LenderCase) => void): LenderCase => {
+  const c = forLender(newCaseContext('zh-CN'));
   c.consent = 'given';
   patch(c);
   return c;
 };
 
-const PERSONAS: Array<{ name: string; ctx: CaseContext; expected: string[]; absent?: string[] }> = [
+const PERSONAS: Array<{ name: string; ctx: LenderCase; expected: string[]; absent?: string[] }> = [
   {
     name: '花呗 small and recent',
     ctx: persona((c) => {
@@ -103,7 +103,7 @@ describe('the statement, around the edges', () => {
   const base = PERSONAS[0]!.ctx;
 
   it('asks for what is missing instead of inventing it', () => {
-    expect(missingFor('statement', newCaseContext('zh-CN'))).toEqual(['facts.product', 'facts.amountFen', 'facts.dueDate', 'facts.cause']);
+    expect(missingFor('statement', forLender(newCaseContext('zh-CN')))).toEqual(['facts.product', 'facts.amountFen', 'facts.dueDate', 'facts.cause']);
     expect(missingFor('confirmation', base)).toEqual(['plan.monthlyFen', 'plan.months']);
     expect(missingFor('complaint', base)).toEqual(['complaint.kind', 'complaint.what', 'complaint.when']);
   });

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { newCaseContext, type CaseContext } from '../../flows/case.js';
+import { forLender, newCaseContext, type LenderCase } from '../../flows/case.js';
 import { CAUSES, PRODUCTS, type Lang } from '../../src/domain/catalog.js';
 import { getLender } from '../../src/domain/lenders.js';
 import { composeDocument, toDocx, toPlainText, type DocumentKind } from '../../src/documents/index.js';
@@ -11,8 +11,8 @@ const TODAY = '2026-11-24';
 const i18n = createI18n({ ttlDays: 90 });
 const t = (lang: Lang) => i18n.getFixedT(lang);
 
-const caseWith = (patch: (c: CaseContext) => void): CaseContext => {
-  const c = newCaseContext('zh-CN');
+const caseWith = (patch: (c: LenderCase) => void): LenderCase => {
+  const c = forLender(newCaseContext('zh-CN'));
   c.consent = 'given';
   Object.assign(c.facts, { product: 'huabei', amountFen: 500_000, dueDate: '2026-10-25', dueDateGiven: false, cause: 'job_loss', causeSince: '2026-08', incomeFen: 300_000, essentialsFen: 250_000, otherDebtsFen: 0 });
   c.statement.requests = ['extension', 'penalty_reduction'];
@@ -21,7 +21,7 @@ const caseWith = (patch: (c: CaseContext) => void): CaseContext => {
   patch(c);
   return c;
 };
-const text = (kind: DocumentKind, ctx: CaseContext, lang: Lang = 'zh-CN') => toPlainText(composeDocument(kind, ctx, lang, t(lang), TODAY));
+const text = (kind: DocumentKind, ctx: LenderCase, lang: Lang = 'zh-CN') => toPlainText(composeDocument(kind, ctx, lang, t(lang), TODAY));
 const KINDS: DocumentKind[] = ['statement', 'confirmation', 'complaint'];
 
 describe('a due date counted back from "30天" is never written as a date', () => {
@@ -143,7 +143,7 @@ describe('money in and out, as it is', () => {
 });
 
 describe('the complaint says only what the person said', () => {
-  const withEvidence = (kind: NonNullable<CaseContext['complaint']['kind']>) =>
+  const withEvidence = (kind: NonNullable<LenderCase['complaint']['kind']>) =>
     caseWith((c) => {
       c.complaint.kind = kind;
       c.evidence = ['termination_certificate', 'bank_statements', 'collection_records'];

@@ -5,6 +5,7 @@ import { createRedisStore } from '../../src/store/redis-store.js';
 import { startFakeBotApi, type ApiCall } from '../support/fake-bot-api.js';
 import { freePort, startBotProcess, type BotProcess } from '../support/process.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
+import { asLender } from '../support/stored.js';
 
 const TOKEN = '123456:e2e-token-for-the-fake-bot-api';
 const SECRET = 'e2e_secret-123';
@@ -94,7 +95,7 @@ async function launch(api: FakeApi, env: Record<string, string> = {}): Promise<B
 }
 
 const facts = async (chatId: number) =>
-  ((await store.load(chatId))?.snapshot as { context: { facts: { amountFen: number | null; dueDate: string | null } } }).context.facts;
+  asLender((await store.load(chatId))?.snapshot).context.facts;
 
 let nextChat = 81_000;
 const people = (api: FakeApi, n: number) => Array.from({ length: n }, () => person(api, nextChat++));

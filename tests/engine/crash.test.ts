@@ -4,6 +4,7 @@ import { LEASE_MS } from '../../src/store/case-store.js';
 import { keys } from '../../src/store/keys.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
 import { redisForThisFile } from '../support/redis-per-file.js';
+import { asLender } from '../support/stored.js';
 
 const redis = redisForThisFile();
 
@@ -41,7 +42,7 @@ async function firstProcessDiesAfterCommit(chat: number, dies: 'throws' | 'hangs
 }
 
 const facts = async (chat: number) =>
-  (JSON.parse((await redis.raw.hget(keys.case(chat), 'snap')) ?? '{}') as { context: { facts: Record<string, unknown> } }).context.facts;
+  asLender(JSON.parse((await redis.raw.hget(keys.case(chat), 'snap')) ?? '{}')).context.facts;
 
 describe('a crash between the commit and the reply', () => {
   it('sends the owed question when Telegram redelivers the update to the next process', async () => {

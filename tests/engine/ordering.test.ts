@@ -6,6 +6,7 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createBotHarness } from '../support/bot-harness.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
 import { redisForThisFile } from '../support/redis-per-file.js';
+import { asLender } from '../support/stored.js';
 
 const redis = redisForThisFile();
 
@@ -119,7 +120,7 @@ describe('"1111" then "22" sent together by 20 people at the amount question', (
 
   async function expectStoredInOrder(load: (id: number) => Promise<{ snapshot: unknown } | null>, chats: number[]) {
     for (const id of chats) {
-      const facts = ((await load(id))?.snapshot as { context: { facts: Record<string, unknown> } }).context.facts;
+      const facts = asLender((await load(id))?.snapshot).context.facts;
       expect(facts, String(id)).toMatchObject({ amountFen: 111_100, dueDate: '2026-11-02' });
     }
   }

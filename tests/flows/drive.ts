@@ -1,4 +1,5 @@
 import { initialTransition, transition } from 'xstate';
+import { debtOf } from '../../flows/case.js';
 import type { FlowEvent, FlowEventBody } from '../../flows/events.js';
 import { caseMachine } from '../../flows/machine.js';
 import type { CaseSnapshot } from '../../flows/persistence.js';
@@ -27,6 +28,10 @@ export function drive(lang: 'zh-CN' | 'en' = 'zh-CN', today = TODAY) {
     get context() {
       return snapshot.context;
     },
+    /** The debt the steps are working on. */
+    get debt() {
+      return debtOf(snapshot.context);
+    },
     get notices() {
       return notices;
     },
@@ -39,3 +44,30 @@ export function drive(lang: 'zh-CN' | 'en' = 'zh-CN', today = TODAY) {
 
 /** Through the intro and consent, into step 1. */
 export const consented = (lang: 'zh-CN' | 'en' = 'zh-CN') => drive(lang).choose('continue').choose('agree');
+
+/** One debt's step-1 answers as typed and pressed: the product (and bank), the amount, how overdue, the rate. */
+export interface DebtAnswers {
+  product: string;
+  bank?: string;
+  amount: string;
+  overdue: string;
+  rate?: string;
+}
+
+/** The first debt, then the budget, to step 1's result. */
+export const firstDebt = (d: ReturnType<typeof drive>, a: DebtAnswers) => {
+  d.choose(a.product);
+  if (a.bank) d.choose(a.bank);
+  d.text(a.amount).text(a.overdue);
+  if (a.rate) d.text(a.rate);
+  return d;
+};
+
+/** Another debt from step 1's result: only its own questions are asked, then the result again. */
+export const addDebt = (d: ReturnType<typeof drive>, a: DebtAnswers) => firstDebt(d.choose('addDebt'), a);
+
+/** Logs one call for the current debt from its contact step: with an agent and what they said, or nobody reached. */
+export const logCall = (d: ReturnType<typeof drive>, call: { agent: string; promise: string } | 'not_reached') =>
+  call === 'not_reached'
+    ? d.choose('log').choose('phone').choose('today').choose('not_reached').text('2026-12-01')
+    : d.choose('log').choose('phone').choose('today').choose('callback').text(call.agent).text(call.promise).text('2026-12-01');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
+import { CASE_SCHEMA_VERSION, debtOf, forLender } from '../../flows/case.js';
 import { fromStored } from '../../flows/persistence.js';
 import { getStateNodes } from 'xstate/graph';
 import { STEPS } from '../../src/domain/catalog.js';
@@ -21,6 +21,8 @@ describe('the case machine graph', () => {
     ev({ type: 'DELETE' }),
     ev({ type: 'STATEMENT' }),
     ...STEPS.map((step) => ev({ type: 'OPEN', step })),
+    ev({ type: 'DEBT', index: 1 }),
+    ...['addDebt', 'removeDebt', 'show:0'].map((value) => ev({ type: 'CHOOSE', value })),
     ...['continue', 'agree', 'decline', 'yes', 'no', 'back', 'skip', 'next', 'edit', 'hub'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),
@@ -45,11 +47,12 @@ describe('the case machine graph', () => {
       JSON.stringify([
         s.value,
         s.context.consent,
-        s.context.facts.product,
+        debtOf(s.context).product,
         s.context.returnTo,
-        s.context.facts.amountFen === null,
-        s.context.plan.status,
+        debtOf(s.context).amountFen === null,
+        debtOf(s.context).plan.status,
         s.context.statement.requests.length,
+        s.context.debts.length,
       ]),
   });
   const reached = new Set(paths.map((p) => stateId(p.state.value)));
@@ -119,7 +122,7 @@ describe('step 1: overdue status intake', () => {
       .text('2500')
       .text('0');
     expect(d.state).toBe('status.result');
-    expect(d.context.facts).toMatchObject({
+    expect(forLender(d.context).facts).toMatchObject({
       product: 'huabei',
       amountFen: 550_000,
       dueDate: '2026-10-10',
@@ -138,7 +141,7 @@ describe('step 1: overdue status intake', () => {
     expect(d.state).toBe('status.bank');
     d.choose('cmb');
     expect(d.state).toBe('status.amount');
-    expect(d.context.facts.bank).toBe('cmb');
+    expect(d.debt.bank).toBe('cmb');
   });
 
   it('asks for the contract rate only where the penalty depends on it (借呗), and lets it be skipped', () => {
@@ -146,14 +149,14 @@ describe('step 1: overdue status intake', () => {
     expect(d.state).toBe('status.rate');
     d.choose('skip');
     expect(d.state).toBe('status.cause');
-    expect(d.context.facts.dailyRateBp).toBeNull();
+    expect(d.debt.dailyRateBp).toBeNull();
   });
 
   it('re-asks kindly, keeping the state, when an amount cannot be read', () => {
     const d = consented().choose('huabei').text('不知道');
     expect(d.state).toBe('status.amount');
     expect(d.notices).toEqual(['intake.reject.money.not_a_number']);
-    expect(d.context.facts.amountFen).toBeNull();
+    expect(d.debt.amountFen).toBeNull();
   });
 
   it('goes back one question at a time, and past the bank question only for cards', () => {
@@ -188,7 +191,7 @@ describe('step 1: overdue status intake', () => {
     expect(d.state).toBe('status.amount');
     d.text('6000');
     expect(d.state).toBe('caseSummary');
-    expect(d.context.facts.amountFen).toBe(600_000);
+    expect(d.debt.amountFen).toBe(600_000);
     expect(d.context.returnTo).toBeNull();
   });
 
@@ -205,10 +208,10 @@ describe('restart and deletion', () => {
     expect(d.state).toBe('confirmRestart');
     d.choose('no');
     expect(d.state).toBe('hub');
-    expect(d.context.facts.amountFen).toBe(550_000);
+    expect(d.debt.amountFen).toBe(550_000);
     d.send({ type: 'START' }).choose('yes');
     expect(d.state).toBe('status.product');
-    expect(d.context.facts.amountFen).toBeNull();
+    expect(d.debt.amountFen).toBeNull();
     expect(d.context.consent).toBe('given');
   });
 

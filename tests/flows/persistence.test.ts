@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
+import { CASE_SCHEMA_VERSION, debtOf } from '../../flows/case.js';
 import { fromStored, toStored } from '../../flows/persistence.js';
 import { stateId } from '../../src/render/state-id.js';
 import { consented } from './drive.js';
@@ -24,6 +24,6 @@ describe('storing and restoring a case', () => {
     const d = consented().choose('huabei').text('5500');
     const back = fromStored(CASE_SCHEMA_VERSION, { ...toStored(d.snapshot), value: { status: 'renamedLongAgo' } })!;
     expect(stateId(back.value)).toBe('hub');
-    expect(back.context.facts.amountFen).toBe(550_000);
+    expect(debtOf(back.context).amountFen).toBe(550_000);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
-import { newCaseContext, type CaseContext } from '../../flows/case.js';
+import { emptyDebt, newCaseContext, type CaseContext, type Debt } from '../../flows/case.js';
 import type { FlowEvent, FlowEventBody } from '../../flows/events.js';
 import { caseMachine } from '../../flows/machine.js';
 import { newReminderState } from '../../src/domain/reminders.js';
@@ -9,8 +9,12 @@ import { newReminderState } from '../../src/domain/reminders.js';
  * The machine's side of reminders, pure: a `REMIND` says what is due, once a day; buttons change the case's
  * reminder state and say so; nothing here reads a clock or calls anything.
  */
-const at = (ctx: Partial<CaseContext>, value = 'hub') =>
-  caseMachine.resolveState({ value, context: { ...newCaseContext('zh-CN'), consent: 'given', ...ctx } });
+/** A case in `value`; the plan and calls given are the (one) debt's. */
+const at = ({ plan, calls, ...ctx }: Partial<CaseContext> & Partial<Pick<Debt, 'plan' | 'calls'>>, value = 'hub') => {
+  const base = newCaseContext('zh-CN');
+  const debt = { ...emptyDebt(), ...(plan ? { plan } : {}), ...(calls ? { calls } : {}) };
+  return caseMachine.resolveState({ value, context: { ...base, consent: 'given', debts: [debt], ...ctx } });
+};
 const step = (snapshot: ReturnType<typeof at>, body: FlowEventBody, today: string) => {
   const [next, actions] = transition(caseMachine, snapshot, { ...body, today } as FlowEvent);
   return { next, actions, notices: actions.filter((a) => a.type === 'notice').map((a) => (a.params as { key: string }).key) };

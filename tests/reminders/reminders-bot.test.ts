@@ -10,6 +10,7 @@ import type { CaseStore } from '../../src/store/case-store.js';
 import { htmlToPlain } from '../../src/render/html.js';
 import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
 import { redisForThisFile } from '../support/redis-per-file.js';
+import { asLender } from '../support/stored.js';
 
 /**
  * Reminders end to end: the real bot (telegraf, engine, Redis store) with BullMQ on a real redis-server. Time is a
@@ -259,7 +260,7 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     const u = a.h.user(++nextUser);
     await logCall(u, '明天');
     await answerOffer(a.h, u, '好，提醒我');
-    const context = ((await store.load(u.id))!.snapshot as { context: Parameters<typeof b.reminders.service.refresh>[1] }).context;
+    const context = asLender((await store.load(u.id))!.snapshot).context;
     await b.reminders.service.refresh(u.id, context, '2026-11-24');
     await a.reminders.service.refresh(u.id, context, '2026-11-24');
     expect((await inspect.list(u.id)).map((j) => j.kind)).toEqual(['contact', 'bill', 'bill']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { FlowEvent, FlowEventBody } from '../../flows/events.js';
+import { debtOf, forLender } from '../../flows/case.js';
 import { caseMachine } from '../../flows/machine.js';
 import { STEPS } from '../../src/domain/catalog.js';
 import { createI18n, translator } from '../../src/i18n/index.js';
@@ -27,7 +28,7 @@ describe('the way back to where one came from', () => {
     getShortestPaths(caseMachine, {
       input: { lang: 'zh-CN' },
       events,
-      serializeState: (s) => JSON.stringify([s.value, s.context.consent, s.context.facts.amountFen === null, s.context.plan.status]),
+      serializeState: (s) => JSON.stringify([s.value, s.context.consent, debtOf(s.context).amountFen === null, debtOf(s.context).plan.status]),
     }).map((p) => [stateId(p.state.value), p.state]),
   );
   const i18n = createI18n({ ttlDays: 90 });
@@ -35,8 +36,8 @@ describe('the way back to where one came from', () => {
 
   const offering = [...snapshots.entries()].flatMap(([id, snapshot]) => {
     const from = STEPS.find((s) => s !== id.split('.')[0])!;
-    const ctx = { ...snapshot.context, cameFrom: from };
-    const reply = renderPrompt({ id, ctx, t, today: TODAY, translatorFor: (l) => translator(i18n, l) });
+    const whole = { ...snapshot.context, cameFrom: from };
+    const reply = renderPrompt({ id, ctx: forLender(whole), whole, t, today: TODAY, translatorFor: (l) => translator(i18n, l) });
     const offers = reply?.kind === 'text' && (reply.buttons ?? []).flat().some((b) => {
       const d = decodeData(b.data);
       return d.kind === 'prompt' && d.value === 'return';

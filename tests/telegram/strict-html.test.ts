@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
 import { botApiTextError, telegramHtmlError } from '../support/telegram-html.js';
+import { asLender } from '../support/stored.js';
 
 describe('the strict Telegram HTML check the fake Bot APIs share', () => {
   it.each([
@@ -98,7 +99,7 @@ describe('user text shown back to the user', () => {
     await u.press('花呗');
     await u.send('\u202e0003');
     await u.send('45天');
-    const stored = (await h.store.load(3303))?.snapshot as { context: { facts: { amountFen: number | null } } };
+    const stored = asLender((await h.store.load(3303))?.snapshot);
     expect(stored.context.facts.amountFen).toBe(300);
     expect(u.texts().join('\n')).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
   });

@@ -1,0 +1,66 @@
+import { and } from 'xstate';
+import { LIMITS, emptyDebt } from '../case.js';
+import type { CaseContext } from '../case.js';
+import type { FlowEvent } from '../events.js';
+import { guard, update } from './define.js';
+import { isChoice, notice, valueOf, type Fragment } from './fragments.js';
+
+/**
+ * Several debts: one is worked on at a time (`current`), picked on the checklist; more are added after the
+ * first debt's answers or from "My answers", and removed from there after asking once. The budget is not
+ * asked again for a new debt: step 1's gate asks only what is missing.
+ */
+
+/** The debt a `show:N` button of "My answers" names, if it exists. */
+const shownDebt = (context: CaseContext, event: FlowEvent): number | null => {
+  const index = Number(/^show:([0-9])$/.exec(valueOf(event))?.[1] ?? NaN);
+  return index < context.debts.length ? index : null;
+};
+
+export const guards = {
+  isShownDebt: guard(({ context, event }) => shownDebt(context, event) !== null),
+  canAddDebt: guard(({ context }) => context.debts.length < LIMITS.debts),
+  isDebt: guard(({ context, event }) => event.type === 'DEBT' && event.index < context.debts.length),
+};
+
+export const actions = {
+  /** A new, empty debt becomes the one the steps work on; its questions are asked next. */
+  addDebt: update(({ context }) => ({ debts: [...context.debts, emptyDebt()], current: context.debts.length, callDraft: {} })),
+  selectDebt: update(({ context, event }) =>
+    event.type === 'DEBT' && event.index < context.debts.length ? { current: event.index, callDraft: {} } : {},
+  ),
+  showDebt: update(({ context, event }) => ({ current: shownDebt(context, event) ?? context.current, callDraft: {} })),
+  /** The last debt is never removed, only emptied: a case always has one debt to work on. */
+  removeDebt: update(({ context }) => {
+    const debts = context.debts.filter((_, i) => i !== context.current);
+    return { debts: debts.length > 0 ? debts : [emptyDebt()], current: 0, callDraft: {} };
+  }),
+};
+
+/** "Add another debt": with consent (answers are kept), and up to the limit. */
+export const addDebtButton: Fragment = [
+  { guard: and([isChoice('addDebt'), 'hasConsent', 'canAddDebt']), target: '#case.status.product', actions: 'addDebt' },
+  { guard: and([isChoice('addDebt'), 'hasConsent']), actions: { type: 'notice', params: { key: 'debts.full', vars: { max: LIMITS.debts } } } },
+  { guard: isChoice('addDebt'), actions: notice('debts.needConsent') },
+];
+
+/** The checklist's debt buttons, valid from anywhere: the steps then work on that debt. */
+export const rootHandlers: Fragment = {
+  DEBT: [
+    { guard: and(['consentDecided', 'isDebt']), target: '.hub', actions: ['selectDebt', 'clearCameFrom'] },
+    { guard: 'consentDecided', actions: notice('debts.gone') },
+    { actions: notice('start.finishFirst') },
+  ],
+};
+
+export const states: Fragment = {
+  confirmRemoveDebt: {
+    on: {
+      CHOOSE: [
+        { guard: isChoice('yes'), target: 'caseSummary', actions: ['removeDebt', notice('debts.removed')] },
+        { guard: isChoice('no'), target: 'caseSummary' },
+        { actions: notice('input.notAChoice') },
+      ],
+    },
+  },
+};

@@ -1,0 +1,247 @@
+import { and, enqueueActions, raise } from 'xstate';
+import { STEPS, type StepId, type StepStatus } from '../../src/domain/catalog.js';
+import { optionWord, selfRequest, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
+import type { CaseContext, Facts, Plan } from '../case.js';
+import type { FlowEvent } from '../events.js';
+import { EDITABLE_FACTS, FREE_NOTES, IDENTITY_FIELDS, readTextAnswer, type ChoiceQuestion, type TextQuestion } from '../questions.js';
+
+/**
+ * The builders every step is written with: a question, a step's exits, the free-text net. They return plain
+ * config fragments; XState types a state config only inside `createMachine`, so fragments are untyped here and
+ * checked when the machine is created (flows/machine.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Fragment = any;
+export type Target = { target: string; guard?: Guard };
+export type Guard = Fragment;
+/** What a guard or an action of a step reads. */
+export type Args = { context: CaseContext; event: FlowEvent };
+
+/** `alone`: sent as its own message before the question, not folded into it (the crisis reply). */
+export type Notice = { key: string; vars?: Record<string, string | number>; alone?: boolean };
+/**
+ * What free text was understood as, for the engine to count (never the text itself): words of despair, a paid
+ * agent, a request to the lender, a collector's threat or a lawsuit.
+ */
+export type CareSignal = 'crisis' | 'paid_agent' | 'self_ask' | 'threat';
+
+/** Where an answer edited from a summary goes back to. */
+const RETURNS = [
+  { to: 'summary', target: '#case.caseSummary' },
+  { to: 'statement', target: '#case.statement.review' },
+] as const;
+
+/** Button words read the same wherever typed; "today" only where no date answer takes it first. */
+const NAV_WORDS: ButtonWord[] = ['hub', 'back', 'skip', 'next', 'done', 'agree', 'decline'];
+
+export const textOf = (e: FlowEvent): string => (e.type === 'TEXT' || e.type === 'EDITED' ? e.text : '');
+export const valueOf = (e: FlowEvent): string => (e.type === 'CHOOSE' ? e.value : '');
+
+export function notice(key: string) {
+  return { type: 'notice' as const, params: { key } };
+}
+export function isChoice(value: string) {
+  return { type: 'isChoice' as const, params: { value } };
+}
+export function missing(fact: keyof Facts) {
+  return { type: 'missing' as const, params: { fact } };
+}
+export function markStep(step: StepId, status: StepStatus) {
+  return { type: 'markStep' as const, params: { step, status } };
+}
+export function planIs(status: Plan['status']) {
+  return { type: 'planIs' as const, params: { status } };
+}
+export function setPlan(status: Plan['status']) {
+  return { type: 'setPlanStatus' as const, params: { status } };
+}
+export function setCameFrom(step: StepId) {
+  return { type: 'setCameFrom' as const, params: { step } };
+}
+function returningTo(to: NonNullable<CaseContext['returnTo']>) {
+  return { type: 'returningTo' as const, params: { to } };
+}
+function typed(word: ButtonWord) {
+  return { type: 'typed' as const, params: { word } };
+}
+function careSignal(kind: CareSignal) {
+  return { type: 'careSignal' as const, params: { kind } };
+}
+
+/** "✏️" buttons: open one step-1 question (or a statement field) and come back here after the answer. */
+export function editButtons(to: NonNullable<CaseContext['returnTo']>): Fragment {
+  return [...EDITABLE_FACTS, ...IDENTITY_FIELDS].map((q) => ({
+    // The name and tails are kept only with consent to keep details.
+    guard: (IDENTITY_FIELDS as readonly string[]).includes(q) ? and([isChoice(`edit:${q}`), 'hasConsent']) : isChoice(`edit:${q}`),
+    target: (EDITABLE_FACTS as readonly string[]).includes(q) ? `#case.status.${q}` : `#case.statement.${q}`,
+    actions: { type: 'setReturnTo' as const, params: { to } },
+  }));
+}
+
+/** A document for the lender (or an adviser) is written in Chinese; a chat in English also gets an English copy to read. */
+export function deliverForLender(kind: 'confirmation' | 'complaint' | 'summary'): Fragment {
+  return enqueueActions(({ context, enqueue }) => {
+    enqueue({ type: 'deliverDocument', params: { kind, lang: 'zh-CN' } });
+    if ((context as CaseContext).lang === 'en') enqueue({ type: 'deliverDocument', params: { kind, lang: 'en' } });
+  });
+}
+
+/** After a valid answer: back to the case summary when editing one answer, else the next question that applies. */
+export function answered(valid: Guard, store: unknown, next: Target[]): Fragment {
+  return [
+    ...RETURNS.map((r) => ({ guard: and([valid, returningTo(r.to)]), target: r.target, actions: [store, 'clearReturn'] })),
+    ...next.map((n) => ({ guard: n.guard ? and([valid, n.guard]) : valid, target: n.target, actions: store })),
+  ];
+}
+
+export interface QuestionOpts {
+  next: Target[];
+  back: Target[];
+  skippable?: boolean;
+  /** Buttons of this question beyond back and skip (e.g. "today"). */
+  extra?: Array<{ guard: Guard; target: string; actions: unknown }>;
+}
+
+function navigation(q: TextQuestion | null, opts: QuestionOpts): Fragment {
+  return [
+    ...RETURNS.map((r) => ({ guard: and([isChoice('back'), returningTo(r.to)]), target: r.target, actions: 'clearReturn' })),
+    ...opts.back.map((b) => ({ guard: b.guard ? and([isChoice('back'), b.guard]) : isChoice('back'), target: b.target })),
+    ...(opts.skippable && q ? answered(isChoice('skip'), { type: 'clearOnSkip', params: { q } }, opts.next) : []),
+    ...(opts.extra ?? []),
+  ];
+}
+
+export function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
+  const ownWords = FREE_NOTES.has(q);
+  const answer = answered({ type: 'validAnswer', params: { q } }, { type: 'storeText', params: { q } }, opts.next);
+  return {
+    on: {
+      TEXT: [
+        ...understood(ownWords),
+        // A typed "跳过" or "上一步" is the button, not a note or an amount (一 reads as a number); only "今天" is
+        // an answer first, where a date is asked.
+        ...typedButtons(NAV_WORDS),
+        ...answer,
+        ...typedButtons(['today']),
+        {
+          actions: {
+            type: 'notice',
+            params: ({ event }: { event: FlowEvent }) => {
+              const r = event.type === 'TEXT' ? readTextAnswer(q, event.text, event.today) : null;
+              return { key: `intake.reject.${r && !r.ok ? r.reason : 'money.not_a_number'}` };
+            },
+          },
+        },
+      ],
+      CHOOSE: [...navigation(q, opts), { actions: notice('input.notAChoice') }],
+    },
+  } as const;
+}
+
+export function choiceQuestion(q: ChoiceQuestion, opts: QuestionOpts): Fragment {
+  return {
+    on: {
+      CHOOSE: [
+        ...navigation(null, opts),
+        ...answered({ type: 'validChoice', params: { q } }, { type: 'storeChoice', params: { q } }, opts.next),
+        { actions: notice('input.notAChoice') },
+      ],
+      TEXT: [
+        ...understood(false),
+        ...typedButtons(),
+        // An option's label typed ("花呗", "失业") is the same as pressing it.
+        {
+          guard: { type: 'typedOption', params: { q } },
+          actions: raise(({ event }: { event: FlowEvent }) => ({ type: 'CHOOSE' as const, value: optionWord(q, textOf(event)) ?? '', today: event.today })),
+        },
+        { actions: notice('input.useButtons') },
+      ],
+    },
+  } as const;
+}
+
+/** The ways out of a step: mark it done (and optionally go on to the next step), or just go back to the checklist. */
+export function finishStep(step: StepId, nextStep: StepId | null, canFinish = true): Fragment {
+  return [
+    ...(canFinish ? [{ guard: isChoice('done'), target: '#case.hub', actions: markStep(step, 'done') }] : []),
+    ...(canFinish && nextStep
+      ? [{ guard: isChoice('next'), target: `#case.${nextStep}`, actions: [markStep(step, 'done'), setCameFrom(step)] }]
+      : []),
+    ...(!canFinish && nextStep ? [{ guard: isChoice('next'), ...toStep(step, nextStep) }] : []),
+    { guard: isChoice('hub'), target: '#case.hub' },
+    ...backToOrigin(),
+    { actions: notice('input.notAChoice') },
+  ];
+}
+
+/** Into another step, remembering where from, so that step's screen can offer the way back. */
+export function toStep(from: StepId, to: StepId) {
+  return { target: `#case.${to}`, actions: setCameFrom(from) };
+}
+
+/** The "← back to step N" button of a screen reached from another step (the renderer shows it). */
+export function backToOrigin(): Fragment {
+  return STEPS.map((step) => ({
+    guard: and([isChoice('return'), { type: 'cameFrom', params: { step } }]),
+    target: `#case.${step}`,
+    actions: 'clearCameFrom',
+  }));
+}
+
+/**
+ * Free text read before it is taken as an answer or bounced (free-text.ts, scam.ts). Despair always comes
+ * first and is answered on its own; in the user's own words (a note, a complaint) nothing else is read out.
+ */
+export function understood(ownWords: boolean): Fragment {
+  return [
+    { guard: 'signalsCrisis', actions: [careSignal('crisis'), { type: 'notice', params: { key: 'care.crisis', alone: true } }] },
+    ...(ownWords
+      ? []
+      : [
+          { guard: 'mentionsAgent', actions: [careSignal('paid_agent'), notice('scam.warning')] },
+          {
+            guard: 'asksLender',
+            actions: [careSignal('self_ask'), { type: 'notice', params: ({ event }: Args) => ({ key: `care.selfAsk.${selfRequest(textOf(event))}` }) }],
+          },
+          {
+            guard: 'threatens',
+            actions: [
+              careSignal('threat'),
+              { type: 'notice', params: ({ event }: Args) => ({ key: `care.threat.${threatTopics(textOf(event))[0]}` }) },
+              { type: 'notice', params: ({ event }: Args) => ({ key: `rights.topic.${threatTopics(textOf(event))[0]}` }) },
+            ],
+          },
+        ]),
+  ];
+}
+
+/** A button's label typed instead of pressed: the same event as the press ("清单" opens the checklist). */
+export function typedButtons(words: ButtonWord[] = [...NAV_WORDS, 'today']): Fragment {
+  return [
+    ...(words.includes('hub')
+      ? [{ guard: typed('hub'), actions: raise(({ event }: { event: FlowEvent }) => ({ type: 'HUB' as const, today: event.today })) }]
+      : []),
+    ...words.filter((w) => w !== 'hub').map((word) => ({
+      guard: typed(word),
+      actions: raise(({ event }: { event: FlowEvent }) => ({ type: 'CHOOSE' as const, value: word, today: event.today })),
+    })),
+  ];
+}
+
+/** A step that needs the user's permission to keep their details, asked in place. */
+export function needConsent(): Fragment {
+  return {
+    on: {
+      CHOOSE: [
+        {
+          guard: isChoice('agree'),
+          target: 'gate',
+          actions: [{ type: 'setConsent', params: { consent: 'given' } }, notice('consent.thanks')],
+        },
+        { guard: isChoice('hub'), target: '#case.hub' },
+        ...backToOrigin(),
+        { actions: notice('input.notAChoice') },
+      ],
+    },
+  } as const;
+}

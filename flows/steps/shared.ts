@@ -1,0 +1,133 @@
+import { and } from 'xstate';
+import { STEPS, type Lang, type StepId, type StepStatus } from '../../src/domain/catalog.js';
+import { buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
+import { mentionsPaidAgent } from '../../src/domain/scam.js';
+import { DEBT_FACTS, debtOf, newCaseContext, withDebt, type CaseContext } from '../case.js';
+import type { FlowEvent } from '../events.js';
+import type { RemindParams } from '../reminders.js';
+import { CHOICES, SKIP_CLEARS, isChoiceOf, readTextAnswer, type ChoiceQuestion, type TextQuestion } from '../questions.js';
+import { description, guard, update } from './define.js';
+import { notice, textOf, typedButtons, understood, valueOf, type CareSignal, type Fragment, type Notice } from './fragments.js';
+
+/** What every step uses: consent, answers read and stored, the step's status, the way back, the engine's actions. */
+
+const stepRank: Record<StepStatus, number> = { todo: 0, skipped: 1, in_progress: 2, done: 3 };
+
+/** A step only moves forward (todo → in progress → done), except that "skipped" never overwrites progress. */
+const advanceStep = (current: StepStatus, next: StepStatus): StepStatus =>
+  stepRank[next] > stepRank[current] ? next : current;
+
+const hasData = (c: CaseContext): boolean =>
+  Object.values(c.facts).some((v) => v !== null) ||
+  c.debts.some((d) => DEBT_FACTS.some((k) => d[k] !== null) || d.calls.length > 0 || d.plan.status !== 'none') ||
+  c.evidence.length > 0;
+
+export const guards = {
+  hasConsent: guard(({ context }) => context.consent === 'given'),
+  consentDecided: guard(({ context }) => context.consent !== 'pending'),
+  hasCaseData: guard(({ context }) => hasData(context)),
+  returning: guard(({ context }) => context.returnTo !== null),
+  returningTo: guard(({ context }, p: { to: CaseContext['returnTo'] }) => context.returnTo === p.to),
+  isChoice: guard(({ event }, p: { value: string }) => valueOf(event) === p.value),
+  isStep: guard(({ event }, p: { step: StepId }) => event.type === 'OPEN' && event.step === p.step),
+  validAnswer: guard(({ event }, p: { q: TextQuestion }) => event.type === 'TEXT' && readTextAnswer(p.q, event.text, event.today).ok),
+  validChoice: guard(({ event }, p: { q: ChoiceQuestion }) => isChoiceOf(p.q, valueOf(event))),
+  mentionsAgent: guard(({ event }) => mentionsPaidAgent(textOf(event))),
+  signalsCrisis: guard(({ event }) => signalsCrisis(textOf(event))),
+  asksLender: guard(({ event }) => selfRequest(textOf(event)) !== null),
+  threatens: guard(({ event }) => threatTopics(textOf(event)).length > 0),
+  typed: guard(({ event }, p: { word: ButtonWord }) => buttonWord(textOf(event)) === p.word),
+  typedOption: guard(({ event }, p: { q: ChoiceQuestion }) => optionWord(p.q, textOf(event)) !== null),
+  cameFrom: guard(({ context }, p: { step: StepId }) => context.cameFrom === p.step),
+};
+
+export const actions = {
+  // Descriptions only: the engine performs them (render, prefs, deletion) after the commit.
+  notice: description<Notice>(),
+  showLanguagePicker: description(),
+  rememberLanguage: description<{ lang: Lang }>(),
+  deleteEverything: description(),
+  remind: description<RemindParams>(),
+  showReminders: description(),
+  showTimeZones: description(),
+  offerReminders: description(),
+  deliverDocument: description<{ kind: 'statement' | 'confirmation' | 'complaint' | 'summary'; lang: Lang }>(),
+  careSignal: description<{ kind: CareSignal }>(),
+
+  setLang: update(({ context, event }) => ({ lang: event.type === 'LANG' ? event.lang : context.lang })),
+  setConsent: update((_, p: { consent: CaseContext['consent'] }) => ({ consent: p.consent })),
+  markStep: update(({ context }, p: { step: StepId; status: StepStatus }) => ({
+    steps: { ...context.steps, [p.step]: advanceStep(context.steps[p.step], p.status) },
+  })),
+  storeText: update(({ context, event }, p: { q: TextQuestion }) => {
+    if (event.type !== 'TEXT') return {};
+    const r = readTextAnswer(p.q, event.text, event.today);
+    return r.ok ? r.apply(context) : {};
+  }),
+  storeChoice: update(({ context, event }, p: { q: ChoiceQuestion }) => {
+    const value = valueOf(event);
+    if (!isChoiceOf(p.q, value)) return {};
+    const patch = CHOICES[p.q].apply(value)(context);
+    // A bank only means something for a card, and the contract rate only for the product it was read from.
+    if (p.q === 'product') {
+      const debt = debtOf(context);
+      return withDebt(context, {
+        product: value as typeof debt.product,
+        bank: value === 'credit_card' ? debt.bank : null,
+        dailyRateBp: value === debt.product ? debt.dailyRateBp : null,
+      });
+    }
+    return patch;
+  }),
+  clearOnSkip: update(({ context }, p: { q: TextQuestion }) => SKIP_CLEARS[p.q]?.(context) ?? {}),
+  /** The "today" button of a date question: the same as typing today's date. */
+  answerToday: update(({ context, event }, p: { q: TextQuestion }) => {
+    const r = readTextAnswer(p.q, event.today, event.today);
+    return r.ok ? r.apply(context) : {};
+  }),
+  setReturnTo: update((_, p: { to: NonNullable<CaseContext['returnTo']> }) => ({ returnTo: p.to })),
+  clearReturn: update(() => ({ returnTo: null })),
+  setCameFrom: update((_, p: { step: StepId }) => ({ cameFrom: p.step })),
+  clearCameFrom: update(() => ({ cameFrom: null })),
+  resetCase: update(({ context }) => ({ ...newCaseContext(context.lang), consent: context.consent })),
+  rememberChecklist: update(({ context, event }) => ({
+    checklistMessageId: event.type === 'CHECKLIST_POSTED' ? event.messageId : context.checklistMessageId,
+  })),
+};
+
+/** Commands and events valid in every state (the machine's root `on`). */
+export const rootHandlers: Fragment = {
+  START: [
+    { guard: 'hasCaseData', target: '.confirmRestart' },
+    { guard: 'hasConsent', target: '.status', actions: 'clearCameFrom' },
+    { guard: 'consentDecided', target: '.hub' },
+    { target: '.intro' },
+  ],
+  LANG: {
+    actions: [
+      'setLang',
+      { type: 'rememberLanguage', params: ({ event }: { event: FlowEvent }) => ({ lang: event.type === 'LANG' ? event.lang : 'zh-CN' }) },
+      { type: 'notice', params: { key: 'language.changed' } },
+    ],
+  },
+  LANGUAGE: { actions: 'showLanguagePicker' },
+  HUB: [{ guard: 'consentDecided', target: '.hub', actions: 'clearCameFrom' }, { actions: notice('start.finishFirst') }],
+  SUMMARY: [{ guard: 'consentDecided', target: '.caseSummary', actions: 'clearCameFrom' }, { actions: notice('start.finishFirst') }],
+  STATEMENT: [{ guard: 'consentDecided', target: '.statement', actions: 'clearCameFrom' }, { actions: notice('start.finishFirst') }],
+  OPEN: [
+    ...STEPS.map((step) => ({
+      guard: and(['consentDecided', { type: 'isStep', params: { step } }]),
+      target: `.${step}`,
+      actions: 'clearCameFrom' as const,
+    })),
+    { actions: notice('start.finishFirst') },
+  ],
+  DELETE: '.confirmDelete',
+  HELP: { actions: notice('help.body') },
+  PRIVACY: { actions: notice('privacy.body') },
+  UNSUPPORTED: { actions: notice('input.unsupported') },
+  EDITED: [...understood(true), { actions: notice('input.edited') }],
+  TEXT: [...understood(false), ...typedButtons(), { actions: notice('input.notAnAnswer') }],
+  CHOOSE: { actions: notice('input.notAChoice') },
+  CHECKLIST_POSTED: { actions: 'rememberChecklist' },
+};

@@ -1,0 +1,100 @@
+import { forLender, type CaseContext, type Debt } from '../../flows/case.js';
+import type { IsoDate } from '../domain/catalog.js';
+import { budget } from '../domain/budget.js';
+import { dailyCharge, daysOverdue, priorityOrder, splitProRata } from '../domain/debts.js';
+import { formatFen } from '../domain/money.js';
+import { stageOf } from '../domain/stage.js';
+import type { Translate } from '../i18n/index.js';
+import { globalData } from './callback-data.js';
+import type { Button } from './reply.js';
+import { productName } from './status-summary.js';
+
+/** The debts on the checklist: each with its amount, how long overdue and what it costs a day; the totals. */
+
+const nameOf = (c: CaseContext, index: number, t: Translate): string =>
+  c.debts[index]?.product === null ? t('debts.unnamed') : productName(forLender(c, index), t);
+
+function chargeText(debt: Debt, lang: CaseContext['lang'], t: Translate, today: IsoDate): string {
+  const charge = dailyCharge(debt, today);
+  if (charge.kind === 'estimate') return t('debts.charge.estimate', { amount: formatFen(charge.perDayFen, lang) });
+  return t(`debts.charge.${charge.reason}`);
+}
+
+/** How far things have gone with this lender: calls logged, the plan, the statement. */
+function progressText(debt: Debt, t: Translate): string {
+  const parts = [
+    ...(debt.calls.length > 0 ? [t('debts.progress.calls', { count: debt.calls.length })] : []),
+    ...(debt.plan.status !== 'none' ? [t(`debts.progress.plan.${debt.plan.status}`)] : []),
+    ...(debt.statementWritten ? [t('debts.progress.statement')] : []),
+  ];
+  return parts.length > 0 ? t('debts.progress.line', { parts: parts.join(t('debts.progress.separator')) }) : '';
+}
+
+function stageText(debt: Debt, t: Translate, today: IsoDate): string {
+  const days = daysOverdue(debt, today);
+  if (days === null) return t('debts.stageUnknown');
+  return stageOf(days) === 'not_overdue' ? t('debts.notOverdue') : t('debts.days', { count: days });
+}
+
+/** Shown once a debt has a product: before that there is nothing to list. */
+export const hasDebtList = (c: CaseContext): boolean => c.debts.some((d) => d.product !== null);
+
+export function debtLines(c: CaseContext, t: Translate, today: IsoDate): string[] {
+  const { lang } = c;
+  const several = c.debts.length > 1;
+  const total = c.debts.reduce((sum, d) => sum + (d.amountFen ?? 0), 0);
+  const charges = c.debts.map((d) => dailyCharge(d, today));
+  const unknown = charges.filter((ch) => ch.kind === 'unknown').length;
+  const perDay = charges.reduce((sum, ch) => sum + (ch.kind === 'estimate' ? ch.perDayFen : 0), 0);
+  const lines = [
+    t('debts.title', { count: c.debts.length, total: formatFen(total, lang) }),
+    ...c.debts.map((d, i) =>
+      t('debts.line', {
+        mark: several && i === c.current ? '▶ ' : '',
+        n: i + 1,
+        name: nameOf(c, i, t),
+        amount: d.amountFen === null ? t('debts.amountUnknown') : formatFen(d.amountFen, lang),
+        stage: stageText(d, t, today),
+        charge: chargeText(d, lang, t, today),
+      }) + (several ? progressText(d, t) : ''),
+    ),
+  ];
+  if (several && charges.some((ch) => ch.kind === 'estimate')) lines.push(t('debts.totalCharge', { amount: formatFen(perDay, lang) }));
+  if (several && unknown > 0 && charges.some((ch) => ch.kind === 'estimate')) lines.push(t('debts.totalChargeSome', { count: unknown }));
+  if (several) lines.push('', t('debts.working', { n: c.current + 1, name: nameOf(c, c.current, t) }));
+  return lines;
+}
+
+/** One button per debt, to choose which one the steps work on; none while there is only one. */
+export function debtButtons(c: CaseContext, t: Translate): Button[] {
+  if (c.debts.length < 2) return [];
+  return c.debts.map((_, i) => ({
+    label: t('debts.pick', { mark: i === c.current ? '▶ ' : '', n: i + 1, name: nameOf(c, i, t) }),
+    data: globalData({ type: 'DEBT', index: i }),
+  }));
+}
+
+/**
+ * With several debts and the budget known: the order to deal with them, each with its reason, and the monthly
+ * amount shared in proportion to what each is owed (exact to the fen). Nothing to spare: an extension first, for all.
+ */
+export function orderLines(c: CaseContext, t: Translate, today: IsoDate): string[] {
+  const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });
+  if (c.debts.length < 2 || b === null) return [];
+  const monthly = Math.max(0, b.surplusFen);
+  const shares = splitProRata(monthly, c.debts.map((d) => d.amountFen ?? 0));
+  const order = priorityOrder(c.debts, today, monthly);
+  const reason = (r: string) => t(`debts.order.reason.${r}`);
+  const rows = order.map(({ index, reason: r }, place) =>
+    monthly > 0
+      ? t('debts.order.row', { n: place + 1, name: nameOf(c, index, t), share: formatFen(shares[index] ?? 0, c.lang), reason: reason(r) })
+      : t('debts.order.rowNothing', { n: place + 1, name: nameOf(c, index, t), reason: reason(r) }),
+  );
+  return [
+    monthly > 0 ? t('debts.order.title', { amount: formatFen(monthly, c.lang) }) : t('debts.order.nothingToSpare'),
+    ...rows,
+    t('debts.order.noNewLoan'),
+  ];
+}
+
+export { nameOf as debtName };

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+
+/** A person behind on 花呗, 借呗 and a card: every debt on the checklist, each with what it costs a day. */
+async function threeDebts(id: number) {
+  const h = createBotHarness();
+  const u = h.user(id, 'zh-hans');
+  await answerStepOne(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
+  expect(u.last()).toContain('还有别的逾期欠款吗');
+  await u.press('再加一笔欠款');
+  await u.press('借呗');
+  await u.send('12000');
+  await u.send('30天');
+  // No rate given: its charge a day stays unknown, and says why.
+  await u.press('跳过');
+  expect(u.last()).toContain('你现在的情况');
+  await u.press('再加一笔欠款');
+  await u.press('信用卡');
+  await u.press('招商银行');
+  await u.send('8000');
+  await u.send('20天');
+  await u.send('0.05%');
+  return { h, u };
+}
+
+describe('the checklist with several debts', () => {
+  it('lists every debt with its amount, days overdue and charge a day, the totals, and which one the steps are about', async () => {
+    const { u } = await threeDebts(81_001);
+    await u.send('/checklist');
+    const hub = u.last();
+    expect(hub).toContain('你的欠款（3 笔，一共 25,500 元）');
+    expect(hub).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元');
+    expect(hub).toContain('2. 借呗 · 12,000 元 · 逾期 30 天 · 每天多少：还不知道，要看合同或账单上的日利率');
+    expect(hub).toContain('▶ 3. 信用卡（招商银行） · 8,000 元 · 逾期 20 天 · 每天约 4 元');
+    expect(hub).toContain('合计每天约 6.75 元');
+    expect(hub).toContain('另有 1 笔每天多少还不知道');
+    expect(hub).toContain('下面的步骤现在按第 3 笔（信用卡（招商银行））来');
+  });
+
+  it('puts them in order, each with its reason, and shares what can be spared in proportion, to the fen', async () => {
+    const { u } = await threeDebts(81_004);
+    await u.send('/checklist');
+    const hub = u.last();
+    expect(hub).toContain('先还哪笔、每月怎么分（每月能拿出 2,500 元，按欠款比例分给各家）');
+    // 2,500 × 8,000 / 25,500, × 5,500 / 25,500 and × 12,000 / 25,500; the odd fen to the largest remainder.
+    expect(hub).toContain('1. 信用卡（招商银行）：每月 784.31 元。每天都在加收费用，越拖越多。');
+    expect(hub).toContain('2. 花呗：每月 539.22 元。每天都在加收费用，越拖越多。');
+    expect(hub).toContain('3. 借呗：每月 1,176.47 元。按欠款比例还，先稳住。');
+    expect(hub).toContain('别为了还旧债去借新的网贷或套现');
+  });
+
+  it('works on the debt picked on the checklist', async () => {
+    const { h, u } = await threeDebts(81_002);
+    await u.send('/checklist');
+    await u.press('1. 花呗');
+    expect(u.last()).toContain('下面的步骤现在按第 1 笔（花呗）来');
+    await u.press('联系平台');
+    expect(u.last()).toContain('花呗');
+    const stored = await h.store.load(u.id);
+    expect((stored?.snapshot as { context: { current: number } }).context.current).toBe(0);
+  });
+
+  it('removes a debt from "My answers" only after asking', async () => {
+    const { u } = await threeDebts(81_003);
+    await u.send('/checklist');
+    await u.press('我的资料');
+    expect(u.last()).toContain('下面是第 3 笔（共 3 笔）的资料');
+    await u.press('删掉这笔');
+    expect(u.last()).toContain('确定删掉第 3 笔（信用卡（招商银行））吗');
+    await u.press('确定删掉');
+    expect(u.last()).toContain('这笔欠款已经删掉了');
+    await u.send('/checklist');
+    expect(u.last()).toContain('（2 笔，一共 17,500 元）');
+    expect(u.last()).not.toContain('招商银行');
+  });
+
+  it('gives each lender its own share: in the call script and in its statement, the shares adding up to what can be spared', async () => {
+    const { h, u } = await threeDebts(81_005);
+    const shares = { '花呗': '539.22 元', '借呗': '1,176.47 元', '信用卡（招商银行）': '784.31 元' };
+    const statements: string[] = [];
+    for (const [n, [name, share]] of Object.entries(shares).entries()) {
+      await u.send('/checklist');
+      await u.press(`${n + 1}. ${name}`);
+      await u.press('联系平台');
+      expect(u.last()).toContain(`我算过了，现在每个月一共最多能拿出 2,500 元，要分给好几家，按欠款比例给贵司 ${share}。`);
+      await u.send('/statement');
+      if (n === 0) {
+        await u.press('选择请求');
+        await u.press('分期');
+        await u.press('写说明');
+        for (let i = 0; i < 3; i++) await u.press('跳过');
+      }
+      statements.push(u.texts().find((t, i, all) => t.startsWith('还款困难情况说明') && all.slice(i + 1).every((x) => !x.startsWith('还款困难情况说明')))!);
+      expect(statements.at(-1)).toContain(`按欠款比例向贵司每月还款约 ${share}`);
+    }
+    expect(new Set(statements).size).toBe(3);
+    // What the three letters ask for adds up to what can be spared, to the fen: nothing lost or added by rounding.
+    const asked = statements.map((t) => Math.round(Number(/按欠款比例向贵司每月还款约 ([\d,.]+) 元/.exec(t)![1]!.replace(/,/g, '')) * 100));
+    expect(asked.reduce((a, b) => a + b, 0)).toBe(250_000);
+    expect(h.calls.filter((c) => c.method === 'sendDocument')).toHaveLength(3);
+    // The checklist counts the progress of each debt on its own.
+    await u.send('/checklist');
+    expect(u.last().match(/└ 困难说明已写/g)).toHaveLength(3);
+  });
+
+  it('writes one summary of every debt, the split and what was agreed, for the person and a legal-aid adviser', async () => {
+    const { h, u } = await threeDebts(81_006);
+    await u.send('/checklist');
+    await u.press('1. 花呗');
+    await u.press('分期延期');
+    await u.press('我已经提交申请了');
+    await u.press('通过了');
+    await u.send('539.22');
+    await u.send('12');
+    await u.press('跳过');
+    await u.send('/checklist');
+    expect(u.last()).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元\n   └ 方案已通过');
+    await u.press('我的资料');
+    await u.press('欠款汇总');
+    const letter = u.texts().find((t) => t.startsWith('欠款情况汇总'))!;
+    expect(letter).toContain('截至 2026年11月24日，本人共有 3 笔逾期欠款，合计 25,500 元。');
+    expect(letter).toContain('1. 花呗：欠款 5,500 元，已逾期约 45 天');
+    expect(letter).toContain('3. 信用卡（招商银行）：欠款 8,000 元，已逾期约 20 天');
+    expect(letter).toContain('每月可用于还款约 2,500 元，按各笔欠款金额的比例分配');
+    expect(letter).toContain('借呗：每月约 1,176.47 元');
+    expect(letter).toContain('花呗：已同意分 12 期，每期 539.22 元');
+    expect(letter).toContain('借呗：尚未申请分期或延期');
+    expect(letter).toContain('12348');
+    expect(u.last()).toContain('上面是你的欠款汇总');
+    const doc = h.calls.filter((c) => c.method === 'sendDocument').at(-1)!;
+    expect(doc.payload.document.filename).toBe('欠款情况汇总-2026-11-24.docx');
+  });
+});
+
