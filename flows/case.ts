@@ -225,8 +225,20 @@ function shareOf(c: CaseContext, index: number): LenderCase['share'] {
   return fen === undefined ? null : { fen, ofFen: b.surplusFen };
 }
 
+/**
+ * A context is never changed once made (every change makes a new one), so its view for a lender is worked out once
+ * per turn however many screens, guards and documents ask for it.
+ */
+const lenderViews = new WeakMap<CaseContext, Map<number, LenderCase>>();
+
 export function forLender(c: CaseContext, index = c.current): LenderCase {
+  let views = lenderViews.get(c);
+  if (!views) lenderViews.set(c, (views = new Map()));
+  const known = views.get(index);
+  if (known) return known;
   const { debts, current: _current, facts, ...rest } = c;
   const { calls, plan, statementWritten, ...debtFacts } = debts[index] ?? debts[0]!;
-  return { ...rest, facts: { ...debtFacts, ...facts }, calls, plan, statementWritten, share: shareOf(c, index) };
+  const view: LenderCase = { ...rest, facts: { ...debtFacts, ...facts }, calls, plan, statementWritten, share: shareOf(c, index) };
+  views.set(index, view);
+  return view;
 }
