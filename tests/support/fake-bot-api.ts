@@ -255,7 +255,7 @@ export async function startFakeBotApi(opts: { token: string }) {
     unconfirmed: () => queue.filter((u) => u.update_id >= confirmedOffset).map((u) => u.update_id),
     /** Messages sent to one chat (accepted by Telegram), oldest first. */
     sentTo: (chatId: number) => calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId),
-    async waitFor(predicate: (c: ApiCall) => boolean, timeoutMs = 15_000): Promise<ApiCall> {
+    async waitFor(predicate: (c: ApiCall) => boolean, timeoutMs = 45_000): Promise<ApiCall> {
       const started = Date.now();
       for (;;) {
         const found = calls.find(predicate);

@@ -31,7 +31,7 @@ export function startBotProcess(env: Record<string, string>) {
   child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
   child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const waitForOutput = (needle: string | RegExp, timeoutMs = 20_000) =>
+  const waitForOutput = (needle: string | RegExp, timeoutMs = 45_000) =>
     new Promise<string>((resolve, reject) => {
       const found = () => (typeof needle === 'string' ? out.includes(needle) : needle.test(out));
       if (found()) return resolve(out);
