@@ -1,9 +1,8 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/observability/metrics.js';
-import { createLogger } from '../../src/observability/logger.js';
 import { createBotHarness } from '../support/bot-harness.js';
 import { asLender } from '../support/stored.js';
+import { capturedLogs } from '../support/logs.js';
 import {
   CRISIS_EN,
   CRISIS_ZH,
@@ -113,19 +112,13 @@ describe('words of despair get a warm reply at once, wherever they are typed', (
   });
 
   it('is counted without the words reaching the logs or the metrics', async () => {
-    let logs = '';
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        logs += chunk.toString();
-        done();
-      },
-    });
+    const logs = capturedLogs('trace');
     const metrics = createMetrics();
-    const h = createBotHarness({ logger: createLogger('trace', sink), metrics });
+    const h = createBotHarness({ logger: logs.logger, metrics });
     const { u } = await atAmount('zh', h);
     await u.send('我真的活不下去了');
     expect(u.texts().at(-2)).toContain('12356');
-    expect(logs).not.toContain('活不下去');
+    expect(logs.text()).not.toContain('活不下去');
     const exposed = (await metrics.render()).body;
     expect(exposed).toContain('xs_care_signals_total{kind="crisis"} 1');
     expect(exposed).not.toContain('活不下去');

@@ -1,15 +1,15 @@
-import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
 import { fromStored } from '../../flows/persistence.js';
-import { createLogger, hashId } from '../../src/observability/logger.js';
+import { hashId } from '../../src/observability/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { createRedisClient } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { loadLocale } from '../../src/i18n/index.js';
 import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
 import { redisForThisFile } from '../support/redis-per-file.js';
+import { capturedLogs } from '../support/logs.js';
 
 const redis = redisForThisFile();
 
@@ -28,24 +28,18 @@ async function fullFlow(u: ReturnType<ReturnType<typeof createBotHarness>['user'
 
 describe('privacy', () => {
   it('keeps what a user typed out of the logs and the metrics, and logs ids only as hashes', async () => {
-    let logs = '';
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        logs += chunk.toString();
-        done();
-      },
-    });
+    const logs = capturedLogs('trace');
     const metrics = createMetrics();
     const { store } = redis.replica();
-    const h = createBotHarness({ store, logger: createLogger('trace', sink), metrics });
+    const h = createBotHarness({ store, logger: logs.logger, metrics });
     const id = 880_001_234;
     await fullFlow(h.user(id, 'zh-hans'));
     // Timestamps and hashes are digits and hex by nature; what must never appear is the user's own input.
-    const exposed = logs.replace(/"time":\d+|"chat":"[0-9a-f]+"/g, '') + (await metrics.render()).body;
+    const exposed = logs.text().replace(/"time":\d+|"chat":"[0-9a-f]+"/g, '') + (await metrics.render()).body;
     for (const secret of ['7,654.32', '7654', '765432', '87654', '43219', '欧阳独特', '9876', '543X', String(id)]) {
       expect(exposed, secret).not.toContain(secret);
     }
-    expect(logs).toContain(hashId(id));
+    expect(logs.text()).toContain(hashId(id));
     expect((await metrics.render()).body).toContain('xs_updates_total{kind="text"}');
   });
 
