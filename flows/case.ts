@@ -227,13 +227,17 @@ function shareOf(c: CaseContext, index: number): LenderCase['share'] {
 
 /**
  * A context is never changed once made (every change makes a new one), so its view for a lender is worked out once
- * per turn however many screens, guards and documents ask for it.
+ * per turn however many screens, guards and documents ask for it. Only the newest context's views are kept: a turn
+ * is synchronous, and views kept for every cached case would outlive the turn and load the garbage collector.
  */
-const lenderViews = new WeakMap<CaseContext, Map<number, LenderCase>>();
+let viewsOf: CaseContext | null = null;
+let views = new Map<number, LenderCase>();
 
 export function forLender(c: CaseContext, index = c.current): LenderCase {
-  let views = lenderViews.get(c);
-  if (!views) lenderViews.set(c, (views = new Map()));
+  if (viewsOf !== c) {
+    viewsOf = c;
+    views = new Map();
+  }
   const known = views.get(index);
   if (known) return known;
   const { debts, current: _current, facts, ...rest } = c;

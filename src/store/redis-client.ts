@@ -1,4 +1,5 @@
 import { Cluster, Redis } from 'ioredis';
+import { batchWrites } from './tick-writes.js';
 
 export type RedisClient = Redis | Cluster;
 
@@ -6,23 +7,30 @@ export type RedisClient = Redis | Cluster;
  * Fail fast: a handler must never wait on a dead connection while holding a chat, so commands are not queued
  * while disconnected and each is retried at most once across a reconnect (a command whose reply was lost is sent
  * again: every script is written to be safe to run twice). Commands issued in the same tick share one write
- * (auto-pipelining). RESP2 keeps replies in the shapes the scripts expect (ioredis 6 speaks RESP3 by default).
+ * (`tick-writes.ts`, in place of ioredis' auto-pipelining). RESP2 keeps replies in the shapes the scripts expect
+ * (ioredis 6 speaks RESP3 by default).
  */
 const COMMON = {
   protocol: 2,
   maxRetriesPerRequest: 1,
   enableOfflineQueue: false,
-  enableAutoPipelining: true,
+  enableAutoPipelining: false,
   connectTimeout: 5_000,
 } as const;
 
 export function createRedisClient(opts: { url: string; cluster: boolean }): RedisClient {
-  if (!opts.cluster) return new Redis(opts.url, COMMON as never);
+  if (!opts.cluster) {
+    const client = new Redis(opts.url, COMMON as never);
+    batchWrites(client);
+    return client;
+  }
   const seeds = opts.url.split(',').map((seed) => {
     const [host = '127.0.0.1', port = '6379'] = seed.trim().split(':');
     return { host, port: Number(port) };
   });
-  return new Cluster(seeds, { enableOfflineQueue: false, enableAutoPipelining: true, redisOptions: COMMON as never });
+  const cluster = new Cluster(seeds, { enableOfflineQueue: false, enableAutoPipelining: false, redisOptions: COMMON as never });
+  cluster.on('+node', (node: Redis) => batchWrites(node));
+  return cluster;
 }
 
 /**
