@@ -240,9 +240,35 @@ export function forLender(c: CaseContext, index = c.current): LenderCase {
   }
   const known = views.get(index);
   if (known) return known;
-  const { debts, current: _current, facts, ...rest } = c;
-  const { calls, plan, statementWritten, ...debtFacts } = debts[index] ?? debts[0]!;
-  const view: LenderCase = { ...rest, facts: { ...debtFacts, ...facts }, calls, plan, statementWritten, share: shareOf(c, index) };
+  const d = c.debts[index] ?? c.debts[0]!;
+  // Written out rather than spread: one small object of a fixed shape (a new case field is a type error here).
+  const view: LenderCase = {
+    lang: c.lang,
+    consent: c.consent,
+    facts: {
+      product: d.product,
+      bank: d.bank,
+      amountFen: d.amountFen,
+      dueDate: d.dueDate,
+      dueDateGiven: d.dueDateGiven,
+      dailyRateBp: d.dailyRateBp,
+      ...c.facts,
+    },
+    steps: c.steps,
+    callDraft: c.callDraft,
+    evidence: c.evidence,
+    snowballCut: c.snowballCut,
+    statement: c.statement,
+    complaint: c.complaint,
+    returnTo: c.returnTo,
+    cameFrom: c.cameFrom,
+    checklistMessageId: c.checklistMessageId,
+    reminders: c.reminders,
+    calls: d.calls,
+    plan: d.plan,
+    statementWritten: d.statementWritten,
+    share: shareOf(c, index),
+  };
   views.set(index, view);
   return view;
 }
