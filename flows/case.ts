@@ -12,11 +12,11 @@ import {
   STEP_STATUSES,
 } from '../src/domain/catalog.js';
 import { budget } from '../src/domain/budget.js';
-import { splitProRata } from '../src/domain/debts.js';
-import { ReminderStateSchema } from '../src/domain/reminders.js';
+import { splitWithMinimums, type Split } from '../src/domain/debts.js';
+import { AgreementSchema, ReminderStateSchema, newAgreement } from '../src/domain/reminders.js';
 
 /** Bump when the stored shape changes, and add a migration to `MIGRATIONS` in `persistence.ts`. */
-export const CASE_SCHEMA_VERSION = 2;
+export const CASE_SCHEMA_VERSION = 3;
 
 /** Caps keep a hostile or runaway chat from growing its record without bound. */
 export const LIMITS = {
@@ -90,6 +90,13 @@ export const DebtSchema = DebtFactsSchema.extend({
   plan: PlanSchema,
   /** Whether this lender's hardship statement has been written. */
   statementWritten: z.boolean().default(false),
+  /**
+   * The least this lender is to get each month, chosen by the person (a card's minimum payment, an amount the
+   * lender already agreed to); null: its share in proportion to what is owed.
+   */
+  minimumFen: fen.nullable().default(null),
+  /** What came of this lender's approved plan: the day it was approved, its written confirmation, instalments paid. */
+  agreement: AgreementSchema.default(newAgreement),
 });
 export type Debt = z.infer<typeof DebtSchema>;
 
@@ -174,6 +181,8 @@ export const emptyDebt = (): Debt => ({
   calls: [],
   plan: { status: 'none', monthlyFen: null, months: null, firstDue: null },
   statementWritten: false,
+  minimumFen: null,
+  agreement: newAgreement(),
 });
 
 export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
@@ -212,17 +221,29 @@ export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current'> & {
   plan: Plan;
   statementWritten: boolean;
   /**
-   * With several debts and something to spare: this lender's part of the monthly amount, in proportion to what
-   * each is owed, and the whole amount it is part of. Null with one debt, or nothing to spare.
+   * With several debts and something to spare: this lender's part of the monthly amount and the whole amount it
+   * is part of. `basis` says how it was reached: in proportion to what each is owed, the minimum the person chose
+   * for this lender, or `short` when that minimum cannot be met (this lender is to be asked for an extension or a
+   * lower amount). Null with one debt, or nothing to spare.
    */
-  share: { fen: number; ofFen: number } | null;
+  share: { fen: number; ofFen: number; basis: 'ratio' | 'minimum' | 'short'; minimumFen: number | null } | null;
 };
 
-function shareOf(c: CaseContext, index: number): LenderCase['share'] {
+/** The monthly amount the person can spare, shared out between the debts; null with one debt or nothing to spare. */
+export function monthlySplit(c: Pick<CaseContext, 'facts' | 'debts'>): (Split & { ofFen: number }) | null {
   const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });
   if (c.debts.length < 2 || b === null || b.surplusFen <= 0) return null;
-  const fen = splitProRata(b.surplusFen, c.debts.map((d) => d.amountFen ?? 0))[index];
-  return fen === undefined ? null : { fen, ofFen: b.surplusFen };
+  const split = splitWithMinimums(b.surplusFen, c.debts.map((d) => d.amountFen ?? 0), c.debts.map((d) => d.minimumFen));
+  return { ...split, ofFen: b.surplusFen };
+}
+
+function shareOf(c: CaseContext, index: number): LenderCase['share'] {
+  const split = monthlySplit(c);
+  const fen = split?.shares[index];
+  if (!split || fen === undefined) return null;
+  const minimumFen = c.debts[index]?.minimumFen ?? null;
+  const basis = split.unmet.includes(index) ? 'short' : minimumFen !== null && fen === minimumFen ? 'minimum' : 'ratio';
+  return { fen, ofFen: split.ofFen, basis, minimumFen };
 }
 
 /**

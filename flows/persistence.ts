@@ -25,8 +25,37 @@ function oneDebtList(stored: unknown): unknown {
   return { ...stored, context: { ...rest, facts: budget, debts: [debt], current: 0 } };
 }
 
+/**
+ * Version 2 followed reminders for one debt, the one being worked on: its approval day, written confirmation and
+ * instalments paid were kept in the case's reminder state. Version 3 keeps them on each debt, and each debt's row
+ * ends with its chosen monthly minimum (none yet) and that record. The reminder marks of version 2 (cancelled,
+ * snoozed, said) were about that same debt: they are re-keyed to its index. Works on the stored rows; a record not
+ * shaped like version 2 is passed on unchanged, for the schema to refuse.
+ */
+function remindersPerDebt(stored: unknown): unknown {
+  if (!isRecord(stored) || !isRecord(stored.context) || !Array.isArray(stored.context.debts)) return stored;
+  const { reminders, current, debts } = stored.context;
+  const followed = typeof current === 'number' ? current : 0;
+  const old = isRecord(reminders) ? reminders : null;
+  const agreement = { approvedOn: old?.approvedOn ?? null, confirmationReceived: old?.confirmationReceived ?? false, paid: old?.paid ?? 0 };
+  const none = { approvedOn: null, confirmationReceived: false, paid: 0 };
+  // A record that came through the version-1 upgrade holds its one debt as an object, not yet as a row.
+  const rows = debts.map((row: unknown, i) => {
+    const a = i === followed ? agreement : none;
+    if (Array.isArray(row)) return [...row, null, toRow(AGREEMENT_FIELDS, a)];
+    return isRecord(row) ? { ...row, minimumFen: null, agreement: a } : row;
+  });
+  if (!old) return { ...stored, context: { ...stored.context, debts: rows } };
+  const { approvedOn: _a, confirmationReceived: _c, paid: _p, ...kept } = old;
+  const rekey = (key: unknown) => (typeof key === 'string' && followed > 0 && /^[a-z]+:\d{4}-\d{2}-\d{2}$/.test(key) ? `${key}:${followed}` : key);
+  const marks = (list: unknown) => (Array.isArray(list) ? list.map(rekey) : list);
+  const snoozed = Array.isArray(kept.snoozed) ? kept.snoozed.map((s: unknown) => (isRecord(s) ? { ...s, key: rekey(s.key) } : s)) : kept.snoozed;
+  const next = { ...kept, cancelled: marks(kept.cancelled), sent: marks(kept.sent), snoozed };
+  return { ...stored, context: { ...stored.context, debts: rows, reminders: next } };
+}
+
 /** Upgrades from schema N to N+1, applied in order to an older stored record before it is validated. */
-export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = { 1: oneDebtList };
+export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = { 1: oneDebtList, 2: remindersPerDebt };
 
 type CaseAction = ExecutableActionsFrom<typeof caseMachine>;
 
@@ -80,6 +109,9 @@ export const freshSnapshot = (lang: Lang): CaseSnapshot => {
 const DEBT_FIELDS = ['product', 'bank', 'amountFen', 'dueDate', 'dueDateGiven', 'dailyRateBp'] as const;
 const CALL_FIELDS = ['date', 'channel', 'agentId', 'outcome', 'promise', 'nextDate'] as const;
 const PLAN_FIELDS = ['status', 'monthlyFen', 'months', 'firstDue'] as const;
+const AGREEMENT_FIELDS = ['approvedOn', 'confirmationReceived', 'paid'] as const;
+/** What follows a debt's facts in its row, in order. */
+const DEBT_TAIL = ['calls', 'plan', 'statementWritten', 'minimumFen', 'agreement'] as const;
 
 type Row = unknown[];
 export type StoredRecord = {
@@ -95,17 +127,21 @@ const encodeDebt = (d: Debt): Row => [
   d.calls.map((c) => toRow(CALL_FIELDS, c)),
   toRow(PLAN_FIELDS, d.plan),
   d.statementWritten,
+  d.minimumFen,
+  toRow(AGREEMENT_FIELDS, d.agreement),
 ];
 
 /** A stored row back to a debt, for the schema to check; anything not shaped as a row is left for it to refuse. */
 function decodeDebt(row: unknown): unknown {
-  if (!Array.isArray(row) || row.length !== DEBT_FIELDS.length + 3) return row;
-  const [calls, plan, statementWritten] = row.slice(DEBT_FIELDS.length);
+  if (!Array.isArray(row) || row.length !== DEBT_FIELDS.length + DEBT_TAIL.length) return row;
+  const [calls, plan, statementWritten, minimumFen, agreement] = row.slice(DEBT_FIELDS.length);
   return {
     ...fromRow(DEBT_FIELDS, row),
     calls: Array.isArray(calls) ? calls.map((c: unknown) => (Array.isArray(c) ? fromRow(CALL_FIELDS, c) : c)) : calls,
     plan: Array.isArray(plan) ? fromRow(PLAN_FIELDS, plan) : plan,
     statementWritten,
+    minimumFen,
+    agreement: Array.isArray(agreement) ? fromRow(AGREEMENT_FIELDS, agreement) : agreement,
   };
 }
 

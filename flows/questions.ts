@@ -31,6 +31,8 @@ import {
  */
 type Patch = (c: CaseContext) => Partial<CaseContext>;
 export type Parsed = { ok: true; apply: Patch } | { ok: false; reason: string };
+/** What an answer is checked against besides its own words: the case as it stands. */
+type Reader = (text: string, today: IsoDate, c: CaseContext) => Parsed;
 
 const fact = (patch: Partial<BudgetFacts>): Patch => (c) => ({ facts: { ...c.facts, ...patch } });
 /** An answer about the debt being worked on. */
@@ -88,6 +90,15 @@ const READERS = {
     return months ? { ok: true, apply: plan({ months }) } : { ok: false, reason: 'months.invalid' };
   },
   planFirst: day('future', (firstDue) => plan({ firstDue })),
+  /** The least a lender is to get a month: never more than is owed to it (a minimum payment never is). */
+  minimum: (text: string, _today: IsoDate, c: CaseContext): Parsed => {
+    const r = parseMoney(text, { allowZero: false });
+    // Zero is no minimum at all: the question's own button clears it.
+    if (!r.ok) return { ok: false, reason: r.reason === 'zero' ? 'minimum.zero' : `money.${r.reason}` };
+    const owed = debtOf(c).amountFen;
+    if (owed !== null && r.fen > owed) return { ok: false, reason: 'minimum.over_debt' };
+    return { ok: true, apply: (k) => withDebt(k, { minimumFen: r.fen }) };
+  },
 
   name: (text: string): Parsed => {
     const name = cleanNote(text, LIMITS.name);
@@ -100,12 +111,12 @@ const READERS = {
     return what ? { ok: true, apply: complaint({ what }) } : { ok: false, reason: 'note.empty' };
   },
   complaintWhen: day('past', (when) => complaint({ when })),
-} satisfies Record<string, (text: string, today: IsoDate) => Parsed>;
+} satisfies Record<string, Reader>;
 
 export type TextQuestion = keyof typeof READERS;
 export const TEXT_QUESTIONS = Object.keys(READERS) as TextQuestion[];
 
-export const readTextAnswer = (q: TextQuestion, text: string, today: IsoDate): Parsed => READERS[q](text, today);
+export const readTextAnswer = (q: TextQuestion, text: string, today: IsoDate, c: CaseContext): Parsed => (READERS[q] as Reader)(text, today, c);
 
 /** Questions answered with a button: the allowed values and where the choice is kept. */
 export const CHOICES = {
@@ -131,6 +142,7 @@ export const SKIP_CLEARS: Partial<Record<TextQuestion, Patch>> = {
   callPromise: draft({ promise: null }),
   callNext: draft({ nextDate: null }),
   planFirst: plan({ firstDue: null }),
+  minimum: (c) => withDebt(c, { minimumFen: null }),
   name: statement({ name: null }),
   phoneTail: statement({ phoneTail: null }),
   idTail: statement({ idTail: null }),

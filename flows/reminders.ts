@@ -3,6 +3,7 @@ import { addDays, daysBetween, formatDate } from '../src/domain/dates.js';
 import { formatFen } from '../src/domain/money.js';
 import {
   cancelReminder,
+  debtOfKey,
   dueToday,
   findReminder,
   markSent,
@@ -11,16 +12,18 @@ import {
   reminders,
   snoozeReminder,
   TIME_ZONES,
+  type Agreement,
   type Reminder,
   type ReminderState,
 } from '../src/domain/reminders.js';
-import { debtOf, forLender, type CaseContext } from './case.js';
+import { debtOf, type CaseContext } from './case.js';
 import type { FlowEvent } from './events.js';
 
 /**
  * Reminders in the case machine (issue 12). Time enters only as events (DESIGN §4): a job that runs sends
- * `REMIND`, and the machine decides from the case what, if anything, to say today. Buttons of a reminder message
- * are valid from any state and do not move the conversation, except "can't pay", which opens the plan step.
+ * `REMIND`, and the machine decides from the case what, if anything, to say today, for every debt. Buttons of a
+ * reminder message are valid from any state and do not move the conversation, except "can't pay", which opens the
+ * plan step of that reminder's debt. A reminder's key names its debt, so an answer counts for that debt only.
  */
 
 /** The reminder message: what is due today, combined into one. The engine renders it from the case. */
@@ -33,7 +36,12 @@ type Args = { context: CaseContext; event: FlowEvent; enqueue: Fragment };
 const notice = (key: string, vars?: Record<string, string | number>) => ({ type: 'notice', params: vars ? { key, vars } : { key } });
 
 /** Something to remind of, once reminders are on: what decides whether the offer is worth making. */
-const wouldRemind = (c: CaseContext, today: string) => reminders({ ...forLender(c), reminders: { ...reminderState(c), choice: 'on' } }, today).length > 0;
+const wouldRemind = (c: CaseContext, today: string) => reminders({ ...c, reminders: { ...reminderState(c), choice: 'on' } }, today).length > 0;
+
+/** One debt's agreement record changed. */
+const withAgreement = (c: CaseContext, debt: number, patch: Partial<Agreement>): Pick<CaseContext, 'debts'> => ({
+  debts: c.debts.map((d, i) => (i === debt ? { ...d, agreement: { ...d.agreement, ...patch } } : d)),
+});
 
 /**
  * Offered once, like the consent of step 0: only with consent to keep details, only when there is something to
@@ -45,18 +53,18 @@ export const offerReminders: Fragment = enqueueActions(({ context, event, enqueu
   enqueue({ type: 'offerReminders' });
 });
 
-/** A plan recorded as approved: the written confirmation is expected from today. */
+/** The current debt's plan recorded as approved: its written confirmation is expected from today. */
 export const noteApproval: Fragment = enqueueActions(({ context, event, enqueue }: Args) => {
-  if (reminderState(context).approvedOn === null) enqueue.assign({ reminders: { ...reminderState(context), approvedOn: event.today } });
+  if (debtOf(context).agreement.approvedOn === null) enqueue.assign(withAgreement(context, context.current, { approvedOn: event.today }));
 });
 
-/** A plan changed: instalments paid and the confirmation belong to the old one. */
+/** The current debt's plan changed: instalments paid and the confirmation belong to the old one. */
 export const forgetPlanProgress: Fragment = enqueueActions(({ context, enqueue }: Args) => {
-  if (context.reminders) enqueue.assign({ reminders: { ...context.reminders, approvedOn: null, paid: 0, confirmationReceived: false } });
+  enqueue.assign(withAgreement(context, context.current, { approvedOn: null, paid: 0, confirmationReceived: false }));
 });
 
 const remind = enqueueActions(({ context, event, enqueue }: Args) => {
-  const due = dueToday(forLender(context), event.today);
+  const due = dueToday(context, event.today);
   if (due.length === 0) return;
   enqueue.assign({ reminders: markSent(reminderState(context), due, event.today) });
   enqueue({ type: 'remind', params: { items: due } satisfies RemindParams });
@@ -75,6 +83,7 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
     enqueue(notice('reminders.needConsent'));
     return;
   }
+  const debt = debtOfKey(event.key);
   switch (event.action) {
     case 'on':
       set({ choice: 'on', since: event.today });
@@ -86,8 +95,12 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
       enqueue(notice(r.choice === 'on' ? 'reminders.turnedOff' : 'reminders.declined'));
       return;
     case 'got':
-      set({ confirmationReceived: true });
-      enqueue(notice('reminders.confirmationNoted'));
+      // A button of a removed debt (or a key from before) names no debt of this case now.
+      if (debt >= context.debts.length) enqueue(notice('reminders.gone'));
+      else {
+        enqueue.assign(withAgreement(context, debt, { confirmationReceived: true }));
+        enqueue(notice('reminders.confirmationNoted'));
+      }
       return;
     case 'tz':
       enqueue({ type: 'showTimeZones' });
@@ -97,15 +110,23 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
       enqueue(notice('reminders.zoneSet'));
       enqueue({ type: 'showReminders' });
       return;
-    case 'doc':
-      if (debtOf(context).plan.monthlyFen === null || debtOf(context).plan.months === null) enqueue(notice('statement.confirmationNeedsPlan'));
+    case 'doc': {
+      // The request is written for the reminder's lender: the steps turn to that debt.
+      const plan = context.debts[debt]?.plan;
+      if (!plan) {
+        enqueue(notice('reminders.gone'));
+        return;
+      }
+      if (debt !== context.current) enqueue.assign({ current: debt, callDraft: {} });
+      if (plan.monthlyFen === null || plan.months === null) enqueue(notice('statement.confirmationNeedsPlan'));
       else {
         enqueue({ type: 'deliverDocument', params: { kind: 'confirmation', lang: 'zh-CN' } });
         if (context.lang === 'en') enqueue({ type: 'deliverDocument', params: { kind: 'confirmation', lang: 'en' } });
       }
       return;
+    }
   }
-  const found = findReminder(forLender(context), event.key, event.today);
+  const found = findReminder(context, event.key, event.today);
   if (!found) {
     enqueue(notice('reminders.gone'));
     return;
@@ -131,14 +152,15 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
     enqueue(notice('reminders.gone'));
     return;
   }
+  const owed = context.debts[found.debt]!;
   if (event.action === 'paid') {
-    if (number <= r.paid) {
+    if (number <= owed.agreement.paid) {
       enqueue(notice('reminders.paidAlready', { number }));
       return;
     }
     const paid = number;
-    const progress = planProgress({ ...forLender(context), reminders: { ...r, paid } });
-    set({ paid });
+    const progress = planProgress({ ...owed, agreement: { ...owed.agreement, paid } });
+    enqueue.assign(withAgreement(context, found.debt, { paid }));
     enqueue(
       progress && progress.left > 0
         ? notice('reminders.paidNoted', { number, count: progress.left, amount: formatFen(progress.remainingFen, context.lang) })
@@ -152,6 +174,8 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
     enqueue(notice(last ? 'reminders.notYetLast' : 'reminders.notYet', { date: formatDate(found.about, context.lang) }));
     return;
   }
+  // "Can't pay" opens the plan step of this reminder's debt.
+  if (found.debt !== context.current) enqueue.assign({ current: found.debt, callDraft: {} });
   enqueue(notice('reminders.cantPay'));
 });
 
@@ -163,7 +187,7 @@ export const reminderHandlers: Fragment = {
     // "Can't pay" opens the plan step (where a recorded plan can be changed), after the advice.
     {
       guard: ({ context, event }: Args) =>
-        event.type === 'REMINDER' && event.action === 'cant' && context.consent === 'given' && findReminder(forLender(context), event.key, event.today)?.instalment !== undefined,
+        event.type === 'REMINDER' && event.action === 'cant' && context.consent === 'given' && findReminder(context, event.key, event.today)?.instalment !== undefined,
       target: '.plan',
       actions: press,
     },

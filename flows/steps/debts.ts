@@ -1,14 +1,16 @@
 import { and } from 'xstate';
+import { forgetDebt } from '../../src/domain/reminders.js';
 import { LIMITS, emptyDebt } from '../case.js';
 import type { CaseContext } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import { guard, update } from './define.js';
-import { isChoice, notice, valueOf, type Fragment } from './fragments.js';
+import { isChoice, notice, textQuestion, valueOf, type Fragment } from './fragments.js';
 
 /**
  * Several debts: one is worked on at a time (`current`), picked on the checklist; more are added after the
  * first debt's answers or from "My answers", and removed from there after asking once. The budget is not
- * asked again for a new debt: step 1's gate asks only what is missing.
+ * asked again for a new debt: step 1's gate asks only what is missing. With several debts, "My answers" also sets
+ * the least a lender is to get each month (the split then gives it at least that).
  */
 
 /** The debt a `show:N` button of "My answers" names, if it exists. */
@@ -21,6 +23,7 @@ export const guards = {
   isShownDebt: guard(({ context, event }) => shownDebt(context, event) !== null),
   canAddDebt: guard(({ context }) => context.debts.length < LIMITS.debts),
   isDebt: guard(({ context, event }) => event.type === 'DEBT' && event.index < context.debts.length),
+  severalDebts: guard(({ context }) => context.debts.length > 1),
 };
 
 export const actions = {
@@ -30,10 +33,14 @@ export const actions = {
     event.type === 'DEBT' && event.index < context.debts.length ? { current: event.index, callDraft: {} } : {},
   ),
   showDebt: update(({ context, event }) => ({ current: shownDebt(context, event) ?? context.current, callDraft: {} })),
-  /** The last debt is never removed, only emptied: a case always has one debt to work on. */
+  /**
+   * The last debt is never removed, only emptied: a case always has one debt to work on. Its reminders go with
+   * it, and those of the debts after it follow them to their new place in the list.
+   */
   removeDebt: update(({ context }) => {
     const debts = context.debts.filter((_, i) => i !== context.current);
-    return { debts: debts.length > 0 ? debts : [emptyDebt()], current: 0, callDraft: {} };
+    const reminders = context.reminders ? forgetDebt(context.reminders, context.current) : null;
+    return { debts: debts.length > 0 ? debts : [emptyDebt()], current: 0, callDraft: {}, reminders };
   }),
 };
 
@@ -54,6 +61,8 @@ export const rootHandlers: Fragment = {
 };
 
 export const states: Fragment = {
+  // The least this lender is to get each month; "skip" clears it (back to its share in proportion).
+  debtMinimum: textQuestion('minimum', { next: [{ target: 'caseSummary' }], back: [{ target: 'caseSummary' }], skippable: true }),
   confirmRemoveDebt: {
     on: {
       CHOOSE: [

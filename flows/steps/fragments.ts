@@ -126,8 +126,8 @@ export function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
         {
           actions: {
             type: 'notice',
-            params: ({ event }: { event: FlowEvent }) => {
-              const r = event.type === 'TEXT' ? readTextAnswer(q, event.text, event.today) : null;
+            params: ({ context, event }: Args) => {
+              const r = event.type === 'TEXT' ? readTextAnswer(q, event.text, event.today, context) : null;
               return { key: `intake.reject.${r && !r.ok ? r.reason : 'money.not_a_number'}` };
             },
           },

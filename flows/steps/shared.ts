@@ -30,7 +30,7 @@ export const guards = {
   returningTo: guard(({ context }, p: { to: CaseContext['returnTo'] }) => context.returnTo === p.to),
   isChoice: guard(({ event }, p: { value: string }) => valueOf(event) === p.value),
   isStep: guard(({ event }, p: { step: StepId }) => event.type === 'OPEN' && event.step === p.step),
-  validAnswer: guard(({ event }, p: { q: TextQuestion }) => event.type === 'TEXT' && readTextAnswer(p.q, event.text, event.today).ok),
+  validAnswer: guard(({ context, event }, p: { q: TextQuestion }) => event.type === 'TEXT' && readTextAnswer(p.q, event.text, event.today, context).ok),
   validChoice: guard(({ event }, p: { q: ChoiceQuestion }) => isChoiceOf(p.q, valueOf(event))),
   mentionsAgent: guard(({ event }) => mentionsPaidAgent(textOf(event))),
   signalsCrisis: guard(({ event }) => signalsCrisis(textOf(event))),
@@ -61,7 +61,7 @@ export const actions = {
   })),
   storeText: update(({ context, event }, p: { q: TextQuestion }) => {
     if (event.type !== 'TEXT') return {};
-    const r = readTextAnswer(p.q, event.text, event.today);
+    const r = readTextAnswer(p.q, event.text, event.today, context);
     return r.ok ? r.apply(context) : {};
   }),
   storeChoice: update(({ context, event }, p: { q: ChoiceQuestion }) => {
@@ -82,7 +82,7 @@ export const actions = {
   clearOnSkip: update(({ context }, p: { q: TextQuestion }) => SKIP_CLEARS[p.q]?.(context) ?? {}),
   /** The "today" button of a date question: the same as typing today's date. */
   answerToday: update(({ context, event }, p: { q: TextQuestion }) => {
-    const r = readTextAnswer(p.q, event.today, event.today);
+    const r = readTextAnswer(p.q, event.today, event.today, context);
     return r.ok ? r.apply(context) : {};
   }),
   setReturnTo: update((_, p: { to: NonNullable<CaseContext['returnTo']> }) => ({ returnTo: p.to })),

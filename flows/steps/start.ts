@@ -44,6 +44,7 @@ export const states: Fragment = {
         // Which debt "My answers" shows (and edits) is the one picked.
         { guard: 'isShownDebt', actions: 'showDebt' },
         { guard: and([isChoice('removeDebt'), 'hasConsent']), target: 'confirmRemoveDebt' },
+        { guard: and([isChoice('minimum'), 'hasConsent', 'severalDebts']), target: 'debtMinimum' },
         // One page of every debt, the split and what was agreed, for the person's records and a legal-aid adviser.
         { guard: and([isChoice('letter'), 'hasConsent']), actions: [deliverForLender('summary'), notice('debts.letterDone')] },
         { guard: isChoice('hub'), target: 'hub' },

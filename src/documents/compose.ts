@@ -33,6 +33,13 @@ const REQUIRED: Record<DocumentKind, Array<(c: LenderCase) => [string, unknown]>
 };
 
 /** Evidence that fits a complaint: collection records for a collector, the hardship papers for a refusal. */
+/** How the statement asks for instalments from this lender's share: in proportion, its minimum, or short of it. */
+const SHARE_REQUEST = {
+  ratio: 'statement.request.instalmentsShare',
+  minimum: 'statement.request.instalmentsShareMinimum',
+  short: 'statement.request.instalmentsShareShort',
+} as const;
+
 const COLLECTION_EVIDENCE = ['collection_records'];
 const complaintEvidence = (kind: NonNullable<Complaint['kind']>, ticked: readonly string[]): string[] =>
   ticked.filter((e) => (kind === 'collector' ? COLLECTION_EVIDENCE.includes(e) : !COLLECTION_EVIDENCE.includes(e)));
@@ -161,7 +168,7 @@ export function composeDocument(kind: DocumentKind, ctx: LenderCase, lang: DocLa
     return ctx.plan.monthlyFen !== null && ctx.plan.months !== null
       ? tx('statement.request.instalmentsPlan', { count: ctx.plan.months, monthly: money(ctx.plan.monthlyFen) })
       : ctx.share
-        ? tx('statement.request.instalmentsShare', { monthly: money(ctx.share.ofFen), share: money(ctx.share.fen) })
+        ? tx(SHARE_REQUEST[ctx.share.basis], { monthly: money(ctx.share.ofFen), share: money(ctx.share.fen), minimum: money(ctx.share.minimumFen ?? 0) })
         : b && b.surplusFen > 0
         ? tx('statement.request.instalmentsMonthly', { monthly: money(b.surplusFen) })
         : tx('statement.request.instalments');

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { forLender, type CaseContext } from '../../flows/case.js';
 import type { IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
-import { daysOverdue, splitProRata } from '../domain/debts.js';
+import { daysOverdue } from '../domain/debts.js';
 import { formatDate } from '../domain/dates.js';
 import { HOTLINES } from '../domain/facts.js';
 import { formatFen } from '../domain/money.js';
@@ -37,10 +37,24 @@ export function composeSummaryLetter(c: CaseContext, lang: DocLang, t: TFunction
   if (b && c.facts.incomeFen !== null && c.facts.essentialsFen !== null) {
     budgetBlocks.push({ type: 'heading', text: tx('budgetTitle') });
     if (b.surplusFen > 0) {
-      const shares = splitProRata(b.surplusFen, c.debts.map((d) => d.amountFen ?? 0));
       budgetBlocks.push(
-        { type: 'paragraph', text: tx('budget', { income: money(c.facts.incomeFen), essentials: money(c.facts.essentialsFen), surplus: money(b.surplusFen) }) },
-        { type: 'list', items: shares.map((share, i) => tx('share', { name: nameOf(i), share: money(share) })) },
+        {
+          type: 'paragraph',
+          text: tx(c.debts.length > 1 && c.debts.some((d) => d.minimumFen !== null) ? 'budgetMinimums' : 'budget', {
+            income: money(c.facts.incomeFen),
+            essentials: money(c.facts.essentialsFen),
+            surplus: money(b.surplusFen),
+          }),
+        },
+        {
+          type: 'list',
+          items: c.debts.map((_, i) => {
+            // Each lender's share as the call script and its statement say it.
+            const share = forLender(c, i).share;
+            const vars = { name: nameOf(i), share: money(share?.fen ?? b.surplusFen), minimum: money(share?.minimumFen ?? 0) };
+            return tx(share?.basis === 'minimum' ? 'shareMinimum' : share?.basis === 'short' ? 'shareShort' : 'share', vars);
+          }),
+        },
       );
     } else budgetBlocks.push({ type: 'paragraph', text: tx('nothingToSpare') });
   }

@@ -48,22 +48,19 @@ export function dailyCharge(debt: DebtFacts, today: IsoDate): DailyCharge {
 /**
  * The monthly amount shared between lenders in proportion to what each is owed, exact to the fen: each gets the
  * whole fen of its share, and the fen left over go one each to the largest remainders (ties to the earlier debt),
- * so the shares always add up to the amount. With `minimumFen`, every lender first gets that minimum (when the
- * amount covers it for all), and the rest is shared in proportion.
+ * so the shares always add up to the amount.
  */
-export function splitProRata(amountFen: Fen, owedFen: readonly Fen[], minimumFen: Fen = 0): Fen[] {
+export function splitProRata(amountFen: Fen, owedFen: readonly Fen[]): Fen[] {
   const n = owedFen.length;
   if (n === 0) return [];
-  const floor = minimumFen > 0 && minimumFen * n <= amountFen ? minimumFen : 0;
-  const rest = amountFen - floor * n;
   const total = owedFen.reduce((a, b) => a + b, 0);
   // Nothing owed is known: an equal share each.
   const weights = total > 0 ? owedFen : owedFen.map(() => 1);
   const weightSum = total > 0 ? total : n;
-  // BigInt keeps rest × owed exact where it would pass 2^53 (fen amounts up to 10^11 each).
-  const exact = weights.map((w) => BigInt(rest) * BigInt(w));
+  // BigInt keeps amount × owed exact where it would pass 2^53 (fen amounts up to 10^11 each).
+  const exact = weights.map((w) => BigInt(amountFen) * BigInt(w));
   const whole = exact.map((x) => Number(x / BigInt(weightSum)));
-  let left = rest - whole.reduce((a, b) => a + b, 0);
+  let left = amountFen - whole.reduce((a, b) => a + b, 0);
   const order = exact
     .map((x, i) => ({ i, remainder: x % BigInt(weightSum) }))
     .sort((a, b) => (a.remainder === b.remainder ? a.i - b.i : a.remainder > b.remainder ? -1 : 1));
@@ -72,7 +69,58 @@ export function splitProRata(amountFen: Fen, owedFen: readonly Fen[], minimumFen
     whole[i]! += 1;
     left -= 1;
   }
-  return whole.map((w) => w + floor);
+  return whole;
+}
+
+/** The monthly amount shared out, and the lenders whose chosen minimum it cannot meet (in debt order). */
+export interface Split {
+  shares: Fen[];
+  unmet: number[];
+}
+
+/**
+ * The monthly amount shared between lenders when the person chose a minimum for some (a card's minimum payment,
+ * an amount a lender already agreed to). A minimum is a floor: a lender whose share in proportion would be less
+ * gets its minimum, and the rest is shared in proportion among the others (again, until no share is below its
+ * minimum). When the minimums together are more than the amount, they cannot all be met: the smaller ones are met
+ * first (as many lenders as possible get theirs; ties to the earlier debt), and what is left is shared in
+ * proportion among the others, whose minimums are `unmet` (those lenders are to be asked for an extension or a
+ * lower amount). The shares always add up to the amount, exact to the fen.
+ */
+export function splitWithMinimums(amountFen: Fen, owedFen: readonly Fen[], minimumsFen: readonly (Fen | null)[]): Split {
+  const n = owedFen.length;
+  const min = (i: number) => Math.max(0, minimumsFen[i] ?? 0);
+  const all = Array.from({ length: n }, (_, i) => i);
+  const fixed = new Set<number>();
+  const unmet: number[] = [];
+  const sumMin = (ids: Iterable<number>) => [...ids].reduce((a, i) => a + min(i), 0);
+  if (sumMin(all) <= amountFen) {
+    for (;;) {
+      const others = all.filter((i) => !fixed.has(i));
+      const rest = BigInt(amountFen - sumMin(fixed));
+      const owedSum = others.reduce((a, i) => a + BigInt(owedFen[i]!), 0n);
+      const weight = (i: number) => (owedSum > 0n ? BigInt(owedFen[i]!) : 1n);
+      const weightSum = owedSum > 0n ? owedSum : BigInt(others.length);
+      // Below its minimum in exact proportion: rest × weight / weightSum < minimum.
+      const below = others.filter((i) => min(i) > 0 && rest * weight(i) < BigInt(min(i)) * weightSum);
+      if (below.length === 0) break;
+      for (const i of below) fixed.add(i);
+    }
+  } else {
+    let left = amountFen;
+    const wanting = all.filter((i) => min(i) > 0).sort((a, b) => min(a) - min(b) || a - b);
+    for (const i of wanting) {
+      if (min(i) <= left) {
+        fixed.add(i);
+        left -= min(i);
+      } else unmet.push(i);
+    }
+    unmet.sort((a, b) => a - b);
+  }
+  const others = all.filter((i) => !fixed.has(i));
+  const rest = splitProRata(amountFen - sumMin(fixed), others.map((i) => owedFen[i]!));
+  const shares = all.map((i) => (fixed.has(i) ? min(i) : rest[others.indexOf(i)]!));
+  return { shares, unmet };
 }
 
 /**

@@ -24,8 +24,12 @@ export const INSTALMENT_LEAD_DAYS = [3, 1] as const;
 const MAX_MARKS = 40;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-/** `kind:YYYY-MM-DD`: one reminder by the day it was first due to be said. */
-const reminderKey = z.string().regex(/^[a-z]+:\d{4}-\d{2}-\d{2}$/);
+/**
+ * `kind:YYYY-MM-DD` for the first debt, `kind:YYYY-MM-DD:N` for debt N (1–7): one reminder by its debt and the day
+ * it was first due to be said. Keys of schema 2 (one debt followed) have no index and read as the first debt's.
+ */
+const KEY = /^([a-z]+):(\d{4}-\d{2}-\d{2})(?::([1-7]))?$/;
+const reminderKey = z.string().regex(KEY);
 
 export const REMINDER_CHOICES = ['unasked', 'asked', 'on', 'off'] as const;
 
@@ -51,7 +55,13 @@ export const TIME_ZONES = [
 ] as const;
 export const isZoneIndex = (s: string): boolean => /^\d$/.test(s) && Number(s) < TIME_ZONES.length;
 
-export const isReminderKey = (s: string): boolean => /^[a-z]+:\d{4}-\d{2}-\d{2}$/.test(s) && (REMINDER_KINDS as readonly string[]).includes(s.slice(0, s.indexOf(':')));
+export const isReminderKey = (s: string): boolean => {
+  const m = KEY.exec(s);
+  return m !== null && (REMINDER_KINDS as readonly string[]).includes(m[1]!);
+};
+
+/** The debt a reminder key belongs to (its index in the case's list). */
+export const debtOfKey = (key: string): number => Number(KEY.exec(key)?.[3] ?? 0);
 
 /** Stored in the case: the person's choices and what has been said. */
 export const ReminderStateSchema = z.object({
@@ -64,11 +74,6 @@ export const ReminderStateSchema = z.object({
    * bill check when the due date is unknown.
    */
   since: isoDate.nullable(),
-  /** The day the plan was recorded as approved: the written-confirmation reminder counts from it. */
-  approvedOn: isoDate.nullable(),
-  confirmationReceived: z.boolean(),
-  /** Instalments of the recorded plan the person said they paid. */
-  paid: z.number().int().min(0).max(120),
   cancelled: z.array(reminderKey).max(MAX_MARKS),
   snoozed: z.array(z.object({ key: reminderKey, until: isoDate })).max(MAX_MARKS),
   sent: z.array(reminderKey).max(MAX_MARKS),
@@ -81,20 +86,35 @@ export const newReminderState = (): ReminderState => ({
   choice: 'unasked',
   timeZone: null,
   since: null,
-  approvedOn: null,
-  confirmationReceived: false,
-  paid: 0,
   cancelled: [],
   snoozed: [],
   sent: [],
   lastSentOn: null,
 });
 
-/** The parts of a case reminders are computed from (a structural view, so this module does not import the flow). */
-export interface ReminderCase {
-  facts: { amountFen: Fen | null; dueDate: IsoDate | null };
+/** What came of one lender's approved plan: kept on its debt, so each debt's instalments are followed apart. */
+export const AgreementSchema = z.object({
+  /** The day the plan was recorded as approved: the written-confirmation reminder counts from it. */
+  approvedOn: isoDate.nullable(),
+  confirmationReceived: z.boolean(),
+  /** Instalments of the recorded plan the person said they paid. */
+  paid: z.number().int().min(0).max(120),
+});
+export type Agreement = z.infer<typeof AgreementSchema>;
+export const newAgreement = (): Agreement => ({ approvedOn: null, confirmationReceived: false, paid: 0 });
+
+/** The parts of one debt reminders are computed from (a structural view, so this module does not import the flow). */
+export interface ReminderDebt {
+  amountFen: Fen | null;
+  dueDate: IsoDate | null;
   calls: ReadonlyArray<{ date: IsoDate; nextDate: IsoDate | null }>;
   plan: { status: string; monthlyFen: Fen | null; months: number | null; firstDue: IsoDate | null };
+  agreement: Agreement;
+}
+
+/** A case as reminders see it: every debt, and the person's choices (one set for the whole case). */
+export interface ReminderCase {
+  debts: readonly ReminderDebt[];
   /** Null until reminders are first offered or turned on: a case that never uses them stores nothing for them. */
   reminders: ReminderState | null;
 }
@@ -105,9 +125,11 @@ export const reminderState = (c: { reminders: ReminderState | null }): ReminderS
 
 export interface Reminder {
   kind: ReminderKind;
+  /** The debt it is about (its index in the case's list). */
+  debt: number;
   /** The day it is to be said (after a snooze: the snoozed-to day). */
   date: IsoDate;
-  /** Identity: the kind and the day it was first due, unchanged by a snooze. */
+  /** Identity: the kind, the debt and the day it was first due, unchanged by a snooze. */
   key: string;
   /** The day the reminder is about: the call-back, the instalment's due day, the repayment day, the bill day. */
   about: IsoDate;
@@ -115,42 +137,42 @@ export interface Reminder {
   instalment?: { number: number; of: number; amountFen: Fen };
 }
 
-const keyOf = (kind: ReminderKind, date: IsoDate) => `${kind}:${date}`;
+const keyOf = (kind: ReminderKind, date: IsoDate, debt: number) => (debt === 0 ? `${kind}:${date}` : `${kind}:${date}:${debt}`);
 
 /** The instalment plan the person recorded, when it is complete enough to remind of. */
-function recordedPlan(c: ReminderCase) {
-  const { status, monthlyFen, months, firstDue } = c.plan;
+function recordedPlan(d: ReminderDebt) {
+  const { status, monthlyFen, months, firstDue } = d.plan;
   return status === 'approved' && monthlyFen !== null && months !== null && firstDue !== null ? { monthlyFen, months, firstDue } : null;
 }
 
-/** What is left of the recorded plan after the instalments the person marked paid. */
-export function planProgress(c: ReminderCase): { left: number; remainingFen: Fen } | null {
-  const plan = recordedPlan(c);
+/** What is left of a debt's recorded plan after the instalments the person marked paid. */
+export function planProgress(d: ReminderDebt): { left: number; remainingFen: Fen } | null {
+  const plan = recordedPlan(d);
   if (!plan) return null;
-  const left = Math.max(0, plan.months - reminderState(c).paid);
+  const left = Math.max(0, plan.months - d.agreement.paid);
   return { left, remainingFen: left * plan.monthlyFen };
 }
 
 /** A debt is open while an amount is owed and a recorded plan is not paid off. */
-const debtOpen = (c: ReminderCase) => (c.facts.amountFen ?? 0) > 0 && (planProgress(c)?.left ?? 1) > 0;
+const debtOpen = (d: ReminderDebt) => (d.amountFen ?? 0) > 0 && (planProgress(d)?.left ?? 1) > 0;
 
-/** Every reminder the case calls for around `today`: from a week back (late ones) onwards, before choices apply. */
-function candidates(c: ReminderCase, today: IsoDate): Reminder[] {
+/** Every reminder one debt calls for around `today`: from a week back (late ones) onwards, before choices apply. */
+function candidatesOf(d: ReminderDebt, debt: number, r: ReminderState, today: IsoDate): Reminder[] {
   const from = addDays(today, -LATE_WINDOW_DAYS);
   const out: Reminder[] = [];
   const add = (kind: ReminderKind, date: IsoDate, about: IsoDate, instalment?: Reminder['instalment']) => {
-    if (date >= from) out.push({ kind, date, key: keyOf(kind, date), about, ...(instalment ? { instalment } : {}) });
+    if (date >= from) out.push({ kind, debt, date, key: keyOf(kind, date, debt), about, ...(instalment ? { instalment } : {}) });
   };
 
-  const r = reminderState(c);
-  const lastCall = c.calls.at(-1);
+  const lastCall = d.calls.at(-1);
   if (lastCall?.nextDate) add('contact', lastCall.nextDate, lastCall.nextDate);
 
-  const plan = recordedPlan(c);
-  if (plan && r.approvedOn && !r.confirmationReceived) add('confirmation', addDays(r.approvedOn, CONFIRMATION_AFTER_DAYS), r.approvedOn);
+  const plan = recordedPlan(d);
+  const a = d.agreement;
+  if (plan && a.approvedOn && !a.confirmationReceived) add('confirmation', addDays(a.approvedOn, CONFIRMATION_AFTER_DAYS), a.approvedOn);
   if (plan) {
     // The next unpaid instalment not yet past, and the one after it, so the chain goes on after each reminder.
-    let next = r.paid;
+    let next = a.paid;
     while (next < plan.months && addMonths(plan.firstDue, next) < from) next++;
     for (let i = next; i < Math.min(plan.months, next + 2); i++) {
       const due = addMonths(plan.firstDue, i);
@@ -160,17 +182,21 @@ function candidates(c: ReminderCase, today: IsoDate): Reminder[] {
     }
   }
 
-  const due = c.facts.dueDate;
+  const due = d.dueDate;
   if (due !== null && due >= today) add('repayment', due, due);
 
   const anchor = due ?? r.since;
-  if (anchor !== null && debtOpen(c)) {
+  if (anchor !== null && debtOpen(d)) {
     let k = 1;
     while (addMonths(anchor, k) < from) k++;
     for (const date of [addMonths(anchor, k), addMonths(anchor, k + 1)]) add('bill', date, date);
   }
   return out;
 }
+
+/** Every reminder the case calls for around `today`, for every debt, before choices apply. */
+const candidates = (c: ReminderCase, today: IsoDate): Reminder[] =>
+  c.debts.flatMap((d, i) => candidatesOf(d, i, reminderState(c), today));
 
 /** The case's reminders with the person's choices applied: cancelled ones gone, snoozed ones moved, said ones gone. */
 export function reminders(c: ReminderCase, today: IsoDate): Reminder[] {
@@ -181,7 +207,9 @@ export function reminders(c: ReminderCase, today: IsoDate): Reminder[] {
   return candidates(c, today)
     .filter((x) => !r.cancelled.includes(x.key) && !r.sent.includes(x.key) && (r.since === null || x.date >= r.since))
     .map((x) => ({ ...x, date: snoozed.get(x.key) ?? x.date }))
-    .sort((a, b) => (a.date === b.date ? REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind) : a.date < b.date ? -1 : 1));
+    .sort((a, b) =>
+      a.date === b.date ? REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind) || a.debt - b.debt : a.date < b.date ? -1 : 1,
+    );
 }
 
 /**
@@ -202,16 +230,16 @@ export function dueToday(c: ReminderCase, today: IsoDate): Reminder[] {
  * The days a reminder job must run for this case: each future reminder on its day; a due one not yet said today
  * (or held back because today's message already went out) on the first day it may go.
  */
-export function plannedDays(c: ReminderCase, today: IsoDate): Array<{ kind: ReminderKind; date: IsoDate }> {
+export function plannedDays(c: ReminderCase, today: IsoDate): Array<{ kind: ReminderKind; debt: number; date: IsoDate }> {
   const first = reminderState(c).lastSentOn === today ? addDays(today, 1) : today;
   const seen = new Set<string>();
-  const out: Array<{ kind: ReminderKind; date: IsoDate }> = [];
+  const out: Array<{ kind: ReminderKind; debt: number; date: IsoDate }> = [];
   for (const x of reminders(c, today)) {
     const date = x.date < first ? first : x.date;
-    const key = keyOf(x.kind, date);
+    const key = keyOf(x.kind, date, x.debt);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ kind: x.kind, date });
+    out.push({ kind: x.kind, debt: x.debt, date });
   }
   return out;
 }
@@ -226,6 +254,30 @@ export function markSent(r: ReminderState, said: readonly Reminder[], today: Iso
     cancelled: r.cancelled.filter(recent),
     snoozed: r.snoozed.filter((s) => s.until >= from),
     lastSentOn: today,
+  };
+}
+
+/**
+ * A debt removed from the case: its marks go, and the marks of the debts after it follow them to their new index,
+ * so what was cancelled, snoozed or said stays with the same lender.
+ */
+export function forgetDebt(r: ReminderState, removed: number): ReminderState {
+  const moved = (key: string): string | null => {
+    const m = KEY.exec(key);
+    if (!m) return null;
+    const debt = debtOfKey(key);
+    if (debt === removed) return null;
+    return debt > removed ? keyOf(m[1] as ReminderKind, m[2]!, debt - 1) : key;
+  };
+  const keep = (keys: readonly string[]) => keys.flatMap((k) => moved(k) ?? []);
+  return {
+    ...r,
+    cancelled: keep(r.cancelled),
+    sent: keep(r.sent),
+    snoozed: r.snoozed.flatMap((s) => {
+      const key = moved(s.key);
+      return key === null ? [] : [{ key, until: s.until }];
+    }),
   };
 }
 

@@ -2,7 +2,6 @@ import type { i18n as I18n } from 'i18next';
 import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
 import type { CareSignal } from '../../flows/machine.js';
-import { forLender } from '../../flows/case.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { langFromTelegram, translator, type Translate } from '../i18n/index.js';
@@ -304,7 +303,7 @@ export function createEngine(deps: EngineDeps) {
         // A reminder never creates a case: one deleted (or expired) since the job was scheduled gets nothing.
         const prev = await caseOf(msg.chatId, fromReminder ? null : msg, begun, cached);
         if (prev === null) return { value: 'gone', carry: keep() };
-        if (fromReminder && deps.reminders?.isQuiet(forLender(prev.context))) return { value: 'quiet', carry: keep() };
+        if (fromReminder && deps.reminders?.isQuiet(prev.context)) return { value: 'quiet', carry: keep() };
 
         if (begun.owed) {
           // Replies a crash or a failed send left owed: shown first. Whatever this update says was typed without
@@ -401,9 +400,9 @@ export function createEngine(deps: EngineDeps) {
     const r = deps.reminders;
     if (!r) return;
     try {
-      // Reminders follow the debt being worked on: its call-backs, its plan, its repayment day.
-      await r.reconcile(chatId, forLender(prev.context), forLender(next.context), today);
-      if (refresh) await r.refresh(chatId, forLender(next.context), today);
+      // Reminders follow every debt: its call-backs, its plan, its repayment day.
+      await r.reconcile(chatId, prev.context, next.context, today);
+      if (refresh) await r.refresh(chatId, next.context, today);
     } catch (err) {
       logger.warn({ err: errorName(err), chat: hashId(chatId) }, 'could not update the reminder queue');
     }

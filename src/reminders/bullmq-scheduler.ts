@@ -25,6 +25,8 @@ const BACKOFF_MS = 30_000;
 interface JobData {
   chatId: number;
   kind: ReminderKind;
+  /** Absent in jobs queued before reminders followed every debt: those were the first debt's. */
+  debt?: number;
   date: string;
   /** When it was due (ms): a run deferred for quiet hours waits for the same time of day. */
   at: number;
@@ -45,11 +47,11 @@ export function createQueueConnection(opts: { url: string; cluster: boolean }): 
   return new Cluster(seeds, { redisOptions: common as never });
 }
 
-const toJob = (data: Omit<JobData, 'at'>, at: number): ReminderJob => ({ chatId: data.chatId, kind: data.kind, date: data.date, at });
+const toJob = (data: Omit<JobData, 'at'>, at: number): ReminderJob => ({ chatId: data.chatId, kind: data.kind, debt: data.debt ?? 0, date: data.date, at });
 const parseId = (id: string): Omit<JobData, 'at'> | null => {
-  const m = /^(-?\d+)_([a-z]+)_(\d{4}-\d{2}-\d{2})$/.exec(id);
+  const m = /^(-?\d+)_([a-z]+)_(\d{4}-\d{2}-\d{2})(?:_([1-7]))?$/.exec(id);
   if (!m || !(REMINDER_KINDS as readonly string[]).includes(m[2]!)) return null;
-  return { chatId: Number(m[1]), kind: m[2] as ReminderKind, date: m[3]! };
+  return { chatId: Number(m[1]), kind: m[2] as ReminderKind, debt: Number(m[4] ?? 0), date: m[3]! };
 };
 
 export function createBullmqScheduler(deps: {
@@ -84,7 +86,7 @@ export function createBullmqScheduler(deps: {
         await connection.zadd(indexKey(job.chatId), job.at, id);
         const existing = await queue.getJob(id);
         if (existing) continue;
-        await queue.add(job.kind, { chatId: job.chatId, kind: job.kind, date: job.date, at: job.at }, {
+        await queue.add(job.kind, { chatId: job.chatId, kind: job.kind, debt: job.debt, date: job.date, at: job.at }, {
           jobId: id,
           delay: Math.max(0, job.at - deps.clock.now()),
           attempts: ATTEMPTS,
@@ -106,7 +108,7 @@ export function createBullmqScheduler(deps: {
 
     async snooze(job, to) {
       await scheduler.cancel(job);
-      await scheduler.schedule([{ chatId: job.chatId, kind: job.kind, date: to.date, at: to.at }]);
+      await scheduler.schedule([{ chatId: job.chatId, kind: job.kind, debt: job.debt, date: to.date, at: to.at }]);
     },
 
     async list(chatId) {

@@ -63,7 +63,7 @@ export function createMemoryScheduler(clock: Clock) {
     },
     async snooze(job, to) {
       await scheduler.cancel(job);
-      await scheduler.schedule([{ chatId: job.chatId, kind: job.kind, date: to.date, at: to.at }]);
+      await scheduler.schedule([{ chatId: job.chatId, kind: job.kind, debt: job.debt, date: to.date, at: to.at }]);
     },
     async list(chatId) {
       return [...jobs.values()].filter((j) => j.chatId === chatId).sort((a, b) => a.at - b.at);

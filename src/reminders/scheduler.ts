@@ -8,14 +8,20 @@ import type { ReminderKind } from '../domain/reminders.js';
 export interface ReminderJob {
   chatId: number;
   kind: ReminderKind;
+  /** The debt it is about (its index in the case's list). */
+  debt: number;
   /** The day the reminder is for. */
   date: IsoDate;
   /** Epoch ms it is due to run (09:00 in the person's zone, or later: quiet hours). */
   at: number;
 }
 
-/** Same chat, kind and day = the same job, on every replica and every retry: scheduling twice is a no-op. */
-export const jobId = (job: Pick<ReminderJob, 'chatId' | 'kind' | 'date'>): string => `${job.chatId}_${job.kind}_${job.date}`;
+/**
+ * Same chat, kind, debt and day = the same job, on every replica and every retry: scheduling twice is a no-op.
+ * The first debt's ids carry no index (as in schema 2, when one debt was followed); debt N's end in `_N`.
+ */
+export const jobId = (job: Pick<ReminderJob, 'chatId' | 'kind' | 'debt' | 'date'>): string =>
+  `${job.chatId}_${job.kind}_${job.date}${job.debt === 0 ? '' : `_${job.debt}`}`;
 
 /** Runs one due job; a thrown error makes the job run again later. */
 export type ReminderHandler = (job: ReminderJob) => Promise<void>;
@@ -28,9 +34,9 @@ export interface ReminderScheduler {
   /** Adds the jobs not already there (by `jobId`); returns how many were new. */
   schedule(jobs: readonly ReminderJob[]): Promise<number>;
   /** Removes one job; false when there was none. */
-  cancel(job: Pick<ReminderJob, 'chatId' | 'kind' | 'date'>): Promise<boolean>;
+  cancel(job: Pick<ReminderJob, 'chatId' | 'kind' | 'debt' | 'date'>): Promise<boolean>;
   /** Moves a job to another day and time: the old id goes, the new one comes (or is kept if already there). */
-  snooze(job: Pick<ReminderJob, 'chatId' | 'kind' | 'date'>, to: Pick<ReminderJob, 'date' | 'at'>): Promise<void>;
+  snooze(job: Pick<ReminderJob, 'chatId' | 'kind' | 'debt' | 'date'>, to: Pick<ReminderJob, 'date' | 'at'>): Promise<void>;
   /** The chat's jobs still to run, soonest first. */
   list(chatId: number): Promise<ReminderJob[]>;
   /** Removes every job of the chat; returns how many. */

@@ -34,7 +34,7 @@ export function createReminderService(deps: {
     const caseZone = zoneOf(c, zone);
     return plannedDays(c, today).map((d) => {
       const when = deliveryTime(d.date, now, caseZone);
-      return { job: { chatId, kind: d.kind, date: d.date, at: when.at } satisfies ReminderJob, deferred: when.deferred };
+      return { job: { chatId, kind: d.kind, debt: d.debt, date: d.date, at: when.at } satisfies ReminderJob, deferred: when.deferred };
     });
   }
 

@@ -1,7 +1,7 @@
-import { forLender, type CaseContext, type Debt } from '../../flows/case.js';
+import { forLender, monthlySplit, type CaseContext, type Debt } from '../../flows/case.js';
 import type { IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
-import { dailyCharge, daysOverdue, priorityOrder, splitProRata } from '../domain/debts.js';
+import { dailyCharge, daysOverdue, priorityOrder } from '../domain/debts.js';
 import { formatFen } from '../domain/money.js';
 import { stageOf } from '../domain/stage.js';
 import type { Translate } from '../i18n/index.js';
@@ -76,23 +76,39 @@ export function debtButtons(c: CaseContext, t: Translate): Button[] {
 
 /**
  * With several debts and the budget known: the order to deal with them, each with its reason, and the monthly
- * amount shared in proportion to what each is owed (exact to the fen). Nothing to spare: an extension first, for all.
+ * amount shared out (exact to the fen): in proportion to what each is owed, at least the minimum the person chose
+ * for a lender. Minimums that cannot all be met are said plainly, with the lenders to ask for an extension.
+ * Nothing to spare: an extension first, for all.
  */
 export function orderLines(c: CaseContext, t: Translate, today: IsoDate): string[] {
   const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });
   if (c.debts.length < 2 || b === null) return [];
-  const monthly = Math.max(0, b.surplusFen);
-  const shares = splitProRata(monthly, c.debts.map((d) => d.amountFen ?? 0));
+  const split = monthlySplit(c);
+  const monthly = split?.ofFen ?? 0;
   const order = priorityOrder(c.debts, today, monthly);
   const reason = (r: string) => t(`debts.order.reason.${r}`);
-  const rows = order.map(({ index, reason: r }, place) =>
-    monthly > 0
-      ? t('debts.order.row', { n: place + 1, name: nameOf(c, index, t), share: formatFen(shares[index] ?? 0, c.lang), reason: reason(r) })
-      : t('debts.order.rowNothing', { n: place + 1, name: nameOf(c, index, t), reason: reason(r) }),
-  );
+  const money = (fen: number) => formatFen(fen, c.lang);
+  const rows = order.map(({ index, reason: r }, place) => {
+    const vars = { n: place + 1, name: nameOf(c, index, t), reason: reason(r) };
+    if (!split) return t('debts.order.rowNothing', vars);
+    const share = split.shares[index] ?? 0;
+    const minimum = c.debts[index]?.minimumFen ?? null;
+    if (split.unmet.includes(index)) return t('debts.order.rowShort', { ...vars, share: money(share), minimum: money(minimum ?? 0) });
+    if (minimum !== null && share === minimum) return t('debts.order.rowMinimum', { ...vars, share: money(share) });
+    return t('debts.order.row', { ...vars, share: money(share) });
+  });
+  const anyMinimum = c.debts.some((d) => d.minimumFen !== null);
+  const minimums = c.debts.reduce((sum, d) => sum + (d.minimumFen ?? 0), 0);
+  const short =
+    split && split.unmet.length > 0
+      ? [t('debts.order.short', { amount: money(monthly), minimums: money(minimums), names: split.unmet.map((i) => nameOf(c, i, t)).join(t('debts.order.separator')) })]
+      : [];
   return [
-    monthly > 0 ? t('debts.order.title', { amount: formatFen(monthly, c.lang) }) : t('debts.order.nothingToSpare'),
+    split ? t(anyMinimum ? 'debts.order.titleMinimums' : 'debts.order.title', { amount: money(monthly) }) : t('debts.order.nothingToSpare'),
     ...rows,
+    ...short,
+    // Where to set a minimum, until one is set.
+    ...(split && !anyMinimum ? [t('debts.order.minimumHint')] : []),
     t('debts.order.noNewLoan'),
   ];
 }

@@ -1,4 +1,4 @@
-import type { CaseContext, LenderCase } from '../../flows/case.js';
+import { debtOf, type CaseContext, type LenderCase } from '../../flows/case.js';
 import { CHOICES, EDITABLE_FACTS, IDENTITY_FIELDS, SKIP_CLEARS, type ChoiceQuestion, type TextQuestion } from '../../flows/questions.js';
 import { LANGS, STEPS, type IsoDate, type Lang } from '../domain/catalog.js';
 import { daysBetween, formatDate } from '../domain/dates.js';
@@ -99,6 +99,18 @@ function caseSummary({ id, ctx, whole, t, today }: PromptInput): Reply {
           t('caseSummary.line', { field: t(`statement.field.${q}`), value: escapeHtml(ctx.statement[q] ?? none) }),
         )
       : []),
+    // With several lenders, the least this one is to get each month (none: its share in proportion).
+    ...(whole.debts.length > 1
+      ? [t('caseSummary.line', { field: t('debts.minimum.field'), value: debtOf(whole).minimumFen === null ? t('debts.minimum.none') : formatFen(debtOf(whole).minimumFen!, lang) })]
+      : []),
+    ...(ctx.share
+      ? [
+          t('caseSummary.line', {
+            field: t('debts.minimum.shareField'),
+            value: t(`debts.minimum.share.${ctx.share.basis}`, { share: formatFen(ctx.share.fen, lang), minimum: formatFen(ctx.share.minimumFen ?? 0, lang) }),
+          }),
+        ]
+      : []),
     t('caseSummary.calls', { count: ctx.calls.length }),
     t(`caseSummary.plan.${ctx.plan.status}`),
     t('caseSummary.evidence', { count: ctx.evidence.length }),
@@ -119,6 +131,7 @@ function caseSummary({ id, ctx, whole, t, today }: PromptInput): Reply {
               : [],
             2,
           ),
+          ...(whole.debts.length > 1 ? [[choice(id, 'minimum', `✏️ ${t('debts.minimum.field')}`)]] : []),
           [choice(id, 'addDebt', t('debts.add')), choice(id, 'removeDebt', t('debts.remove'))],
           [choice(id, 'letter', t('debts.letter'))],
         ]
@@ -153,6 +166,19 @@ const PROMPTS: Record<string, (p: PromptInput) => Reply | null> = {
   caseSummary,
   confirmRestart: (p) => yesNo(p, 'restart.ask'),
   confirmDelete: (p) => yesNo(p, 'delete.ask'),
+  debtMinimum: ({ id, ctx, whole, t }) => {
+    const set = debtOf(whole).minimumFen;
+    const share = ctx.share;
+    return {
+      kind: 'text',
+      html: [
+        t('debts.minimum.ask', { n: whole.current + 1, name: debtName(whole, whole.current, t) }),
+        ...(share && share.basis === 'ratio' ? [t('debts.minimum.now', { share: formatFen(share.fen, ctx.lang) })] : []),
+        ...(set !== null ? [t('debts.minimum.current', { minimum: formatFen(set, ctx.lang) })] : []),
+      ].join('\n\n'),
+      buttons: [[choice(id, 'back', t('common.button.back')), ...(set !== null ? [choice(id, 'skip', t('debts.minimum.clear'))] : [])]],
+    };
+  },
   confirmRemoveDebt: (p) => ({ ...yesNo(p, 'debts.confirmRemove'), html: p.t('debts.confirmRemove', { n: p.whole.current + 1, name: debtName(p.whole, p.whole.current, p.t) }) }),
   deleted: () => null,
   'status.needConsent': ({ id, t }) => needConsentPrompt(id, t),

@@ -1,4 +1,4 @@
-import type { LenderCase } from '../../flows/case.js';
+import { forLender, type CaseContext, type LenderCase } from '../../flows/case.js';
 import type { IsoDate } from '../domain/catalog.js';
 import { daysBetween, formatDate } from '../domain/dates.js';
 import { getLender } from '../domain/lenders.js';
@@ -22,8 +22,15 @@ function whoToCall(ctx: LenderCase, t: Translate): string {
   return line ? t('reminders.who', { name, number: line.number }) : name;
 }
 
+/** With several debts, each reminder names its lender first. */
+function item(x: Reminder, c: CaseContext, t: Translate, today: IsoDate): { html: string; buttons: Button[] } {
+  const ctx = forLender(c, x.debt);
+  const part = itemOf(x, ctx, t, today);
+  return c.debts.length > 1 ? { ...part, html: `${t('reminders.lender', { name: productName(ctx, t) })}\n${part.html}` } : part;
+}
+
 /** One paragraph of the reminder message, and the buttons that answer it. */
-function item(x: Reminder, ctx: LenderCase, t: Translate, today: IsoDate): { html: string; buttons: Button[] } {
+function itemOf(x: Reminder, ctx: LenderCase, t: Translate, today: IsoDate): { html: string; buttons: Button[] } {
   const date = formatDate(x.about, ctx.lang);
   switch (x.kind) {
     case 'contact':
@@ -34,7 +41,7 @@ function item(x: Reminder, ctx: LenderCase, t: Translate, today: IsoDate): { htm
     case 'confirmation':
       return {
         html: t('reminders.item.confirmation', { date }),
-        buttons: [press(t('reminders.button.doc'), 'doc'), press(t('reminders.button.got'), 'got', x.key)],
+        buttons: [press(t('reminders.button.doc'), 'doc', x.key), press(t('reminders.button.got'), 'got', x.key)],
       };
     case 'instalment': {
       const i = x.instalment!;
@@ -51,8 +58,8 @@ function item(x: Reminder, ctx: LenderCase, t: Translate, today: IsoDate): { htm
 }
 
 /** The day's one reminder message: everything due, combined; each part's buttons on its own row. */
-export function renderReminder(items: readonly Reminder[], ctx: LenderCase, t: Translate, today: IsoDate): Reply {
-  const parts = items.map((x) => item(x, ctx, t, today));
+export function renderReminder(items: readonly Reminder[], c: CaseContext, t: Translate, today: IsoDate): Reply {
+  const parts = items.map((x) => item(x, c, t, today));
   return {
     kind: 'text',
     html: [`<b>${t('reminders.title')}</b>`, ...parts.map((p) => p.html), t('reminders.footer')].join('\n\n'),
@@ -61,22 +68,49 @@ export function renderReminder(items: readonly Reminder[], ctx: LenderCase, t: T
 }
 
 /** What a listed reminder is about, in a few words. */
-function what(x: Reminder, ctx: LenderCase, t: Translate): string {
-  if (x.kind === 'instalment') return t('reminders.what.instalment', { number: x.instalment!.number, due: formatDate(x.about, ctx.lang) });
+function what(x: Reminder, lang: CaseContext['lang'], t: Translate): string {
+  if (x.kind === 'instalment') return t('reminders.what.instalment', { number: x.instalment!.number, due: formatDate(x.about, lang) });
   return t(`reminders.what.${x.kind}`);
 }
 
-/** `/reminders`: what is scheduled, by day; each with cancel and snooze; all can be turned off (or on). */
-export function renderReminderList(ctx: LenderCase, t: Translate, today: IsoDate): Extract<Reply, { kind: 'text' }> {
-  const on = reminderState(ctx).choice === 'on';
-  const list = on ? reminders(ctx, today).slice(0, LISTED) : [];
-  const lines = list.map((x, i) => t('reminders.list.line', { n: i + 1, date: formatDate(x.date < today ? today : x.date, ctx.lang), what: what(x, ctx, t) }));
-  const zone = reminderState(ctx).timeZone;
-  const progress = planProgress(ctx);
+/** How far a debt's recorded plan is paid, when there is one. */
+function progressLine(c: CaseContext, debt: number, t: Translate): string[] {
+  const d = c.debts[debt]!;
+  const progress = planProgress(d);
+  return progress
+    ? [t('reminders.list.plan', { paid: d.plan.months! - progress.left, of: d.plan.months!, count: progress.left, amount: formatFen(progress.remainingFen, c.lang) })]
+    : [];
+}
+
+/**
+ * The listed reminders and plan progress: as one list with one debt; with several, under each lender's name (in
+ * the order of the list), numbered across, so the buttons below match.
+ */
+function listBody(c: CaseContext, list: readonly Reminder[], on: boolean, t: Translate, today: IsoDate): string[] {
+  const line = (x: Reminder) => t('reminders.list.line', { n: list.indexOf(x) + 1, date: formatDate(x.date < today ? today : x.date, c.lang), what: what(x, c.lang, t) });
+  const empty = on ? t('reminders.list.empty') : t('reminders.list.off');
+  if (c.debts.length < 2) {
+    return [...progressLine(c, 0, t), on && list.length > 0 ? list.map(line).join('\n') : empty];
+  }
+  const blocks = c.debts.flatMap((_, debt) => {
+    const own = list.filter((x) => x.debt === debt);
+    const progress = progressLine(c, debt, t);
+    if (own.length === 0 && progress.length === 0) return [];
+    return [[`<b>${t('reminders.list.lender', { name: productName(forLender(c, debt), t) })}</b>`, ...progress, ...own.map(line)].join('\n')];
+  });
+  return on && list.length > 0 ? blocks : [...blocks, empty];
+}
+
+/** `/reminders`: what is scheduled, by lender and day; each with cancel and snooze; all can be turned off (or on). */
+export function renderReminderList(c: CaseContext, t: Translate, today: IsoDate): Extract<Reply, { kind: 'text' }> {
+  const on = reminderState(c).choice === 'on';
+  const all = on ? reminders(c, today).slice(0, LISTED) : [];
+  // Numbered in the order they are shown: by lender, then by day.
+  const list = c.debts.length > 1 ? [...all].sort((a, b) => a.debt - b.debt) : all;
+  const zone = reminderState(c).timeZone;
   const html = [
     `<b>${t('reminders.list.title')}</b>`,
-    ...(progress ? [t('reminders.list.plan', { paid: ctx.plan.months! - progress.left, of: ctx.plan.months!, count: progress.left, amount: formatFen(progress.remainingFen, ctx.lang) })] : []),
-    on ? (list.length > 0 ? lines.join('\n') : t('reminders.list.empty')) : t('reminders.list.off'),
+    ...listBody(c, list, on, t, today),
     on ? t('reminders.list.when', { zone: zone ? t(`reminders.zones.${TIME_ZONES.indexOf(zone)}`) : t('reminders.list.defaultZone') }) : t('reminders.list.offer'),
   ].join('\n\n');
   const rows: Keyboard = list.map((x, i) => [

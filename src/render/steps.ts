@@ -65,7 +65,11 @@ export function callScript(ctx: LenderCase, t: Translate, today: IsoDate): strin
   if (cause !== null) parts.push(cause);
   parts.push(
     ctx.share
-      ? t('contact.script.canPayShare', { amount: formatFen(ctx.share.ofFen, ctx.lang), share: formatFen(ctx.share.fen, ctx.lang) })
+      ? t(SCRIPT_SHARE[ctx.share.basis], {
+          amount: formatFen(ctx.share.ofFen, ctx.lang),
+          share: formatFen(ctx.share.fen, ctx.lang),
+          minimum: formatFen(ctx.share.minimumFen ?? 0, ctx.lang),
+        })
       : b && b.surplusFen > 0
       ? t('contact.script.canPay', { amount: formatFen(b.surplusFen, ctx.lang) })
       : b
@@ -74,7 +78,9 @@ export function callScript(ctx: LenderCase, t: Translate, today: IsoDate): strin
   );
   const beforeDue = f.dueDate !== null && f.dueDate >= today;
   // Before the due date nothing overdue is charged yet, so there are no overdue fees to ask off.
-  parts.push(t(beforeDue ? 'contact.script.askBeforeDue' : b && b.surplusFen <= 0 ? 'contact.script.askExtension' : 'contact.script.askInstalments'));
+  // A lender whose minimum cannot be met is asked for time (or a lower amount), as with nothing to spare.
+  const extension = (b && b.surplusFen <= 0) || ctx.share?.basis === 'short';
+  parts.push(t(beforeDue ? 'contact.script.askBeforeDue' : extension ? 'contact.script.askExtension' : 'contact.script.askInstalments'));
   parts.push(t('contact.script.askWritten'));
   return parts.join('');
 }
@@ -182,6 +188,7 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
                 amount: formatFen(b.surplusFen > 0 ? b.surplusFen : b.gapFen, ctx.lang),
               })
           : null,
+        ...(ctx.share ? [t(`plan.share.${ctx.share.basis}`, shareVars(ctx))] : []),
         ...(b && b.surplusFen <= 0 ? ['', t('plan.extensionFirst'), ...supportLines(ctx, t)] : []),
         ...(options.length > 0
           ? [
@@ -340,6 +347,15 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
     );
   },
 };
+
+/** How this lender's share is said in the call script: in proportion, its chosen minimum, or short of it. */
+const SCRIPT_SHARE = { ratio: 'contact.script.canPayShare', minimum: 'contact.script.canPayMinimum', short: 'contact.script.canPayShort' } as const;
+
+const shareVars = (ctx: LenderCase) => ({
+  share: formatFen(ctx.share?.fen ?? 0, ctx.lang),
+  of: formatFen(ctx.share?.ofFen ?? 0, ctx.lang),
+  minimum: formatFen(ctx.share?.minimumFen ?? 0, ctx.lang),
+});
 
 const planInput = (ctx: LenderCase): PlanInput | null => {
   const b = surplusOf(ctx);

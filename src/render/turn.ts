@@ -66,9 +66,9 @@ export function renderTurn(input: {
           : composeDocument(kind, lender, lang, input.translatorFor(lang), today);
       out.push({ kind: 'text', html: toTelegramHtml(doc) }, { kind: 'document', filename: documentFilename(doc, today), doc });
     } else if (action.type === 'remind') {
-      out.push(renderReminder((action.params as RemindParams).items, lender, t, today));
+      out.push(renderReminder((action.params as RemindParams).items, snapshot.context, t, today));
     } else if (action.type === 'showReminders') {
-      list = renderReminderList(lender, t, today);
+      list = renderReminderList(snapshot.context, t, today);
     } else if (action.type === 'showTimeZones') {
       out.push(renderTimeZonePicker(t));
     } else if (action.type === 'offerReminders') {

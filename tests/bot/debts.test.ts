@@ -47,6 +47,8 @@ describe('the checklist with several debts', () => {
     expect(hub).toContain('2. 花呗：每月 539.22 元。每天都在加收费用，越拖越多。');
     expect(hub).toContain('3. 借呗：每月 1,176.47 元。按欠款比例还，先稳住。');
     expect(hub).toContain('别为了还旧债去借新的网贷或套现');
+    // Where a lender's minimum is set, until one is.
+    expect(hub).toContain('在「我的回答」里选这一家，点「✏️ 每月最低」');
   });
 
   it('works on the debt picked on the checklist', async () => {
@@ -129,6 +131,76 @@ describe('the checklist with several debts', () => {
     expect(u.last()).toContain('上面是你的欠款汇总');
     const doc = h.calls.filter((c) => c.method === 'sendDocument').at(-1)!;
     expect(doc.payload.document.filename).toBe('欠款情况汇总-2026-11-24.docx');
+  });
+});
+
+describe('a minimum per lender, chosen by the person', () => {
+  /** From the checklist: "My answers" of debt `n`, then its monthly minimum. */
+  async function setMinimum(u: Awaited<ReturnType<typeof threeDebts>>['u'], n: number, name: string, text: string) {
+    await u.send('/checklist');
+    await u.press(`${n}. ${name}`);
+    await u.press('我的资料');
+    await u.press('每月最低');
+    await u.send(text);
+  }
+
+  it('a card’s minimum payment is met first; the rest is shared in proportion, to the fen, and the card’s script says it', async () => {
+    const { u } = await threeDebts(81_101);
+    await setMinimum(u, 3, '信用卡（招商银行）', '1000');
+    expect(u.last()).toContain('每月最低：1,000 元');
+    expect(u.last()).toContain('每月分给这一家：1,000 元（你定的最低额）');
+    await u.send('/checklist');
+    const hub = u.last();
+    expect(hub).toContain('先保证你定的最低额，其余按欠款比例分');
+    // 2,500 − 1,000 = 1,500 over 5,500 and 12,000: 471.43 and 1,028.57 (the odd fen to the larger remainder).
+    expect(hub).toContain('信用卡（招商银行）：每月 1,000 元（你定的最低额）');
+    expect(hub).toContain('花呗：每月 471.43 元');
+    expect(hub).toContain('借呗：每月 1,028.57 元');
+    expect(hub).not.toContain('点「✏️ 每月最低」');
+    await u.press('3. 信用卡（招商银行）');
+    await u.press('联系平台');
+    expect(u.last()).toContain('要分给好几家，其中每月给贵司 1,000 元。');
+    await u.send('/checklist');
+    await u.press('1. 花呗');
+    await u.press('联系平台');
+    expect(u.last()).toContain('按欠款比例给贵司 471.43 元。');
+  });
+
+  it('minimums more than can be spared: says so kindly, meets the smaller one, and names the lender to ask for an extension', async () => {
+    const { u } = await threeDebts(81_102);
+    await setMinimum(u, 3, '信用卡（招商银行）', '2000');
+    await setMinimum(u, 2, '借呗', '1500');
+    await u.send('/checklist');
+    const hub = u.last();
+    // 1,500 for 借呗 fits; 2,000 for the card does not: the 1,000 left goes to 花呗 and the card in proportion.
+    expect(hub).toContain('借呗：每月 1,500 元（你定的最低额）');
+    expect(hub).toContain('信用卡（招商银行）：每月 592.59 元，不够你定的最低 2,000 元');
+    expect(hub).toContain('花呗：每月 407.41 元');
+    expect(hub).toContain('你定的各家最低额一共 3,500 元，比每月能拿出的 2,500 元还多，没法都照顾到');
+    expect(hub).toContain('信用卡（招商银行）：直接跟对方说明情况，申请延期');
+    await u.press('3. 信用卡（招商银行）');
+    await u.press('联系平台');
+    expect(u.last()).toContain('能给贵司的每月只有 592.59 元，达不到每月 2,000 元。');
+    expect(u.last()).toContain('想申请延期还款几个月');
+    await u.press('下一步：分期或延期');
+    expect(u.last()).toContain('这一家现在只分得到 592.59 元');
+  });
+
+  it('refuses a minimum above the debt itself, or zero, kindly; and clears one', async () => {
+    const { h, u } = await threeDebts(81_103);
+    await setMinimum(u, 1, '花呗', '9000');
+    expect(u.last()).toContain('比这一家的欠款总额还多');
+    await u.send('0');
+    expect(u.last()).toContain('0 就等于不设最低额');
+    await u.send('300');
+    expect(u.last()).toContain('每月最低：300 元');
+    await u.press('每月最低');
+    expect(u.last()).toContain('现在定的最低额是 300 元');
+    await u.press('不设最低额');
+    expect(u.last()).toContain('每月最低：不设（按欠款比例分）');
+    const stored = (await h.store.load(u.id))?.snapshot as { context: { debts: unknown[][] } };
+    // The minimum is stored at the end of each debt's row: none now.
+    expect(stored.context.debts.map((row) => row[9])).toEqual([null, null, null]);
   });
 });
 

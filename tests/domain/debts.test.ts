@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dailyCharge, priorityOrder, splitProRata } from '../../src/domain/debts.js';
+import { dailyCharge, priorityOrder, splitProRata, splitWithMinimums } from '../../src/domain/debts.js';
 
 const owedList = fc.array(fc.integer({ min: 0, max: 100_000_000_000 }), { minLength: 1, maxLength: 8 });
 const amount = fc.integer({ min: 0, max: 100_000_000 });
@@ -15,20 +15,14 @@ describe('the monthly amount shared between lenders in proportion to what is owe
     expect(splitProRata(10, [2, 1])).toEqual([7, 3]);
   });
 
-  it('gives each lender the chosen minimum first, when the amount covers it for all', () => {
-    expect(splitProRata(100_000, [9_000_000, 100_000], 20_000)).toEqual([20_000 + 59_341, 20_000 + 659]);
-    // Not enough for every minimum: in proportion, as without one.
-    expect(splitProRata(30_000, [9_000_000, 100_000], 20_000)).toEqual(splitProRata(30_000, [9_000_000, 100_000]));
-  });
-
   it('shares nothing when there is nothing to spare', () => {
     expect(splitProRata(0, [500_000, 1_200_000, 800_000])).toEqual([0, 0, 0]);
   });
 
   it('adds up exactly to the amount, in fen, whatever is owed', () => {
     fc.assert(
-      fc.property(amount, owedList, fc.integer({ min: 0, max: 1_000_000 }), (a, owed, min) => {
-        const shares = splitProRata(a, owed, min);
+      fc.property(amount, owedList, (a, owed) => {
+        const shares = splitProRata(a, owed);
         expect(shares).toHaveLength(owed.length);
         expect(shares.reduce((x, y) => x + y, 0)).toBe(a);
         for (const s of shares) expect(Number.isInteger(s)).toBe(true);
@@ -66,6 +60,76 @@ describe('the monthly amount shared between lenders in proportion to what is owe
 
 const TODAY = '2026-11-24';
 const debt = (product: 'huabei' | 'jiebei' | 'credit_card', amountFen: number, dueDate: string, dailyRateBp: number | null = null) => ({ product, amountFen, dueDate, dailyRateBp });
+
+describe('a minimum per lender, chosen by the person', () => {
+  const minimums = (n: number) => fc.array(fc.option(fc.integer({ min: 1, max: 50_000_000 }), { nil: null }), { minLength: n, maxLength: n });
+  const withMinimums = owedList.chain((owed) => fc.tuple(fc.constant(owed), minimums(owed.length)));
+
+  it('a card’s minimum of 300 元 is met; the rest goes to the others in proportion', () => {
+    // 800 元 over 9,000 and 1,000 owed: 720 and 80 in proportion; the card's minimum lifts it to 300.
+    expect(splitWithMinimums(80_000, [900_000, 100_000], [null, 30_000])).toEqual({ shares: [50_000, 30_000], unmet: [] });
+  });
+
+  it('a minimum below the share in proportion changes nothing', () => {
+    expect(splitWithMinimums(80_000, [900_000, 700_000], [20_000, null])).toEqual({ shares: [45_000, 35_000], unmet: [] });
+  });
+
+  it('lifting one lender to its minimum can push another below its own: both get theirs', () => {
+    // In proportion: 400, 300, 100. With the third at 300, the second would get 214; its minimum 280 holds too.
+    expect(splitWithMinimums(80_000, [400_000, 300_000, 100_000], [null, 28_000, 30_000])).toEqual({ shares: [22_000, 28_000, 30_000], unmet: [] });
+  });
+
+  it('minimums more than the amount: the smaller ones are met, the rest is shared, and the others are named', () => {
+    // 800 元; minimums 600 and 500: only one fits. The smaller (500) is met; 300 left goes to the others.
+    const split = splitWithMinimums(80_000, [900_000, 300_000, 100_000], [60_000, 50_000, null]);
+    expect(split.unmet).toEqual([0]);
+    expect(split.shares[1]).toBe(50_000);
+    expect(split.shares).toEqual([27_000, 50_000, 3_000]);
+  });
+
+  it('nothing to spare: nothing to anyone, and every minimum is unmet', () => {
+    expect(splitWithMinimums(0, [500_000, 100_000], [10_000, 20_000])).toEqual({ shares: [0, 0], unmet: [0, 1] });
+  });
+
+  it('without minimums it is the split in proportion', () => {
+    fc.assert(
+      fc.property(amount, owedList, (a, owed) => {
+        expect(splitWithMinimums(a, owed, owed.map(() => null))).toEqual({ shares: splitProRata(a, owed), unmet: [] });
+      }),
+    );
+  });
+
+  it('adds up exactly to the amount, in fen; a met minimum is always given in full, an unmet one only when they cannot all be', () => {
+    fc.assert(
+      fc.property(amount, withMinimums, (a, [owed, mins]) => {
+        const { shares, unmet } = splitWithMinimums(a, owed, mins);
+        expect(shares).toHaveLength(owed.length);
+        expect(shares.reduce((x, y) => x + y, 0)).toBe(a);
+        for (const s of shares) expect(Number.isInteger(s) && s >= 0).toBe(true);
+        const total = mins.reduce<number>((x, m) => x + (m ?? 0), 0);
+        if (total <= a) expect(unmet).toEqual([]);
+        else expect(unmet.length).toBeGreaterThan(0);
+        mins.forEach((m, i) => {
+          if (m !== null && !unmet.includes(i)) expect(shares[i]).toBeGreaterThanOrEqual(m);
+          if (m === null) expect(unmet).not.toContain(i);
+        });
+      }),
+    );
+  });
+
+  it('when every minimum is met, a lender without one never gets more than its share in proportion', () => {
+    fc.assert(
+      fc.property(amount, withMinimums, (a, [owed, mins]) => {
+        fc.pre(mins.reduce<number>((x, m) => x + (m ?? 0), 0) <= a);
+        const { shares } = splitWithMinimums(a, owed, mins);
+        const plain = splitProRata(a, owed);
+        mins.forEach((m, i) => {
+          if (m === null) expect(shares[i]).toBeLessThanOrEqual(plain[i]! + 1);
+        });
+      }),
+    );
+  });
+});
 
 describe('what a debt costs a day', () => {
   it('estimates where the rule is sourced, and says why not where it is not', () => {

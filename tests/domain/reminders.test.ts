@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   cancelReminder,
+  debtOfKey,
   deliveryTime,
+  forgetDebt,
+  isReminderKey,
   dueToday,
   inQuietHours,
   instantAt,
@@ -13,17 +16,28 @@ import {
   reminders,
   snoozeReminder,
   zoneOf,
+  newAgreement,
+  type Agreement,
   type ReminderCase,
+  type ReminderDebt,
+  type ReminderState,
 } from '../../src/domain/reminders.js';
 
 const SH = 'Asia/Shanghai';
-/** A case with reminders on and nothing recorded; each test adds what it is about. */
-const base = (over: Partial<ReminderCase> = {}): ReminderCase => ({
-  facts: { amountFen: null, dueDate: null },
+type DebtOver = Partial<Omit<ReminderDebt, 'agreement'>> & { agreement?: Partial<Agreement> };
+/** One debt with nothing recorded; each test adds what it is about. */
+const debt = ({ agreement, ...over }: DebtOver = {}): ReminderDebt => ({
+  amountFen: null,
+  dueDate: null,
   calls: [],
   plan: { status: 'none', monthlyFen: null, months: null, firstDue: null },
-  reminders: on,
+  agreement: { ...newAgreement(), ...agreement },
   ...over,
+});
+/** A one-debt case with reminders on. */
+const base = ({ reminders = on, ...over }: DebtOver & { reminders?: ReminderState | null } = {}): ReminderCase => ({
+  debts: [debt(over)],
+  reminders,
 });
 const on = { ...newReminderState(), choice: 'on' as const, since: '2026-11-20' };
 const approvedPlan = { status: 'approved', monthlyFen: 50_000, months: 6, firstDue: '2026-12-10' };
@@ -39,13 +53,13 @@ describe('what is reminded', () => {
 
   it('the next contact date of the latest call', () => {
     const c = base({ calls: [{ date: '2026-11-20', nextDate: '2026-11-22' }, { date: '2026-11-25', nextDate: '2026-11-28' }] });
-    expect(reminders(c, '2026-11-25')).toEqual([{ kind: 'contact', date: '2026-11-28', key: 'contact:2026-11-28', about: '2026-11-28' }]);
+    expect(reminders(c, '2026-11-25')).toEqual([{ kind: 'contact', debt: 0, date: '2026-11-28', key: 'contact:2026-11-28', about: '2026-11-28' }]);
   });
 
   it('written confirmation 3 days after approval, until it is received', () => {
-    const c = base({ plan: approvedPlan, reminders: { ...on, approvedOn: '2026-11-25' } });
+    const c = base({ plan: approvedPlan, agreement: { approvedOn: '2026-11-25' } });
     expect(reminders(c, '2026-11-25').find((r) => r.kind === 'confirmation')?.date).toBe('2026-11-28');
-    const received = { ...c, reminders: { ...on, approvedOn: '2026-11-25', confirmationReceived: true } };
+    const received = base({ plan: approvedPlan, agreement: { approvedOn: '2026-11-25', confirmationReceived: true } });
     expect(reminders(received, '2026-11-25').some((r) => r.kind === 'confirmation')).toBe(false);
   });
 
@@ -58,27 +72,26 @@ describe('what is reminded', () => {
       ['2027-01-07', '2027-01-10', 2],
       ['2027-01-09', '2027-01-10', 2],
     ]);
-    const paidTwo = { ...c, reminders: { ...on, paid: 2 } };
+    const paidTwo = base({ plan: approvedPlan, agreement: { paid: 2 } });
     expect(reminders(paidTwo, '2026-11-25').filter((r) => r.kind === 'instalment')[0]?.instalment).toEqual({ number: 3, of: 6, amountFen: 50_000 });
   });
 
   it('paid instalments lower what is left', () => {
-    const c = base({ plan: approvedPlan, reminders: { ...on, paid: 2 } });
-    expect(planProgress(c)).toEqual({ left: 4, remainingFen: 200_000 });
-    expect(planProgress(base())).toBeNull();
+    expect(planProgress(debt({ plan: approvedPlan, agreement: { paid: 2 } }))).toEqual({ left: 4, remainingFen: 200_000 });
+    expect(planProgress(debt())).toBeNull();
   });
 
   it('the repayment day only for someone not yet overdue', () => {
-    expect(reminders(base({ facts: { amountFen: null, dueDate: '2026-12-01' } }), '2026-11-25').map((r) => r.kind)).toEqual(['repayment']);
-    expect(reminders(base({ facts: { amountFen: null, dueDate: '2026-11-01' } }), '2026-11-25')).toEqual([]);
+    expect(reminders(base({ amountFen: null, dueDate: '2026-12-01' }), '2026-11-25').map((r) => r.kind)).toEqual(['repayment']);
+    expect(reminders(base({ amountFen: null, dueDate: '2026-11-01' }), '2026-11-25')).toEqual([]);
   });
 
   it('a monthly bill check while a debt is open, on the due day of the month', () => {
-    const open = base({ facts: { amountFen: 500_000, dueDate: '2026-10-15' } });
+    const open = base({ amountFen: 500_000, dueDate: '2026-10-15' });
     expect(reminders(open, '2026-11-25').filter((r) => r.kind === 'bill').map((r) => r.date)).toEqual(['2026-12-15', '2027-01-15']);
-    const paidOff = base({ facts: { amountFen: 500_000, dueDate: '2026-10-15' }, plan: approvedPlan, reminders: { ...on, paid: 6 } });
+    const paidOff = base({ amountFen: 500_000, dueDate: '2026-10-15', plan: approvedPlan, agreement: { paid: 6 } });
     expect(reminders(paidOff, '2026-11-25').some((r) => r.kind === 'bill')).toBe(false);
-    expect(reminders(base({ facts: { amountFen: 0, dueDate: '2026-10-15' } }), '2026-11-25')).toEqual([]);
+    expect(reminders(base({ amountFen: 0, dueDate: '2026-10-15' }), '2026-11-25')).toEqual([]);
   });
 });
 
@@ -117,8 +130,8 @@ describe('one message a day, combining what is due', () => {
 
   it('what is held back after today’s message is planned for tomorrow', () => {
     const sentOne = { ...c, reminders: { ...markSent(on, [], '2026-12-07') } };
-    expect(plannedDays(sentOne, '2026-12-07')).toContainEqual({ kind: 'contact', date: '2026-12-08' });
-    expect(plannedDays(c, '2026-12-07')).toContainEqual({ kind: 'contact', date: '2026-12-07' });
+    expect(plannedDays(sentOne, '2026-12-07')).toContainEqual({ kind: 'contact', debt: 0, date: '2026-12-08' });
+    expect(plannedDays(c, '2026-12-07')).toContainEqual({ kind: 'contact', debt: 0, date: '2026-12-07' });
   });
 });
 
@@ -162,5 +175,72 @@ describe('turning reminders on', () => {
     const c = base({ calls: [{ date: '2026-11-20', nextDate: '2026-11-23' }], reminders: { ...on, since: '2026-11-24' } });
     expect(dueToday(c, '2026-11-24')).toEqual([]);
     expect(dueToday({ ...c, reminders: { ...on, since: '2026-11-22' } }, '2026-11-24').map((r) => r.key)).toEqual(['contact:2026-11-23']);
+  });
+});
+
+describe('every debt is followed on its own', () => {
+  const huabei = debt({ amountFen: 900_000, plan: approvedPlan, agreement: { approvedOn: '2026-11-25' } });
+  const card = debt({
+    amountFen: 700_000,
+    calls: [{ date: '2026-11-25', nextDate: '2026-12-02' }],
+    plan: { status: 'approved', monthlyFen: 35_000, months: 12, firstDue: '2026-12-10' },
+    agreement: { approvedOn: '2026-11-26', paid: 0 },
+  });
+  const two: ReminderCase = { debts: [huabei, card], reminders: on };
+
+  it('each debt’s own instalments, confirmation and call-back, keyed by its place in the list', () => {
+    const all = reminders(two, '2026-11-25');
+    expect(all.filter((x) => x.debt === 1 && x.kind !== 'bill').map((x) => x.key)).toEqual([
+      'confirmation:2026-11-29:1',
+      'contact:2026-12-02:1',
+      'instalment:2026-12-07:1',
+      'instalment:2026-12-09:1',
+      'instalment:2027-01-07:1',
+      'instalment:2027-01-09:1',
+    ]);
+    expect(all.filter((x) => x.debt === 0).map((x) => x.key)).toContain('instalment:2026-12-07');
+    const card7 = all.find((x) => x.key === 'instalment:2026-12-07:1');
+    expect(card7?.instalment).toEqual({ number: 1, of: 12, amountFen: 35_000 });
+  });
+
+  it('what is due for both debts goes in one message: a call-back missed, then both instalments, the first debt first', () => {
+    expect(dueToday(two, '2026-12-07').map((x) => x.key)).toEqual(['contact:2026-12-02:1', 'instalment:2026-12-07', 'instalment:2026-12-07:1']);
+  });
+
+  it('paying one debt’s instalment moves only that debt on', () => {
+    const paidCard: ReminderCase = { ...two, debts: [huabei, { ...card, agreement: { ...card.agreement, paid: 1 } }] };
+    const inst = reminders(paidCard, '2026-11-25').filter((x) => x.kind === 'instalment');
+    expect(inst.filter((x) => x.debt === 0)[0]?.instalment?.number).toBe(1);
+    expect(inst.filter((x) => x.debt === 1)[0]?.instalment?.number).toBe(2);
+  });
+
+  it('a job a day per debt and kind', () => {
+    expect(plannedDays(two, '2026-11-25').filter((d) => d.date === '2026-12-07')).toEqual([
+      { kind: 'instalment', debt: 0, date: '2026-12-07' },
+      { kind: 'instalment', debt: 1, date: '2026-12-07' },
+    ]);
+  });
+
+  it('reads a key of schema 2 (no index) as the first debt’s, and refuses an index out of range', () => {
+    expect(debtOfKey('instalment:2026-12-07')).toBe(0);
+    expect(debtOfKey('instalment:2026-12-07:3')).toBe(3);
+    expect(isReminderKey('instalment:2026-12-07:3')).toBe(true);
+    expect(isReminderKey('instalment:2026-12-07:8')).toBe(false);
+    expect(isReminderKey('instalment:2026-12-07:0')).toBe(false);
+  });
+
+  it('removing a debt drops its marks and moves the later debts’ marks to their new place', () => {
+    const r: ReminderState = {
+      ...on,
+      cancelled: ['bill:2026-12-15', 'bill:2026-12-15:1', 'bill:2026-12-15:2'],
+      sent: ['contact:2026-11-20:2'],
+      snoozed: [{ key: 'instalment:2026-12-07:1', until: '2026-12-08' }, { key: 'instalment:2026-12-07:2', until: '2026-12-09' }],
+    };
+    expect(forgetDebt(r, 1)).toMatchObject({
+      cancelled: ['bill:2026-12-15', 'bill:2026-12-15:1'],
+      sent: ['contact:2026-11-20:1'],
+      snoozed: [{ key: 'instalment:2026-12-07:1', until: '2026-12-09' }],
+    });
+    expect(forgetDebt(r, 0).cancelled).toEqual(['bill:2026-12-15', 'bill:2026-12-15:1']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { CASE_SCHEMA_VERSION, debtOf, forLender } from '../../flows/case.js';
+import { CASE_SCHEMA_VERSION, debtOf, forLender, newCaseContext } from '../../flows/case.js';
 import { fromStored } from '../../flows/persistence.js';
 import { getStateNodes } from 'xstate/graph';
 import { STEPS } from '../../src/domain/catalog.js';
@@ -22,7 +22,7 @@ describe('the case machine graph', () => {
     ev({ type: 'STATEMENT' }),
     ...STEPS.map((step) => ev({ type: 'OPEN', step })),
     ev({ type: 'DEBT', index: 1 }),
-    ...['addDebt', 'removeDebt', 'show:0'].map((value) => ev({ type: 'CHOOSE', value })),
+    ...['addDebt', 'removeDebt', 'show:0', 'minimum'].map((value) => ev({ type: 'CHOOSE', value })),
     ...['continue', 'agree', 'decline', 'yes', 'no', 'back', 'skip', 'next', 'edit', 'hub'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),
@@ -233,7 +233,7 @@ describe('junk in any free-text answer', () => {
 
   it.each(TEXT_QUESTIONS)('%s: junk is refused with a kind re-ask in both languages', (q) => {
     for (const text of junk) {
-      const r = readTextAnswer(q, text, TODAY);
+      const r = readTextAnswer(q, text, TODAY, newCaseContext('zh-CN'));
       if (r.ok) continue; // a few questions legitimately accept odd text (a note, a name)
       expect(i18nKeys, `${q} ${r.reason}`).toContain(`intake.reject.${r.reason}`);
       expect(enKeys, `${q} ${r.reason}`).toContain(`intake.reject.${r.reason}`);

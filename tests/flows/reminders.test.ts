@@ -9,10 +9,10 @@ import { newReminderState } from '../../src/domain/reminders.js';
  * The machine's side of reminders, pure: a `REMIND` says what is due, once a day; buttons change the case's
  * reminder state and say so; nothing here reads a clock or calls anything.
  */
-/** A case in `value`; the plan and calls given are the (one) debt's. */
-const at = ({ plan, calls, ...ctx }: Partial<CaseContext> & Partial<Pick<Debt, 'plan' | 'calls'>>, value = 'hub') => {
+/** A case in `value`; the plan, calls and agreement given are the (one) debt's. */
+const at = ({ plan, calls, agreement, ...ctx }: Partial<CaseContext> & Partial<Pick<Debt, 'plan' | 'calls' | 'agreement'>>, value = 'hub') => {
   const base = newCaseContext('zh-CN');
-  const debt = { ...emptyDebt(), ...(plan ? { plan } : {}), ...(calls ? { calls } : {}) };
+  const debt = { ...emptyDebt(), ...(plan ? { plan } : {}), ...(calls ? { calls } : {}), ...(agreement ? { agreement } : {}) };
   return caseMachine.resolveState({ value, context: { ...base, consent: 'given', debts: [debt], ...ctx } });
 };
 const step = (snapshot: ReturnType<typeof at>, body: FlowEventBody, today: string) => {
@@ -46,9 +46,9 @@ describe('reminders in the case machine', () => {
   });
 
   it('"paid" counts the instalment once; the last one paid says the plan is done', () => {
-    const s = at({ reminders: { ...on, paid: 11 }, plan: { ...plan, firstDue: '2025-12-10' } });
+    const s = at({ reminders: on, plan: { ...plan, firstDue: '2025-12-10' }, agreement: { approvedOn: null, confirmationReceived: false, paid: 11 } });
     const paid = step(s, { type: 'REMINDER', action: 'paid', key: 'instalment:2026-11-07' }, '2026-11-07');
-    expect(paid.next.context.reminders?.paid).toBe(12);
+    expect(paid.next.context.debts[0]!.agreement.paid).toBe(12);
     expect(paid.notices).toEqual(['reminders.paidAll']);
     expect(step(paid.next, { type: 'REMINDER', action: 'paid', key: 'instalment:2026-11-07' }, '2026-11-07').notices).toEqual(['reminders.gone']);
   });
@@ -71,3 +71,62 @@ describe('reminders in the case machine', () => {
     expect(step(at({ reminders: on }), { type: 'REMINDERS_BLOCKED' }, '2026-11-24').next.context.reminders?.choice).toBe('off');
   });
 });
+
+describe('reminders for every debt', () => {
+  const huabei = { ...emptyDebt(), product: 'huabei' as const, amountFen: 900_000, plan, agreement: { approvedOn: '2026-11-24', confirmationReceived: false, paid: 0 } };
+  const card = {
+    ...emptyDebt(),
+    product: 'credit_card' as const,
+    amountFen: 700_000,
+    plan: { ...plan, monthlyFen: 35_000 },
+    agreement: { approvedOn: '2026-11-24', confirmationReceived: false, paid: 0 },
+  };
+  const two = (over: Partial<CaseContext> = {}) =>
+    caseMachine.resolveState({ value: 'hub', context: { ...newCaseContext('zh-CN'), consent: 'given', debts: [huabei, card], reminders: on, ...over } });
+
+  it('REMIND says both debts’ instalments due that day, each with its debt', () => {
+    const r = step(two(), { type: 'REMIND' }, '2026-12-07');
+    const items = (r.actions.find((a) => a.type === 'remind')!.params as { items: Array<{ key: string; debt: number }> }).items;
+    expect(items.map((i) => [i.key, i.debt])).toEqual([
+      ['instalment:2026-12-07', 0],
+      ['instalment:2026-12-07:1', 1],
+    ]);
+    expect(r.next.context.reminders?.sent).toEqual(['instalment:2026-12-07', 'instalment:2026-12-07:1']);
+  });
+
+  it('"paid" on the second debt’s reminder counts for the second debt only', () => {
+    const r = step(two(), { type: 'REMINDER', action: 'paid', key: 'instalment:2026-12-07:1' }, '2026-12-07');
+    expect(r.next.context.debts.map((d) => d.agreement.paid)).toEqual([0, 1]);
+    expect(r.notices).toEqual(['reminders.paidNoted']);
+  });
+
+  it('"received" on the second debt’s confirmation reminder is kept on that debt', () => {
+    const r = step(two(), { type: 'REMINDER', action: 'got', key: 'confirmation:2026-11-27:1' }, '2026-11-27');
+    expect(r.next.context.debts.map((d) => d.agreement.confirmationReceived)).toEqual([false, true]);
+  });
+
+  it('"can’t pay" on the second debt’s reminder opens that debt’s plan step', () => {
+    const r = step(two(), { type: 'REMINDER', action: 'cant', key: 'instalment:2026-12-09:1' }, '2026-12-09');
+    expect(r.next.context.current).toBe(1);
+    expect(JSON.stringify(r.next.value)).toContain('plan');
+  });
+
+  it('a plan approved for the debt being worked on starts its own confirmation count', () => {
+    const s = caseMachine.resolveState({
+      value: { plan: 'first' },
+      context: { ...newCaseContext('zh-CN'), consent: 'given', debts: [huabei, { ...card, plan: { ...card.plan, status: 'submitted' as const }, agreement: { approvedOn: null, confirmationReceived: false, paid: 0 } }], current: 1 },
+    });
+    const r = step(s, { type: 'TEXT', text: '12月10日' }, '2026-11-30');
+    expect(r.next.context.debts.map((d) => d.agreement.approvedOn)).toEqual(['2026-11-24', '2026-11-30']);
+  });
+
+  it('removing the first debt drops its marks and moves the second debt’s to index 0', () => {
+    const s = two({ reminders: { ...on, cancelled: ['bill:2026-12-24', 'bill:2026-12-24:1'] } });
+    const removing = caseMachine.resolveState({ value: 'confirmRemoveDebt', context: { ...s.context, current: 0 } });
+    const r = step(removing, { type: 'CHOOSE', value: 'yes' }, '2026-11-25');
+    expect(r.next.context.debts).toHaveLength(1);
+    expect(r.next.context.debts[0]!.product).toBe('credit_card');
+    expect(r.next.context.reminders?.cancelled).toEqual(['bill:2026-12-24']);
+  });
+});
+

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { createLogger } from '../../src/observability/logger.js';
 import { QUEUE_NAME, QUEUE_PREFIX, createBullmqScheduler, createQueueConnection } from '../../src/reminders/bullmq-scheduler.js';
 import { createReminders } from '../../src/reminders/index.js';
-import type { ReminderScheduler } from '../../src/reminders/scheduler.js';
+import { jobId, type ReminderScheduler } from '../../src/reminders/scheduler.js';
 import type { CaseStore } from '../../src/store/case-store.js';
 import { htmlToPlain } from '../../src/render/html.js';
 import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
 import { redisForThisFile } from '../support/redis-per-file.js';
-import { asLender } from '../support/stored.js';
+import { asCase } from '../support/stored.js';
 
 /**
  * Reminders end to end: the real bot (telegraf, engine, Redis store) with BullMQ on a real redis-server. Time is a
@@ -54,10 +54,10 @@ function botProcess(clock: { now: () => number }) {
 /** Runs what is due now: promotes the chat's delayed jobs and waits until the queue has dealt with them. */
 async function fire(chatId: number, before: number) {
   const due = (await inspect.list(chatId)).filter((j) => j.at <= before);
-  for (const j of due) await (await queue.getJob(`${chatId}_${j.kind}_${j.date}`))?.promote().catch(() => {});
+  for (const j of due) await (await queue.getJob(jobId(j)))?.promote().catch(() => {});
   const end = Date.now() + 10_000;
   for (;;) {
-    const left = (await inspect.list(chatId)).filter((j) => due.some((d) => d.kind === j.kind && d.date === j.date && d.at === j.at));
+    const left = (await inspect.list(chatId)).filter((j) => due.some((d) => jobId(d) === jobId(j) && d.at === j.at));
     if (left.length === 0) break;
     if (Date.now() > end) throw new Error('reminder jobs did not run');
     await sleep(30);
@@ -106,6 +106,8 @@ const remindersOf = async (chatId: number) => {
   const stored = (await store.load(chatId))?.snapshot as { context: { reminders: Record<string, unknown> } } | undefined;
   return stored?.context.reminders;
 };
+/** What came of one debt's approved plan, as stored: approval day, confirmation, instalments paid. */
+const agreementOf = async (chatId: number, debt = 0) => asCase((await store.load(chatId))!.snapshot).debts[debt]!.agreement;
 
 describe('reminders through the real bot, BullMQ and Redis', () => {
   it('offers once, schedules the call-back day at 09:00, and sends it with the call script one tap away', async () => {
@@ -125,9 +127,9 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     expect(u.last()).toContain('已记下');
     expect(u.buttons().map((b) => b.text)).toContain('下一步：分期或延期 →');
     expect(await inspect.list(u.id)).toEqual([
-      { chatId: u.id, kind: 'contact', date: '2026-11-25', at: sh('2026-11-25T09:00:00') },
-      { chatId: u.id, kind: 'bill', date: '2026-12-10', at: sh('2026-12-10T09:00:00') },
-      { chatId: u.id, kind: 'bill', date: '2027-01-10', at: sh('2027-01-10T09:00:00') },
+      { chatId: u.id, kind: 'contact', debt: 0, date: '2026-11-25', at: sh('2026-11-25T09:00:00') },
+      { chatId: u.id, kind: 'bill', debt: 0, date: '2026-12-10', at: sh('2026-12-10T09:00:00') },
+      { chatId: u.id, kind: 'bill', debt: 0, date: '2027-01-10', at: sh('2027-01-10T09:00:00') },
     ]);
     expect(await remindersOf(u.id)).toMatchObject({ choice: 'on', since: '2026-11-24' });
     expect(await counter('xs_reminders_scheduled_total')).toBe(3);
@@ -171,7 +173,7 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     now = sh('2026-11-25T22:30:00');
     await fire(u.id, now);
     expect(u.texts()).toHaveLength(before);
-    expect((await inspect.list(u.id))[0]).toEqual({ chatId: u.id, kind: 'contact', date: '2026-11-25', at: sh('2026-11-26T09:00:00') });
+    expect((await inspect.list(u.id))[0]).toEqual({ chatId: u.id, kind: 'contact', debt: 0, date: '2026-11-25', at: sh('2026-11-26T09:00:00') });
     expect(await counter('xs_reminders_quiet_hours_total')).toBe(1);
 
     now = sh('2026-11-26T09:00:01');
@@ -192,7 +194,7 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     expect(listOf(h, u)).toContain('提醒在纽约早上 9 点发出');
     expect(await remindersOf(u.id)).toMatchObject({ timeZone: 'America/New_York' });
     const contact = (await inspect.list(u.id)).find((j) => j.kind === 'contact');
-    expect(contact).toEqual({ chatId: u.id, kind: 'contact', date: '2026-11-25', at: Date.parse('2026-11-25T09:00:00-05:00') });
+    expect(contact).toEqual({ chatId: u.id, kind: 'contact', debt: 0, date: '2026-11-25', at: Date.parse('2026-11-25T09:00:00-05:00') });
 
     // 22:00 in Shanghai is 09:00 in New York: it goes out.
     const before = u.texts().length;
@@ -211,7 +213,7 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     await recordPlan(u, '12月10日');
     const jobs = await inspect.list(u.id);
     expect(jobs.filter((j) => j.date === '2026-12-07').map((j) => j.kind)).toEqual(['contact', 'instalment']);
-    expect(await remindersOf(u.id)).toMatchObject({ approvedOn: '2026-11-24' });
+    expect(await agreementOf(u.id)).toMatchObject({ approvedOn: '2026-11-24' });
 
     const before = u.texts().length;
     now = sh('2026-12-07T09:00:02');
@@ -227,7 +229,7 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     await pressIn(h, u, '今天的提醒', '已还');
     expect(u.last()).toContain('第 1 期已还');
     expect(u.last()).toContain('还剩 11 期，共 7,700 元');
-    expect(await remindersOf(u.id)).toMatchObject({ paid: 1 });
+    expect(await agreementOf(u.id)).toMatchObject({ paid: 1 });
     await u.send('/reminders');
     expect(listOf(h, u)).toContain('分期：已还 1/12 期，还剩 11 期，共 7,700 元');
     // The 1-day reminder of the paid instalment is gone; the next instalment's are there.
@@ -260,7 +262,7 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     const u = a.h.user(++nextUser);
     await logCall(u, '明天');
     await answerOffer(a.h, u, '好，提醒我');
-    const context = asLender((await store.load(u.id))!.snapshot).context;
+    const context = asCase((await store.load(u.id))!.snapshot);
     await b.reminders.service.refresh(u.id, context, '2026-11-24');
     await a.reminders.service.refresh(u.id, context, '2026-11-24');
     expect((await inspect.list(u.id)).map((j) => j.kind)).toEqual(['contact', 'bill', 'bill']);
@@ -285,7 +287,7 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     await pressIn(h, u, LIST, '1 推迟1周');
     expect(listOf(h, u)).toContain('好，2026年12月1日再提醒你');
     expect(listOf(h, u)).toContain('1. 2026年12月1日：再联系平台');
-    expect(await contact()).toEqual([{ chatId: u.id, kind: 'contact', date: '2026-12-01', at: sh('2026-12-01T09:00:00') }]);
+    expect(await contact()).toEqual([{ chatId: u.id, kind: 'contact', debt: 0, date: '2026-12-01', at: sh('2026-12-01T09:00:00') }]);
     await pressIn(h, u, LIST, '1 推迟1天');
     expect((await contact()).map((j) => j.date)).toEqual(['2026-11-25']);
     await pressIn(h, u, LIST, '取消 1');
@@ -364,7 +366,7 @@ describe('the other reminders, through the real bot', () => {
     await recordPlan(u, '12月10日');
     await answerOffer(h, u, '好，提醒我');
     expect((await inspect.list(u.id)).filter((j) => j.kind === 'confirmation')).toEqual([
-      { chatId: u.id, kind: 'confirmation', date: '2026-11-27', at: sh('2026-11-27T09:00:00') },
+      { chatId: u.id, kind: 'confirmation', debt: 0, date: '2026-11-27', at: sh('2026-11-27T09:00:00') },
     ]);
     now = sh('2026-11-27T09:30:00');
     await fire(u.id, now);
@@ -374,7 +376,7 @@ describe('the other reminders, through the real bot', () => {
     expect(u.texts().some((t) => t.startsWith('请平台书面确认的消息'))).toBe(true);
     await pressIn(h, u, '还没收到书面确认', '已经收到了');
     expect(u.texts().at(-1)).toContain('书面确认已经收到');
-    expect(await remindersOf(u.id)).toMatchObject({ confirmationReceived: true });
+    expect(await agreementOf(u.id)).toMatchObject({ confirmationReceived: true });
   });
 
   it('someone not overdue yet is reminded on the repayment day; a debt still open gets the monthly bill check', async () => {
@@ -430,5 +432,89 @@ describe('reminders on the in-process queue (no Redis for jobs)', () => {
     expect(u.texts().filter((t) => t.includes('今天的提醒'))).toHaveLength(1);
     expect(u.texts().find((t) => t.includes('今天的提醒'))).toContain('今天该再联系花呗（95188）了');
     expect((await reminders.memory!.list(u.id)).map((j) => j.kind)).toEqual(['bill', 'bill']);
+  });
+});
+
+describe('reminders for every debt, through the real bot', () => {
+  /** Step 3 for the debt being worked on, from the checklist: submitted, approved, the plan recorded. */
+  async function approvePlan(u: User, monthly: string, months: string) {
+    await u.send('/checklist');
+    await u.press('分期延期');
+    await u.press('我已经提交申请了');
+    await u.press('通过了');
+    await u.send(monthly);
+    await u.send(months);
+    await u.send('12月10日');
+  }
+
+  it('two debts, each with an approved plan: each gets its own instalment reminders, and "paid" counts for its own debt', async () => {
+    let now = sh('2026-11-24T12:00:00');
+    const { h } = botProcess({ now: () => now });
+    const u = h.user(++nextUser);
+    await answerStepOne(u, STEP_ONE);
+    await u.press('再加一笔欠款');
+    await u.press('借呗');
+    await u.send('3000');
+    await u.send('20天');
+    await u.press('跳过');
+    await approvePlan(u, '200', '12期');
+    await answerOffer(h, u, '好，提醒我');
+    await u.send('/checklist');
+    await u.press('1. 花呗');
+    await approvePlan(u, '300', '6期');
+
+    // Each debt's instalment due on the 10th has its own jobs, the second debt's ids carrying its index.
+    const due7 = (await inspect.list(u.id)).filter((j) => j.kind === 'instalment' && j.date === '2026-12-07');
+    expect(due7.map((j) => [j.debt, jobId(j)])).toEqual([
+      [0, `${u.id}_instalment_2026-12-07`],
+      [1, `${u.id}_instalment_2026-12-07_1`],
+    ]);
+
+    // One message for the day, each instalment under its lender's name.
+    const before = u.texts().length;
+    now = sh('2026-12-07T09:00:02');
+    await fire(u.id, now);
+    expect(u.texts()).toHaveLength(before + 1);
+    const message = u.last();
+    expect(message).toContain('花呗这一笔：\n分期第 1/6 期，300 元，2026年12月10日到期（还有 3 天）');
+    expect(message).toContain('借呗这一笔：\n分期第 1/12 期，200 元，2026年12月10日到期（还有 3 天）');
+
+    // "Paid" under 借呗 counts for 借呗 only.
+    const paid = (newest(h, u, '今天的提醒')?.payload.reply_markup?.inline_keyboard.flat() as Array<{ text: string; callback_data: string }>).filter((b) =>
+      b.text.includes('已还'),
+    );
+    expect(paid).toHaveLength(2);
+    await u.pressData(paid[1]!.callback_data);
+    expect(u.last()).toContain('还剩 11 期，共 2,200 元');
+    expect((await agreementOf(u.id, 0)).paid).toBe(0);
+    expect((await agreementOf(u.id, 1)).paid).toBe(1);
+
+    // /reminders lists them by lender, each with its own plan progress.
+    await u.send('/reminders');
+    const list = listOf(h, u);
+    expect(list).toContain('花呗\n分期：已还 0/6 期，还剩 6 期，共 1,800 元');
+    expect(list).toContain('借呗\n分期：已还 1/12 期，还剩 11 期，共 2,200 元');
+    expect(list.indexOf('花呗\n')).toBeLessThan(list.indexOf('借呗\n'));
+
+    // Removing 花呗: its reminders go, and 借呗's become the first debt's, with what was said and paid.
+    await u.send('/checklist');
+    await u.press('1. 花呗');
+    await u.press('我的资料');
+    await u.press('删掉这笔');
+    await u.press('确定删掉');
+    const jobs = await inspect.list(u.id);
+    expect(jobs.every((j) => j.debt === 0)).toBe(true);
+    // 借呗's first instalment is paid: its next reminders are the second instalment's.
+    expect(jobs.map((j) => `${j.kind}:${j.date}`)).not.toContain('instalment:2026-12-09');
+    expect(jobs.map((j) => `${j.kind}:${j.date}`)).toContain('instalment:2027-01-07');
+    expect(await agreementOf(u.id, 0)).toMatchObject({ paid: 1 });
+    // What was said for 借呗 (its instalment, a late bill check) is kept under its new index; 花呗's is gone.
+    expect((await remindersOf(u.id))?.sent).toEqual(['bill:2026-12-04', 'instalment:2026-12-07']);
+
+    // Two days on, nothing is said: 花呗's reminders went with it, and 借呗's first instalment is paid.
+    now = sh('2026-12-09T09:00:02');
+    const quiet = u.texts().length;
+    await fire(u.id, now);
+    expect(u.texts()).toHaveLength(quiet);
   });
 });

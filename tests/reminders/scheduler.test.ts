@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUEUE_PREFIX, createBullmqScheduler, createQueueConnection } from '../../src/reminders/bullmq-scheduler.js';
+import { Queue } from 'bullmq';
+import { QUEUE_NAME, QUEUE_PREFIX, createBullmqScheduler, createQueueConnection } from '../../src/reminders/bullmq-scheduler.js';
 import { createMemoryScheduler } from '../../src/reminders/memory-scheduler.js';
 import { DeferJob, jobId, type ReminderJob, type ReminderScheduler } from '../../src/reminders/scheduler.js';
 import { startRedis, startRedisCluster, type TestRedis } from '../support/redis.js';
@@ -27,7 +28,7 @@ interface Harness {
 /** The port's contract, the same for BullMQ on a real redis-server and for the in-process queue. */
 function contract(name: string, harness: () => Harness) {
   describe(`${name}: the reminder scheduler contract`, () => {
-    const job = (chatId: number, kind: ReminderJob['kind'], date: string, inMs = 60_000): ReminderJob => ({ chatId, kind, date, at: Date.now() + inMs });
+    const job = (chatId: number, kind: ReminderJob['kind'], date: string, inMs = 60_000, debt = 0): ReminderJob => ({ chatId, kind, debt, date, at: Date.now() + inMs });
 
     it('schedules, lists soonest first, and runs a due job once', async () => {
       const h = harness();
@@ -40,7 +41,7 @@ function contract(name: string, harness: () => Harness) {
       await sleep(200);
       await h.fire(s);
       await until(() => ran.length === 1);
-      expect(ran[0]).toMatchObject({ chatId: id, kind: 'contact', date: '2026-12-01' });
+      expect(ran[0]).toMatchObject({ chatId: id, kind: 'contact', debt: 0, date: '2026-12-01' });
       await until(() => true);
       expect((await s.list(id)).map((j) => j.kind)).toEqual(['bill']);
       await s.close();
@@ -59,16 +60,26 @@ function contract(name: string, harness: () => Harness) {
       if (b !== a) await b.close();
     });
 
+    it('the same kind and day for two debts are two jobs, each listed with its debt', async () => {
+      const s = harness().make();
+      const id = chat();
+      await s.schedule([job(id, 'instalment', '2026-12-07', 60_000, 0), job(id, 'instalment', '2026-12-07', 60_000, 2)]);
+      expect((await s.list(id)).map((j) => j.debt).sort()).toEqual([0, 2]);
+      expect(await s.cancel({ chatId: id, kind: 'instalment', debt: 2, date: '2026-12-07' })).toBe(true);
+      expect((await s.list(id)).map((j) => j.debt)).toEqual([0]);
+      await s.close();
+    });
+
     it('cancels one job, snoozes another, removes all of a chat and no other chat', async () => {
       const s = harness().make();
       const id = chat();
       const other = chat();
       await s.schedule([job(id, 'contact', '2026-12-01'), job(id, 'bill', '2026-12-15'), job(other, 'bill', '2026-12-15')]);
-      expect(await s.cancel({ chatId: id, kind: 'contact', date: '2026-12-01' })).toBe(true);
-      expect(await s.cancel({ chatId: id, kind: 'contact', date: '2026-12-01' })).toBe(false);
+      expect(await s.cancel({ chatId: id, kind: 'contact', debt: 0, date: '2026-12-01' })).toBe(true);
+      expect(await s.cancel({ chatId: id, kind: 'contact', debt: 0, date: '2026-12-01' })).toBe(false);
       const later = Date.now() + 7 * 86_400_000;
-      await s.snooze({ chatId: id, kind: 'bill', date: '2026-12-15' }, { date: '2026-12-22', at: later });
-      expect(await s.list(id)).toEqual([{ chatId: id, kind: 'bill', date: '2026-12-22', at: later }]);
+      await s.snooze({ chatId: id, kind: 'bill', debt: 0, date: '2026-12-15' }, { date: '2026-12-22', at: later });
+      expect(await s.list(id)).toEqual([{ chatId: id, kind: 'bill', debt: 0, date: '2026-12-22', at: later }]);
       expect(await s.removeAll(id)).toBe(1);
       expect(await s.list(id)).toEqual([]);
       expect(await s.list(other)).toHaveLength(1);
@@ -119,21 +130,40 @@ describe('BullMQ on a real redis-server', () => {
     const s = make();
     const id = chat();
     const at = Date.now() + 60_000;
-    await s.schedule([{ chatId: id, kind: 'contact', date: '2026-12-01', at }]);
+    await s.schedule([{ chatId: id, kind: 'contact', debt: 0, date: '2026-12-01', at }]);
     const r = new Redis(redis.url);
     const keys = await r.keys('*');
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.every((k) => k.startsWith(`${QUEUE_PREFIX}:`))).toBe(true);
-    const data = await r.hget(`${QUEUE_PREFIX}:reminders:${jobId({ chatId: id, kind: 'contact', date: '2026-12-01' })}`, 'data');
-    expect(JSON.parse(data!)).toEqual({ chatId: id, kind: 'contact', date: '2026-12-01', at });
+    const data = await r.hget(`${QUEUE_PREFIX}:reminders:${jobId({ chatId: id, kind: 'contact', debt: 0, date: '2026-12-01' })}`, 'data');
+    expect(JSON.parse(data!)).toEqual({ chatId: id, kind: 'contact', debt: 0, date: '2026-12-01', at });
     r.disconnect();
+    await s.close();
+  });
+
+  it('a job queued before reminders followed every debt (no index in its id or data) is the first debt’s', async () => {
+    const s = make();
+    const id = chat();
+    const at = Date.now() + 400;
+    const old = `${id}_bill_2026-12-15`;
+    const connection = createQueueConnection({ url: redis.url, cluster: false });
+    const queue = new Queue(QUEUE_NAME, { connection, prefix: QUEUE_PREFIX });
+    await connection.zadd(`${QUEUE_PREFIX}:chat:${id}`, at, old);
+    await queue.add('bill', { chatId: id, kind: 'bill', date: '2026-12-15', at }, { jobId: old, delay: 300, removeOnComplete: true });
+    expect(await s.list(id)).toEqual([{ chatId: id, kind: 'bill', debt: 0, date: '2026-12-15', at }]);
+    const ran: ReminderJob[] = [];
+    s.start(async (j) => void ran.push(j));
+    await until(() => ran.length === 1);
+    expect(ran[0]).toEqual({ chatId: id, kind: 'bill', debt: 0, date: '2026-12-15', at });
+    await queue.close();
+    connection.disconnect();
     await s.close();
   });
 
   it('a job scheduled before a restart (process and Redis) runs after it', async () => {
     const id = chat();
     const before = make();
-    await before.schedule([{ chatId: id, kind: 'bill', date: '2026-12-15', at: Date.now() + 1_500 }]);
+    await before.schedule([{ chatId: id, kind: 'bill', debt: 0, date: '2026-12-15', at: Date.now() + 1_500 }]);
     await before.close();
     await redis.restart();
     const after = make();
@@ -153,10 +183,10 @@ describe('BullMQ on a three-node Redis Cluster', () => {
       const id = chat();
       const ran: ReminderJob[] = [];
       s.start(async (j) => void ran.push(j));
-      await s.schedule([{ chatId: id, kind: 'contact', date: '2026-12-01', at: Date.now() + 100 }]);
+      await s.schedule([{ chatId: id, kind: 'contact', debt: 0, date: '2026-12-01', at: Date.now() + 100 }]);
       await until(() => ran.length === 1, 15_000);
       expect(ran[0]).toMatchObject({ chatId: id, kind: 'contact' });
-      await s.schedule([{ chatId: id, kind: 'bill', date: '2026-12-15', at: Date.now() + 60_000 }]);
+      await s.schedule([{ chatId: id, kind: 'bill', debt: 0, date: '2026-12-15', at: Date.now() + 60_000 }]);
       expect(await s.removeAll(id)).toBe(1);
     } finally {
       await s.close();
