@@ -3,7 +3,7 @@ import { LIMITS, emptyDebt } from '../case.js';
 import type { CaseContext } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import { guard, update } from './define.js';
-import { isChoice, notice, valueOf, type Fragment } from './fragments.js';
+import { isChoice, markStep, notice, valueOf, type Fragment } from './fragments.js';
 
 /**
  * Several debts: one is worked on at a time (`current`), picked on the checklist; more are added after the
@@ -20,6 +20,7 @@ const shownDebt = (context: CaseContext, event: FlowEvent): number | null => {
 export const guards = {
   isShownDebt: guard(({ context, event }) => shownDebt(context, event) !== null),
   canAddDebt: guard(({ context }) => context.debts.length < LIMITS.debts),
+  severalDebts: guard(({ context }) => context.debts.length > 1),
   isDebt: guard(({ context, event }) => event.type === 'DEBT' && event.index < context.debts.length),
 };
 
@@ -37,9 +38,16 @@ export const actions = {
   }),
 };
 
-/** "Add another debt": with consent (answers are kept), and up to the limit. */
+/**
+ * "Add another debt": with consent (answers are kept), and up to the limit. From within step 1 the step is not
+ * entered again, so the new debt's step 1 is marked started here.
+ */
 export const addDebtButton: Fragment = [
-  { guard: and([isChoice('addDebt'), 'hasConsent', 'canAddDebt']), target: '#case.status.product', actions: 'addDebt' },
+  {
+    guard: and([isChoice('addDebt'), 'hasConsent', 'canAddDebt']),
+    target: '#case.status.product',
+    actions: ['addDebt', markStep('status', 'in_progress')],
+  },
   { guard: and([isChoice('addDebt'), 'hasConsent']), actions: { type: 'notice', params: { key: 'debts.full', vars: { max: LIMITS.debts } } } },
   { guard: isChoice('addDebt'), actions: notice('debts.needConsent') },
 ];
