@@ -7,9 +7,12 @@ import {
   CUTS,
   LANGS,
   PRODUCTS,
+  LENDER_STEPS,
   REQUESTS,
+  SHARED_STEPS,
   STEPS,
   STEP_STATUSES,
+  type StepId,
 } from '../src/domain/catalog.js';
 import { budget } from '../src/domain/budget.js';
 import { splitWithMinimums, type Split } from '../src/domain/debts.js';
@@ -84,7 +87,21 @@ export const PlanSchema = z.object({
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
-/** One debt and everything done about it with its lender: its own call log, plan and statement. */
+const stepStatuses = <S extends StepId>(steps: readonly S[]) =>
+  z.object(
+    Object.fromEntries(steps.map((s) => [s, z.enum(STEP_STATUSES)])) as Record<S, z.ZodEnum<{ [K in (typeof STEP_STATUSES)[number]]: K }>>,
+  );
+
+/** The checklist's status of each step about one lender, kept with that lender's debt. */
+export const LenderStepsSchema = stepStatuses(LENDER_STEPS);
+export type LenderSteps = z.infer<typeof LenderStepsSchema>;
+/** The status of each step shared by every debt (the budget, the evidence for the cause, rights). */
+export const SharedStepsSchema = stepStatuses(SHARED_STEPS);
+export type SharedSteps = z.infer<typeof SharedStepsSchema>;
+/** All eight steps as the checklist shows them for one debt. */
+export type Steps = LenderSteps & SharedSteps;
+
+/** One debt and everything done about it with its lender: its own call log, plan, statement and checklist progress. */
 export const DebtSchema = DebtFactsSchema.extend({
   calls: z.array(CallSchema).max(LIMITS.calls),
   plan: PlanSchema,
@@ -97,6 +114,7 @@ export const DebtSchema = DebtFactsSchema.extend({
   minimumFen: fen.nullable().default(null),
   /** What came of this lender's approved plan: the day it was approved, its written confirmation, instalments paid. */
   agreement: AgreementSchema.default(newAgreement),
+  steps: LenderStepsSchema,
 });
 export type Debt = z.infer<typeof DebtSchema>;
 
@@ -109,14 +127,6 @@ export const StatementFieldsSchema = z.object({
   identityAsked: z.boolean().default(false),
 });
 export type StatementFields = z.infer<typeof StatementFieldsSchema>;
-
-export const StepsSchema = z.object(
-  Object.fromEntries(STEPS.map((s) => [s, z.enum(STEP_STATUSES)])) as Record<
-    (typeof STEPS)[number],
-    z.ZodEnum<{ [K in (typeof STEP_STATUSES)[number]]: K }>
-  >,
-);
-export type Steps = z.infer<typeof StepsSchema>;
 
 /** A refusal with no reason given is its own kind, so the letter says "no reason" only when the user said so. */
 export const COMPLAINT_KINDS = ['refusal', 'refusal_no_reason', 'collector'] as const;
@@ -138,7 +148,8 @@ export const CaseContextSchema = z.object({
   /** At least one (empty until the first answer); the steps work on `debts[current]`, chosen from the checklist. */
   debts: z.array(DebtSchema).min(1).max(LIMITS.debts),
   current: z.number().int().min(0).max(LIMITS.debts - 1),
-  steps: StepsSchema,
+  /** The shared steps' statuses; each debt holds its own for the steps about its lender. */
+  steps: SharedStepsSchema,
   /** The call being logged, for the current debt's lender. */
   callDraft: CallDraftSchema,
   evidence: z.array(z.string().max(60)).max(LIMITS.evidence),
@@ -171,6 +182,8 @@ export const emptyBudget = (): BudgetFacts => ({
   otherDebtsFen: null,
 });
 
+const todo = <S extends StepId>(steps: readonly S[]) => Object.fromEntries(steps.map((s) => [s, 'todo'])) as Record<S, 'todo'>;
+
 export const emptyDebt = (): Debt => ({
   product: null,
   bank: null,
@@ -183,6 +196,7 @@ export const emptyDebt = (): Debt => ({
   statementWritten: false,
   minimumFen: null,
   agreement: newAgreement(),
+  steps: todo(LENDER_STEPS),
 });
 
 export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
@@ -191,7 +205,7 @@ export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   facts: emptyBudget(),
   debts: [emptyDebt()],
   current: 0,
-  steps: Object.fromEntries(STEPS.map((s) => [s, 'todo'])) as Steps,
+  steps: todo(SHARED_STEPS),
   callDraft: {},
   evidence: [],
   snowballCut: null,
@@ -211,12 +225,19 @@ export const withDebt = (c: Pick<CaseContext, 'debts' | 'current'>, patch: Parti
   debts: c.debts.map((d, i) => (i === c.current ? { ...d, ...patch } : d)),
 });
 
+/** The checklist's eight steps for one debt: its own statuses for the steps about its lender, and the shared ones. */
+export const stepsOf = (c: Pick<CaseContext, 'debts' | 'current' | 'steps'>, index = c.current): Steps => ({
+  ...(c.debts[index] ?? c.debts[0]!).steps,
+  ...c.steps,
+});
+
 /**
- * The case as seen for one lender: that debt's facts beside the shared budget, its calls and plan. What the
- * screens and documents about one lender are written from.
+ * The case as seen for one lender: that debt's facts beside the shared budget, its calls and plan, and the
+ * checklist's steps as they stand for it. What the screens and documents about one lender are written from.
  */
-export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current'> & {
+export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current' | 'steps'> & {
   facts: Facts;
+  steps: Steps;
   calls: Debt['calls'];
   plan: Plan;
   statementWritten: boolean;
@@ -275,7 +296,7 @@ export function forLender(c: CaseContext, index = c.current): LenderCase {
       dailyRateBp: d.dailyRateBp,
       ...c.facts,
     },
-    steps: c.steps,
+    steps: stepsOf(c, index),
     callDraft: c.callDraft,
     evidence: c.evidence,
     snowballCut: c.snowballCut,

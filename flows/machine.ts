@@ -45,6 +45,7 @@ export const caseMachine = setup({
   actions: {
     ...shared.actions,
     ...debts.actions,
+    ...status.actions,
     ...contact.actions,
     ...plan.actions,
     ...evidence.actions,

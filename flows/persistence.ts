@@ -1,7 +1,8 @@
 import { createActor, type ActorScope, type EventFromLogic, type ExecutableActionsFrom, type SnapshotFrom, type StateValue } from 'xstate';
 import type { FlowEvent } from './events.js';
-import type { Lang } from '../src/domain/catalog.js';
-import { CASE_SCHEMA_VERSION, StoredSnapshotSchema, type CaseContext, type Debt, type StoredSnapshot } from './case.js';
+import { LENDER_STEPS, SHARED_STEPS, STEP_STATUSES, type Lang, type StepStatus } from '../src/domain/catalog.js';
+import { advanceStep } from '../src/domain/progress.js';
+import { CASE_SCHEMA_VERSION, StoredSnapshotSchema, type CaseContext, type Debt, type LenderSteps, type StoredSnapshot } from './case.js';
 import { caseMachine } from './machine.js';
 
 export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
@@ -54,8 +55,61 @@ function remindersPerDebt(stored: unknown): unknown {
   return { ...stored, context: { ...stored.context, debts: rows, reminders: next } };
 }
 
+
+const isStatus = (v: unknown): v is StepStatus => (STEP_STATUSES as readonly unknown[]).includes(v);
+
+/** What a debt's own data shows of the steps about its lender, where nobody marked them for it. */
+function stepsShownBy(debt: Json, budget: Json): LenderSteps {
+  const own = [debt.product, debt.amountFen, debt.dueDate];
+  const answered =
+    [...own, ...(debt.product === 'credit_card' ? [debt.bank] : []), budget.cause, budget.incomeFen, budget.essentialsFen].every(
+      (v) => v !== null && v !== undefined,
+    );
+  const calls = Array.isArray(debt.calls) ? debt.calls : [];
+  const plan = isRecord(debt.plan) ? debt.plan.status : null;
+  return {
+    status: answered ? 'done' : own.some((v) => v !== null && v !== undefined) ? 'in_progress' : 'todo',
+    contact: calls.some((c) => isRecord(c) && c.outcome === 'agreed') ? 'done' : calls.length > 0 ? 'in_progress' : 'todo',
+    plan: plan === 'approved' ? 'done' : plan === 'submitted' || plan === 'refused' ? 'in_progress' : 'todo',
+    statement: debt.statementWritten === true ? 'done' : 'todo',
+    track: 'todo',
+  };
+}
+
+/**
+ * Version 2 kept the checklist's eight statuses once for the case; version 3 keeps those about one lender with its
+ * debt. Step 1, the plan and the statement are read from each debt's own data (its answers all in, its plan
+ * approved, its statement written), since the case's mark may have been earned on another debt. Contact and
+ * keeping on track are marked by the person ("done"), which no data shows: the debt being worked on keeps the
+ * case's marks (contact raised by its calls); every other debt gets what its calls show. The shared steps stay
+ * on the case. Debts come as version-2 rows (the step row is appended at the end) or, from a version-1 record,
+ * as objects; anything else is passed on unchanged, for the schema to refuse.
+ */
+function stepsPerDebt(stored: unknown): unknown {
+  if (!isRecord(stored) || !isRecord(stored.context)) return stored;
+  const { steps, debts, current, facts } = stored.context;
+  if (!isRecord(steps) || !Array.isArray(debts) || !isRecord(facts)) return stored;
+  const moved = debts.map((d: unknown, i) => {
+    const debt = Array.isArray(d) ? readDebtRow(d) : isRecord(d) ? d : null;
+    if (debt === null) return d;
+    const shown = stepsShownBy(debt, facts);
+    // A case mark that is not a status is kept as it is, for the schema to refuse.
+    const own: Record<keyof LenderSteps, unknown> =
+      i === current
+        ? { ...shown, contact: isStatus(steps.contact) ? advanceStep(steps.contact, shown.contact) : steps.contact, track: steps.track }
+        : shown;
+    return Array.isArray(d) ? [...d, toRow(LENDER_STEPS, own)] : { ...debt, steps: own };
+  });
+  const shared = Object.fromEntries(SHARED_STEPS.map((s) => [s, steps[s]]));
+  return { ...stored, context: { ...stored.context, steps: shared, debts: moved } };
+}
+
 /** Upgrades from schema N to N+1, applied in order to an older stored record before it is validated. */
-export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = { 1: oneDebtList, 2: remindersPerDebt };
+export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
+  1: oneDebtList,
+  // Each appends to a debt's row: first its minimum and agreement, then its steps (the order of the stored row).
+  2: (stored) => stepsPerDebt(remindersPerDebt(stored)),
+};
 
 type CaseAction = ExecutableActionsFrom<typeof caseMachine>;
 
@@ -111,7 +165,7 @@ const CALL_FIELDS = ['date', 'channel', 'agentId', 'outcome', 'promise', 'nextDa
 const PLAN_FIELDS = ['status', 'monthlyFen', 'months', 'firstDue'] as const;
 const AGREEMENT_FIELDS = ['approvedOn', 'confirmationReceived', 'paid'] as const;
 /** What follows a debt's facts in its row, in order. */
-const DEBT_TAIL = ['calls', 'plan', 'statementWritten', 'minimumFen', 'agreement'] as const;
+const DEBT_TAIL = ['calls', 'plan', 'statementWritten', 'minimumFen', 'agreement', 'steps'] as const;
 
 type Row = unknown[];
 export type StoredRecord = {
@@ -129,19 +183,29 @@ const encodeDebt = (d: Debt): Row => [
   d.statementWritten,
   d.minimumFen,
   toRow(AGREEMENT_FIELDS, d.agreement),
+  toRow(LENDER_STEPS, d.steps),
 ];
 
-/** A stored row back to a debt, for the schema to check; anything not shaped as a row is left for it to refuse. */
-function decodeDebt(row: unknown): unknown {
-  if (!Array.isArray(row) || row.length !== DEBT_FIELDS.length + DEBT_TAIL.length) return row;
-  const [calls, plan, statementWritten, minimumFen, agreement] = row.slice(DEBT_FIELDS.length);
+/** The start of a debt's row since schema 2: its facts, then its calls, plan and whether its statement is written. */
+function readDebtRow(row: Row): Json {
+  const [calls, plan, statementWritten] = row.slice(DEBT_FIELDS.length);
   return {
     ...fromRow(DEBT_FIELDS, row),
     calls: Array.isArray(calls) ? calls.map((c: unknown) => (Array.isArray(c) ? fromRow(CALL_FIELDS, c) : c)) : calls,
     plan: Array.isArray(plan) ? fromRow(PLAN_FIELDS, plan) : plan,
     statementWritten,
+  };
+}
+
+/** A stored row back to a debt, for the schema to check; anything not shaped as a row is left for it to refuse. */
+function decodeDebt(row: unknown): unknown {
+  if (!Array.isArray(row) || row.length !== DEBT_FIELDS.length + DEBT_TAIL.length) return row;
+  const [minimumFen, agreement, steps] = row.slice(DEBT_FIELDS.length + 3);
+  return {
+    ...readDebtRow(row),
     minimumFen,
     agreement: Array.isArray(agreement) ? fromRow(AGREEMENT_FIELDS, agreement) : agreement,
+    steps: Array.isArray(steps) ? fromRow(LENDER_STEPS, steps) : steps,
   };
 }
 

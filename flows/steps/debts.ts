@@ -4,7 +4,7 @@ import { LIMITS, emptyDebt } from '../case.js';
 import type { CaseContext } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import { guard, update } from './define.js';
-import { isChoice, notice, textQuestion, valueOf, type Fragment } from './fragments.js';
+import { isChoice, markStep, notice, textQuestion, valueOf, type Fragment } from './fragments.js';
 
 /**
  * Several debts: one is worked on at a time (`current`), picked on the checklist; more are added after the
@@ -22,8 +22,8 @@ const shownDebt = (context: CaseContext, event: FlowEvent): number | null => {
 export const guards = {
   isShownDebt: guard(({ context, event }) => shownDebt(context, event) !== null),
   canAddDebt: guard(({ context }) => context.debts.length < LIMITS.debts),
-  isDebt: guard(({ context, event }) => event.type === 'DEBT' && event.index < context.debts.length),
   severalDebts: guard(({ context }) => context.debts.length > 1),
+  isDebt: guard(({ context, event }) => event.type === 'DEBT' && event.index < context.debts.length),
 };
 
 export const actions = {
@@ -44,9 +44,16 @@ export const actions = {
   }),
 };
 
-/** "Add another debt": with consent (answers are kept), and up to the limit. */
+/**
+ * "Add another debt": with consent (answers are kept), and up to the limit. From within step 1 the step is not
+ * entered again, so the new debt's step 1 is marked started here.
+ */
 export const addDebtButton: Fragment = [
-  { guard: and([isChoice('addDebt'), 'hasConsent', 'canAddDebt']), target: '#case.status.product', actions: 'addDebt' },
+  {
+    guard: and([isChoice('addDebt'), 'hasConsent', 'canAddDebt']),
+    target: '#case.status.product',
+    actions: ['addDebt', markStep('status', 'in_progress')],
+  },
   { guard: and([isChoice('addDebt'), 'hasConsent']), actions: { type: 'notice', params: { key: 'debts.full', vars: { max: LIMITS.debts } } } },
   { guard: isChoice('addDebt'), actions: notice('debts.needConsent') },
 ];

@@ -1,6 +1,7 @@
 import { and } from 'xstate';
 import { STEPS, type Lang, type StepId, type StepStatus } from '../../src/domain/catalog.js';
 import { buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
+import { advanceStep, isLenderStep } from '../../src/domain/progress.js';
 import { mentionsPaidAgent } from '../../src/domain/scam.js';
 import { DEBT_FACTS, debtOf, newCaseContext, withDebt, type CaseContext } from '../case.js';
 import type { FlowEvent } from '../events.js';
@@ -10,12 +11,6 @@ import { description, guard, update } from './define.js';
 import { notice, textOf, typedButtons, understood, valueOf, type CareSignal, type Fragment, type Notice } from './fragments.js';
 
 /** What every step uses: consent, answers read and stored, the step's status, the way back, the engine's actions. */
-
-const stepRank: Record<StepStatus, number> = { todo: 0, skipped: 1, in_progress: 2, done: 3 };
-
-/** A step only moves forward (todo → in progress → done), except that "skipped" never overwrites progress. */
-const advanceStep = (current: StepStatus, next: StepStatus): StepStatus =>
-  stepRank[next] > stepRank[current] ? next : current;
 
 const hasData = (c: CaseContext): boolean =>
   Object.values(c.facts).some((v) => v !== null) ||
@@ -56,9 +51,13 @@ export const actions = {
 
   setLang: update(({ context, event }) => ({ lang: event.type === 'LANG' ? event.lang : context.lang })),
   setConsent: update((_, p: { consent: CaseContext['consent'] }) => ({ consent: p.consent })),
-  markStep: update(({ context }, p: { step: StepId; status: StepStatus }) => ({
-    steps: { ...context.steps, [p.step]: advanceStep(context.steps[p.step], p.status) },
-  })),
+  /** A step about one lender moves for the debt being worked on; a shared one for every debt. */
+  markStep: update(({ context }, p: { step: StepId; status: StepStatus }) => {
+    const { step, status } = p;
+    if (!isLenderStep(step)) return { steps: { ...context.steps, [step]: advanceStep(context.steps[step], status) } };
+    const own = debtOf(context).steps;
+    return withDebt(context, { steps: { ...own, [step]: advanceStep(own[step], status) } });
+  }),
   storeText: update(({ context, event }, p: { q: TextQuestion }) => {
     if (event.type !== 'TEXT') return {};
     const r = readTextAnswer(p.q, event.text, event.today, context);

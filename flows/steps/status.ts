@@ -1,7 +1,7 @@
 import { and, not } from 'xstate';
 import { getLender } from '../../src/domain/lenders.js';
 import { DEBT_FACTS, debtOf, type DebtFacts, type Facts } from '../case.js';
-import { guard } from './define.js';
+import { description, guard } from './define.js';
 import { addDebtButton } from './debts.js';
 import { backToOrigin, choiceQuestion, isChoice, markStep, missing, needConsent, notice, setCameFrom, textQuestion, toStep, type Fragment } from './fragments.js';
 
@@ -18,6 +18,13 @@ export const guards = {
   missing: guard(({ context }, p: { fact: keyof Facts }) =>
     isDebtFact(p.fact) ? debtOf(context)[p.fact] === null : context.facts[p.fact] === null,
   ),
+  /** This debt's answers were all in before: its intake is over, so "another debt?" is not asked again. */
+  answeredBefore: guard(({ context }) => debtOf(context).steps.status === 'done'),
+};
+
+export const actions = {
+  /** The result of step 1 as a message of its own, before the question that follows it. */
+  showStatusResult: description(),
 };
 
 export const state: Fragment = {
@@ -35,6 +42,8 @@ export const state: Fragment = {
         { guard: missing('cause'), target: 'cause' },
         { guard: missing('incomeFen'), target: 'income' },
         { guard: missing('essentialsFen'), target: 'essentials' },
+        // Once per debt, when its answers are first all in (and another debt still fits): "any other debt?".
+        { guard: and([not('answeredBefore'), 'canAddDebt']), target: 'another' },
         { target: 'result' },
       ],
     },
@@ -63,10 +72,26 @@ export const state: Fragment = {
     income: textQuestion('income', { next: [{ target: 'essentials' }], back: [{ target: 'since' }] }),
     essentials: textQuestion('essentials', { next: [{ target: 'otherDebts' }], back: [{ target: 'income' }] }),
     otherDebts: textQuestion('otherDebts', {
-      next: [{ target: 'result' }],
+      next: [{ target: 'gate' }],
       back: [{ target: 'essentials' }],
       skippable: true,
     }),
+    // The result, then its own question: one tap on "no, go on" for one debt; "add" asks only the new debt's questions.
+    another: {
+      entry: [markStep('status', 'done'), 'showStatusResult'],
+      on: {
+        CHOOSE: [
+          ...addDebtButton,
+          // With several debts, the checklist shows them in order with what each gets; with one, its call comes next.
+          { guard: and([isChoice('next'), 'severalDebts']), target: '#case.hub' },
+          { guard: isChoice('next'), ...toStep('status', 'contact') },
+          { guard: isChoice('edit'), target: '#case.caseSummary', actions: setCameFrom('status') },
+          { guard: isChoice('hub'), target: '#case.hub' },
+          ...backToOrigin(),
+          { actions: notice('input.notAChoice') },
+        ],
+      },
+    },
     result: {
       entry: markStep('status', 'done'),
       on: {

@@ -47,6 +47,12 @@ export type StepId = (typeof STEPS)[number];
 export const STEP_STATUSES = ['todo', 'in_progress', 'done', 'skipped'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
+/** The steps about one lender: each debt has its own status for these. */
+export const LENDER_STEPS = ['status', 'contact', 'plan', 'statement', 'track'] as const;
+export type LenderStepId = (typeof LENDER_STEPS)[number];
+/** The steps about the person (their budget, the cause, their rights): one status for every debt. */
+export const SHARED_STEPS = ['snowball', 'evidence', 'rights'] as const;
+
 export const CALL_CHANNELS = ['phone', 'app_chat', 'other'] as const;
 export type CallChannel = (typeof CALL_CHANNELS)[number];
 

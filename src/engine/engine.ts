@@ -1,5 +1,5 @@
 import type { i18n as I18n } from 'i18next';
-import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
+import { CASE_SCHEMA_VERSION, type CaseContext } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
 import type { CareSignal } from '../../flows/machine.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot } from '../../flows/persistence.js';
@@ -71,6 +71,13 @@ export type Outcome =
 
 /** Per chat: at most FLOOD.limit updates in FLOOD.windowMs. */
 export const FLOOD: FloodLimit = { limit: 8, windowMs: 5_000 };
+
+/** Whether the checklist's marks moved: the shared steps' or any debt's own (unchanged ones keep their object). */
+function progressChanged(a: CaseContext, b: CaseContext): boolean {
+  if (a.steps === b.steps && a.debts.length === b.debts.length && a.debts.every((d, i) => d.steps === b.debts[i]?.steps)) return false;
+  const marks = (c: CaseContext) => JSON.stringify([c.steps, c.debts.map((d) => d.steps)]);
+  return marks(a) !== marks(b);
+}
 
 /** A failed compare-and-set means another writer got in first: recompute from its state, at most this often. */
 const MAX_ATTEMPTS = 3;
@@ -411,7 +418,7 @@ export function createEngine(deps: EngineDeps) {
   /** The replies a turn owes, and the checklist edit when its progress changed without a new checklist. */
   function effectsOf(prev: CaseSnapshot, next: CaseSnapshot, actions: readonly FlowAction[], t: Translate, today: IsoDate): TurnEffects {
     const replies = renderTurn({ snapshot: next, actions, t, translatorFor: (lang) => translator(i18n, lang), today });
-    const stepsChanged = prev.context.steps !== next.context.steps && JSON.stringify(prev.context.steps) !== JSON.stringify(next.context.steps);
+    const stepsChanged = progressChanged(prev.context, next.context);
     return { replies, edit: stepsChanged && !replies.some((r) => r.kind === 'checklist') ? checklistEdit(next, t, today) : null };
   }
 

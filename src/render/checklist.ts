@@ -1,5 +1,6 @@
-import { STEPS, type IsoDate, type StepId } from '../domain/catalog.js';
-import type { CaseContext } from '../../flows/case.js';
+import { STEPS, type IsoDate } from '../domain/catalog.js';
+import { stepsOf, type CaseContext } from '../../flows/case.js';
+import { stepsDone, suggestedStep } from '../domain/progress.js';
 import type { Translate } from '../i18n/index.js';
 import { globalData } from './callback-data.js';
 import { debtButtons, debtLines, hasDebtList, orderLines } from './debts.js';
@@ -7,18 +8,15 @@ import type { Keyboard } from './reply.js';
 
 const MARK = { done: '✅', in_progress: '🔸', skipped: '⏭', todo: '⬜' } as const;
 
-/** The step we suggest next: the first one not done, in the order of the guide. */
-export function suggestedStep(ctx: Pick<CaseContext, 'steps'>): StepId | null {
-  return STEPS.find((s) => ctx.steps[s] !== 'done' && ctx.steps[s] !== 'skipped') ?? null;
-}
-
+/** The eight steps as they stand for the debt being worked on (its own steps, and the shared ones), and what is next. */
 export function renderChecklist(ctx: CaseContext, t: Translate, today: IsoDate): { html: string; buttons: Keyboard } {
-  const done = STEPS.filter((s) => ctx.steps[s] === 'done').length;
-  const next = suggestedStep(ctx);
+  const steps = stepsOf(ctx);
+  const done = stepsDone(steps);
+  const next = suggestedStep(steps);
   const order = orderLines(ctx, t, today);
   const bar = '▰'.repeat(done) + '▱'.repeat(STEPS.length - done);
   const lines = STEPS.map((s, i) => {
-    const mark = s === next ? '▶' : MARK[ctx.steps[s]];
+    const mark = s === next ? '▶' : MARK[steps[s]];
     const title = t(`hub.step.${s}`);
     return `${mark} ${i + 1}. ${s === next ? `<b>${title}</b>` : title}`;
   });

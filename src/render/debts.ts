@@ -1,8 +1,9 @@
-import { forLender, monthlySplit, type CaseContext, type Debt } from '../../flows/case.js';
-import type { IsoDate } from '../domain/catalog.js';
+import { forLender, monthlySplit, stepsOf, type CaseContext, type Debt } from '../../flows/case.js';
+import { STEPS, type IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
 import { dailyCharge, daysOverdue, priorityOrder } from '../domain/debts.js';
 import { formatFen } from '../domain/money.js';
+import { stepsDone } from '../domain/progress.js';
 import { stageOf } from '../domain/stage.js';
 import type { Translate } from '../i18n/index.js';
 import { globalData } from './callback-data.js';
@@ -20,14 +21,16 @@ function chargeText(debt: Debt, lang: CaseContext['lang'], t: Translate, today: 
   return t(`debts.charge.${charge.reason}`);
 }
 
-/** How far things have gone with this lender: calls logged, the plan, the statement. */
-function progressText(debt: Debt, t: Translate): string {
+/** How far things have gone with this lender: the checklist's steps done for it, calls logged, the plan, the statement. */
+function progressText(c: CaseContext, index: number, t: Translate): string {
+  const debt = c.debts[index]!;
   const parts = [
+    t('debts.progress.steps', { done: stepsDone(stepsOf(c, index)), total: STEPS.length }),
     ...(debt.calls.length > 0 ? [t('debts.progress.calls', { count: debt.calls.length })] : []),
     ...(debt.plan.status !== 'none' ? [t(`debts.progress.plan.${debt.plan.status}`)] : []),
     ...(debt.statementWritten ? [t('debts.progress.statement')] : []),
   ];
-  return parts.length > 0 ? t('debts.progress.line', { parts: parts.join(t('debts.progress.separator')) }) : '';
+  return t('debts.progress.line', { parts: parts.join(t('debts.progress.separator')) });
 }
 
 function stageText(debt: Debt, t: Translate, today: IsoDate): string {
@@ -56,7 +59,7 @@ export function debtLines(c: CaseContext, t: Translate, today: IsoDate): string[
         amount: d.amountFen === null ? t('debts.amountUnknown') : formatFen(d.amountFen, lang),
         stage: stageText(d, t, today),
         charge: chargeText(d, lang, t, today),
-      }) + (several ? progressText(d, t) : ''),
+      }) + (several ? progressText(c, i, t) : ''),
     ),
   ];
   if (several && charges.some((ch) => ch.kind === 'estimate')) lines.push(t('debts.totalCharge', { amount: formatFen(perDay, lang) }));

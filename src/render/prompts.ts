@@ -182,9 +182,18 @@ const PROMPTS: Record<string, (p: PromptInput) => Reply | null> = {
   confirmRemoveDebt: (p) => ({ ...yesNo(p, 'debts.confirmRemove'), html: p.t('debts.confirmRemove', { n: p.whole.current + 1, name: debtName(p.whole, p.whole.current, p.t) }) }),
   deleted: () => null,
   'status.needConsent': ({ id, t }) => needConsentPrompt(id, t),
+  // The result came just before, as a message of its own (the machine's `showStatusResult`).
+  'status.another': ({ id, t }) => ({
+    kind: 'text',
+    html: t('debts.another'),
+    buttons: [
+      [choice(id, 'addDebt', t('debts.add')), choice(id, 'next', t('debts.noMore'))],
+      [choice(id, 'edit', t('summary.editButton')), choice(id, 'hub', t('common.button.hub'))],
+    ],
+  }),
   'status.result': ({ id, ctx, t, today }) => ({
     kind: 'text',
-    html: [renderStatusSummary(ctx, t, today), ...(ctx.consent === 'given' ? ['', t('debts.another')] : [])].join('\n'),
+    html: renderStatusSummary(ctx, t, today),
     buttons: [
       [choice(id, 'next', t('summary.nextButton'))],
       ...(ctx.consent === 'given' ? [[choice(id, 'addDebt', t('debts.add'))]] : []),

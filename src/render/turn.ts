@@ -9,6 +9,7 @@ import { languageButtons, renderPrompt } from './prompts.js';
 import { renderReminder, renderReminderList, renderReminderOffer, renderTimeZonePicker } from './reminders.js';
 import type { Reply } from './reply.js';
 import { stateId } from './state-id.js';
+import { renderStatusSummary } from './status-summary.js';
 
 export interface FlowAction {
   type: string;
@@ -71,6 +72,8 @@ export function renderTurn(input: {
       list = renderReminderList(snapshot.context, t, today);
     } else if (action.type === 'showTimeZones') {
       out.push(renderTimeZonePicker(t));
+    } else if (action.type === 'showStatusResult') {
+      out.push({ kind: 'text', html: renderStatusSummary(lender, t, today) });
     } else if (action.type === 'offerReminders') {
       // Its own message before the question, so the question stays last, where the thumb is.
       out.push(renderReminderOffer(t));

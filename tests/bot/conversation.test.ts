@@ -36,7 +36,10 @@ describe('the bot, through telegraf handleUpdate', () => {
     const h = createBotHarness();
     const u = h.user(42, 'zh-hans');
     await answerStepOne(u, { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
-    const summary = u.last();
+    // The result, then "any other debt?" as a message of its own.
+    const [summary = '', question] = u.texts().slice(-2);
+    expect(question).toContain('还有别的欠款吗？');
+    expect(u.buttons().map((b) => b.text)).toEqual(['➕ 再加一笔欠款', '没有了，继续 →', '✏️ 改答案', '📋 回到清单']);
     expect(summary).toContain('你现在的情况');
     expect(summary).toContain('5,500 元');
     expect(summary).toContain('已逾期约 45 天');
@@ -46,7 +49,7 @@ describe('the bot, through telegraf handleUpdate', () => {
     expect(summary).toContain('今天先做这一件事');
     const stored = await h.store.load(42);
     expect(asLender(stored?.snapshot)).toMatchObject({
-      value: { status: 'result' },
+      value: { status: 'another' },
       context: { facts: { product: 'huabei', amountFen: 550_000, dueDate: '2026-10-10' } },
     });
   });
@@ -63,9 +66,11 @@ describe('the bot, through telegraf handleUpdate', () => {
     await u.send('0');
     await u.send('1800');
     await u.send('0');
-    expect(u.last()).toContain('Where you stand');
-    expect(u.last()).toContain('46 days overdue');
-    expect(u.last()).toContain('short each month');
+    const [summary, question] = u.texts().slice(-2);
+    expect(summary).toContain('Where you stand');
+    expect(summary).toContain('46 days overdue');
+    expect(summary).toContain('short each month');
+    expect(question).toContain('Do you owe anywhere else?');
   });
 
   it('re-asks kindly on junk and keeps the case where it was', async () => {

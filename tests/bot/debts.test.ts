@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
+import { fromStored } from '../../flows/persistence.js';
 import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { asLender } from '../support/stored.js';
 
 /** A person behind on 花呗, 借呗 and a card: every debt on the checklist, each with what it costs a day. */
 async function threeDebts(id: number) {
   const h = createBotHarness();
   const u = h.user(id, 'zh-hans');
   await answerStepOne(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
-  expect(u.last()).toContain('还有别的逾期欠款吗');
+  expect(u.last()).toContain('还有别的欠款吗');
   await u.press('再加一笔欠款');
   await u.press('借呗');
   await u.send('12000');
   await u.send('30天');
   // No rate given: its charge a day stays unknown, and says why.
   await u.press('跳过');
-  expect(u.last()).toContain('你现在的情况');
+  expect(u.texts().at(-2)).toContain('你现在的情况');
   await u.press('再加一笔欠款');
   await u.press('信用卡');
   await u.press('招商银行');
@@ -102,7 +105,7 @@ describe('the checklist with several debts', () => {
     expect(h.calls.filter((c) => c.method === 'sendDocument')).toHaveLength(3);
     // The checklist counts the progress of each debt on its own.
     await u.send('/checklist');
-    expect(u.last().match(/└ 困难说明已写/g)).toHaveLength(3);
+    expect(u.last().match(/└ [^\n]*困难说明已写/g)).toHaveLength(3);
   });
 
   it('writes one summary of every debt, the split and what was agreed, for the person and a legal-aid adviser', async () => {
@@ -116,7 +119,8 @@ describe('the checklist with several debts', () => {
     await u.send('12');
     await u.press('跳过');
     await u.send('/checklist');
-    expect(u.last()).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元\n   └ 方案已通过');
+    // Its answers in and its plan approved: two of the eight steps done for 花呗.
+    expect(u.last()).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元\n   └ 已完成 2/8 步，方案已通过');
     await u.press('我的资料');
     await u.press('欠款汇总');
     const letter = u.texts().find((t) => t.startsWith('欠款情况汇总'))!;
@@ -204,3 +208,107 @@ describe('a minimum per lender, chosen by the person', () => {
   });
 });
 
+
+describe('"another debt?" and each debt\'s own progress on the checklist', () => {
+  it('someone with 花呗 and 借呗: asked after each debt, one call logged for 花呗 leaves 借呗\'s contact to do, evidence counts for both', async () => {
+    const h = createBotHarness();
+    const u = h.user(81_101, 'zh-hans');
+    await answerStepOne(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
+    // The result first, then the question as a message of its own.
+    expect(u.texts().at(-2)).toContain('你现在的情况');
+    expect(u.last()).toContain('还有别的欠款吗？');
+    expect(u.buttons().map((b) => b.text)).toEqual(['➕ 再加一笔欠款', '没有了，继续 →', '✏️ 改答案', '📋 回到清单']);
+    const firstQuestionNo = u.findButton('没有了，继续')!.callback_data;
+
+    await u.press('再加一笔欠款');
+    expect(u.last()).toContain('哪个产品逾期了');
+    // A button of the question already answered is out of date, and changes nothing.
+    await u.pressData(firstQuestionNo);
+    expect(u.answers().at(-1)?.payload.text).toContain('这个按钮已经过期了');
+    expect(asLender((await h.store.load(u.id))?.snapshot).value).toEqual({ status: 'product' });
+
+    await u.press('借呗');
+    await u.send('12000');
+    await u.send('30天');
+    await u.send('万分之四');
+    // Only 借呗's own questions: then its result and the same question again.
+    expect(u.texts().at(-2)).toContain('借呗');
+    expect(u.last()).toContain('还有别的欠款吗？');
+    await u.press('没有了，继续');
+    let hub = u.last();
+    expect(hub).toContain('你的协商清单');
+    expect(hub).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元\n   └ 已完成 1/8 步');
+    expect(hub).toContain('▶ 2. 借呗 · 12,000 元 · 逾期 30 天');
+    expect(hub).toContain('下面的步骤现在按第 2 笔（借呗）来');
+
+    // One call with 花呗's lender, and its contact step done.
+    await u.press('1. 花呗');
+    await u.press('联系平台');
+    await u.press('记一通电话');
+    await u.press('打电话');
+    await u.press('今天');
+    await u.press('谈成了');
+    await u.send('A1234');
+    await u.send('可以分 12 期');
+    await u.send('明天');
+    await u.press('这一步完成了');
+    hub = u.last();
+    expect(hub).toContain('已完成 2/8');
+    expect(hub).toContain('✅ 1. 弄清逾期情况');
+    expect(hub).toContain('✅ 2. 联系平台协商');
+    expect(hub).toContain('👉 建议下一步：申请分期或延期');
+    expect(hub).toContain('└ 已完成 2/8 步，联系过 1 次');
+
+    // 借呗: its step 1 is done, its contact still to do, and suggested.
+    await u.press('2. 借呗');
+    hub = u.last();
+    expect(hub).toContain('已完成 1/8');
+    expect(hub).toContain('✅ 1. 弄清逾期情况');
+    expect(hub).toContain('▶ 2. 联系平台协商');
+    expect(hub).toContain('👉 建议下一步：联系平台协商');
+
+    // Evidence is about the person, not a lender: done once, done for both.
+    await u.press('5. 材料');
+    await u.pressData(u.buttons()[0]!.callback_data);
+    await u.press('这一步完成了');
+    expect(u.last()).toContain('✅ 5. 准备证明材料');
+    expect(u.last()).toContain('已完成 2/8');
+    await u.press('1. 花呗');
+    expect(u.last()).toContain('✅ 5. 准备证明材料');
+    expect(u.last()).toContain('已完成 3/8');
+    expect(u.last()).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元\n   └ 已完成 3/8 步，联系过 1 次');
+    expect(u.last()).toContain('2. 借呗 · 12,000 元 · 逾期 30 天 · 每天约 7.20 元\n   └ 已完成 2/8 步');
+
+    // Stored: each debt's own steps, the shared ones once.
+    const c = fromStored(CASE_SCHEMA_VERSION, (await h.store.load(u.id))?.snapshot)!.context;
+    expect(c.debts.map((d) => d.steps)).toEqual([
+      { status: 'done', contact: 'done', plan: 'todo', statement: 'todo', track: 'todo' },
+      { status: 'done', contact: 'todo', plan: 'todo', statement: 'todo', track: 'todo' },
+    ]);
+    expect(c.steps).toEqual({ snowball: 'todo', evidence: 'done', rights: 'todo' });
+  });
+
+  it('brings the checklist on screen up to date in place when a step of the picked debt moves', async () => {
+    const { h, u } = await threeDebts(81_103);
+    await u.send('/checklist');
+    await u.press('1. 花呗');
+    await u.press('3. 分期延期');
+    const edit = h.calls.filter((c) => c.method === 'editMessageText').at(-1)!;
+    expect(edit.payload.text).toContain('🔸 3. 申请分期或延期');
+    expect(edit.payload.text).toContain('▶ 1. 花呗');
+  });
+
+  it('someone with one debt: one tap from the question to the call script', async () => {
+    const h = createBotHarness();
+    const u = h.user(81_102, 'zh-hans');
+    await answerStepOne(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
+    await u.press('没有了，继续');
+    expect(u.last()).toContain('联系平台协商');
+    expect(u.last()).toContain('95188');
+    // Step 1 opened again shows its result, and does not ask again.
+    await u.press('← 回第 1 步');
+    expect(u.last()).toContain('你现在的情况');
+    expect(u.last()).not.toContain('还有别的欠款吗');
+    expect(u.buttons().map((b) => b.text)).toContain('➕ 再加一笔欠款');
+  });
+});

@@ -25,7 +25,8 @@ describe('not yet overdue', () => {
     const h = createBotHarness();
     const u = h.user(1, 'zh-hans');
     await answerStepOne(u, huabeiDueSoon);
-    const summary = u.last();
+    // The result, just before "any other debt?".
+    const summary = u.texts().at(-2);
     expect(summary).toContain('还款日是 2026年12月9日，还有 15 天');
     expect(summary).toContain('还没逾期');
     expect(summary).toContain('还款日之前可以做的');
@@ -35,7 +36,7 @@ describe('not yet overdue', () => {
     expect(summary).not.toContain('已逾期');
     expect(summary).not.toContain('到今天一共约');
     expect(asLender((await h.store.load(1))?.snapshot)).toMatchObject({ context: { facts: { dueDate: '2026-12-09' } } });
-    await u.press('下一步：联系平台');
+    await u.press('没有了，继续');
     expect(u.last()).toContain('2026年12月9日到期，到时候可能还不上');
     expect(u.last()).not.toContain('逾期了，已经');
     expect(u.last()).toContain('尽量不逾期');
@@ -58,17 +59,18 @@ describe('not yet overdue', () => {
     await u.send('4000');
     await u.send('3500');
     await u.send('0');
-    expect(u.last()).toContain('due on 9 Dec 2026, in 15 days');
-    expect(u.last()).toContain('Before the due date');
-    expect(u.last()).toContain('grace period');
-    expect(u.last()).not.toContain('days overdue');
+    const summary = u.texts().at(-2);
+    expect(summary).toContain('due on 9 Dec 2026, in 15 days');
+    expect(summary).toContain('Before the due date');
+    expect(summary).toContain('grace period');
+    expect(summary).not.toContain('days overdue');
   });
 
   it('zh: "还有5天到期" is a due date five days ahead', async () => {
     const h = createBotHarness();
     const u = h.user(3, 'zh-hans');
     await answerStepOne(u, { ...huabeiDueSoon, overdue: '还有5天到期' });
-    expect(u.last()).toContain('还有 5 天');
+    expect(u.texts().at(-2)).toContain('还有 5 天');
     expect(asLender((await h.store.load(3))?.snapshot)).toMatchObject({ context: { facts: { dueDate: '2026-11-29' } } });
   });
 });
@@ -178,7 +180,7 @@ describe('the call script in English comes with its Chinese text', () => {
     const h = createBotHarness();
     const u = h.user(30, 'en');
     await englishStepOne(u, '20 days');
-    await u.press('Next: contact the lender');
+    await u.press('No, go on');
     const screen = u.last();
     expect(screen).toContain("Hello, I'm a Huabei (花呗) customer.");
     expect(screen).toContain('In Chinese (the agent will speak Chinese');
@@ -190,7 +192,7 @@ describe('the call script in English comes with its Chinese text', () => {
     const h = createBotHarness();
     const u = h.user(31, 'zh-hans');
     await answerStepOne(u, { ...huabeiDueSoon, overdue: '20天' });
-    await u.press('下一步：联系平台');
+    await u.press('没有了，继续');
     expect(u.last().match(/你好，我是花呗的用户/g)).toHaveLength(1);
   });
 });
@@ -263,7 +265,7 @@ describe('a way back to where the person came from', () => {
     const h = createBotHarness();
     const u = h.user(50, 'zh-hans');
     await answerStepOne(u, { ...huabeiDueSoon, overdue: '20天' });
-    await u.press('下一步：联系平台');
+    await u.press('没有了，继续');
     expect(u.buttons().map((b) => b.text)).toContain('← 回第 1 步');
     await u.press('← 回第 1 步');
     expect(u.last()).toContain('你现在的情况');

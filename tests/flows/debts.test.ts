@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../flows/case.js';
+import { LIMITS, forLender, stepsOf } from '../../flows/case.js';
+import { suggestedStep } from '../../src/domain/progress.js';
 import { addDebt, consented, drive, firstDebt, logCall } from './drive.js';
 
 const HUABEI = { product: 'huabei', amount: '5500', overdue: '45天' };
@@ -10,9 +11,9 @@ const CARD = { product: 'credit_card', bank: 'cmb', amount: '8000', overdue: '20
 const withFirstDebt = () => firstDebt(consented(), HUABEI).choose('job_loss').choose('skip').text('6000').text('3500').choose('skip');
 
 describe('several debts in one case', () => {
-  it('adds another debt from step 1\'s result and asks only its own questions', () => {
+  it('adds another debt from "another debt?" and asks only its own questions', () => {
     const d = withFirstDebt();
-    expect(d.state).toBe('status.result');
+    expect(d.state).toBe('status.another');
     d.choose('addDebt');
     expect(d.state).toBe('status.product');
     expect(d.context.debts).toHaveLength(2);
@@ -21,7 +22,7 @@ describe('several debts in one case', () => {
     expect(d.state).toBe('status.rate');
     // The budget is not asked again.
     d.text('万分之四');
-    expect(d.state).toBe('status.result');
+    expect(d.state).toBe('status.another');
     expect(d.context.debts.map((x) => [x.product, x.amountFen, x.dailyRateBp])).toEqual([
       ['huabei', 550_000, null],
       ['jiebei', 1_200_000, 4],
@@ -50,7 +51,7 @@ describe('several debts in one case', () => {
     const d = withFirstDebt();
     d.send({ type: 'DEBT', index: 3 });
     expect(d.notices).toEqual(['debts.gone']);
-    expect(d.state).toBe('status.result');
+    expect(d.state).toBe('status.another');
     expect(d.context.current).toBe(0);
   });
 
@@ -96,5 +97,142 @@ describe('several debts in one case', () => {
     const d = drive().choose('continue').choose('decline').send({ type: 'SUMMARY' }).choose('addDebt');
     expect(d.notices).toEqual(['debts.needConsent']);
     expect(d.context.debts).toHaveLength(1);
+  });
+});
+
+describe('"another debt?" after a debt\'s answers', () => {
+  it('comes once the first debt\'s answers are in, after its result, with step 1 done for that debt', () => {
+    const d = withFirstDebt();
+    expect(d.state).toBe('status.another');
+    // The result is its own message, before the question.
+    expect(d.actions).toContain('showStatusResult');
+    expect(d.debt.steps.status).toBe('done');
+  });
+
+  it('one debt: "no, go on" is one tap to contacting its lender, with the way back to step 1', () => {
+    const d = withFirstDebt().choose('next');
+    expect(d.state).toBe('contact.script');
+    expect(d.context.cameFrom).toBe('status');
+    expect(d.context.debts).toHaveLength(1);
+  });
+
+  it('comes again after each added debt\'s answers; with several, "no, go on" opens the checklist with them all', () => {
+    const d = addDebt(withFirstDebt(), JIEBEI);
+    expect(d.state).toBe('status.another');
+    expect(d.actions).toContain('showStatusResult');
+    d.choose('next');
+    expect(d.state).toBe('hub');
+    expect(d.context.debts.map((x) => x.product)).toEqual(['huabei', 'jiebei']);
+  });
+
+  it('is not asked again when step 1 is opened later, after an answer is changed, or on the way back from step 2', () => {
+    const d = withFirstDebt().choose('next');
+    d.choose('return');
+    expect(d.state).toBe('status.result');
+    d.send({ type: 'SUMMARY' }).choose('edit:amount').text('6000');
+    expect(d.state).toBe('caseSummary');
+    d.send({ type: 'OPEN', step: 'status' });
+    expect(d.state).toBe('status.result');
+    expect(d.actions).not.toContain('showStatusResult');
+    // Adding stays possible from the result and from "My answers".
+    d.choose('addDebt');
+    expect(d.state).toBe('status.product');
+  });
+
+  it('offers "My answers" to correct the result, coming back to step 1 without asking again', () => {
+    const d = withFirstDebt().choose('edit');
+    expect(d.state).toBe('caseSummary');
+    expect(d.context.cameFrom).toBe('status');
+    d.choose('return');
+    expect(d.state).toBe('status.result');
+  });
+
+  it('leads back to the step that sent the person to step 1, or to the checklist', () => {
+    const d = consented().send({ type: 'OPEN', step: 'statement' });
+    expect(d.state).toBe('statement.needFacts');
+    d.choose('status');
+    firstDebt(d, HUABEI).choose('job_loss').choose('skip').text('6000').text('3500').choose('skip');
+    expect(d.state).toBe('status.another');
+    d.choose('return');
+    expect(d.state).toBe('statement.review');
+    expect(withFirstDebt().choose('hub').state).toBe('hub');
+  });
+
+  it('answers anything else kindly and stays', () => {
+    const d = withFirstDebt().choose('approved');
+    expect(d.notices).toEqual(['input.notAChoice']);
+    expect(d.state).toBe('status.another');
+    d.text('嗯');
+    expect(d.state).toBe('status.another');
+  });
+
+  it(`is not asked once ${LIMITS.debts} debts are kept: the last one's result comes as before`, () => {
+    const d = withFirstDebt();
+    for (let i = 1; i < LIMITS.debts - 1; i++) addDebt(d, HUABEI);
+    expect(d.state).toBe('status.another');
+    addDebt(d, CARD);
+    expect(d.context.debts).toHaveLength(LIMITS.debts);
+    expect(d.state).toBe('status.result');
+    expect(d.debt.steps.status).toBe('done');
+  });
+
+  it('is asked again for a case started afresh', () => {
+    const d = withFirstDebt().choose('next').send({ type: 'START' }).choose('yes');
+    firstDebt(d, HUABEI).choose('job_loss').choose('skip').text('6000').text('3500').choose('skip');
+    expect(d.state).toBe('status.another');
+  });
+});
+
+describe('the checklist\'s steps, per debt', () => {
+  /** 花呗 and 借呗, both answered; then the checklist. */
+  const twoDebts = () => addDebt(withFirstDebt(), JIEBEI).choose('next');
+
+  it('keeps step 1 per debt: done for a debt only once its own answers are in', () => {
+    const d = withFirstDebt().choose('addDebt').choose('jiebei').text('12000');
+    d.send({ type: 'HUB' });
+    expect(stepsOf(d.context, 0).status).toBe('done');
+    expect(stepsOf(d.context, 1).status).toBe('in_progress');
+    d.send({ type: 'OPEN', step: 'status' }).text('30天').choose('skip');
+    expect(d.state).toBe('status.another');
+    expect(stepsOf(d.context, 1).status).toBe('done');
+  });
+
+  it('keeps contact, plan and statement with their debt: a call logged for 花呗 leaves 借呗\'s contact to do', () => {
+    const d = twoDebts().send({ type: 'DEBT', index: 0 }).send({ type: 'OPEN', step: 'contact' });
+    logCall(d, { agent: 'A1', promise: '三天内回电' }).choose('done');
+    d.send({ type: 'OPEN', step: 'plan' }).choose('submitted');
+    expect(stepsOf(d.context, 0)).toMatchObject({ contact: 'done', plan: 'in_progress', statement: 'todo' });
+    expect(stepsOf(d.context, 1)).toMatchObject({ status: 'done', contact: 'todo', plan: 'todo', statement: 'todo' });
+    expect(d.context.debts[1]!.steps).toEqual({ status: 'done', contact: 'todo', plan: 'todo', statement: 'todo', track: 'todo' });
+  });
+
+  it('keeps the shared steps once: evidence done on one debt is done on every debt', () => {
+    const d = twoDebts().send({ type: 'DEBT', index: 1 }).send({ type: 'OPEN', step: 'evidence' }).choose('tick:0').choose('done');
+    d.send({ type: 'OPEN', step: 'snowball' });
+    expect(d.context.steps).toEqual({ snowball: 'in_progress', evidence: 'done', rights: 'todo' });
+    expect([0, 1].map((i) => [stepsOf(d.context, i).evidence, stepsOf(d.context, i).snowball])).toEqual([
+      ['done', 'in_progress'],
+      ['done', 'in_progress'],
+    ]);
+  });
+
+  it('suggests the next step of the debt being worked on', () => {
+    const d = twoDebts().send({ type: 'DEBT', index: 0 }).send({ type: 'OPEN', step: 'contact' });
+    logCall(d, 'not_reached').choose('done');
+    expect(suggestedStep(stepsOf(d.context))).toBe('plan');
+    d.send({ type: 'DEBT', index: 1 });
+    expect(suggestedStep(stepsOf(d.context))).toBe('contact');
+    expect(forLender(d.context).steps.contact).toBe('todo');
+  });
+
+  it('starts an added debt with its own steps to do, and an emptied last debt with none done', () => {
+    const d = twoDebts();
+    d.send({ type: 'DEBT', index: 0 }).send({ type: 'OPEN', step: 'track' }).choose('done');
+    d.send({ type: 'SUMMARY' }).choose('addDebt');
+    expect(d.debt.steps).toEqual({ status: 'in_progress', contact: 'todo', plan: 'todo', statement: 'todo', track: 'todo' });
+    expect(stepsOf(d.context, 0).track).toBe('done');
+    const one = withFirstDebt();
+    one.send({ type: 'SUMMARY' }).choose('removeDebt').choose('yes');
+    expect(one.debt.steps).toEqual({ status: 'todo', contact: 'todo', plan: 'todo', statement: 'todo', track: 'todo' });
   });
 });

@@ -11,10 +11,12 @@ export const TODAY = '2026-11-24';
 export function drive(lang: 'zh-CN' | 'en' = 'zh-CN', today = TODAY) {
   let snapshot: CaseSnapshot = initialTransition(caseMachine, { lang })[0];
   let notices: string[] = [];
+  let actionTypes: string[] = [];
   const api = {
     send(body: FlowEventBody) {
       const [next, actions] = transition(caseMachine, snapshot, { ...body, today } as FlowEvent);
       snapshot = next;
+      actionTypes = actions.map((a) => a.type);
       notices = actions
         .filter((a) => a.type === 'notice')
         .map((a) => (a.params as { key: string }).key);
@@ -34,6 +36,10 @@ export function drive(lang: 'zh-CN' | 'en' = 'zh-CN', today = TODAY) {
     },
     get notices() {
       return notices;
+    },
+    /** What the last event asked the engine to do, by kind. */
+    get actions() {
+      return actionTypes;
     },
     get snapshot() {
       return snapshot;

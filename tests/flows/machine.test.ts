@@ -80,7 +80,7 @@ describe('step 0: introduction and consent', () => {
     d.choose('agree');
     expect(d.state).toBe('status.product');
     expect(d.context.consent).toBe('given');
-    expect(d.context.steps.status).toBe('in_progress');
+    expect(d.debt.steps.status).toBe('in_progress');
     expect(d.notices).toContain('consent.thanks');
   });
 
@@ -121,7 +121,7 @@ describe('step 1: overdue status intake', () => {
       .text('3000')
       .text('2500')
       .text('0');
-    expect(d.state).toBe('status.result');
+    expect(d.state).toBe('status.another');
     expect(forLender(d.context).facts).toMatchObject({
       product: 'huabei',
       amountFen: 550_000,
@@ -133,7 +133,7 @@ describe('step 1: overdue status intake', () => {
       otherDebtsFen: 0,
       dailyRateBp: null,
     });
-    expect(d.context.steps.status).toBe('done');
+    expect(d.debt.steps.status).toBe('done');
   });
 
   it('asks which bank only for a credit card', () => {

@@ -68,7 +68,7 @@ async function fire(chatId: number, before: number) {
 /** Step 1, then a call logged with a call-back day, as a person taps it; ends at the reminders offer. */
 async function logCall(u: ReturnType<ReturnType<typeof createBotHarness>['user']>, next: string) {
   await answerStepOne(u, STEP_ONE);
-  await u.press('联系平台');
+  await u.press('没有了，继续');
   await u.press('记一通电话');
   await u.press('打电话');
   await u.press('今天');
