@@ -226,10 +226,20 @@ export const withDebt = (c: Pick<CaseContext, 'debts' | 'current'>, patch: Parti
 });
 
 /** The checklist's eight steps for one debt: its own statuses for the steps about its lender, and the shared ones. */
-export const stepsOf = (c: Pick<CaseContext, 'debts' | 'current' | 'steps'>, index = c.current): Steps => ({
-  ...(c.debts[index] ?? c.debts[0]!).steps,
-  ...c.steps,
-});
+export const stepsOf = (c: Pick<CaseContext, 'debts' | 'current' | 'steps'>, index = c.current): Steps => {
+  const own = (c.debts[index] ?? c.debts[0]!).steps;
+  // Written out rather than spread: asked for on every render, a fixed-shape object stays cheap for the collector.
+  return {
+    status: own.status,
+    contact: own.contact,
+    plan: own.plan,
+    snowball: c.steps.snowball,
+    evidence: c.steps.evidence,
+    statement: own.statement,
+    rights: c.steps.rights,
+    track: own.track,
+  };
+};
 
 /**
  * The case as seen for one lender: that debt's facts beside the shared budget, its calls and plan, and the

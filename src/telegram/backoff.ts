@@ -55,6 +55,25 @@ export const pause = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
+/**
+ * Runs `call` with a signal that aborts when `signal` does or after `ms` (as `AbortSignal.any` of `signal` and
+ * `AbortSignal.timeout(ms)` would), but whose timer and listener end with the call: a timeout signal lives until it
+ * fires, so one per long poll would keep thousands of timers alive for their full minute.
+ */
+export async function withDeadline<T>(signal: AbortSignal, ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const own = new AbortController();
+  const abort = () => own.abort(signal.reason);
+  if (signal.aborted) abort();
+  signal.addEventListener('abort', abort, { once: true });
+  const timer = setTimeout(() => own.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms);
+  try {
+    return await call(own.signal);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
+  }
+}
+
 /** Only the error's class and code go to the logs. */
 const errName = (err: unknown): string =>
   err instanceof TelegramError ? `TelegramError:${err.code}` : err instanceof Error ? `${err.name}${'code' in err ? `:${String(err.code)}` : ''}` : typeof err;

@@ -1,6 +1,6 @@
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../observability/logger.js';
-import { untilReachable, type Backoff } from './backoff.js';
+import { untilReachable, withDeadline, type Backoff } from './backoff.js';
 
 export interface GetUpdatesParams {
   offset: number;
@@ -99,7 +99,7 @@ export function createPollingRunner(opts: PollingOptions) {
         updates = await untilReachable(
           'getUpdates',
           // A connection that dies silently must not hang the loop: give up on it a little after the long poll.
-          (signal) => opts.getUpdates(params, AbortSignal.any([signal, AbortSignal.timeout((params.timeout + 15) * 1000)])),
+          (signal) => withDeadline(signal, (params.timeout + 15) * 1000, (deadline) => opts.getUpdates(params, deadline)),
           { logger, signal: stopping.signal, ...(opts.backoff ? { backoff: opts.backoff } : {}) },
         );
       } catch (err) {

@@ -34,8 +34,10 @@ describe('privacy', () => {
     const h = createBotHarness({ store, logger: logs.logger, metrics });
     const id = 880_001_234;
     await fullFlow(h.user(id, 'zh-hans'));
-    // Timestamps and hashes are digits and hex by nature; what must never appear is the user's own input.
-    const exposed = logs.text().replace(/"time":\d+|"chat":"[0-9a-f]+"/g, '') + (await metrics.render()).body;
+    // Timestamps, process ids, durations, hashes and the metrics' sample values are digits and hex by nature (and
+    // can hold "7654" by chance); what must never appear is the user's own input, in any field, label or text.
+    const samples = (await metrics.render()).body.replace(/ [-+0-9.e]+(?: \d+)?$/gm, '');
+    const exposed = logs.text().replace(/"(?:time|pid|ms)":\d+|"chat":"[0-9a-f]+"/g, '') + samples;
     for (const secret of ['7,654.32', '7654', '765432', '87654', '43219', '欧阳独特', '9876', '543X', String(id)]) {
       expect(exposed, secret).not.toContain(secret);
     }

@@ -1,7 +1,8 @@
 import { TelegramError } from 'telegraf';
-import { describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/observability/logger.js';
-import { judge, untilReachable } from '../../src/telegram/backoff.js';
+import { judge, untilReachable, withDeadline } from '../../src/telegram/backoff.js';
 
 const backoff = { initialMs: 1_000, maxMs: 30_000 };
 const tg = (error_code: number, description: string, parameters?: { retry_after: number }) =>
@@ -49,5 +50,41 @@ describe('what to do when Telegram does not answer', () => {
     stop.abort();
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });
     expect(calls).toBe(1);
+  });
+});
+
+describe('a call with a deadline (each long poll)', () => {
+  /** A call that ends only when its signal aborts, with the signal's reason. */
+  const hangs = (signal: AbortSignal) => new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+
+  it('is cut off when the deadline passes', async () => {
+    vi.useFakeTimers();
+    try {
+      const call = withDeadline(new AbortController().signal, 45_000, hangs);
+      const settled = expect(call).rejects.toMatchObject({ name: 'TimeoutError' });
+      await vi.advanceTimersByTimeAsync(45_000);
+      await settled;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is cut off when the shutdown aborts first, with the shutdown’s reason', async () => {
+    const stop = new AbortController();
+    const call = withDeadline(stop.signal, 45_000, hangs);
+    stop.abort(new Error('shutting down'));
+    await expect(call).rejects.toThrow('shutting down');
+  });
+
+  it('leaves no timer and no listener behind once the call has answered', async () => {
+    vi.useFakeTimers();
+    try {
+      const stop = new AbortController();
+      for (let i = 0; i < 100; i++) expect(await withDeadline(stop.signal, 45_000, async () => i)).toBe(i);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(getEventListeners(stop.signal, 'abort')).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
