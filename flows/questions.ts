@@ -116,7 +116,19 @@ const READERS = {
 export type TextQuestion = keyof typeof READERS;
 export const TEXT_QUESTIONS = Object.keys(READERS) as TextQuestion[];
 
-export const readTextAnswer = (q: TextQuestion, text: string, today: IsoDate, c: CaseContext): Parsed => (READERS[q] as Reader)(text, today, c);
+/**
+ * A transition reads an answer twice (the guard that accepts it, then the action that stores it), with the same
+ * question, text, day and case: the second reading is the first one's result.
+ */
+let lastRead: { q: TextQuestion; text: string; today: IsoDate; c: CaseContext; parsed: Parsed } | null = null;
+
+export function readTextAnswer(q: TextQuestion, text: string, today: IsoDate, c: CaseContext): Parsed {
+  const last = lastRead;
+  if (last !== null && last.q === q && last.text === text && last.today === today && last.c === c) return last.parsed;
+  const parsed = (READERS[q] as Reader)(text, today, c);
+  lastRead = { q, text, today, c, parsed };
+  return parsed;
+}
 
 /** Questions answered with a button: the allowed values and where the choice is kept. */
 export const CHOICES = {
