@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { createBotHarness } from '../support/bot-harness.js';
 import { asLender } from '../support/stored.js';
+import { walk } from '../support/walks.js';
 
 async function intoStepOne(lang?: string) {
   const h = createBotHarness();
@@ -35,7 +36,7 @@ describe('the bot, through telegraf handleUpdate', () => {
   it('takes a user from /start to the step-1 summary, and stores the answers', async () => {
     const h = createBotHarness();
     const u = h.user(42, 'zh-hans');
-    await answerStepOne(u, { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
+    await walk.toStepOneResult(u, { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
     // The result, then "any other debt?" as a message of its own.
     const [summary = '', question] = u.texts().slice(-2);
     expect(question).toContain('还有别的欠款吗？');
@@ -55,17 +56,8 @@ describe('the bot, through telegraf handleUpdate', () => {
   });
 
   it('runs the same intake in English', async () => {
-    const { u } = await intoStepOne('en');
-    await u.press('Start');
-    await u.press('I agree');
-    await u.press('Huabei');
-    await u.send('12k');
-    await u.send('Oct 9');
-    await u.press(/illness/i);
-    await u.press('Skip');
-    await u.send('0');
-    await u.send('1800');
-    await u.send('0');
+    const u = createBotHarness().user(42, 'en');
+    await walk.toStepOneResult(u, { product: 'Huabei', amount: '12k', overdue: 'Oct 9', cause: /illness/i, since: null, income: '0', essentials: '1800', otherDebts: '0' }, 'en');
     const [summary, question] = u.texts().slice(-2);
     expect(summary).toContain('Where you stand');
     expect(summary).toContain('46 days overdue');
@@ -74,10 +66,8 @@ describe('the bot, through telegraf handleUpdate', () => {
   });
 
   it('re-asks kindly on junk and keeps the case where it was', async () => {
-    const { u } = await intoStepOne('zh-hans');
-    await u.press('开始');
-    await u.press('同意，开始');
-    await u.press('花呗');
+    const u = createBotHarness().user(42, 'zh-hans');
+    await walk.toAmountQuestion(u);
     await u.send('asdf');
     expect(u.last()).toContain('没看懂是多少钱');
     expect(u.last()).toContain('现在还欠多少没还');
@@ -133,9 +123,9 @@ describe('the bot, through telegraf handleUpdate', () => {
   });
 
   it('shows the checklist with progress and edits it in place as the case moves', async () => {
-    const { h, u } = await intoStepOne('zh-hans');
-    await u.press('开始');
-    await u.press('不同意');
+    const h = createBotHarness();
+    const u = h.user(42, 'zh-hans');
+    await walk.toChecklistWithoutConsent(u);
     expect(u.last()).toContain('你的协商清单');
     expect(u.last()).toContain('已完成 0/8');
     await u.press('联系平台');
@@ -145,9 +135,9 @@ describe('the bot, through telegraf handleUpdate', () => {
   });
 
   it('asks before deleting, then deletes everything and says so', async () => {
-    const { h, u } = await intoStepOne('zh-hans');
-    await u.press('开始');
-    await u.press('同意，开始');
+    const h = createBotHarness();
+    const u = h.user(42, 'zh-hans');
+    await walk.toProductQuestion(u);
     await u.send('/delete');
     expect(u.last()).toContain('删除后无法恢复');
     await u.press('确认删除');

@@ -1,28 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
 import { fromStored } from '../../flows/persistence.js';
-import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { createBotHarness } from '../support/bot-harness.js';
 import { asLender } from '../support/stored.js';
+import { walk } from '../support/walks.js';
 
 /** A person behind on 花呗, 借呗 and a card: every debt on the checklist, each with what it costs a day. */
 async function threeDebts(id: number) {
   const h = createBotHarness();
   const u = h.user(id, 'zh-hans');
-  await answerStepOne(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
+  await walk.toStepOneResult(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
   expect(u.last()).toContain('还有别的欠款吗');
-  await u.press('再加一笔欠款');
-  await u.press('借呗');
-  await u.send('12000');
-  await u.send('30天');
   // No rate given: its charge a day stays unknown, and says why.
-  await u.press('跳过');
+  await walk.addDebt(u, { product: '借呗', amount: '12000', overdue: '30天', rate: null });
   expect(u.texts().at(-2)).toContain('你现在的情况');
-  await u.press('再加一笔欠款');
-  await u.press('信用卡');
-  await u.press('招商银行');
-  await u.send('8000');
-  await u.send('20天');
-  await u.send('0.05%');
+  await walk.addDebt(u, { product: '信用卡', bank: '招商银行', amount: '8000', overdue: '20天', rate: '0.05%' });
   return { h, u };
 }
 
@@ -88,13 +80,8 @@ describe('the checklist with several debts', () => {
       await u.press(`${n + 1}. ${name}`);
       await u.press('联系平台');
       expect(u.last()).toContain(`我算过了，现在每个月一共最多能拿出 2,500 元，要分给好几家，按欠款比例给贵司 ${share}。`);
-      await u.send('/statement');
-      if (n === 0) {
-        await u.press('选择请求');
-        await u.press('分期');
-        await u.press('写说明');
-        for (let i = 0; i < 3; i++) await u.press('跳过');
-      }
+      if (n === 0) await walk.writeStatement(u, '分期');
+      else await u.send('/statement');
       statements.push(u.texts().find((t, i, all) => t.startsWith('还款困难情况说明') && all.slice(i + 1).every((x) => !x.startsWith('还款困难情况说明')))!);
       expect(statements.at(-1)).toContain(`按欠款比例向贵司每月还款约 ${share}`);
     }
@@ -113,11 +100,7 @@ describe('the checklist with several debts', () => {
     await u.send('/checklist');
     await u.press('1. 花呗');
     await u.press('分期延期');
-    await u.press('我已经提交申请了');
-    await u.press('通过了');
-    await u.send('539.22');
-    await u.send('12');
-    await u.press('跳过');
+    await walk.toApprovedPlan(u, { monthly: '539.22', months: '12', firstDue: null });
     await u.send('/checklist');
     // Its answers in and its plan approved: two of the eight steps done for 花呗.
     expect(u.last()).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元\n   └ 已完成 2/8 步，方案已通过');
@@ -213,7 +196,7 @@ describe('"another debt?" and each debt\'s own progress on the checklist', () =>
   it('someone with 花呗 and 借呗: asked after each debt, one call logged for 花呗 leaves 借呗\'s contact to do, evidence counts for both', async () => {
     const h = createBotHarness();
     const u = h.user(81_101, 'zh-hans');
-    await answerStepOne(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
+    await walk.toStepOneResult(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
     // The result first, then the question as a message of its own.
     expect(u.texts().at(-2)).toContain('你现在的情况');
     expect(u.last()).toContain('还有别的欠款吗？');
@@ -244,13 +227,7 @@ describe('"another debt?" and each debt\'s own progress on the checklist', () =>
     // One call with 花呗's lender, and its contact step done.
     await u.press('1. 花呗');
     await u.press('联系平台');
-    await u.press('记一通电话');
-    await u.press('打电话');
-    await u.press('今天');
-    await u.press('谈成了');
-    await u.send('A1234');
-    await u.send('可以分 12 期');
-    await u.send('明天');
+    await walk.logAgreedCall(u, { agentId: 'A1234', promise: '可以分 12 期', next: '明天' });
     await u.press('这一步完成了');
     hub = u.last();
     expect(hub).toContain('已完成 2/8');
@@ -301,7 +278,7 @@ describe('"another debt?" and each debt\'s own progress on the checklist', () =>
   it('someone with one debt: one tap from the question to the call script', async () => {
     const h = createBotHarness();
     const u = h.user(81_102, 'zh-hans');
-    await answerStepOne(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
+    await walk.toStepOneResult(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
     await u.press('没有了，继续');
     expect(u.last()).toContain('联系平台协商');
     expect(u.last()).toContain('95188');

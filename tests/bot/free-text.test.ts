@@ -3,6 +3,7 @@ import { createMetrics } from '../../src/observability/metrics.js';
 import { createBotHarness } from '../support/bot-harness.js';
 import { asLender } from '../support/stored.js';
 import { capturedLogs } from '../support/logs.js';
+import { walk, type Lang } from '../support/walks.js';
 import {
   CRISIS_EN,
   CRISIS_ZH,
@@ -15,13 +16,9 @@ import {
   THREATS,
 } from '../domain/phrases.js';
 
-type Lang = 'zh' | 'en';
 const L = {
   zh: {
     code: 'zh-hans',
-    start: '开始',
-    agree: '同意，开始',
-    product: '花呗',
     amountQ: '现在还欠多少没还',
     bounce: '没太看明白',
     offer: '等你准备好了',
@@ -31,9 +28,6 @@ const L = {
   },
   en: {
     code: 'en',
-    start: 'Start',
-    agree: 'I agree',
-    product: 'Huabei',
     amountQ: 'How much is still unpaid',
     bounce: "didn't quite get",
     offer: "When you're ready",
@@ -46,10 +40,7 @@ const L = {
 /** A person at the first money question of step 1. */
 async function atAmount(lang: Lang, h = createBotHarness()) {
   const u = h.user(lang === 'zh' ? 42 : 43, L[lang].code);
-  await u.send('/start');
-  await u.press(L[lang].start);
-  await u.press(L[lang].agree);
-  await u.press(L[lang].product);
+  await walk.toAmountQuestion(u, {}, lang);
   return { h, u };
 }
 
@@ -98,9 +89,7 @@ describe('words of despair get a warm reply at once, wherever they are typed', (
     await u.press('同意，开始');
     await u.send('/checklist');
     await u.press('联系平台');
-    await u.press('记一通电话');
-    await u.press('打电话');
-    await u.press('今天');
+    await walk.toCallOutcome(u);
     await u.press('谈成了');
     await u.press('跳过');
     await u.send('他们逼得我想死');
@@ -180,9 +169,7 @@ describe('threats and lawsuits open the rights topic that answers them', () => {
   it('also from a screen without a question, such as the checklist', async () => {
     const h = createBotHarness();
     const u = h.user(60, 'zh-hans');
-    await u.send('/start');
-    await u.press('开始');
-    await u.press('不同意');
+    await walk.toChecklistWithoutConsent(u);
     await u.send('催收说要爆我通讯录');
     expect(u.texts().join('\n')).toContain('不能「爆通讯录」');
   });
@@ -244,9 +231,7 @@ describe('a button label typed as text works like the press', () => {
   it('an option typed by name is chosen: "信用卡", "招行", "失业" in Chinese, "credit card" in English', async () => {
     const h = createBotHarness();
     const u = h.user(72, 'zh-hans');
-    await u.send('/start');
-    await u.press('开始');
-    await u.press('同意，开始');
+    await walk.toProductQuestion(u);
     await u.send('信用卡');
     expect(u.last()).toContain('哪家银行的信用卡');
     await u.send('招行');
@@ -265,11 +250,7 @@ describe('a button label typed as text works like the press', () => {
   it('a typed "跳过" in a note skips it instead of becoming the note', async () => {
     const h = createBotHarness();
     const u = h.user(71, 'zh-hans');
-    await u.send('/start');
-    await u.press('开始');
-    await u.press('同意，开始');
-    await u.send('/checklist');
-    await u.press('联系平台');
+    await walk.toContactStep(u);
     await u.press('记一通电话');
     await u.press('打电话');
     await u.send('今天');

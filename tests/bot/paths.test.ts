@@ -1,30 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { createBotHarness } from '../support/bot-harness.js';
 import { asLender } from '../support/stored.js';
+import { walk, type StepOneAnswers } from '../support/walks.js';
 
 /** People the flow used to drop: not yet overdue, consent declined, banks and WeChat lenders, English readers. */
 
-const huabeiDueSoon = { product: '花呗', amount: '3000', overdue: '12月9日', cause: '收入减少', since: '上个月', income: '4000', essentials: '3500', otherDebts: '0' };
-
-async function englishStepOne(u: ReturnType<ReturnType<typeof createBotHarness>['user']>, overdue: string) {
-  await u.send('/start');
-  await u.press('Start');
-  await u.press('I agree');
-  await u.press('Huabei');
-  await u.send('3000');
-  await u.send(overdue);
-  await u.press(/income/i);
-  await u.press('Skip');
-  await u.send('4000');
-  await u.send('3500');
-  await u.send('0');
-}
+const huabeiDueSoon: StepOneAnswers = { product: '花呗', amount: '3000', overdue: '12月9日', cause: '收入减少', since: '上个月', income: '4000', essentials: '3500', otherDebts: '0' };
 
 describe('not yet overdue', () => {
   it('zh: a coming due date is accepted, and the summary says what to do before it', async () => {
     const h = createBotHarness();
     const u = h.user(1, 'zh-hans');
-    await answerStepOne(u, huabeiDueSoon);
+    await walk.toStepOneResult(u, huabeiDueSoon);
     // The result, just before "any other debt?".
     const summary = u.texts().at(-2);
     expect(summary).toContain('还款日是 2026年12月9日，还有 15 天');
@@ -46,10 +33,7 @@ describe('not yet overdue', () => {
   it('en: the same, and "not yet overdue" asks for the coming date instead of bouncing', async () => {
     const h = createBotHarness();
     const u = h.user(2, 'en');
-    await u.send('/start');
-    await u.press('Start');
-    await u.press('I agree');
-    await u.press('Huabei');
+    await walk.toAmountQuestion(u, {}, 'en');
     await u.send('3000');
     await u.send('not yet overdue');
     expect(u.last()).toContain('send the coming due date');
@@ -69,7 +53,7 @@ describe('not yet overdue', () => {
   it('zh: "还有5天到期" is a due date five days ahead', async () => {
     const h = createBotHarness();
     const u = h.user(3, 'zh-hans');
-    await answerStepOne(u, { ...huabeiDueSoon, overdue: '还有5天到期' });
+    await walk.toStepOneResult(u, { ...huabeiDueSoon, overdue: '还有5天到期' });
     expect(u.texts().at(-2)).toContain('还有 5 天');
     expect(asLender((await h.store.load(3))?.snapshot)).toMatchObject({ context: { facts: { dueDate: '2026-11-29' } } });
   });
@@ -79,9 +63,7 @@ describe('consent declined: the product is picked for that reply only', () => {
   it('zh: 微粒贷 shows WeChat and 95384, and nothing is kept', async () => {
     const h = createBotHarness();
     const u = h.user(10, 'zh-hans');
-    await u.send('/start');
-    await u.press('开始');
-    await u.press('不同意');
+    await walk.toChecklistWithoutConsent(u);
     await u.press('联系平台');
     expect(u.last()).toContain('先点一下是哪个产品');
     expect(u.last()).toContain('只用在这一条消息里');
@@ -103,9 +85,7 @@ describe('consent declined: the product is picked for that reply only', () => {
   it('en: a credit card asks for the bank, then gives its number', async () => {
     const h = createBotHarness();
     const u = h.user(11, 'en');
-    await u.send('/start');
-    await u.press('Start');
-    await u.press('general guidance only');
+    await walk.toChecklistWithoutConsent(u, 'en');
     await u.press('Contact');
     await u.press('Credit card');
     expect(u.last()).toContain('Which bank issued the card');
@@ -121,11 +101,7 @@ describe('consent declined: the product is picked for that reply only', () => {
   it('with consent, a product picked on the contact screen is kept as the step-1 answer', async () => {
     const h = createBotHarness();
     const u = h.user(12, 'zh-hans');
-    await u.send('/start');
-    await u.press('开始');
-    await u.press('同意，开始');
-    await u.send('/checklist');
-    await u.press('联系平台');
+    await walk.toContactStep(u);
     expect(u.last()).not.toContain('只用在这一条消息里');
     await u.press('京东金条');
     expect(u.last()).toContain('京东金融 App');
@@ -142,9 +118,7 @@ describe('how to reach a person, per lender', () => {
   ])('%s', async (product, title, has, hasNot) => {
     const h = createBotHarness();
     const u = h.user(20, 'zh-hans');
-    await u.send('/start');
-    await u.press('开始');
-    await u.press('不同意');
+    await walk.toChecklistWithoutConsent(u);
     await u.press('联系平台');
     await u.press(product);
     await u.press('怎么找人工');
@@ -163,9 +137,7 @@ describe('how to reach a person, per lender, in English', () => {
   ])('%s', async (product, title, has, hasNot) => {
     const h = createBotHarness();
     const u = h.user(21, 'en');
-    await u.send('/start');
-    await u.press('Start');
-    await u.press('general guidance only');
+    await walk.toChecklistWithoutConsent(u, 'en');
     await u.press('Contact');
     await u.press(product);
     await u.press('reach a person');
@@ -179,7 +151,7 @@ describe('the call script in English comes with its Chinese text', () => {
   it('shows both, the Chinese one to read out', async () => {
     const h = createBotHarness();
     const u = h.user(30, 'en');
-    await englishStepOne(u, '20 days');
+    await walk.toStepOneResult(u, { product: 'Huabei', amount: '3000', overdue: '20 days', cause: /income/i, since: null, income: '4000', essentials: '3500', otherDebts: '0' }, 'en');
     await u.press('No, go on');
     const screen = u.last();
     expect(screen).toContain("Hello, I'm a Huabei (花呗) customer.");
@@ -191,7 +163,7 @@ describe('the call script in English comes with its Chinese text', () => {
   it('a Chinese reader sees the script once', async () => {
     const h = createBotHarness();
     const u = h.user(31, 'zh-hans');
-    await answerStepOne(u, { ...huabeiDueSoon, overdue: '20天' });
+    await walk.toStepOneResult(u, { ...huabeiDueSoon, overdue: '20天' });
     await u.press('没有了，继续');
     expect(u.last().match(/你好，我是花呗的用户/g)).toHaveLength(1);
   });
@@ -201,14 +173,8 @@ describe('the call log asks the outcome before the agent ID', () => {
   async function toOutcome(id: number) {
     const h = createBotHarness();
     const u = h.user(id, 'zh-hans');
-    await u.send('/start');
-    await u.press('开始');
-    await u.press('同意，开始');
-    await u.send('/checklist');
-    await u.press('联系平台');
-    await u.press('记一通电话');
-    await u.press('打电话');
-    await u.press('今天');
+    await walk.toContactStep(u);
+    await walk.toCallOutcome(u);
     return { h, u };
   }
 
@@ -228,14 +194,8 @@ describe('the call log asks the outcome before the agent ID', () => {
   it('en: the outcome comes first, and "didn\'t get through" goes straight to the next contact', async () => {
     const h = createBotHarness();
     const u = h.user(42, 'en');
-    await u.send('/start');
-    await u.press('Start');
-    await u.press('I agree');
-    await u.send('/checklist');
-    await u.press('Contact');
-    await u.press('Log a call');
-    await u.press('Phone');
-    await u.press('Today');
+    await walk.toContactStep(u, 'en');
+    await walk.toCallOutcome(u, 'en');
     expect(u.last()).toContain('How did it go?');
     await u.press("Didn't get through");
     expect(u.last()).toContain('When is the next contact?');
@@ -264,7 +224,7 @@ describe('a way back to where the person came from', () => {
   it('zh: from the step-1 summary into step 2 and back', async () => {
     const h = createBotHarness();
     const u = h.user(50, 'zh-hans');
-    await answerStepOne(u, { ...huabeiDueSoon, overdue: '20天' });
+    await walk.toStepOneResult(u, { ...huabeiDueSoon, overdue: '20天' });
     await u.press('没有了，继续');
     expect(u.buttons().map((b) => b.text)).toContain('← 回第 1 步');
     await u.press('← 回第 1 步');
@@ -283,9 +243,7 @@ describe('a way back to where the person came from', () => {
   it('en: step 5 reached from step 4 offers the way back to step 4; opened from the checklist it does not', async () => {
     const h = createBotHarness();
     const u = h.user(51, 'en');
-    await u.send('/start');
-    await u.press('Start');
-    await u.press('general guidance only');
+    await walk.toChecklistWithoutConsent(u, 'en');
     await u.press('Snowball');
     await u.press('Skip for now');
     expect(u.last()).toContain('Gather evidence');

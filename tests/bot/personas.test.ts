@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createBotHarness } from '../support/bot-harness.js';
 import { asLender } from '../support/stored.js';
+import { walk, type StepOneAnswers } from '../support/walks.js';
 
 /**
  * Five people walk every step, from "I can't pay" to a plan, a logged call, evidence and a statement. Each test
  * checks the numbers and key facts they are shown, and what is stored.
  */
-interface Persona {
+interface Persona extends StepOneAnswers {
   name: string;
-  product: string | RegExp;
-  bank?: string;
-  amount: string;
-  overdue: string;
-  /** A rate to type, or 'skip' where the question is asked but the user does not know it. */
-  rate?: string;
-  cause: string | RegExp;
-  since?: string;
-  income: string;
-  essentials: string;
-  otherDebts?: string;
   sees: { summary: string[]; contact: string[]; plan: string[]; track: string[] };
   stored: Record<string, unknown>;
 }
@@ -49,6 +39,7 @@ const PERSONAS: Persona[] = [
     overdue: '120天',
     rate: '0.04%',
     cause: /生意|经营/,
+    since: null,
     income: '2000',
     essentials: '2500',
     otherDebts: '0',
@@ -85,7 +76,7 @@ const PERSONAS: Persona[] = [
     product: '微粒贷',
     amount: '8000',
     overdue: '20天',
-    rate: 'skip',
+    rate: null,
     cause: /生病|疾病|受伤/,
     since: '2026年10月',
     income: '3000',
@@ -105,8 +96,10 @@ const PERSONAS: Persona[] = [
     amount: '3000',
     overdue: '15天',
     cause: /家里|家庭/,
+    since: null,
     income: '5000',
     essentials: '4000',
+    otherDebts: null,
     sees: {
       summary: ['3,000 元', '已逾期约 15 天', '没有可靠的来源', '每月大约能拿出 1,000 元'],
       contact: ['没有核实过的客服电话'],
@@ -121,24 +114,9 @@ describe.each(PERSONAS)('persona: $name', (p) => {
   it('walks every step and sees the right numbers and facts', async () => {
     const h = createBotHarness();
     const u = h.user(500 + PERSONAS.indexOf(p), 'zh-hans');
-    await u.send('/start');
-    await u.press('开始');
-    await u.press('同意，开始');
 
     // Step 1
-    await u.press(p.product);
-    if (p.bank) await u.press(p.bank);
-    await u.send(p.amount);
-    await u.send(p.overdue);
-    if (p.rate === 'skip') await u.press('跳过');
-    else if (p.rate) await u.send(p.rate);
-    await u.press(p.cause);
-    if (p.since) await u.send(p.since);
-    else await u.press('跳过');
-    await u.send(p.income);
-    await u.send(p.essentials);
-    if (p.otherDebts) await u.send(p.otherDebts);
-    else await u.press('跳过');
+    await walk.toStepOneResult(u, p);
     // The result, then "any other debt?": one debt, so on to contacting its lender.
     for (const s of p.sees.summary) expect(u.texts().at(-2)).toContain(s);
     expect(u.last()).toContain('还有别的欠款吗');
@@ -148,13 +126,7 @@ describe.each(PERSONAS)('persona: $name', (p) => {
     // Step 2: the call script, then a logged call
     await u.press('没有了，继续');
     for (const s of p.sees.contact) expect(u.last()).toContain(s);
-    await u.press('记一通电话');
-    await u.press('打电话');
-    await u.press('今天');
-    await u.press('谈成了');
-    await u.send('A1234');
-    await u.send('可以分 12 期，明天短信确认');
-    await u.send('明天');
+    await walk.logAgreedCall(u, { agentId: 'A1234', promise: '可以分 12 期，明天短信确认', next: '明天' });
     expect(u.last()).toContain('一共 1 次联系');
     expect(u.last()).toContain('A1234');
     expect(u.last()).toContain('短信或 App 消息发给你');
@@ -162,11 +134,7 @@ describe.each(PERSONAS)('persona: $name', (p) => {
     // Step 3: options, then the approved plan
     await u.press('下一步：分期或延期');
     for (const s of p.sees.plan) expect(u.last()).toContain(s);
-    await u.press('我已经提交申请了');
-    await u.press('通过了');
-    await u.send('700');
-    await u.send('12期');
-    await u.send('12月10日');
+    await walk.toApprovedPlan(u, { monthly: '700', months: '12期', firstDue: '12月10日' });
     expect(u.last()).toContain('每期 700 元，一共 12 期');
     expect(u.last()).toContain('2026年12月10日');
 

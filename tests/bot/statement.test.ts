@@ -1,22 +1,14 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { createBotHarness } from '../support/bot-harness.js';
 import { asLender } from '../support/stored.js';
+import { walk } from '../support/walks.js';
 
 async function withFacts() {
   const h = createBotHarness();
   const u = h.user(900, 'zh-hans');
-  await answerStepOne(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
+  await walk.toStepOneResult(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
   return { h, u };
-}
-
-/** /statement → one request → no identity: the shortest way to a written statement. */
-async function writeStatement(u: Awaited<ReturnType<typeof withFacts>>['u'], request: string) {
-  await u.send('/statement');
-  await u.press('下一步：选择请求');
-  await u.press(request);
-  await u.press('写说明');
-  for (let i = 0; i < 3; i++) await u.press('跳过');
 }
 
 const documents = (h: ReturnType<typeof createBotHarness>) => h.calls.filter((c) => c.method === 'sendDocument');
@@ -25,9 +17,7 @@ describe('step 6: the hardship statement in the chat', () => {
   it('says what is missing when the facts are not in yet', async () => {
     const h = createBotHarness();
     const u = h.user(901, 'zh-hans');
-    await u.send('/start');
-    await u.press('开始');
-    await u.press('同意，开始');
+    await walk.toProductQuestion(u);
     await u.send('/statement');
     expect(u.last()).toContain('写说明至少要知道');
     expect(documents(h)).toHaveLength(0);
@@ -68,7 +58,7 @@ describe('step 6: the hardship statement in the chat', () => {
 
   it('regenerates from the current case with /statement after an edit', async () => {
     const { h, u } = await withFacts();
-    await writeStatement(u, '延期');
+    await walk.writeStatement(u, '延期');
     await u.send('/checklist');
     await u.press('我的资料');
     await u.press('✏️ 逾期金额');
@@ -82,7 +72,7 @@ describe('step 6: the hardship statement in the chat', () => {
 
   it('writes the complaint from what the user describes, kept literally', async () => {
     const { u } = await withFacts();
-    await writeStatement(u, '延期');
+    await walk.writeStatement(u, '延期');
     await u.press('写投诉信');
     await u.press('催收违规');
     await u.send('晚上11点打电话给我妈妈，说我欠钱不还');

@@ -1,14 +1,13 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { createBotHarness } from '../support/bot-harness.js';
+import { createBotHarness, type HarnessUser } from '../support/bot-harness.js';
 import { asLender } from '../support/stored.js';
+import { walk, type Lang, type StepOneAnswers } from '../support/walks.js';
 
 /**
  * Each rule of honest maths and truthful letters, as a person meets it in the chat, in Chinese and in English, and
  * what is kept in the case.
  */
-type User = ReturnType<ReturnType<typeof createBotHarness>['user']>;
-
 interface Labels {
   start: string;
   agree: string;
@@ -18,59 +17,22 @@ interface Labels {
 }
 const ZH: Labels = { start: '开始', agree: '同意，开始', skip: '跳过', toContact: '没有了，继续', toPlan: '下一步：分期或延期' };
 const EN: Labels = { start: 'Start', agree: "I agree, let's start", skip: 'Skip', toContact: 'No, go on', toPlan: 'Next: instalments or extension' };
+/** The walks' language for a Telegram language code. */
+const walkLang = (code: 'zh-hans' | 'en'): Lang => (code === 'en' ? 'en' : 'zh');
 
-interface Answers {
-  product: string;
-  bank?: string;
-  amount: string;
-  overdue: string;
-  /** Typed when the product asks for it; null presses Skip. */
-  rate?: string | null;
-  cause: string;
-  since?: string;
-  income: string;
-  essentials: string;
-  otherDebts?: string;
-}
-
-async function stepOne(u: User, l: Labels, a: Answers) {
-  await u.send('/start');
-  await u.press(l.start);
-  await u.press(l.agree);
-  await u.press(a.product);
-  if (a.bank) await u.press(a.bank);
-  await u.send(a.amount);
-  await u.send(a.overdue);
-  if (a.rate === null) await u.press(l.skip);
-  else if (a.rate !== undefined) await u.send(a.rate);
-  await u.press(a.cause);
-  if (a.since) await u.send(a.since);
-  else await u.press(l.skip);
-  await u.send(a.income);
-  await u.send(a.essentials);
-  await u.send(a.otherDebts ?? '0');
-}
-
-async function toPlan(u: User, l: Labels) {
+async function toPlan(u: HarnessUser, l: Labels) {
   await u.press(l.toContact);
   await u.press(l.toPlan);
   return u.last();
 }
 
-async function writeStatement(u: User, zh: boolean) {
-  await u.send('/statement');
-  await u.press(zh ? '下一步：选择请求' : 'Next: choose your request');
-  await u.press(zh ? '延期' : 'An extension');
-  await u.press(zh ? '写说明' : 'Write it');
-}
-
-const stored = async (h: ReturnType<typeof createBotHarness>, u: User) =>
+const stored = async (h: ReturnType<typeof createBotHarness>, u: HarnessUser) =>
   ((await h.store.load(u.id))?.snapshot as { context: Record<string, any> }).context;
 /** The stored case as seen for its one debt. */
-const storedLender = async (h: ReturnType<typeof createBotHarness>, u: User) => asLender((await h.store.load(u.id))?.snapshot).context;
+const storedLender = async (h: ReturnType<typeof createBotHarness>, u: HarnessUser) => asLender((await h.store.load(u.id))?.snapshot).context;
 
-const JIEBEI_ZH: Answers = { product: '借呗', amount: '12000', overdue: '30天', rate: '万分之四', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500' };
-const JIEBEI_EN: Answers = { ...JIEBEI_ZH, product: 'Jiebei', cause: 'job loss', since: 'Aug 2026' };
+const JIEBEI_ZH: StepOneAnswers = { product: '借呗', amount: '12000', overdue: '30天', rate: '万分之四', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' };
+const JIEBEI_EN: StepOneAnswers = { ...JIEBEI_ZH, product: 'Jiebei', cause: 'job loss', since: 'Aug 2026' };
 
 describe('plan maths with interest at the person’s own rate', () => {
   it.each([
@@ -79,7 +41,7 @@ describe('plan maths with interest at the person’s own rate', () => {
   ] as const)('%s: 借呗 12,000 at 0.04 %% a day, 500 a month to spare', async (lang, l, a, shown, absent) => {
     const h = createBotHarness();
     const u = h.user(lang === 'en' ? 7001 : 7002, lang);
-    await stepOne(u, l, a);
+    await walk.toStepOneResult(u, a, walkLang(lang));
     const plan = await toPlan(u, l);
     for (const s of shown) expect(plan).toContain(s);
     for (const s of absent) expect(plan).not.toContain(s);
@@ -92,7 +54,7 @@ describe('plan maths with interest at the person’s own rate', () => {
   ] as const)('%s: says plainly when the rate that decides the interest is missing', async (lang, l, a, shown) => {
     const h = createBotHarness();
     const u = h.user(lang === 'en' ? 7003 : 7004, lang);
-    await stepOne(u, l, a);
+    await walk.toStepOneResult(u, a, walkLang(lang));
     const plan = await toPlan(u, l);
     for (const s of shown) expect(plan).toContain(s);
     // Principal alone fits from 18 months on; with interest unknown, no term is marked as fitting.
@@ -106,23 +68,20 @@ describe('plan maths with interest at the person’s own rate', () => {
   ] as const)('%s: an overdue 花呗 user is sent to 协商还款; the fee table stays as a reference', async (lang, l, a, shown) => {
     const h = createBotHarness();
     const u = h.user(lang === 'en' ? 7005 : 7006, lang);
-    await stepOne(u, l, a);
+    await walk.toStepOneResult(u, a, walkLang(lang));
     const plan = await toPlan(u, l);
     for (const s of shown) expect(plan).toContain(s);
   });
 
   it.each([
-    ['zh-hans', ZH, ['我已经提交申请了', '通过了'], '比你每月能拿出的 500 元还多', '答应了又还不上，比现在更糟'],
-    ['en', EN, ["I've applied", 'Approved'], 'is more than the ¥500 you can spare', 'Agreeing and then missing payments is worse'],
-  ] as const)('%s: an approved plan above what can be spared gets a warning and advice', async (lang, l, presses, warning, advice) => {
+    ['zh-hans', ZH, '比你每月能拿出的 500 元还多', '答应了又还不上，比现在更糟'],
+    ['en', EN, 'is more than the ¥500 you can spare', 'Agreeing and then missing payments is worse'],
+  ] as const)('%s: an approved plan above what can be spared gets a warning and advice', async (lang, l, warning, advice) => {
     const h = createBotHarness();
     const u = h.user(lang === 'en' ? 7007 : 7008, lang);
-    await stepOne(u, l, lang === 'en' ? JIEBEI_EN : JIEBEI_ZH);
+    await walk.toStepOneResult(u, lang === 'en' ? JIEBEI_EN : JIEBEI_ZH, walkLang(lang));
     await toPlan(u, l);
-    for (const p of presses) await u.press(p);
-    await u.send('579.56');
-    await u.send('24');
-    await u.press(l.skip);
+    await walk.toApprovedPlan(u, { monthly: '579.56', months: '24', firstDue: null }, walkLang(lang));
     expect(u.last()).toContain(warning);
     expect(u.last()).toContain(advice);
     expect((await storedLender(h, u)).plan).toEqual({ status: 'approved', monthlyFen: 57_956, months: 24, firstDue: null });
@@ -136,11 +95,7 @@ describe('credit cards: the rate on the bill, interest and 违约金', () => {
   ] as const)('%s: asks for the bill’s daily rate and estimates from it, without inventing one', async (lang, l, card, bank, ask, summary) => {
     const h = createBotHarness();
     const u = h.user(lang === 'en' ? 7011 : 7012, lang);
-    await u.send('/start');
-    await u.press(l.start);
-    await u.press(l.agree);
-    await u.press(card);
-    await u.press(bank);
+    await walk.toAmountQuestion(u, { product: card, bank }, walkLang(lang));
     await u.send('35000');
     await u.send('40');
     for (const s of ask) expect(u.last()).toContain(s);
@@ -158,7 +113,7 @@ describe('credit cards: the rate on the bill, interest and 违约金', () => {
   it('gives no interest figure when the rate is skipped, only the common rate, hedged', async () => {
     const h = createBotHarness();
     const u = h.user(7013, 'zh-hans');
-    await stepOne(u, ZH, { product: '信用卡', bank: '招商', amount: '35000', overdue: '40', rate: null, cause: '失业', income: '5000', essentials: '2000' });
+    await walk.toStepOneResult(u, { product: '信用卡', bank: '招商', amount: '35000', overdue: '40', rate: null, cause: '失业', since: null, income: '5000', essentials: '2000', otherDebts: '0' });
     const result = u.texts().at(-2);
     expect(result).toContain('很多银行是每天 0.05%');
     expect(result).toContain('我就不乱估了');
@@ -167,8 +122,8 @@ describe('credit cards: the rate on the bill, interest and 违约金', () => {
 });
 
 describe('no income: an extension and support first', () => {
-  const NO_INCOME_ZH: Answers = { product: '微粒贷', amount: '8000', overdue: '20天', rate: null, cause: '失业', since: '2026年9月', income: '0', essentials: '2000' };
-  const NO_INCOME_EN: Answers = { ...NO_INCOME_ZH, product: 'Weilidai', cause: 'job loss', since: 'Sep 2026' };
+  const NO_INCOME_ZH: StepOneAnswers = { product: '微粒贷', amount: '8000', overdue: '20天', rate: null, cause: '失业', since: '2026年9月', income: '0', essentials: '2000', otherDebts: '0' };
+  const NO_INCOME_EN: StepOneAnswers = { ...NO_INCOME_ZH, product: 'Weilidai', cause: 'job loss', since: 'Sep 2026' };
 
   it.each([
     ['zh-hans', ZH, NO_INCOME_ZH, ['你现在没有收入', '延期还款', '失业保险金', '12333', '低保、临时救助', '12345'], ['可以考虑的方案', '分 3 期', '✅', '想分几期'], ['先问问下面这些帮助', '失业保险金'], '现在选'],
@@ -176,7 +131,7 @@ describe('no income: an extension and support first', () => {
   ] as const)('%s: the plan step leads with an extension and support; no table that cannot fit; step 4 does not start with cuts', async (lang, l, a, plan, hidden, snowball, cutFirst) => {
     const h = createBotHarness();
     const u = h.user(lang === 'en' ? 7021 : 7022, lang);
-    await stepOne(u, l, a);
+    await walk.toStepOneResult(u, a, walkLang(lang));
     const text = await toPlan(u, l);
     for (const s of plan) expect(text).toContain(s);
     for (const s of hidden) expect(text).not.toContain(s);
@@ -200,9 +155,8 @@ describe('the statement says only what is true', () => {
   ] as const)('%s: "30天" gives no date of default, and a bank is 贵行 throughout', async (lang, l, a) => {
     const h = createBotHarness();
     const u = h.user(lang === 'en' ? 7031 : 7032, lang);
-    await stepOne(u, l, a);
-    await writeStatement(u, lang !== 'en');
-    for (let i = 0; i < 3; i++) await u.press(l.skip);
+    await walk.toStepOneResult(u, a, walkLang(lang));
+    await walk.writeStatement(u, lang === 'en' ? 'An extension' : '延期', walkLang(lang));
     const chat = u.texts().find((t) => t.startsWith('还款困难情况说明'))!;
     const docx = await docText(h);
     for (const s of [chat, docx]) {
@@ -218,8 +172,8 @@ describe('the statement says only what is true', () => {
   it('asks name and tails once, keeps them, and lets "My answers" change them', async () => {
     const h = createBotHarness();
     const u = h.user(7041, 'zh-hans');
-    await stepOne(u, ZH, JIEBEI_ZH);
-    await writeStatement(u, true);
+    await walk.toStepOneResult(u, JIEBEI_ZH);
+    await walk.toStatementIdentity(u, '延期');
     await u.send('王芳');
     await u.send('5678');
     await u.press('跳过');
@@ -250,9 +204,8 @@ describe('the statement says only what is true', () => {
   ] as const)('%s: the complaint for "%s" says only that', async (lang, kind, present, absent) => {
     const h = createBotHarness();
     const u = h.user(7050 + kind.length, lang);
-    await stepOne(u, ZH, JIEBEI_ZH);
-    await writeStatement(u, true);
-    for (let i = 0; i < 3; i++) await u.press('跳过');
+    await walk.toStepOneResult(u, JIEBEI_ZH);
+    await walk.writeStatement(u, '延期');
     await u.press('写投诉信');
     await u.press(kind);
     await u.send('客服说不能分期');
@@ -265,15 +218,10 @@ describe('the statement says only what is true', () => {
   it('en: the English statement is marked for reference; confirmation and complaint come in Chinese with an English copy', async () => {
     const h = createBotHarness();
     const u = h.user(7061, 'en');
-    await stepOne(u, EN, JIEBEI_EN);
+    await walk.toStepOneResult(u, JIEBEI_EN, 'en');
     await toPlan(u, EN);
-    await u.press("I've applied");
-    await u.press('Approved');
-    await u.send('413.64');
-    await u.send('36');
-    await u.press('Skip');
-    await writeStatement(u, false);
-    for (let i = 0; i < 3; i++) await u.press('Skip');
+    await walk.toApprovedPlan(u, { monthly: '413.64', months: '36', firstDue: null }, 'en');
+    await walk.writeStatement(u, 'An extension', 'en');
     await u.press('English copy');
     expect(u.texts().at(-2)).toMatch(/^Statement of Repayment Hardship\n\nFor your own reference only/);
     expect(u.last()).toContain('The English copy is above, for your own reference');
@@ -289,7 +237,7 @@ describe('cases stored before these fields existed', () => {
   it('load, and write "about N days" rather than a date nobody gave', async () => {
     const h = createBotHarness();
     const u = h.user(7071, 'zh-hans');
-    await stepOne(u, ZH, { ...JIEBEI_ZH, overdue: '2026-10-25' });
+    await walk.toStepOneResult(u, { ...JIEBEI_ZH, overdue: '2026-10-25' });
     // The shape as schema 1 stored it: one debt's facts beside the budget, no dueDateGiven, no identityAsked.
     const { facts, calls, plan, statementWritten: _s, ...rest } = await storedLender(h, u);
     const { dueDateGiven: _d, ...oldFacts } = facts;
@@ -300,8 +248,7 @@ describe('cases stored before these fields existed', () => {
     if (begun.kind !== 'go') throw new Error(`expected the lease, got ${begun.kind}`);
     await h.store.commit({ chatId: u.id, token: 'old', expectedVersion: begun.version, updateId: 99_999, schema: 1, snapshot: old, owed: null });
     await h.store.finish({ chatId: u.id, token: 'old', sentVersion: null, followUp: null, release: true });
-    await writeStatement(u, true);
-    for (let i = 0; i < 3; i++) await u.press('跳过');
+    await walk.writeStatement(u, '延期');
     const statement = u.texts().find((t) => t.startsWith('还款困难情况说明'))!;
     expect(statement).toContain('已逾期约 30 天');
     expect(statement).not.toContain('2026年10月25日');

@@ -48,12 +48,15 @@ async function round(api: FakeApi, people: Person[], update: (p: Person) => Reco
   await until(`everyone to be asked "${next}"`, () => people.every((p) => p.lastText().includes(next)));
 }
 
-/** From /start to the amount question, everyone at once. */
-async function toAmountQuestion(api: FakeApi, people: Person[]) {
-  await round(api, people, (p) => p.message('/start'), '协商助手');
-  await round(api, people, (p) => p.press('开始'), '征得你的同意');
-  await round(api, people, (p) => p.press('同意，开始'), '是哪个产品逾期了');
-  await round(api, people, (p) => p.press('花呗'), ASKS.amount);
+/** One update per person, delivered however the test delivers them; resolves once each has been asked `next`. */
+type Step = (update: (p: Person) => Record<string, unknown>, next: string) => Promise<void>;
+
+/** From /start to the amount question, everyone at once, one step after the other. */
+async function toAmountQuestion(step: Step) {
+  await step((p) => p.message('/start'), '协商助手');
+  await step((p) => p.press('开始'), '征得你的同意');
+  await step((p) => p.press('同意，开始'), '是哪个产品逾期了');
+  await step((p) => p.press('花呗'), ASKS.amount);
 }
 
 /** Today's date in Shanghai minus `days`, as the case stores a due date. */
@@ -105,7 +108,7 @@ describe('answers are applied in the order they were sent', () => {
     const api = await fakeApi();
     await launch(api);
     const group = people(api, 20);
-    await toAmountQuestion(api, group);
+    await toAmountQuestion((update, next) => round(api, group, update, next));
     api.pushUpdates(group.flatMap((p) => [p.message('1111'), p.message('22')]));
     await until('everyone to be asked the cause', () => group.every((p) => p.lastText().includes(ASKS.cause)));
     for (const p of group) expect(await facts(p.id)).toMatchObject({ amountFen: 111_100, dueDate: daysAgo(22) });
@@ -125,14 +128,10 @@ describe('answers are applied in the order they were sent', () => {
         headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
         body: JSON.stringify(api.makeUpdate(update)),
       });
-    const walk = async (update: (p: Person) => Record<string, unknown>, next: string) => {
+    await toAmountQuestion(async (update, next) => {
       await Promise.all(group.map((p) => post(update(p))));
       await until(`everyone to be asked "${next}"`, () => group.every((p) => p.lastText().includes(next)));
-    };
-    await walk((p) => p.message('/start'), '协商助手');
-    await walk((p) => p.press('开始'), '征得你的同意');
-    await walk((p) => p.press('同意，开始'), '是哪个产品逾期了');
-    await walk((p) => p.press('花呗'), ASKS.amount);
+    });
     // Each chat's "1111" goes to one replica; its "22" goes to the other while the first turn is still in flight
     // there (its reply is on its way, slowed down), as a redelivery or a second connection makes them overlap.
     api.delay('sendMessage', 300);
@@ -165,7 +164,7 @@ describe('never silent after a crash or a deploy', () => {
     const api = await fakeApi();
     const first = await launch(api);
     const group = people(api, 8);
-    await toAmountQuestion(api, group);
+    await toAmountQuestion((update, next) => round(api, group, update, next));
     const held = api.hold('sendMessage');
     api.pushUpdates(group.map((p) => p.message('5500')));
     await until('8 replies to be on their way', () => held.count() === 8);

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOOD } from '../../src/engine/engine.js';
 import type { CaseStore } from '../../src/store/case-store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { createBotHarness } from '../support/bot-harness.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
 import { redisForThisFile } from '../support/redis-per-file.js';
+import { walk } from '../support/walks.js';
 
 const redis = redisForThisFile();
 
@@ -116,7 +117,7 @@ describe('people answering each reply at once, one after another', () => {
     const h = createBotHarness({ store: counted, flood: { ...FLOOD, limit: 100 } });
     for (const id of [7_400_201, 7_400_202, 7_400_203]) {
       const u = h.user(id, 'zh-hans');
-      await answerStepOne(u, { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
+      await walk.toStepOneResult(u, { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
       await u.send('/checklist');
       expect(u.last()).toContain('你的协商清单');
     }
@@ -136,7 +137,7 @@ describe('Redis memory per case', () => {
   it('stays within 2 KiB after 12 updates and after 500', async () => {
     const h = createBotHarness({ store: redis.replica().store });
     const u = h.user(7_400_100, 'zh-hans');
-    await answerStepOne(u, { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
+    await walk.toStepOneResult(u, { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' });
     await u.send('/checklist');
     await h.engine.idle(5_000);
     const after12 = await bytes(u.id);

@@ -7,6 +7,7 @@ import { createBotHarness } from '../support/bot-harness.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
 import { redisForThisFile } from '../support/redis-per-file.js';
 import { asLender } from '../support/stored.js';
+import { walk } from '../support/walks.js';
 
 const redis = redisForThisFile();
 
@@ -101,10 +102,7 @@ describe('"1111" then "22" sent together by 20 people at the amount question', (
   async function toAmountQuestion(h: ReturnType<typeof createBotHarness>, chats: number[]) {
     for (const id of chats) {
       const u = h.user(id, 'zh-hans');
-      await u.send('/start');
-      await u.press('开始');
-      await u.press('同意，开始');
-      await u.press('花呗');
+      await walk.toAmountQuestion(u);
       expect(u.last()).toContain('现在还欠多少没还');
     }
   }

@@ -7,20 +7,18 @@ import { createMetrics } from '../../src/observability/metrics.js';
 import { createRedisClient } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { loadLocale } from '../../src/i18n/index.js';
-import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { createBotHarness, type HarnessUser } from '../support/bot-harness.js';
 import { redisForThisFile } from '../support/redis-per-file.js';
 import { capturedLogs } from '../support/logs.js';
+import { walk } from '../support/walks.js';
 
 const redis = redisForThisFile();
 
 
 /** One person's whole journey with values that could not appear by chance. */
-async function fullFlow(u: ReturnType<ReturnType<typeof createBotHarness>['user']>) {
-  await answerStepOne(u, { product: '花呗', amount: '7,654.32', overdue: '37天', cause: '失业', since: '2026年8月', income: '87654', essentials: '43219', otherDebts: '0' });
-  await u.send('/statement');
-  await u.press('下一步：选择请求');
-  await u.press('分期');
-  await u.press('写说明');
+async function fullFlow(u: HarnessUser) {
+  await walk.toStepOneResult(u, { product: '花呗', amount: '7,654.32', overdue: '37天', cause: '失业', since: '2026年8月', income: '87654', essentials: '43219', otherDebts: '0' });
+  await walk.toStatementIdentity(u, '分期');
   await u.send('欧阳独特');
   await u.send('9876');
   await u.send('543X');
@@ -88,9 +86,7 @@ describe('output and input safety', () => {
   it('sends only well-formed Telegram HTML within the limits, whatever the user types', async () => {
     const h = createBotHarness();
     const u = h.user(42, 'zh-hans');
-    await u.send('/start');
-    await u.press('开始');
-    await u.press('同意，开始');
+    await walk.toProductQuestion(u);
     for (const text of hostile) await u.send(text);
     await u.press('花呗');
     for (const text of hostile) await u.send(text);

@@ -8,15 +8,16 @@ import { createReminders } from '../../src/reminders/index.js';
 import { jobId, type ReminderScheduler } from '../../src/reminders/scheduler.js';
 import type { CaseStore } from '../../src/store/case-store.js';
 import { htmlToPlain } from '../../src/render/html.js';
-import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { createBotHarness } from '../support/bot-harness.js';
 import { redisForThisFile } from '../support/redis-per-file.js';
 import { asCase } from '../support/stored.js';
+import { walk, type StepOneAnswers } from '../support/walks.js';
 
 /**
  * Reminders end to end: the real bot (telegraf, engine, Redis store) with BullMQ on a real redis-server. Time is a
  * clock the test moves; a job is brought forward by promoting the delayed jobs, as if its delay had run out.
  */
-const STEP_ONE = { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2000', otherDebts: '500' };
+const STEP_ONE: StepOneAnswers = { product: '花呗', amount: '5,500元', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2000', otherDebts: '500' };
 /** Instants in Shanghai time (UTC+8). */
 const sh = (iso: string) => Date.parse(`${iso}+08:00`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -66,25 +67,15 @@ async function fire(chatId: number, before: number) {
 }
 
 /** Step 1, then a call logged with a call-back day, as a person taps it; ends at the reminders offer. */
-async function logCall(u: ReturnType<ReturnType<typeof createBotHarness>['user']>, next: string) {
-  await answerStepOne(u, STEP_ONE);
+async function logCall(u: User, next: string) {
+  await walk.toStepOneResult(u, STEP_ONE);
   await u.press('没有了，继续');
-  await u.press('记一通电话');
-  await u.press('打电话');
-  await u.press('今天');
-  await u.press('谈成了');
-  await u.send('A1234');
-  await u.send('可以分 12 期');
-  await u.send(next);
+  await walk.logAgreedCall(u, { agentId: 'A1234', promise: '可以分 12 期', next });
 }
 
-async function recordPlan(u: ReturnType<ReturnType<typeof createBotHarness>['user']>, firstDue: string) {
+async function recordPlan(u: User, firstDue: string) {
   await u.press('下一步：分期或延期');
-  await u.press('我已经提交申请了');
-  await u.press('通过了');
-  await u.send('700');
-  await u.send('12期');
-  await u.send(firstDue);
+  await walk.toApprovedPlan(u, { monthly: '700', months: '12期', firstDue });
 }
 
 type Harness = ReturnType<typeof createBotHarness>;
@@ -383,7 +374,7 @@ describe('the other reminders, through the real bot', () => {
     let now = sh('2026-11-24T12:00:00');
     const { h } = botProcess({ now: () => now });
     const u = h.user(++nextUser);
-    await answerStepOne(u, { ...STEP_ONE, overdue: '12月9日' });
+    await walk.toStepOneResult(u, { ...STEP_ONE, overdue: '12月9日' });
     await u.send('/reminders');
     await pressIn(h, u, LIST, '打开提醒');
     expect(listOf(h, u)).toContain('1. 2026年12月9日：还款日');
@@ -440,23 +431,15 @@ describe('reminders for every debt, through the real bot', () => {
   async function approvePlan(u: User, monthly: string, months: string) {
     await u.send('/checklist');
     await u.press('分期延期');
-    await u.press('我已经提交申请了');
-    await u.press('通过了');
-    await u.send(monthly);
-    await u.send(months);
-    await u.send('12月10日');
+    await walk.toApprovedPlan(u, { monthly, months, firstDue: '12月10日' });
   }
 
   it('two debts, each with an approved plan: each gets its own instalment reminders, and "paid" counts for its own debt', async () => {
     let now = sh('2026-11-24T12:00:00');
     const { h } = botProcess({ now: () => now });
     const u = h.user(++nextUser);
-    await answerStepOne(u, STEP_ONE);
-    await u.press('再加一笔欠款');
-    await u.press('借呗');
-    await u.send('3000');
-    await u.send('20天');
-    await u.press('跳过');
+    await walk.toStepOneResult(u, STEP_ONE);
+    await walk.addDebt(u, { product: '借呗', amount: '3000', overdue: '20天', rate: null });
     await approvePlan(u, '200', '12期');
     await answerOffer(h, u, '好，提醒我');
     await u.send('/checklist');

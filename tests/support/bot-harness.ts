@@ -141,22 +141,5 @@ export function createBotHarness(
   return { bot, store, calls, user, engine, refused };
 }
 
-type HarnessUser = ReturnType<ReturnType<typeof createBotHarness>['user']>;
-
-/** From /start through consent and every step-1 question to the summary, in Chinese, as a person would tap it. */
-export async function answerStepOne(
-  u: HarnessUser,
-  a: { product: string; amount: string; overdue: string; cause: string; since: string; income: string; essentials: string; otherDebts: string },
-) {
-  await u.send('/start');
-  await u.press('开始');
-  await u.press('同意，开始');
-  await u.press(a.product);
-  await u.send(a.amount);
-  await u.send(a.overdue);
-  await u.press(a.cause);
-  await u.send(a.since);
-  await u.send(a.income);
-  await u.send(a.essentials);
-  await u.send(a.otherDebts);
-}
+/** A person in a chat with the harness bot. */
+export type HarnessUser = ReturnType<ReturnType<typeof createBotHarness>['user']>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answerStepOne, createBotHarness } from '../support/bot-harness.js';
+import { createBotHarness } from '../support/bot-harness.js';
 import { botApiTextError, telegramHtmlError } from '../support/telegram-html.js';
 import { asLender } from '../support/stored.js';
+import { walk, type StepOneAnswers } from '../support/walks.js';
 
 describe('the strict Telegram HTML check the fake Bot APIs share', () => {
   it.each([
@@ -48,16 +49,13 @@ describe('the strict Telegram HTML check the fake Bot APIs share', () => {
 });
 
 describe('user text shown back to the user', () => {
-  const facts = { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' };
+  const facts: StepOneAnswers = { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '3000', essentials: '2500', otherDebts: '0' };
 
   it('a name like "<3 小明" is shown on the review page, and the page can be reached again after it', async () => {
     const h = createBotHarness();
     const u = h.user(3301, 'zh-hans');
-    await answerStepOne(u, facts);
-    await u.send('/statement');
-    await u.press('下一步：选择请求');
-    await u.press('分期');
-    await u.press('写说明');
+    await walk.toStepOneResult(u, facts);
+    await walk.toStatementIdentity(u, '分期');
     await u.send('<3 小明 & 😀');
     await u.press('跳过');
     await u.press('跳过');
@@ -73,11 +71,8 @@ describe('user text shown back to the user', () => {
   it('a name cut at its length cap keeps whole emoji (no half of a surrogate pair reaches Telegram)', async () => {
     const h = createBotHarness();
     const u = h.user(3302, 'zh-hans');
-    await answerStepOne(u, facts);
-    await u.send('/statement');
-    await u.press('下一步：选择请求');
-    await u.press('分期');
-    await u.press('写说明');
+    await walk.toStepOneResult(u, facts);
+    await walk.toStatementIdentity(u, '分期');
     await u.send(`小${'👨‍👩‍👧'.repeat(30)}`);
     await u.press('跳过');
     await u.press('跳过');
@@ -93,10 +88,7 @@ describe('user text shown back to the user', () => {
   it('a right-to-left override cannot make "‮0003" mean one thing and show another', async () => {
     const h = createBotHarness();
     const u = h.user(3303, 'zh-hans');
-    await u.send('/start');
-    await u.press('开始');
-    await u.press('同意，开始');
-    await u.press('花呗');
+    await walk.toAmountQuestion(u);
     await u.send('\u202e0003');
     await u.send('45天');
     const stored = asLender((await h.store.load(3303))?.snapshot);
