@@ -103,7 +103,7 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
       enqueue(notice(r.choice === 'on' ? 'reminders.turnedOff' : 'reminders.declined'));
       return;
     case 'got':
-      // A button of a removed debt names no debt of this case now.
+      // Pressed without a reminder's key, it can name no debt of this case.
       if (debt === null) enqueue(notice('reminders.gone'));
       else {
         enqueue.assign(withAgreement(context, debt, { confirmationReceived: true }));
