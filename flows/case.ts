@@ -115,6 +115,11 @@ export const DebtSchema = DebtFactsSchema.extend({
   /** What came of this lender's approved plan: the day it was approved, its written confirmation, instalments paid. */
   agreement: AgreementSchema.default(newAgreement),
   steps: LenderStepsSchema,
+  /**
+   * The debt's own number in the case, given when it is added and never given again: reminders and their buttons
+   * name a debt by it, so they keep meaning the same lender when a debt before it is removed.
+   */
+  id: z.number().int().min(0),
 });
 export type Debt = z.infer<typeof DebtSchema>;
 
@@ -148,6 +153,8 @@ export const CaseContextSchema = z.object({
   /** At least one (empty until the first answer); the steps work on `debts[current]`, chosen from the checklist. */
   debts: z.array(DebtSchema).min(1).max(LIMITS.debts),
   current: z.number().int().min(0).max(LIMITS.debts - 1),
+  /** The id the next debt added gets; ids are never given twice in a case. */
+  nextDebtId: z.number().int().min(1),
   /** The shared steps' statuses; each debt holds its own for the steps about its lender. */
   steps: SharedStepsSchema,
   /** The call being logged, for the current debt's lender. */
@@ -164,7 +171,11 @@ export const CaseContextSchema = z.object({
   checklistMessageId: z.number().int().positive().nullable(),
   /** Reminders: offered once, on only when the person says so; null until then (and in cases stored before them). */
   reminders: ReminderStateSchema.nullable().default(null),
-});
+})
+  // Each debt's id is its own and was given by the counter: a record breaking that is damaged, never guessed at.
+  .refine((c) => new Set(c.debts.map((d) => d.id)).size === c.debts.length && c.debts.every((d) => d.id < c.nextDebtId), {
+    message: 'debt ids must be distinct and below nextDebtId',
+  });
 export type CaseContext = z.infer<typeof CaseContextSchema>;
 
 /** What is stored: the machine's state value and context, nothing else (flat machine, see DESIGN §4). */
@@ -184,7 +195,8 @@ export const emptyBudget = (): BudgetFacts => ({
 
 const todo = <S extends StepId>(steps: readonly S[]) => Object.fromEntries(steps.map((s) => [s, 'todo'])) as Record<S, 'todo'>;
 
-export const emptyDebt = (): Debt => ({
+/** A debt with no answers yet, under the given id. */
+export const emptyDebt = (id: number): Debt => ({
   product: null,
   bank: null,
   amountFen: null,
@@ -197,14 +209,16 @@ export const emptyDebt = (): Debt => ({
   minimumFen: null,
   agreement: newAgreement(),
   steps: todo(LENDER_STEPS),
+  id,
 });
 
 export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   lang,
   consent: 'pending',
   facts: emptyBudget(),
-  debts: [emptyDebt()],
+  debts: [emptyDebt(0)],
   current: 0,
+  nextDebtId: 1,
   steps: todo(SHARED_STEPS),
   callDraft: {},
   evidence: [],
@@ -216,6 +230,12 @@ export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   checklistMessageId: null,
   reminders: null,
 });
+
+/** Where the debt with this id is in the list now; null once it was removed. */
+export const debtIndex = (c: Pick<CaseContext, 'debts'>, id: number): number | null => {
+  const index = c.debts.findIndex((d) => d.id === id);
+  return index < 0 ? null : index;
+};
 
 /** The debt the steps are working on. */
 export const debtOf = (c: Pick<CaseContext, 'debts' | 'current'>): Debt => c.debts[c.current] ?? c.debts[0]!;
@@ -245,7 +265,7 @@ export const stepsOf = (c: Pick<CaseContext, 'debts' | 'current' | 'steps'>, ind
  * The case as seen for one lender: that debt's facts beside the shared budget, its calls and plan, and the
  * checklist's steps as they stand for it. What the screens and documents about one lender are written from.
  */
-export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current' | 'steps'> & {
+export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current' | 'nextDebtId' | 'steps'> & {
   facts: Facts;
   steps: Steps;
   calls: Debt['calls'];

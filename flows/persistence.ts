@@ -104,11 +104,24 @@ function stepsPerDebt(stored: unknown): unknown {
   return { ...stored, context: { ...stored.context, steps: shared, debts: moved } };
 }
 
+/**
+ * Version 3 gives each debt an id of its own, which reminder keys and buttons carry instead of the debt's place in
+ * the list: the debts get 0, 1, 2… in list order, and the next one added gets the number of debts. Reminder keys
+ * of version 2 named debts by place (none: the first; `remindersPerDebt` gave those of the debt then worked on its
+ * place), which these ids keep meaning the same debt. Rows get the id at their end; objects (from a version-1
+ * record) get it as a field; anything else is passed on unchanged, for the schema to refuse.
+ */
+function debtIds(stored: unknown): unknown {
+  if (!isRecord(stored) || !isRecord(stored.context) || !Array.isArray(stored.context.debts)) return stored;
+  const debts = stored.context.debts.map((d: unknown, id) => (Array.isArray(d) ? [...d, id] : isRecord(d) ? { ...d, id } : d));
+  return { ...stored, context: { ...stored.context, debts, nextDebtId: debts.length } };
+}
+
 /** Upgrades from schema N to N+1, applied in order to an older stored record before it is validated. */
 export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
   1: oneDebtList,
-  // Each appends to a debt's row: first its minimum and agreement, then its steps (the order of the stored row).
-  2: (stored) => stepsPerDebt(remindersPerDebt(stored)),
+  // Each appends to a debt's row: first its minimum and agreement, then its steps, then its id (the order of the stored row).
+  2: (stored) => debtIds(stepsPerDebt(remindersPerDebt(stored))),
 };
 
 type CaseAction = ExecutableActionsFrom<typeof caseMachine>;
@@ -165,7 +178,7 @@ const CALL_FIELDS = ['date', 'channel', 'agentId', 'outcome', 'promise', 'nextDa
 const PLAN_FIELDS = ['status', 'monthlyFen', 'months', 'firstDue'] as const;
 const AGREEMENT_FIELDS = ['approvedOn', 'confirmationReceived', 'paid'] as const;
 /** What follows a debt's facts in its row, in order. */
-const DEBT_TAIL = ['calls', 'plan', 'statementWritten', 'minimumFen', 'agreement', 'steps'] as const;
+const DEBT_TAIL = ['calls', 'plan', 'statementWritten', 'minimumFen', 'agreement', 'steps', 'id'] as const;
 
 type Row = unknown[];
 export type StoredRecord = {
@@ -184,6 +197,7 @@ const encodeDebt = (d: Debt): Row => [
   d.minimumFen,
   toRow(AGREEMENT_FIELDS, d.agreement),
   toRow(LENDER_STEPS, d.steps),
+  d.id,
 ];
 
 /** The start of a debt's row since schema 2: its facts, then its calls, plan and whether its statement is written. */
@@ -200,12 +214,13 @@ function readDebtRow(row: Row): Json {
 /** A stored row back to a debt, for the schema to check; anything not shaped as a row is left for it to refuse. */
 function decodeDebt(row: unknown): unknown {
   if (!Array.isArray(row) || row.length !== DEBT_FIELDS.length + DEBT_TAIL.length) return row;
-  const [minimumFen, agreement, steps] = row.slice(DEBT_FIELDS.length + 3);
+  const [minimumFen, agreement, steps, id] = row.slice(DEBT_FIELDS.length + 3);
   return {
     ...readDebtRow(row),
     minimumFen,
     agreement: Array.isArray(agreement) ? fromRow(AGREEMENT_FIELDS, agreement) : agreement,
     steps: Array.isArray(steps) ? fromRow(LENDER_STEPS, steps) : steps,
+    id,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   cancelReminder,
   debtOfKey,
   dueToday,
+  isReminderKey,
   findReminder,
   markSent,
   planProgress,
@@ -16,14 +17,15 @@ import {
   type Reminder,
   type ReminderState,
 } from '../src/domain/reminders.js';
-import { debtOf, type CaseContext } from './case.js';
+import { debtIndex, debtOf, type CaseContext } from './case.js';
 import type { FlowEvent } from './events.js';
 
 /**
  * Reminders in the case machine (issue 12). Time enters only as events (DESIGN §4): a job that runs sends
  * `REMIND`, and the machine decides from the case what, if anything, to say today, for every debt. Buttons of a
  * reminder message are valid from any state and do not move the conversation, except "can't pay", which opens the
- * plan step of that reminder's debt. A reminder's key names its debt, so an answer counts for that debt only.
+ * plan step of that reminder's debt. A reminder's key names its debt by id, so an answer counts for that debt
+ * only, also after a debt before it in the list was removed; a key of a removed debt changes nothing.
  */
 
 /** The reminder message: what is due today, combined into one. The engine renders it from the case. */
@@ -83,7 +85,13 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
     enqueue(notice('reminders.needConsent'));
     return;
   }
-  const debt = debtOfKey(event.key);
+  // Where the button's debt is in the list now; null once it was removed.
+  const debt = debtIndex(context, debtOfKey(event.key));
+  if (isReminderKey(event.key) && debt === null) {
+    // A button of a removed debt: nothing of it is left to act on, and no other debt is touched.
+    enqueue(notice('reminders.debtGone'));
+    return;
+  }
   switch (event.action) {
     case 'on':
       set({ choice: 'on', since: event.today });
@@ -95,8 +103,8 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
       enqueue(notice(r.choice === 'on' ? 'reminders.turnedOff' : 'reminders.declined'));
       return;
     case 'got':
-      // A button of a removed debt (or a key from before) names no debt of this case now.
-      if (debt >= context.debts.length) enqueue(notice('reminders.gone'));
+      // Pressed without a reminder's key, it can name no debt of this case.
+      if (debt === null) enqueue(notice('reminders.gone'));
       else {
         enqueue.assign(withAgreement(context, debt, { confirmationReceived: true }));
         enqueue(notice('reminders.confirmationNoted'));
@@ -112,11 +120,11 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
       return;
     case 'doc': {
       // The request is written for the reminder's lender: the steps turn to that debt.
-      const plan = context.debts[debt]?.plan;
-      if (!plan) {
+      if (debt === null) {
         enqueue(notice('reminders.gone'));
         return;
       }
+      const plan = context.debts[debt]!.plan;
       if (debt !== context.current) enqueue.assign({ current: debt, callDraft: {} });
       if (plan.monthlyFen === null || plan.months === null) enqueue(notice('statement.confirmationNeedsPlan'));
       else {
@@ -152,7 +160,9 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
     enqueue(notice('reminders.gone'));
     return;
   }
-  const owed = context.debts[found.debt]!;
+  // Found among the case's reminders, so its debt is in the list.
+  const index = debtIndex(context, found.debt)!;
+  const owed = context.debts[index]!;
   if (event.action === 'paid') {
     if (number <= owed.agreement.paid) {
       enqueue(notice('reminders.paidAlready', { number }));
@@ -160,7 +170,7 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
     }
     const paid = number;
     const progress = planProgress({ ...owed, agreement: { ...owed.agreement, paid } });
-    enqueue.assign(withAgreement(context, found.debt, { paid }));
+    enqueue.assign(withAgreement(context, index, { paid }));
     enqueue(
       progress && progress.left > 0
         ? notice('reminders.paidNoted', { number, count: progress.left, amount: formatFen(progress.remainingFen, context.lang) })
@@ -175,7 +185,7 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
     return;
   }
   // "Can't pay" opens the plan step of this reminder's debt.
-  if (found.debt !== context.current) enqueue.assign({ current: found.debt, callDraft: {} });
+  if (index !== context.current) enqueue.assign({ current: index, callDraft: {} });
   enqueue(notice('reminders.cantPay'));
 });
 

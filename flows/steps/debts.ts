@@ -1,6 +1,6 @@
 import { and } from 'xstate';
 import { forgetDebt } from '../../src/domain/reminders.js';
-import { LIMITS, emptyDebt } from '../case.js';
+import { LIMITS, debtOf, emptyDebt } from '../case.js';
 import type { CaseContext } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import { guard, update } from './define.js';
@@ -27,20 +27,34 @@ export const guards = {
 };
 
 export const actions = {
-  /** A new, empty debt becomes the one the steps work on; its questions are asked next. */
-  addDebt: update(({ context }) => ({ debts: [...context.debts, emptyDebt()], current: context.debts.length, callDraft: {} })),
+  /** A new, empty debt, under the next id, becomes the one the steps work on; its questions are asked next. */
+  addDebt: update(({ context }) => ({
+    debts: [...context.debts, emptyDebt(context.nextDebtId)],
+    nextDebtId: context.nextDebtId + 1,
+    current: context.debts.length,
+    callDraft: {},
+  })),
   selectDebt: update(({ context, event }) =>
     event.type === 'DEBT' && event.index < context.debts.length ? { current: event.index, callDraft: {} } : {},
   ),
   showDebt: update(({ context, event }) => ({ current: shownDebt(context, event) ?? context.current, callDraft: {} })),
   /**
-   * The last debt is never removed, only emptied: a case always has one debt to work on. Its reminders go with
-   * it, and those of the debts after it follow them to their new place in the list.
+   * The last debt is never removed, only replaced by an empty one under a new id: a case always has one debt to
+   * work on, and nothing said about the removed one (an old reminder button) can reach its replacement. Its
+   * reminders go with it; the other debts keep theirs, which name them by id.
    */
   removeDebt: update(({ context }) => {
-    const debts = context.debts.filter((_, i) => i !== context.current);
-    const reminders = context.reminders ? forgetDebt(context.reminders, context.current) : null;
-    return { debts: debts.length > 0 ? debts : [emptyDebt()], current: 0, callDraft: {}, reminders };
+    const removed = debtOf(context);
+    const debts = context.debts.filter((d) => d !== removed);
+    const reminders = context.reminders ? forgetDebt(context.reminders, removed.id) : null;
+    const fresh = debts.length === 0;
+    return {
+      debts: fresh ? [emptyDebt(context.nextDebtId)] : debts,
+      nextDebtId: fresh ? context.nextDebtId + 1 : context.nextDebtId,
+      current: 0,
+      callDraft: {},
+      reminders,
+    };
   }),
 };
 

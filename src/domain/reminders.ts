@@ -25,11 +25,13 @@ const MAX_MARKS = 40;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /**
- * `kind:YYYY-MM-DD` for the first debt, `kind:YYYY-MM-DD:N` for debt N (1–7): one reminder by its debt and the day
- * it was first due to be said. Keys of schema 2 (one debt followed) have no index and read as the first debt's.
+ * `kind:YYYY-MM-DD` for the debt with id 0, `kind:YYYY-MM-DD:N` for the debt with id N: one reminder by its debt
+ * and the day it was first due to be said. The id is the debt's own (never its place in the list), so a key keeps
+ * naming the same lender after a debt before it is removed. Written one way only (no leading zero), so keys compare
+ * as strings.
  */
-const KEY = /^([a-z]+):(\d{4}-\d{2}-\d{2})(?::([1-7]))?$/;
-const reminderKey = z.string().regex(KEY);
+const KEY = /^([a-z]+):(\d{4}-\d{2}-\d{2})(?::([1-9]\d{0,15}))?$/;
+const keySchema = z.string().regex(KEY);
 
 export const REMINDER_CHOICES = ['unasked', 'asked', 'on', 'off'] as const;
 
@@ -60,7 +62,7 @@ export const isReminderKey = (s: string): boolean => {
   return m !== null && (REMINDER_KINDS as readonly string[]).includes(m[1]!);
 };
 
-/** The debt a reminder key belongs to (its index in the case's list). */
+/** The debt a reminder key belongs to: its id. */
 export const debtOfKey = (key: string): number => Number(KEY.exec(key)?.[3] ?? 0);
 
 /** Stored in the case: the person's choices and what has been said. */
@@ -74,9 +76,9 @@ export const ReminderStateSchema = z.object({
    * bill check when the due date is unknown.
    */
   since: isoDate.nullable(),
-  cancelled: z.array(reminderKey).max(MAX_MARKS),
-  snoozed: z.array(z.object({ key: reminderKey, until: isoDate })).max(MAX_MARKS),
-  sent: z.array(reminderKey).max(MAX_MARKS),
+  cancelled: z.array(keySchema).max(MAX_MARKS),
+  snoozed: z.array(z.object({ key: keySchema, until: isoDate })).max(MAX_MARKS),
+  sent: z.array(keySchema).max(MAX_MARKS),
   /** The day the last reminder message went out: at most one a day. */
   lastSentOn: isoDate.nullable(),
 });
@@ -105,6 +107,8 @@ export const newAgreement = (): Agreement => ({ approvedOn: null, confirmationRe
 
 /** The parts of one debt reminders are computed from (a structural view, so this module does not import the flow). */
 export interface ReminderDebt {
+  /** The debt's own id in the case, which reminder keys carry. */
+  id: number;
   amountFen: Fen | null;
   dueDate: IsoDate | null;
   calls: ReadonlyArray<{ date: IsoDate; nextDate: IsoDate | null }>;
@@ -125,7 +129,7 @@ export const reminderState = (c: { reminders: ReminderState | null }): ReminderS
 
 export interface Reminder {
   kind: ReminderKind;
-  /** The debt it is about (its index in the case's list). */
+  /** The debt it is about: its id, not its place in the list. */
   debt: number;
   /** The day it is to be said (after a snooze: the snoozed-to day). */
   date: IsoDate;
@@ -137,7 +141,8 @@ export interface Reminder {
   instalment?: { number: number; of: number; amountFen: Fen };
 }
 
-const keyOf = (kind: ReminderKind, date: IsoDate, debt: number) => (debt === 0 ? `${kind}:${date}` : `${kind}:${date}:${debt}`);
+/** A reminder's key: its kind, the day, and the id of its debt (none for id 0). */
+export const reminderKey = (kind: ReminderKind, date: IsoDate, debt: number): string => (debt === 0 ? `${kind}:${date}` : `${kind}:${date}:${debt}`);
 
 /** The instalment plan the person recorded, when it is complete enough to remind of. */
 function recordedPlan(d: ReminderDebt) {
@@ -157,11 +162,12 @@ export function planProgress(d: ReminderDebt): { left: number; remainingFen: Fen
 const debtOpen = (d: ReminderDebt) => (d.amountFen ?? 0) > 0 && (planProgress(d)?.left ?? 1) > 0;
 
 /** Every reminder one debt calls for around `today`: from a week back (late ones) onwards, before choices apply. */
-function candidatesOf(d: ReminderDebt, debt: number, r: ReminderState, today: IsoDate): Reminder[] {
+function candidatesOf(d: ReminderDebt, r: ReminderState, today: IsoDate): Reminder[] {
+  const debt = d.id;
   const from = addDays(today, -LATE_WINDOW_DAYS);
   const out: Reminder[] = [];
   const add = (kind: ReminderKind, date: IsoDate, about: IsoDate, instalment?: Reminder['instalment']) => {
-    if (date >= from) out.push({ kind, debt, date, key: keyOf(kind, date, debt), about, ...(instalment ? { instalment } : {}) });
+    if (date >= from) out.push({ kind, debt, date, key: reminderKey(kind, date, debt), about, ...(instalment ? { instalment } : {}) });
   };
 
   const lastCall = d.calls.at(-1);
@@ -196,7 +202,7 @@ function candidatesOf(d: ReminderDebt, debt: number, r: ReminderState, today: Is
 
 /** Every reminder the case calls for around `today`, for every debt, before choices apply. */
 const candidates = (c: ReminderCase, today: IsoDate): Reminder[] =>
-  c.debts.flatMap((d, i) => candidatesOf(d, i, reminderState(c), today));
+  c.debts.flatMap((d) => candidatesOf(d, reminderState(c), today));
 
 /** The case's reminders with the person's choices applied: cancelled ones gone, snoozed ones moved, said ones gone. */
 export function reminders(c: ReminderCase, today: IsoDate): Reminder[] {
@@ -207,9 +213,8 @@ export function reminders(c: ReminderCase, today: IsoDate): Reminder[] {
   return candidates(c, today)
     .filter((x) => !r.cancelled.includes(x.key) && !r.sent.includes(x.key) && (r.since === null || x.date >= r.since))
     .map((x) => ({ ...x, date: snoozed.get(x.key) ?? x.date }))
-    .sort((a, b) =>
-      a.date === b.date ? REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind) || a.debt - b.debt : a.date < b.date ? -1 : 1,
-    );
+    // By day, then kind; the same day and kind stay in the order of the debts (the sort is stable).
+    .sort((a, b) => (a.date === b.date ? REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind) : a.date < b.date ? -1 : 1));
 }
 
 /**
@@ -236,7 +241,7 @@ export function plannedDays(c: ReminderCase, today: IsoDate): Array<{ kind: Remi
   const out: Array<{ kind: ReminderKind; debt: number; date: IsoDate }> = [];
   for (const x of reminders(c, today)) {
     const date = x.date < first ? first : x.date;
-    const key = keyOf(x.kind, date, x.debt);
+    const key = reminderKey(x.kind, date, x.debt);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ kind: x.kind, debt: x.debt, date });
@@ -258,27 +263,12 @@ export function markSent(r: ReminderState, said: readonly Reminder[], today: Iso
 }
 
 /**
- * A debt removed from the case: its marks go, and the marks of the debts after it follow them to their new index,
- * so what was cancelled, snoozed or said stays with the same lender.
+ * A debt removed from the case (by its id): its marks go. The other debts' marks name them by id, so they stay as
+ * they are, with the same lender.
  */
 export function forgetDebt(r: ReminderState, removed: number): ReminderState {
-  const moved = (key: string): string | null => {
-    const m = KEY.exec(key);
-    if (!m) return null;
-    const debt = debtOfKey(key);
-    if (debt === removed) return null;
-    return debt > removed ? keyOf(m[1] as ReminderKind, m[2]!, debt - 1) : key;
-  };
-  const keep = (keys: readonly string[]) => keys.flatMap((k) => moved(k) ?? []);
-  return {
-    ...r,
-    cancelled: keep(r.cancelled),
-    sent: keep(r.sent),
-    snoozed: r.snoozed.flatMap((s) => {
-      const key = moved(s.key);
-      return key === null ? [] : [{ key, until: s.until }];
-    }),
-  };
+  const kept = (key: string) => debtOfKey(key) !== removed;
+  return { ...r, cancelled: r.cancelled.filter(kept), sent: r.sent.filter(kept), snoozed: r.snoozed.filter((s) => kept(s.key)) };
 }
 
 export function cancelReminder(r: ReminderState, key: string): ReminderState {

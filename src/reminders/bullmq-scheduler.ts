@@ -25,7 +25,10 @@ const BACKOFF_MS = 30_000;
 interface JobData {
   chatId: number;
   kind: ReminderKind;
-  /** Absent in jobs queued before reminders followed every debt: those were the first debt's. */
+  /**
+   * The debt's id. Absent in jobs queued before reminders followed every debt: the job then only wakes the case,
+   * which decides what is due, and its id is read as the debt with id 0.
+   */
   debt?: number;
   date: string;
   /** When it was due (ms): a run deferred for quiet hours waits for the same time of day. */
@@ -49,7 +52,7 @@ export function createQueueConnection(opts: { url: string; cluster: boolean }): 
 
 const toJob = (data: Omit<JobData, 'at'>, at: number): ReminderJob => ({ chatId: data.chatId, kind: data.kind, debt: data.debt ?? 0, date: data.date, at });
 const parseId = (id: string): Omit<JobData, 'at'> | null => {
-  const m = /^(-?\d+)_([a-z]+)_(\d{4}-\d{2}-\d{2})(?:_([1-7]))?$/.exec(id);
+  const m = /^(-?\d+)_([a-z]+)_(\d{4}-\d{2}-\d{2})(?:_([1-9]\d*))?$/.exec(id);
   if (!m || !(REMINDER_KINDS as readonly string[]).includes(m[2]!)) return null;
   return { chatId: Number(m[1]), kind: m[2] as ReminderKind, debt: Number(m[4] ?? 0), date: m[3]! };
 };

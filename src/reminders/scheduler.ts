@@ -8,7 +8,7 @@ import type { ReminderKind } from '../domain/reminders.js';
 export interface ReminderJob {
   chatId: number;
   kind: ReminderKind;
-  /** The debt it is about (its index in the case's list). */
+  /** The debt it is about: its id in the case (not its place in the list). */
   debt: number;
   /** The day the reminder is for. */
   date: IsoDate;
@@ -18,7 +18,7 @@ export interface ReminderJob {
 
 /**
  * Same chat, kind, debt and day = the same job, on every replica and every retry: scheduling twice is a no-op.
- * The first debt's ids carry no index (as in schema 2, when one debt was followed); debt N's end in `_N`.
+ * The debt with id 0 adds nothing (as in schema 2, when one debt was followed); the debt with id N ends in `_N`.
  */
 export const jobId = (job: Pick<ReminderJob, 'chatId' | 'kind' | 'debt' | 'date'>): string =>
   `${job.chatId}_${job.kind}_${job.date}${job.debt === 0 ? '' : `_${job.debt}`}`;

@@ -8,7 +8,9 @@ import { REMINDER_ACTIONS, isReminderKey, isZoneIndex, type ReminderAction } fro
 const VERSION = '1';
 const GLOBAL = 'g';
 const TAG = /^[a-zA-Z.]{1,30}$/;
-const VALUE = /^[a-zA-Z0-9_:.-]{1,32}$/;
+const VALUE = /^[a-zA-Z0-9_:.-]{1,59}$/;
+/** Telegram's limit for a button's data (it is ASCII here, so characters are bytes). */
+const MAX_LENGTH = 64;
 
 export type GlobalChoice =
   | { type: 'OPEN'; step: StepId }
@@ -16,7 +18,10 @@ export type GlobalChoice =
   | { type: 'HUB' }
   | { type: 'SUMMARY' }
   | { type: 'LANG'; lang: Lang }
-  /** Reminder buttons name the reminder itself (`kind:day`), so one from an old message still means the same. */
+  /**
+   * Reminder buttons name the reminder itself (`kind:day:debt id`), so one from an old message still means the
+   * same reminder of the same lender.
+   */
   | { type: 'REMINDER'; action: ReminderAction; key: string };
 
 export type DecodedData =
@@ -25,8 +30,9 @@ export type DecodedData =
   | { kind: 'invalid' };
 
 export const promptData = (tag: string, value: string): string => {
-  if (!TAG.test(tag) || !VALUE.test(value)) throw new Error(`button data out of format: ${tag} ${value}`);
-  return `${VERSION}~${tag}~${value}`;
+  const data = `${VERSION}~${tag}~${value}`;
+  if (!TAG.test(tag) || !VALUE.test(value) || data.length > MAX_LENGTH) throw new Error(`button data out of format: ${tag} ${value}`);
+  return data;
 };
 
 export const globalData = (choice: GlobalChoice): string => {
@@ -65,6 +71,7 @@ function decodeGlobal(value: string): GlobalChoice | null {
 }
 
 export function decodeData(data: string): DecodedData {
+  if (data.length > MAX_LENGTH) return { kind: 'invalid' };
   const parts = data.split('~');
   if (parts.length !== 3 || parts[0] !== VERSION) return { kind: 'invalid' };
   const [, tag = '', value = ''] = parts;

@@ -1,4 +1,4 @@
-import { forLender, type CaseContext, type LenderCase } from '../../flows/case.js';
+import { debtIndex, forLender, type CaseContext, type LenderCase } from '../../flows/case.js';
 import type { IsoDate } from '../domain/catalog.js';
 import { daysBetween, formatDate } from '../domain/dates.js';
 import { getLender } from '../domain/lenders.js';
@@ -24,7 +24,8 @@ function whoToCall(ctx: LenderCase, t: Translate): string {
 
 /** With several debts, each reminder names its lender first. */
 function item(x: Reminder, c: CaseContext, t: Translate, today: IsoDate): { html: string; buttons: Button[] } {
-  const ctx = forLender(c, x.debt);
+  // Rendered from the case it was computed from: its debt is in the list.
+  const ctx = forLender(c, debtIndex(c, x.debt)!);
   const part = itemOf(x, ctx, t, today);
   return c.debts.length > 1 ? { ...part, html: `${t('reminders.lender', { name: productName(ctx, t) })}\n${part.html}` } : part;
 }
@@ -92,8 +93,8 @@ function listBody(c: CaseContext, list: readonly Reminder[], on: boolean, t: Tra
   if (c.debts.length < 2) {
     return [...progressLine(c, 0, t), on && list.length > 0 ? list.map(line).join('\n') : empty];
   }
-  const blocks = c.debts.flatMap((_, debt) => {
-    const own = list.filter((x) => x.debt === debt);
+  const blocks = c.debts.flatMap(({ id }, debt) => {
+    const own = list.filter((x) => x.debt === id);
     const progress = progressLine(c, debt, t);
     if (own.length === 0 && progress.length === 0) return [];
     return [[`<b>${t('reminders.list.lender', { name: productName(forLender(c, debt), t) })}</b>`, ...progress, ...own.map(line)].join('\n')];
@@ -105,8 +106,8 @@ function listBody(c: CaseContext, list: readonly Reminder[], on: boolean, t: Tra
 export function renderReminderList(c: CaseContext, t: Translate, today: IsoDate): Extract<Reply, { kind: 'text' }> {
   const on = reminderState(c).choice === 'on';
   const all = on ? reminders(c, today).slice(0, LISTED) : [];
-  // Numbered in the order they are shown: by lender, then by day.
-  const list = c.debts.length > 1 ? [...all].sort((a, b) => a.debt - b.debt) : all;
+  // Numbered in the order they are shown: by lender (in the order of the list), then by day.
+  const list = c.debts.length > 1 ? [...all].sort((a, b) => debtIndex(c, a.debt)! - debtIndex(c, b.debt)!) : all;
   const zone = reminderState(c).timeZone;
   const html = [
     `<b>${t('reminders.list.title')}</b>`,

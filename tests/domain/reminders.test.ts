@@ -3,6 +3,7 @@ import {
   cancelReminder,
   debtOfKey,
   deliveryTime,
+  reminderKey,
   forgetDebt,
   isReminderKey,
   dueToday,
@@ -25,8 +26,9 @@ import {
 
 const SH = 'Asia/Shanghai';
 type DebtOver = Partial<Omit<ReminderDebt, 'agreement'>> & { agreement?: Partial<Agreement> };
-/** One debt with nothing recorded; each test adds what it is about. */
+/** One debt with nothing recorded (id 0 unless given); each test adds what it is about. */
 const debt = ({ agreement, ...over }: DebtOver = {}): ReminderDebt => ({
+  id: 0,
   amountFen: null,
   dueDate: null,
   calls: [],
@@ -181,6 +183,7 @@ describe('turning reminders on', () => {
 describe('every debt is followed on its own', () => {
   const huabei = debt({ amountFen: 900_000, plan: approvedPlan, agreement: { approvedOn: '2026-11-25' } });
   const card = debt({
+    id: 1,
     amountFen: 700_000,
     calls: [{ date: '2026-11-25', nextDate: '2026-12-02' }],
     plan: { status: 'approved', monthlyFen: 35_000, months: 12, firstDue: '2026-12-10' },
@@ -188,7 +191,7 @@ describe('every debt is followed on its own', () => {
   });
   const two: ReminderCase = { debts: [huabei, card], reminders: on };
 
-  it('each debt’s own instalments, confirmation and call-back, keyed by its place in the list', () => {
+  it('each debt’s own instalments, confirmation and call-back, keyed by its id', () => {
     const all = reminders(two, '2026-11-25');
     expect(all.filter((x) => x.debt === 1 && x.kind !== 'bill').map((x) => x.key)).toEqual([
       'confirmation:2026-11-29:1',
@@ -221,15 +224,35 @@ describe('every debt is followed on its own', () => {
     ]);
   });
 
-  it('reads a key of schema 2 (no index) as the first debt’s, and refuses an index out of range', () => {
+  it('a key names the debt by its id: none for id 0 (as in schema 2), written one way only', () => {
+    expect(reminderKey('instalment', '2026-12-07', 0)).toBe('instalment:2026-12-07');
+    expect(reminderKey('instalment', '2026-12-07', 12)).toBe('instalment:2026-12-07:12');
     expect(debtOfKey('instalment:2026-12-07')).toBe(0);
     expect(debtOfKey('instalment:2026-12-07:3')).toBe(3);
-    expect(isReminderKey('instalment:2026-12-07:3')).toBe(true);
-    expect(isReminderKey('instalment:2026-12-07:8')).toBe(false);
+    expect(debtOfKey('instalment:2026-12-07:12')).toBe(12);
+    // Ids are never given twice, so they go past the eight debts a case holds at once.
+    expect(isReminderKey('instalment:2026-12-07:12')).toBe(true);
     expect(isReminderKey('instalment:2026-12-07:0')).toBe(false);
+    expect(isReminderKey('instalment:2026-12-07:07')).toBe(false);
+    expect(isReminderKey('instalment:2026-12-07:x')).toBe(false);
+    expect(isReminderKey('rent:2026-12-07')).toBe(false);
   });
 
-  it('removing a debt drops its marks and moves the later debts’ marks to their new place', () => {
+  it('a debt keeps its keys and jobs when a debt before it is removed: they carry its id, not its place', () => {
+    // 花呗 (id 0), 借呗 (id 1) and the card (id 2); 借呗 removed: the card is second in the list, still id 2.
+    const third = { ...card, id: 2 };
+    const before = reminders({ debts: [huabei, { ...card, id: 1 }, third], reminders: on }, '2026-11-25').filter((x) => x.debt === 2);
+    const after = reminders({ debts: [huabei, third], reminders: on }, '2026-11-25');
+    expect(after.filter((x) => x.debt === 2)).toEqual(before);
+    expect(after.map((x) => x.key)).toContain('instalment:2026-12-07:2');
+    expect(after.some((x) => x.debt === 1)).toBe(false);
+    expect(plannedDays({ debts: [huabei, third], reminders: on }, '2026-11-25').filter((d) => d.date === '2026-12-07')).toEqual([
+      { kind: 'instalment', debt: 0, date: '2026-12-07' },
+      { kind: 'instalment', debt: 2, date: '2026-12-07' },
+    ]);
+  });
+
+  it('removing a debt drops its marks (by id); the other debts’ marks stay as they are', () => {
     const r: ReminderState = {
       ...on,
       cancelled: ['bill:2026-12-15', 'bill:2026-12-15:1', 'bill:2026-12-15:2'],
@@ -237,10 +260,10 @@ describe('every debt is followed on its own', () => {
       snoozed: [{ key: 'instalment:2026-12-07:1', until: '2026-12-08' }, { key: 'instalment:2026-12-07:2', until: '2026-12-09' }],
     };
     expect(forgetDebt(r, 1)).toMatchObject({
-      cancelled: ['bill:2026-12-15', 'bill:2026-12-15:1'],
-      sent: ['contact:2026-11-20:1'],
-      snoozed: [{ key: 'instalment:2026-12-07:1', until: '2026-12-09' }],
+      cancelled: ['bill:2026-12-15', 'bill:2026-12-15:2'],
+      sent: ['contact:2026-11-20:2'],
+      snoozed: [{ key: 'instalment:2026-12-07:2', until: '2026-12-09' }],
     });
-    expect(forgetDebt(r, 0).cancelled).toEqual(['bill:2026-12-15', 'bill:2026-12-15:1']);
+    expect(forgetDebt(r, 0).cancelled).toEqual(['bill:2026-12-15:1', 'bill:2026-12-15:2']);
   });
 });

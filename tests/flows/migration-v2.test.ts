@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
-import { fromStored, toStored } from '../../flows/persistence.js';
+import type { FlowEvent } from '../../flows/events.js';
+import { caseMachine } from '../../flows/machine.js';
+import { fromStored, toStored, transitionCase } from '../../flows/persistence.js';
 import { dueToday, reminders } from '../../src/domain/reminders.js';
 
 /**
@@ -46,7 +48,12 @@ describe('a case stored by schema 2 with reminders on, read by the current schem
     expect(c.debts.map((d) => d.minimumFen)).toEqual([null, null]);
   });
 
-  it('goes on reminding of the card’s next instalment, the second one, with the card named by its index', () => {
+  it('gives the debts ids in list order, so the re-keyed marks name the card by its id', () => {
+    expect(c.debts.map((d) => d.id)).toEqual([0, 1]);
+    expect(c.nextDebtId).toBe(2);
+  });
+
+  it('goes on reminding of the card’s next instalment, the second one, with the card named by its id', () => {
     const next = reminders(c, '2026-11-25').filter((x) => x.kind === 'instalment');
     expect(next[0]).toMatchObject({ debt: 1, key: 'instalment:2027-01-12:1', instalment: { number: 2, of: 12, amountFen: 100_000 } });
     // The snoozed call-back is still snoozed, to the same day.
@@ -58,6 +65,18 @@ describe('a case stored by schema 2 with reminders on, read by the current schem
     const first = fromStored(2, { ...v2.snapshot, context: { ...v2.snapshot.context, current: 0 } })!.context;
     expect(first.debts[0]!.agreement.paid).toBe(1);
     expect(first.reminders?.cancelled).toEqual(['bill:2026-12-15']);
+  });
+
+  it('keeps the card’s reminders and marks when the first debt is removed: the card keeps its id', () => {
+    const [removed] = transitionCase(caseMachine.resolveState({ value: 'confirmRemoveDebt', context: { ...c, current: 0 } }), {
+      type: 'CHOOSE',
+      value: 'yes',
+      today: '2026-11-25',
+    } as FlowEvent);
+    const after = removed.context;
+    expect(after.debts.map((d) => [d.product, d.id])).toEqual([['credit_card', 1]]);
+    expect(after.reminders).toMatchObject({ cancelled: ['bill:2026-12-15:1'], snoozed: [{ key: 'contact:2026-12-01:1', until: '2026-12-03' }] });
+    expect(reminders(after, '2026-11-25').find((x) => x.kind === 'instalment')).toMatchObject({ debt: 1, key: 'instalment:2027-01-12:1' });
   });
 
   it('is stored again in the current shape, and read back the same', () => {

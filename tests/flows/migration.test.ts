@@ -42,7 +42,10 @@ describe('a case stored by schema 1, read by the current schema', () => {
       agreement: { approvedOn: null, confirmationReceived: false, paid: 0 },
       // Its answers are all in, the plan approved and the statement written; contact was marked done.
       steps: { status: 'done', contact: 'done', plan: 'done', statement: 'done', track: 'todo' },
+      id: 0,
     });
+    // The next debt added is the second ever: its id is 1.
+    expect(c.nextDebtId).toBe(1);
     expect(debtOf(c)).toMatchObject({ product: 'credit_card', bank: 'cmb', amountFen: 1_200_000, dailyRateBp: 5 });
     expect(debtOf(c).calls).toHaveLength(2);
     expect(debtOf(c).plan).toEqual({ status: 'approved', monthlyFen: 100_000, months: 12, firstDue: '2026-12-15' });
@@ -64,7 +67,7 @@ describe('a case stored by schema 1, read by the current schema', () => {
 
   it('keeps everything else as it was', () => {
     const { facts: _f, calls: _c, plan: _p, steps: _s, ...rest } = old;
-    const { facts: _nf, debts: _d, current: _cur, steps: _ns, ...now } = snapshot.context;
+    const { facts: _nf, debts: _d, current: _cur, nextDebtId: _next, steps: _ns, ...now } = snapshot.context;
     // Reminders came after schema 1: a case from then has none until they are offered.
     expect(now).toEqual({ ...rest, reminders: null });
     expect(now).toMatchObject({
@@ -144,7 +147,7 @@ describe('a case stored by schema 2, read by the current schema', () => {
   });
 
   it('keeps every answer, call, plan and statement of every debt', () => {
-    expect(c.debts.map(({ steps: _s, minimumFen: _m, agreement: _a, ...debt }) => debt)).toEqual(old.debts.map(v2Debt));
+    expect(c.debts.map(({ steps: _s, minimumFen: _m, agreement: _a, id: _id, ...debt }) => debt)).toEqual(old.debts.map(v2Debt));
     expect(c.debts.map((d) => [d.product, d.calls.length, d.plan.status, d.statementWritten])).toEqual([
       ['huabei', 1, 'approved', true],
       ['jiebei', 2, 'none', false],
@@ -178,9 +181,18 @@ describe('a case stored by schema 2, read by the current schema', () => {
     ]);
   });
 
+  it('gives the debts ids in the order of the list, and the next debt added the next one', () => {
+    expect(c.debts.map((d) => [d.product, d.id])).toEqual([
+      ['huabei', 0],
+      ['jiebei', 1],
+      ['credit_card', 2],
+    ]);
+    expect(c.nextDebtId).toBe(3);
+  });
+
   it('keeps everything else as it was', () => {
     const { steps: _s, debts: _d, reminders, ...rest } = old;
-    const { steps: _ns, debts: _nd, reminders: nowReminders, ...now } = c;
+    const { steps: _ns, debts: _nd, reminders: nowReminders, nextDebtId: _next, ...now } = c;
     expect(now).toEqual(rest);
     const { approvedOn: _ap, confirmationReceived: _cr, paid: _p, ...keptReminders } = reminders as Record<string, unknown>;
     expect(nowReminders).toEqual(keptReminders);
@@ -196,8 +208,9 @@ describe('a case stored by schema 2, read by the current schema', () => {
 
   it('is stored again with each debt’s steps at the end of its row, and read back the same', () => {
     const stored = JSON.parse(JSON.stringify(toStored(snapshot))) as { context: { debts: unknown[][] } };
-    // After the schema-2 fields: the minimum, the agreement, then the steps.
-    expect(stored.context.debts[0]).toEqual([...old.debts[0]!, null, [null, false, 0], ['done', 'in_progress', 'done', 'done', 'todo']]);
+    // After the schema-2 fields: the minimum, the agreement, the steps, then the id.
+    expect(stored.context.debts[0]).toEqual([...old.debts[0]!, null, [null, false, 0], ['done', 'in_progress', 'done', 'done', 'todo'], 0]);
+    expect(stored.context.debts.map((row) => row.at(-1))).toEqual([0, 1, 2]);
     expect(fromStored(CASE_SCHEMA_VERSION, stored)!.context).toEqual(c);
   });
 

@@ -12,7 +12,7 @@ import { newReminderState } from '../../src/domain/reminders.js';
 /** A case in `value`; the plan, calls and agreement given are the (one) debt's. */
 const at = ({ plan, calls, agreement, ...ctx }: Partial<CaseContext> & Partial<Pick<Debt, 'plan' | 'calls' | 'agreement'>>, value = 'hub') => {
   const base = newCaseContext('zh-CN');
-  const debt = { ...emptyDebt(), ...(plan ? { plan } : {}), ...(calls ? { calls } : {}), ...(agreement ? { agreement } : {}) };
+  const debt = { ...emptyDebt(0), ...(plan ? { plan } : {}), ...(calls ? { calls } : {}), ...(agreement ? { agreement } : {}) };
   return caseMachine.resolveState({ value, context: { ...base, consent: 'given', debts: [debt], ...ctx } });
 };
 const step = (snapshot: ReturnType<typeof at>, body: FlowEventBody, today: string) => {
@@ -73,16 +73,16 @@ describe('reminders in the case machine', () => {
 });
 
 describe('reminders for every debt', () => {
-  const huabei = { ...emptyDebt(), product: 'huabei' as const, amountFen: 900_000, plan, agreement: { approvedOn: '2026-11-24', confirmationReceived: false, paid: 0 } };
+  const huabei = { ...emptyDebt(0), product: 'huabei' as const, amountFen: 900_000, plan, agreement: { approvedOn: '2026-11-24', confirmationReceived: false, paid: 0 } };
   const card = {
-    ...emptyDebt(),
+    ...emptyDebt(1),
     product: 'credit_card' as const,
     amountFen: 700_000,
     plan: { ...plan, monthlyFen: 35_000 },
     agreement: { approvedOn: '2026-11-24', confirmationReceived: false, paid: 0 },
   };
   const two = (over: Partial<CaseContext> = {}) =>
-    caseMachine.resolveState({ value: 'hub', context: { ...newCaseContext('zh-CN'), consent: 'given', debts: [huabei, card], reminders: on, ...over } });
+    caseMachine.resolveState({ value: 'hub', context: { ...newCaseContext('zh-CN'), consent: 'given', debts: [huabei, card], nextDebtId: 2, reminders: on, ...over } });
 
   it('REMIND says both debts’ instalments due that day, each with its debt', () => {
     const r = step(two(), { type: 'REMIND' }, '2026-12-07');
@@ -120,13 +120,32 @@ describe('reminders for every debt', () => {
     expect(r.next.context.debts.map((d) => d.agreement.approvedOn)).toEqual(['2026-11-24', '2026-11-30']);
   });
 
-  it('removing the first debt drops its marks and moves the second debt’s to index 0', () => {
+  it('removing the first debt drops its marks; the card, now first in the list, keeps its id and its marks', () => {
     const s = two({ reminders: { ...on, cancelled: ['bill:2026-12-24', 'bill:2026-12-24:1'] } });
     const removing = caseMachine.resolveState({ value: 'confirmRemoveDebt', context: { ...s.context, current: 0 } });
     const r = step(removing, { type: 'CHOOSE', value: 'yes' }, '2026-11-25');
-    expect(r.next.context.debts).toHaveLength(1);
-    expect(r.next.context.debts[0]!.product).toBe('credit_card');
-    expect(r.next.context.reminders?.cancelled).toEqual(['bill:2026-12-24']);
+    expect(r.next.context.debts.map((d) => [d.product, d.id])).toEqual([['credit_card', 1]]);
+    expect(r.next.context.reminders?.cancelled).toEqual(['bill:2026-12-24:1']);
+    // Its buttons still name it; the removed debt's name nothing and change nothing.
+    expect(step(r.next, { type: 'REMINDER', action: 'paid', key: 'instalment:2026-12-07:1' }, '2026-12-07').next.context.debts[0]!.agreement.paid).toBe(1);
+    const stale = step(r.next, { type: 'REMINDER', action: 'paid', key: 'instalment:2026-12-07' }, '2026-12-07');
+    expect(stale.notices).toEqual(['reminders.debtGone']);
+    expect(stale.next.context).toEqual(r.next.context);
+  });
+
+  it('removing the only debt leaves an empty one under a new id, which no old button reaches', () => {
+    const one = caseMachine.resolveState({ value: 'confirmRemoveDebt', context: { ...two().context, debts: [card], current: 0 } });
+    const r = step(one, { type: 'CHOOSE', value: 'yes' }, '2026-11-25');
+    expect(r.next.context.debts.map((d) => [d.product, d.id])).toEqual([[null, 2]]);
+    expect(r.next.context.nextDebtId).toBe(3);
+    expect(step(r.next, { type: 'REMINDER', action: 'got', key: 'confirmation:2026-11-27:1' }, '2026-11-27').notices).toEqual(['reminders.debtGone']);
+  });
+
+  it('a debt added gets the next id, never one given before', () => {
+    const s = caseMachine.resolveState({ value: 'caseSummary', context: { ...two().context, debts: [card], current: 0 } });
+    const added = step(s, { type: 'CHOOSE', value: 'addDebt' }, '2026-11-25');
+    expect(added.next.context.debts.map((d) => d.id)).toEqual([1, 2]);
+    expect(added.next.context.nextDebtId).toBe(3);
   });
 });
 

@@ -446,7 +446,7 @@ describe('reminders for every debt, through the real bot', () => {
     await u.press('1. 花呗');
     await approvePlan(u, '300', '6期');
 
-    // Each debt's instalment due on the 10th has its own jobs, the second debt's ids carrying its index.
+    // Each debt's instalment due on the 10th has its own jobs, the second debt's ids carrying its id.
     const due7 = (await inspect.list(u.id)).filter((j) => j.kind === 'instalment' && j.date === '2026-12-07');
     expect(due7.map((j) => [j.debt, jobId(j)])).toEqual([
       [0, `${u.id}_instalment_2026-12-07`],
@@ -479,25 +479,92 @@ describe('reminders for every debt, through the real bot', () => {
     expect(list).toContain('借呗\n分期：已还 1/12 期，还剩 11 期，共 2,200 元');
     expect(list.indexOf('花呗\n')).toBeLessThan(list.indexOf('借呗\n'));
 
-    // Removing 花呗: its reminders go, and 借呗's become the first debt's, with what was said and paid.
+    // Removing 花呗: its reminders go; 借呗, now first in the list, keeps its id, its jobs and what was said and paid.
     await u.send('/checklist');
     await u.press('1. 花呗');
     await u.press('我的资料');
     await u.press('删掉这笔');
     await u.press('确定删掉');
     const jobs = await inspect.list(u.id);
-    expect(jobs.every((j) => j.debt === 0)).toBe(true);
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.every((j) => j.debt === 1)).toBe(true);
     // 借呗's first instalment is paid: its next reminders are the second instalment's.
     expect(jobs.map((j) => `${j.kind}:${j.date}`)).not.toContain('instalment:2026-12-09');
     expect(jobs.map((j) => `${j.kind}:${j.date}`)).toContain('instalment:2027-01-07');
     expect(await agreementOf(u.id, 0)).toMatchObject({ paid: 1 });
-    // What was said for 借呗 (its instalment, a late bill check) is kept under its new index; 花呗's is gone.
-    expect((await remindersOf(u.id))?.sent).toEqual(['bill:2026-12-04', 'instalment:2026-12-07']);
+    // What was said for 借呗 (its instalment, a late bill check) is kept under its id; 花呗's is gone.
+    expect((await remindersOf(u.id))?.sent).toEqual(['bill:2026-12-04:1', 'instalment:2026-12-07:1']);
 
     // Two days on, nothing is said: 花呗's reminders went with it, and 借呗's first instalment is paid.
     now = sh('2026-12-09T09:00:02');
     const quiet = u.texts().length;
     await fire(u.id, now);
     expect(u.texts()).toHaveLength(quiet);
+  });
+
+  it('three debts: after the middle one is removed, "paid" on an old reminder message counts for the debt it was about', async () => {
+    let now = sh('2026-11-24T12:00:00');
+    const { h } = botProcess({ now: () => now });
+    const u = h.user(++nextUser);
+    await walk.toStepOneResult(u, STEP_ONE);
+    await walk.addDebt(u, { product: '借呗', amount: '3000', overdue: '20天', rate: null });
+    await walk.addDebt(u, { product: '信用卡', bank: '招商银行', amount: '8000', overdue: '20天', rate: '0.05%' });
+    // The card is worked on first, then 借呗, then 花呗: each gets an approved plan with its first instalment on 12-10.
+    await approvePlan(u, '250', '12期');
+    await answerOffer(h, u, '好，提醒我');
+    await u.send('/checklist');
+    await u.press('2. 借呗');
+    await approvePlan(u, '200', '12期');
+    await u.send('/checklist');
+    await u.press('1. 花呗');
+    await approvePlan(u, '300', '6期');
+    const stored = async () => asCase((await store.load(u.id))!.snapshot);
+    expect((await stored()).debts.map((d) => [d.product, d.id])).toEqual([
+      ['huabei', 0],
+      ['jiebei', 1],
+      ['credit_card', 2],
+    ]);
+
+    // One message for the three instalments, a "paid" button under each, in the order of the list.
+    now = sh('2026-12-07T09:00:02');
+    await fire(u.id, now);
+    expect(u.last()).toContain('信用卡（招商银行）这一笔：\n分期第 1/12 期，250 元');
+    const paid = (newest(h, u, '今天的提醒')?.payload.reply_markup?.inline_keyboard.flat() as Array<{ text: string; callback_data: string }>).filter((b) =>
+      b.text.includes('已还'),
+    );
+    expect(paid).toHaveLength(3);
+    const [, jiebeiPaid, cardPaid] = paid.map((b) => b.callback_data);
+
+    // 借呗 removed: its jobs are cancelled; the card is second in the list now, its jobs unchanged under its id.
+    const cardJobs = (await inspect.list(u.id)).filter((j) => j.debt === 2).map(jobId);
+    expect(cardJobs.length).toBeGreaterThan(0);
+    await u.send('/checklist');
+    await u.press('2. 借呗');
+    await u.press('我的资料');
+    await u.press('删掉这笔');
+    await u.press('确定删掉');
+    const jobs = await inspect.list(u.id);
+    expect(jobs.some((j) => j.debt === 1)).toBe(false);
+    expect(jobs.filter((j) => j.debt === 2).map(jobId)).toEqual(cardJobs);
+    expect((await stored()).debts.map((d) => [d.product, d.id])).toEqual([
+      ['huabei', 0],
+      ['credit_card', 2],
+    ]);
+
+    // "Paid" under the card on the old message counts for the card, though it is second in the list now.
+    await u.pressData(cardPaid!);
+    expect(u.last()).toContain('第 1 期已还');
+    expect(u.last()).toContain('还剩 11 期，共 2,750 元');
+    expect((await stored()).debts.map((d) => [d.product, d.agreement.paid])).toEqual([
+      ['huabei', 0],
+      ['credit_card', 1],
+    ]);
+
+    // "Paid" under 借呗 is answered kindly and changes nothing stored.
+    const before = (await store.load(u.id))!.snapshot;
+    await u.pressData(jiebeiPaid!);
+    expect(u.last()).toContain('这笔欠款已经从你的清单里删掉了');
+    expect((await store.load(u.id))!.snapshot).toEqual(before);
+    expect((await stored()).debts.map((d) => d.agreement.paid)).toEqual([0, 1]);
   });
 });

@@ -28,7 +28,17 @@ describe('button data', () => {
     }));
   });
 
-  it('refuses to build data that would not fit', () => {
-    expect(() => promptData('status.amount', 'x'.repeat(40))).toThrow();
+  it('refuses to build data that would not fit in Telegram’s 64 bytes', () => {
+    expect(promptData('status.amount', 'x'.repeat(48))).toHaveLength(64);
+    expect(() => promptData('status.amount', 'x'.repeat(49))).toThrow();
+    expect(decodeData(`1~g~r:paid:${'x'.repeat(60)}`)).toEqual({ kind: 'invalid' });
+  });
+
+  it('round-trips a reminder button naming its debt by id, however high the id has grown', () => {
+    for (const key of ['confirmation:2026-12-07', 'confirmation:2026-12-07:2', 'confirmation:2026-12-07:123456789']) {
+      const data = globalData({ type: 'REMINDER', action: 'got', key });
+      expect(data.length).toBeLessThanOrEqual(64);
+      expect(decodeData(data)).toEqual({ kind: 'global', event: { type: 'REMINDER', action: 'got', key } });
+    }
   });
 });
