@@ -19,17 +19,31 @@ const TRADITIONAL: Record<string, string> = Object.fromEntries(
   ].map((pair) => [pair[0]!, pair[1]!]),
 );
 
-/** Lower case, half-width, simplified, no spaces: the form every Chinese pattern below is written against. */
-export function normaliseZh(text: string): string {
-  return simplified(toHalfWidth(text).toLowerCase()).replace(/\s+/g, '');
+/**
+ * One transition asks about the same text many times (a guard per typed button word, the crisis and scam checks):
+ * each of these string functions keeps its last answer.
+ */
+function rememberLast<T extends string | null>(fn: (text: string) => T): (text: string) => T {
+  let lastText: string | null = null;
+  let last = null as T;
+  return (text) => {
+    if (text !== lastText) {
+      last = fn(text);
+      lastText = text;
+    }
+    return last;
+  };
 }
+
+/** Lower case, half-width, simplified, no spaces: the form every Chinese pattern below is written against. */
+export const normaliseZh = rememberLast((text: string): string => simplified(toHalfWidth(text).toLowerCase()).replace(/\s+/g, ''));
 
 const simplified = (s: string): string => s.replace(/[\u4e00-\u9fff]/g, (c) => TRADITIONAL[c] ?? c);
 
 /** Lower case, single spaces, straight apostrophes: the form every English pattern below is written against. */
-export function normaliseEn(text: string): string {
-  return toHalfWidth(text).toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
-}
+export const normaliseEn = rememberLast((text: string): string =>
+  toHalfWidth(text).toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim(),
+);
 
 const CRISIS_ZH = new RegExp(
   [
@@ -121,7 +135,7 @@ const BUTTON_WORDS: Array<{ word: ButtonWord; forms: string[] }> = [
  * A button's label typed as text: the bare word ("跳过", "Back"), or a whole label with its arrow and detail
  * ("下一步：联系平台 →"). Emoji, arrows and end punctuation are ignored.
  */
-export function buttonWord(text: string): ButtonWord | null {
+export const buttonWord = rememberLast((text: string): ButtonWord | null => {
   const s = simplified(normaliseEn(text))
     .replace(/[\p{Extended_Pictographic}\u2190-\u21ff\u25a0-\u25ff\ufe0f]/gu, '')
     .replace(/[。.!！~～]+$/u, '')
@@ -134,7 +148,7 @@ export function buttonWord(text: string): ButtonWord | null {
     if (forms.includes(compact)) return word;
   }
   return null;
-}
+});
 
 /**
  * What people type for the options of a button question, in both languages: a label, its short form or an
@@ -190,10 +204,11 @@ const OPTION_WORDS: Record<string, Record<string, string[]>> = {
   },
 };
 
-const compactLabel = (text: string): string =>
+const compactLabel = rememberLast((text: string): string =>
   simplified(normaliseEn(text))
     .replace(/\([^)]*\)|（[^）]*）/g, '')
-    .replace(/[\s。.!！~～,，]+/g, '');
+    .replace(/[\s。.!！~～,，]+/g, ''),
+);
 
 /** The option of a button question that typed text names, or null. */
 export function optionWord(question: string, text: string): string | null {
