@@ -14,8 +14,8 @@ export type FlowEventBody =
   /** Language picker asked for (/language): no state change, the picker is shown with the current question. */
   | { type: 'LANGUAGE' }
   | { type: 'OPEN'; step: StepId }
-  /** A debt picked on the checklist: the steps now work on it. */
-  | { type: 'DEBT'; index: number }
+  /** A debt picked on the checklist, named by its id: the steps now work on it. */
+  | { type: 'DEBT'; id: number }
   | { type: 'HUB' }
   | { type: 'SUMMARY' }
   | { type: 'STATEMENT' }

@@ -1,6 +1,6 @@
 import { and } from 'xstate';
 import { forgetDebt } from '../../src/domain/reminders.js';
-import { LIMITS, debtOf, emptyDebt } from '../case.js';
+import { LIMITS, debtIndex, debtOf, emptyDebt } from '../case.js';
 import type { CaseContext } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import { guard, update } from './define.js';
@@ -13,17 +13,25 @@ import { isChoice, markStep, notice, textQuestion, valueOf, type Fragment } from
  * the least a lender is to get each month (the split then gives it at least that).
  */
 
-/** The debt a `show:N` button of "My answers" names, if it exists. */
-const shownDebt = (context: CaseContext, event: FlowEvent): number | null => {
-  const index = Number(/^show:([0-9])$/.exec(valueOf(event))?.[1] ?? NaN);
-  return index < context.debts.length ? index : null;
+/** The id a debt button of "My answers" (`debt:<id>`) names, whether or not that debt is still there. */
+const shownId = (event: FlowEvent): number | null => {
+  const id = /^debt:(0|[1-9][0-9]{0,14})$/.exec(valueOf(event))?.[1];
+  return id === undefined ? null : Number(id);
+};
+
+/** Where the debt a button names (by id, on the checklist or in "My answers") is in the list now, if it exists. */
+const pickedDebt = (context: CaseContext, event: FlowEvent): number | null => {
+  const id = event.type === 'DEBT' ? event.id : shownId(event);
+  return id === null ? null : debtIndex(context, id);
 };
 
 export const guards = {
-  isShownDebt: guard(({ context, event }) => shownDebt(context, event) !== null),
+  isShownDebt: guard(({ context, event }) => pickedDebt(context, event) !== null),
+  /** A debt button of "My answers" for a debt removed since. */
+  isGoneDebt: guard(({ event }) => shownId(event) !== null),
   canAddDebt: guard(({ context }) => context.debts.length < LIMITS.debts),
   severalDebts: guard(({ context }) => context.debts.length > 1),
-  isDebt: guard(({ context, event }) => event.type === 'DEBT' && event.index < context.debts.length),
+  isDebt: guard(({ context, event }) => event.type === 'DEBT' && pickedDebt(context, event) !== null),
 };
 
 export const actions = {
@@ -34,10 +42,8 @@ export const actions = {
     current: context.debts.length,
     callDraft: {},
   })),
-  selectDebt: update(({ context, event }) =>
-    event.type === 'DEBT' && event.index < context.debts.length ? { current: event.index, callDraft: {} } : {},
-  ),
-  showDebt: update(({ context, event }) => ({ current: shownDebt(context, event) ?? context.current, callDraft: {} })),
+  /** The debt a button names becomes the one the steps work on. */
+  selectDebt: update(({ context, event }) => ({ current: pickedDebt(context, event) ?? context.current, callDraft: {} })),
   /**
    * The last debt is never removed, only replaced by an empty one under a new id: a case always has one debt to
    * work on, and nothing said about the removed one (an old reminder button) can reach its replacement. Its

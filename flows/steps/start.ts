@@ -42,7 +42,9 @@ export const states: Fragment = {
         ...editButtons('summary'),
         ...addDebtButton,
         // Which debt "My answers" shows (and edits) is the one picked.
-        { guard: 'isShownDebt', actions: 'showDebt' },
+        { guard: 'isShownDebt', actions: 'selectDebt' },
+        // One removed since (a button on an older message) is answered, and nothing changes.
+        { guard: 'isGoneDebt', actions: notice('debts.gone') },
         { guard: and([isChoice('removeDebt'), 'hasConsent']), target: 'confirmRemoveDebt' },
         { guard: and([isChoice('minimum'), 'hasConsent', 'severalDebts']), target: 'debtMinimum' },
         // One page of every debt, the split and what was agreed, for the person's records and a legal-aid adviser.

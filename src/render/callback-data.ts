@@ -9,12 +9,18 @@ const VERSION = '1';
 const GLOBAL = 'g';
 const TAG = /^[a-zA-Z.]{1,30}$/;
 const VALUE = /^[a-zA-Z0-9_:.-]{1,59}$/;
+/** A debt's id: a whole number, no leading zero. */
+const DEBT_ID = /^(?:0|[1-9][0-9]{0,14})$/;
 /** Telegram's limit for a button's data (it is ASCII here, so characters are bytes). */
 const MAX_LENGTH = 64;
 
 export type GlobalChoice =
   | { type: 'OPEN'; step: StepId }
-  | { type: 'DEBT'; index: number }
+  /**
+   * The checklist's debt buttons name the debt by its id (`d:<id>`), so one from an old message still means the
+   * same lender after another was removed.
+   */
+  | { type: 'DEBT'; id: number }
   | { type: 'HUB' }
   | { type: 'SUMMARY' }
   | { type: 'LANG'; lang: Lang }
@@ -42,7 +48,7 @@ export const globalData = (choice: GlobalChoice): string => {
     case 'LANG':
       return `${VERSION}~${GLOBAL}~lang:${choice.lang}`;
     case 'DEBT':
-      return `${VERSION}~${GLOBAL}~debt:${choice.index}`;
+      return `${VERSION}~${GLOBAL}~d:${choice.id}`;
     case 'HUB':
       return `${VERSION}~${GLOBAL}~hub`;
     case 'SUMMARY':
@@ -65,8 +71,9 @@ function decodeGlobal(value: string): GlobalChoice | null {
   const [verb, arg] = value.split(':');
   if (verb === 'open' && (STEPS as readonly string[]).includes(arg ?? '')) return { type: 'OPEN', step: arg as StepId };
   if (verb === 'lang' && (LANGS as readonly string[]).includes(arg ?? '')) return { type: 'LANG', lang: arg as Lang };
-  // Which debts exist is the machine's to check: a button from before a removal is answered there.
-  if (verb === 'debt' && /^[0-9]$/.test(arg ?? '')) return { type: 'DEBT', index: Number(arg) };
+  // Which debts exist is the machine's to check: a button from before a removal is answered there. The former
+  // `debt:<place>` data named a place in the list, which a removal changes: refused as out of date.
+  if (verb === 'd' && DEBT_ID.test(arg ?? '')) return { type: 'DEBT', id: Number(arg) };
   return null;
 }
 

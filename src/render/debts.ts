@@ -68,12 +68,12 @@ export function debtLines(c: CaseContext, t: Translate, today: IsoDate): string[
   return lines;
 }
 
-/** One button per debt, to choose which one the steps work on; none while there is only one. */
+/** One button per debt, naming it by its id, to choose which one the steps work on; none while there is only one. */
 export function debtButtons(c: CaseContext, t: Translate): Button[] {
   if (c.debts.length < 2) return [];
-  return c.debts.map((_, i) => ({
+  return c.debts.map((d, i) => ({
     label: t('debts.pick', { mark: i === c.current ? '▶ ' : '', n: i + 1, name: nameOf(c, i, t) }),
-    data: globalData({ type: 'DEBT', index: i }),
+    data: globalData({ type: 'DEBT', id: d.id }),
   }));
 }
 

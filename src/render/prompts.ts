@@ -127,7 +127,7 @@ function caseSummary({ id, ctx, whole, t, today }: PromptInput): Reply {
       ? [
           ...chunk(
             whole.debts.length > 1
-              ? whole.debts.map((_, i) => choice(id, `show:${i}`, t('debts.pick', { mark: i === whole.current ? '▶ ' : '', n: i + 1, name: debtName(whole, i, t) })))
+              ? whole.debts.map((d, i) => choice(id, `debt:${d.id}`, t('debts.pick', { mark: i === whole.current ? '▶ ' : '', n: i + 1, name: debtName(whole, i, t) })))
               : [],
             2,
           ),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_SCHEMA_VERSION } from '../../flows/case.js';
 import { fromStored } from '../../flows/persistence.js';
 import { createBotHarness } from '../support/bot-harness.js';
-import { asLender } from '../support/stored.js';
+import { asCase, asLender } from '../support/stored.js';
 import { walk } from '../support/walks.js';
 
 /** A person behind on 花呗, 借呗 and a card: every debt on the checklist, each with what it costs a day. */
@@ -55,6 +55,41 @@ describe('the checklist with several debts', () => {
     expect(u.last()).toContain('花呗');
     const stored = await h.store.load(u.id);
     expect((stored?.snapshot as { context: { current: number } }).context.current).toBe(0);
+  });
+
+  it('keeps an old checklist\'s debt buttons on their lender after the middle debt is removed', async () => {
+    const { h, u } = await threeDebts(81_006);
+    await u.send('/checklist');
+    const old = (label: string) => u.findButton(label)!.callback_data;
+    const [jiebei, card] = [old('2. 借呗'), old('3. 信用卡')];
+    await u.press('2. 借呗');
+    await u.press('我的资料');
+    await u.press('删掉这笔');
+    await u.press('确定删掉');
+    const stored = async () => (await h.store.load(u.id))!.snapshot;
+    expect(asCase(await stored()).debts.map((d) => [d.id, d.product])).toEqual([
+      [0, 'huabei'],
+      [2, 'credit_card'],
+    ]);
+
+    // The old message's third button is still the card, now second in the list.
+    await u.pressData(card);
+    expect(u.last()).toContain('下面的步骤现在按第 2 笔（信用卡（招商银行））来');
+    expect(asCase(await stored()).current).toBe(1);
+    await u.press('联系平台');
+    expect(u.last()).toContain('信用卡');
+
+    // The removed debt's button is answered kindly and changes nothing stored.
+    const before = await stored();
+    const sent = u.texts().length;
+    await u.pressData(jiebei);
+    expect(u.texts().slice(sent).join('\n')).toContain('这笔欠款已经删掉了，下面是最新的清单');
+    expect(await stored()).toEqual(before);
+
+    // A button from before debts had ids named a place in the list: out of date, and nothing changes.
+    await u.pressData('1~g~debt:1');
+    expect(u.answers().at(-1)?.payload.text).toContain('过期');
+    expect(await stored()).toEqual(before);
   });
 
   it('removes a debt from "My answers" only after asking', async () => {

@@ -32,27 +32,58 @@ describe('several debts in one case', () => {
 
   it('keeps each lender\'s call log and plan with its own debt, picked from the checklist', () => {
     const d = addDebt(addDebt(withFirstDebt(), JIEBEI), CARD);
-    d.send({ type: 'DEBT', index: 0 });
+    d.send({ type: 'DEBT', id: 0 });
     expect(d.state).toBe('hub');
     expect(d.context.current).toBe(0);
     d.send({ type: 'OPEN', step: 'contact' });
     logCall(d, { agent: 'A1', promise: '三天内回电' });
-    d.send({ type: 'DEBT', index: 2 }).send({ type: 'OPEN', step: 'contact' });
+    d.send({ type: 'DEBT', id: 2 }).send({ type: 'OPEN', step: 'contact' });
     logCall(d, 'not_reached');
     d.send({ type: 'OPEN', step: 'plan' }).choose('submitted').choose('refused');
     expect(d.context.debts.map((x) => x.calls.map((c) => c.outcome))).toEqual([['callback'], [], ['not_reached']]);
     expect(d.context.debts.map((x) => x.plan.status)).toEqual(['none', 'none', 'refused']);
     // Back to the first debt: its plan step starts from its own status.
-    d.send({ type: 'DEBT', index: 0 }).send({ type: 'OPEN', step: 'plan' });
+    d.send({ type: 'DEBT', id: 0 }).send({ type: 'OPEN', step: 'plan' });
     expect(d.state).toBe('plan.options');
   });
 
   it('answers a button for a debt that is no longer there, and changes nothing', () => {
     const d = withFirstDebt();
-    d.send({ type: 'DEBT', index: 3 });
+    d.send({ type: 'DEBT', id: 3 });
     expect(d.notices).toEqual(['debts.gone']);
     expect(d.state).toBe('status.another');
     expect(d.context.current).toBe(0);
+  });
+
+  it('picks a debt by its id, not its place: after the middle one is removed, the third is still the third', () => {
+    const d = addDebt(addDebt(withFirstDebt(), JIEBEI), CARD);
+    d.send({ type: 'DEBT', id: 1 }).send({ type: 'SUMMARY' }).choose('removeDebt').choose('yes');
+    expect(d.context.debts.map((x) => [x.id, x.product])).toEqual([
+      [0, 'huabei'],
+      [2, 'credit_card'],
+    ]);
+    d.send({ type: 'DEBT', id: 2 });
+    expect(d.state).toBe('hub');
+    expect(d.context.current).toBe(1);
+    // The removed debt's button: answered, and nothing changes.
+    const before = d.context;
+    d.send({ type: 'DEBT', id: 1 });
+    expect(d.notices).toEqual(['debts.gone']);
+    expect(d.state).toBe('hub');
+    expect(d.context).toEqual(before);
+  });
+
+  it('picks a debt in "My answers" by its id too, and answers a removed one\'s button there', () => {
+    const d = addDebt(addDebt(withFirstDebt(), JIEBEI), CARD);
+    d.send({ type: 'SUMMARY' }).choose('debt:1').choose('removeDebt').choose('yes');
+    d.choose('debt:2');
+    expect(d.state).toBe('caseSummary');
+    expect(d.debt.product).toBe('credit_card');
+    const before = d.context;
+    d.choose('debt:1');
+    expect(d.notices).toEqual(['debts.gone']);
+    expect(d.state).toBe('caseSummary');
+    expect(d.context).toEqual(before);
   });
 
   it(`keeps at most ${LIMITS.debts} debts, and says so kindly`, () => {
@@ -67,7 +98,7 @@ describe('several debts in one case', () => {
 
   it('shows, edits and removes a debt from "My answers", asking once before removing', () => {
     const d = addDebt(withFirstDebt(), JIEBEI);
-    d.send({ type: 'SUMMARY' }).choose('show:0');
+    d.send({ type: 'SUMMARY' }).choose('debt:0');
     expect(d.state).toBe('caseSummary');
     expect(d.context.current).toBe(0);
     d.choose('edit:amount').text('6000');
@@ -198,7 +229,7 @@ describe('the checklist\'s steps, per debt', () => {
   });
 
   it('keeps contact, plan and statement with their debt: a call logged for 花呗 leaves 借呗\'s contact to do', () => {
-    const d = twoDebts().send({ type: 'DEBT', index: 0 }).send({ type: 'OPEN', step: 'contact' });
+    const d = twoDebts().send({ type: 'DEBT', id: 0 }).send({ type: 'OPEN', step: 'contact' });
     logCall(d, { agent: 'A1', promise: '三天内回电' }).choose('done');
     d.send({ type: 'OPEN', step: 'plan' }).choose('submitted');
     expect(stepsOf(d.context, 0)).toMatchObject({ contact: 'done', plan: 'in_progress', statement: 'todo' });
@@ -207,7 +238,7 @@ describe('the checklist\'s steps, per debt', () => {
   });
 
   it('keeps the shared steps once: evidence done on one debt is done on every debt', () => {
-    const d = twoDebts().send({ type: 'DEBT', index: 1 }).send({ type: 'OPEN', step: 'evidence' }).choose('tick:0').choose('done');
+    const d = twoDebts().send({ type: 'DEBT', id: 1 }).send({ type: 'OPEN', step: 'evidence' }).choose('tick:0').choose('done');
     d.send({ type: 'OPEN', step: 'snowball' });
     expect(d.context.steps).toEqual({ snowball: 'in_progress', evidence: 'done', rights: 'todo' });
     expect([0, 1].map((i) => [stepsOf(d.context, i).evidence, stepsOf(d.context, i).snowball])).toEqual([
@@ -217,17 +248,17 @@ describe('the checklist\'s steps, per debt', () => {
   });
 
   it('suggests the next step of the debt being worked on', () => {
-    const d = twoDebts().send({ type: 'DEBT', index: 0 }).send({ type: 'OPEN', step: 'contact' });
+    const d = twoDebts().send({ type: 'DEBT', id: 0 }).send({ type: 'OPEN', step: 'contact' });
     logCall(d, 'not_reached').choose('done');
     expect(suggestedStep(stepsOf(d.context))).toBe('plan');
-    d.send({ type: 'DEBT', index: 1 });
+    d.send({ type: 'DEBT', id: 1 });
     expect(suggestedStep(stepsOf(d.context))).toBe('contact');
     expect(forLender(d.context).steps.contact).toBe('todo');
   });
 
   it('starts an added debt with its own steps to do, and an emptied last debt with none done', () => {
     const d = twoDebts();
-    d.send({ type: 'DEBT', index: 0 }).send({ type: 'OPEN', step: 'track' }).choose('done');
+    d.send({ type: 'DEBT', id: 0 }).send({ type: 'OPEN', step: 'track' }).choose('done');
     d.send({ type: 'SUMMARY' }).choose('addDebt');
     expect(d.debt.steps).toEqual({ status: 'in_progress', contact: 'todo', plan: 'todo', statement: 'todo', track: 'todo' });
     expect(stepsOf(d.context, 0).track).toBe('done');

@@ -21,8 +21,8 @@ describe('the case machine graph', () => {
     ev({ type: 'DELETE' }),
     ev({ type: 'STATEMENT' }),
     ...STEPS.map((step) => ev({ type: 'OPEN', step })),
-    ev({ type: 'DEBT', index: 1 }),
-    ...['addDebt', 'removeDebt', 'show:0', 'minimum'].map((value) => ev({ type: 'CHOOSE', value })),
+    ev({ type: 'DEBT', id: 1 }),
+    ...['addDebt', 'removeDebt', 'debt:0', 'minimum'].map((value) => ev({ type: 'CHOOSE', value })),
     ...['continue', 'agree', 'decline', 'yes', 'no', 'back', 'skip', 'next', 'edit', 'hub'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),

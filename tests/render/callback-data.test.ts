@@ -15,6 +15,17 @@ describe('button data', () => {
     expect(decodeData(globalData({ type: 'LANG', lang: 'en' }))).toEqual({ kind: 'global', event: { type: 'LANG', lang: 'en' } });
   });
 
+  it('round-trips a checklist debt button naming its debt by id, however high the id has grown', () => {
+    for (const id of [0, 2, 123_456_789_012_345]) {
+      expect(decodeData(globalData({ type: 'DEBT', id }))).toEqual({ kind: 'global', event: { type: 'DEBT', id } });
+    }
+  });
+
+  // `debt:N` named a place in the list, which a removal changes: such a button is out of date, never a guess.
+  it.each(['1~g~debt:1', '1~g~d:', '1~g~d:01', '1~g~d:-1', '1~g~d:1234567890123456'])('refuses debt button data without a well-formed id, and the former kind that named a place: %j', (data) => {
+    expect(decodeData(data)).toEqual({ kind: 'invalid' });
+  });
+
   it.each(['', 'hello', '2~g~hub', '1~g~open:nowhere', '1~g~lang:fr', '1~<b>~x', '1~status.amount~a b', '1~a~b~c'])(
     'refuses forged or old data %j',
     (data) => {

@@ -26,11 +26,11 @@ function fullCase() {
   for (const debt of DEBTS.slice(1)) addDebt(d, debt);
   // As calls go: some answered with a promise noted, some nobody picked up.
   for (let call = 0; call < 20; call++) {
-    d.send({ type: 'DEBT', index: call % DEBTS.length }).send({ type: 'OPEN', step: 'contact' });
+    d.send({ type: 'DEBT', id: d.context.debts[call % DEBTS.length]!.id }).send({ type: 'OPEN', step: 'contact' });
     logCall(d, call % 2 === 0 ? { agent: `A${1000 + call}`, promise: call % 4 === 0 ? '同意分12期，短信确认' : '三天内回电' } : 'not_reached');
   }
   for (let i = 0; i < DEBTS.length; i++) {
-    d.send({ type: 'DEBT', index: i }).send({ type: 'OPEN', step: 'plan' });
+    d.send({ type: 'DEBT', id: d.context.debts[i]!.id }).send({ type: 'OPEN', step: 'plan' });
     d.choose('submitted').choose('approved').text('450').text('24').text('2026-12-15');
   }
   d.send({ type: 'OPEN', step: 'statement' }).choose('requests').choose('req:instalments').choose('continue');
