@@ -220,7 +220,7 @@ export function peerBot(i18n: I18n, redisUrl: string): { bot: Telegraf<PeerConte
 }
 
 /**
- * This project's bot as `src/main.ts` builds it: its own Redis client (auto-pipelining), the flood check in the
+ * This project's bot as `src/main.ts` builds it: its own Redis client (a tick's commands in one socket write), the flood check in the
  * begin script (with a limit no simulated person reaches), logs off, Telegram stubbed.
  */
 export function xieshangBot(redisUrl: string, i18n: I18n): { bot: Telegraf; close: () => Promise<void> } {

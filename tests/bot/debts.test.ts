@@ -226,7 +226,6 @@ describe('a minimum per lender, chosen by the person', () => {
   });
 });
 
-
 describe('"another debt?" and each debt\'s own progress on the checklist', () => {
   it('someone with 花呗 and 借呗: asked after each debt, one call logged for 花呗 leaves 借呗\'s contact to do, evidence counts for both', async () => {
     const h = createBotHarness();
