@@ -4,7 +4,7 @@ import { LIMITS, debtIndex, debtOf, emptyDebt } from '../case.js';
 import type { CaseContext } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import { guard, update } from './define.js';
-import { isChoice, markStep, notice, textQuestion, valueOf, type Fragment } from './fragments.js';
+import { isChoice, markStep, notice, textQuestion, valueOf, yesNoQuestion, type Fragment } from './fragments.js';
 
 /**
  * Several debts: one is worked on at a time (`current`), picked on the checklist; more are added after the
@@ -90,13 +90,5 @@ export const rootHandlers: Fragment = {
 export const states: Fragment = {
   // The least this lender is to get each month; "skip" clears it (back to its share in proportion).
   debtMinimum: textQuestion('minimum', { next: [{ target: 'caseSummary' }], back: [{ target: 'caseSummary' }], skippable: true }),
-  confirmRemoveDebt: {
-    on: {
-      CHOOSE: [
-        { guard: isChoice('yes'), target: 'caseSummary', actions: ['removeDebt', notice('debts.removed')] },
-        { guard: isChoice('no'), target: 'caseSummary' },
-        { actions: notice('input.notAChoice') },
-      ],
-    },
-  },
+  confirmRemoveDebt: yesNoQuestion([{ target: 'caseSummary', actions: ['removeDebt', notice('debts.removed')] }], [{ target: 'caseSummary' }]),
 };

@@ -111,6 +111,15 @@ function navigation(q: TextQuestion | null, opts: QuestionOpts): Fragment {
   ];
 }
 
+/**
+ * A question answered yes or no (restart, delete, remove a debt): each answer's transitions, guarded by that answer
+ * and their own guard if any; anything else is not one of its answers.
+ */
+export function yesNoQuestion(yes: Array<Target & { actions?: unknown }>, no: Array<Target & { actions?: unknown }>): Fragment {
+  const when = (value: string) => (t: Target & { actions?: unknown }) => ({ ...t, guard: t.guard ? and([isChoice(value), t.guard]) : isChoice(value) });
+  return { on: { CHOOSE: [...yes.map(when('yes')), ...no.map(when('no')), { actions: notice('input.notAChoice') }] } };
+}
+
 export function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
   const ownWords = FREE_NOTES.has(q);
   const answer = answered({ type: 'validAnswer', params: { q } }, { type: 'storeText', params: { q } }, opts.next);

@@ -1,6 +1,6 @@
 import { and } from 'xstate';
 import { addDebtButton } from './debts.js';
-import { backToOrigin, deliverForLender, editButtons, isChoice, notice, type Fragment } from './fragments.js';
+import { backToOrigin, deliverForLender, editButtons, isChoice, notice, yesNoQuestion, type Fragment } from './fragments.js';
 
 /** Step 0 and the screens around the steps: the introduction, consent, the checklist, the case summary, confirmations. */
 export const states: Fragment = {
@@ -55,24 +55,7 @@ export const states: Fragment = {
       ],
     },
   },
-  confirmRestart: {
-    on: {
-      CHOOSE: [
-        { guard: isChoice('yes'), target: 'status', actions: ['resetCase', notice('restart.done')] },
-        { guard: isChoice('no'), target: 'hub' },
-        { actions: notice('input.notAChoice') },
-      ],
-    },
-  },
-  confirmDelete: {
-    on: {
-      CHOOSE: [
-        { guard: isChoice('yes'), target: 'deleted', actions: 'deleteEverything' },
-        { guard: and([isChoice('no'), 'consentDecided']), target: 'hub' },
-        { guard: isChoice('no'), target: 'intro' },
-        { actions: notice('input.notAChoice') },
-      ],
-    },
-  },
+  confirmRestart: yesNoQuestion([{ target: 'status', actions: ['resetCase', notice('restart.done')] }], [{ target: 'hub' }]),
+  confirmDelete: yesNoQuestion([{ target: 'deleted', actions: 'deleteEverything' }], [{ target: 'hub', guard: 'consentDecided' }, { target: 'intro' }]),
   deleted: { type: 'final' },
 };
