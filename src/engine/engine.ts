@@ -400,16 +400,15 @@ export function createEngine(deps: EngineDeps) {
 
   /**
    * After the commit: the queue gets the jobs the case now needs and loses those it no longer does (idempotent by
-   * job id). A reminder turn, /reminders or a reminder button also re-adds every job, mending any lost one. A
-   * failure here is logged, never the user's problem: the next such turn mends it.
+   * job id); a reminder turn, /reminders or a reminder button re-adds every job. A failure here is logged, never
+   * the user's problem: the next such turn mends it.
    */
   async function keepRemindersInStep(chatId: number, prev: CaseSnapshot, next: CaseSnapshot, today: IsoDate, refresh: boolean) {
     const r = deps.reminders;
     if (!r) return;
     try {
       // Reminders follow every debt: its call-backs, its plan, its repayment day.
-      await r.reconcile(chatId, prev.context, next.context, today);
-      if (refresh) await r.refresh(chatId, next.context, today);
+      await r.reconcile(chatId, prev.context, next.context, today, refresh);
     } catch (err) {
       logger.warn({ err: errorName(err), chat: hashId(chatId) }, 'could not update the reminder queue');
     }

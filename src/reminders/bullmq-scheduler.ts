@@ -2,6 +2,7 @@ import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import { Cluster, Redis } from 'ioredis';
 import type { Clock } from '../engine/clock.js';
 import { REMINDER_KINDS, type ReminderKind } from '../domain/reminders.js';
+import { clusterSeeds } from '../store/redis-client.js';
 import { DeferJob, jobId, type ReminderHandler, type ReminderJob, type ReminderScheduler } from './scheduler.js';
 
 /**
@@ -43,11 +44,7 @@ interface JobData {
 export function createQueueConnection(opts: { url: string; cluster: boolean }): Redis | Cluster {
   const common = { maxRetriesPerRequest: null, protocol: 2 } as const;
   if (!opts.cluster) return new Redis(opts.url, common as never);
-  const seeds = opts.url.split(',').map((seed) => {
-    const [host = '127.0.0.1', port = '6379'] = seed.trim().split(':');
-    return { host, port: Number(port) };
-  });
-  return new Cluster(seeds, { redisOptions: common as never });
+  return new Cluster(clusterSeeds(opts.url), { redisOptions: common as never });
 }
 
 const toJob = (data: Omit<JobData, 'at'>, at: number): ReminderJob => ({ chatId: data.chatId, kind: data.kind, debt: data.debt ?? 0, date: data.date, at });

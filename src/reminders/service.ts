@@ -55,10 +55,13 @@ export function createReminderService(deps: {
   }
 
   return {
-    jobsFor,
-
-    /** After a commit: removes the jobs the case no longer needs and adds the new ones. Nothing when unchanged. */
-    async reconcile(chatId: number, prev: ReminderCase | null, next: ReminderCase | null, today: IsoDate) {
+    /**
+     * After a commit: removes the jobs the case no longer needs and adds the new ones; with `refresh` (a reminder
+     * turn, /reminders, a reminder button) re-adds every job it needs, mending any lost one. Nothing to work out when
+     * neither the debts nor the reminder choices changed (a turn leaves an unchanged field the same object).
+     */
+    async reconcile(chatId: number, prev: ReminderCase | null, next: ReminderCase | null, today: IsoDate, refresh = false) {
+      if (!refresh && prev !== null && next !== null && prev.debts === next.debts && prev.reminders === next.reminders) return;
       const before = jobsFor(chatId, prev, today);
       const after = jobsFor(chatId, next, today);
       const keep = new Set(after.map((x) => jobId(x.job)));
@@ -66,12 +69,7 @@ export function createReminderService(deps: {
       for (const { job } of before) {
         if (!keep.has(jobId(job)) && (await scheduler.cancel(job))) metrics?.cancelled(job.kind);
       }
-      await add(after.filter((x) => !had.has(jobId(x.job))));
-    },
-
-    /** Adds every job the case needs (already queued ones are left alone): after a reminder turn, or "turn on". */
-    refresh(chatId: number, c: ReminderCase, today: IsoDate) {
-      return add(jobsFor(chatId, c, today));
+      await add(refresh ? after : after.filter((x) => !had.has(jobId(x.job))));
     },
 
     removeAll,

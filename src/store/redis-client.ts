@@ -18,17 +18,20 @@ const COMMON = {
   connectTimeout: 5_000,
 } as const;
 
+/** `REDIS_URL` for a Cluster: `host:port` seeds separated by commas. */
+export const clusterSeeds = (url: string): Array<{ host: string; port: number }> =>
+  url.split(',').map((seed) => {
+    const [host = '127.0.0.1', port = '6379'] = seed.trim().split(':');
+    return { host, port: Number(port) };
+  });
+
 export function createRedisClient(opts: { url: string; cluster: boolean }): RedisClient {
   if (!opts.cluster) {
     const client = new Redis(opts.url, COMMON as never);
     batchWrites(client);
     return client;
   }
-  const seeds = opts.url.split(',').map((seed) => {
-    const [host = '127.0.0.1', port = '6379'] = seed.trim().split(':');
-    return { host, port: Number(port) };
-  });
-  const cluster = new Cluster(seeds, { enableOfflineQueue: false, enableAutoPipelining: false, redisOptions: COMMON as never });
+  const cluster = new Cluster(clusterSeeds(opts.url), { enableOfflineQueue: false, enableAutoPipelining: false, redisOptions: COMMON as never });
   cluster.on('+node', (node: Redis) => batchWrites(node));
   return cluster;
 }

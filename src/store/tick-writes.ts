@@ -11,7 +11,7 @@ import type { Redis } from 'ioredis';
  * and about a third of what it allocates outlives a young-generation collection (longer garbage-collection
  * pauses). Replies are read one by one as usual, so a slow command holds up no other.
  */
-export function oneWritePerTick(socket: Writable): void {
+function oneWritePerTick(socket: Writable): void {
   let corked = false;
   const uncork = () => {
     corked = false;

@@ -254,8 +254,8 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     await logCall(u, '明天');
     await answerOffer(a.h, u, '好，提醒我');
     const context = asCase((await store.load(u.id))!.snapshot);
-    await b.reminders.service.refresh(u.id, context, '2026-11-24');
-    await a.reminders.service.refresh(u.id, context, '2026-11-24');
+    await b.reminders.service.reconcile(u.id, context, context, '2026-11-24', true);
+    await a.reminders.service.reconcile(u.id, context, context, '2026-11-24', true);
     expect((await inspect.list(u.id)).map((j) => j.kind)).toEqual(['contact', 'bill', 'bill']);
 
     now = sh('2026-11-25T09:00:03');
