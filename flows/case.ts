@@ -281,7 +281,19 @@ export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current' | 'next
 };
 
 /** The monthly amount the person can spare, shared out between the debts; null with one debt or nothing to spare. */
+/** The split of the newest context asked about: every lender's view and the checklist read the same one. */
+let splitOf: Pick<CaseContext, 'facts' | 'debts'> | null = null;
+let lastSplit: (Split & { ofFen: number }) | null = null;
+
 export function monthlySplit(c: Pick<CaseContext, 'facts' | 'debts'>): (Split & { ofFen: number }) | null {
+  if (splitOf !== c) {
+    lastSplit = splitFor(c);
+    splitOf = c;
+  }
+  return lastSplit;
+}
+
+function splitFor(c: Pick<CaseContext, 'facts' | 'debts'>): (Split & { ofFen: number }) | null {
   const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });
   if (c.debts.length < 2 || b === null || b.surplusFen <= 0) return null;
   const split = splitWithMinimums(b.surplusFen, c.debts.map((d) => d.amountFen ?? 0), c.debts.map((d) => d.minimumFen));

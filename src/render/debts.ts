@@ -12,8 +12,10 @@ import { productName } from './status-summary.js';
 
 /** The debts on the checklist: each with its amount, how long overdue and what it costs a day; the totals. */
 
-const nameOf = (c: CaseContext, index: number, t: Translate): string =>
-  c.debts[index]?.product === null ? t('debts.unnamed') : productName(forLender(c, index), t);
+const nameOf = (c: CaseContext, index: number, t: Translate): string => {
+  const debt = c.debts[index];
+  return !debt || debt.product === null ? t('debts.unnamed') : productName({ facts: debt }, t);
+};
 
 function chargeText(debt: Debt, lang: CaseContext['lang'], t: Translate, today: IsoDate): string {
   const charge = dailyCharge(debt, today);
@@ -83,6 +85,8 @@ export function debtButtons(c: CaseContext, t: Translate): Button[] {
  * for a lender. Minimums that cannot all be met are said plainly, with the lenders to ask for an extension.
  * Nothing to spare: an extension first, for all.
  */
+const ROW_BY_BASIS = { ratio: 'debts.order.row', minimum: 'debts.order.rowMinimum', short: 'debts.order.rowShort' } as const;
+
 export function orderLines(c: CaseContext, t: Translate, today: IsoDate): string[] {
   const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });
   if (c.debts.length < 2 || b === null) return [];
@@ -93,12 +97,9 @@ export function orderLines(c: CaseContext, t: Translate, today: IsoDate): string
   const money = (fen: number) => formatFen(fen, c.lang);
   const rows = order.map(({ index, reason: r }, place) => {
     const vars = { n: place + 1, name: nameOf(c, index, t), reason: reason(r) };
-    if (!split) return t('debts.order.rowNothing', vars);
-    const share = split.shares[index] ?? 0;
-    const minimum = c.debts[index]?.minimumFen ?? null;
-    if (split.unmet.includes(index)) return t('debts.order.rowShort', { ...vars, share: money(share), minimum: money(minimum ?? 0) });
-    if (minimum !== null && share === minimum) return t('debts.order.rowMinimum', { ...vars, share: money(share) });
-    return t('debts.order.row', { ...vars, share: money(share) });
+    const share = forLender(c, index).share;
+    if (!share) return t('debts.order.rowNothing', vars);
+    return t(ROW_BY_BASIS[share.basis], { ...vars, share: money(share.fen), minimum: money(share.minimumFen ?? 0) });
   });
   const anyMinimum = c.debts.some((d) => d.minimumFen !== null);
   const minimums = c.debts.reduce((sum, d) => sum + (d.minimumFen ?? 0), 0);

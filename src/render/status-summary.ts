@@ -12,7 +12,7 @@ import type { Translate } from '../i18n/index.js';
 /** 0.05 % from 5 basis points; trailing zeros dropped. */
 export const formatBp = (bp: number): string => `${Number((bp / 100).toFixed(4))}%`;
 
-export function productName(ctx: LenderCase, t: Translate): string {
+export function productName(ctx: { facts: Pick<LenderCase['facts'], 'product' | 'bank'> }, t: Translate): string {
   const { product, bank } = ctx.facts;
   if (product === null) return t('summary.unknown');
   const name = t(`domain.product.${product}.name`);
