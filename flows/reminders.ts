@@ -85,9 +85,10 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
     enqueue(notice('reminders.needConsent'));
     return;
   }
-  // Where the button's debt is in the list now; null once it was removed.
-  const debt = debtIndex(context, debtOfKey(event.key));
-  if (isReminderKey(event.key) && debt === null) {
+  // Where the button's debt is in the list now; null once it was removed, or when the button names no reminder.
+  const named = isReminderKey(event.key);
+  const debt = named ? debtIndex(context, debtOfKey(event.key)) : null;
+  if (named && debt === null) {
     // A button of a removed debt: nothing of it is left to act on, and no other debt is touched.
     enqueue(notice('reminders.debtGone'));
     return;

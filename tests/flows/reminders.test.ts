@@ -105,6 +105,14 @@ describe('reminders for every debt', () => {
     expect(r.next.context.debts.map((d) => d.agreement.confirmationReceived)).toEqual([false, true]);
   });
 
+  it('"received" or "ask in writing" pressed without a reminder names no debt: nothing changes', () => {
+    for (const action of ['got', 'doc'] as const) {
+      const r = step(two(), { type: 'REMINDER', action, key: '' }, '2026-11-27');
+      expect(r.notices).toEqual(['reminders.gone']);
+      expect(r.next.context.debts).toEqual(two().context.debts);
+    }
+  });
+
   it('"can’t pay" on the second debt’s reminder opens that debt’s plan step', () => {
     const r = step(two(), { type: 'REMINDER', action: 'cant', key: 'instalment:2026-12-09:1' }, '2026-12-09');
     expect(r.next.context.current).toBe(1);
