@@ -18,7 +18,7 @@ import {
   type ReminderState,
 } from '../src/domain/reminders.js';
 import { debtIndex, debtOf, type CaseContext } from './case.js';
-import type { FlowEvent } from './events.js';
+import { notice, type Args as StepArgs, type Fragment } from './steps/fragments.js';
 
 /**
  * Reminders in the case machine (issue 12). Time enters only as events (DESIGN §4): a job that runs sends
@@ -31,11 +31,8 @@ import type { FlowEvent } from './events.js';
 /** The reminder message: what is due today, combined into one. The engine renders it from the case. */
 export type RemindParams = { items: Reminder[] };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Fragment = any;
-type Args = { context: CaseContext; event: FlowEvent; enqueue: Fragment };
+type Args = StepArgs & { enqueue: Fragment };
 
-const notice = (key: string, vars?: Record<string, string | number>) => ({ type: 'notice', params: vars ? { key, vars } : { key } });
 
 /** Something to remind of, once reminders are on: what decides whether the offer is worth making. */
 const wouldRemind = (c: CaseContext, today: string) => reminders({ ...c, reminders: { ...reminderState(c), choice: 'on' } }, today).length > 0;

@@ -5,7 +5,7 @@ import type { FlowEvent } from '../events.js';
 import { readProductView } from '../questions.js';
 import { offerReminders } from '../reminders.js';
 import { description, guard, update } from './define.js';
-import { choiceQuestion, finishStep, isChoice, markStep, notice, textQuestion, valueOf, type Fragment } from './fragments.js';
+import { choiceQuestion, finishStep, isChoice, markStep, notice, textQuestion, valueOf, type Args, type Fragment } from './fragments.js';
 
 /** Step 2, contacting the lender: the script and the way to a person, then the call log. */
 
@@ -41,7 +41,6 @@ function humanTipsFor(event: FlowEvent, context: CaseContext): string {
   return product === null ? 'other' : contactChannelOf(product);
 }
 
-type Args = { context: CaseContext; event: FlowEvent };
 
 export const state: Fragment = {
   initial: 'script',

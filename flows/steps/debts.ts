@@ -31,7 +31,6 @@ export const guards = {
   isGoneDebt: guard(({ event }) => shownId(event) !== null),
   canAddDebt: guard(({ context }) => context.debts.length < LIMITS.debts),
   severalDebts: guard(({ context }) => context.debts.length > 1),
-  isDebt: guard(({ context, event }) => event.type === 'DEBT' && pickedDebt(context, event) !== null),
 };
 
 export const actions = {
@@ -74,14 +73,14 @@ export const addDebtButton: Fragment = [
     target: '#case.status.product',
     actions: ['addDebt', markStep('status', 'in_progress')],
   },
-  { guard: and([isChoice('addDebt'), 'hasConsent']), actions: { type: 'notice', params: { key: 'debts.full', vars: { max: LIMITS.debts } } } },
+  { guard: and([isChoice('addDebt'), 'hasConsent']), actions: notice('debts.full', { max: LIMITS.debts }) },
   { guard: isChoice('addDebt'), actions: notice('debts.needConsent') },
 ];
 
 /** The checklist's debt buttons, valid from anywhere: the steps then work on that debt. */
 export const rootHandlers: Fragment = {
   DEBT: [
-    { guard: and(['consentDecided', 'isDebt']), target: '.hub', actions: ['selectDebt', 'clearCameFrom'] },
+    { guard: and(['consentDecided', 'isShownDebt']), target: '.hub', actions: ['selectDebt', 'clearCameFrom'] },
     { guard: 'consentDecided', actions: notice('debts.gone') },
     { actions: notice('start.finishFirst') },
   ],

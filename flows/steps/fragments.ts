@@ -37,8 +37,8 @@ const NAV_WORDS: ButtonWord[] = ['hub', 'back', 'skip', 'next', 'done', 'agree',
 export const textOf = (e: FlowEvent): string => (e.type === 'TEXT' || e.type === 'EDITED' ? e.text : '');
 export const valueOf = (e: FlowEvent): string => (e.type === 'CHOOSE' ? e.value : '');
 
-export function notice(key: string) {
-  return { type: 'notice' as const, params: { key } };
+export function notice(key: string, vars?: Record<string, string | number>) {
+  return { type: 'notice' as const, params: vars ? { key, vars } : { key } };
 }
 export function isChoice(value: string) {
   return { type: 'isChoice' as const, params: { value } };

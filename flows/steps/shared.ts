@@ -106,7 +106,7 @@ export const rootHandlers: Fragment = {
     actions: [
       'setLang',
       { type: 'rememberLanguage', params: ({ event }: { event: FlowEvent }) => ({ lang: event.type === 'LANG' ? event.lang : 'zh-CN' }) },
-      { type: 'notice', params: { key: 'language.changed' } },
+      notice('language.changed'),
     ],
   },
   LANGUAGE: { actions: 'showLanguagePicker' },
