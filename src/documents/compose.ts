@@ -10,7 +10,10 @@ import { formatFen } from '../domain/money.js';
 import type { Block, DocLang, DocModel, DocumentKind, FieldRow } from './model.js';
 
 /** The case fields each document cannot be written without; anything else is optional and left out or blank. */
-const REQUIRED: Record<DocumentKind, Array<(c: LenderCase) => [string, unknown]>> = {
+/** The documents about one lender; the summary letter is about every debt (`documentFor`). */
+export type LenderDocumentKind = Exclude<DocumentKind, 'summary'>;
+
+const REQUIRED: Record<LenderDocumentKind, Array<(c: LenderCase) => [string, unknown]>> = {
   statement: [
     (c) => ['facts.product', c.facts.product],
     (c) => ['facts.amountFen', c.facts.amountFen],
@@ -22,8 +25,6 @@ const REQUIRED: Record<DocumentKind, Array<(c: LenderCase) => [string, unknown]>
     (c) => ['plan.monthlyFen', c.plan.monthlyFen],
     (c) => ['plan.months', c.plan.months],
   ],
-  // The summary letter lists whatever is known, debt by debt: nothing is required.
-  summary: [],
   complaint: [
     (c) => ['facts.product', c.facts.product],
     (c) => ['complaint.kind', c.complaint.kind],
@@ -52,7 +53,7 @@ const punctuate = (items: string[], tx: (key: string) => string): string[] =>
 const referenceNote = (lang: DocLang, tx: (key: string) => string): Block[] =>
   lang === 'en' ? [{ type: 'paragraph', text: tx('referenceNote') }] : [];
 
-export function missingFor(kind: DocumentKind, ctx: LenderCase): string[] {
+export function missingFor(kind: LenderDocumentKind, ctx: LenderCase): string[] {
   return REQUIRED[kind].map((f) => f(ctx)).filter(([, v]) => v === null).map(([name]) => name);
 }
 
@@ -62,7 +63,7 @@ type Vars = Record<string, string | number>;
  * Documents are literal text (escaping for chat happens later), so interpolation never HTML-escapes here. Only
  * what the user told us goes in: every optional part is left out, never guessed.
  */
-export function composeDocument(kind: DocumentKind, ctx: LenderCase, lang: DocLang, t: TFunction, today: IsoDate): DocModel {
+export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang: DocLang, t: TFunction, today: IsoDate): DocModel {
   const tx = (key: string, vars: Vars = {}) => t(`documents.${key}`, { ...vars, interpolation: { escapeValue: false } });
   // Outside `documents.*` (product names, causes); typed as a translator so shared sentence builders can use it.
   const td = ((key: string, vars: Vars = {}) => t(key, { ...vars, interpolation: { escapeValue: false } })) as TFunction;

@@ -3,6 +3,7 @@ import type { IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
 import { estimateCharges } from '../domain/charges.js';
 import { daysBetween, formatDate, formatMonth } from '../domain/dates.js';
+import { daysOverdue } from '../domain/debts.js';
 import { HOTLINES, RATES } from '../domain/facts.js';
 import { getLender } from '../domain/lenders.js';
 import { formatFen } from '../domain/money.js';
@@ -20,8 +21,7 @@ export function productName(ctx: { facts: Pick<LenderCase['facts'], 'product' | 
 }
 
 /** Days overdue as of today, from the stored due date (it grows by itself as days pass). */
-export const overdueDays = (ctx: LenderCase, today: IsoDate): number | null =>
-  ctx.facts.dueDate === null ? null : Math.max(0, daysBetween(ctx.facts.dueDate, today));
+export const overdueDays = (ctx: LenderCase, today: IsoDate): number | null => daysOverdue(ctx.facts, today);
 
 export const sinceText = (since: string, lang: LenderCase['lang']): string =>
   since.length === 7 ? formatMonth(since, lang) : formatDate(since, lang);

@@ -2,7 +2,7 @@ import { forLender, type DebtFacts } from '../../flows/case.js';
 import type { CaseSnapshot } from '../../flows/persistence.js';
 import type { RemindParams } from '../../flows/reminders.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
-import { composeDocument, composeSummaryLetter, documentFilename, missingFor, toTelegramHtml, type DocumentKind } from '../documents/index.js';
+import { documentFilename, documentFor, toTelegramHtml, type DocumentKind } from '../documents/index.js';
 import type { Translate } from '../i18n/index.js';
 import { splitHtml } from './html.js';
 import { languageButtons, renderPrompt } from './prompts.js';
@@ -56,15 +56,12 @@ export function renderTurn(input: {
       out.push({ kind: 'text', html: t('language.pick'), buttons: languageButtons() });
     } else if (action.type === 'deliverDocument') {
       const { kind, lang } = action.params as { kind: DocumentKind; lang: Lang };
-      const missing = missingFor(kind, lender);
-      if (missing.length > 0) {
-        notices.push(t('statement.missing', { fields: missing.map((m: string) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }));
+      const made = documentFor(kind, snapshot.context, lang, input.translatorFor(lang), today);
+      if ('missing' in made) {
+        notices.push(t('statement.missing', { fields: made.missing.map((m) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }));
         continue;
       }
-      const doc =
-        kind === 'summary'
-          ? composeSummaryLetter(snapshot.context, lang, input.translatorFor(lang), today)
-          : composeDocument(kind, lender, lang, input.translatorFor(lang), today);
+      const { doc } = made;
       out.push({ kind: 'text', html: toTelegramHtml(doc) }, { kind: 'document', filename: documentFilename(doc, today), doc });
     } else if (action.type === 'remind') {
       out.push(renderReminder((action.params as RemindParams).items, snapshot.context, t, today));

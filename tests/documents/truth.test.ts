@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { forLender, newCaseContext, type LenderCase } from '../../flows/case.js';
 import { CAUSES, PRODUCTS, type Lang } from '../../src/domain/catalog.js';
 import { getLender } from '../../src/domain/lenders.js';
-import { composeDocument, toDocx, toPlainText, type DocumentKind } from '../../src/documents/index.js';
+import { composeDocument, toDocx, toPlainText, type LenderDocumentKind } from '../../src/documents/index.js';
 import { createI18n } from '../../src/i18n/index.js';
 
 /** The letters say only what the person told us, in the words a Chinese reader expects. */
@@ -21,8 +21,8 @@ const caseWith = (patch: (c: LenderCase) => void): LenderCase => {
   patch(c);
   return c;
 };
-const text = (kind: DocumentKind, ctx: LenderCase, lang: Lang = 'zh-CN') => toPlainText(composeDocument(kind, ctx, lang, t(lang), TODAY));
-const KINDS: DocumentKind[] = ['statement', 'confirmation', 'complaint'];
+const text = (kind: LenderDocumentKind, ctx: LenderCase, lang: Lang = 'zh-CN') => toPlainText(composeDocument(kind, ctx, lang, t(lang), TODAY));
+const KINDS: LenderDocumentKind[] = ['statement', 'confirmation', 'complaint'];
 
 describe('a due date counted back from "30天" is never written as a date', () => {
   const derived = caseWith(() => {});
