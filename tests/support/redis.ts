@@ -12,7 +12,14 @@ export interface TestRedis {
   restart(): Promise<void>;
 }
 
-const freePort = () =>
+const portIsFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+
+const anyFreePort = () =>
   new Promise<number>((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -21,6 +28,18 @@ const freePort = () =>
       srv.close(() => resolve(port));
     });
   });
+
+/**
+ * A free loopback port. A cluster node also listens on its bus port, port + 10000, which must exist (≤ 65535:
+ * the system hands out ports up to 60999) and be free as well.
+ */
+async function freePort(cluster: boolean): Promise<number> {
+  for (;;) {
+    const port = await anyFreePort();
+    if (!cluster) return port;
+    if (port + 10000 <= 65535 && (await portIsFree(port + 10000))) return port;
+  }
+}
 
 const answersPing = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -33,13 +52,44 @@ const answersPing = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
-async function waitForPing(port: number, child: ChildProcess) {
+async function waitForPing(port: number, child: ChildProcess, stderr: () => string) {
   for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}: ${stderr()}`);
     if (await answersPing(port)) return;
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`redis-server did not answer on port ${port}`);
+}
+
+/** Starts redis-server with `args` and waits until it answers PING; its last output goes into the error. */
+async function spawnRedis(port: number, args: string[]): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (b: Buffer) => (output = (output + b.toString()).slice(-2000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  await waitForPing(port, child, () => output.trim());
+  return child;
+}
+
+/**
+ * redis-server on a free port, chosen anew when the server cannot start on it: between choosing a port and
+ * the server binding it, another process (a parallel test file) may have taken it.
+ */
+async function spawnOnFreePort(
+  argsFor: (port: number) => string[],
+  cluster = false,
+): Promise<{ port: number; child: ChildProcess }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort(cluster);
+    try {
+      return { port, child: await spawnRedis(port, argsFor(port)) };
+    } catch (e) {
+      if (attempt === 5) throw e;
+    }
+  }
 }
 
 /**
@@ -56,28 +106,25 @@ export async function startRedis(opts: { persistent?: boolean } = {}): Promise<T
       'redis-server not found on PATH and REDIS_URL not set: install redis-server (apt-get install redis-server) or set REDIS_URL',
     );
   }
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'xs-redis-'));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
-  args.push(...(opts.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
-  let child: ChildProcess;
-  const start = async () => {
-    child = spawn('redis-server', args, { stdio: 'ignore' });
-    await waitForPing(port, child);
-  };
+  const argsFor = () => [
+    '--dir', dir, '--save', '',
+    ...(opts.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
+  ];
+  const { port, child: first } = await spawnOnFreePort(argsFor);
+  let child = first;
   const stopChild = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;
   };
-  await start();
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     restart: async () => {
       await stopChild();
-      await start();
+      child = await spawnRedis(port, argsFor());
     },
     stop: async () => {
       await stopChild();
@@ -92,17 +139,17 @@ export async function startRedis(opts: { persistent?: boolean } = {}): Promise<T
  */
 export async function startRedisCluster(): Promise<{ seeds: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'xs-cluster-'));
-  const ports = [await freePort(), await freePort(), await freePort()];
-  const nodes = ports.map((port) => {
-    const child = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no',
-        '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '2000'],
-      { stdio: 'ignore' },
+  const nodes: { port: number; child: ChildProcess }[] = [];
+  for (let i = 0; i < 3; i++) {
+    nodes.push(
+      await spawnOnFreePort(
+        (port) => ['--dir', dir, '--save', '', '--appendonly', 'no', '--cluster-enabled', 'yes',
+          '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '2000'],
+        true,
+      ),
     );
-    return { port, child };
-  });
-  for (const n of nodes) await waitForPing(n.port, n.child);
+  }
+  const ports = nodes.map((n) => n.port);
   const create = spawnSync(
     'redis-cli',
     ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'],
