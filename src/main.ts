@@ -1,10 +1,10 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createConsoleOutbox, runConsoleChat } from './console/console-chat.js';
-import { systemClock, type Clock } from './engine/clock.js';
-import { createEngine, type Outbox } from './engine/engine.js';
+import { systemClock } from './engine/clock.js';
+import { createEngine } from './engine/engine.js';
 import { createI18n } from './i18n/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
-import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createMetrics } from './observability/metrics.js';
 import type { CaseStore } from './store/case-store.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { createRedisClient, waitUntilReady } from './store/redis-client.js';
@@ -33,20 +33,20 @@ async function openStore(config: Config, logger: Logger): Promise<CaseStore> {
   return createRedisStore(redis, { ttlSeconds });
 }
 
-function engineFor(config: Config, store: CaseStore, outbox: Outbox, logger: Logger, clock: Clock, reminders: ReturnType<typeof createReminders>, metrics?: Metrics) {
-  // The terminal has one person at the keyboard: no flood limit.
-  return createEngine({ store, outbox, i18n: createI18n({ ttlDays: config.ttlDays }), clock, logger, metrics, flood: null, reminders: reminders.service });
-}
-
 async function runConsole(config: Config, logger: Logger) {
   const store = await openStore(config, logger);
   const terminal = createConsoleOutbox(process.stdout, process.cwd());
   // A clock a developer can move forward (XS_CLOCK_OFFSET, --clock, /clock), to watch reminders fire.
   const clock = createOffsetClock(systemClock, config.clockOffsetMs);
   const reminders = createReminders({ redis: config.redis, clock, logger });
-  const engine = engineFor(config, store, terminal.outbox, logger, clock, reminders);
+  const i18n = createI18n({ ttlDays: config.ttlDays });
+  // The terminal has one person at the keyboard: no flood limit.
+  const engine = createEngine({ store, outbox: terminal.outbox, i18n, clock, logger, flood: null, reminders: reminders.service });
   reminders.start((job) => engine.remind(job));
-  const t = translator(createI18n({ ttlDays: config.ttlDays }), process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN');
+  const english = process.env.LANG?.startsWith('en') ?? false;
+  const t = translator(i18n, english ? 'en' : 'zh-CN');
+  const [zh, en] = [translator(i18n, 'zh-CN'), translator(i18n, 'en')];
+  const storeKey = config.redis ? 'console.store.redis' : 'console.store.memory';
   /** `/clock` shows the simulated time; `/clock 1d` moves it forward and runs what became due. */
   const local = async (line: string) => {
     const m = /^\/clock(?:\s+(\S+))?$/.exec(line);
@@ -76,13 +76,9 @@ async function runConsole(config: Config, logger: Logger) {
     console: terminal,
     input: process.stdin,
     output: process.stdout,
-    banner: [
-      '协商助手 · Xieshang — 终端对话 / terminal chat',
-      '输入按钮前的编号来点按钮，其他内容就是你的回答；Ctrl-C 退出。',
-      'Type a button’s number to press it; anything else is your answer. Ctrl-C quits.',
-      config.redis ? '(Redis)' : '(内存存储，退出后不保留 / in-memory: nothing is kept after you quit)',
-    ].join('\n'),
-    languageCode: process.env.LANG?.startsWith('en') ? 'en' : undefined,
+    // Both languages: the language is only chosen in the chat itself.
+    banner: [`${zh('console.title')} / ${en('console.title')}`, zh('console.howTo'), en('console.howTo'), `${zh(storeKey)} ${en(storeKey)}`].join('\n'),
+    languageCode: english ? 'en' : undefined,
     firstUpdateId: Date.now(),
     local,
   });

@@ -6,6 +6,7 @@ import { daysOverdue } from '../domain/debts.js';
 import { formatDate } from '../domain/dates.js';
 import { HOTLINES } from '../domain/facts.js';
 import { formatFen } from '../domain/money.js';
+import { debtName } from '../render/debts.js';
 import type { Block, DocLang, DocModel } from './model.js';
 
 /**
@@ -16,14 +17,7 @@ export function composeSummaryLetter(c: CaseContext, lang: DocLang, t: TFunction
   const tx = (key: string, vars: Record<string, string | number> = {}) =>
     t(`documents.summaryLetter.${key}`, { ...vars, interpolation: { escapeValue: false } });
   const money = (fen: number) => formatFen(fen, lang);
-  const nameOf = (i: number): string => {
-    const d = c.debts[i]!;
-    if (d.product === null) return t('debts.unnamed');
-    const product = t(`domain.product.${d.product}.name`);
-    return d.product === 'credit_card' && d.bank !== null
-      ? t('summary.productWithBank', { product, bank: t(`domain.bank.${d.bank}`), interpolation: { escapeValue: false } })
-      : product;
-  };
+  const nameOf = (i: number): string => debtName(c, i, t, true);
   const total = c.debts.reduce((sum, d) => sum + (d.amountFen ?? 0), 0);
 
   const debts = c.debts.map((d, i) => {

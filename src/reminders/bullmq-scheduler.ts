@@ -77,6 +77,17 @@ export function createBullmqScheduler(deps: {
     }
   };
 
+  /** The chat's index, soonest first: each job id with its job (null for an id this version cannot read). */
+  async function indexed(chatId: number): Promise<Array<{ id: string; job: ReminderJob | null }>> {
+    const flat = await connection.zrange(indexKey(chatId), '0', '-1', 'WITHSCORES');
+    const out: Array<{ id: string; job: ReminderJob | null }> = [];
+    for (let i = 0; i < flat.length; i += 2) {
+      const parsed = parseId(flat[i]!);
+      out.push({ id: flat[i]!, job: parsed ? toJob(parsed, Number(flat[i + 1])) : null });
+    }
+    return out;
+  }
+
   const scheduler: ReminderScheduler = {
     async schedule(jobs) {
       let added = 0;
@@ -106,25 +117,12 @@ export function createBullmqScheduler(deps: {
       return (await remove(id)) && indexed;
     },
 
-    async snooze(job, to) {
-      await scheduler.cancel(job);
-      await scheduler.schedule([{ chatId: job.chatId, kind: job.kind, debt: job.debt, date: to.date, at: to.at }]);
-    },
 
-    async list(chatId) {
-      const flat = await connection.zrange(indexKey(chatId), '0', '-1', 'WITHSCORES');
-      const out: ReminderJob[] = [];
-      for (let i = 0; i < flat.length; i += 2) {
-        const parsed = parseId(flat[i]!);
-        if (parsed) out.push(toJob(parsed, Number(flat[i + 1])));
-      }
-      return out;
-    },
+    list: (chatId) => indexed(chatId).then((jobs) => jobs.flatMap(({ job }) => (job ? [job] : []))),
 
     async removeAll(chatId) {
-      const ids = await connection.zrange(indexKey(chatId), '0', '-1');
-      let removed = 0;
-      for (const id of ids) if (await remove(id)) removed++;
+      const removed: ReminderJob[] = [];
+      for (const { id, job } of await indexed(chatId)) if ((await remove(id)) && job) removed.push(job);
       await connection.del(indexKey(chatId));
       return removed;
     },

@@ -61,19 +61,15 @@ export function createMemoryScheduler(clock: Clock) {
       arm();
       return removed;
     },
-    async snooze(job, to) {
-      await scheduler.cancel(job);
-      await scheduler.schedule([{ chatId: job.chatId, kind: job.kind, debt: job.debt, date: to.date, at: to.at }]);
-    },
     async list(chatId) {
       return [...jobs.values()].filter((j) => j.chatId === chatId).sort((a, b) => a.at - b.at);
     },
     async removeAll(chatId) {
-      let removed = 0;
+      const removed: ReminderJob[] = [];
       for (const [id, j] of jobs) {
         if (j.chatId === chatId) {
           jobs.delete(id);
-          removed++;
+          removed.push(j);
         }
       }
       arm();

@@ -35,12 +35,10 @@ export interface ReminderScheduler {
   schedule(jobs: readonly ReminderJob[]): Promise<number>;
   /** Removes one job; false when there was none. */
   cancel(job: Pick<ReminderJob, 'chatId' | 'kind' | 'debt' | 'date'>): Promise<boolean>;
-  /** Moves a job to another day and time: the old id goes, the new one comes (or is kept if already there). */
-  snooze(job: Pick<ReminderJob, 'chatId' | 'kind' | 'debt' | 'date'>, to: Pick<ReminderJob, 'date' | 'at'>): Promise<void>;
   /** The chat's jobs still to run, soonest first. */
   list(chatId: number): Promise<ReminderJob[]>;
-  /** Removes every job of the chat; returns how many. */
-  removeAll(chatId: number): Promise<number>;
+  /** Removes every job of the chat; returns those removed. */
+  removeAll(chatId: number): Promise<ReminderJob[]>;
   /** Starts running due jobs in this process (a worker in every bot process). */
   start(handler: ReminderHandler): void;
   /** Stops taking jobs, waits for the one running, and lets go of connections. */

@@ -48,10 +48,9 @@ export function createReminderService(deps: {
 
   /** Every job of the chat removed (/delete, blocked, turned off); returns how many. */
   async function removeAll(chatId: number) {
-    const jobs = await scheduler.list(chatId);
     const removed = await scheduler.removeAll(chatId);
-    for (const job of jobs.slice(0, removed)) metrics?.cancelled(job.kind);
-    return removed;
+    for (const job of removed) metrics?.cancelled(job.kind);
+    return removed.length;
   }
 
   return {

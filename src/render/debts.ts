@@ -1,7 +1,7 @@
 import { forLender, monthlySplit, stepsOf, type CaseContext, type Debt } from '../../flows/case.js';
 import { STEPS, type IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
-import { dailyCharge, daysOverdue, priorityOrder } from '../domain/debts.js';
+import { dailyCharge, daysOverdue, priorityOrder, type DailyCharge } from '../domain/debts.js';
 import { formatFen } from '../domain/money.js';
 import { stepsDone } from '../domain/progress.js';
 import { stageOf } from '../domain/stage.js';
@@ -12,13 +12,17 @@ import { productName } from './status-summary.js';
 
 /** The debts on the checklist: each with its amount, how long overdue and what it costs a day; the totals. */
 
-const nameOf = (c: CaseContext, index: number, t: Translate): string => {
+/** A debt's name in lists and buttons: its product (a card with its bank); `plain` for a document's text. */
+const nameOf = (c: CaseContext, index: number, t: Translate, plain = false): string => {
   const debt = c.debts[index];
-  return !debt || debt.product === null ? t('debts.unnamed') : productName({ facts: debt }, t);
+  return !debt || debt.product === null ? t('debts.unnamed') : productName({ facts: debt }, t, plain);
 };
 
-function chargeText(debt: Debt, lang: CaseContext['lang'], t: Translate, today: IsoDate): string {
-  const charge = dailyCharge(debt, today);
+/** The label of the button that picks a debt: its place, its name, and a mark on the one the steps work on. */
+export const debtPickLabel = (c: CaseContext, index: number, t: Translate): string =>
+  t('debts.pick', { mark: index === c.current ? '▶ ' : '', n: index + 1, name: nameOf(c, index, t) });
+
+function chargeText(charge: DailyCharge, lang: CaseContext['lang'], t: Translate): string {
   if (charge.kind === 'estimate') return t('debts.charge.estimate', { amount: formatFen(charge.perDayFen, lang) });
   return t(`debts.charge.${charge.reason}`);
 }
@@ -60,7 +64,7 @@ export function debtLines(c: CaseContext, t: Translate, today: IsoDate): string[
         name: nameOf(c, i, t),
         amount: d.amountFen === null ? t('debts.amountUnknown') : formatFen(d.amountFen, lang),
         stage: stageText(d, t, today),
-        charge: chargeText(d, lang, t, today),
+        charge: chargeText(charges[i]!, lang, t),
       }) + (several ? progressText(c, i, t) : ''),
     ),
   ];
@@ -73,10 +77,7 @@ export function debtLines(c: CaseContext, t: Translate, today: IsoDate): string[
 /** One button per debt, naming it by its id, to choose which one the steps work on; none while there is only one. */
 export function debtButtons(c: CaseContext, t: Translate): Button[] {
   if (c.debts.length < 2) return [];
-  return c.debts.map((d, i) => ({
-    label: t('debts.pick', { mark: i === c.current ? '▶ ' : '', n: i + 1, name: nameOf(c, i, t) }),
-    data: globalData({ type: 'DEBT', id: d.id }),
-  }));
+  return c.debts.map((d, i) => ({ label: debtPickLabel(c, i, t), data: globalData({ type: 'DEBT', id: d.id }) }));
 }
 
 /**

@@ -6,7 +6,7 @@ import { formatFen } from '../domain/money.js';
 import { escapeHtml, type Translate } from '../i18n/index.js';
 import { globalData, promptData } from './callback-data.js';
 import { renderChecklist } from './checklist.js';
-import { debtName } from './debts.js';
+import { debtName, debtPickLabel } from './debts.js';
 import type { Button, Keyboard, Reply } from './reply.js';
 import { formatBp, productName, renderStatusSummary, sinceText } from './status-summary.js';
 import { STATEMENT_PROMPTS } from './statement.js';
@@ -127,7 +127,7 @@ function caseSummary({ id, ctx, whole, t, today }: PromptInput): Reply {
       ? [
           ...chunk(
             whole.debts.length > 1
-              ? whole.debts.map((d, i) => choice(id, `debt:${d.id}`, t('debts.pick', { mark: i === whole.current ? '▶ ' : '', n: i + 1, name: debtName(whole, i, t) })))
+              ? whole.debts.map((d, i) => choice(id, `debt:${d.id}`, debtPickLabel(whole, i, t)))
               : [],
             2,
           ),

@@ -20,6 +20,9 @@ describe('the terminal chat (npm start without a token)', () => {
     await say('2500', '还要还其他欠款');
     await say('0', '今天先做这一件事');
     const out = bot.output();
+    // The banner, in both languages, says how to answer and that nothing is kept without Redis.
+    expect(out).toContain('输入按钮前的编号来点按钮');
+    expect(out).toContain('in memory: nothing is kept after you quit');
     expect(out).toContain('5,500 元');
     expect(out).toContain('已逾期约 45 天');
     expect(out).not.toContain('<b>');
