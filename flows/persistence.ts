@@ -30,8 +30,8 @@ function oneDebtList(stored: unknown): unknown {
  * Version 2 followed reminders for one debt, the one being worked on: its approval day, written confirmation and
  * instalments paid were kept in the case's reminder state. Version 3 keeps them on each debt, and each debt's row
  * ends with its chosen monthly minimum (none yet) and that record. The reminder marks of version 2 (cancelled,
- * snoozed, said) were about that same debt: they are re-keyed to its index. Works on the stored rows; a record not
- * shaped like version 2 is passed on unchanged, for the schema to refuse.
+ * snoozed, said) were about that same debt: they are re-keyed to its index. A record not shaped like version 2 is
+ * passed on unchanged, for the schema to refuse.
  */
 function remindersPerDebt(stored: unknown): unknown {
   if (!isRecord(stored) || !isRecord(stored.context) || !Array.isArray(stored.context.debts)) return stored;
@@ -40,19 +40,14 @@ function remindersPerDebt(stored: unknown): unknown {
   const old = isRecord(reminders) ? reminders : null;
   const agreement = { approvedOn: old?.approvedOn ?? null, confirmationReceived: old?.confirmationReceived ?? false, paid: old?.paid ?? 0 };
   const none = { approvedOn: null, confirmationReceived: false, paid: 0 };
-  // A record that came through the version-1 upgrade holds its one debt as an object, not yet as a row.
-  const rows = debts.map((row: unknown, i) => {
-    const a = i === followed ? agreement : none;
-    if (Array.isArray(row)) return [...row, null, toRow(AGREEMENT_FIELDS, a)];
-    return isRecord(row) ? { ...row, minimumFen: null, agreement: a } : row;
-  });
-  if (!old) return { ...stored, context: { ...stored.context, debts: rows } };
+  const withAgreement = debts.map((d: unknown, i) => (isRecord(d) ? { ...d, minimumFen: null, agreement: i === followed ? agreement : none } : d));
+  if (!old) return { ...stored, context: { ...stored.context, debts: withAgreement } };
   const { approvedOn: _a, confirmationReceived: _c, paid: _p, ...kept } = old;
   const rekey = (key: unknown) => (typeof key === 'string' && followed > 0 && /^[a-z]+:\d{4}-\d{2}-\d{2}$/.test(key) ? `${key}:${followed}` : key);
   const marks = (list: unknown) => (Array.isArray(list) ? list.map(rekey) : list);
   const snoozed = Array.isArray(kept.snoozed) ? kept.snoozed.map((s: unknown) => (isRecord(s) ? { ...s, key: rekey(s.key) } : s)) : kept.snoozed;
   const next = { ...kept, cancelled: marks(kept.cancelled), sent: marks(kept.sent), snoozed };
-  return { ...stored, context: { ...stored.context, debts: rows, reminders: next } };
+  return { ...stored, context: { ...stored.context, debts: withAgreement, reminders: next } };
 }
 
 
@@ -82,23 +77,21 @@ function stepsShownBy(debt: Json, budget: Json): LenderSteps {
  * approved, its statement written), since the case's mark may have been earned on another debt. Contact and
  * keeping on track are marked by the person ("done"), which no data shows: the debt being worked on keeps the
  * case's marks (contact raised by its calls); every other debt gets what its calls show. The shared steps stay
- * on the case. Debts come as version-2 rows (the step row is appended at the end) or, from a version-1 record,
- * as objects; anything else is passed on unchanged, for the schema to refuse.
+ * on the case. Anything not shaped like version 2 is passed on unchanged, for the schema to refuse.
  */
 function stepsPerDebt(stored: unknown): unknown {
   if (!isRecord(stored) || !isRecord(stored.context)) return stored;
   const { steps, debts, current, facts } = stored.context;
   if (!isRecord(steps) || !Array.isArray(debts) || !isRecord(facts)) return stored;
-  const moved = debts.map((d: unknown, i) => {
-    const debt = Array.isArray(d) ? readDebtRow(d) : isRecord(d) ? d : null;
-    if (debt === null) return d;
+  const moved = debts.map((debt: unknown, i) => {
+    if (!isRecord(debt)) return debt;
     const shown = stepsShownBy(debt, facts);
     // A case mark that is not a status is kept as it is, for the schema to refuse.
     const own: Record<keyof LenderSteps, unknown> =
       i === current
         ? { ...shown, contact: isStatus(steps.contact) ? advanceStep(steps.contact, shown.contact) : steps.contact, track: steps.track }
         : shown;
-    return Array.isArray(d) ? [...d, toRow(LENDER_STEPS, own)] : { ...debt, steps: own };
+    return { ...debt, steps: own };
   });
   const shared = Object.fromEntries(SHARED_STEPS.map((s) => [s, steps[s]]));
   return { ...stored, context: { ...stored.context, steps: shared, debts: moved } };
@@ -108,20 +101,30 @@ function stepsPerDebt(stored: unknown): unknown {
  * Version 3 gives each debt an id of its own, which reminder keys and buttons carry instead of the debt's place in
  * the list: the debts get 0, 1, 2… in list order, and the next one added gets the number of debts. Reminder keys
  * of version 2 named debts by place (none: the first; `remindersPerDebt` gave those of the debt then worked on its
- * place), which these ids keep meaning the same debt. Rows get the id at their end; objects (from a version-1
- * record) get it as a field; anything else is passed on unchanged, for the schema to refuse.
+ * place), which these ids keep meaning the same debt. Anything not shaped like version 2 is passed on unchanged, for
+ * the schema to refuse.
  */
 function debtIds(stored: unknown): unknown {
   if (!isRecord(stored) || !isRecord(stored.context) || !Array.isArray(stored.context.debts)) return stored;
-  const debts = stored.context.debts.map((d: unknown, id) => (Array.isArray(d) ? [...d, id] : isRecord(d) ? { ...d, id } : d));
+  const debts = stored.context.debts.map((d: unknown, id) => (isRecord(d) ? { ...d, id } : d));
   return { ...stored, context: { ...stored.context, debts, nextDebtId: debts.length } };
+}
+
+/**
+ * Version 2 stored each debt as a row (its facts, calls, plan and whether its statement is written); a record that
+ * came through the version-1 upgrade holds its one debt as an object already. Both become objects, so each step of
+ * the upgrade to version 3 sees one shape; a row of another length is left as it is, for the schema to refuse.
+ */
+function debtObjects(stored: unknown): unknown {
+  if (!isRecord(stored) || !isRecord(stored.context) || !Array.isArray(stored.context.debts)) return stored;
+  const debts = stored.context.debts.map((d: unknown) => (Array.isArray(d) && d.length === DEBT_FIELDS.length + 3 ? readDebtRow(d) : d));
+  return { ...stored, context: { ...stored.context, debts } };
 }
 
 /** Upgrades from schema N to N+1, applied in order to an older stored record before it is validated. */
 export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
   1: oneDebtList,
-  // Each appends to a debt's row: first its minimum and agreement, then its steps, then its id (the order of the stored row).
-  2: (stored) => debtIds(stepsPerDebt(remindersPerDebt(stored))),
+  2: (stored) => debtIds(stepsPerDebt(remindersPerDebt(debtObjects(stored)))),
 };
 
 type CaseAction = ExecutableActionsFrom<typeof caseMachine>;
