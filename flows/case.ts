@@ -241,8 +241,8 @@ export const debtIndex = (c: Pick<CaseContext, 'debts'>, id: number): number | n
 export const debtOf = (c: Pick<CaseContext, 'debts' | 'current'>): Debt => c.debts[c.current] ?? c.debts[0]!;
 
 /** The case with the current debt changed. */
-export const withDebt = (c: Pick<CaseContext, 'debts' | 'current'>, patch: Partial<Debt>): Pick<CaseContext, 'debts'> => ({
-  debts: c.debts.map((d, i) => (i === c.current ? { ...d, ...patch } : d)),
+export const withDebt = (c: Pick<CaseContext, 'debts' | 'current'>, patch: Partial<Debt>, index = c.current): Pick<CaseContext, 'debts'> => ({
+  debts: c.debts.map((d, i) => (i === index ? { ...d, ...patch } : d)),
 });
 
 /** The checklist's eight steps for one debt: its own statuses for the steps about its lender, and the shared ones. */

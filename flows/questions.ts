@@ -132,7 +132,18 @@ export function readTextAnswer(q: TextQuestion, text: string, today: IsoDate, c:
 
 /** Questions answered with a button: the allowed values and where the choice is kept. */
 export const CHOICES = {
-  product: { options: PRODUCTS, apply: (v: string) => debtFact({ product: v as DebtFacts['product'] }) },
+  product: {
+    options: PRODUCTS,
+    // A bank only means something for a card, and the contract rate only for the product it was read from.
+    apply: (v: string): Patch => (c) => {
+      const debt = debtOf(c);
+      return withDebt(c, {
+        product: v as DebtFacts['product'],
+        bank: v === 'credit_card' ? debt.bank : null,
+        dailyRateBp: v === debt.product ? debt.dailyRateBp : null,
+      });
+    },
+  },
   bank: { options: BANKS, apply: (v: string) => debtFact({ bank: v as DebtFacts['bank'] }) },
   cause: { options: CAUSES, apply: (v: string) => fact({ cause: v as BudgetFacts['cause'] }) },
   channel: { options: CALL_CHANNELS, apply: (v: string) => draft({ channel: v as CallDraft['channel'] }) },

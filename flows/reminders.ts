@@ -17,8 +17,8 @@ import {
   type Reminder,
   type ReminderState,
 } from '../src/domain/reminders.js';
-import { debtIndex, debtOf, type CaseContext } from './case.js';
-import { notice, type Args as StepArgs, type Fragment } from './steps/fragments.js';
+import { debtIndex, debtOf, withDebt, type CaseContext } from './case.js';
+import { documentDeliveries, notice, type Args as StepArgs, type Fragment } from './steps/fragments.js';
 
 /**
  * Reminders in the case machine (issue 12). Time enters only as events (DESIGN §4): a job that runs sends
@@ -38,9 +38,8 @@ type Args = StepArgs & { enqueue: Fragment };
 const wouldRemind = (c: CaseContext, today: string) => reminders({ ...c, reminders: { ...reminderState(c), choice: 'on' } }, today).length > 0;
 
 /** One debt's agreement record changed. */
-const withAgreement = (c: CaseContext, debt: number, patch: Partial<Agreement>): Pick<CaseContext, 'debts'> => ({
-  debts: c.debts.map((d, i) => (i === debt ? { ...d, agreement: { ...d.agreement, ...patch } } : d)),
-});
+const withAgreement = (c: CaseContext, debt: number, patch: Partial<Agreement>): Pick<CaseContext, 'debts'> =>
+  withDebt(c, { agreement: { ...c.debts[debt]!.agreement, ...patch } }, debt);
 
 /**
  * Offered once, like the consent of step 0: only with consent to keep details, only when there is something to
@@ -125,10 +124,7 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
       const plan = context.debts[debt]!.plan;
       if (debt !== context.current) enqueue.assign({ current: debt, callDraft: {} });
       if (plan.monthlyFen === null || plan.months === null) enqueue(notice('statement.confirmationNeedsPlan'));
-      else {
-        enqueue({ type: 'deliverDocument', params: { kind: 'confirmation', lang: 'zh-CN' } });
-        if (context.lang === 'en') enqueue({ type: 'deliverDocument', params: { kind: 'confirmation', lang: 'en' } });
-      }
+      else for (const action of documentDeliveries('confirmation', context.lang)) enqueue(action);
       return;
     }
   }

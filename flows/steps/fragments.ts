@@ -78,11 +78,17 @@ export function editButtons(to: NonNullable<CaseContext['returnTo']>): Fragment 
   }));
 }
 
+type LenderDocument = 'confirmation' | 'complaint' | 'summary';
+
 /** A document for the lender (or an adviser) is written in Chinese; a chat in English also gets an English copy to read. */
-export function deliverForLender(kind: 'confirmation' | 'complaint' | 'summary'): Fragment {
+export const documentDeliveries = (kind: LenderDocument, lang: CaseContext['lang']) => [
+  { type: 'deliverDocument' as const, params: { kind, lang: 'zh-CN' as const } },
+  ...(lang === 'en' ? [{ type: 'deliverDocument' as const, params: { kind, lang: 'en' as const } }] : []),
+];
+
+export function deliverForLender(kind: LenderDocument): Fragment {
   return enqueueActions(({ context, enqueue }) => {
-    enqueue({ type: 'deliverDocument', params: { kind, lang: 'zh-CN' } });
-    if ((context as CaseContext).lang === 'en') enqueue({ type: 'deliverDocument', params: { kind, lang: 'en' } });
+    for (const action of documentDeliveries(kind, (context as CaseContext).lang)) enqueue(action);
   });
 }
 

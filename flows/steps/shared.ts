@@ -66,17 +66,7 @@ export const actions = {
   storeChoice: update(({ context, event }, p: { q: ChoiceQuestion }) => {
     const value = valueOf(event);
     if (!isChoiceOf(p.q, value)) return {};
-    const patch = CHOICES[p.q].apply(value)(context);
-    // A bank only means something for a card, and the contract rate only for the product it was read from.
-    if (p.q === 'product') {
-      const debt = debtOf(context);
-      return withDebt(context, {
-        product: value as typeof debt.product,
-        bank: value === 'credit_card' ? debt.bank : null,
-        dailyRateBp: value === debt.product ? debt.dailyRateBp : null,
-      });
-    }
-    return patch;
+    return CHOICES[p.q].apply(value)(context);
   }),
   clearOnSkip: update(({ context }, p: { q: TextQuestion }) => SKIP_CLEARS[p.q]?.(context) ?? {}),
   /** The "today" button of a date question: the same as typing today's date. */
