@@ -44,8 +44,8 @@ async function runConsole(config: Config, logger: Logger) {
   const engine = createEngine({ store, outbox: terminal.outbox, i18n, clock, logger, flood: null, reminders: reminders.service });
   reminders.start((job) => engine.remind(job));
   const english = process.env.LANG?.startsWith('en') ?? false;
-  const t = translator(i18n, english ? 'en' : 'zh-CN');
   const [zh, en] = [translator(i18n, 'zh-CN'), translator(i18n, 'en')];
+  const t = english ? en : zh;
   const storeKey = config.redis ? 'console.store.redis' : 'console.store.memory';
   /** `/clock` shows the simulated time; `/clock 1d` moves it forward and runs what became due. */
   const local = async (line: string) => {
