@@ -6,6 +6,7 @@ import {
   debtOfKey,
   dueToday,
   isReminderKey,
+  keyDay,
   findReminder,
   markSent,
   planProgress,
@@ -174,7 +175,7 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
   }
   if (event.action === 'nope') {
     // Only the reminder 3 days before can promise another one; after the last, what to do if it cannot be paid.
-    const last = daysBetween(found.key.slice(found.key.indexOf(':') + 1), found.about) <= 1;
+    const last = daysBetween(keyDay(found.key), found.about) <= 1;
     enqueue(notice(last ? 'reminders.notYetLast' : 'reminders.notYet', { date: formatDate(found.about, context.lang) }));
     return;
   }

@@ -69,6 +69,8 @@ export type OverdueParse =
 const MAX_OVERDUE_DAYS = 3650;
 /** A due date further ahead than the next year's bills is a typo, not a plan. */
 const MAX_AHEAD_DAYS = 366;
+/** Bills come monthly: a day without a year is still ahead only when it is one of the next two bills. */
+const NEXT_BILLS_DAYS = 62;
 
 const NOT_YET = /^(还?没有?(逾期|到期|到还款日)|未逾期|还没逾期呢|not (yet )?(overdue|due|late)|not yet)$/;
 /** "还有5天到期", "5天后还款", "in 5 days", "due in 5 days", "5 days left": the due date is still ahead. */
@@ -77,7 +79,8 @@ const DUE_IN =
 
 /**
  * How long overdue: a number of days (weeks, months) or the missed due date; or, for someone not overdue yet, the
- * coming due date. A bare day ("12月9日") is the nearest such day, before or after today.
+ * coming due date. A day without a year ("12月9日") is the nearest such day, before or after today, unless that is
+ * more than two months ahead: the question asks for a missed date, so "5月9日" said in November is this May's.
  */
 export function parseOverdue(text: string, today: IsoDate): OverdueParse {
   const raw = toHalfWidth(text).toLowerCase().replace(/\s+/g, ' ').trim();
@@ -103,7 +106,7 @@ export function parseOverdue(text: string, today: IsoDate): OverdueParse {
   const future = parseDay(candidate, today, 'future');
   const pastDays = past.ok ? daysBetween(past.day, today) : Infinity;
   const futureDays = future.ok ? daysBetween(today, future.day) : Infinity;
-  if (past.ok && pastDays <= futureDays) {
+  if (past.ok && (pastDays <= futureDays || futureDays > NEXT_BILLS_DAYS)) {
     return pastDays > MAX_OVERDUE_DAYS ? { ok: false, reason: 'too_old' } : { ok: true, dueDate: past.day, days: pastDays, given: true };
   }
   if (future.ok) {

@@ -64,6 +64,8 @@ export const isReminderKey = (s: string): boolean => {
 
 /** The debt a reminder key belongs to: its id. */
 export const debtOfKey = (key: string): number => Number(KEY.exec(key)?.[3] ?? 0);
+/** The day in a reminder's key: the day it was first due. */
+export const keyDay = (key: string): IsoDate => (KEY.exec(key)?.[2] ?? '') as IsoDate;
 
 /** Stored in the case: the person's choices and what has been said. */
 export const ReminderStateSchema = z.object({

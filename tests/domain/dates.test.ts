@@ -17,6 +17,8 @@ describe('how long overdue', () => {
     ['2026-10-09', '2026-10-09'], ['2026/10/9', '2026-10-09'], ['10月9日', '2026-10-09'], ['10.9', '2026-10-09'],
     ['10/9', '2026-10-09'], ['上个月9号', '2026-10-09'], ['Oct 9', '2026-10-09'], ['9 Oct', '2026-10-09'],
     ['11月1日', '2026-11-01'], ['2025-12-01', '2025-12-01'],
+    // Nearer ahead (next May), but more than two bills away: the missed date is this May's, about 200 days ago.
+    ['5月9日', '2026-05-09'], ['May 9', '2026-05-09'], ['9 May', '2026-05-09'],
   ])('the missed due date %s → %s', (text, dueDate) => {
     expect(parseOverdue(text, TODAY)).toMatchObject({ ok: true, dueDate, given: true });
   });

@@ -45,6 +45,14 @@ describe('reminders in the case machine', () => {
     expect(step(s, { type: 'REMINDER', action: 'nope', key: 'instalment:2026-12-09' }, '2026-12-09').notices).toEqual(['reminders.notYetLast']);
   });
 
+  it('"not yet" on another debt\'s last reminder (its key ends with the debt id) says what to do, not another reminder', () => {
+    const s = at({ reminders: on });
+    const second = { ...emptyDebt(1), plan, id: 1 };
+    const two = caseMachine.resolveState({ value: 'hub', context: { ...s.context, debts: [s.context.debts[0]!, second], nextDebtId: 2 } });
+    expect(step(two, { type: 'REMINDER', action: 'nope', key: 'instalment:2026-12-07:1' }, '2026-12-07').notices).toEqual(['reminders.notYet']);
+    expect(step(two, { type: 'REMINDER', action: 'nope', key: 'instalment:2026-12-09:1' }, '2026-12-09').notices).toEqual(['reminders.notYetLast']);
+  });
+
   it('"paid" counts the instalment once; the last one paid says the plan is done', () => {
     const s = at({ reminders: on, plan: { ...plan, firstDue: '2025-12-10' }, agreement: { approvedOn: null, confirmationReceived: false, paid: 11 } });
     const paid = step(s, { type: 'REMINDER', action: 'paid', key: 'instalment:2026-11-07' }, '2026-11-07');
