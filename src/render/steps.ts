@@ -226,6 +226,8 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
     const b = surplusOf(ctx);
     // An instalment above what the user can spare is the next missed payment: say so before they accept it.
     const tooHigh = p.monthlyFen !== null && b !== null && p.monthlyFen > Math.max(0, b.surplusFen);
+    // With several lenders, more than this one's share is taken from what the others were to get.
+    const aboveShare = !tooHigh && p.monthlyFen !== null && ctx.share !== null && p.monthlyFen > ctx.share.fen;
     return text(
       lines(
         `<b>${t('plan.approvedTitle')}</b>`,
@@ -240,6 +242,9 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
                 ? t('plan.approvedTooHigh', { monthly: formatFen(p.monthlyFen, ctx.lang), spare: formatFen(b.surplusFen, ctx.lang) })
                 : t('plan.approvedNothingSpare', { monthly: formatFen(p.monthlyFen, ctx.lang) }),
             ]
+          : []),
+        ...(aboveShare && p.monthlyFen !== null && ctx.share
+          ? ['', t('plan.approvedAboveShare', { monthly: formatFen(p.monthlyFen, ctx.lang), share: formatFen(ctx.share.fen, ctx.lang) })]
           : []),
         '',
         t('plan.approvedAdvice'),

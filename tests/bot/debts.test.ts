@@ -43,7 +43,7 @@ describe('the checklist with several debts', () => {
     expect(hub).toContain('3. 借呗：每月 1,176.47 元。按欠款比例还，先稳住。');
     expect(hub).toContain('别为了还旧债去借新的网贷或套现');
     // Where a lender's minimum is set, until one is.
-    expect(hub).toContain('在「我的回答」里选这一家，点「✏️ 每月最低」');
+    expect(hub).toContain('在「我的资料」里选这一家，点「✏️ 每月最低」');
   });
 
   it('works on the debt picked on the checklist', async () => {
@@ -130,12 +130,25 @@ describe('the checklist with several debts', () => {
     expect(u.last().match(/└ [^\n]*困难说明已写/g)).toHaveLength(3);
   });
 
+  it('warns when a lender\'s approved plan takes more than its share, though less than all that can be spared', async () => {
+    const { h, u } = await threeDebts(81_007);
+    await u.send('/checklist');
+    await u.press('1. 花呗');
+    await u.press('分期延期');
+    await walk.toApprovedPlan(u, { monthly: '1000', months: '6', firstDue: null });
+    expect(u.last()).toContain('每期 1,000 元，比按欠款比例分给这家的 539.22 元多');
+    expect(u.last()).not.toContain('比你每月能拿出的');
+    expect(asCase((await h.store.load(u.id))!.snapshot).debts[0]!.plan).toMatchObject({ status: 'approved', monthlyFen: 100_000, months: 6 });
+  });
+
   it('writes one summary of every debt, the split and what was agreed, for the person and a legal-aid adviser', async () => {
     const { h, u } = await threeDebts(81_006);
     await u.send('/checklist');
     await u.press('1. 花呗');
     await u.press('分期延期');
     await walk.toApprovedPlan(u, { monthly: '539.22', months: '12', firstDue: null });
+    // Exactly its share: nothing to warn of.
+    expect(u.last()).not.toContain('分给这家的');
     await u.send('/checklist');
     // Its answers in and its plan approved: two of the eight steps done for 花呗.
     expect(u.last()).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元\n   └ 已完成 2/8 步，方案已通过');
