@@ -14,10 +14,13 @@ const LISTED = 8;
 
 const press = (label: string, action: ReminderAction, key = ''): Button => ({ label, data: globalData({ type: 'REMINDER', action, key }) });
 
-/** Who to call back: the product, with its hotline where the number is well sourced (FACTS §3). */
+/**
+ * Who to call back: the product, with its hotline where the number is well sourced (FACTS §3). A reminder has no
+ * room for a hedge, so a number of medium confidence (美团's general line) is left to the contact step, which says it.
+ */
 function whoToCall(ctx: LenderCase, t: Translate): string {
   const product = ctx.facts.product;
-  const line = product && product !== 'credit_card' ? getLender(product).hotlines.find((h) => h.confidence === 'high' || h.confidence === 'medium') : undefined;
+  const line = product && product !== 'credit_card' ? getLender(product).hotlines.find((h) => h.confidence === 'high') : undefined;
   const name = productName(ctx, t);
   return line ? t('reminders.who', { name, number: line.number }) : name;
 }
