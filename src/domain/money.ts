@@ -3,9 +3,10 @@ import { parseChineseNumber } from './numbers.js';
 
 export type MoneyParse =
   | { ok: true; fen: Fen }
-  | { ok: false; reason: 'empty' | 'not_a_number' | 'negative' | 'too_large' | 'zero' };
+  | { ok: false; reason: 'empty' | 'not_a_number' | 'several' | 'negative' | 'too_large' | 'zero' };
 
-const NOTHING = /^(没有|无|没|零|0|none|nothing|no|nil)$/i;
+/** "Nothing", as someone who has just lost their job says it: `没有`, `没收入`, `失业了没有收入`, `no income`. */
+const NOTHING = /^(现在|目前|暂时|最近)?(失业了?|没工作了?)?(没有|无|没|零|0|zero|none|nothing|no|nil)(任何)?(收入|工资|进账|income|money)?了?$/i;
 /** Words around an amount that carry no number: currency, "about", "left". */
 const NOISE = /(人民币|rmb|cny|yuan|块钱|块|元|圆|¥|￥|大概|大约|左右|差不多|约|about|around|approx\.?|roughly|欠了?|还有|剩下?|一共|总共|共|每月|每个月|a month|per month|monthly)/gi;
 const TOKEN = /[0-9.零〇一二两三四五六七八九十百千万亿kw]+/gi;
@@ -22,7 +23,7 @@ export function parseMoney(text: string, opts: { allowZero?: boolean; maxYuan?: 
   const maxYuan = opts.maxYuan ?? 10_000_000;
   const s = toHalfWidth(text).trim();
   if (s.length === 0) return { ok: false, reason: 'empty' };
-  if (opts.allowZero && NOTHING.test(s.replace(/[。.!！\s]/g, ''))) return { ok: true, fen: 0 };
+  if (opts.allowZero && NOTHING.test(s.replace(/[。.!！,，\s]/g, ''))) return { ok: true, fen: 0 };
   const cleaned = s.replace(NOISE, ' ').replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
   if (/(^|\s)[-−－]\s*\d|负/.test(cleaned)) return { ok: false, reason: 'negative' };
   const values = new Set<number>();
@@ -32,7 +33,8 @@ export function parseMoney(text: string, opts: { allowZero?: boolean; maxYuan?: 
     if (v === null) return { ok: false, reason: 'not_a_number' };
     values.add(v);
   }
-  if (values.size !== 1) return { ok: false, reason: 'not_a_number' };
+  // Several amounts ("房租2000，吃饭1500", "5500 or 6000"): which one, or their total, is the person's to say.
+  if (values.size !== 1) return { ok: false, reason: values.size === 0 ? 'not_a_number' : 'several' };
   const yuan = [...values][0]!;
   if (yuan > maxYuan) return { ok: false, reason: 'too_large' };
   const fen = Math.round(yuan * 100 + 1e-7);

@@ -32,7 +32,8 @@ describe('reading an amount', () => {
     ['', 'empty'],
     ['不知道', 'not_a_number'],
     ['asdf', 'not_a_number'],
-    ['5500 or 6000', 'not_a_number'],
+    ['5500 or 6000', 'several'],
+    ['房租2000，吃饭1500', 'several'],
     ['-500', 'negative'],
     ['0', 'zero'],
     ['100000000', 'too_large'],
@@ -41,7 +42,11 @@ describe('reading an amount', () => {
   });
 
   it('takes "nothing" as zero where zero makes sense (income, other debts)', () => {
-    for (const text of ['0', '没有', '无', 'none']) expect(parseMoney(text, { allowZero: true })).toEqual({ ok: true, fen: 0 });
+    for (const text of ['0', '没有', '无', 'none', '没有收入', '没收入', '无收入', '失业了没有收入', '现在没工资', 'no income', 'zero']) {
+      expect(parseMoney(text, { allowZero: true })).toEqual({ ok: true, fen: 0 });
+    }
+    // Not where an amount owed is asked: there, nothing owed is a mistake to point out.
+    expect(parseMoney('没有收入')).toEqual({ ok: false, reason: 'not_a_number' });
   });
 
   it('reads back every amount it writes, in both languages', () => {

@@ -159,6 +159,13 @@ describe('step 1: overdue status intake', () => {
     expect(d.debt.amountFen).toBeNull();
   });
 
+  it('asks for one total when an answer holds several amounts', () => {
+    const d = consented().choose('huabei').text('本金5000，利息300');
+    expect(d.state).toBe('status.amount');
+    expect(d.notices).toEqual(['intake.reject.money.several']);
+    expect(d.debt.amountFen).toBeNull();
+  });
+
   it('goes back one question at a time, and past the bank question only for cards', () => {
     const d = consented().choose('huabei').text('5500');
     d.choose('back');
