@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { LenderCase, Complaint } from '../../flows/case.js';
 import { causeSentence } from './sentences.js';
 import type { IsoDate } from '../domain/catalog.js';
-import { budget } from '../domain/budget.js';
+import { budget, standingOf } from '../domain/budget.js';
 import { daysBetween, formatDate } from '../domain/dates.js';
 import { HOTLINES } from '../domain/facts.js';
 import { getLender } from '../domain/lenders.js';
@@ -52,6 +52,9 @@ const punctuate = (items: string[], tx: (key: string) => string): string[] =>
 /** An English copy is for the user to read; the lender gets the Chinese one. */
 const referenceNote = (lang: DocLang, tx: (key: string) => string): Block[] =>
   lang === 'en' ? [{ type: 'paragraph', text: tx('referenceNote') }] : [];
+
+/** The statement's budget sentence, by where a month leaves the person. */
+const STATEMENT_BUDGET = { surplus: 'statement.budgetSurplus', even: 'statement.budgetEven', gap: 'statement.budgetGap' } as const;
 
 export function missingFor(kind: LenderDocumentKind, ctx: LenderCase): string[] {
   return REQUIRED[kind].map((f) => f(ctx)).filter(([, v]) => v === null).map(([name]) => name);
@@ -200,7 +203,7 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
           ? tx('statement.budgetNoIncome', { essentials: money(f.essentialsFen) })
           : tx('statement.budget', { income: money(f.incomeFen), essentials: money(f.essentialsFen) })) +
         other +
-        (b.surplusFen > 0 ? tx('statement.budgetSurplus', { surplus: money(b.surplusFen) }) : tx('statement.budgetGap', { gap: money(b.gapFen) })),
+        tx(STATEMENT_BUDGET[standingOf(b)], { surplus: money(b.surplusFen), gap: money(b.gapFen) }),
     });
   }
   if (requests.length > 0) {

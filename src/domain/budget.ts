@@ -10,3 +10,7 @@ export function budget(input: {
   const surplusFen = input.incomeFen - input.essentialsFen - (input.otherDebtsFen ?? 0);
   return { surplusFen, gapFen: Math.max(0, -surplusFen) };
 }
+
+/** Where a month leaves the person: money to spare, exactly nothing over, or short. */
+export const standingOf = (b: { surplusFen: Fen; gapFen: Fen }): 'surplus' | 'even' | 'gap' =>
+  b.surplusFen > 0 ? 'surplus' : b.gapFen > 0 ? 'gap' : 'even';

@@ -1,6 +1,6 @@
 import type { LenderCase } from '../../flows/case.js';
 import { BANKS, CUTS, PRODUCTS, RIGHTS_TOPICS, type IsoDate, type Lang, type ProductId } from '../domain/catalog.js';
-import { budget } from '../domain/budget.js';
+import { budget, standingOf } from '../domain/budget.js';
 import { formatDate } from '../domain/dates.js';
 import { evidenceItemsFor } from '../domain/evidence.js';
 import { BANK_HOTLINES, getLender } from '../domain/lenders.js';
@@ -183,7 +183,7 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
         f.amountFen !== null && b
           ? f.incomeFen === 0
             ? t('plan.budgetNoIncome', { debt: formatFen(f.amountFen, ctx.lang) })
-            : t(b.surplusFen > 0 ? 'plan.budgetSurplus' : 'plan.budgetGap', {
+            : t(PLAN_BUDGET[standingOf(b)], {
                 debt: formatFen(f.amountFen, ctx.lang),
                 amount: formatFen(b.surplusFen > 0 ? b.surplusFen : b.gapFen, ctx.lang),
               })
@@ -270,7 +270,7 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
         noIncome
           ? t('snowball.noIncome')
           : b
-            ? t(b.surplusFen > 0 ? 'snowball.surplus' : 'snowball.gap', { amount: formatFen(b.surplusFen > 0 ? b.surplusFen : b.gapFen, ctx.lang) })
+            ? t(`snowball.${standingOf(b)}`, { amount: formatFen(b.surplusFen > 0 ? b.surplusFen : b.gapFen, ctx.lang) })
             : null,
         ...(noIncome ? supportLines(ctx, t) : []),
         '',
@@ -352,6 +352,9 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
     );
   },
 };
+
+/** The plan screen's budget line, by where a month leaves the person. */
+const PLAN_BUDGET = { surplus: 'plan.budgetSurplus', even: 'plan.budgetEven', gap: 'plan.budgetGap' } as const;
 
 /** How this lender's share is said in the call script: in proportion, its chosen minimum, or short of it. */
 const SCRIPT_SHARE = { ratio: 'contact.script.canPayShare', minimum: 'contact.script.canPayMinimum', short: 'contact.script.canPayShort' } as const;

@@ -143,6 +143,22 @@ describe('no income: an extension and support first', () => {
   });
 });
 
+describe('income that only just covers essentials', () => {
+  it.each([
+    ['zh-hans', ZH, { ...JIEBEI_ZH, income: '3000', essentials: '3000' }, '刚好收支相抵', '还差 0 元'],
+    ['en', EN, { ...JIEBEI_EN, income: '3000', essentials: '3000' }, 'nothing is left over', '¥0 short'],
+  ] as const)('%s: says nothing is left over, never "0 short", in the summary and on the plan screen', async (lang, l, a, said, never) => {
+    const h = createBotHarness();
+    const u = h.user(lang === 'en' ? 7031 : 7032, lang);
+    await walk.toStepOneResult(u, a, walkLang(lang));
+    const summary = u.texts().at(-2)!;
+    expect(summary).toContain(said);
+    const plan = await toPlan(u, l);
+    expect(plan).toContain(said);
+    for (const text of [summary, plan]) expect(text).not.toContain(never);
+  });
+});
+
 describe('the statement says only what is true', () => {
   const docText = async (h: ReturnType<typeof createBotHarness>, n = -1) => {
     const doc = h.calls.filter((c) => c.method === 'sendDocument').at(n)!;
