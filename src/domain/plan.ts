@@ -149,15 +149,22 @@ export function proposePlans(input: PlanInput): PlanOption[] {
 }
 
 /**
- * The shortest common term whose instalment fits what the user can spare (with interest where the rate is known);
- * null when nothing can be spared or even 5 years does not fit, where an extension is the request to make.
+ * The term to ask for: where the lender lists its terms and fees (花呗), the shortest listed one whose instalment
+ * with its fee fits, so the suggestion agrees with the table beside it; when none does (or none is listed), the
+ * shortest longer common term whose instalment fits (with interest where the rate is known), to negotiate. Null
+ * when nothing can be spared or even 5 years does not fit, where an extension is the request to make.
  */
 export function suggestTerm(input: PlanInput): PlanOption | null {
   if (input.surplusFen <= 0) return null;
   const lender = getLender(input.product);
+  const table = lender.instalmentFees?.table ?? [];
+  const listed = table.map((row) => option(input.debtFen, input.surplusFen, row.months, { feeBp: row.feeBp })).find((o) => o.fits === true);
+  if (listed) return listed;
+  // A listed term that does not fit with its fee is not suggested again without it.
+  const longest = Math.max(0, ...table.map((row) => row.months));
   const priced =
     lender.planPricing === 'daily_interest' && input.dailyRateBp ? { dailyRateBp: input.dailyRateBp } : ({ cost: 'unknown' } as const);
-  for (const months of COMMON_TERMS) {
+  for (const months of COMMON_TERMS.filter((m) => m > longest)) {
     const o = option(input.debtFen, input.surplusFen, months, priced);
     if (o.fits === true) return o;
   }

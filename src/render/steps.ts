@@ -397,7 +397,9 @@ function costNote(first: PlanOption | undefined, ctx: LenderCase, t: Translate):
   return first?.cost === 'missing_rate' ? t('plan.rateMissing') : null;
 }
 
-/** The term to ask for: the shortest common one that fits, or an extension when none does. */
+const SUGGEST = { fee: 'plan.suggestWithFee', interest: 'plan.suggestWithInterest', missing_rate: 'plan.suggest', unknown: 'plan.suggest' } as const;
+
+/** The term to ask for: the shortest one that fits, or an extension when none does. */
 function suggestion(input: PlanInput | null, ctx: LenderCase, t: Translate): string[] {
   if (!input || input.surplusFen <= 0) return [];
   // What one month can repay needs no instalment, and no fee or interest on one.
@@ -406,7 +408,7 @@ function suggestion(input: PlanInput | null, ctx: LenderCase, t: Translate): str
   if (!term) return ['', t('plan.beyondFiveYears', { monthly: formatFen(input.surplusFen, ctx.lang) })];
   return [
     '',
-    t(term.cost === 'interest' ? 'plan.suggestWithInterest' : 'plan.suggest', {
+    t(SUGGEST[term.cost], {
       spare: formatFen(input.surplusFen, ctx.lang),
       count: term.months,
       monthly: formatFen(term.monthlyFen, ctx.lang),

@@ -102,3 +102,21 @@ describe('credit-card interest', () => {
     expect(estimateCharges({ product: 'credit_card', overdueFen: 3_500_000, days: 40 })).toBeNull();
   });
 });
+
+describe('the term to suggest where the lender lists its own terms and fees (花呗)', () => {
+  const huabei = (debtFen: number, surplusFen: number) => ({ debtFen, surplusFen, product: 'huabei' as const, dailyRateBp: null });
+
+  it('is the shortest listed term that fits with its fee: the same instalment as the table beside it', () => {
+    const input = huabei(1_000_000, 170_000);
+    const term = suggestTerm(input);
+    expect(term).toMatchObject({ months: 9, cost: 'fee', fits: true });
+    expect(term).toEqual(proposePlans(input).find((o) => o.months === 9));
+    // 6 months is 1,741.67 with its fee: more than can be spared, so not suggested.
+    expect(proposePlans(input).find((o) => o.months === 6)).toMatchObject({ monthlyFen: 174_167, fits: false });
+  });
+
+  it('falls back to a longer term to negotiate (principal only) when no listed term fits', () => {
+    expect(suggestTerm(huabei(3_000_000, 170_000))).toMatchObject({ months: 18, cost: 'unknown', fits: true });
+  });
+});
+
