@@ -277,7 +277,8 @@ export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current' | 'next
    * for this lender, or `short` when that minimum cannot be met (this lender is to be asked for an extension or a
    * lower amount). Null with one debt, or nothing to spare.
    */
-  share: { fen: number; ofFen: number; basis: 'ratio' | 'minimum' | 'short'; minimumFen: number | null } | null;
+  /** This lender's part of the monthly amount: in proportion, its chosen minimum, short of it, or its whole debt. */
+  share: { fen: number; ofFen: number; basis: 'ratio' | 'minimum' | 'short' | 'full'; minimumFen: number | null } | null;
 };
 
 /** The monthly amount the person can spare, shared out between the debts; null with one debt or nothing to spare. */
@@ -305,7 +306,14 @@ function shareOf(c: CaseContext, index: number): LenderCase['share'] {
   const fen = split?.shares[index];
   if (!split || fen === undefined) return null;
   const minimumFen = c.debts[index]?.minimumFen ?? null;
-  const basis = split.unmet.includes(index) ? 'short' : minimumFen !== null && fen === minimumFen ? 'minimum' : 'ratio';
+  const owed = c.debts[index]?.amountFen ?? null;
+  const basis = split.unmet.includes(index)
+    ? 'short'
+    : owed !== null && owed > 0 && fen === owed
+      ? 'full'
+      : minimumFen !== null && fen === minimumFen
+        ? 'minimum'
+        : 'ratio';
   return { fen, ofFen: split.ofFen, basis, minimumFen };
 }
 

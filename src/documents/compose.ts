@@ -33,14 +33,15 @@ const REQUIRED: Record<LenderDocumentKind, Array<(c: LenderCase) => [string, unk
   ],
 };
 
-/** Evidence that fits a complaint: collection records for a collector, the hardship papers for a refusal. */
-/** How the statement asks for instalments from this lender's share: in proportion, its minimum, or short of it. */
+/** How the statement asks this lender from its share: in proportion, its minimum, short of it, or paid off at once. */
 const SHARE_REQUEST = {
   ratio: 'statement.request.instalmentsShare',
   minimum: 'statement.request.instalmentsShareMinimum',
   short: 'statement.request.instalmentsShareShort',
+  full: 'statement.request.instalmentsShareFull',
 } as const;
 
+/** Evidence that fits a complaint: collection records for a collector, the hardship papers for a refusal. */
 const COLLECTION_EVIDENCE = ['collection_records'];
 const complaintEvidence = (kind: NonNullable<Complaint['kind']>, ticked: readonly string[]): string[] =>
   ticked.filter((e) => (kind === 'collector' ? COLLECTION_EVIDENCE.includes(e) : !COLLECTION_EVIDENCE.includes(e)));

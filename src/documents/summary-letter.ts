@@ -9,6 +9,9 @@ import { formatFen } from '../domain/money.js';
 import { debtName } from '../render/debts.js';
 import type { Block, DocLang, DocModel } from './model.js';
 
+/** A lender's line in the split, as its call script and statement put it. */
+const LETTER_SHARE = { ratio: 'share', minimum: 'shareMinimum', short: 'shareShort', full: 'shareFull' } as const;
+
 /**
  * One page for the person's own records and for a legal-aid adviser (FACTS §8.5: 12348): every debt, what can be
  * paid each month and how it is shared, and what was agreed with each lender. Only what the person told us.
@@ -46,7 +49,7 @@ export function composeSummaryLetter(c: CaseContext, lang: DocLang, t: TFunction
             // Each lender's share as the call script and its statement say it.
             const share = forLender(c, i).share;
             const vars = { name: nameOf(i), share: money(share?.fen ?? b.surplusFen), minimum: money(share?.minimumFen ?? 0) };
-            return tx(share?.basis === 'minimum' ? 'shareMinimum' : share?.basis === 'short' ? 'shareShort' : 'share', vars);
+            return tx(share ? LETTER_SHARE[share.basis] : 'share', vars);
           }),
         },
       );

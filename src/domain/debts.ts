@@ -85,9 +85,29 @@ export interface Split {
  * minimum). When the minimums together are more than the amount, they cannot all be met: the smaller ones are met
  * first (as many lenders as possible get theirs; ties to the earlier debt), and what is left is shared in
  * proportion among the others, whose minimums are `unmet` (those lenders are to be asked for an extension or a
- * lower amount). The shares always add up to the amount, exact to the fen.
+ * lower amount). No lender gets more than it is owed (where that is known): one whose share would be more gets its
+ * whole debt, paid off, and the rest is shared among the others. The shares add up to the amount, exact to the
+ * fen, unless the amount pays off every debt.
  */
 export function splitWithMinimums(amountFen: Fen, owedFen: readonly Fen[], minimumsFen: readonly (Fen | null)[]): Split {
+  const paidOff = new Set<number>();
+  for (;;) {
+    const open = owedFen.map((_, i) => i).filter((i) => !paidOff.has(i));
+    const left = amountFen - [...paidOff].reduce((a, i) => a + owedFen[i]!, 0);
+    const inner = splitWithFloors(left, open.map((i) => owedFen[i]!), open.map((i) => minimumsFen[i] ?? null));
+    const over = open.filter((i, k) => owedFen[i]! > 0 && inner.shares[k]! > owedFen[i]!);
+    if (over.length === 0) {
+      return {
+        shares: owedFen.map((owed, i) => (paidOff.has(i) ? owed : inner.shares[open.indexOf(i)]!)),
+        unmet: inner.unmet.map((k) => open[k]!),
+      };
+    }
+    for (const i of over) paidOff.add(i);
+  }
+}
+
+/** The split with minimums as floors, before any share is held to what is owed. */
+function splitWithFloors(amountFen: Fen, owedFen: readonly Fen[], minimumsFen: readonly (Fen | null)[]): Split {
   const n = owedFen.length;
   const min = (i: number) => Math.max(0, minimumsFen[i] ?? 0);
   const all = Array.from({ length: n }, (_, i) => i);

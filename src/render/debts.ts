@@ -86,7 +86,7 @@ export function debtButtons(c: CaseContext, t: Translate): Button[] {
  * for a lender. Minimums that cannot all be met are said plainly, with the lenders to ask for an extension.
  * Nothing to spare: an extension first, for all.
  */
-const ROW_BY_BASIS = { ratio: 'debts.order.row', minimum: 'debts.order.rowMinimum', short: 'debts.order.rowShort' } as const;
+const ROW_BY_BASIS = { ratio: 'debts.order.row', minimum: 'debts.order.rowMinimum', short: 'debts.order.rowShort', full: 'debts.order.rowFull' } as const;
 
 export function orderLines(c: CaseContext, t: Translate, today: IsoDate): string[] {
   const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });

@@ -357,7 +357,12 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
 const PLAN_BUDGET = { surplus: 'plan.budgetSurplus', even: 'plan.budgetEven', gap: 'plan.budgetGap' } as const;
 
 /** How this lender's share is said in the call script: in proportion, its chosen minimum, or short of it. */
-const SCRIPT_SHARE = { ratio: 'contact.script.canPayShare', minimum: 'contact.script.canPayMinimum', short: 'contact.script.canPayShort' } as const;
+const SCRIPT_SHARE = {
+  ratio: 'contact.script.canPayShare',
+  minimum: 'contact.script.canPayMinimum',
+  short: 'contact.script.canPayShort',
+  full: 'contact.script.canPayFull',
+} as const;
 
 const shareVars = (ctx: LenderCase) => ({
   share: formatFen(ctx.share?.fen ?? 0, ctx.lang),

@@ -130,6 +130,19 @@ describe('the checklist with several debts', () => {
     expect(u.last().match(/└ [^\n]*困难说明已写/g)).toHaveLength(3);
   });
 
+  it('never asks a lender for more than it is owed: a debt one month pays off is said to be paid off in one go', async () => {
+    const h = createBotHarness();
+    const u = h.user(81_008, 'zh-hans');
+    await walk.toStepOneResult(u, { product: '花呗', amount: '500', overdue: '10天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3000', otherDebts: '0' });
+    await walk.addDebt(u, { product: '借呗', amount: '1000', overdue: '10天', rate: null });
+    await u.send('/checklist');
+    expect(u.last()).toContain('1. 花呗：500 元，一个月就能一次还清。');
+    expect(u.last()).not.toContain('1,000 元。');
+    await u.press('1. 花呗');
+    await u.press('联系平台');
+    expect(u.last()).toContain('贵司这笔 500 元，我可以一次还清');
+  });
+
   it('warns when a lender\'s approved plan takes more than its share, though less than all that can be spared', async () => {
     const { h, u } = await threeDebts(81_007);
     await u.send('/checklist');

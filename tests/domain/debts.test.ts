@@ -62,8 +62,9 @@ const TODAY = '2026-11-24';
 const debt = (product: 'huabei' | 'jiebei' | 'credit_card', amountFen: number, dueDate: string, dailyRateBp: number | null = null) => ({ product, amountFen, dueDate, dailyRateBp });
 
 describe('a minimum per lender, chosen by the person', () => {
-  const minimums = (n: number) => fc.array(fc.option(fc.integer({ min: 1, max: 50_000_000 }), { nil: null }), { minLength: n, maxLength: n });
-  const withMinimums = owedList.chain((owed) => fc.tuple(fc.constant(owed), minimums(owed.length)));
+  // As the bot takes them: never more than the debt, where the debt's amount is known.
+  const minimumFor = (owed: number) => fc.option(fc.integer({ min: 1, max: owed > 0 ? Math.min(owed, 50_000_000) : 50_000_000 }), { nil: null });
+  const withMinimums = owedList.chain((owed) => fc.tuple(fc.constant(owed), fc.tuple(...owed.map(minimumFor))));
 
   it('a card’s minimum of 300 元 is met; the rest goes to the others in proportion', () => {
     // 800 元 over 9,000 and 1,000 owed: 720 and 80 in proportion; the card's minimum lifts it to 300.
@@ -87,6 +88,13 @@ describe('a minimum per lender, chosen by the person', () => {
     expect(split.shares).toEqual([27_000, 50_000, 3_000]);
   });
 
+  it('never gives a lender more than it is owed: that debt is paid off and the rest goes to the others', () => {
+    // 3,000 元 over 500 and 1,000 owed: 1,000 and 2,000 in proportion, more than each owes; both are paid off.
+    expect(splitWithMinimums(300_000, [50_000, 100_000], [null, null])).toEqual({ shares: [50_000, 100_000], unmet: [] });
+    // 3,000 元 over 100 and 5,000 owed: 58.82 and 2,941.18 in proportion; nothing to hold back.
+    expect(splitWithMinimums(300_000, [10_000, 500_000], [null, null])).toEqual({ shares: [5_882, 294_118], unmet: [] });
+  });
+
   it('nothing to spare: nothing to anyone, and every minimum is unmet', () => {
     expect(splitWithMinimums(0, [500_000, 100_000], [10_000, 20_000])).toEqual({ shares: [0, 0], unmet: [0, 1] });
   });
@@ -94,17 +102,22 @@ describe('a minimum per lender, chosen by the person', () => {
   it('without minimums it is the split in proportion', () => {
     fc.assert(
       fc.property(amount, owedList, (a, owed) => {
-        expect(splitWithMinimums(a, owed, owed.map(() => null))).toEqual({ shares: splitProRata(a, owed), unmet: [] });
+        const plain = splitProRata(a, owed);
+        fc.pre(plain.every((s, i) => owed[i] === 0 || s <= owed[i]!));
+        expect(splitWithMinimums(a, owed, owed.map(() => null))).toEqual({ shares: plain, unmet: [] });
       }),
     );
   });
 
-  it('adds up exactly to the amount, in fen; a met minimum is always given in full, an unmet one only when they cannot all be', () => {
+  it('adds up exactly to the amount, in fen, unless it pays off every debt; never more than a debt; a met minimum is always given in full, an unmet one only when they cannot all be', () => {
     fc.assert(
       fc.property(amount, withMinimums, (a, [owed, mins]) => {
         const { shares, unmet } = splitWithMinimums(a, owed, mins);
         expect(shares).toHaveLength(owed.length);
-        expect(shares.reduce((x, y) => x + y, 0)).toBe(a);
+        shares.forEach((s, i) => owed[i]! > 0 && expect(s).toBeLessThanOrEqual(owed[i]!));
+        const everyDebtPaidOff = shares.every((s, i) => owed[i]! > 0 && s === owed[i]);
+        if (everyDebtPaidOff) expect(shares.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(a);
+        else expect(shares.reduce((x, y) => x + y, 0)).toBe(a);
         for (const s of shares) expect(Number.isInteger(s) && s >= 0).toBe(true);
         const total = mins.reduce<number>((x, m) => x + (m ?? 0), 0);
         if (total <= a) expect(unmet).toEqual([]);
@@ -122,6 +135,8 @@ describe('a minimum per lender, chosen by the person', () => {
       fc.property(amount, withMinimums, (a, [owed, mins]) => {
         fc.pre(mins.reduce<number>((x, m) => x + (m ?? 0), 0) <= a);
         const { shares } = splitWithMinimums(a, owed, mins);
+        // A debt paid off gives what it does not need to the others.
+        fc.pre(shares.every((s, i) => owed[i] === 0 || s < owed[i]!));
         const plain = splitProRata(a, owed);
         mins.forEach((m, i) => {
           if (m === null) expect(shares[i]).toBeLessThanOrEqual(plain[i]! + 1);
