@@ -1,4 +1,5 @@
 import type { IsoDate } from './catalog.js';
+import { parseChineseNumber } from './numbers.js';
 import { cutGraphemes, stripBidi } from './text.js';
 
 /**
@@ -41,6 +42,23 @@ export function parseDay(text: string, today: IsoDate, direction: DayDirection):
     return checkSide(shift(today, sign * n), today, direction);
   }
   const ty = Number(today.slice(0, 4));
+  // A day of the month alone ("9号"), or of last, this or next month: the nearest such day on the side it must lie.
+  const dayOfMonth = /^(上个?月|这个?月|本月|下个?月)?(\d{1,2}|[一二三四五六七八九十]{1,3})日$/.exec(s);
+  if (dayOfMonth) {
+    const d = Number(dayOfMonth[2]) || parseChineseNumber(dayOfMonth[2] ?? '') || 0;
+    const month = (k: number) => {
+      const first = new Date(Date.UTC(ty, Number(today.slice(5, 7)) - 1 + k, 1));
+      return iso(first.getUTCFullYear(), first.getUTCMonth() + 1, d);
+    };
+    const named = dayOfMonth[1];
+    if (named) {
+      const day = month(/上/.test(named) ? -1 : /下/.test(named) ? 1 : 0);
+      return day ? checkSide(day, today, direction) : { ok: false, reason: 'unrecognised' };
+    }
+    const thisMonth = month(0);
+    const day = direction === 'past' ? (thisMonth && thisMonth <= today ? thisMonth : month(-1)) : thisMonth && thisMonth >= today ? thisMonth : month(1);
+    return day ? checkSide(day, today, direction) : { ok: false, reason: 'unrecognised' };
+  }
   let y: number | null = null;
   let m: number | null = null;
   let d: number | null = null;
@@ -71,18 +89,16 @@ function checkSide(day: IsoDate, today: IsoDate, direction: DayDirection): DayPa
   return wrong || tooFar ? { ok: false, reason: 'wrong_side' } : { ok: true, day };
 }
 
-/** "12", "12个月", "12期", "一年", "两年", "24 months" → 12 or 24; 1–120. */
+/** "12", "12个月", "十二期", "一年", "一年半", "半年", "24 months" → 12, 18, 6 or 24; 1–120. */
 export function parseMonthsCount(text: string): number | null {
   const s = text.trim().toLowerCase().replace(/\s+/g, '');
-  const years = /^(\d{1,2}|[一二两三四五])年$/.exec(s) ?? /^(\d{1,2})years?$/.exec(s);
-  if (years) {
-    const n = (Number(years[1]) || CN_DIGITS[years[1] ?? ''] || 0) * 12;
-    return n >= 1 && n <= 120 ? n : null;
-  }
-  const months = /^(\d{1,3})(个月|個月|月|期|months?|mo)?$/.exec(s);
+  const inRange = (n: number) => (Number.isInteger(n) && n >= 1 && n <= 120 ? n : null);
+  if (/^半年$|^halfayear$/.test(s)) return 6;
+  const years = /^(\d{1,2}|[一二两三四五六七八九十])年(半)?$/.exec(s) ?? /^(\d{1,2})years?$/.exec(s);
+  if (years) return inRange((Number(years[1]) || CN_DIGITS[years[1] ?? ''] || 0) * 12 + (years[2] ? 6 : 0));
+  const months = /^(\d{1,3}|[一二两三四五六七八九十百]+)(个月|個月|月|期|months?|mo)?$/.exec(s);
   if (!months) return null;
-  const n = Number(months[1]);
-  return n >= 1 && n <= 120 ? n : null;
+  return inRange(Number(months[1]) || parseChineseNumber(months[1] ?? '') || 0);
 }
 
 /** An agent's ID as the user heard it: letters, digits and dashes, up to 20; anything else is not an ID. */

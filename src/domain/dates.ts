@@ -50,12 +50,15 @@ const numberOf = (s: string): number | null => {
 function durationDays(s: string): number | null {
   if (/^半个?月$|^half a month$/.test(s)) return 15;
   if (/^一个半月$/.test(s)) return 45;
-  const m = /^([0-9.]+|[零〇一二两三四五六七八九十百]+|a|an|one)(天|日|days?|周|星期|个?礼拜|weeks?|个月|個月|months?)?$/.exec(s);
+  if (/^半年$|^half a year$/.test(s)) return 180;
+  if (/^一年半$/.test(s)) return 545;
+  const m = /^([0-9.]+|[零〇一二两三四五六七八九十百]+|a|an|one)(天|日|days?|周|星期|个?礼拜|weeks?|个月|個月|months?|年|years?)?$/.exec(s);
   if (!m) return null;
   const n = numberOf(m[1] ?? '');
   if (n === null || !Number.isInteger(n)) return null;
   const unit = m[2] ?? '天';
   if (/周|星期|礼拜|week/.test(unit)) return n * 7;
+  if (/年|year/.test(unit)) return n * 365;
   if (/月|month/.test(unit)) return n * 30;
   return n;
 }
@@ -103,6 +106,10 @@ export function parseOverdue(text: string, today: IsoDate): OverdueParse {
   const monthDay = /^(上|下)个?月(\d{1,2})[号日]?$/.exec(s);
   const candidate = monthDay ? `${addMonths(today, monthDay[1] === '上' ? -1 : 1).slice(0, 7)}-${monthDay[2]!.padStart(2, '0')}` : s;
   const past = parseDay(candidate, today, 'past');
+  // A day of the month alone ("9号") answers which due date was missed: the latest such day, not the next one.
+  if (/^(\d{1,2}|[一二三四五六七八九十]{1,3})[号號日]$/.test(candidate)) {
+    return past.ok ? { ok: true, dueDate: past.day, days: daysBetween(past.day, today), given: true } : { ok: false, reason: 'unrecognised' };
+  }
   const future = parseDay(candidate, today, 'future');
   const pastDays = past.ok ? daysBetween(past.day, today) : Infinity;
   const futureDays = future.ok ? daysBetween(today, future.day) : Infinity;
@@ -137,10 +144,13 @@ export function parseSince(text: string, today: IsoDate): SinceParse {
   if (/^上上个?月$/.test(s)) return back(2);
   if (/^(今年初|年初|今年年初|start of (this|the) year|beginning of (this|the) year)$/.test(s)) return month(ty, 1);
   if (/^(去年底|去年年底|end of last year)$/.test(s)) return month(ty - 1, 12);
-  const ago = /^([0-9]+|[一二两三四五六七八九十]+|a|an|one)\s*(个月|個月|months?)\s*(前|以前|之前|ago)$/.exec(s);
+  // "三个月前", "半年前", "一年前", "2 years ago"; asked when it began, "半年" alone means as long ago.
+  if (/^(半年|half a year)\s*(前|以前|之前|ago)?$/.test(s)) return back(6);
+  const ago = /^([0-9]+|[一二两三四五六七八九十]+|a|an|one)\s*(个月|個月|months?|年|years?)\s*(前|以前|之前|ago)?$/.exec(s);
   if (ago) {
     const n = numberOf(ago[1] ?? '');
-    return n === null || n > 600 ? { ok: false, reason: 'unrecognised' } : back(n);
+    const months = n === null ? null : /年|year/.test(ago[2] ?? '') ? n * 12 : n;
+    return months === null || months > 600 ? { ok: false, reason: 'unrecognised' } : back(months);
   }
   const ym = /^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*月?份?$/.exec(s);
   if (ym) return month(Number(ym[1]), Number(ym[2]));

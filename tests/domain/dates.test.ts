@@ -8,7 +8,7 @@ const TODAY = '2026-11-24';
 describe('how long overdue', () => {
   it.each([
     ['45', 45], ['45天', 45], ['逾期45天', 45], ['四十五天', 45], ['两个月', 60], ['3周', 21], ['a week', 7],
-    ['45 days', 45], ['2 months', 60], ['半个月', 15],
+    ['45 days', 45], ['2 months', 60], ['半个月', 15], ['半年', 180], ['一年', 365], ['一年半', 545], ['2 years', 730],
   ])('%s → %i days', (text, days) => {
     expect(parseOverdue(text, TODAY)).toEqual({ ok: true, days, dueDate: addDays(TODAY, -days), given: false });
   });
@@ -19,6 +19,8 @@ describe('how long overdue', () => {
     ['11月1日', '2026-11-01'], ['2025-12-01', '2025-12-01'],
     // Nearer ahead (next May), but more than two bills away: the missed date is this May's, about 200 days ago.
     ['5月9日', '2026-05-09'], ['May 9', '2026-05-09'], ['9 May', '2026-05-09'],
+    // A day of the month alone is the missed one: this month's, or last month's when this month's is still ahead.
+    ['9号', '2026-11-09'], ['24号', '2026-11-24'], ['30号', '2026-10-30'], ['二十号', '2026-11-20'],
   ])('the missed due date %s → %s', (text, dueDate) => {
     expect(parseOverdue(text, TODAY)).toMatchObject({ ok: true, dueDate, given: true });
   });
@@ -51,6 +53,7 @@ describe('when the hardship began', () => {
     ['2026年8月', '2026-08'], ['8月', '2026-08'], ['2026-08', '2026-08'], ['2026-08-15', '2026-08-15'], ['8月15日', '2026-08-15'],
     ['三个月前', '2026-08'], ['3 months ago', '2026-08'], ['上个月', '2026-10'], ['今年初', '2026-01'], ['去年12月', '2025-12'],
     ['last month', '2026-10'], ['August', '2026-08'], ['Aug 2026', '2026-08'], ['12月', '2025-12'],
+    ['半年前', '2026-05'], ['半年', '2026-05'], ['一年前', '2025-11'], ['2 years ago', '2024-11'], ['三个月', '2026-08'],
   ])('%s → %s', (text, since) => {
     expect(parseSince(text, TODAY)).toEqual({ ok: true, since });
   });
@@ -70,9 +73,25 @@ describe('the small answers of later steps', () => {
     expect(parseDay('sometime', TODAY, 'future')).toEqual({ ok: false, reason: 'unrecognised' });
   });
 
+  it('reads a day of the month alone as the nearest such day on the side it must lie', () => {
+    expect(parseDay('9号', TODAY, 'future')).toEqual({ ok: true, day: '2026-12-09' });
+    expect(parseDay('9号', TODAY, 'past')).toEqual({ ok: true, day: '2026-11-09' });
+    expect(parseDay('30号', TODAY, 'future')).toEqual({ ok: true, day: '2026-11-30' });
+    expect(parseDay('二十号', TODAY, 'past')).toEqual({ ok: true, day: '2026-11-20' });
+    expect(parseDay('下个月9号', TODAY, 'future')).toEqual({ ok: true, day: '2026-12-09' });
+    expect(parseDay('上个月9号', TODAY, 'future')).toEqual({ ok: false, reason: 'wrong_side' });
+    // February has no 30th: not a day to guess at.
+    expect(parseDay('30号', '2027-02-10', 'future')).toEqual({ ok: true, day: '2027-03-30' });
+    expect(parseDay('下个月30号', '2027-01-10', 'future')).toEqual({ ok: false, reason: 'unrecognised' });
+  });
+
   it('reads a number of months', () => {
     expect(parseMonthsCount('12期')).toBe(12);
     expect(parseMonthsCount('两年')).toBe(24);
+    expect(parseMonthsCount('十二期')).toBe(12);
+    expect(parseMonthsCount('二十四个月')).toBe(24);
+    expect(parseMonthsCount('一年半')).toBe(18);
+    expect(parseMonthsCount('半年')).toBe(6);
     expect(parseMonthsCount('0')).toBeNull();
     expect(parseMonthsCount('999')).toBeNull();
   });
