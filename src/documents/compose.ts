@@ -173,7 +173,7 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
     return ctx.plan.monthlyFen !== null && ctx.plan.months !== null
       ? tx('statement.request.instalmentsPlan', { count: ctx.plan.months, monthly: money(ctx.plan.monthlyFen) })
       : ctx.share
-        ? tx(SHARE_REQUEST[ctx.share.basis], { monthly: money(ctx.share.ofFen), share: money(ctx.share.fen), minimum: money(ctx.share.minimumFen ?? 0) })
+        ? tx(SHARE_REQUEST[ctx.share.basis], { you, monthly: money(ctx.share.ofFen), share: money(ctx.share.fen), minimum: money(ctx.share.minimumFen ?? 0) })
         : b && b.surplusFen > 0
         ? tx('statement.request.instalmentsMonthly', { monthly: money(b.surplusFen) })
         : tx('statement.request.instalments');

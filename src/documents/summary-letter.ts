@@ -25,8 +25,8 @@ export function composeSummaryLetter(c: CaseContext, lang: DocLang, t: TFunction
 
   const debts = c.debts.map((d, i) => {
     const days = daysOverdue(d, today);
-    if (d.amountFen === null || days === null) return tx('debtUnknown', { n: i + 1, name: nameOf(i) });
-    return tx('debt', { n: i + 1, name: nameOf(i), amount: money(d.amountFen), overdue: days > 0 ? tx('overdue', { count: days }) : tx('notOverdue') });
+    if (d.amountFen === null || days === null) return tx('debtUnknown', { name: nameOf(i) });
+    return tx('debt', { name: nameOf(i), amount: money(d.amountFen), overdue: days > 0 ? tx('overdue', { count: days }) : tx('notOverdue') });
   });
 
   const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });

@@ -118,11 +118,14 @@ describe('the checklist with several debts', () => {
       if (n === 0) await walk.writeStatement(u, '分期');
       else await u.send('/statement');
       statements.push(u.texts().find((t, i, all) => t.startsWith('还款困难情况说明') && all.slice(i + 1).every((x) => !x.startsWith('还款困难情况说明')))!);
-      expect(statements.at(-1)).toContain(`按欠款比例向贵司每月还款约 ${share}`);
+      // A bank (the card) is 贵行 all through its letter, anyone else 贵司.
+      const you = name.startsWith('信用卡') ? '贵行' : '贵司';
+      expect(statements.at(-1)).toContain(`按欠款比例向${you}每月还款约 ${share}`);
+      expect(statements.at(-1)).not.toContain(you === '贵行' ? '贵司' : '贵行');
     }
     expect(new Set(statements).size).toBe(3);
     // What the three letters ask for adds up to what can be spared, to the fen: nothing lost or added by rounding.
-    const asked = statements.map((t) => Math.round(Number(/按欠款比例向贵司每月还款约 ([\d,.]+) 元/.exec(t)![1]!.replace(/,/g, '')) * 100));
+    const asked = statements.map((t) => Math.round(Number(/按欠款比例向贵[司行]每月还款约 ([\d,.]+) 元/.exec(t)![1]!.replace(/,/g, '')) * 100));
     expect(asked.reduce((a, b) => a + b, 0)).toBe(250_000);
     expect(h.calls.filter((c) => c.method === 'sendDocument')).toHaveLength(3);
     // The checklist counts the progress of each debt on its own.
@@ -168,7 +171,9 @@ describe('the checklist with several debts', () => {
     await u.press('我的资料');
     await u.press('欠款汇总');
     const letter = u.texts().find((t) => t.startsWith('欠款情况汇总'))!;
-    expect(letter).toContain('截至 2026年11月24日，本人共有 3 笔逾期欠款，合计 25,500 元。');
+    expect(letter).toContain('截至 2026年11月24日，本人共有 3 笔欠款，合计 25,500 元。');
+    // Each debt numbered once.
+    expect(letter).not.toMatch(/\d\. \d\./);
     expect(letter).toContain('1. 花呗：欠款 5,500 元，已逾期约 45 天');
     expect(letter).toContain('3. 信用卡（招商银行）：欠款 8,000 元，已逾期约 20 天');
     expect(letter).toContain('每月可用于还款约 2,500 元，按各笔欠款金额的比例分配');
