@@ -358,6 +358,7 @@ export function createEngine(deps: EngineDeps) {
           schema: CASE_SCHEMA_VERSION,
           snapshot: toStored(next),
           owed: effects.replies.length > 0 || effects.edit ? encodeOwed(actions, today, effects.edit !== null) : null,
+          keepExpiry: fromReminder,
         });
         if (!result.ok && result.reason === 'duplicate') {
           await answer(msg);

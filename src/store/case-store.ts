@@ -104,6 +104,11 @@ export interface CommitInput {
   snapshot: unknown | null;
   /** The replies this turn owes, encoded; null when it owes none. */
   owed: string | null;
+  /**
+   * Keep the case's expiry as it is: a reminder's turn is not the person writing, and the case is deleted a set
+   * time after their last message (the privacy promise), however many reminders come meanwhile.
+   */
+  keepExpiry?: boolean;
 }
 
 export type CommitResult =
@@ -115,7 +120,10 @@ export interface FinishInput {
   token: string;
   /** The replies of this version were sent. */
   sentVersion: number | null;
-  /** A follow-up write the turn learned only after sending (the checklist's message id), fenced and CAS-checked. */
+  /**
+   * A follow-up write the turn learned only after sending (the checklist's message id), fenced and CAS-checked; it
+   * keeps the expiry its turn's commit set.
+   */
   followUp: { expectedVersion: number; schema: number; snapshot: unknown } | null;
   /** Gives the lease back (and wakes waiters); false keeps it for the lane's next update. */
   release: boolean;

@@ -153,7 +153,7 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       if (input.snapshot !== null) {
         version = version === 0 ? (lastBase = Math.max(t * 1000, lastBase + 1)) : version + 1;
         c.case = { version, schema: input.schema, json: JSON.stringify(input.snapshot), lastUpdate: input.updateId, lastToken: input.token };
-        c.caseUntil = t + ttl;
+        if (!input.keepExpiry) c.caseUntil = t + ttl;
       }
       c.seen = [...c.seen, input.updateId].sort((a, b) => a - b).slice(-SEEN_KEEP);
       c.seenUntil = t + ttl;
@@ -169,7 +169,6 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       if (input.followUp && mine && c.case?.version === input.followUp.expectedVersion) {
         version = c.case.version + 1;
         c.case = { ...c.case, version, schema: input.followUp.schema, json: JSON.stringify(input.followUp.snapshot) };
-        c.caseUntil = now() + ttl;
       }
       if (input.release && mine) release(input.chatId, c);
       return { version };

@@ -150,7 +150,7 @@ return {'go', v, schema, snap, ov, op, dup and 1 or 0}
 
 /**
  * commit. KEYS: case, seen, lock, outbox. ARGV: token, expected version, update id, schema, snapshot ('' = record
- * the id only), owed replies (''), ttl s, seen kept, owed ttl s, lease ms.
+ * the id only), owed replies (''), ttl s, seen kept, owed ttl s, lease ms, keep the case's expiry ('1'/'0').
  * A repeated id is a duplicate, unless this very commit already ran with the same token (its reply was lost).
  */
 const COMMIT = `${SEEN}
@@ -170,7 +170,7 @@ if ARGV[5] ~= '' then
     v = string.format('%.0f', redis.call('HINCRBY', KEYS[1], 'v', 1))
   end
   redis.call('HSET', KEYS[1], 'v', v, 'snap', ARGV[5], 'schema', ARGV[4], 'u', ARGV[3], 't', ARGV[1])
-  redis.call('EXPIRE', KEYS[1], ARGV[7])
+  if ARGV[11] ~= '1' then redis.call('EXPIRE', KEYS[1], ARGV[7]) end
 end
 seenAdd(KEYS[2], ARGV[3], tonumber(ARGV[8]), ARGV[7])
 if ARGV[6] ~= '' then
@@ -184,7 +184,8 @@ return {'ok', v}
 
 /**
  * finish. KEYS: case, lock, outbox, queue. ARGV: token, version sent (''), release ('1'/'0'), follow-up snapshot
- * (''), its expected version, schema, ttl s, wake channel, chat id. Returns the follow-up's version or ''.
+ * (''), its expected version, schema, wake channel, chat id. Returns the follow-up's version or ''. A follow-up keeps
+ * the expiry its turn's commit set.
  */
 const FINISH = `
 local mine = redis.call('GET', KEYS[2]) == ARGV[1]
@@ -193,11 +194,10 @@ local nv = ''
 if ARGV[4] ~= '' and mine and redis.call('HGET', KEYS[1], 'v') == ARGV[5] then
   nv = string.format('%.0f', redis.call('HINCRBY', KEYS[1], 'v', 1))
   redis.call('HSET', KEYS[1], 'snap', ARGV[4], 'schema', ARGV[6])
-  redis.call('EXPIRE', KEYS[1], ARGV[7])
 end
 if ARGV[3] == '1' and mine then
   redis.call('DEL', KEYS[2])
-  if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('PUBLISH', ARGV[8], ARGV[9]) end
+  if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('PUBLISH', ARGV[7], ARGV[8]) end
 end
 return nv
 `;
@@ -349,6 +349,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
           SEEN_KEEP,
           owedTtl,
           leaseMs,
+          input.keepExpiry ? '1' : '0',
         );
         if (r[0] === 'ok') return { ok: true, version: Number(r[1]) };
         return { ok: false, reason: r[0] === 'dup' ? 'duplicate' : r[0] === 'lost' ? 'lost' : 'conflict' };
@@ -364,7 +365,6 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
           input.followUp ? JSON.stringify(input.followUp.snapshot) : '',
           str(input.followUp?.expectedVersion),
           str(input.followUp?.schema),
-          ttl,
           WAKE_CHANNEL,
           id,
         );

@@ -299,7 +299,26 @@ describe('memory store: expiry', () => {
     t += 2;
     expect(await store.load(1)).toBeNull();
   });
+
+  it('counts from the person\'s last message: a reminder\'s turn and a follow-up keep the expiry', async () => {
+    let t = 1_000_000;
+    const store = createMemoryStore({ ttlSeconds: 10, now: () => t });
+    await turn(store, 1, 1);
+    t += 9_000;
+    await reminderTurn(store, 1, 2);
+    t += 1_001;
+    expect(await store.load(1)).toBeNull();
+  });
 });
+
+/** A reminder's turn: committed keeping the case's expiry, then a follow-up write (the checklist's message id). */
+async function reminderTurn(store: CaseStore, chatId: number, updateId: number) {
+  const t = token();
+  const b = await go(store, { chatId, token: t, updateId });
+  const r = await store.commit({ chatId, token: t, expectedVersion: b.version, updateId, schema: 1, snapshot: { reminded: true }, owed: null, keepExpiry: true });
+  if (!r.ok) throw new Error(`commit refused: ${r.reason}`);
+  await store.finish({ chatId, token: t, sentVersion: null, followUp: { expectedVersion: r.version, schema: 1, snapshot: { reminded: 2 } }, release: true });
+}
 
 describe('redis store', () => {
   let redis: TestRedis;
@@ -341,6 +360,18 @@ describe('redis store', () => {
       expect(ttl, key).toBeLessThanOrEqual(TTL * 1000);
     }
     expect(await raw.pttl(keys.lock(id))).toBeLessThanOrEqual(store.leaseMs);
+  });
+
+  it('keeps the case\'s expiry through a reminder\'s turn and its follow-up; the person\'s next message renews it', async () => {
+    const store = make();
+    const id = chat();
+    await turn(store, id, 1);
+    await raw.pexpire(keys.case(id), 5_000);
+    await reminderTurn(store, id, 2);
+    expect(await raw.pttl(keys.case(id))).toBeLessThanOrEqual(5_000);
+    expect(await store.load(id)).toMatchObject({ snapshot: { reminded: 2 } });
+    await turn(store, id, 3);
+    expect(await raw.pttl(keys.case(id))).toBeGreaterThan(5_000);
   });
 
   it('keeps the applied ids as a packed set of integers, the newest 64', async () => {
