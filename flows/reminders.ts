@@ -1,5 +1,5 @@
 import { enqueueActions } from 'xstate';
-import { addDays, daysBetween, formatDate } from '../src/domain/dates.js';
+import { daysBetween, formatDate } from '../src/domain/dates.js';
 import { formatFen } from '../src/domain/money.js';
 import {
   cancelReminder,
@@ -14,6 +14,7 @@ import {
   reminders,
   snoozeReminder,
   TIME_ZONES,
+  worthSaying,
   type Agreement,
   type Reminder,
   type ReminderState,
@@ -65,8 +66,10 @@ export const forgetPlanProgress: Fragment = enqueueActions(({ context, enqueue }
 const remind = enqueueActions(({ context, event, enqueue }: Args) => {
   const due = dueToday(context, event.today);
   if (due.length === 0) return;
+  // Every reminder due is marked said, including an instalment's other lead and one already past.
   enqueue.assign({ reminders: markSent(reminderState(context), due, event.today) });
-  enqueue({ type: 'remind', params: { items: due } satisfies RemindParams });
+  const items = worthSaying(due, event.today);
+  if (items.length > 0) enqueue({ type: 'remind', params: { items } satisfies RemindParams });
 });
 
 const showList = enqueueActions(({ context, enqueue }: Args) => {
@@ -143,8 +146,10 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
     case 's1':
     case 's7': {
       const days = event.action === 's1' ? 1 : 7;
-      set(snoozeReminder(r, found.key, event.today, days));
-      enqueue(notice('reminders.snoozed', { date: formatDate(addDays(event.today, days), context.lang) }));
+      const snoozed = snoozeReminder(r, found, event.today, days);
+      set(snoozed);
+      const until = snoozed.snoozed.find((s) => s.key === found.key)!.until;
+      enqueue(notice('reminders.snoozed', { date: formatDate(until, context.lang) }));
       enqueue({ type: 'showReminders' });
       return;
     }

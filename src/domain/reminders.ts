@@ -167,9 +167,12 @@ const debtOpen = (d: ReminderDebt) => (d.amountFen ?? 0) > 0 && (planProgress(d)
 function candidatesOf(d: ReminderDebt, r: ReminderState, today: IsoDate): Reminder[] {
   const debt = d.id;
   const from = addDays(today, -LATE_WINDOW_DAYS);
+  // A snoozed reminder is kept until a week after the day it was moved to, however long ago it first fell due.
+  const snoozedTo = (key: string) => r.snoozed.find((s) => s.key === key)?.until ?? null;
   const out: Reminder[] = [];
   const add = (kind: ReminderKind, date: IsoDate, about: IsoDate, instalment?: Reminder['instalment']) => {
-    if (date >= from) out.push({ kind, debt, date, key: reminderKey(kind, date, debt), about, ...(instalment ? { instalment } : {}) });
+    const key = reminderKey(kind, date, debt);
+    if (date >= from || (snoozedTo(key) ?? '') >= from) out.push({ kind, debt, date, key, about, ...(instalment ? { instalment } : {}) });
   };
 
   const lastCall = d.calls.at(-1);
@@ -191,7 +194,7 @@ function candidatesOf(d: ReminderDebt, r: ReminderState, today: IsoDate): Remind
   }
 
   const due = d.dueDate;
-  if (due !== null && due >= today) add('repayment', due, due);
+  if (due !== null && (due >= today || snoozedTo(reminderKey('repayment', due, debt)) !== null)) add('repayment', due, due);
 
   const anchor = due ?? r.since;
   if (anchor !== null && debtOpen(d)) {
@@ -225,6 +228,21 @@ export function reminders(c: ReminderCase, today: IsoDate): Reminder[] {
  */
 export function findReminder(c: ReminderCase, key: string, today: IsoDate): Reminder | null {
   return candidates(c, today).find((x) => x.key === key) ?? null;
+}
+
+/**
+ * What a message says of the reminders due: an instalment once, by its nearest lead (a plan recorded close to a due
+ * day has both leads due together), and none whose day is already past (recorded after the fact).
+ */
+export function worthSaying(due: readonly Reminder[], today: IsoDate): Reminder[] {
+  const nearest = new Map<string, Reminder>();
+  for (const x of due) {
+    if (x.kind !== 'instalment' || x.about < today) continue;
+    const id = `${x.debt}:${x.about}`;
+    const known = nearest.get(id);
+    if (!known || x.date > known.date) nearest.set(id, x);
+  }
+  return due.filter((x) => x.kind !== 'instalment' || nearest.get(`${x.debt}:${x.about}`) === x);
 }
 
 /** What one reminder message today says: everything due and not yet said, none if today's message went out. */
@@ -277,9 +295,15 @@ export function cancelReminder(r: ReminderState, key: string): ReminderState {
   return r.cancelled.includes(key) ? r : { ...r, cancelled: [...r.cancelled, key].slice(-MAX_MARKS) };
 }
 
-/** Moves one reminder `days` after today (snoozing again moves it again). */
-export function snoozeReminder(r: ReminderState, key: string, today: IsoDate, days: number): ReminderState {
-  return { ...r, snoozed: [...r.snoozed.filter((s) => s.key !== key), { key, until: addDays(today, days) }].slice(-MAX_MARKS) };
+/**
+ * Moves one reminder `days` later: from its day (or the day it was already moved to), or from today once that has
+ * come; snoozing again moves it again.
+ */
+export function snoozeReminder(r: ReminderState, reminder: Pick<Reminder, 'key' | 'date'>, today: IsoDate, days: number): ReminderState {
+  const { key } = reminder;
+  const current = r.snoozed.find((s) => s.key === key)?.until ?? reminder.date;
+  const until = addDays(current > today ? current : today, days);
+  return { ...r, snoozed: [...r.snoozed.filter((s) => s.key !== key), { key, until }].slice(-MAX_MARKS) };
 }
 
 // ── Time of day: quiet hours in the person's zone ──────────────────────────────────────────────────────────────

@@ -16,6 +16,7 @@ import {
   planProgress,
   reminders,
   snoozeReminder,
+  worthSaying,
   zoneOf,
   newAgreement,
   type Agreement,
@@ -107,10 +108,29 @@ describe('the person’s choices', () => {
     expect(left.some((x) => x.kind === 'instalment')).toBe(true);
   });
 
+  const contact = { key: 'contact:2026-11-28', date: '2026-11-28' };
+
   it('a snoozed reminder moves, keeping its identity', () => {
-    const r = snoozeReminder(on, 'contact:2026-11-28', '2026-11-28', 7);
+    const r = snoozeReminder(on, contact, '2026-11-28', 7);
     const moved = reminders({ ...c, reminders: r }, '2026-11-28').find((x) => x.kind === 'contact');
     expect(moved).toMatchObject({ date: '2026-12-05', key: 'contact:2026-11-28' });
+  });
+
+  it('snoozed before its day, it moves from its own day, not from today', () => {
+    const r = snoozeReminder(on, contact, '2026-11-25', 1);
+    expect(reminders({ ...c, reminders: r }, '2026-11-25').find((x) => x.kind === 'contact')).toMatchObject({ date: '2026-11-29' });
+    expect(dueToday({ ...c, reminders: r }, '2026-11-28').some((x) => x.kind === 'contact')).toBe(false);
+  });
+
+  it('snoozed a week on its day, it is said a week later, though it first fell due more than a week back by then', () => {
+    const r = snoozeReminder(on, contact, '2026-11-28', 7);
+    expect(dueToday({ ...c, reminders: r }, '2026-12-05').map((x) => x.key)).toContain('contact:2026-11-28');
+  });
+
+  it('a repayment-day reminder snoozed a day is said the next day, after the repayment day', () => {
+    const withDue = base({ dueDate: '2026-12-20', amountFen: 100_000 });
+    const r = snoozeReminder(on, { key: 'repayment:2026-12-20', date: '2026-12-20' }, '2026-12-20', 1);
+    expect(dueToday({ ...withDue, reminders: r }, '2026-12-21').map((x) => x.key)).toContain('repayment:2026-12-20');
   });
 });
 
@@ -123,6 +143,15 @@ describe('one message a day, combining what is due', () => {
     const after = { ...c, reminders: markSent(on, due, '2026-12-07') };
     expect(dueToday(after, '2026-12-07')).toEqual([]);
     expect(dueToday(after, '2026-12-09').map((r) => r.key)).toEqual(['instalment:2026-12-09']);
+  });
+
+  it('an instalment is said once, by its nearest lead, and never when its day has passed', () => {
+    const recordedLate = base({ plan: { ...approvedPlan, firstDue: '2026-11-25' }, reminders: { ...on, since: '2026-11-01' } });
+    const due = dueToday(recordedLate, '2026-11-24');
+    expect(due.map((x) => x.key)).toEqual(['instalment:2026-11-22', 'instalment:2026-11-24']);
+    expect(worthSaying(due, '2026-11-24').map((x) => x.key)).toEqual(['instalment:2026-11-24']);
+    const past = base({ plan: { ...approvedPlan, firstDue: '2026-11-22' }, reminders: { ...on, since: '2026-11-01' } });
+    expect(worthSaying(dueToday(past, '2026-11-24'), '2026-11-24').filter((x) => x.about === '2026-11-22')).toEqual([]);
   });
 
   it('a reminder missed by a day is still said, within a week', () => {

@@ -275,12 +275,14 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     const contact = async () => (await inspect.list(u.id)).filter((j) => j.kind === 'contact');
     await u.send('/reminders');
     expect(listOf(h, u)).toContain('1. 2026年11月25日：再联系平台');
+    // A week from the reminder's own day (the 25th), not from today.
     await pressIn(h, u, LIST, '1 推迟1周');
-    expect(listOf(h, u)).toContain('好，2026年12月1日再提醒你');
-    expect(listOf(h, u)).toContain('1. 2026年12月1日：再联系平台');
-    expect(await contact()).toEqual([{ chatId: u.id, kind: 'contact', debt: 0, date: '2026-12-01', at: sh('2026-12-01T09:00:00') }]);
+    expect(listOf(h, u)).toContain('好，2026年12月2日再提醒你');
+    expect(listOf(h, u)).toContain('1. 2026年12月2日：再联系平台');
+    expect(await contact()).toEqual([{ chatId: u.id, kind: 'contact', debt: 0, date: '2026-12-02', at: sh('2026-12-02T09:00:00') }]);
+    // Snoozing again moves it on from there.
     await pressIn(h, u, LIST, '1 推迟1天');
-    expect((await contact()).map((j) => j.date)).toEqual(['2026-11-25']);
+    expect((await contact()).map((j) => j.date)).toEqual(['2026-12-03']);
     await pressIn(h, u, LIST, '取消 1');
     expect(listOf(h, u)).toContain('这条提醒取消了');
     expect(await contact()).toEqual([]);
