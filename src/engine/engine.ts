@@ -286,7 +286,7 @@ export function createEngine(deps: EngineDeps) {
     let holding = carry?.held ?? false;
     const keep = (sentVersion: number | null = null): Carry => ({ token, held: holding, sentVersion: holding ? sentVersion : null });
     let sent = carry?.sentVersion ?? null;
-    const today = todayIn(clock.now());
+    let today = todayIn(clock.now());
     const fromReminder = msg.input.kind === 'reminder';
     try {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -311,6 +311,8 @@ export function createEngine(deps: EngineDeps) {
         const prev = await caseOf(msg.chatId, fromReminder ? null : msg, begun, cached);
         if (prev === null) return { value: 'gone', carry: keep() };
         if (fromReminder && deps.reminders?.isQuiet(prev.context)) return { value: 'quiet', carry: keep() };
+        // A reminder speaks of the person's own day, in their zone, not China's.
+        if (fromReminder && deps.reminders) today = deps.reminders.today(prev.context);
 
         if (begun.owed) {
           // Replies a crash or a failed send left owed: shown first. Whatever this update says was typed without

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/catalog.js';
-import { DEFAULT_TIME_ZONE, deliveryTime, inQuietHours, plannedDays, zoneOf, type ReminderCase } from '../domain/reminders.js';
+import { DEFAULT_TIME_ZONE, deliveryTime, inQuietHours, localTime, plannedDays, zoneOf, type ReminderCase } from '../domain/reminders.js';
 import type { Clock } from '../engine/clock.js';
 import type { ReminderMetrics } from './metrics.js';
 import { DeferJob, jobId, type ReminderHandler, type ReminderJob, type ReminderScheduler } from './scheduler.js';
@@ -75,6 +75,9 @@ export function createReminderService(deps: {
 
     /** Whether it is quiet hours now where this person is: a reminder job then waits (the engine asks). */
     isQuiet: (c: ReminderCase) => inQuietHours(clock.now(), zoneOf(c, zone)),
+
+    /** The person's calendar day now, in their zone: what a reminder's "today" is (a day behind China's in the Americas). */
+    today: (c: ReminderCase) => localTime(clock.now(), zoneOf(c, zone)).date,
 
     /** The worker's handler: one job = one engine turn; quiet hours put it back, a block clears the chat's jobs. */
     handler(remind: Remind): ReminderHandler {

@@ -195,6 +195,25 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     expect(u.last()).toContain('今天该再联系');
   });
 
+  it('a reminder speaks of the person\'s own day: 09:00 in Los Angeles is already tomorrow in China', async () => {
+    let now = sh('2026-11-24T12:00:00');
+    const { h } = botProcess({ now: () => now });
+    const u = h.user(++nextUser);
+    await logCall(u, '明天');
+    await answerOffer(h, u, '好，提醒我');
+    await pressIn(h, u, LIST, '改时区');
+    await pressIn(h, u, '你现在在哪个时区', '洛杉矶');
+    const contact = (await inspect.list(u.id)).find((j) => j.kind === 'contact');
+    expect(contact).toMatchObject({ date: '2026-11-25', at: Date.parse('2026-11-25T09:00:00-08:00') });
+
+    // 09:00 on the 25th in Los Angeles is 01:00 on the 26th in Shanghai: still the call-back day where the person is.
+    const before = u.texts().length;
+    now = Date.parse('2026-11-25T09:00:05-08:00');
+    await fire(u.id, now);
+    expect(u.texts()).toHaveLength(before + 1);
+    expect(u.last()).toContain('今天该再联系');
+  });
+
   it('what is due on one day goes out as one message; "paid" updates what is left', async () => {
     let now = sh('2026-11-24T12:00:00');
     const { h } = botProcess({ now: () => now });
