@@ -168,7 +168,8 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
 
   const days = f.dueDate ? Math.max(0, daysBetween(f.dueDate, today)) : 0;
   const b = budget({ incomeFen: f.incomeFen, essentialsFen: f.essentialsFen, otherDebtsFen: f.otherDebtsFen ?? 0 });
-  const requests = ctx.statement.requests.map((r) => {
+  // Not overdue yet: there are no overdue charges to ask to waive.
+  const requests = ctx.statement.requests.filter((r) => r !== 'penalty_reduction' || days > 0).map((r) => {
     if (r !== 'instalments') return tx(`statement.request.${r}`);
     return ctx.plan.monthlyFen !== null && ctx.plan.months !== null
       ? tx('statement.request.instalmentsPlan', { count: ctx.plan.months, monthly: money(ctx.plan.monthlyFen) })

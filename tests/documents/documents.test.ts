@@ -102,6 +102,27 @@ describe.each(PERSONAS)('the hardship statement: $name', ({ ctx, expected, absen
 describe('the statement, around the edges', () => {
   const base = PERSONAS[0]!.ctx;
 
+  it('addresses a card centre whose bank was not given with a blank to fill in, never "your bank"', () => {
+    const card = persona((c) => {
+      Object.assign(c.facts, { product: 'credit_card', bank: null, amountFen: 500_000, dueDate: '2026-11-01', cause: 'job_loss' });
+      c.statement.requests = ['instalments'];
+    });
+    expect(toPlainText(composeDocument('statement', card, 'zh-CN', zh, TODAY))).toContain('致：＿＿＿＿银行信用卡中心');
+    const english = toPlainText(composeDocument('statement', card, 'en', en, TODAY));
+    expect(english).toContain('________ Bank Credit Card Centre');
+    expect(english).not.toContain('Your bank');
+  });
+
+  it('asks to waive overdue charges only once there are some', () => {
+    const ask = (dueDate: string) => {
+      const ctx = structuredClone(base);
+      ctx.facts.dueDate = dueDate;
+      return toPlainText(composeDocument('statement', ctx, 'zh-CN', zh, TODAY));
+    };
+    expect(ask('2026-11-19')).toContain('减免逾期期间产生的罚息');
+    expect(ask('2026-12-01')).not.toContain('减免逾期期间产生的罚息');
+  });
+
   it('asks for what is missing instead of inventing it', () => {
     expect(missingFor('statement', forLender(newCaseContext('zh-CN')))).toEqual(['facts.product', 'facts.amountFen', 'facts.dueDate', 'facts.cause']);
     expect(missingFor('confirmation', base)).toEqual(['plan.monthlyFen', 'plan.months']);
