@@ -27,11 +27,21 @@ const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep'
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 export type DayDirection = 'past' | 'future';
+
+/** A day of the month, alone ("9号") or of last, this or next month ("下个月9号"); 号 is read as 日 first. */
+const DAY_OF_MONTH = /^(上个?月|这个?月|本月|下个?月)?(\d{1,2}|[一二三四五六七八九十]{1,3})日$/;
+/** A day answer as it is read: trimmed, lower case, single spaces, 号 as 日. */
+const dayText = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[号號]$/, '日');
+/** "9号", "二十日": a day of the month with no month named. */
+export const isBareDayOfMonth = (text: string): boolean => {
+  const m = DAY_OF_MONTH.exec(dayText(text));
+  return m !== null && m[1] === undefined;
+};
 export type DayParse = { ok: true; day: IsoDate } | { ok: false; reason: 'unrecognised' | 'wrong_side' };
 
 /** A day, read in the direction it must lie: a call already made is not in the future, a call-back is not past. */
 export function parseDay(text: string, today: IsoDate, direction: DayDirection): DayParse {
-  const s = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[号號]$/, '日');
+  const s = dayText(text);
   const rel = RELATIVE[s];
   if (rel !== undefined) return checkSide(shift(today, rel), today, direction);
   const offset = /^(\d{1,3}|[一二两三四五六七八九十])\s*(?:天|days?)\s*(后|以后|之后|前|以前|之前|later|ago)?$/.exec(s) ??
@@ -43,7 +53,7 @@ export function parseDay(text: string, today: IsoDate, direction: DayDirection):
   }
   const ty = Number(today.slice(0, 4));
   // A day of the month alone ("9号"), or of last, this or next month: the nearest such day on the side it must lie.
-  const dayOfMonth = /^(上个?月|这个?月|本月|下个?月)?(\d{1,2}|[一二三四五六七八九十]{1,3})日$/.exec(s);
+  const dayOfMonth = DAY_OF_MONTH.exec(s);
   if (dayOfMonth) {
     const d = Number(dayOfMonth[2]) || parseChineseNumber(dayOfMonth[2] ?? '') || 0;
     const month = (k: number) => {

@@ -14,3 +14,6 @@ export function budget(input: {
 /** Where a month leaves the person: money to spare, exactly nothing over, or short. */
 export const standingOf = (b: { surplusFen: Fen; gapFen: Fen }): 'surplus' | 'even' | 'gap' =>
   b.surplusFen > 0 ? 'surplus' : b.gapFen > 0 ? 'gap' : 'even';
+
+/** The amount a budget line names: what can be spared, else what is short (0 when it just balances). */
+export const standingAmount = (b: { surplusFen: Fen; gapFen: Fen }): Fen => (b.surplusFen > 0 ? b.surplusFen : b.gapFen);

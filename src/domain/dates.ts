@@ -1,4 +1,4 @@
-import { parseDay } from './answers.js';
+import { isBareDayOfMonth, parseDay } from './answers.js';
 import type { IsoDate, Lang } from './catalog.js';
 import { toHalfWidth } from './money.js';
 import { parseChineseNumber } from './numbers.js';
@@ -107,7 +107,7 @@ export function parseOverdue(text: string, today: IsoDate): OverdueParse {
   const candidate = monthDay ? `${addMonths(today, monthDay[1] === '上' ? -1 : 1).slice(0, 7)}-${monthDay[2]!.padStart(2, '0')}` : s;
   const past = parseDay(candidate, today, 'past');
   // A day of the month alone ("9号") answers which due date was missed: the latest such day, not the next one.
-  if (/^(\d{1,2}|[一二三四五六七八九十]{1,3})[号號日]$/.test(candidate)) {
+  if (isBareDayOfMonth(candidate)) {
     return past.ok ? { ok: true, dueDate: past.day, days: daysBetween(past.day, today), given: true } : { ok: false, reason: 'unrecognised' };
   }
   const future = parseDay(candidate, today, 'future');

@@ -1,6 +1,6 @@
 import type { LenderCase } from '../../flows/case.js';
 import type { IsoDate } from '../domain/catalog.js';
-import { budget, standingOf } from '../domain/budget.js';
+import { budget, standingAmount, standingOf } from '../domain/budget.js';
 import { estimateCharges } from '../domain/charges.js';
 import { daysBetween, formatDate, formatMonth } from '../domain/dates.js';
 import { daysOverdue } from '../domain/debts.js';
@@ -104,7 +104,7 @@ export function renderStatusSummary(ctx: LenderCase, t: Translate, today: IsoDat
 
   const b = budget({ incomeFen: facts.incomeFen, essentialsFen: facts.essentialsFen, otherDebtsFen: facts.otherDebtsFen ?? 0 });
   if (b) {
-    lines.push(t(`summary.budget.${standingOf(b)}`, { amount: formatFen(b.surplusFen > 0 ? b.surplusFen : b.gapFen, lang) }));
+    lines.push(t(`summary.budget.${standingOf(b)}`, { amount: formatFen(standingAmount(b), lang) }));
   }
   if (facts.cause !== null) {
     lines.push(

@@ -1,6 +1,6 @@
 import type { LenderCase } from '../../flows/case.js';
 import { BANKS, CUTS, PRODUCTS, RIGHTS_TOPICS, type IsoDate, type Lang, type ProductId } from '../domain/catalog.js';
-import { budget, standingOf } from '../domain/budget.js';
+import { budget, standingAmount, standingOf } from '../domain/budget.js';
 import { formatDate } from '../domain/dates.js';
 import { evidenceItemsFor } from '../domain/evidence.js';
 import { BANK_HOTLINES, getLender } from '../domain/lenders.js';
@@ -185,7 +185,7 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
             ? t('plan.budgetNoIncome', { debt: formatFen(f.amountFen, ctx.lang) })
             : t(PLAN_BUDGET[standingOf(b)], {
                 debt: formatFen(f.amountFen, ctx.lang),
-                amount: formatFen(b.surplusFen > 0 ? b.surplusFen : b.gapFen, ctx.lang),
+                amount: formatFen(standingAmount(b), ctx.lang),
               })
           : null,
         ...(ctx.share ? [t(`plan.share.${ctx.share.basis}`, shareVars(ctx))] : []),
@@ -270,7 +270,7 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
         noIncome
           ? t('snowball.noIncome')
           : b
-            ? t(`snowball.${standingOf(b)}`, { amount: formatFen(b.surplusFen > 0 ? b.surplusFen : b.gapFen, ctx.lang) })
+            ? t(`snowball.${standingOf(b)}`, { amount: formatFen(standingAmount(b), ctx.lang) })
             : null,
         ...(noIncome ? supportLines(ctx, t) : []),
         '',
