@@ -139,7 +139,9 @@ export function createBullmqScheduler(deps: {
           } catch (err) {
             if (!(err instanceof DeferJob)) throw err;
             await connection.zadd(indexKey(data.chatId), err.at, job.id!);
-            await job.moveToDelayed(err.at, token);
+            // BullMQ counts in real time; `at` is on our clock (moved forward in the terminal chat and in tests), as
+            // the delay `schedule` gives is.
+            await job.moveToDelayed(Date.now() + Math.max(0, err.at - deps.clock.now()), token);
             throw new DelayedError();
           }
           await connection.zrem(indexKey(data.chatId), job.id!);
