@@ -45,7 +45,8 @@ export function parseMoney(text: string, opts: { allowZero?: boolean; maxYuan?: 
 /** 550050 → '5,500.50 元' / '¥5,500.50'; whole yuan drop the '.00'. */
 export function formatFen(fen: Fen, lang: Lang): string {
   const safe = Number.isFinite(fen) ? Math.max(0, Math.round(fen)) : 0;
-  const whole = Math.floor(safe / 100).toLocaleString('en-US');
+  // Grouped by hand: number formatting through ICU keeps its locale data resident for every reply with an amount.
+  const whole = String(Math.floor(safe / 100)).replace(/\B(?=(\d{3})+$)/g, ',');
   const cents = safe % 100;
   const amount = cents === 0 ? whole : `${whole}.${String(cents).padStart(2, '0')}`;
   return lang === 'zh-CN' ? `${amount} 元` : `¥${amount}`;

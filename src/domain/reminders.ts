@@ -308,6 +308,13 @@ export function snoozeReminder(r: ReminderState, reminder: Pick<Reminder, 'key' 
 
 // ── Time of day: quiet hours in the person's zone ──────────────────────────────────────────────────────────────
 
+/**
+ * Zones of the list whose clocks have not changed for decades (China since 1991, Japan since 1951, Singapore since
+ * 1982): their wall clock is a fixed offset, read without ICU's zone data, which would otherwise stay resident (~6 MiB)
+ * for the day every update needs. Other zones keep daylight saving and go through Intl.
+ */
+const FIXED_OFFSET_HOURS: Readonly<Record<string, number>> = { 'Asia/Shanghai': 8, 'Asia/Tokyo': 9, 'Asia/Singapore': 8 };
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -327,20 +334,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Milliseconds the zone is ahead of UTC at an instant. */
+function offsetAt(ms: number, timeZone: string): number {
+  const fixed = FIXED_OFFSET_HOURS[timeZone];
+  if (fixed !== undefined) return fixed * 3_600_000;
+  const p = Object.fromEntries(formatterFor(timeZone).formatToParts(ms).map((x) => [x.type, Number(x.value)]));
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
 /** The zone the case keeps quiet hours in: the person's pick, else the bot's default. */
 export const zoneOf = (c: { reminders: ReminderState | null }, fallback: string): string => reminderState(c).timeZone ?? fallback;
 
 /** The wall-clock day and hour of an instant in a zone. */
 export function localTime(ms: number, timeZone: string): { date: IsoDate; hour: number } {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(ms).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
-}
-
-/** Milliseconds the zone is ahead of UTC at an instant. */
-function offsetAt(ms: number, timeZone: string): number {
-  const p = Object.fromEntries(formatterFor(timeZone).formatToParts(ms).map((x) => [x.type, Number(x.value)]));
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return asUtc - Math.floor(ms / 1000) * 1000;
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + offsetAt(ms, timeZone));
+  return { date: wall.toISOString().slice(0, 10) as IsoDate, hour: wall.getUTCHours() };
 }
 
 /** The instant a wall-clock hour on a day happens in a zone (checked twice, for days a clock change falls on). */

@@ -2,12 +2,14 @@
  * Text bounds that never split what the user sees as one character: a cut lands on a grapheme boundary
  * (Intl.Segmenter), so no emoji, flag or combined character is halved and no lone surrogate is ever produced.
  */
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let graphemes: Intl.Segmenter | undefined;
 
 /** The longest prefix of `text` that is at most `maxUnits` UTF-16 code units and ends on a grapheme boundary. */
 export function cutGraphemes(text: string, maxUnits: number): string {
   if (text.length <= maxUnits) return text;
   let end = 0;
+  // Made on first need: few texts are ever cut, and ICU's break rules stay out of memory until one is.
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { index, segment } of graphemes.segment(text)) {
     if (index + segment.length > maxUnits) break;
     end = index + segment.length;

@@ -36,16 +36,28 @@ interface Forms {
   base: Slot | undefined;
   zero: Slot | undefined;
   plural: Map<string, Slot | undefined>;
-  category: (count: number) => string;
+  category: (count: number) => string | undefined;
 }
 
 /** Counts this small are what texts count (calls, items, days): their plural category is remembered. */
 const CACHED_COUNTS = 1024;
 
-/** The plural category of a count under i18next's own rule for a language, remembered for small whole counts. */
-function categoryOf(rule: Intl.PluralRules): (count: number) => string {
+/** Every plural category CLDR has; a language uses some of them, and its rule only ever answers those. */
+const PLURAL_CATEGORIES: readonly Intl.LDMLPluralRule[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+type PluralResolver = { getRule(code: string): Intl.PluralRules | undefined };
+
+/**
+ * The plural category of a count under i18next's own rule for a language (undefined when it has none), remembered
+ * for small whole counts. The rule is asked for on the first count: ICU's plural data stays out of memory until a
+ * text counts something.
+ */
+function categoryOf(resolver: PluralResolver, code: string): (count: number) => string | undefined {
+  let rule: Intl.PluralRules | undefined | null = null;
   const known: string[] = [];
   return (count) => {
+    if (rule === null) rule = resolver.getRule(code);
+    if (!rule) return undefined;
     if (!Number.isInteger(count) || count < 0 || count >= CACHED_COUNTS) return rule.select(count);
     return (known[count] ??= rule.select(count));
   };
@@ -120,8 +132,8 @@ export function compileTranslator(i18n: I18n, lang: string, fallback: TFunction)
   const defaults = (i18n.options.interpolation?.defaultVariables ?? {}) as Vars;
   const returnNull = i18n.options.returnNull === true;
   const returnEmptyString = i18n.options.returnEmptyString !== false;
-  const pluralResolver = i18n.services.pluralResolver as unknown as { getRule(code: string): Intl.PluralRules | undefined };
-  const codes = i18n.services.languageUtils.toResolveHierarchy(lang);
+  const pluralResolver = i18n.services.pluralResolver as unknown as PluralResolver;
+  const codes: readonly string[] = i18n.services.languageUtils.toResolveHierarchy(lang);
   const texts = new Map<string, Template | null>();
 
   /** What i18next's store holds under a key, as i18next's lookup would accept it. */
@@ -137,21 +149,15 @@ export function compileTranslator(i18n: I18n, lang: string, fallback: TFunction)
     return template ?? 'i18next';
   }
 
-  const rules = new Map<string, { rule: Intl.PluralRules; category: (count: number) => string }>();
-  for (const code of codes) {
-    const rule = pluralResolver.getRule(code);
-    if (rule) rules.set(code, { rule, category: categoryOf(rule) });
-  }
+  const categories = new Map(codes.map((code) => [code, categoryOf(pluralResolver, code)] as const));
 
   function formsOf(key: string): Forms[] | null {
     const all: Forms[] = [];
     let found = false;
     for (const code of codes) {
-      const { rule, category } = rules.get(code) ?? {};
-      if (!rule || !category) return null;
       const plural = new Map<string, Slot | undefined>();
-      for (const category of rule.resolvedOptions().pluralCategories) plural.set(category, slot(code, `${key}_${category}`));
-      const forms: Forms = { base: slot(code, key), zero: slot(code, `${key}_zero`), plural, category };
+      for (const category of PLURAL_CATEGORIES) plural.set(category, slot(code, `${key}_${category}`));
+      const forms: Forms = { base: slot(code, key), zero: slot(code, `${key}_zero`), plural, category: categories.get(code)! };
       found ||= forms.base !== undefined || forms.zero !== undefined || [...plural.values()].some((s) => s !== undefined);
       all.push(forms);
     }
@@ -172,7 +178,10 @@ export function compileTranslator(i18n: I18n, lang: string, fallback: TFunction)
     for (const f of forms) {
       if (count !== undefined) {
         if (count === 0 && f.zero !== undefined) return f.zero;
-        const p = f.plural.get(f.category(count));
+        const category = f.category(count);
+        // No rule for the language: i18next decides what a count means there.
+        if (category === undefined) return 'i18next';
+        const p = f.plural.get(category);
         if (p !== undefined) return p;
       }
       if (f.base !== undefined) return f.base;

@@ -72,6 +72,15 @@ describe('reading an amount', () => {
     expect(formatFen(Number.NaN, 'en')).toBe('¥0');
   });
 
+  it('groups whole yuan in threes, as en-US number formatting does, at any size', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })), (fen) => {
+        const whole = Math.floor(fen / 100).toLocaleString('en-US');
+        expect(formatFen(fen, 'en')).toMatch(new RegExp(`^¥${whole}(\\.\\d\\d)?$`));
+      }),
+    );
+  });
+
   it('reads Chinese numerals as people say them', () => {
     expect(parseChineseNumber('一千零五')).toBe(1005);
     expect(parseChineseNumber('3万5')).toBe(35_000);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cancelReminder,
@@ -16,6 +17,7 @@ import {
   planProgress,
   reminders,
   snoozeReminder,
+  TIME_ZONES,
   worthSaying,
   zoneOf,
   newAgreement,
@@ -174,6 +176,22 @@ describe('quiet hours in the person’s zone', () => {
     expect(new Date(instantAt('2026-07-01', 9, 'America/New_York')).toISOString()).toBe('2026-07-01T13:00:00.000Z');
     expect(new Date(instantAt('2026-12-01', 9, 'America/New_York')).toISOString()).toBe('2026-12-01T14:00:00.000Z');
     expect(localTime(at('2026-12-01T13:30:00Z'), SH)).toEqual({ date: '2026-12-01', hour: 21 });
+  });
+
+  it('reads every zone on the list as Intl does, the fixed-offset ones included, from 1992 to 2100', () => {
+    const intl = (ms: number, timeZone: string) => {
+      const f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' });
+      const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]));
+      return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour) };
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1992, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom(...TIME_ZONES), (ms, zone) => {
+        expect(localTime(ms, zone)).toEqual(intl(ms, zone));
+        const { date, hour } = intl(ms, zone);
+        expect(intl(instantAt(date as `${number}-${number}-${number}`, hour, zone), zone)).toEqual({ date, hour });
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('21:00 to 09:00 is quiet', () => {

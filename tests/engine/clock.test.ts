@@ -17,10 +17,11 @@ describe('the user’s calendar day', () => {
     expect(todayIn(MIDNIGHT + 86_400_000)).toBe('2026-11-25');
   });
 
-  it('is the Shanghai date of any moment, asked in any order', () => {
+  // China has kept UTC+8 without daylight saving since 1991.
+  it('is the Shanghai date of any moment since 1992, asked in any order', () => {
     const around = fc.oneof(
       fc.integer({ min: -5_000, max: 5_000 }).map((d) => MIDNIGHT + d * 60_000 * 7),
-      fc.integer({ min: 0, max: 4_102_444_800_000 }),
+      fc.integer({ min: Date.UTC(1992, 0, 1), max: 4_102_444_800_000 }),
     );
     fc.assert(
       fc.property(fc.array(around, { minLength: 1, maxLength: 20 }), (moments) => {
