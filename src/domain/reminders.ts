@@ -163,16 +163,19 @@ export function planProgress(d: ReminderDebt): { left: number; remainingFen: Fen
 /** A debt is open while an amount is owed and a recorded plan is not paid off. */
 const debtOpen = (d: ReminderDebt) => (d.amountFen ?? 0) > 0 && (planProgress(d)?.left ?? 1) > 0;
 
+/** The day each snoozed reminder was moved to, by key. */
+type SnoozedDays = ReadonlyMap<string, IsoDate>;
+const snoozedDays = (r: ReminderState): SnoozedDays => new Map(r.snoozed.map((s) => [s.key, s.until]));
+
 /** Every reminder one debt calls for around `today`: from a week back (late ones) onwards, before choices apply. */
-function candidatesOf(d: ReminderDebt, r: ReminderState, today: IsoDate): Reminder[] {
+function candidatesOf(d: ReminderDebt, r: ReminderState, snoozed: SnoozedDays, today: IsoDate): Reminder[] {
   const debt = d.id;
   const from = addDays(today, -LATE_WINDOW_DAYS);
-  // A snoozed reminder is kept until a week after the day it was moved to, however long ago it first fell due.
-  const snoozedTo = (key: string) => r.snoozed.find((s) => s.key === key)?.until ?? null;
   const out: Reminder[] = [];
   const add = (kind: ReminderKind, date: IsoDate, about: IsoDate, instalment?: Reminder['instalment']) => {
     const key = reminderKey(kind, date, debt);
-    if (date >= from || (snoozedTo(key) ?? '') >= from) out.push({ kind, debt, date, key, about, ...(instalment ? { instalment } : {}) });
+    // A snoozed reminder is kept until a week after the day it was moved to, however long ago it first fell due.
+    if (date >= from || (snoozed.get(key) ?? '') >= from) out.push({ kind, debt, date, key, about, ...(instalment ? { instalment } : {}) });
   };
 
   const lastCall = d.calls.at(-1);
@@ -194,7 +197,7 @@ function candidatesOf(d: ReminderDebt, r: ReminderState, today: IsoDate): Remind
   }
 
   const due = d.dueDate;
-  if (due !== null && (due >= today || snoozedTo(reminderKey('repayment', due, debt)) !== null)) add('repayment', due, due);
+  if (due !== null && (due >= today || snoozed.has(reminderKey('repayment', due, debt)))) add('repayment', due, due);
 
   const anchor = due ?? r.since;
   if (anchor !== null && debtOpen(d)) {
@@ -206,16 +209,18 @@ function candidatesOf(d: ReminderDebt, r: ReminderState, today: IsoDate): Remind
 }
 
 /** Every reminder the case calls for around `today`, for every debt, before choices apply. */
-const candidates = (c: ReminderCase, today: IsoDate): Reminder[] =>
-  c.debts.flatMap((d) => candidatesOf(d, reminderState(c), today));
+function candidates(c: ReminderCase, today: IsoDate, snoozed = snoozedDays(reminderState(c))): Reminder[] {
+  const r = reminderState(c);
+  return c.debts.flatMap((d) => candidatesOf(d, r, snoozed, today));
+}
 
 /** The case's reminders with the person's choices applied: cancelled ones gone, snoozed ones moved, said ones gone. */
 export function reminders(c: ReminderCase, today: IsoDate): Reminder[] {
   const r = reminderState(c);
   if (r.choice !== 'on') return [];
-  const snoozed = new Map(r.snoozed.map((s) => [s.key, s.until]));
+  const snoozed = snoozedDays(r);
   // One due before reminders were turned on was never missed: it is not brought up late.
-  return candidates(c, today)
+  return candidates(c, today, snoozed)
     .filter((x) => !r.cancelled.includes(x.key) && !r.sent.includes(x.key) && (r.since === null || x.date >= r.since))
     .map((x) => ({ ...x, date: snoozed.get(x.key) ?? x.date }))
     // By day, then kind; the same day and kind stay in the order of the debts (the sort is stable).
