@@ -209,8 +209,7 @@ function candidatesOf(d: ReminderDebt, r: ReminderState, snoozed: SnoozedDays, t
 }
 
 /** Every reminder the case calls for around `today`, for every debt, before choices apply. */
-function candidates(c: ReminderCase, today: IsoDate, snoozed = snoozedDays(reminderState(c))): Reminder[] {
-  const r = reminderState(c);
+function candidates(c: ReminderCase, today: IsoDate, r = reminderState(c), snoozed = snoozedDays(r)): Reminder[] {
   return c.debts.flatMap((d) => candidatesOf(d, r, snoozed, today));
 }
 
@@ -220,7 +219,7 @@ export function reminders(c: ReminderCase, today: IsoDate): Reminder[] {
   if (r.choice !== 'on') return [];
   const snoozed = snoozedDays(r);
   // One due before reminders were turned on was never missed: it is not brought up late.
-  return candidates(c, today, snoozed)
+  return candidates(c, today, r, snoozed)
     .filter((x) => !r.cancelled.includes(x.key) && !r.sent.includes(x.key) && (r.since === null || x.date >= r.since))
     .map((x) => ({ ...x, date: snoozed.get(x.key) ?? x.date }))
     // By day, then kind; the same day and kind stay in the order of the debts (the sort is stable).
@@ -315,8 +314,8 @@ export function snoozeReminder(r: ReminderState, reminder: Pick<Reminder, 'key' 
 
 /**
  * Zones of the list whose clocks have not changed for decades (China since 1991, Japan since 1951, Singapore since
- * 1982): their wall clock is a fixed offset, read without ICU's zone data, which would otherwise stay resident (~6 MiB)
- * for the day every update needs. Other zones keep daylight saving and go through Intl.
+ * 1982): their wall clock is a fixed offset, read without ICU, whose data would otherwise stay resident (~4 MiB of the
+ * process) for the day every update needs. Other zones keep daylight saving and go through Intl.
  */
 const FIXED_OFFSET_HOURS: Readonly<Record<string, number>> = { 'Asia/Shanghai': 8, 'Asia/Tokyo': 9, 'Asia/Singapore': 8 };
 
