@@ -99,6 +99,12 @@ export function createBullmqScheduler(deps: {
     return out;
   }
 
+  /**
+   * How long from now until `at`: `at` is on our clock (moved forward in the terminal chat and in tests), while BullMQ
+   * counts in real time.
+   */
+  const delayUntil = (at: number) => Math.max(0, at - deps.clock.now());
+
   const scheduler: ReminderScheduler = {
     async schedule(jobs) {
       let added = 0;
@@ -110,7 +116,7 @@ export function createBullmqScheduler(deps: {
         if (existing) continue;
         await queue.add(job.kind, { chatId: job.chatId, kind: job.kind, debt: job.debt, date: job.date, at: job.at }, {
           jobId: id,
-          delay: Math.max(0, job.at - deps.clock.now()),
+          delay: delayUntil(job.at),
           attempts: ATTEMPTS,
           backoff: { type: 'exponential', delay: BACKOFF_MS },
           removeOnComplete: true,
@@ -150,9 +156,7 @@ export function createBullmqScheduler(deps: {
           } catch (err) {
             if (!(err instanceof DeferJob)) throw err;
             await connection.zadd(indexKey(data.chatId), err.at, job.id!);
-            // BullMQ counts in real time; `at` is on our clock (moved forward in the terminal chat and in tests), as
-            // the delay `schedule` gives is.
-            await job.moveToDelayed(Date.now() + Math.max(0, err.at - deps.clock.now()), token);
+            await job.moveToDelayed(Date.now() + delayUntil(err.at), token);
             throw new DelayedError();
           }
           await connection.zrem(indexKey(data.chatId), job.id!);
