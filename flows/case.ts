@@ -144,6 +144,19 @@ export const ComplaintSchema = z.object({
 export type Complaint = z.infer<typeof ComplaintSchema>;
 
 export const CONSENTS = ['pending', 'given', 'declined'] as const;
+/** The questions answered with an amount. */
+export const MONEY_QUESTIONS = ['amount', 'income', 'essentials', 'otherDebts', 'planMonthly', 'minimum'] as const;
+/**
+ * An amount asked back before it is kept ("每期 3 元？"): its question and the amounts offered (what was typed
+ * first, then what was likely meant), until one is picked or another answer is given.
+ */
+export const DOUBTS = ['tiny_debt', 'under_one_percent', 'over_income'] as const;
+export const PendingAnswerSchema = z.object({
+  q: z.enum(MONEY_QUESTIONS),
+  /** Why it was asked back: a debt under 10 元, an instalment under 1 % of the debt, a monthly sum over 10 × the income. */
+  doubt: z.enum(DOUBTS),
+  options: z.array(z.number().int().positive()).min(1).max(3),
+});
 export const RETURN_TARGETS = ['summary', 'statement'] as const;
 
 export const CaseContextSchema = z.object({
@@ -169,6 +182,7 @@ export const CaseContextSchema = z.object({
   /** The step the user came from when another step sent them here (its screen offers the way back); null from the checklist. */
   cameFrom: z.enum(STEPS).nullable().default(null),
   checklistMessageId: z.number().int().positive().nullable(),
+  pendingAnswer: PendingAnswerSchema.nullable().default(null),
   /** Reminders: offered once, on only when the person says so; null until then (and in cases stored before them). */
   reminders: ReminderStateSchema.nullable().default(null),
 })
@@ -228,6 +242,7 @@ export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   returnTo: null,
   cameFrom: null,
   checklistMessageId: null,
+  pendingAnswer: null,
   reminders: null,
 });
 
@@ -355,6 +370,7 @@ export function forLender(c: CaseContext, index = c.current): LenderCase {
     returnTo: c.returnTo,
     cameFrom: c.cameFrom,
     checklistMessageId: c.checklistMessageId,
+    pendingAnswer: c.pendingAnswer,
     reminders: c.reminders,
     calls: d.calls,
     plan: d.plan,

@@ -7,13 +7,15 @@ import {
   PRODUCTS,
   type IsoDate,
 } from '../src/domain/catalog.js';
-import { cleanNote, parseAgentId, parseDay, parseMonthsCount, parseTail } from '../src/domain/answers.js';
+import { cleanNote, parseAgentId, parseTail, readMonthsCount } from '../src/domain/answers.js';
 import { parseDailyRate } from '../src/domain/charges.js';
-import { parseOverdue, parseSince } from '../src/domain/dates.js';
+import { findDay, readOverdue, readSince } from '../src/domain/understanding/when.js';
 import { parseMoney } from '../src/domain/money.js';
 import {
   COMPLAINT_KINDS,
+  DOUBTS,
   LIMITS,
+  MONEY_QUESTIONS,
   debtOf,
   withDebt,
   type BudgetFacts,
@@ -30,7 +32,12 @@ import {
  * A rejected answer names a reason (`money.zero`); the renderer turns `intake.reject.<reason>` into a kind re-ask.
  */
 type Patch = (c: CaseContext) => Partial<CaseContext>;
-export type Parsed = { ok: true; apply: Patch } | { ok: false; reason: string };
+/**
+ * `unsure`: an amount that reads clearly but is hard to believe (a 3 元 debt, an instalment under 1 % of the debt,
+ * a monthly cost over ten times the income) is not kept until the person picks it, or what they likely meant.
+ */
+export type Unsure = { doubt: (typeof DOUBTS)[number]; options: number[] };
+export type Parsed = { ok: true; apply: Patch } | { ok: false; reason: string; unsure?: Unsure };
 /** What an answer is checked against besides its own words: the case as it stands. */
 type Reader = (text: string, today: IsoDate, c: CaseContext) => Parsed;
 
@@ -46,19 +53,59 @@ const tail = (kind: 'phone' | 'id', set: (t: string) => Patch) => (text: string)
   return r.ok ? { ok: true, apply: set(r.tail) } : { ok: false, reason: `tail.${r.reason}` };
 };
 
-const money = (set: (fen: number) => Patch, allowZero: boolean) => (text: string): Parsed => {
-  const r = parseMoney(text, { allowZero });
-  return r.ok ? { ok: true, apply: set(r.fen) } : { ok: false, reason: `money.${r.reason}` };
+/** The questions answered with an amount: where each is kept, and whether nothing (0) is an answer. */
+const MONEY_ANSWERS = {
+  amount: { set: (amountFen: number) => debtFact({ amountFen }), allowZero: false, sum: false },
+  income: { set: (incomeFen: number) => fact({ incomeFen }), allowZero: true, sum: false },
+  essentials: { set: (essentialsFen: number) => fact({ essentialsFen }), allowZero: true, sum: true },
+  otherDebts: { set: (otherDebtsFen: number) => fact({ otherDebtsFen }), allowZero: true, sum: true },
+  planMonthly: { set: (monthlyFen: number) => plan({ monthlyFen }), allowZero: false, sum: false },
+} as const;
+export type MoneyQuestion = (typeof MONEY_QUESTIONS)[number];
+const MONTHLY: ReadonlySet<MoneyQuestion> = new Set(['essentials', 'otherDebts', 'planMonthly', 'minimum']);
+const PER_INSTALMENT: ReadonlySet<MoneyQuestion> = new Set(['planMonthly', 'minimum']);
+const MAX_FEN = 1_000_000_000;
+
+/** Why an amount is hard to believe here, and what the person may have meant instead; null when it is believable. */
+export function doubtAbout(q: MoneyQuestion, fen: number, c: CaseContext): { reason: string; unsure: Unsure } | null {
+  // What was typed comes first; then what a slip of the keyboard or a missing 千/万 most likely hid.
+  const unsure = (doubt: Unsure['doubt'], list: number[]) => ({
+    reason: `unsure.${doubt}`,
+    unsure: { doubt, options: [...new Set(list.map((v) => Math.round(v)))].filter((v) => v > 0 && v <= MAX_FEN).slice(0, 3) },
+  });
+  const debt = debtOf(c).amountFen;
+  const income = c.facts.incomeFen;
+  if (q === 'amount' && fen > 0 && fen < 1_000) return unsure('tiny_debt', [fen, fen * 1000, fen * 10_000]);
+  if (PER_INSTALMENT.has(q) && debt !== null && debt > 0 && fen > 0 && fen * 100 < debt) {
+    return unsure('under_one_percent', [fen, ...[fen * 1000, fen * 100].filter((v) => v <= debt)]);
+  }
+  if (MONTHLY.has(q) && income !== null && income > 0 && fen > income * 10) return unsure('over_income', [fen, fen / 10, fen / 100]);
+  return null;
+}
+
+const money = (q: keyof typeof MONEY_ANSWERS): Reader => (text, _today, c) => {
+  const { set, allowZero, sum } = MONEY_ANSWERS[q];
+  const r = parseMoney(text, { allowZero, sum });
+  if (!r.ok) return { ok: false, reason: `money.${r.reason}` };
+  const doubt = doubtAbout(q, r.fen, c);
+  return doubt ? { ok: false, ...doubt } : { ok: true, apply: set(r.fen) };
 };
+
+/** An amount the person picked after being asked whether they meant it: kept as picked. */
+export function confirmedAmount(q: MoneyQuestion, fen: number): Patch {
+  return q === 'minimum' ? (c) => withDebt(c, { minimumFen: fen }) : MONEY_ANSWERS[q].set(fen);
+}
+export const isMoneyQuestion = (q: string): q is MoneyQuestion => (MONEY_QUESTIONS as readonly string[]).includes(q);
+
 const day = (direction: 'past' | 'future', set: (d: IsoDate) => Patch) => (text: string, today: IsoDate): Parsed => {
-  const r = parseDay(text, today, direction);
+  const r = findDay(text, today, direction);
   return r.ok ? { ok: true, apply: set(r.day) } : { ok: false, reason: r.reason === 'wrong_side' ? `day.not_${direction}` : 'day.unrecognised' };
 };
 
 const READERS = {
-  amount: money((amountFen) => debtFact({ amountFen }), false),
+  amount: money('amount'),
   overdue: (text: string, today: IsoDate): Parsed => {
-    const r = parseOverdue(text, today);
+    const r = readOverdue(text, today);
     return r.ok ? { ok: true, apply: debtFact({ dueDate: r.dueDate, dueDateGiven: r.given }) } : { ok: false, reason: `overdue.${r.reason}` };
   },
   rate: (text: string): Parsed => {
@@ -66,12 +113,12 @@ const READERS = {
     return r.ok ? { ok: true, apply: debtFact({ dailyRateBp: r.bp }) } : { ok: false, reason: 'rate.unrecognised' };
   },
   since: (text: string, today: IsoDate): Parsed => {
-    const r = parseSince(text, today);
+    const r = readSince(text, today);
     return r.ok ? { ok: true, apply: fact({ causeSince: r.since }) } : { ok: false, reason: `since.${r.reason}` };
   },
-  income: money((incomeFen) => fact({ incomeFen }), true),
-  essentials: money((essentialsFen) => fact({ essentialsFen }), true),
-  otherDebts: money((otherDebtsFen) => fact({ otherDebtsFen }), true),
+  income: money('income'),
+  essentials: money('essentials'),
+  otherDebts: money('otherDebts'),
 
   callDate: day('past', (date) => draft({ date })),
   callAgent: (text: string): Parsed => {
@@ -84,10 +131,10 @@ const READERS = {
   },
   callNext: day('future', (nextDate) => draft({ nextDate })),
 
-  planMonthly: money((monthlyFen) => plan({ monthlyFen }), false),
+  planMonthly: money('planMonthly'),
   planMonths: (text: string): Parsed => {
-    const months = parseMonthsCount(text);
-    return months ? { ok: true, apply: plan({ months }) } : { ok: false, reason: 'months.invalid' };
+    const r = readMonthsCount(text);
+    return r.ok ? { ok: true, apply: plan({ months: r.months }) } : { ok: false, reason: `months.${r.reason}` };
   },
   planFirst: day('future', (firstDue) => plan({ firstDue })),
   /** The least a lender is to get a month: never more than is owed to it (a minimum payment never is). */
@@ -97,7 +144,8 @@ const READERS = {
     if (!r.ok) return { ok: false, reason: r.reason === 'zero' ? 'minimum.zero' : `money.${r.reason}` };
     const owed = debtOf(c).amountFen;
     if (owed !== null && r.fen > owed) return { ok: false, reason: 'minimum.over_debt' };
-    return { ok: true, apply: (k) => withDebt(k, { minimumFen: r.fen }) };
+    const doubt = doubtAbout('minimum', r.fen, c);
+    return doubt ? { ok: false, ...doubt } : { ok: true, apply: confirmedAmount('minimum', r.fen) };
   },
 
   name: (text: string): Parsed => {

@@ -1,6 +1,7 @@
 import { and, enqueueActions, raise } from 'xstate';
 import { STEPS, type StepId, type StepStatus } from '../../src/domain/catalog.js';
 import { optionWord, selfRequest, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
+import { normalise } from '../../src/domain/understanding/normalise.js';
 import type { CaseContext, Facts, Plan } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import { EDITABLE_FACTS, FREE_NOTES, IDENTITY_FIELDS, readTextAnswer, type ChoiceQuestion, type TextQuestion } from '../questions.js';
@@ -18,7 +19,7 @@ export type Guard = Fragment;
 export type Args = { context: CaseContext; event: FlowEvent };
 
 /** `alone`: sent as its own message before the question, not folded into it (the crisis reply). */
-export type Notice = { key: string; vars?: Record<string, string | number>; alone?: boolean };
+export type Notice = { key: string; vars?: Record<string, string | number>; alone?: boolean; also?: CaseContext['lang'] };
 /**
  * What free text was understood as, for the engine to count (never the text itself): words of despair, a paid
  * agent, a request to the lender, a collector's threat or a lawsuit.
@@ -129,15 +130,21 @@ export function yesNoQuestion(yes: Array<Target & { actions?: unknown }>, no: Ar
 export function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
   const ownWords = FREE_NOTES.has(q);
   const answer = answered({ type: 'validAnswer', params: { q } }, { type: 'storeText', params: { q } }, opts.next);
+  const confirmed = answered({ type: 'confirmsPending', params: { q } }, { type: 'storePending', params: { q } }, opts.next);
   return {
     on: {
       TEXT: [
-        ...understood(ownWords),
+        ...urgent(ownWords),
+        // "是" to an amount asked back keeps the first amount offered.
+        ...confirmed,
         // A typed "跳过" or "上一步" is the button, not a note or an amount (一 reads as a number); only "今天" is
         // an answer first, where a date is asked.
         ...typedButtons(NAV_WORDS),
         ...answer,
+        ...(ownWords ? [] : helpful()),
         ...typedButtons(['today']),
+        // An amount read clearly but hard to believe is asked back, with what was likely meant, before it is kept.
+        { guard: { type: 'doubtfulAnswer', params: { q } }, actions: { type: 'askBack', params: { q } } },
         {
           actions: {
             type: 'notice',
@@ -148,7 +155,7 @@ export function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
           },
         },
       ],
-      CHOOSE: [...navigation(q, opts), { actions: notice('input.notAChoice') }],
+      CHOOSE: [...confirmed, ...navigation(q, opts), { actions: notice('input.notAChoice') }],
     },
   } as const;
 }
@@ -162,13 +169,18 @@ export function choiceQuestion(q: ChoiceQuestion, opts: QuestionOpts): Fragment 
         { actions: notice('input.notAChoice') },
       ],
       TEXT: [
-        ...understood(false),
+        ...urgent(false),
         ...typedButtons(),
-        // An option's label typed ("花呗", "失业") is the same as pressing it.
+        // An option's label typed ("花呗", "失业"), or the cause said in one's own words ("上个月公司裁员了"), is the
+        // same as pressing it; a cause's words may also say since when.
         {
           guard: { type: 'typedOption', params: { q } },
-          actions: raise(({ event }: { event: FlowEvent }) => ({ type: 'CHOOSE' as const, value: optionWord(q, textOf(event)) ?? '', today: event.today })),
+          actions: [
+            ...(q === 'cause' ? ['storeCauseSince' as const] : []),
+            raise(({ event }: { event: FlowEvent }) => ({ type: 'CHOOSE' as const, value: optionWord(q, textOf(event)) ?? '', today: event.today })),
+          ],
         },
+        ...helpful(),
         { actions: notice('input.useButtons') },
       ],
     },
@@ -203,31 +215,58 @@ export function backToOrigin(): Fragment {
   }));
 }
 
+/** Whether the reply to words of despair should also be given in the other language: the one the text was written in. */
+const otherLanguage = ({ context, event }: Args): { also?: CaseContext['lang'] } => {
+  const script = normalise(textOf(event)).script;
+  if (script === 'en' && context.lang === 'zh-CN') return { also: 'en' };
+  if (script === 'zh' && context.lang === 'en') return { also: 'zh-CN' };
+  return {};
+};
+
 /**
- * Free text read before it is taken as an answer or bounced (free-text.ts, scam.ts). Despair always comes
- * first and is answered on its own; in the user's own words (a note, a complaint) nothing else is read out.
+ * Free text read before anything else: despair always comes first and is answered on its own (with a gentle
+ * "are you safe?" where the words may be about money or about living), in the language it was written in too;
+ * then a paid agent's offer. In the user's own words (a note, a complaint) nothing but despair is read out.
  */
-export function understood(ownWords: boolean): Fragment {
+export function urgent(ownWords: boolean): Fragment {
   return [
-    { guard: 'signalsCrisis', actions: [careSignal('crisis'), { type: 'notice', params: { key: 'care.crisis', alone: true } }] },
-    ...(ownWords
-      ? []
-      : [
-          { guard: 'mentionsAgent', actions: [careSignal('paid_agent'), notice('scam.warning')] },
-          {
-            guard: 'asksLender',
-            actions: [careSignal('self_ask'), { type: 'notice', params: ({ event }: Args) => ({ key: `care.selfAsk.${selfRequest(textOf(event))}` }) }],
-          },
-          {
-            guard: 'threatens',
-            actions: [
-              careSignal('threat'),
-              { type: 'notice', params: ({ event }: Args) => ({ key: `care.threat.${threatTopics(textOf(event))[0]}` }) },
-              { type: 'notice', params: ({ event }: Args) => ({ key: `rights.topic.${threatTopics(textOf(event))[0]}` }) },
-            ],
-          },
-        ]),
+    {
+      guard: 'signalsCrisis',
+      actions: [careSignal('crisis'), { type: 'notice', params: (a: Args) => ({ key: 'care.crisis', alone: true, ...otherLanguage(a) }) }],
+    },
+    {
+      guard: 'mayBeCrisis',
+      actions: [careSignal('crisis'), { type: 'notice', params: (a: Args) => ({ key: 'care.checkSafe', alone: true, ...otherLanguage(a) }) }],
+    },
+    ...(ownWords ? [] : [{ guard: 'mentionsAgent', actions: [careSignal('paid_agent'), notice('scam.warning')] }]),
   ];
+}
+
+/**
+ * Free text that is not the answer asked for, read for what it is about: something the person can ask the lender
+ * themselves, or a collector's threat or a lawsuit. An answer is taken before these ("分12期" at the term
+ * question is the term, not a question about instalments).
+ */
+export function helpful(): Fragment {
+  return [
+    {
+      guard: 'asksLender',
+      actions: [careSignal('self_ask'), { type: 'notice', params: ({ event }: Args) => ({ key: `care.selfAsk.${selfRequest(textOf(event))}` }) }],
+    },
+    {
+      guard: 'threatens',
+      actions: [
+        careSignal('threat'),
+        { type: 'notice', params: ({ event }: Args) => ({ key: `care.threat.${threatTopics(textOf(event))[0]}` }) },
+        { type: 'notice', params: ({ event }: Args) => ({ key: `rights.topic.${threatTopics(textOf(event))[0]}` }) },
+      ],
+    },
+  ];
+}
+
+/** Everything read out of free text that is not an answer, most pressing first. */
+export function understood(ownWords: boolean): Fragment {
+  return [...urgent(ownWords), ...(ownWords ? [] : helpful())];
 }
 
 /** A button's label typed instead of pressed: the same event as the press ("清单" opens the checklist). */

@@ -1,12 +1,14 @@
 import { and } from 'xstate';
 import { STEPS, type Lang, type StepId, type StepStatus } from '../../src/domain/catalog.js';
-import { buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
+import { buttonWord, optionWord, selfRequest, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
+import { readCause } from '../../src/domain/understanding/causes.js';
+import { readCrisis } from '../../src/domain/understanding/crisis.js';
 import { advanceStep, isLenderStep } from '../../src/domain/progress.js';
 import { mentionsPaidAgent } from '../../src/domain/scam.js';
 import { DEBT_FACTS, debtOf, newCaseContext, withDebt, type CaseContext } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import type { RemindParams } from '../reminders.js';
-import { CHOICES, SKIP_CLEARS, isChoiceOf, readTextAnswer, type ChoiceQuestion, type TextQuestion } from '../questions.js';
+import { CHOICES, SKIP_CLEARS, confirmedAmount, isChoiceOf, isMoneyQuestion, readTextAnswer, type ChoiceQuestion, type TextQuestion } from '../questions.js';
 import { description, guard, update } from './define.js';
 import { notice, textOf, typedButtons, understood, valueOf, type CareSignal, type Fragment, type Notice } from './fragments.js';
 
@@ -16,6 +18,18 @@ const hasData = (c: CaseContext): boolean =>
   Object.values(c.facts).some((v) => v !== null) ||
   c.debts.some((d) => DEBT_FACTS.some((k) => d[k] !== null) || d.calls.length > 0 || d.plan.status !== 'none') ||
   c.evidence.length > 0;
+
+/** Typed agreement to an amount asked back: "是", "对的", "没错", "yes". */
+const YES = /^(是|是的|对|对的|没错|嗯|嗯嗯|确定|确认|yes|yep|yeah|correct|right|that'?s right|sure)[。.!！]*$/i;
+
+/** The amount picked when an answer was asked back: a button `sure:<fen>` it offered, or a typed yes for the first. */
+function pickedAmount(context: CaseContext, event: FlowEvent, q: TextQuestion): number | null {
+  const pending = context.pendingAnswer;
+  if (pending === null || pending.q !== q) return null;
+  if (event.type === 'TEXT') return YES.test(event.text.trim()) ? pending.options[0]! : null;
+  const fen = /^sure:(\d{1,12})$/.exec(valueOf(event))?.[1];
+  return fen !== undefined && pending.options.includes(Number(fen)) ? Number(fen) : null;
+}
 
 export const guards = {
   hasConsent: guard(({ context }) => context.consent === 'given'),
@@ -28,7 +42,17 @@ export const guards = {
   validAnswer: guard(({ context, event }, p: { q: TextQuestion }) => event.type === 'TEXT' && readTextAnswer(p.q, event.text, event.today, context).ok),
   validChoice: guard(({ event }, p: { q: ChoiceQuestion }) => isChoiceOf(p.q, valueOf(event))),
   mentionsAgent: guard(({ event }) => mentionsPaidAgent(textOf(event))),
-  signalsCrisis: guard(({ event }) => signalsCrisis(textOf(event))),
+  signalsCrisis: guard(({ event }) => readCrisis(textOf(event))?.level === 'crisis'),
+  /** Words that may be about money or about living: asked gently whether the person is safe. */
+  mayBeCrisis: guard(({ event }) => readCrisis(textOf(event))?.level === 'check'),
+  /** An amount read clearly but hard to believe: asked back before it is kept. */
+  doubtfulAnswer: guard(({ context, event }, p: { q: TextQuestion }) => {
+    if (event.type !== 'TEXT') return false;
+    const r = readTextAnswer(p.q, event.text, event.today, context);
+    return !r.ok && r.unsure !== undefined;
+  }),
+  /** One of the amounts offered when an answer was asked back, pressed (or "是" typed for the first). */
+  confirmsPending: guard(({ context, event }, p: { q: TextQuestion }) => pickedAmount(context, event, p.q) !== null),
   asksLender: guard(({ event }) => selfRequest(textOf(event)) !== null),
   threatens: guard(({ event }) => threatTopics(textOf(event)).length > 0),
   typed: guard(({ event }, p: { word: ButtonWord }) => buttonWord(textOf(event)) === p.word),
@@ -61,14 +85,28 @@ export const actions = {
   storeText: update(({ context, event }, p: { q: TextQuestion }) => {
     if (event.type !== 'TEXT') return {};
     const r = readTextAnswer(p.q, event.text, event.today, context);
-    return r.ok ? r.apply(context) : {};
+    return r.ok ? { ...r.apply(context), pendingAnswer: null } : {};
+  }),
+  askBack: update(({ context, event }, p: { q: TextQuestion }) => {
+    if (event.type !== 'TEXT' || !isMoneyQuestion(p.q)) return {};
+    const r = readTextAnswer(p.q, event.text, event.today, context);
+    return !r.ok && r.unsure ? { pendingAnswer: { q: p.q, doubt: r.unsure.doubt, options: r.unsure.options } } : {};
+  }),
+  storePending: update(({ context, event }, p: { q: TextQuestion }) => {
+    const fen = pickedAmount(context, event, p.q);
+    return fen !== null && isMoneyQuestion(p.q) ? { ...confirmedAmount(p.q, fen)(context), pendingAnswer: null } : {};
+  }),
+  /** Why someone cannot pay said in their own words may also say since when ("上个月公司裁员"): kept with the cause. */
+  storeCauseSince: update(({ context, event }) => {
+    const since = event.type === 'TEXT' ? readCause(event.text, event.today)?.since : undefined;
+    return since ? { facts: { ...context.facts, causeSince: since } } : {};
   }),
   storeChoice: update(({ context, event }, p: { q: ChoiceQuestion }) => {
     const value = valueOf(event);
     if (!isChoiceOf(p.q, value)) return {};
     return CHOICES[p.q].apply(value)(context);
   }),
-  clearOnSkip: update(({ context }, p: { q: TextQuestion }) => SKIP_CLEARS[p.q]?.(context) ?? {}),
+  clearOnSkip: update(({ context }, p: { q: TextQuestion }) => ({ ...(SKIP_CLEARS[p.q]?.(context) ?? {}), pendingAnswer: null })),
   /** The "today" button of a date question: the same as typing today's date. */
   answerToday: update(({ context, event }, p: { q: TextQuestion }) => {
     const r = readTextAnswer(p.q, event.today, event.today, context);

@@ -65,7 +65,8 @@ export const state: Fragment = {
     }),
     rate: textQuestion('rate', { next: [{ target: 'gate' }], back: [{ target: 'overdue' }], skippable: true }),
     cause: choiceQuestion('cause', {
-      next: [{ target: 'since' }],
+      // Said in one's own words with a time ("上个月公司裁员"), the cause has answered "since when" too.
+      next: [{ target: 'income', guard: not(missing('causeSince')) }, { target: 'since' }],
       back: [{ target: 'rate', guard: 'needsRate' }, { target: 'overdue' }],
     }),
     since: textQuestion('since', { next: [{ target: 'income' }], back: [{ target: 'cause' }], skippable: true }),

@@ -1,6 +1,7 @@
 import type { IsoDate } from './catalog.js';
 import { parseChineseNumber } from './numbers.js';
 import { cutGraphemes, stripBidi } from './text.js';
+import { quantities } from './understanding/quantities.js';
 
 /**
  * Small answers of the later steps: a calendar day (a call's date, the next call-back, a plan's first due date),
@@ -21,8 +22,51 @@ const shift = (day: IsoDate, days: number): IsoDate => {
 };
 
 const RELATIVE: Record<string, number> = {
-  今天: 0, 今日: 0, today: 0, 昨天: -1, 昨日: -1, yesterday: -1, 前天: -2, 明天: 1, 明日: 1, tomorrow: 1, 后天: 2,
+  今天: 0, 今日: 0, today: 0, 昨天: -1, 昨日: -1, yesterday: -1, 前天: -2, 大前天: -3, 'day before yesterday': -2,
+  明天: 1, 明日: 1, tomorrow: 1, 后天: 2, 'day after tomorrow': 2, 大后天: 3,
 };
+const WEEKDAYS_ZH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const WEEKDAYS_EN = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** Monday 1 … Sunday 7. */
+const weekdayOf = (day: IsoDate): number => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+
+/**
+ * Days named from today's week or month: "上周五" (the week before this one, weeks starting on Monday), "周五" (the
+ * nearest on the side the answer lies), "next Tuesday", "上个月月底", "月初"; null for anything else.
+ */
+function relativeDay(s: string, today: IsoDate, direction: DayDirection): IsoDate | null {
+  const zh = /^(上|下|这|本)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])$/.exec(s);
+  const en = /^(last|next|this)? ?(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/.exec(s);
+  if (zh || en) {
+    const target = zh ? WEEKDAYS_ZH[zh[2]!]! : WEEKDAYS_EN.indexOf(en![2]!) + 1;
+    const which = zh ? ({ 上: 'last', 下: 'next', 这: 'this', 本: 'this' } as Record<string, string>)[zh[1] ?? ''] : en![1];
+    const monday = shift(today, 1 - weekdayOf(today));
+    if (zh && which === 'last') return shift(monday, target - 8);
+    if (zh && which === 'next') return shift(monday, target + 6);
+    if (which === 'this') return shift(monday, target - 1);
+    // English "last Friday" and "next Friday", and a weekday alone: the nearest one before or after today.
+    const back = (weekdayOf(today) - target + 7) % 7;
+    const ahead = (target - weekdayOf(today) + 7) % 7;
+    if (which === 'last' || (which === undefined && direction === 'past')) return shift(today, -(back === 0 && which === 'last' ? 7 : back));
+    return shift(today, ahead === 0 ? 7 : ahead);
+  }
+  const edge = /^(上|下|这|本)?个?月月?(初|底|末)$/.exec(s);
+  if (edge) {
+    const y = Number(today.slice(0, 4));
+    const m = Number(today.slice(5, 7));
+    const named = edge[1];
+    const dayIn = (k: number) => {
+      const first = new Date(Date.UTC(y, m - 1 + k, 1));
+      const last = new Date(Date.UTC(y, m + k, 0)).getUTCDate();
+      return iso(first.getUTCFullYear(), first.getUTCMonth() + 1, edge[2] === '初' ? 1 : last)!;
+    };
+    if (named) return dayIn(named === '上' ? -1 : named === '下' ? 1 : 0);
+    const thisMonth = dayIn(0);
+    return direction === 'past' ? (thisMonth <= today ? thisMonth : dayIn(-1)) : thisMonth >= today ? thisMonth : dayIn(1);
+  }
+  return null;
+}
 const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -44,6 +88,22 @@ export function parseDay(text: string, today: IsoDate, direction: DayDirection):
   const s = dayText(text);
   const rel = RELATIVE[s];
   if (rel !== undefined) return checkSide(shift(today, rel), today, direction);
+  const named = relativeDay(s, today, direction);
+  if (named !== null) return checkSide(named, today, direction);
+  // "明年三月十号", "去年12月5日": the year said, the rest read as a month and day of that year.
+  const yearSaid = /^(明年|今年|去年)(.+)$/.exec(s);
+  if (yearSaid) {
+    const y = Number(today.slice(0, 4)) + (yearSaid[1] === '明年' ? 1 : yearSaid[1] === '去年' ? -1 : 0);
+    const md = /^(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日?$/.exec(yearSaid[2]!.trim());
+    const day = md ? iso(y, Number(md[1]) || parseChineseNumber(md[1]!) || 0, Number(md[2]) || parseChineseNumber(md[2]!) || 0) : null;
+    return day ? checkSide(day, today, direction) : { ok: false, reason: 'unrecognised' };
+  }
+  const weeks = /^(\d{1,2}|[一二两三四五六七八九十])\s*(?:周|星期|个星期|礼拜|个礼拜|weeks?)\s*(后|以后|之后|前|以前|之前|later|ago|from now)?$/.exec(s) ?? /^in (\d{1,2}) weeks?$/.exec(s);
+  if (weeks) {
+    const n = (Number(weeks[1]) || CN_DIGITS[weeks[1] ?? ''] || 0) * 7;
+    const sign = /前|ago/.test(weeks[2] ?? '') ? -1 : /后|later|from now|^in/.test(weeks[2] ?? s) ? 1 : direction === 'past' ? -1 : 1;
+    return checkSide(shift(today, sign * n), today, direction);
+  }
   const offset = /^(\d{1,3}|[一二两三四五六七八九十])\s*(?:天|days?)\s*(后|以后|之后|前|以前|之前|later|ago)?$/.exec(s) ??
     /^in (\d{1,3}) days?$/.exec(s);
   if (offset) {
@@ -73,10 +133,10 @@ export function parseDay(text: string, today: IsoDate, direction: DayDirection):
   let m: number | null = null;
   let d: number | null = null;
   const full = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
-  const md = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
+  const md = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日?$/.exec(s);
   const en = /^([a-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?$/.exec(s) ?? /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]{3})[a-z]*$/.exec(s);
   if (full) [y, m, d] = [Number(full[1]), Number(full[2]), Number(full[3])];
-  else if (md) [m, d] = [Number(md[1]), Number(md[2])];
+  else if (md) [m, d] = [Number(md[1]) || parseChineseNumber(md[1] ?? '') || 0, Number(md[2]) || parseChineseNumber(md[2] ?? '') || 0];
   else if (en) {
     const [a, b] = /^\d/.test(en[1] ?? '') ? [en[2], en[1]] : [en[1], en[2]];
     const idx = MONTHS_EN.indexOf(a ?? '');
@@ -109,6 +169,24 @@ export function parseMonthsCount(text: string): number | null {
   const months = /^(\d{1,3}|[一二两三四五六七八九十百]+)(个月|個月|月|期|months?|mo)?$/.exec(s);
   if (!months) return null;
   return inRange(Number(months[1]) || parseChineseNumber(months[1] ?? '') || 0);
+}
+
+export type MonthsParse = { ok: true; months: number } | { ok: false; reason: 'invalid' | 'money' | 'extension' };
+
+/**
+ * The number of months or instalments, alone or in a sentence ("分成6个月还", "over two years", "12期每期1800"): a
+ * term or a length of time; an amount or an extension is named back rather than read as months.
+ */
+export function readMonthsCount(text: string): MonthsParse {
+  const alone = parseMonthsCount(text);
+  if (alone !== null) return { ok: true, months: alone };
+  const qs = quantities(text).filter((q) => !q.range);
+  const terms = qs.filter((q) => q.kind === 'term' || (q.kind === 'duration' && (q.unit === 'month' || q.unit === 'year')));
+  const months = [...new Set(terms.map((q) => (q.unit === 'year' ? q.value * 12 : q.value)))];
+  if (months.length === 1 && Number.isInteger(months[0]) && months[0]! >= 1 && months[0]! <= 120) return { ok: true, months: months[0]! };
+  if (qs.some((q) => q.kind === 'extension')) return { ok: false, reason: 'extension' };
+  if (terms.length === 0 && qs.some((q) => q.kind === 'money' || (q.kind === 'bare' && q.value > 120))) return { ok: false, reason: 'money' };
+  return { ok: false, reason: 'invalid' };
 }
 
 /** An agent's ID as the user heard it: letters, digits and dashes, up to 20; anything else is not an ID. */

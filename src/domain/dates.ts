@@ -144,6 +144,7 @@ export function parseSince(text: string, today: IsoDate): SinceParse {
   if (/^上上个?月$/.test(s)) return back(2);
   if (/^(今年初|年初|今年年初|start of (this|the) year|beginning of (this|the) year)$/.test(s)) return month(ty, 1);
   if (/^(去年底|去年年底|end of last year)$/.test(s)) return month(ty - 1, 12);
+  if (/^(去年初|去年年初|start of last year|beginning of last year)$/.test(s)) return month(ty - 1, 1);
   // "三个月前", "半年前", "一年前", "2 years ago"; asked when it began, "半年" alone means as long ago.
   if (/^(半年|half a year)\s*(前|以前|之前|ago)?$/.test(s)) return back(6);
   const ago = /^([0-9]+|[一二两三四五六七八九十]+|a|an|one)\s*(个月|個月|months?|年|years?)\s*(前|以前|之前|ago)?$/.exec(s);
@@ -159,6 +160,12 @@ export function parseSince(text: string, today: IsoDate): SinceParse {
     const m = numberOf(cnMonth[2] ?? '') ?? 0;
     const y = cnMonth[1] === '去年' ? ty - 1 : cnMonth[1] === '今年' ? ty : `${ty}-${String(m).padStart(2, '0')}` > thisMonth ? ty - 1 : ty;
     return month(y, m);
+  }
+  const lastYear = /^last (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/.exec(s);
+  if (lastYear) {
+    const m = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(lastYear[1] ?? '') + 1;
+    // "last December" said in December is a year ago; said in March, it is the December just gone.
+    return month(`${ty}-${String(m).padStart(2, '0')}` >= thisMonth ? ty - 1 : ty, m);
   }
   const en = EN_MONTH.exec(s);
   if (en) {

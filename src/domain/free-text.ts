@@ -1,23 +1,13 @@
 import type { RightsTopic } from './catalog.js';
-import { toHalfWidth } from './money.js';
+import { readCause } from './understanding/causes.js';
+import { readCrisis } from './understanding/crisis.js';
+import { normalise } from './understanding/normalise.js';
 
 /**
  * What a message typed outside an answer is about, so it is understood instead of bounced: words of despair,
  * a collector's threat or a lawsuit, a request the person can make to the lender themselves, or a button's label.
  * Pure pattern matching on normalised text; nothing here keeps or reports what was typed.
  */
-
-/** Traditional characters that appear in these patterns, to their simplified form. */
-const TRADITIONAL: Record<string, string> = Object.fromEntries(
-  [
-    '殺杀', '樓楼', '絕绝', '輕轻', '結结', '藥药', '醫医', '盡尽', '遺遗', '書书', '撐撑', '還还', '債债', '徵征', '費费',
-    '錢钱', '減减', '掛挂', '賬账', '帳账', '協协', '證证', '訴诉', '傳传', '師师', '門门', '錄录', '訊讯', '脅胁', '嚇吓',
-    '罵骂', '電电', '話话', '務务', '優优', '復复', '處处', '辦办', '個个', '們们', '幫帮', '說说', '讓让', '會会',
-    '過过', '沒没', '無无', '銀银', '請请', '應应', '貸贷', '報报', '單单', '機机', '構构', '專专', '團团', '隊队', '擾扰',
-    '親亲', '騷骚', '執执', '凍冻', '開开', '裡里', '來来', '對对', '這这', '戶户', '權权', '維维', '嗎吗', '後后', '額额',
-    '訪访', '違违', '約约', '員员', '聯联', '繫系', '車车', '關关', '導导', '麼么',
-  ].map((pair) => [pair[0]!, pair[1]!]),
-);
 
 /**
  * One transition asks about the same text many times (a guard per typed button word, the crisis and scam checks):
@@ -35,54 +25,66 @@ function rememberLast<T extends string | null>(fn: (text: string) => T): (text: 
   };
 }
 
-/** Lower case, half-width, simplified, no spaces: the form every Chinese pattern below is written against. */
-export const normaliseZh = rememberLast((text: string): string => simplified(toHalfWidth(text).toLowerCase()).replace(/\s+/g, ''));
+/** Lower case, half-width, simplified, no spaces or punctuation: the form every Chinese pattern below is written against. */
+export const normaliseZh = (text: string): string => normalise(text).dense;
+/** Lower case, single spaces, contractions written out: the form every English pattern below is written against. */
+export const normaliseEn = (text: string): string => normalise(text).en;
 
-const simplified = (s: string): string => s.replace(/[\u4e00-\u9fff]/g, (c) => TRADITIONAL[c] ?? c);
-
-/** Lower case, single spaces, straight apostrophes: the form every English pattern below is written against. */
-export const normaliseEn = rememberLast((text: string): string =>
-  toHalfWidth(text).toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim(),
-);
-
-const CRISIS_ZH = new RegExp(
-  [
-    '不想活', '活不下去', '活不了了', '不活了', '没法活', '活着(没|没有)(意思|意义|盼头)', '活够了',
-    '想死(?!你)', '寻死', '求死', '我(也)?(想|要|只能|准备|打算)?去死', '不如死了', '死了(算了|就好了|一了百了|也好)', '一了百了',
-    '自杀', '轻生', '自尽', '跳楼', '跳河', '跳江', '跳海', '跳桥', '卧轨', '割腕', '上吊', '烧炭', '安眠药',
-    '结束(自己的?|我的)?生命', '结束自己', '了结自己', '自我了断', '了断(自己|生命)', '遗书',
-    // "生意撑不下去了" is about the business, not the person.
-    '(?<!生意|公司|店|厂|店铺|买卖)撑不(下去|住了)', '不想醒来', '逼死',
-    '活着(好|太|真)累', '想消失', '不想存在',
-  ].join('|'),
-);
-const CRISIS_EN =
-  /\b(kill(ing)? my ?self|suicid(e|al)|end(ing)? (my|it) (life|all)|take my (own )?life|(don'?t|do not|dont) want to (live|be alive|exist|wake up)|(want|wanted|going) to die|wanna die|better off dead|no reason to live|(can'?t|cannot) (go on|take (it|this) any ?more)|jump(ing)? off (a|the) (building|bridge|roof)|hang(ing)? myself|hurt(ing)? myself|self[- ]?harm|cut(ting)? myself|overdose|not worth living|wish i (was|were) dead|unalive|(don'?t|do not|dont) want to be here any ?more|kms)\b/;
-
-/** Words of self-harm or despair, in Chinese (simplified or traditional) or English. */
-export function signalsCrisis(text: string): boolean {
-  return CRISIS_ZH.test(normaliseZh(text)) || CRISIS_EN.test(normaliseEn(text));
-}
+/** Words of self-harm or despair, in Chinese (simplified or traditional) or English: see understanding/crisis.ts. */
+export const signalsCrisis = (text: string): boolean => readCrisis(text) !== null;
 
 /**
  * Collectors' threats, lawsuits and complaints, each to the rights topic that answers it (FACTS §4.2, §4.3, §5).
  * Collectors' conduct comes first: "they said they'd visit and sue" is first of all about what they may not do.
  */
+/** People a collector must not drag in (FACTS §4.2): family, work, friends, neighbours, a landlord. */
+const THIRD_PARTIES_ZH =
+  '(家人|家里|父母|爸妈|爸|妈|奶奶|爷爷|外婆|外公|姥姥|姥爷|老婆|老公|妻子|丈夫|孩子|儿子|女儿|亲戚|兄弟|姐妹|哥|姐|弟|妹|同事|前同事|领导|主管|上司|老板|公司|单位|hr|人事|朋友|同学|室友|邻居|房东|紧急联系人|联系人|通讯录)';
+const THIRD_PARTIES_EN =
+  '(family|parents?|mother|mom|mum|father|dad|grandma|grandpa|grandmother|grandfather|wife|husband|partner|kids?|children|son|daughter|relatives?|sister|brother|colleagues?|co-?workers?|ex-colleagues|former colleagues|boss|manager|employer|hr|company|office|work|friends?|classmates?|roommates?|neighbou?rs?|landlord|emergency contacts?|contacts)';
+
 const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
   {
     topic: 'collectors',
-    zh: /爆(我的?)?通讯录|通讯录|联系人|(打|发|找)(电话|短信|信息)?(给|到)?(我的?)?(家人|家里|父母|爸妈|爸|妈|老婆|老公|孩子|同事|领导|老板|朋友|亲戚|公司|单位)|上门|(到|来)(我)?家|家访|(到|去)(我的?)?(公司|单位)(来|去)?找|威胁|恐吓|吓唬|辱骂|骂我|侮辱|骚扰|半夜|凌晨|深夜|(一天|每天|天天)打(了)?(几十|好多|很多|\d+)|(每天|天天|一直|不停地?|反复)(给我)?打电话|打爆|爆我电话|电话轰炸|冒充|p图|曝光|群发|发到群|泄露|黑名单|打我|揍我|跟踪|暴力|催收(员)?(很|太)?凶/,
-    en: /\b(contacts?( list)?|phone ?book|address book|(call|calls|called|calling|message|messaged|text|texted|texting) my (family|parents|mother|mom|mum|father|dad|wife|husband|kids|boss|colleagues?|co-?workers?|friends|employer|relatives)|(visit|visiting|come to|coming to|show up at|turn up at) my (home|house|place|office|work|workplace)|threat(s|en|ened|ening)?|harass(ed|es|ing|ment)?|abus(e|ed|ive|ing)|insult(s|ed|ing)?|swear(s|ing)? at|in the middle of the night|at midnight|(call|calls|calling) me (every day|all day|nonstop|non-stop|all the time)|keep calling|blacklist|impersonat(e|ed|ing)|pretend(s|ed|ing)? to be (the )?(police|court)|expose|shame me|beat me|follow(ed|ing)? me)\b/,
+    zh: new RegExp(
+      [
+        '爆(我的?)?通讯录|通讯录|紧急联系人',
+        `(打|联系|找|发|通知|骚扰|告诉|问|打电话给|发短信给|发信息给)(到|给)?(了)?(我的?)?(前|老)?${THIRD_PARTIES_ZH}`,
+        `(给|跟|向)(我的?)?(前|老)?${THIRD_PARTIES_ZH}.{0,4}(打电话|打了?电话|发短信|发信息|说我|讲我)`,
+        `${THIRD_PARTIES_ZH}.{0,8}(接到|收到)(了)?.{0,4}(电话|短信|催收|信息)`,
+        '上门|(到|来|去)(我)?(家|公司|单位|学校|老家).{0,4}(找|闹|堵|催)|家访|堵我',
+        '(发|传|曝光|贴|挂|群发|晒)(到|在|给|出)?.{0,8}(群|朋友圈|抖音|微博|视频|评论|网上|同学|同事|亲戚|邻居|大学)',
+        '(公司|单位|家族|亲戚|同学|工作)群|拉(我)?进.{0,4}群|身份证(照片)?.{0,8}(发|传|给)|欠款(信息|截图|记录).{0,8}(发|传|贴)',
+        '(半夜|凌晨|深夜|夜里|晚上|夜间|十二点|十一点|一点|两点|三点|\\d+点).{0,10}(打|电话|催|轰炸)',
+        '(一晚上?|一天|每天|天天|一上午|一下午).{0,4}(几十|二十|三十|四十|五十|上百|\\d+|好多|很多|无数)(个|通|次)?(电话|短信)?',
+        '(每天|天天|一直|不停地?|反复|轮番)(给我)?(打|催|轰炸)|打爆|爆我电话|电话轰炸|短信轰炸|呼死你',
+        '威胁|恐吓|吓唬|辱骂|骂我|骂得|骂人|问候.{0,4}(全家|家人|祖宗|妈)|脏话|侮辱|人身攻击|p图|合成.{0,4}(照片|图)|冒充|假装是?(警察|法院|公安)',
+        '知道.{0,8}(孩子|家在|住哪|住址|学校|单位在)|门牌|住址|(照片|拍).{0,6}(家门|门口|门牌|楼下)|房东.{0,6}(搬|赶|联系)|让我搬',
+        '泄露|黑名单|打我|揍我|跟踪|暴力|催收(员)?(很|太|特别)?(凶|狠)|骚扰',
+      ].join('|'),
+    ),
+    en: new RegExp(
+      [
+        `\\b(contacts?( list)?|phone ?book|address book|emergency contacts?)\\b`,
+        `\\b(call|calls|called|calling|message|messaged|messaging|text|texted|texting|email|emailed|contact|contacted|contacting|harass(ed|ing)?) (my |all my )?(ex-|former |old )?${THIRD_PARTIES_EN}\\b`,
+        `\\b${THIRD_PARTIES_EN} (got|gets|received|keeps getting|is getting|are getting) (a |the |their )?(calls?|messages?|texts?)`,
+        '\\b(visit|visiting|came to|come to|coming to|show(ed)? up at|turn(ed)? up at|wait(ed|ing)? (at|outside)) (my )?(home|house|place|office|work|workplace|school|door)',
+        '\\b(group chat|posted|post(ing)? (my|about my)|shared my|sent my (id|photo|details)|social media|comments? (on|under) my|expose|exposed|shame me|public(ly)? shame)',
+        '\\b(\\d+|dozens of|so many|twenty|thirty) (calls|messages|texts)|(calls?|calling|called) (at|after|around) (midnight|\\d+ ?(am|pm))|in the middle of the night|at midnight|all night',
+        '\\b(call|calls|calling) me (every day|all day|nonstop|non-stop|all the time|constantly)|keep(s)? calling|won\'?t stop calling',
+        '\\b(threat(s|en|ened|ening)?|harass(ed|es|ing|ment)?|abus(e|ed|ive|ing)|insult(s|ed|ing)?|swear(s|ing)? at|curs(e|ed|ing) (at )?me|yell(ed|ing)? at me|impersonat(e|ed|ing)|pretend(s|ed|ing)? to be|claim(s|ed|ing)? to be (the )?(police|court|lawyer|legal)|photo of my (apartment|door|house|home|building)|my (home )?address|know where (i|my) (live|kids|children|family)|follow(ed|ing)? me|beat me|blacklist|leak(ed)?|doxx?(ed|ing)?)\\b',
+      ].join('|'),
+    ),
   },
   {
     topic: 'letters',
-    zh: /起诉|告我|上法院|法院|传票|律师函|律师信|法务部|法务短信|立案|仲裁|判决|强制执行|失信|坐牢|抓我|抓人|拘留|判刑|刑事|恶意透支|诈骗罪|冻结/,
-    en: /\b(sue|sues|suing|sued|lawsuit|court|summons|subpoena|lawyer'?s letter|legal letter|legal department|arrest(ed)?|jail|prison|criminal|judg(e)?ment|enforcement|freeze my)\b/,
+    zh: /起诉|告我|上法院|法院|传票|律师函|律师信|催告函|律师事务所|律所|法务部|法务短信|立案|仲裁|判决|支付令|诉前调解|诉讼|调解|开庭|被告|强制执行|失信|坐牢|抓我|抓人|拘留|判刑|刑事|恶意透支|诈骗罪|冻结|经侦|报警|公安|专案组|移交|征信黑/,
+    en: /\b(sue|sues|suing|sued|lawsuit|court|summons|subpoena|lawyer'?s letter|legal letter|law firm|legal (department|action|notice)|arbitration|mediation|pre-?litigation|payment order|arrest(ed)?|jail|prison|criminal|police|economic crimes?|judg(e)?ment|enforcement|freez(e|ing) my|seiz(e|ing) my|wage garnish)/,
   },
   {
     topic: 'complaints',
-    zh: /投诉|举报|12378/,
-    en: /\b(complain|complaint|report (them|him|her|the collector))\b/,
+    zh: /投诉|举报|12378|12363|12321|报案|派出所|侵犯(隐私|权益)|告催收|告他们|维护.{0,2}权益|监管部门|金融监管|银保监|人民银行.{0,4}(反映|投诉)/,
+    en: /\b(complain|complaint|report (them|him|her|the collector|it)|file a report|regulator|ombudsman|my rights|privacy violation)\b/,
   },
 ];
 
@@ -93,27 +95,45 @@ export function threatTopics(text: string): RightsTopic[] {
   return THREATS.filter((t) => t.zh.test(zh) || t.en.test(en)).map((t) => t.topic);
 }
 
-/** What a person can ask the lender for themselves, free of charge (FACTS §4.1 Art. 70, §2, §6). */
-export type SelfRequest = 'stop_interest' | 'reduction';
+/**
+ * What a person can do themselves, free of charge (FACTS §4.1 Art. 70, §2, §5 Art. 25, §6, §8.5): ask the lender
+ * to stop interest or reduce charges, ask for instalments or an extension, dispute a wrong credit record, get free
+ * legal advice. Read by meaning: a request (or a how-to) about one of these, with no one paid to do it.
+ */
+export type SelfRequest = 'stop_interest' | 'reduction' | 'plan' | 'dispute' | 'free_help';
 
 const SELF_REQUESTS: Array<{ request: SelfRequest; zh: RegExp; en: RegExp }> = [
   {
+    request: 'dispute',
+    zh: /异议|更正|(征信|记录|逾期).{0,8}(错|不是我|不对|弄错|系统的问题|搞错)/,
+    en: /\b(disput(e|ing)|wrong (entry|record)|(record|entry|report) (that )?(is|was) (wrong|not mine|a mistake)|reported .{0,20}by mistake|isn'?t mine|not mine)\b/,
+  },
+  {
     request: 'stop_interest',
-    zh: /停息|挂账|个性化分期|个性化还款/,
-    en: /\b((stop|stopping|freeze|freezing|suspend|suspending|pause|pausing) (the |all )?interest|interest[- ](freeze|suspension|stop)|personali[sz]ed (instal?ments?|repayment|plan))\b/,
+    zh: /停息|挂账|(停止|暂停|冻结|停)(计息|利息)|利息(停|免|全免|先停)|个性化(分期|还款)|只还本金|先还本金/,
+    en: /\b((stop|stopping|freeze|freezing|suspend|suspending|pause|pausing) (the |all )?interest|interest[- ](freeze|suspension|stop)|interest freezes?|personali[sz]ed (instal?ments?|repayment|plan)|principal[- ]only)\b/,
   },
   {
     request: 'reduction',
-    zh: /减免|免息|免除(罚息|利息|违约金|滞纳金|逾期费)|少还(点|一点|一些)?(罚息|利息)/,
-    en: /\b(waive|waiver|waiving|reduc(e|ed|ing|tion) (of )?(the |my )?(penalt(y|ies)|late fees?|fees|interest|charges)|cut (the |my )?(penalt(y|ies)|late fees?|interest))\b/,
+    zh: /减免|免息|免除|免掉|(罚息|利息|违约金|滞纳金|逾期费|手续费).{0,6}(减|免|退|少|降|谈)|少还|降低.{0,4}(还款|利息|费)|退回.{0,4}(违约金|罚息)/,
+    en: /\b(waive|waiver|waiving|waived|reduc(e|ed|ing|tion)|cut (the |my )?(penalt(y|ies)|late fees?|interest)|lower (the |my )?(payments?|fees?|interest)|negotiate .{0,20}(down|fee))\b/,
+  },
+  {
+    request: 'free_help',
+    zh: /法律援助|法援|12348|法律(扶助|诊所|服务站)|免费.{0,6}(咨询|律师|问|法律|帮忙|教)|公益(机构|组织)|不(要|收)(钱|费).{0,4}(地方|那种|机构)/,
+    en: /\b(legal aid|legal (clinic|services?)|free (legal |debt )?(advice|consultation|help|service|places?)|pro bono)\b/,
+  },
+  {
+    request: 'plan',
+    zh: /分期|延期|缓(一|两|几)?(个月|下|一下)?|宽限|协商|商量|谈(判|成|下来|分期|延期)?|最低还款|少还一点|还一半|困难(说明|申请|帮扶)|申请.{0,6}(还款|分期|延期)|(打|找|联系)(客服|银行|平台|信用卡中心)|客服(电话|怎么说|怎么问)|话术/,
+    en: /\b(payment plan|instal?ments?|installment plan|extension|extend|defer(ral)?|restructur(e|ed|ing)|negotiat(e|ing|ion)|hardship (plan|letter|reason|program)|pay (half|less|\d+ a month)|(call|calling|contact|ask) (the )?(bank|lender|card cent(er|re)|customer service|alipay|huabei|jiebei|cmb|jd|meituan|weilidai)|script for calling|what (do|should) i say)\b/,
   },
 ];
 
 /** The request a message asks about, for someone asking the lender directly (not through a paid agent). */
 export function selfRequest(text: string): SelfRequest | null {
-  const zh = normaliseZh(text);
-  const en = normaliseEn(text);
-  return SELF_REQUESTS.find((r) => r.zh.test(zh) || r.en.test(en))?.request ?? null;
+  const { dense, en } = normalise(text);
+  return SELF_REQUESTS.find((r) => r.zh.test(dense) || r.en.test(en))?.request ?? null;
 }
 
 /** The buttons a person may type instead of pressing. `hub` is the checklist, reachable from anywhere. */
@@ -121,13 +141,16 @@ export type ButtonWord = 'back' | 'skip' | 'next' | 'hub' | 'done' | 'today' | '
 
 const BUTTON_WORDS: Array<{ word: ButtonWord; forms: string[] }> = [
   // "不同意" must be read before "同意" could match inside it.
-  { word: 'decline', forms: ['不同意', '拒绝', "i don't agree", 'i do not agree', 'decline', 'no thanks'] },
-  { word: 'agree', forms: ['同意', '我同意', '同意开始', 'i agree', 'agree'] },
-  { word: 'back', forms: ['上一步', '返回', '后退', '退回', '回上一步', '返回上一步', 'back', 'go back', 'previous'] },
-  { word: 'skip', forms: ['跳过', '略过', '先跳过', '不想说', 'skip', 'pass'] },
-  { word: 'next', forms: ['下一步', '继续', '开始', '下一题', 'next', 'continue', 'start', 'next step'] },
-  { word: 'hub', forms: ['清单', '回到清单', '回清单', '返回清单', '菜单', '主菜单', 'checklist', 'back to checklist', 'menu'] },
-  { word: 'done', forms: ['完成', '完成了', '这一步完成了', '做完了', 'done', 'finished', 'done with this step'] },
+  { word: 'decline', forms: ['不同意', '拒绝', '不要', '算了不要', '不用了', "i don't agree", 'i do not agree', 'decline', 'no thanks', 'nah', 'no'] },
+  { word: 'agree', forms: ['同意', '我同意', '同意开始', '可以', '行', '好的同意', 'i agree', 'agree', 'yes agree', 'yes i agree'] },
+  { word: 'back', forms: ['上一步', '返回', '后退', '退回', '回上一步', '返回上一步', '上一个', 'back', 'go back', 'previous'] },
+  { word: 'skip', forms: ['跳过', '略过', '先跳过', '不想说', '跳过这个', '跳过这题', '下次再说', 'skip', 'pass', 'skip this', 'skip this one', 'skip it'] },
+  { word: 'next', forms: ['下一步', '继续', '开始', '下一题', '下一个', '开始吧', '好的开始', 'next', 'continue', 'start', 'next step', 'go on', "let's go", "let's start"] },
+  {
+    word: 'hub',
+    forms: ['清单', '回到清单', '回清单', '返回清单', '菜单', '主菜单', '回主菜单', '回到主菜单', '主页', '首页', '回首页', 'checklist', 'back to checklist', 'back to the checklist', 'menu', 'main menu', 'home'],
+  },
+  { word: 'done', forms: ['完成', '完成了', '这一步完成了', '做完了', '弄好了', '搞定了', '好了', '办完了', 'done', 'finished', 'done with this step', 'all done'] },
   { word: 'today', forms: ['今天', 'today'] },
 ];
 
@@ -136,7 +159,7 @@ const BUTTON_WORDS: Array<{ word: ButtonWord; forms: string[] }> = [
  * ("下一步：联系平台 →"). Emoji, arrows and end punctuation are ignored.
  */
 export const buttonWord = rememberLast((text: string): ButtonWord | null => {
-  const s = simplified(normaliseEn(text))
+  const s = normalise(text).plain
     .replace(/[\p{Extended_Pictographic}\u2190-\u21ff\u25a0-\u25ff\ufe0f]/gu, '')
     .replace(/[。.!！~～]+$/u, '')
     .trim();
@@ -144,8 +167,14 @@ export const buttonWord = rememberLast((text: string): ButtonWord | null => {
   const head = s.split(/[:：]/)[0]!.trim();
   // "同意，开始" and "同意 开始" are the same label; English keeps its single spaces.
   const compact = /[a-z]/.test(head) ? head.replace(/,/g, '') : head.replace(/[\s，,]+/g, '');
-  for (const { word, forms } of BUTTON_WORDS) {
-    if (forms.includes(compact)) return word;
+  // "好的，开始吧", "ok skip this one please": the label with a yes before it or a particle after it.
+  const bare = compact
+    .replace(/^(好的|好吧|好|嗯|那|那就|行吧|ok|okay|yes|sure|please)[\s,]*/, '')
+    .replace(/[\s,]*(吧|啦|了吧|呀|啊|哦|嘛|please|pls|thanks)$/, '');
+  for (const candidate of [compact, bare]) {
+    for (const { word, forms } of BUTTON_WORDS) {
+      if (forms.includes(candidate)) return word;
+    }
   }
   return null;
 });
@@ -205,7 +234,7 @@ const OPTION_WORDS: Record<string, Record<string, string[]>> = {
 };
 
 const compactLabel = rememberLast((text: string): string =>
-  simplified(normaliseEn(text))
+  normalise(text).plain
     .replace(/\([^)]*\)|（[^）]*）/g, '')
     .replace(/[\s。.!！~～,，]+/g, ''),
 );
@@ -215,5 +244,7 @@ export function optionWord(question: string, text: string): string | null {
   const options = OPTION_WORDS[question];
   const s = compactLabel(text);
   if (!options || s.length === 0) return null;
-  return Object.entries(options).find(([, forms]) => forms.includes(s))?.[0] ?? null;
+  const label = Object.entries(options).find(([, forms]) => forms.includes(s))?.[0] ?? null;
+  // A cause is said in a person's own words more often than as a label ("上个月公司裁员，我被辞退了").
+  return label ?? (question === 'cause' ? (readCause(text)?.cause ?? null) : null);
 }

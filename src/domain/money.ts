@@ -1,45 +1,87 @@
 import type { Fen, Lang } from './catalog.js';
-import { parseChineseNumber } from './numbers.js';
-
-export type MoneyParse =
-  | { ok: true; fen: Fen }
-  | { ok: false; reason: 'empty' | 'not_a_number' | 'several' | 'negative' | 'too_large' | 'zero' };
-
-/** "Nothing", as someone who has just lost their job says it: `没有`, `没收入`, `失业了没有收入`, `no income`. */
-const NOTHING = /^(现在|目前|暂时|最近)?(失业了?|没工作了?)?(没有|无|没|零|0|zero|none|nothing|no|nil)(任何)?(收入|工资|进账|income|money)?了?$/i;
-/** Words around an amount that carry no number: currency, "about", "left". */
-const NOISE = /(人民币|rmb|cny|yuan|块钱|块|元|圆|¥|￥|大概|大约|左右|差不多|约|about|around|approx\.?|roughly|欠了?|还有|剩下?|一共|总共|共|每月|每个月|a month|per month|monthly)/gi;
-const TOKEN = /[0-9.零〇一二两三四五六七八九十百千万亿kw]+/gi;
+import { normalise } from './understanding/normalise.js';
+import { quantities, type Quantity } from './understanding/quantities.js';
 
 /** Full-width digits and punctuation, as Chinese keyboards type them, to ASCII. */
 export const toHalfWidth = (s: string): string =>
   s.replace(/[\uff10-\uff19\uff0e\uff0c]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
+/** What a number in the answer was, when it was not money: the person is told what was read, and asked again. */
+export type NotMoney = 'duration' | 'term' | 'extension' | 'date' | 'count' | 'percent' | 'phone' | 'time' | 'range';
+
+export type MoneyParse =
+  | { ok: true; fen: Fen }
+  | { ok: false; reason: 'empty' | 'not_a_number' | 'several' | 'negative' | 'too_large' | 'zero' | NotMoney };
+
+/** "Nothing", as someone who has just lost their job says it: `没有`, `没收入`, `失业了没有收入`, `no income`, `没有别的了`. */
+const NOTHING_WHOLE = /^(现在|目前|暂时|最近)?(失业了?|没工作了?)?(没有|无|没|零|0|zero|none|nothing|no|nil)(任何)?(收入|工资|进账|income|money)?了?$/i;
+const NOTHING_SAID =
+  /(没有|没|无)(任何)?(收入|工资|进账|别的|其他|其它|了)|零收入|(一分钱|一毛钱|分文|一分)(收入)?.{0,4}(没有|都没|没)|没有$|木有|没得|(只有|就|就只有|只欠)(这|花呗|借呗|微粒贷|白条|金条|月付|信用卡|一张卡|一家)?.{0,4}(一笔|一个|这个|一家|这笔|这一笔|这一家)|(就|只有)?(这些|这么多|这一个|这一笔|这个)(了|吧)?$|^没了|^(没有?|无)$|\b(no|zero|nil) (income|salary|wages|pay|money coming in|other (debts?|loans?))\b|\b(none|nothing|nope|that is (all|it)|that's (all|it)|no more|no others?)\b|\bunemployed\b.*\b(no|nothing|zero)\b/i;
+/** A total named as such ("一共3万", "in total 5000") is the answer among its parts. */
+const TOTAL_BEFORE = /(一共|总共|合计|总计|加起来|总的|in total|total|altogether|all together)[^0-9]{0,4}$/;
+/** What the person has now, when they say what they had before ("以前一万，现在四千"). */
+const NOW_BEFORE = /(现在|目前|如今|眼下|这个月|now|currently|these days|at the moment)[^0-9]{0,6}$/;
+/** Parts named one by one ("房租1500，吃饭1000"): each number follows its own words. */
+const PART_BEFORE = /[\p{L}][^0-9]{0,6}$/u;
+/** A part named as only a part ("光房贷就两千五", "rent alone is 2500") is inside the total said beside it. */
+const ONLY_A_PART_BEFORE = /(光|单|单单|仅|仅仅|其中|包括|just|alone|including|of which)[^0-9]{0,6}$/;
+const CHOICE_WORDS = /或者|还是|或|到|至|以前|之前|原来|本来|\bor\b|\bto\b|\bbefore\b|\bused to\b/;
+
+export interface MoneyOptions {
+  /** Zero is an answer (no income, no other debts). */
+  allowZero?: boolean;
+  maxYuan?: number;
+  /** The question asks for a total: parts named one by one are added up. */
+  sum?: boolean;
+}
+
 /**
- * An amount as people type it: `5500`, `5,500元`, `¥5500.5`, `1.2万`, `5千5`, `五千五百`, `5k`, `大概5500左右`.
- * Rounded half up to the fen. Two different amounts in one answer are ambiguous and re-asked.
+ * An amount as people type it, alone or in a sentence: `5500`, `5,500元`, `¥5500.5`, `1.2万`, `5千5`, `五千五百`, `5k`,
+ * `大概一万二左右吧`, `1800一个月`, `工资到手4800`. Only money is taken: "欠了3个月了" holds a duration and "分12期" a
+ * term, and each is named back to the person rather than read as 3 or 12 元. Rounded half up to the fen; two
+ * different amounts are re-asked, unless one is the total or the current one, or the question asks for a sum.
  */
-export function parseMoney(text: string, opts: { allowZero?: boolean; maxYuan?: number } = {}): MoneyParse {
+export function parseMoney(text: string, opts: MoneyOptions = {}): MoneyParse {
   const maxYuan = opts.maxYuan ?? 10_000_000;
   const s = toHalfWidth(text).trim();
   if (s.length === 0) return { ok: false, reason: 'empty' };
-  if (opts.allowZero && NOTHING.test(s.replace(/[。.!！,，\s]/g, ''))) return { ok: true, fen: 0 };
-  const cleaned = s.replace(NOISE, ' ').replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
-  if (/(^|\s)[-−－]\s*\d|负/.test(cleaned)) return { ok: false, reason: 'negative' };
-  const values = new Set<number>();
-  for (const token of cleaned.match(TOKEN) ?? []) {
-    if (!/[0-9零〇一二两三四五六七八九十]/.test(token)) continue;
-    const v = parseChineseNumber(token.replace(/\.$/, ''));
-    if (v === null) return { ok: false, reason: 'not_a_number' };
-    values.add(v);
+  const squeezed = s.replace(/[。.!！,，\s~～]/g, '');
+  if (/(^|[\s:：，,])[-−－]\s*\d|负/.test(s)) return { ok: false, reason: 'negative' };
+  const all = quantities(s);
+  const money = all.filter((q) => q.kind === 'money' || q.kind === 'bare');
+  // "没有", "一分钱收入都没有", "只有这一笔": nothing more, where nothing is an answer.
+  if (opts.allowZero && (NOTHING_WHOLE.test(squeezed) || /零收入|zero income/i.test(s) || (NOTHING_SAID.test(s) && money.every((q) => q.value <= 1)))) {
+    return { ok: true, fen: 0 };
   }
-  // Several amounts ("房租2000，吃饭1500", "5500 or 6000"): which one, or their total, is the person's to say.
-  if (values.size !== 1) return { ok: false, reason: values.size === 0 ? 'not_a_number' : 'several' };
-  const yuan = [...values][0]!;
+  if (money.length === 0) {
+    const other = all.find((q) => q.kind !== 'age');
+    return { ok: false, reason: other ? (other.kind === 'money' || other.kind === 'bare' ? 'not_a_number' : (other.kind as NotMoney)) : 'not_a_number' };
+  }
+  if (money.some((q) => q.range)) return { ok: false, reason: 'range' };
+  const yuan = pick(s, money, opts);
+  if (yuan === null) return { ok: false, reason: 'several' };
   if (yuan > maxYuan) return { ok: false, reason: 'too_large' };
   const fen = Math.round(yuan * 100 + 1e-7);
   if (fen === 0 && !opts.allowZero) return { ok: false, reason: 'zero' };
   return { ok: true, fen };
+}
+
+/** The one amount a sentence answers with, or null when it holds several and none is the answer. */
+function pick(s: string, money: Quantity[], opts: MoneyOptions): number | null {
+  const values = [...new Set(money.map((q) => q.value))];
+  if (values.length === 1) return values[0]!;
+  const { plain } = normalise(s);
+  const before = (q: Quantity) => plain.slice(Math.max(0, q.at - 10), q.at);
+  const total = money.filter((q) => TOTAL_BEFORE.test(before(q)));
+  if (total.length === 1) return total[0]!.value;
+  const now = money.filter((q) => NOW_BEFORE.test(before(q)));
+  if (now.length === 1) return now[0]!.value;
+  const whole = money.filter((q) => !ONLY_A_PART_BEFORE.test(before(q)) && !/^\s?(alone|only)\b/.test(plain.slice(q.at + q.text.length)));
+  if (whole.length === 1 && whole.length < money.length) return whole[0]!.value;
+  if (opts.sum && !CHOICE_WORDS.test(plain) && money.every((q) => PART_BEFORE.test(before(q)))) {
+    return money.reduce((sum, q) => sum + q.value, 0);
+  }
+  return null;
 }
 
 /** 550050 → '5,500.50 元' / '¥5,500.50'; whole yuan drop the '.00'. */

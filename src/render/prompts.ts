@@ -38,13 +38,39 @@ const SHORTCUTS: Partial<Record<TextQuestion, string[]>> = { callDate: ['today']
 const questionKey = (q: TextQuestion, ctx: LenderCase): string =>
   q === 'rate' && ctx.facts.product === 'credit_card' ? 'intake.q.rateCard' : `intake.q.${q}`;
 
-function textQuestion(q: TextQuestion, { id, ctx, t }: PromptInput): Reply {
+function textQuestion(q: TextQuestion, { id, ctx, whole, t }: PromptInput): Reply {
   const nav = [
     ...(SHORTCUTS[q] ?? []).map((v) => choice(id, v, t(`common.button.${v}`))),
     choice(id, 'back', t('common.button.back')),
   ];
   if (SKIP_CLEARS[q]) nav.push(choice(id, 'skip', t('common.button.skip')));
+  const pending = whole.pendingAnswer;
+  if (pending?.q === q) return askedBack(pending, { id, ctx, whole, t, nav });
   return { kind: 'text', html: t(questionKey(q, ctx)), buttons: [nav] };
+}
+
+/**
+ * An amount asked back before it is kept: what was read, why it is surprising, and one button for each amount it
+ * may be (what was typed first), or a new answer typed.
+ */
+function askedBack(
+  pending: NonNullable<CaseContext['pendingAnswer']>,
+  { id, ctx, t, nav }: Pick<PromptInput, 'id' | 'ctx' | 't' | 'whole'> & { nav: Button[] },
+): Reply {
+  const lang = ctx.lang;
+  const [typed = 0, ...others] = pending.options;
+  const vars = {
+    amount: formatFen(typed, lang),
+    what: t(`intake.confirm.what.${pending.q}`),
+    debt: ctx.facts.amountFen === null ? '' : formatFen(ctx.facts.amountFen, lang),
+    income: ctx.facts.incomeFen === null ? '' : formatFen(ctx.facts.incomeFen, lang),
+    others: others.map((fen) => formatFen(fen, lang)).join(t('intake.confirm.or')),
+  };
+  const html = t(`intake.confirm.${pending.doubt}${others.length === 0 ? 'Alone' : ''}`, vars);
+  const options = pending.options.map((fen, i) =>
+    choice(id, `sure:${fen}`, i === 0 ? t('intake.confirm.keep', { amount: formatFen(fen, lang) }) : formatFen(fen, lang)),
+  );
+  return { kind: 'text', html, buttons: [...chunk(options, 2), nav] };
 }
 
 const CHOICE_LABEL: Record<ChoiceQuestion, (value: string) => string> = {

@@ -16,7 +16,7 @@ export interface FlowAction {
   params?: unknown;
 }
 
-type NoticeParams = { key: string; vars?: Record<string, string | number>; alone?: boolean };
+type NoticeParams = { key: string; vars?: Record<string, string | number>; alone?: boolean; also?: Lang };
 type ProductView = { product: DebtFacts['product']; bank: DebtFacts['bank'] };
 
 /** Long texts become several messages; the buttons go with the last one, where the thumb is. */
@@ -50,7 +50,9 @@ export function renderTurn(input: {
   for (const action of actions) {
     if (action.type === 'notice') {
       const p = action.params as NoticeParams;
-      if (p.alone) out.push({ kind: 'text', html: t(p.key, p.vars ?? {}) });
+      // Words of despair written in the other language are answered in that language as well.
+      const also = p.also ? `\n\n${input.translatorFor(p.also)(p.key, p.vars ?? {})}` : '';
+      if (p.alone) out.push({ kind: 'text', html: t(p.key, p.vars ?? {}) + also });
       else notices.push(t(p.key, p.vars ?? {}));
     } else if (action.type === 'showLanguagePicker') {
       out.push({ kind: 'text', html: t('language.pick'), buttons: languageButtons() });

@@ -1,0 +1,168 @@
+import { explainScore, predicts } from './classifier.js';
+import models from './models.json' with { type: 'json' };
+import { firstUnnegated, normalise } from './normalise.js';
+
+/**
+ * Words of despair, read for what they mean. A person may want to die, plan a means, see no way to go on living,
+ * or think their death would end the debt; they say it in simplified or traditional Chinese, with fillers between
+ * the words ("不想再活", "真的不太想活了"), or in English. Each reading below is a kind of meaning made of parts
+ * (a wish or refusal + living or dying; a means; death as the way out of the debt), with a short gap allowed
+ * between the parts, so words nobody listed are still heard.
+ *
+ * Two levels: `crisis` gets the crisis reply at once; `check` (words that may be about money or about life, "这个
+ * 月活不下去了") gets a gentle "are you safe?" with the same hotlines. Recall comes first; ordinary hyperbole
+ * (笑死, 累死了, 死活不给, "dying to know") is taken out before anything is read, and so is someone else's death.
+ */
+export type CrisisLevel = 'crisis' | 'check';
+export interface CrisisReading {
+  level: CrisisLevel;
+  /** The name of the reading that matched and the words it matched, for a test or a reviewer to see why. */
+  rule: string;
+  matched: string;
+}
+
+type Rule = { name: string; level: CrisisLevel; zh?: RegExp; en?: RegExp };
+
+/** Up to a few characters of filler between the parts of a meaning ("不想[再]活", "想[早点]死"). */
+const GAP = '.{0,4}';
+/** 活 as living, not 干活 (work), 活动, 活该, 快活, 灵活, 生活费. */
+const LIVE = `(?<![干快灵死复存])活(?![动儿计跃泼该期性力费])`;
+const REFUSE = '(不想|不愿意?|不要|不打算|不准备|不再|没法|没办法|无法|不能|不配|不值得|懒得|没必要|没脸|没(有)?勇气|没(有)?力气|没(有)?理由|没(有)?意义)';
+const WISH = '(想|要|准备|打算|计划|决定|只能|只想|只有|干脆|不如|宁愿|宁可|恨不得|巴不得|真想|就想|好想|很想|一心|还是|该|得|可以|选择|会)';
+const DIE =
+  '(死(?!你|您|宝|人|啦)|去死|寻死|自杀|轻生|自尽|自我了断|了断|了结(自己|生命|此生|余生)?|结束(自己|生命|这条命|这一切|一切|这一生|这辈子)|解脱|离开(这个)?(世界|人世|人间)|一走了之|一了百了|一死了之|以死|跳楼|跳河|跳江|跳海|烧炭|割腕|上吊|喝农药|吃安眠药|不在了|消失)';
+const MEANS =
+  '跳楼|跳河|跳江|跳海|跳湖|跳桥|跳崖|跳轨|卧轨|跳下去|从.{0,8}(楼|桥|天台|楼顶|顶楼|阳台|窗户|窗台).{0,4}跳|(楼顶|天台|顶楼|桥上|江边|河边|海边).{0,6}(站|坐|看|走).{0,6}(下去|跳|很久|一晚|半天)|烧炭|买.{0,3}炭|炭盆|安眠药|安定片|(攒|囤|存).{0,4}(药|安眠)|吞.{0,3}(药|安眠|刀片|农药)|一把药|一瓶药|整瓶药|(吃|喝).{0,3}(农药|百草枯|敌敌畏|老鼠药|毒药|除草剂)|割腕|割脉|割手腕|割手|割自己|划(手|自己|腕|胳膊)|上吊|吊死|绳子.{0,8}(准备|买|挂|脖子|梁)|撞火车|开煤气|煤气自杀|投河|投江|淹死自己|自残|自伤|伤害自己|弄伤自己|遗书|遗言|交代后事|写好.{0,4}(遗书|信)|留.{0,3}(遗书|封信|一封信)|(跟|和|向)(家人|爸妈|父母|孩子|大家|这个世界|世界)告别|永别';
+
+const RULES: Rule[] = [
+  { name: 'refuses living', level: 'crisis', zh: new RegExp(`${REFUSE}${GAP}(${LIVE}|生存|存在|在这个?世界|留在这个?世界|醒来|醒过来|看到明天)`) },
+  { name: 'wishes to die', level: 'crisis', zh: new RegExp(`${WISH}${GAP}${DIE}`) },
+  { name: 'a means or a plan', level: 'crisis', zh: new RegExp(MEANS) },
+  {
+    name: 'death as the way out of the debt',
+    level: 'crisis',
+    zh: /死(了|掉)?.{0,8}(债|钱|账|欠款|网贷|花呗|借呗|不用还|就清|一笔勾销|一了百了|干净|算了|就好了|也好|倒好|解脱|没事了|结束|就完了)|人死(债|账)|(拿|用|以|这条)命.{0,3}(还|抵|赔|偿)|命(赔|抵|偿)给|(下辈子|来世|来生|下一世)(再|慢慢|一定)?还|以死谢罪|一死了之|一了百了|死了之|保险.{0,8}(赔|理赔).{0,8}(还|债|家人)/,
+    en: /\b((debts?|it|loans?) (will |would |does |do )?(die|dies) with (you|me|us)|debts? (will |would )?(die|dies|go away|disappear|be gone|end) (with me|when i (die|am gone|am dead))|(when|if|once) i (die|am dead|am gone)[^.]{0,30}(debt|pay|owe|insurance|loan)|life insurance[^.]{0,30}(pay|cover|debt)|(pay|settle) (it|them|the debt) (in|with) my (life|death)|in (my )?next life)\b/,
+  },
+  {
+    name: 'no will to live',
+    level: 'crisis',
+    zh: /(活着|活下去|人生|活在世上|这辈子|这条命|这一生).{0,3}(没|没有|毫无|无|失去).{0,2}(意思|意义|盼头|希望|价值|必要|奔头|乐趣|留恋)|了无生趣|没(有)?活路|活不(下去|了了|成了)|不活了|活够了|活腻了|不想醒|醒不来就好|一睡不醒|永远睡|睡过去就好|不想存在|从这个世界消失|(世界|大家|家人|孩子|爸妈|父母).{0,4}没(有)?我.{0,6}(更好|会好|轻松|解脱)|我(死|走|不在)了.{0,8}(家人|他们|大家|孩子|爸妈|父母).{0,6}(更好|轻松|解脱|不用)|先走一步|下辈子再(见|做|报答|孝顺|做你)|自杀|轻生|自尽|寻死|求死|觅死|自我了断|结束生命|结束自己|了结自己|了断自己|(我|我就|那我|不如|只能|干脆|还不如)(去)?死(了|掉)?(算了|吧|好了|拉倒)|不如死|想死(?!你|您|了你|我了|宝)|我该死|去死(?!吧你)|死的心|死了算|死了好|死了得了/,
+  },
+  {
+    name: 'wants to die (English)',
+    level: 'crisis',
+    en: /\b((want|wanted|wanting|going|plan|planning|ready|decided|deciding|thinking about|thought about|think about|tempted|about|like) (to )?(die|end (it|it all|my life|everything|things|this)|kill myself|take my (own )?life|not (be here|exist|wake up)|disappear forever|unalive)|kill(ing)? myself|kms|suicid(e|al)|end my (own )?life|ending my life|end it all|take my (own )?life|unalive|(do not|never) want to (live|be alive|exist|be here|wake up|see tomorrow)|no (reason|point|will) (to|in) (live|living|go on|going on|keep going|be alive)|rather (be dead|die|not exist|not be alive)|wish i (was|were) (dead|never born|not alive|gone)|better off (dead|without me|if i (was|were) (gone|dead))|tired of (living|life|being alive|existing)|not (be|being) around (to|for|much longer|anymore)|will not be (around|here|alive) (to|for|much longer|anymore|next)|(say|saying|said) (my )?goodbyes?|goodbye (note|letter|forever)|suicide (note|letter)|(wrote|write|writing|left|leave) (a )?(note|letter) (for|to) my (family|kids|children|wife|husband|parents|mom|mum|dad)|(give|giving) away my (stuff|things|belongings)|sleep (forever|and never wake|and not wake)|never wake up|not wake up)\b/,
+  },
+  {
+    name: 'a means or a plan (English)',
+    level: 'crisis',
+    en: /\b((jump|jumping|jumped) (off|from|in front of|into)|(off|from) the (roof|bridge|building)|(overdose|od) (on|with)?|(take|taking|swallow|swallowing|stockpil(e|ing)|sav(e|ing) up|saved up|all (my|the)|bottle of|a handful of|whole (box|bottle) of) (my |the |some )?(pills|sleeping pills|tablets|meds|medication)|sleeping pills|hang(ing)? myself|(a |the )?rope (ready|for me|around)|slit(ting)? my (wrists?|throat)|cut(ting)? my (wrists?|arms?)|cut myself|hurt(ing)? myself|harm(ing)? myself|self[- ]?harm|drown(ing)? myself|(walk|walking|drive|driving|step|stepping) (into|in front of) (the |a )?(river|sea|ocean|lake|traffic|train|truck|bus)|charcoal|carbon monoxide|poison myself|pesticide|gun to my head|(buy|bought|get|got) a gun)\b/,
+  },
+  {
+    name: 'a final goodbye',
+    level: 'crisis',
+    zh: /最后一(次|条|晚|天|面|封|句)(上线|消息|说话|跟你|联系|了|见)?|这(可能|应该)?是.{0,6}最后|今晚是最后|没有以后|没有明天|看不到(明天|下个月|以后|明年|下个月的账单)|(账单|明天|以后|明年|下个月).{0,4}看不到了|人生就到这|就到这(儿|里)吧|该走了|我(先)?走了(?!一趟|过去|路|以后再)|要走了|准备走了|(月底|今晚|明天|周[一二三四五六日天]|这周).{0,4}(之前)?走(?!访|一趟)|心意已决|都安排好了|(东西|钱|卡|猫|狗|宠物|车).{0,8}(送人|分好|转给|托给|交给|留给|都分)|送人了|遗嘱|受益人|单程的?(车|机|船)?票?|说声再见|跟你说再见|再见了|永别|别找我|不麻烦(你们|任何人|大家)了?|不会再有人(催|打|找)|我不在了|不在这个世界|另一个世界|去天堂|天堂见|下辈子(做牛做马|再还|还你)/,
+    en: /\b(last (message|time i|night|text|goodbye)|this (is|may be|might be|could be) (goodbye|it|the end|my last)|goodbye (world|everyone|all|forever)|(say|said|saying) (bye|goodbye)|before i go\b|i am leaving|made up my mind|my mind is made up|affairs in order|made a will|(will not|won't) need it|(give|gave|giving) away|can have my (car|stuff|things|bike)|(tell|told) my (mom|mum|dad|parents|sister|brother|wife|husband) (i am )?sorry|(i am )?sorry (mom|mum|dad)|not (going to|gonna) be (a problem|around|here)|soon none of this|i will be gone|be gone soon|(will not|won't) be able to look after|writing goodbye|goodbye (texts|messages|letters|note)|(wrote|write|writing|left) (my|a) (note|letter)|letters? to my (parents|family|kids|sister|brother|mom|mum|dad)|just in case)\b/,
+  },
+  {
+    name: 'harming oneself',
+    level: 'crisis',
+    zh: /(割|划|烫|撞|掐|咬|砍|扎)(了)?.{0,4}(手腕|手臂|胳膊|腕|自己|大腿)|手腕.{0,6}(血|割|划|烂|伤)|烟头烫|撞墙|饿死自己|不吃不喝|伤害自己|自残|自伤|又割|割了|划了|划烂/,
+    en: /\b(cutting (again|myself)|been cutting|started cutting|burn(ing|ed)? myself|(hit|hitting|punch(ing)?|bang(ing)?) (myself|my head|the wall)|starv(e|ing) myself|hurting myself|self[- ]?harm(ing)?)\b/,
+  },
+  {
+    name: 'a means at hand',
+    level: 'crisis',
+    zh: /药.{0,6}(攒|够|一整板|一板|一把|全吃|吃完|倒在|在数|数了|囤|存了)|(吃|吞)了?.{0,4}(一整板|一板|一把|一瓶|整瓶|好多|一堆|很多)(药|片)|胶带.{0,6}(封|贴|缝)|封(上|好)?.{0,4}(门窗|窗户|门缝|窗缝)|农药|百草枯|敌敌畏|(楼顶|天台|顶楼|桥上|桥边|江边|河边|海边|铁轨|轨道|高架|阳台|窗台|悬崖|楼上).{0,10}(吹风|站着?|坐着?|走进去|跳|下去|撞|不躲|一步|不想下|看了|好高|往下看|就差)|(看好|选好|找好)了?.{0,4}(哪栋楼|哪座桥|楼|桥|地方)|走进去就?不回|(撞上去|冲下去|开下去|跳下去|一头撞)|炭|绳子|刀片|死法|怎么死|(不疼|不痛|无痛)的?(死|方法|办法)|做傻事|想不开|绝症.{0,10}死/,
+    en: /\b(took (a bunch of|all (my|the|of)|too many|a lot of|a handful of|a whole (box|bottle) of) (pills|meds|tablets|them)|take all of them|(i am|i'm|standing|sitting) (on|at) the (roof|top|edge|bridge|ledge|tracks)|walking in\b|walk into (the|a) (river|sea|lake|ocean|water)|almost did it|bought (a )?rope|(painless|easy|quick) (ways?|method) to die|(how|ways) to die|(researching|googl(e|ed|ing)|looked up) (how|ways|methods)|going to jump|gonna jump|(stop|quit) breathing|carbon monoxide|tape(d)? (the )?(windows|doors))\b/,
+  },
+  {
+    name: 'no wish to exist',
+    level: 'crisis',
+    zh: /这条命(我)?(不要|还给|给你|不想要)|(没|没有)了?我.{0,4}(一样|更好|更轻松|都一样)|有我没我|不会有人在乎|没人(在乎|在意|会发现|会注意)|(累赘|负担|拖累).{0,8}(走|死|消失|不在|轻松)|(我)?(走|死|消失|不在)了?.{0,6}(大家|家人|他们|你们|所有人).{0,4}(轻松|解脱|更好|都好)|(唯一|只剩|只有).{0,4}(出路|办法|路).{0,4}(死|一条)|睡着了?.{0,4}(别醒|不醒|不要醒|就别醒)|不想(再)?睁开眼|不想(再)?面对(明天|以后|这个世界)|zs|紫砂|自s|z杀|bxhl|活着干嘛|活着有什么(用|意思|意义)|为什么要活|不想活|(被.{0,8})?逼死(我|了)?/,
+    en: /\b(zs|ctb|sewer ?slide|off myself|end myself|disappear(ed)? for good|stop existing|(worth|be worth) more dead|better without me|(world|everyone|everybody|they|my family)( is| are|'s| would be)? better (off )?without me|no (reason|point) ((to|in) )?(stay|staying|live|living|be alive|being alive)|what is the point of (living|life|going on|being alive)|(do not|can not) see (any )?(reason|way|future|point)|plan to be in it|(done|finished) with life|nobody would (even )?(notice|care|miss)|(can not|see no) reason to stay alive)\b/,
+  },
+  {
+    name: 'thoughts of dying, in other words',
+    level: 'crisis',
+    zh: /寻短见|短见|厌世|厌倦(了)?(活着|生活|人生|这个世界|一切|这一切|世界)|(死|自杀|轻生|寻死|结束生命)的(念头|想法|冲动|打算|计划)|想过(去)?(死|自杀|轻生)|想到(了)?(死|自杀)|早死早超生|早点死|死给(你|他|她|他们|你们)看|(去)?(陪|见|找)(我)?(爷爷|奶奶|外公|外婆|姥姥|姥爷|妈妈|爸爸|我妈|我爸|老妈|老爸)(了|去)?$|重新投胎|投胎|(水库|湖里|河里|江里|海里|井里).{0,4}(跳|走|沉|泡)|(跳|走|沉)(进|到|下)?.{0,2}(水库|湖里|河里|江里|海里|井里)|长眠|永远(地)?睡(下去|着)|了此残生|结束(这|我的)?(一生|残生|生命|人生|这条命)|活着(还)?有什么(意思|用|意义|必要)|活着就是(受罪|煎熬|拖累|折磨)|(不|没)(配|该|值得)活|苟活|死了(就)?(干净|解脱|清净|好了|轻松)|(结束|离开|了结|告别|退出)(了)?.{0,3}(这一切|人生|生命|这个世界|世界|这辈子|人世|尘世|人间)|没有(未来|将来)了?|不想(再)?(存在|活着|当人|做人)/,
+    en: /\b(end it|ending it|end things|end(ing)? this (life|pain|mess)|(thinking|thought) (of|about) (ending|suicide|dying|killing)|suicidal (thoughts|ideas|feelings)|thoughts of (suicide|dying|death|ending)|(no longer|not) (want to )?be here|rather not wake up|want (out|to disappear|to sleep forever)|(go|going) to sleep (forever|and not wake)|join my (mom|mum|dad|mother|father|grandma|grandpa|grandmother|grandfather)|leave this world|take the easy way out|check out for good|no future for me|there is no future|not going to make it|do not want to be (here|alive|around))\b/,
+  },
+  {
+    name: 'dying, in euphemism',
+    level: 'crisis',
+    zh: /重开|(该|要|准备|想)下线了|别救我|不要救我|(去)?(找|见)(我)?太奶|(留|写)(个|封|一封)?信.{0,4}(就走|就算|走了)|身后事|(过几天|很快|马上|明天|以后)就?不在了|(带着|带上)(娃|孩子|宝宝).{0,6}(一起)?(去|走|死)|我?自己去了就|就到这(了|儿了|里了)|(变成|做)鬼|不用自己动手|以后家里(就)?靠(你|他|她)了|(家|孩子|爸妈)(以后)?就?交给(你|他|她)了|(窗台|窗边|阳台边).{0,6}(坐|站)|(坐|站)在.{0,3}(窗台|窗边|阳台边|楼顶|天台|桥上)|拜拜了?(各位|大家|世界)|多谢.{0,4}(你们|你哋|大家).{0,4}(再见|拜拜)?$|别等(我)?了|(明天|以后)我?(没|不)回(你|复)|我想s$|想s了|结束吧|不想(再)?醒|会做出什么事|做出(什么)?傻事|同归于尽|一起死|(人|我)死了?(就|债|欠款|钱)?.{0,4}(一笔勾销|勾销|清零|两清|一了百了)|[🪦⚰💊🔪🩸🪢]/u,
+    en: /\b(not much longer|(giving|given|gave) (my )?(stuff|things|belongings) away|(i will|i'll|i am going to) not need (any of )?it|(garage|car) .{0,30}engine running|engine running .{0,20}(garage|closed)|hope i (crash|do not wake|die|get hit)|(trains?|tracks|platform|bridge|ledge|edge|roof) .{0,40}how easy|how easy it would be|(have|got|made) a (plan|date)( and a (date|plan))?|(the )?date is (set|friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow)|(left|put|leaving) (everything|my affairs|things) in order|(pills|rope|knife|blade|gun) (is |are )?(ready|here|next to me|in front of me)|i have the (pills|rope|knife|blade|gun)|do not (save|stop|rescue) me|(just )?a burden|if (i do not|i don'?t) (reply|answer) tomorrow|don'?t wait for me|won'?t be here (tomorrow|next)|see you (on the other side|in another life))\b|[🪦⚰💊🔪🩸🪢]/u,
+  },
+  {
+    name: 'may be about living',
+    level: 'check',
+    zh: /坚持多久|撑多久|人生(完了|毁了|没希望)|这辈子(算是|就)?(完了|毁了)|我(就|算是)?完了|一切都完了|全完了|看不到(一点|任何|丝毫)?(希望|出路|头)|没(有)?(希望|盼头|出路)|不想(再)?面对|什么都不想(管|做|要)|逃离这一切|到(了)?极限|极限了|喘不过气|窒息|怎么活(下去)?|天塌了|没(有)?力气了|(心态|人)?崩了|受不了了|不行了|扛不动|活不起|好想死|不想(再)?撑|(撑|熬|坚持|扛|挺|过|活)不(下去|住|过去)了?|没(有)?(办法|法子)(再)?(撑|坚持|熬|扛)|走投无路|无路可走|绝路|死路一条|没有出路|生无可恋|活着.{0,2}(好|太|真|很)?(累|痛苦|煎熬|没劲|难)|活得.{0,2}(好|太|真|很)?(累|痛苦|煎熬)|想消失|消失(掉|算了|就好)|(不想|不愿)(再)?拖累|是.{0,3}(累赘|负担)|崩溃|绝望|要死了|不如不活|(解脱|结束)(吧|了吧|算了)|不想(再)?(撑|坚持|熬)/,
+    en: /\b(i am (so |just )?(done|over it|not ok(ay)?|falling apart|drowning|at (my )?breaking point|at rock bottom|at my limit|losing it)|(do not|can not) see a way out|give up on everything|(my )?life is over|(it is|everything is) (all )?(over|hopeless)|over for me|hopeless|breaking point|rock bottom|how much longer (i can|can i) (hold on|take|go on|last)|what is (even )?the point|tired of (all of )?(it|this)|falling apart|nothing matters|not ok(ay)?\b.{0,10}at all|(survive|get through) (this|the) (month|week)|can not (cope|breathe)|end of my rope|can not (do|take|handle|go on|keep going|bear)( (this|it|any of this))?( any ?more| much longer)?|no way out|(what is|whats|what's) the point|i (give|gave) up|giving up on (everything|life)|nothing (left|to live for)|lost the will|(i am|i'm|feel) (so )?(hopeless|done with (everything|life|it all)|at the end of my rope)|end of (my|the) (road|rope)|(i am|feel like) a burden|burden (to|on) (everyone|my family)|(want|wanted) (it )?(all )?to (stop|end)|make it (all )?stop|disappear)\b/,
+  },
+];
+
+/** Hyperbole and set phrases with 死 or 活 that mean nothing about dying; removed before anything is read. */
+const HYPERBOLE_ZH = new RegExp(
+  [
+    // 笑死, 累死了, 气死我了, 疼得要死: a feeling or a state taken to its extreme.
+    '(笑|累|饿|气|烦|热|冷|困|忙|吵|痛|疼|急|愁|催|吓|恨|闷|憋|渴|冻|晒|撑|穷|丑|贵|难|美|帅|爽|懒|蠢|傻|坑|卷|醉|乐|臭|挤|晕|馋|酸|辣|咸|甜|慢|紧张|高兴|开心|羡慕|尴尬|麻烦|无聊|郁闷|心疼|担心|后悔|讨厌|丢人|烦人|吓人|气人|折腾|磨叽|抠门|啰嗦)(得|的)?(要)?(快)?死(?!自己|法|了之|路)(了|我了|我|人了?|啦|掉了|个人)?',
+    // Any other word with 死了 after it ("卡死了", "服死了"), unless it is someone dying ("我死了", "一死了之").
+    '(?![我想去要寻求该等找如会就能得一地他她逼])[\\u4e00-\\u9fff]死(?=了|掉|啦|我了)(?!了之|自己)',
+    '(生意|公司|店|厂|店铺|买卖|项目|工作室)(真的|实在|快|都)?(撑|熬|坚持|做|干|开)不(下去|住)(了)?',
+    '(?<![想我])要死了',
+    '想死(你|您|他|她|宝|了你|我了)',
+    '要死不活|要死要活|半死|死去活来|不死心|死心塌地|生死|不知死活|死翘翘|死马当活马医|死皮赖脸|死缠烂打|打死也|打死都|死也不|死都不|死不(了|认|还|给|承认|松口|改|悔)',
+    '死(活|机|线|磕|贵|定了|心眼|心|板|党|忠|宅|鬼|胡同|角|局|期|缓|账|扣|抠|守|撑|盯|扛|熬|等|缠|命(地|的)?|的人|对头|性不改|要面子|咬|者|亡证明|猪|当)',
+    '[\\u4e00-\\u9fff]到死|(激|嬲|攰|忙|热|累|气)死(我|人)?|打死我(也|都)|死循环|死路一条|早死早超生|掐死|卡死|社死|跳楼价|烧炭烤|生不如死的(加班|工作|日子|一周|一个月)|疼得生不如死|搞死|服死|遗产',
+    '(干|快|灵|复|生)活|活(动|儿|计|跃|泼|该|期|力|性)|该死的',
+  ].join('|'),
+  'g',
+);
+/** Someone else's death or illness is a fact of the story, not the person's own crisis. */
+const OTHERS_DEATH_ZH =
+  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)(.{0,10})(死|去世|走了|过世|病逝|没了|自杀|跳楼|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
+const HYPERBOLE_EN =
+  /\b(dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed) to death|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself))|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
+
+/** A word that can carry despair: the model is heard only on a line that has one (so "想死你了" or "I want to call" never is). */
+const DESPAIR_CUE_ZH = /死|活|命|走|结束|消失|解脱|药|楼|桥|河|江|海|刀|血|遗|再见|告别|最后|绝望|崩溃|撑|熬|痛苦|意义|希望|世界|人生|辈子|睡|醒|安排|决定|对不起|负担|拖累|没用|废物|不配|累赘|放弃|离开|天台|跳|割|绳|炭|烧/;
+const DESPAIR_CUE_EN = /\b(die|dying|dead|death|alive|life|end|ending|over|gone|leave|leaving|goodbye|bye|sorry|last|pills|jump|bridge|roof|hopeless|point|worth|burden|tired|sleep|wake|disappear|exist|world|anymore|give up|giving up|rope|cut|hurt|kill|suicid\w*|done)\b/;
+
+/** What is left of a text once hyperbole and others' deaths are taken out: what every reading (and the model) sees. */
+export function withoutHyperbole(text: string): { zh: string; en: string } {
+  const { dense, en } = normalise(text);
+  return { zh: dense.replace(HYPERBOLE_ZH, '_').replace(OTHERS_DEATH_ZH, '_'), en: en.replace(HYPERBOLE_EN, '_') };
+}
+
+/** "我不会想不开的", "绝对不会寻死", "I'm not suicidal": the words said as not so. */
+const NEGATED_ZH = /(不会|不想|没有|没想|绝对不|绝不|才不|并不|不打算|唔会|唔想|不是|不|没|别)(去|再|要|会)?$/;
+const NEGATED_EN = /\b(not|never|no|won't|will not|do not|am not|i'm not|wouldn't|would never)( be| going to| gonna| want to| ever)?\s?$/;
+
+/** The reading of a text as despair, or null; `crisis` wins over `check`. */
+export function readCrisis(text: string): CrisisReading | null {
+  const { dense } = normalise(text);
+  const { zh: zhOwn, en: english } = withoutHyperbole(text);
+  let check: CrisisReading | null = null;
+  for (const rule of RULES) {
+    const m = firstUnnegated(rule.zh, zhOwn, NEGATED_ZH) ?? firstUnnegated(rule.en, english, NEGATED_EN);
+    if (!m) continue;
+    const reading = { level: rule.level, rule: rule.name, matched: m[0] };
+    if (rule.level === 'crisis') return reading;
+    check ??= reading;
+  }
+  if (check) return check;
+  // Any word of dying left once hyperbole and others' deaths are gone: ask gently rather than miss it.
+  const runTogether = /wanttodie|wannadie|killmyself|endmylife|iwanttodie/.exec(dense);
+  if (runTogether) return { level: 'crisis', rule: 'wants to die (English)', matched: runTogether[0] };
+  const left = firstUnnegated(/死|自杀/, zhOwn, NEGATED_ZH) ?? firstUnnegated(/\b(die|dying|dead|death|suicide|suicidal|kill|killing)\b/, english, NEGATED_EN);
+  if (left) return { level: 'check', rule: 'a word of dying', matched: left[0] };
+  // Last, the model trained on the corpus: like the lines of despair it learned from, so ask gently.
+  const residual = `${zhOwn} ${english}`;
+  const saysSafe = /(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)/.test(zhOwn) || /\b(not|never) (suicidal|going to (hurt|kill) myself)\b/.test(english);
+  if (!saysSafe && (DESPAIR_CUE_ZH.test(zhOwn) || DESPAIR_CUE_EN.test(english)) && predicts(models.crisis, residual)) {
+    return { level: 'check', rule: 'like the crisis lines', matched: explainScore(models.crisis, residual, 3).map(([f]) => f).join(' ') };
+  }
+  return null;
+}

@@ -1,0 +1,102 @@
+import { Converter } from 'opencc-js/t2cn';
+import { stripBidi } from '../text.js';
+
+/**
+ * The forms every reading of free text works on. People type in simplified or traditional characters, full-width
+ * or half-width, with spaces, punctuation, emoji and repeated letters anywhere; none of that changes what they mean.
+ * Pure: the same text always gives the same forms.
+ */
+export interface Normalised {
+  /** NFKC, lower case, simplified characters, one space between words: for numbers and English. */
+  plain: string;
+  /** `plain` without spaces, punctuation, symbols or emoji (digits, letters and characters kept): for Chinese. */
+  dense: string;
+  /** `plain` with English contractions and chat spellings written out ("dont" → "do not", "wanna" → "want to"). */
+  en: string;
+  /** Whether the text is mostly Chinese or mostly English (for answering in the language it was written in). */
+  script: 'zh' | 'en' | 'none';
+}
+
+// OpenCC's traditional-to-mainland tables: characters and phrases, Hong Kong and Taiwan variants included.
+const toSimplified = Converter({ from: 't', to: 'cn' });
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const HAN_ALL = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const LATIN_ALL = /[a-z]/g;
+
+/** Everything that is neither a letter, a digit, a Chinese character nor a sign that carries meaning (% ¥ . -). */
+const NOT_MEANING = /[^\p{L}\p{N}%¥.\-]+/gu;
+
+/** Chat spellings and contractions, to one written-out form (longest first where they overlap). */
+const EN_FORMS: Array<[RegExp, string | ((m: string) => string)]> = [
+  [/\b(?:i|you|we|they)'?ve\b/g, '$& '],
+  [/\bwanna\b/g, 'want to'],
+  [/\bgonna\b/g, 'going to'],
+  [/\bgotta\b/g, 'got to'],
+  [/\bcan'?t\b|\bcannot\b/g, 'can not'],
+  [/\bwon'?t\b/g, 'will not'],
+  [/\b(do|does|did|is|are|was|were|have|has|had|would|could|should|must)n'?t\b/g, '$1 not'],
+  [/\bi'?m\b/g, 'i am'],
+  [/\bi'?d\b/g, 'i would'],
+  [/\bi'?ll\b/g, 'i will'],
+  [/\bit'?s\b/g, 'it is'],
+  [/\bthat'?s\b/g, 'that is'],
+  [/\bthere'?s\b/g, 'there is'],
+  [/\bwhat'?s\b/g, 'what is'],
+  [/\bw\/|\bw\b(?= )/g, 'with'],
+  [/\bu\b/g, 'you'],
+  [/\bur\b/g, 'your'],
+  [/\bpls\b|\bplz\b/g, 'please'],
+  [/\bcuz\b|\bcos\b|\b'cause\b/g, 'because'],
+  [/\bmyslef\b|\bmyslf\b|\bmself\b/g, 'myself'],
+  // Typed in a hurry: "wnat to", "wan to", "want 2", "kil myself", "d i e".
+  [/\b(wnat|wamt|wan|wnt)\b(?= (to|2)\b)/g, 'want'],
+  [/\b(want|going|need|have|about) 2\b/g, '$1 to'],
+  [/\bkil\b|\bkll\b/g, 'kill'],
+  [/\b(?:[a-z] ){2,}[a-z]\b/g, (m: string) => m.replace(/ /g, '')],
+];
+
+const expandEn = (s: string): string => {
+  let out = s.replace(/[’‘`´]/g, "'");
+  for (const [pattern, to] of EN_FORMS) out = typeof to === 'string' ? out.replace(pattern, to) : out.replace(pattern, to);
+  // "soooo", "pleeease": three or more of a letter are one.
+  // Punctuation carries nothing the English patterns read ("done. with. life."), apostrophes aside.
+  return out.replace(/([a-z])\1{2,}/g, '$1').replace(/[^\p{L}\p{N}'%$¥\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+};
+
+function compute(text: string): Normalised {
+  const nfkc = stripBidi(text).normalize('NFKC').toLowerCase();
+  const simplified = HAN.test(nfkc) ? toSimplified(nfkc) : nfkc;
+  const plain = simplified.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  const dense = plain.replace(NOT_MEANING, '');
+  const han = plain.match(HAN_ALL)?.length ?? 0;
+  const latin = plain.match(LATIN_ALL)?.length ?? 0;
+  // A Chinese character carries about a word; five Latin letters make one.
+  const script = han === 0 && latin === 0 ? 'none' : han * 5 >= latin ? 'zh' : 'en';
+  return { plain, dense, en: expandEn(plain), script };
+}
+
+/**
+ * One turn reads the same text many times (every guard of a question, the crisis and agent checks, the answer
+ * itself): the last text's forms are kept.
+ */
+let lastText: string | null = null;
+let last: Normalised | null = null;
+
+export function normalise(text: string): Normalised {
+  if (text !== lastText || last === null) {
+    last = compute(text);
+    lastText = text;
+  }
+  return last;
+}
+
+/** The first match of a pattern that is not said as not so ("我不会想不开", "without a middleman"). */
+export function firstUnnegated(pattern: RegExp | undefined, text: string, negated: RegExp): RegExpMatchArray | null {
+  if (!pattern) return null;
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (const m of text.matchAll(global)) {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 24), m.index);
+    if (!negated.test(before)) return m;
+  }
+  return null;
+}

@@ -1,0 +1,236 @@
+import { parseChineseNumber } from '../numbers.js';
+import { normalise } from './normalise.js';
+
+/**
+ * Every number in a message, read with what it counts: money, a length of time, a number of instalments, an
+ * extension, a date, a count of cards or lenders, a percentage, a phone number, a time of day. "欠了3个月了" holds a
+ * duration and no money; "一千八一个月" holds money paid each month (the month is a rate, not a duration);
+ * "同意延期三个月再还" holds an extension. An answer is then taken only from a quantity of the kind its question asks.
+ */
+export type QuantityKind =
+  | 'money'
+  /** A number with no unit: money where money is asked, a count of months where months are asked. */
+  | 'bare'
+  | 'duration'
+  | 'term'
+  | 'extension'
+  | 'date'
+  | 'count'
+  | 'percent'
+  | 'phone'
+  | 'time'
+  | 'age';
+
+export interface Quantity {
+  kind: QuantityKind;
+  value: number;
+  /** For durations and extensions: what `value` counts. */
+  unit?: 'day' | 'week' | 'month' | 'year';
+  /** Money said to be per month ("1800一个月", "每月1500", "1500 a month"). */
+  monthly?: boolean;
+  /** Two numbers as a range ("一两万", "三到五千", "3-5k"): no single answer. */
+  range?: boolean;
+  /** Money whose number was written with "多", "出头", "几" after it: at least this much. */
+  approximate?: boolean;
+  /** Where it stands in the normalised text. */
+  at: number;
+  text: string;
+}
+
+const EN_UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const EN_WORD = `(?:${[...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), 'hundred', 'thousand', 'grand', 'and', 'a', 'an', 'half', 'couple of'].join('|')})`;
+
+/** "two thousand five hundred", "a couple of", "twenty-four", "half a" → digits; "a month" → "1 month". */
+export function englishNumbers(s: string): string {
+  return s
+    .replace(/\bhalf an? (month|year)\b/g, '0.5 $1')
+    .replace(/\ba couple of\b|\ba couple\b/g, '2')
+    .replace(/\b(an?)\s+(day|week|month|year|fortnight)\b/g, '1 $2')
+    .replace(new RegExp(`\\b(${EN_WORD}(?:[\\s-]+${EN_WORD})*)\\b`, 'g'), (phrase) => {
+      const words = phrase.split(/[\s-]+/).filter((w) => w !== 'and');
+      if (words.every((w) => w === 'a' || w === 'an' || w === 'half')) return phrase;
+      let total = 0;
+      let current = 0;
+      for (const w of words) {
+        if (w in EN_UNITS) current += EN_UNITS[w]!;
+        else if (w in EN_TENS) current += EN_TENS[w]!;
+        else if (w === 'hundred') current = (current || 1) * 100;
+        else if (w === 'thousand' || w === 'grand') {
+          total += (current || 1) * 1000;
+          current = 0;
+        } else return phrase;
+      }
+      return String(total + current);
+    })
+    .replace(/\bfortnight\b/g, '2 weeks');
+}
+
+/** A number as written: digits (with grouping and decimals), Chinese numerals, and the 万/千/k/w after them. */
+const NUMBER = /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(\s?(?:万|千|百|k|w)(?![a-z])\d?)*/g;
+/** Chinese numerals that are words, not numbers: 一下, 一直, 千万 (by all means), 万一 (in case)… */
+const NOT_A_NUMBER_AFTER = /^(下|直|定|起|样|般|切|些|点儿|会儿|边|面|旦|再|向|律|共|同|致|心|生|辈子|口气|时|阵|次性|了百了|死)/;
+const NOT_A_NUMBER = /^(千万|万一|万万|一|十分)$/;
+const APPROX_AFTER = /^(多一点|多点|多|来|几|余|出头|左右|上下|不到|以上|plus|\+|odd|ish|something)/;
+
+type Unit = { kind: QuantityKind; unit?: Quantity['unit']; scale?: number; length: number };
+
+/** What the words right after a number make of it. */
+function unitAfter(after: string): Unit | null {
+  const u = (re: RegExp, kind: QuantityKind, unit?: Quantity['unit'], scale = 1): Unit | null => {
+    const m = re.exec(after);
+    return m ? { kind, ...(unit ? { unit } : {}), scale, length: m[0].length } : null;
+  };
+  return (
+    u(/^\s?(元|块钱|块|圆|rmb|yuan|kuai|cny|bucks|dollars|刀)/, 'money') ??
+    u(/^\s?(个半月|個半月)/, 'duration', 'month', 1.5) ??
+    u(/^\s?(年半)/, 'duration', 'month', 18) ??
+    u(/^\s?(个|個)?月份/, 'date') ??
+    u(/^\s?(个|個)?月[初底末中]/, 'date') ??
+    u(/^\s?月\s?\d{1,2}\s?[日号]?|^\s?月[一二三四五六七八九十]{1,3}[日号]?|^\s?月(?![份])/, 'date') ??
+    u(/^\s?(个|個)\s?(多)?\s?(月|months?)|^\s?months?\b|^\s?mos?\b/, 'duration', 'month') ??
+    u(/^\s?[号號]|^\s?(st|nd|rd|th)\b/, 'date') ??
+    u(/^\s?(天|日|days?\b)/, 'duration', 'day') ??
+    u(/^\s?(个|個)?(星期|礼拜|禮拜|周|週)|^\s?weeks?\b|^\s?wks?\b/, 'duration', 'week') ??
+    u(/^\s?(年|years?\b|yrs?\b)/, 'duration', 'year') ??
+    u(/^\s?(期|(monthly |month )?(instal?ments?|payments)\b)/, 'term') ??
+    u(/^\s?(家|张|張|笔|筆|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|(more |other |extra |different )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
+    u(/^\s?(%|percent\b|per ?cent\b)/, 'percent') ??
+    u(/^\s?(成|折)/, 'percent') ??
+    u(/^\s?(点钟|点|點|:\d\d|am\b|pm\b|o'?clock\b)/, 'time') ??
+    u(/^\s?(岁|歲|years? old)/, 'age') ??
+    u(/^\s?个(?!月)/, 'count')
+  );
+}
+
+/** Words before a number that say what it is: ¥, 百分之, 第, 星期, a month's name, "每月" (money per month). */
+function unitBefore(before: string): Unit | null {
+  if (/[¥$]\s?$|(rmb|cny|yuan)\s?$/.test(before)) return { kind: 'money', length: 0 };
+  if (/百分之$/.test(before)) return { kind: 'percent', length: 0 };
+  if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
+  if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
+  if (/(上午|下午|晚上|早上|中午|凌晨|傍晚|半夜|at|around)\s?$/.test(before)) return null;
+  return null;
+}
+
+const PER_MONTH_BEFORE = /(每个?月|每個月|一个月|一個月|月供|月入|月薪|月收入|月工资|月开销|月花|每期|一期|per month|a month|monthly|each month|every month)[^0-9]{0,8}$/;
+const PER_MONTH_AFTER = /^\s?(多|左右)?\s?(\/|每)?\s?(一个月|一個月|每个?月|个月|一月|\/月|\/mo|月|per month|a month|\/month|monthly|each month|every month|一期|每期)/;
+const EXTENSION_BEFORE = /(延期|推迟|推遲|延后|延後|缓|緩|宽限|寬限|延长|延長|往后推|晚|extend(ed)?|extension( of)?|postpone(d)?|defer(red)?|delay(ed)?|push(ed)? back|grace period( of)?)[^0-9零一二两三四五六七八九十]{0,4}$/;
+const TERM_BEFORE = /(分|分成|拆成|over|in|into|split into)\s?$/;
+const RANGE_JOIN = /^\s?(到|至|~|～|-|—|to)\s?$/;
+const PHONE = /^(1\d{10}|95\d{3}|96\d{3}|400\d{7}|123\d{2})$/;
+
+/** All quantities in a text, in order. */
+/** Numerals as people type them, to the ones read below: 仨 and 俩, the financial forms (壹万贰仟), "十来万", "过万", "3 grand". */
+const NUMERAL_FORMS: Array<[RegExp, string]> = [
+  [/仨月/g, '三个月'],
+  [/仨/g, '三'],
+  [/俩/g, '两'],
+  [/[壹贰叁肆伍陆柒捌玖拾佰仟]/g, ''],
+  [/([十百千])[来多几余]+(万|千)/g, '$1$2'],
+  [/(过|上|破|超)(万|千)(?![一二三四五六七八九\d])/g, '一$2'],
+  [/(\d+(?:\.\d+)?) ?grand\b/g, '$1k'],
+  [/五险一金|三险一金|一线|二线|三线|双十一|双十二|一下子|一辈子|一口气|一次性|统一|唯一|一切|一般|一样|一起|一直|一定|(?<![一二两三四五六七八九十百千\\d])万一(?![千百十])|一点点|一些|一会儿/g, ' '],
+  [/半年(?!前)/g, '6个月'],
+  [/半个月/g, '0.5个月'],
+  [/(\d+|[一二两三四五六七八九十]+)年零?(\d+|[一二两三四五六七八九十]+)个月/g, '$1年$2个月'],
+];
+const FINANCIAL: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千' };
+
+function numeralForms(s: string): string {
+  let out = s;
+  for (const [re, to] of NUMERAL_FORMS) out = to === '' ? out.replace(re, (c) => FINANCIAL[c] ?? c) : out.replace(re, to);
+  return out;
+}
+
+export function quantities(text: string): Quantity[] {
+  const { plain } = normalise(text);
+  const s = englishNumbers(numeralForms(plain.replace(/(\d),(?=\d{3}(\D|$))/g, '$1')));
+  const out: Quantity[] = [];
+  let lastEnd = -1;
+  for (const m of s.matchAll(NUMBER)) {
+    let raw = m[0];
+    const at = m.index ?? 0;
+    // "一千八一个月": the numerals run on into the rate's 一; the amount ends before it.
+    if (/[一两]$/.test(raw) && raw.length > 1 && /^(个|個)?月/.test(s.slice(at + raw.length)) && parseNumber(raw) === null) {
+      raw = raw.slice(0, -1);
+      out.push(...quantities(s.slice(at, at + raw.length)).map((q) => ({ ...q, kind: 'money' as const, monthly: true, at })));
+      lastEnd = at + raw.length + 4;
+      continue;
+    }
+    const before = s.slice(Math.max(0, at - 12), at);
+    let after = s.slice(at + raw.length);
+    const isChinese = /^[零〇一二两三四五六七八九十百千万亿]/.test(raw);
+    if (isChinese && (NOT_A_NUMBER.test(raw) && !unitAfter(after)) ) continue;
+    if (isChinese && NOT_A_NUMBER_AFTER.test(after) && !/[十百千万]/.test(raw)) continue;
+    // A letter straight before a number is part of a word or code ("mp3", "a1"), not a quantity.
+    if (/[a-z]$/.test(before) && !/(rmb|cny|yuan|k)$/.test(before) && !/^\d/.test(raw) === false && /[a-z]$/.test(s[at - 1] ?? '')) continue;
+    // "一两万", "三五千", "七八个月": two neighbouring numerals are a range.
+    const rangeInside = /^[一二两三四五六七八九]{2}(?=[十百千万个天月年期号]|$)/.test(raw) && !/^(一二|二三|一十)/.test(raw) ? raw.slice(1) : null;
+    let value = parseNumber(rangeInside ?? raw);
+    if (value === null) continue;
+    const approx = APPROX_AFTER.exec(after);
+    if (approx) after = after.slice(approx[0].length);
+    // "一年半", "两个半月", "1.5个月": the half is part of the number.
+    if (/^\s?(个|個)?半/.test(after) && !/^\s?(个|個)?半(年|月)?[前后]/.test(after)) {
+      const half = /^\s?(个|個)?半/.exec(after)!;
+      if (/^(年|个月|個月|月)/.test(after.slice(half[0].length)) || /^个半月/.test(after)) {
+        value += 0.5;
+        after = after.slice(half[0].length).replace(/^/, /^(年)/.test(after.slice(half[0].length)) ? '' : '个');
+      }
+    }
+    const digits = raw.replace(/\s/g, '');
+    let unit: Unit | null = unitAfter(after) ?? unitBefore(before);
+    if (!unit && /^\d+$/.test(digits) && PHONE.test(digits)) unit = { kind: 'phone', length: 0 };
+    if (unit?.kind === 'duration' && unit.unit === 'year' && value >= 1900 && value <= 2100) unit = { kind: 'date', length: unit.length };
+    let kind: QuantityKind = unit?.kind ?? 'bare';
+    if (unit?.scale && unit.scale !== 1 && unit.unit === 'month' && unit.scale === 18) value = value * 12 + 6;
+    const q: Quantity = { kind, value, at, text: raw };
+    if (unit?.unit) q.unit = unit.scale === 18 ? 'month' : unit.unit;
+    if (approx) q.approximate = true;
+    if (rangeInside) q.range = true;
+    // A month next to money is a rate ("1800一个月", "每月1500"): the number is money, the month no duration.
+    if ((kind === 'bare' || kind === 'money') && (PER_MONTH_BEFORE.test(before) || PER_MONTH_AFTER.test(after))) {
+      q.kind = kind === 'bare' ? 'money' : kind;
+      q.monthly = true;
+    }
+    if (kind === 'duration' && /^(一|1)$/.test(digits) && q.unit === 'month') {
+      // "一个月" right after an amount ("一千八一个月") is that amount's rate.
+      const prev = out[out.length - 1];
+      if (prev && (prev.kind === 'bare' || prev.kind === 'money') && at - lastEnd <= 2) {
+        prev.kind = 'money';
+        prev.monthly = true;
+        lastEnd = at + raw.length + (unit?.length ?? 0);
+        continue;
+      }
+    }
+    if ((kind === 'duration' || kind === 'term') && EXTENSION_BEFORE.test(before)) q.kind = kind = 'extension';
+    else if (kind === 'duration' && q.unit === 'month' && TERM_BEFORE.test(before.replace(/\s+$/, '')) && !/(in|over)\s?$/.test(before)) q.kind = kind = 'term';
+    // "一年三个月", "1 year 2 months": one length of time.
+    const last = out[out.length - 1];
+    if (last && last.kind === 'duration' && last.unit === 'year' && kind === 'duration' && q.unit === 'month' && at - lastEnd <= 2) {
+      last.value = last.value * 12 + q.value;
+      last.unit = 'month';
+      lastEnd = at + raw.length + (unit?.length ?? 0);
+      continue;
+    }
+    // "3到5千", "5000 or 6000": a range joins two numbers; the first takes the second's magnitude.
+    const prev = out[out.length - 1];
+    if (prev && RANGE_JOIN.test(s.slice(lastEnd, at)) && (prev.kind === kind || prev.kind === 'bare')) {
+      prev.range = true;
+      q.range = true;
+    }
+    out.push(q);
+    lastEnd = at + raw.length + (approx?.[0].length ?? 0) + (unit?.length ?? 0);
+  }
+  return out;
+}
+
+function parseNumber(raw: string): number | null {
+  const s = raw.replace(/\s+/g, '');
+  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+  return parseChineseNumber(s);
+}
