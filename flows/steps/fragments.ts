@@ -127,6 +127,12 @@ export function yesNoQuestion(yes: Array<Target & { actions?: unknown }>, no: Ar
   return { on: { CHOOSE: [...yes.map(when('yes')), ...no.map(when('no')), { actions: notice('input.notAChoice') }] } };
 }
 
+/** Why an answer was not taken, as the notice that asks again. */
+const rejection = (q: TextQuestion) => ({ context, event }: Args) => {
+  const r = event.type === 'TEXT' ? readTextAnswer(q, event.text, event.today, context) : null;
+  return { key: `intake.reject.${r && !r.ok ? r.reason : 'money.not_a_number'}` };
+};
+
 export function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
   const ownWords = FREE_NOTES.has(q);
   const answer = answered({ type: 'validAnswer', params: { q } }, { type: 'storeText', params: { q } }, opts.next);
@@ -141,19 +147,13 @@ export function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
         // an answer first, where a date is asked.
         ...typedButtons(NAV_WORDS),
         ...answer,
+        // A number of another kind ("延期三个月" where an amount is asked) is named back before anything else is read.
+        { guard: { type: 'otherKind', params: { q } }, actions: { type: 'notice', params: rejection(q) } },
         ...(ownWords ? [] : helpful()),
         ...typedButtons(['today']),
         // An amount read clearly but hard to believe is asked back, with what was likely meant, before it is kept.
         { guard: { type: 'doubtfulAnswer', params: { q } }, actions: { type: 'askBack', params: { q } } },
-        {
-          actions: {
-            type: 'notice',
-            params: ({ context, event }: Args) => {
-              const r = event.type === 'TEXT' ? readTextAnswer(q, event.text, event.today, context) : null;
-              return { key: `intake.reject.${r && !r.ok ? r.reason : 'money.not_a_number'}` };
-            },
-          },
-        },
+        { actions: { type: 'notice', params: rejection(q) } },
       ],
       CHOOSE: [...confirmed, ...navigation(q, opts), { actions: notice('input.notAChoice') }],
     },

@@ -19,6 +19,9 @@ const hasData = (c: CaseContext): boolean =>
   c.debts.some((d) => DEBT_FACTS.some((k) => d[k] !== null) || d.calls.length > 0 || d.plan.status !== 'none') ||
   c.evidence.length > 0;
 
+/** Reasons that name what a number was instead of the answer asked for. */
+const OTHER_KINDS = /^(money\.(duration|term|extension|date|count|percent|phone|time|range)|overdue\.money|months\.(money|extension))$/;
+
 /** Typed agreement to an amount asked back: "是", "对的", "没错", "yes". */
 const YES = /^(是|是的|对|对的|没错|嗯|嗯嗯|确定|确认|yes|yep|yeah|correct|right|that'?s right|sure)[。.!！]*$/i;
 
@@ -50,6 +53,12 @@ export const guards = {
     if (event.type !== 'TEXT') return false;
     const r = readTextAnswer(p.q, event.text, event.today, context);
     return !r.ok && r.unsure !== undefined;
+  }),
+  /** The answer holds a number of another kind than asked (a duration where money is asked, money where months are). */
+  otherKind: guard(({ context, event }, p: { q: TextQuestion }) => {
+    if (event.type !== 'TEXT') return false;
+    const r = readTextAnswer(p.q, event.text, event.today, context);
+    return !r.ok && OTHER_KINDS.test(r.reason);
   }),
   /** One of the amounts offered when an answer was asked back, pressed (or "是" typed for the first). */
   confirmsPending: guard(({ context, event }, p: { q: TextQuestion }) => pickedAmount(context, event, p.q) !== null),

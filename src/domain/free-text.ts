@@ -1,29 +1,13 @@
 import type { RightsTopic } from './catalog.js';
 import { readCause } from './understanding/causes.js';
 import { readCrisis } from './understanding/crisis.js';
-import { normalise } from './understanding/normalise.js';
+import { normalise, remembered } from './understanding/normalise.js';
 
 /**
  * What a message typed outside an answer is about, so it is understood instead of bounced: words of despair,
  * a collector's threat or a lawsuit, a request the person can make to the lender themselves, or a button's label.
  * Pure pattern matching on normalised text; nothing here keeps or reports what was typed.
  */
-
-/**
- * One transition asks about the same text many times (a guard per typed button word, the crisis and scam checks):
- * each of these string functions keeps its last answer.
- */
-function rememberLast<T extends string | null>(fn: (text: string) => T): (text: string) => T {
-  let lastText: string | null = null;
-  let last = null as T;
-  return (text) => {
-    if (text !== lastText) {
-      last = fn(text);
-      lastText = text;
-    }
-    return last;
-  };
-}
 
 /** Lower case, half-width, simplified, no spaces or punctuation: the form every Chinese pattern below is written against. */
 export const normaliseZh = (text: string): string => normalise(text).dense;
@@ -89,7 +73,9 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
 ];
 
 /** The rights topics a message speaks to, most pressing first; empty when none. */
-export function threatTopics(text: string): RightsTopic[] {
+export const threatTopics = remembered(threatTopicsOf);
+
+function threatTopicsOf(text: string): RightsTopic[] {
   const zh = normaliseZh(text);
   const en = normaliseEn(text);
   return THREATS.filter((t) => t.zh.test(zh) || t.en.test(en)).map((t) => t.topic);
@@ -131,7 +117,9 @@ const SELF_REQUESTS: Array<{ request: SelfRequest; zh: RegExp; en: RegExp }> = [
 ];
 
 /** The request a message asks about, for someone asking the lender directly (not through a paid agent). */
-export function selfRequest(text: string): SelfRequest | null {
+export const selfRequest = remembered(selfRequestOf);
+
+function selfRequestOf(text: string): SelfRequest | null {
   const { dense, en } = normalise(text);
   return SELF_REQUESTS.find((r) => r.zh.test(dense) || r.en.test(en))?.request ?? null;
 }
@@ -158,7 +146,7 @@ const BUTTON_WORDS: Array<{ word: ButtonWord; forms: string[] }> = [
  * A button's label typed as text: the bare word ("跳过", "Back"), or a whole label with its arrow and detail
  * ("下一步：联系平台 →"). Emoji, arrows and end punctuation are ignored.
  */
-export const buttonWord = rememberLast((text: string): ButtonWord | null => {
+export const buttonWord = remembered((text: string): ButtonWord | null => {
   const s = normalise(text).plain
     .replace(/[\p{Extended_Pictographic}\u2190-\u21ff\u25a0-\u25ff\ufe0f]/gu, '')
     .replace(/[。.!！~～]+$/u, '')
@@ -233,7 +221,7 @@ const OPTION_WORDS: Record<string, Record<string, string[]>> = {
   },
 };
 
-const compactLabel = rememberLast((text: string): string =>
+const compactLabel = remembered((text: string): string =>
   normalise(text).plain
     .replace(/\([^)]*\)|（[^）]*）/g, '')
     .replace(/[\s。.!！~～,，]+/g, ''),

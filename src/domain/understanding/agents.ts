@@ -1,6 +1,6 @@
 import { explainScore, predicts } from './classifier.js';
 import models from './models.json' with { type: 'json' };
-import { firstUnnegated, normalise } from './normalise.js';
+import { firstUnnegated, normalise, remembered } from './normalise.js';
 
 /**
  * Talk of paid "debt help" agents (FACTS §6: the 2026 joint warning and the red flags it lists), read for what it
@@ -64,7 +64,9 @@ const LENDER_STAFF_EN = /\b(customer service|service|bank'?s?|lender'?s?|alipay'
 const RECORD_ERASED_ZH = /(删|消|抹|洗|修复|清除|撤销|去掉).{0,4}(逾期|征信|不良|记录|黑名单|污点)/;
 const RECORD_ERASED_EN = /\b(delet|eras|remov|wip|clean|wash|scrub|fix|repair)\w* .{0,20}(record|history|report|blacklist|overdue)/;
 
-export function readAgent(text: string): AgentReading | null {
+export const readAgent = remembered(readAgentOnce);
+
+function readAgentOnce(text: string): AgentReading | null {
   const { dense } = normalise(text);
   const en = normalise(text).en.replace(LENDER_STAFF_EN, 'staff');
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);

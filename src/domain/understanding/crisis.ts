@@ -1,6 +1,6 @@
 import { explainScore, predicts } from './classifier.js';
 import models from './models.json' with { type: 'json' };
-import { firstUnnegated, normalise } from './normalise.js';
+import { firstUnnegated, normalise, remembered } from './normalise.js';
 
 /**
  * Words of despair, read for what they mean. A person may want to die, plan a means, see no way to go on living,
@@ -122,7 +122,7 @@ const HYPERBOLE_ZH = new RegExp(
 );
 /** Someone else's death or illness is a fact of the story, not the person's own crisis. */
 const OTHERS_DEATH_ZH =
-  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)(.{0,10})(死|去世|走了|过世|病逝|没了|自杀|跳楼|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
+  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)((?:(?!我).){0,10})(死|去世|走了|过世|病逝|没了|自杀|跳楼|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
 const HYPERBOLE_EN =
   /\b(dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed) to death|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself))|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
 
@@ -131,7 +131,9 @@ const DESPAIR_CUE_ZH = /死|活|命|走|结束|消失|解脱|药|楼|桥|河|江
 const DESPAIR_CUE_EN = /\b(die|dying|dead|death|alive|life|end|ending|over|gone|leave|leaving|goodbye|bye|sorry|last|pills|jump|bridge|roof|hopeless|point|worth|burden|tired|sleep|wake|disappear|exist|world|anymore|give up|giving up|rope|cut|hurt|kill|suicid\w*|done)\b/;
 
 /** What is left of a text once hyperbole and others' deaths are taken out: what every reading (and the model) sees. */
-export function withoutHyperbole(text: string): { zh: string; en: string } {
+export const withoutHyperbole = remembered(withoutHyperboleOnce);
+
+function withoutHyperboleOnce(text: string): { zh: string; en: string } {
   const { dense, en } = normalise(text);
   return { zh: dense.replace(HYPERBOLE_ZH, '_').replace(OTHERS_DEATH_ZH, '_'), en: en.replace(HYPERBOLE_EN, '_') };
 }
@@ -141,7 +143,9 @@ const NEGATED_ZH = /(不会|不想|没有|没想|绝对不|绝不|才不|并不|
 const NEGATED_EN = /\b(not|never|no|won't|will not|do not|am not|i'm not|wouldn't|would never)( be| going to| gonna| want to| ever)?\s?$/;
 
 /** The reading of a text as despair, or null; `crisis` wins over `check`. */
-export function readCrisis(text: string): CrisisReading | null {
+export const readCrisis = remembered(readCrisisOnce);
+
+function readCrisisOnce(text: string): CrisisReading | null {
   const { dense } = normalise(text);
   const { zh: zhOwn, en: english } = withoutHyperbole(text);
   let check: CrisisReading | null = null;

@@ -1,5 +1,5 @@
 import { parseChineseNumber } from '../numbers.js';
-import { normalise } from './normalise.js';
+import { normalise, remembered } from './normalise.js';
 
 /**
  * Every number in a message, read with what it counts: money, a length of time, a number of instalments, an
@@ -45,12 +45,16 @@ const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fif
 const EN_WORD = `(?:${[...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), 'hundred', 'thousand', 'grand', 'and', 'a', 'an', 'half', 'couple of'].join('|')})`;
 
 /** "two thousand five hundred", "a couple of", "twenty-four", "half a" → digits; "a month" → "1 month". */
+const EN_PHRASE = new RegExp(`\\b(${EN_WORD}(?:[\\s-]+${EN_WORD})*)\\b`, 'g');
+
 export function englishNumbers(s: string): string {
+  // Most messages have no Latin letters at all: nothing to do.
+  if (!/[a-z]/.test(s)) return s;
   return s
     .replace(/\bhalf an? (month|year)\b/g, '0.5 $1')
     .replace(/\ba couple of\b|\ba couple\b/g, '2')
     .replace(/\b(an?)\s+(day|week|month|year|fortnight)\b/g, '1 $2')
-    .replace(new RegExp(`\\b(${EN_WORD}(?:[\\s-]+${EN_WORD})*)\\b`, 'g'), (phrase) => {
+    .replace(EN_PHRASE, (phrase) => {
       const words = phrase.split(/[\s-]+/).filter((w) => w !== 'and');
       if (words.every((w) => w === 'a' || w === 'an' || w === 'half')) return phrase;
       let total = 0;
@@ -70,7 +74,7 @@ export function englishNumbers(s: string): string {
 }
 
 /** A number as written: digits (with grouping and decimals), Chinese numerals, and the 万/千/k/w after them. */
-const NUMBER = /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(\s?(?:万|千|百|k|w)(?![a-z])\d?)*/g;
+const NUMBER = /(\d{1,2}\/\d{1,2}(?!\d)|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(\s?(?:万|千|百|k|w)(?![a-z])\d?)*/g;
 /** Chinese numerals that are words, not numbers: 一下, 一直, 千万 (by all means), 万一 (in case)… */
 const NOT_A_NUMBER_AFTER = /^(下|直|定|起|样|般|切|些|点儿|会儿|边|面|旦|再|向|律|共|同|致|心|生|辈子|口气|时|阵|次性|了百了|死)/;
 const NOT_A_NUMBER = /^(千万|万一|万万|一|十分)$/;
@@ -91,7 +95,7 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?(个|個)?月份/, 'date') ??
     u(/^\s?(个|個)?月[初底末中]/, 'date') ??
     u(/^\s?月\s?\d{1,2}\s?[日号]?|^\s?月[一二三四五六七八九十]{1,3}[日号]?|^\s?月(?![份])/, 'date') ??
-    u(/^\s?(个|個)\s?(多)?\s?(月|months?)|^\s?months?\b|^\s?mos?\b/, 'duration', 'month') ??
+    u(/^\s?(个|個)\s?(多)?\s?(月|months?)|^\s?months?\b|^\s?(mos?|mths?|mons?)\b/, 'duration', 'month') ??
     u(/^\s?[号號]|^\s?(st|nd|rd|th)\b/, 'date') ??
     u(/^\s?(天|日|days?\b)/, 'duration', 'day') ??
     u(/^\s?(个|個)?(星期|礼拜|禮拜|周|週)|^\s?weeks?\b|^\s?wks?\b/, 'duration', 'week') ??
@@ -146,7 +150,10 @@ function numeralForms(s: string): string {
   return out;
 }
 
-export function quantities(text: string): Quantity[] {
+/** Quantities are read for each question's guards in turn: remembered, and never changed by a reader. */
+export const quantities = remembered((text: string): readonly Quantity[] => quantitiesOf(text));
+
+function quantitiesOf(text: string): Quantity[] {
   const { plain } = normalise(text);
   const s = englishNumbers(numeralForms(plain.replace(/(\d),(?=\d{3}(\D|$))/g, '$1')));
   const out: Quantity[] = [];
@@ -154,10 +161,18 @@ export function quantities(text: string): Quantity[] {
   for (const m of s.matchAll(NUMBER)) {
     let raw = m[0];
     const at = m.index ?? 0;
+    // "12/15", "12.15" with no money word after it: a month and a day.
+    const monthDay = /^(\d{1,2})([./])(\d{1,2})$/.exec(raw.trim());
+    if (monthDay && Number(monthDay[1]) >= 1 && Number(monthDay[1]) <= 12 && Number(monthDay[3]) >= 1 && Number(monthDay[3]) <= 31 &&
+      (monthDay[2] === '/' || !/^\s?(元|块|rmb|yuan|k|w|万|千)/.test(s.slice(at + raw.length))) && !/[¥$]\s?$/.test(s.slice(0, at))) {
+      out.push({ kind: 'date', value: Number(monthDay[1]), at, text: raw });
+      lastEnd = at + raw.length;
+      continue;
+    }
     // "一千八一个月": the numerals run on into the rate's 一; the amount ends before it.
     if (/[一两]$/.test(raw) && raw.length > 1 && /^(个|個)?月/.test(s.slice(at + raw.length)) && parseNumber(raw) === null) {
       raw = raw.slice(0, -1);
-      out.push(...quantities(s.slice(at, at + raw.length)).map((q) => ({ ...q, kind: 'money' as const, monthly: true, at })));
+      out.push(...quantitiesOf(s.slice(at, at + raw.length)).map((q) => ({ ...q, kind: 'money' as const, monthly: true, at })));
       lastEnd = at + raw.length + 4;
       continue;
     }

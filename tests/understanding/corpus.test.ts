@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { explainScore } from '../../src/domain/understanding/classifier.js';
+import { readCrisis } from '../../src/domain/understanding/crisis.js';
+import { loadCorpus } from './corpus.js';
+import { evaluate, formatScores, type Score } from './evaluate.js';
+import { trainModels } from './training.js';
+
+/**
+ * Understanding measured on words nobody tuned to: the labelled corpus (docs/understanding.md), its held-out 30 %
+ * only ever counted. The floors below are what the held-out part scores today, so a change that reads meaning
+ * worse fails here; the issue's goals stand beside them and are printed with every run, met or not.
+ */
+const corpus = loadCorpus();
+const heldOut = corpus.filter((l) => l.heldOut);
+const scores = evaluate(heldOut);
+const byName = (name: string): Score => scores.find((s) => s.name === name)!;
+
+/** [score, floor today, goal of the issue]: a rate that must not fall below the floor. */
+const GUARDED: Array<[string, number, number]> = [
+  ['crisis: any care (reply or "are you safe?")', 0.7, 0.98],
+  ['paid agent: warned', 0.74, 0.95],
+  ['own request: not warned', 0.97, 0.98],
+  ['durations, terms and dates never taken as money', 0.8, 1],
+  ['hyperbole: no crisis reply', 0.95, 1],
+];
+
+describe('the corpus', () => {
+  it('holds at least 1,200 labelled lines in Chinese and English, a third or so held out', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(1200);
+    for (const lang of ['zh', 'en'] as const) expect(corpus.filter((l) => l.lang === lang).length).toBeGreaterThan(300);
+    const share = heldOut.length / corpus.length;
+    expect(share).toBeGreaterThan(0.25);
+    expect(share).toBeLessThan(0.35);
+  });
+
+  it('covers every intent and every kind of answer the issue names', () => {
+    const labels = new Set(corpus.map((l) => l.label));
+    for (const l of ['crisis', 'crisis_ambiguous', 'hyperbole', 'paid_agent', 'own_request', 'threat', 'neutral', 'answer']) expect(labels).toContain(l);
+    const questions = new Set(corpus.flatMap((l) => (l.label === 'answer' ? [l.question] : [])));
+    for (const q of ['amount', 'overdue', 'planMonths', 'since', 'callDate', 'callNext', 'cause', 'button', 'otherDebts']) expect(questions).toContain(q);
+  });
+
+  it('the committed models are exactly what training on the tuning part gives (the held-out part is never learned)', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../src/domain/understanding/models.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(trainModels())));
+  });
+});
+
+describe('held-out scores', () => {
+  it('prints precision and recall per intent', () => {
+    console.log(`held-out: ${heldOut.length} lines\n${formatScores(scores)}`);
+    expect(scores.length).toBeGreaterThan(10);
+  });
+
+  it.each(GUARDED)('%s: at least %d (goal %d)', (name, floor) => {
+    expect(byName(name).rate).toBeGreaterThanOrEqual(floor);
+  });
+});
+
+describe('why a line was read as it was', () => {
+  it('names the reading and the words that matched', () => {
+    expect(readCrisis('我真的不想再活了')).toEqual({ level: 'crisis', rule: 'refuses living', matched: '不想再活' });
+    expect(readCrisis('想去江边走一走，走进去就不回来了')?.level).toBe('crisis');
+  });
+
+  it('lists the n-grams that tipped the model', () => {
+    const models = trainModels();
+    const why = explainScore(models.crisis, '药都攒够了', 3);
+    expect(why.length).toBeGreaterThan(0);
+    for (const [feature, weight] of why) {
+      expect(typeof feature).toBe('string');
+      expect(weight).not.toBe(0);
+    }
+  });
+});
