@@ -97,7 +97,7 @@ async function runTelegram(config: Config, logger: Logger) {
   const i18n = createI18n({ ttlDays: config.ttlDays });
   const reminders = createReminders({ redis: config.redis, clock: systemClock, logger, registry: metrics.registry });
   const engine = createEngine({ store, outbox: gateway, i18n, clock: systemClock, logger, metrics, reminders: reminders.service });
-  wireBot(bot, { engine, gateway, logger });
+  wireBot(bot, { engine, gateway, logger, settleAtCommit: true });
 
   const server = createHttpServer({
     port: config.port,

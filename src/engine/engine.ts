@@ -281,7 +281,7 @@ export function createEngine(deps: EngineDeps) {
   };
 
   /** One update in its chat's lane: begin → transition → commit → replies. Returns what the lane holds after it. */
-  async function turn(msg: Inbound, carry: Carry | null, more: () => boolean): Promise<{ value: Outcome; carry: Carry }> {
+  async function turn(msg: Inbound, carry: Carry | null, more: () => boolean, durable: () => void): Promise<{ value: Outcome; carry: Carry }> {
     const token = carry?.token ?? newToken();
     let holding = carry?.held ?? false;
     const keep = (sentVersion: number | null = null): Carry => ({ token, held: holding, sentVersion: holding ? sentVersion : null });
@@ -316,12 +316,14 @@ export function createEngine(deps: EngineDeps) {
 
         if (begun.owed) {
           // Replies a crash or a failed send left owed: shown first. Whatever this update says was typed without
-          // them, so it is recorded as seen and not applied.
-          const posted = await send(msg.chatId, owedEffects(prev!, begun.owed.payload));
-          await answer(msg);
+          // them, so it is recorded as seen and not applied. Recorded before the replies go out: they stay owed
+          // until sent, and the update is settled even while Telegram makes us wait.
           if (!begun.duplicate) {
             await store.commit({ chatId: msg.chatId, token, expectedVersion: begun.version, updateId: msg.updateId, schema: CASE_SCHEMA_VERSION, snapshot: null, owed: null });
           }
+          durable();
+          const posted = await send(msg.chatId, owedEffects(prev!, begun.owed.payload));
+          await answer(msg);
           const followed = rememberChecklist(msg.chatId, token, prev, begun.version, posted, today);
           return { value: begun.duplicate ? 'duplicate' : 'owed', carry: keep(followed ? null : begun.owed.version) };
         }
@@ -340,6 +342,7 @@ export function createEngine(deps: EngineDeps) {
           // Jobs first: once the case is gone, nothing would say which jobs were this chat's.
           const jobs = (await deps.reminders?.removeAll(msg.chatId)) ?? 0;
           const { removed } = await store.deleteAll(msg.chatId, msg.userId);
+          durable();
           cache.delete(msg.chatId);
           drop(msg.chatId);
           holding = false;
@@ -374,6 +377,8 @@ export function createEngine(deps: EngineDeps) {
           continue;
         }
         cache.set(msg.chatId, result.version, next);
+        // The turn is stored with the replies it owes: from here on nothing of it is lost if we stop.
+        durable();
         await answer(msg);
         for (const action of actions) {
           if (action.type === 'rememberLanguage') await store.savePrefs(msg.userId, action.params as { lang: Lang });
@@ -492,21 +497,35 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
+  function run(msg: Inbound, durable: () => void): Promise<Outcome> {
+    const started = performance.now();
+    return track(
+      lanes.run(msg.chatId, msg.updateId, (carry, more) => turn(msg, carry, more, durable)).then((outcome) => {
+        const seconds = (performance.now() - started) / 1000;
+        metrics?.updateHandled(outcome === 'handled' ? msg.input.kind : outcome, seconds);
+        // Only a keyed hash of the chat: enough to follow one conversation in the logs, never its id or its words.
+        if (logger.isLevelEnabled('debug')) {
+          logger.debug({ chat: hashId(msg.chatId), kind: msg.input.kind, outcome, ms: Math.round(seconds * 1000) }, 'update');
+        }
+        return outcome;
+      }),
+    );
+  }
+
   const api = {
     /** Handles one update of a private chat; resolves once its state is committed and its replies are sent. */
-    handle(msg: Inbound): Promise<Outcome> {
-      const started = performance.now();
-      return track(
-        lanes.run(msg.chatId, msg.updateId, (carry, more) => turn(msg, carry, more)).then((outcome) => {
-          const seconds = (performance.now() - started) / 1000;
-          metrics?.updateHandled(outcome === 'handled' ? msg.input.kind : outcome, seconds);
-          // Only a keyed hash of the chat: enough to follow one conversation in the logs, never its id or its words.
-          if (logger.isLevelEnabled('debug')) {
-            logger.debug({ chat: hashId(msg.chatId), kind: msg.input.kind, outcome, ms: Math.round(seconds * 1000) }, 'update');
-          }
-          return outcome;
-        }),
-      );
+    handle: (msg: Inbound): Promise<Outcome> => run(msg, () => {}),
+
+    /**
+     * Handles one update like `handle`, but resolves as soon as Telegram may forget it: once the turn is committed
+     * with the replies it owes (they are sent after, in its chat's lane, and by the start-up sweep after a crash),
+     * or once the update is over without a commit (a repeat, an apology). A 429 on one chat's reply then holds up
+     * neither the polling offset nor a webhook answer. `idle` still waits for the replies.
+     */
+    accept(msg: Inbound): Promise<Outcome | 'committed'> {
+      let durable: () => void = () => {};
+      const committed = new Promise<'committed'>((r) => (durable = () => r('committed')));
+      return Promise.race([committed, run(msg, durable)]);
     },
 
     /** Runs a reminder job as a turn of its chat: the machine decides what to say from the case as it is now. */
