@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisClient, waitUntilReady, type RedisClient } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
-import { ASKS, daysAgo, person, toAmountQuestion, until, type FakeApi, type Person } from '../support/people.js';
+import { ASKS, daysAgo, person, round, toAmountQuestion, until, type FakeApi, type Person } from '../support/people.js';
 import { freePort, startBotProcess, type BotProcess } from '../support/process.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { asLender } from '../support/stored.js';
@@ -131,4 +131,30 @@ describe('an update is acknowledged to Telegram only once it is committed (webho
       expect(await facts(p.id)).toMatchObject({ amountFen: 550_000, dueDate: daysAgo(22) });
     },
   );
+});
+
+describe('no chat under a 429 stalls the polling window', () => {
+  it('150 chats write behind one whose reply waits out retry_after 8 s: all of them are answered before it', async () => {
+    const api = await fakeApi();
+    await launch(api);
+    const [slow] = people(api, 1) as [Person];
+    await round(api, [slow], (p) => p.message('/start'), '协商助手');
+    api.limitChat(slow.id, 8);
+    const limitedAt = Date.now();
+    api.pushUpdate(slow.message('/help'));
+    await until('the slow chat to be told to wait', () => api.received.some((c) => c.method === 'sendMessage' && c.payload.chat_id === slow.id && c.at >= limitedAt));
+
+    // More than a getUpdates batch (100) behind the slow chat's update.
+    const others = people(api, 150);
+    const sentAt = Date.now();
+    api.pushUpdates(others.map((p) => p.message('/start')));
+    await until('everyone else to be answered', () => others.every((p) => api.sentTo(p.id).length > 0));
+    const waits = others.map((p) => (api.sentTo(p.id)[0]?.at ?? 0) - sentAt);
+    await until('the slow chat to be answered after its wait', () => api.sentTo(slow.id).some((c) => c.at >= limitedAt), 20_000);
+    const slowAnswer = api.sentTo(slow.id).find((c) => c.at >= limitedAt)!;
+    for (const p of others) expect(api.sentTo(p.id)[0]!.at).toBeLessThan(slowAnswer.at);
+    // Its update was confirmed to Telegram while its reply still waited.
+    expect(api.unconfirmed()).toEqual([]);
+    process.stdout.write(`429 window: 150 others behind a chat under a 429, slowest answered after ${Math.max(...waits)} ms\n`);
+  });
 });
