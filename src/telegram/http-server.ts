@@ -78,6 +78,23 @@ function serve(server: Server, port: number, host: string) {
   };
 }
 
+/**
+ * `/readyz` answers within this, whatever the store does: a probe that times out is a failed probe anyway, and a
+ * frozen Redis must show as "not ready", not as a hung check (probes' own timeout is commonly 1 s).
+ */
+export const READY_TIMEOUT_MS = 800;
+
+/** Whether `ready` said yes within `ms`; an error or no answer in time is a no. */
+async function readyWithin(ready: () => Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), ms)));
+  try {
+    return await Promise.race([ready().catch(() => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const errName = (err: unknown) => (err instanceof Error ? err.name : typeof err);
 
 /**
@@ -141,7 +158,8 @@ export function createHttpServer(opts: HttpServerOptions) {
       if (req.method !== 'GET') return send(res, 404, 'not found');
       if (path === '/healthz') return send(res, 200, 'ok');
       if (path === '/readyz') {
-        return !draining && (await opts.ready().catch(() => false)) ? send(res, 200, 'ready') : send(res, 503, 'not ready');
+        const ready = !draining && (await readyWithin(opts.ready, READY_TIMEOUT_MS));
+        return ready ? send(res, 200, 'ready') : send(res, 503, 'not ready');
       }
       return send(res, 404, 'not found');
     })().catch((err: unknown) => {

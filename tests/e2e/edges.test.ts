@@ -158,3 +158,52 @@ describe('no chat under a 429 stalls the polling window', () => {
     process.stdout.write(`429 window: 150 others behind a chat under a 429, slowest answered after ${Math.max(...waits)} ms\n`);
   });
 });
+
+describe('a frozen Redis is a dead Redis', () => {
+  const STORE_DOWN = '暂时连不上存储';
+
+  it.each([5, 20])('Redis frozen %i s: everyone hears "try again" while it is frozen, /readyz says 503, and no answer lands on the wrong question', async (seconds) => {
+    const api = await fakeApi();
+    const port = await freePort();
+    await launch(api, { PORT: String(port) });
+    const group = people(api, 10);
+    await toAmountQuestion((update, next) => round(api, group, update, next));
+    const readyz = () => fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status);
+    expect(await readyz()).toBe(200);
+
+    // Frozen while their answers are on their way: some turns are before their commit, some in the middle of it.
+    const before = group.map((p) => api.sentTo(p.id).length);
+    api.pushUpdates(group.map((p) => p.message('1010')));
+    await sleep(Math.floor(Math.random() * 30));
+    redis.freeze();
+    let frozen = true;
+    cleanups.push(() => {
+      if (frozen) redis.thaw();
+    });
+    const frozenAt = Date.now();
+    expect(await readyz()).toBe(503);
+    await until('everyone to get an answer', () => group.every((p, i) => api.sentTo(p.id).length > (before[i] ?? 0)), seconds * 1000);
+    const answeredIn = Date.now() - frozenAt;
+    await sleep(Math.max(0, frozenAt + seconds * 1000 - Date.now()));
+    redis.thaw();
+    frozen = false;
+    process.stdout.write(`redis frozen ${seconds} s: everyone answered ${answeredIn} ms after the freeze\n`);
+
+    // Whoever was told to try again sends the amount again; whoever was asked the next question answers it.
+    const toldToRetry = group.filter((p) => p.lastText().includes(STORE_DOWN));
+    expect(group.every((p) => p.lastText().includes(STORE_DOWN) || p.lastText().includes(ASKS.overdue))).toBe(true);
+    for (const p of toldToRetry) {
+      const sent = api.sentTo(p.id).length;
+      api.pushUpdate(p.message('1010'));
+      await until(`chat ${p.id} to be answered`, () => api.sentTo(p.id).length > sent);
+    }
+    await until('everyone to be asked how long overdue', () => group.every((p) => p.lastText().includes(ASKS.overdue)));
+    for (const p of group) {
+      const f = await facts(p.id);
+      expect(f.amountFen).toBe(101_000);
+      expect(f.dueDate ?? null).toBeNull();
+    }
+    await round(api, group, (p) => p.message('22'), ASKS.cause);
+    for (const p of group) expect(await facts(p.id)).toMatchObject({ amountFen: 101_000, dueDate: daysAgo(22) });
+  });
+});
