@@ -5,6 +5,7 @@ import { createEngine } from './engine/engine.js';
 import { createI18n } from './i18n/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { withoutSecrets } from './observability/secrets.js';
 import type { CaseStore } from './store/case-store.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { createRedisClient, waitUntilReady } from './store/redis-client.js';
@@ -165,7 +166,7 @@ async function runTelegram(config: Config, logger: Logger) {
       await started;
       void stopped.catch((err: unknown) => {
         logger.fatal({ err: err instanceof Error ? err.name : typeof err }, 'polling stopped');
-        process.stderr.write(`Polling stopped: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.stderr.write(`Polling stopped: ${withoutSecrets(err instanceof Error ? err.message : String(err))}\n`);
         void stop('polling stopped', 1);
       });
     }
@@ -205,6 +206,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`Start-up failed: ${withoutSecrets(err instanceof Error ? err.message : String(err))}\n`);
   process.exit(1);
 });

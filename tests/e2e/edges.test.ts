@@ -207,3 +207,25 @@ describe('a frozen Redis is a dead Redis', () => {
     for (const p of group) expect(await facts(p.id)).toMatchObject({ amountFen: 101_000, dueDate: daysAgo(22) });
   });
 });
+
+describe('the bot token never reaches a log line or the terminal', () => {
+  const secret = TOKEN.split(':')[1]!;
+
+  it('a proxy echoing the request path in its errors: the token is printed as ***', async () => {
+    const api = await fakeApi();
+    // A conflict while polling is logged and retried; its description quotes the path, token and all.
+    api.failNext('getUpdates', { error_code: 409, description: `Conflict: another poller on /bot${TOKEN}/getUpdates` });
+    const polling = await launch(api);
+    await until('the conflict to be logged', () => polling.output().includes('Telegram reports a conflict'));
+    expect(polling.output()).toContain('/bot***/getUpdates');
+    expect(polling.output() + polling.errors()).not.toContain(secret);
+
+    // A refusal at start-up is printed in one line, and the process stops.
+    api.failNext('getMe', { error_code: 404, description: `Not Found: no route for /bot${TOKEN}/getMe` });
+    const refused = startBotProcess({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, REDIS_URL: redis.url, PORT: String(await freePort()), LOG_LEVEL: 'info' });
+    cleanups.push(() => refused.signal('SIGKILL'));
+    expect(await refused.exited).toBe(1);
+    expect(refused.errors()).toContain('/bot***/getMe');
+    expect(refused.output() + refused.errors()).not.toContain(secret);
+  });
+});
