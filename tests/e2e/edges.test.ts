@@ -229,3 +229,26 @@ describe('the bot token never reaches a log line or the terminal', () => {
     expect(refused.output() + refused.errors()).not.toContain(secret);
   });
 });
+
+describe('stopping', () => {
+  it('polling: /readyz is 503 while draining; a second SIGTERM is logged and ignored; it exits 0 once the replies are out', async () => {
+    const api = await fakeApi();
+    const port = await freePort();
+    const bot = await launch(api, { PORT: String(port) });
+    const group = people(api, 3);
+    const held = api.hold('sendMessage');
+    api.pushUpdates(group.map((p) => p.message('/help')));
+    await until('3 replies to be on their way', () => held.count() === 3);
+
+    const exit = bot.signal('SIGTERM');
+    await bot.waitForOutput('shutting down');
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(503);
+    bot.child.kill('SIGTERM');
+    await bot.waitForOutput('signal ignored');
+    expect(bot.child.exitCode).toBeNull();
+    await held.release();
+    expect(await exit).toBe(0);
+    for (const p of group) expect(p.lastText()).toContain('/checklist');
+    expect(api.unconfirmed()).toEqual([]);
+  });
+});
