@@ -340,7 +340,7 @@ export function createEngine(deps: EngineDeps) {
 
         if (actions.some((a) => a.type === 'deleteEverything')) {
           // Jobs first: once the case is gone, nothing would say which jobs were this chat's.
-          const jobs = (await deps.reminders?.removeAll(msg.chatId)) ?? 0;
+          const jobs = deps.reminders ? await queueCall(deps.reminders.removeAll(msg.chatId)) : 0;
           const { removed } = await store.deleteAll(msg.chatId, msg.userId);
           durable();
           cache.delete(msg.chatId);
@@ -416,7 +416,7 @@ export function createEngine(deps: EngineDeps) {
     if (!r) return;
     try {
       // Reminders follow every debt: its call-backs, its plan, its repayment day.
-      await r.reconcile(chatId, prev.context, next.context, today, refresh);
+      await queueCall(r.reconcile(chatId, prev.context, next.context, today, refresh));
     } catch (err) {
       logger.warn({ err: errorName(err), chat: hashId(chatId) }, 'could not update the reminder queue');
     }
@@ -580,6 +580,19 @@ export function createEngine(deps: EngineDeps) {
     },
   };
   return api;
+}
+
+/**
+ * The reminder queue's connection waits out a Redis that is down or frozen (BullMQ needs it so); a turn does not:
+ * past this it goes on as if the store were down (the call itself finishes, or not, in the background).
+ */
+const QUEUE_WAIT_MS = 2_000;
+function queueCall<T>(call: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreUnavailableError('the reminder queue did not answer in time')), QUEUE_WAIT_MS);
+  });
+  return Promise.race([call, late]).finally(() => clearTimeout(timer));
 }
 
 /** Telegram's 403: the person blocked the bot (or deleted their account). */
