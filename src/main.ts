@@ -5,6 +5,7 @@ import { createEngine } from './engine/engine.js';
 import { createI18n } from './i18n/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { withoutSecrets } from './observability/secrets.js';
 import type { CaseStore } from './store/case-store.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { createRedisClient, waitUntilReady } from './store/redis-client.js';
@@ -97,7 +98,7 @@ async function runTelegram(config: Config, logger: Logger) {
   const i18n = createI18n({ ttlDays: config.ttlDays });
   const reminders = createReminders({ redis: config.redis, clock: systemClock, logger, registry: metrics.registry });
   const engine = createEngine({ store, outbox: gateway, i18n, clock: systemClock, logger, metrics, reminders: reminders.service });
-  wireBot(bot, { engine, gateway, logger });
+  wireBot(bot, { engine, gateway, logger, settleAtCommit: true });
 
   const server = createHttpServer({
     port: config.port,
@@ -127,8 +128,10 @@ async function runTelegram(config: Config, logger: Logger) {
       intake.abort();
       const deadline = Date.now() + SHUTDOWN_GRACE_MS;
       const left = () => Math.max(0, deadline - Date.now());
+      // From now on /readyz says 503 (polling too) and new webhook requests are refused.
+      const drained = server.drain(left());
       if (runner) await runner.stop(left());
-      if (config.webhook) await server.drain(left());
+      await drained;
       // The reminder worker takes no new job and finishes the one running; unfinished jobs stay queued.
       await reminders.close();
       if (!(await engine.idle(left()))) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'updates still running at shutdown; Telegram will deliver them again');
@@ -137,8 +140,16 @@ async function runTelegram(config: Config, logger: Logger) {
       logger.info({ reason }, 'stopped');
       process.exit(code);
     })());
-  process.once('SIGINT', () => void stop('SIGINT', 0));
-  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+  /**
+   * The first signal stops; another while draining (a second Ctrl-C, an impatient supervisor) is logged and
+   * ignored, so the updates in flight finish and the leases are given back. SIGKILL still ends it at once.
+   */
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (stopping) logger.warn({ signal }, 'already shutting down; signal ignored');
+    void stop(signal, 0);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   // telegraf types `signal` with an old shim; at run time it is handed to node-fetch, which takes Node's own.
   const api = <M extends keyof Telegram>(method: M, payload: Opts<M>, signal: AbortSignal) =>
@@ -165,7 +176,7 @@ async function runTelegram(config: Config, logger: Logger) {
       await started;
       void stopped.catch((err: unknown) => {
         logger.fatal({ err: err instanceof Error ? err.name : typeof err }, 'polling stopped');
-        process.stderr.write(`Polling stopped: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.stderr.write(`Polling stopped: ${withoutSecrets(err instanceof Error ? err.message : String(err))}\n`);
         void stop('polling stopped', 1);
       });
     }
@@ -205,6 +216,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`Start-up failed: ${withoutSecrets(err instanceof Error ? err.message : String(err))}\n`);
   process.exit(1);
 });

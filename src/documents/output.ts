@@ -1,5 +1,6 @@
 import type { Paragraph } from 'docx';
 import type { IsoDate } from '../domain/catalog.js';
+import { xmlSafe } from '../domain/text.js';
 import { escapeHtml } from '../i18n/index.js';
 import { BLANK, type Block, type DocLang, type DocModel } from './model.js';
 
@@ -54,7 +55,7 @@ const loadDocx = (): Promise<Docx> => (docxLibrary ??= import('docx'));
 function paragraphs(docx: Docx, block: Block, lang: DocLang): Paragraph[] {
   const { AlignmentType, Paragraph, TextRun } = docx;
   const run = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
-    new TextRun({ text, font: FONT, size: opts.size ?? BODY_SIZE, bold: opts.bold ?? false });
+    new TextRun({ text: xmlSafe(text), font: FONT, size: opts.size ?? BODY_SIZE, bold: opts.bold ?? false });
   const line = { spacing: { line: ONE_AND_A_HALF } };
   switch (block.type) {
     case 'addressee':

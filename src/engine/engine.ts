@@ -281,7 +281,7 @@ export function createEngine(deps: EngineDeps) {
   };
 
   /** One update in its chat's lane: begin → transition → commit → replies. Returns what the lane holds after it. */
-  async function turn(msg: Inbound, carry: Carry | null, more: () => boolean): Promise<{ value: Outcome; carry: Carry }> {
+  async function turn(msg: Inbound, carry: Carry | null, more: () => boolean, durable: () => void): Promise<{ value: Outcome; carry: Carry }> {
     const token = carry?.token ?? newToken();
     let holding = carry?.held ?? false;
     const keep = (sentVersion: number | null = null): Carry => ({ token, held: holding, sentVersion: holding ? sentVersion : null });
@@ -316,12 +316,14 @@ export function createEngine(deps: EngineDeps) {
 
         if (begun.owed) {
           // Replies a crash or a failed send left owed: shown first. Whatever this update says was typed without
-          // them, so it is recorded as seen and not applied.
-          const posted = await send(msg.chatId, owedEffects(prev!, begun.owed.payload));
-          await answer(msg);
+          // them, so it is recorded as seen and not applied. Recorded before the replies go out: they stay owed
+          // until sent, and the update is settled even while Telegram makes us wait.
           if (!begun.duplicate) {
             await store.commit({ chatId: msg.chatId, token, expectedVersion: begun.version, updateId: msg.updateId, schema: CASE_SCHEMA_VERSION, snapshot: null, owed: null });
           }
+          durable();
+          const posted = await send(msg.chatId, owedEffects(prev!, begun.owed.payload));
+          await answer(msg);
           const followed = rememberChecklist(msg.chatId, token, prev, begun.version, posted, today);
           return { value: begun.duplicate ? 'duplicate' : 'owed', carry: keep(followed ? null : begun.owed.version) };
         }
@@ -338,8 +340,9 @@ export function createEngine(deps: EngineDeps) {
 
         if (actions.some((a) => a.type === 'deleteEverything')) {
           // Jobs first: once the case is gone, nothing would say which jobs were this chat's.
-          const jobs = (await deps.reminders?.removeAll(msg.chatId)) ?? 0;
+          const jobs = deps.reminders ? await queueCall(deps.reminders.removeAll(msg.chatId)) : 0;
           const { removed } = await store.deleteAll(msg.chatId, msg.userId);
+          durable();
           cache.delete(msg.chatId);
           drop(msg.chatId);
           holding = false;
@@ -374,6 +377,8 @@ export function createEngine(deps: EngineDeps) {
           continue;
         }
         cache.set(msg.chatId, result.version, next);
+        // The turn is stored with the replies it owes: from here on nothing of it is lost if we stop.
+        durable();
         await answer(msg);
         for (const action of actions) {
           if (action.type === 'rememberLanguage') await store.savePrefs(msg.userId, action.params as { lang: Lang });
@@ -411,7 +416,7 @@ export function createEngine(deps: EngineDeps) {
     if (!r) return;
     try {
       // Reminders follow every debt: its call-backs, its plan, its repayment day.
-      await r.reconcile(chatId, prev.context, next.context, today, refresh);
+      await queueCall(r.reconcile(chatId, prev.context, next.context, today, refresh));
     } catch (err) {
       logger.warn({ err: errorName(err), chat: hashId(chatId) }, 'could not update the reminder queue');
     }
@@ -492,21 +497,35 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
+  function run(msg: Inbound, durable: () => void): Promise<Outcome> {
+    const started = performance.now();
+    return track(
+      lanes.run(msg.chatId, msg.updateId, (carry, more) => turn(msg, carry, more, durable)).then((outcome) => {
+        const seconds = (performance.now() - started) / 1000;
+        metrics?.updateHandled(outcome === 'handled' ? msg.input.kind : outcome, seconds);
+        // Only a keyed hash of the chat: enough to follow one conversation in the logs, never its id or its words.
+        if (logger.isLevelEnabled('debug')) {
+          logger.debug({ chat: hashId(msg.chatId), kind: msg.input.kind, outcome, ms: Math.round(seconds * 1000) }, 'update');
+        }
+        return outcome;
+      }),
+    );
+  }
+
   const api = {
     /** Handles one update of a private chat; resolves once its state is committed and its replies are sent. */
-    handle(msg: Inbound): Promise<Outcome> {
-      const started = performance.now();
-      return track(
-        lanes.run(msg.chatId, msg.updateId, (carry, more) => turn(msg, carry, more)).then((outcome) => {
-          const seconds = (performance.now() - started) / 1000;
-          metrics?.updateHandled(outcome === 'handled' ? msg.input.kind : outcome, seconds);
-          // Only a keyed hash of the chat: enough to follow one conversation in the logs, never its id or its words.
-          if (logger.isLevelEnabled('debug')) {
-            logger.debug({ chat: hashId(msg.chatId), kind: msg.input.kind, outcome, ms: Math.round(seconds * 1000) }, 'update');
-          }
-          return outcome;
-        }),
-      );
+    handle: (msg: Inbound): Promise<Outcome> => run(msg, () => {}),
+
+    /**
+     * Handles one update like `handle`, but resolves as soon as Telegram may forget it: once the turn is committed
+     * with the replies it owes (they are sent after, in its chat's lane, and by the start-up sweep after a crash),
+     * or once the update is over without a commit (a repeat, an apology). A 429 on one chat's reply then holds up
+     * neither the polling offset nor a webhook answer. `idle` still waits for the replies.
+     */
+    accept(msg: Inbound): Promise<Outcome | 'committed'> {
+      let durable: () => void = () => {};
+      const committed = new Promise<'committed'>((r) => (durable = () => r('committed')));
+      return Promise.race([committed, run(msg, durable)]);
     },
 
     /** Runs a reminder job as a turn of its chat: the machine decides what to say from the case as it is now. */
@@ -561,6 +580,19 @@ export function createEngine(deps: EngineDeps) {
     },
   };
   return api;
+}
+
+/**
+ * The reminder queue's connection waits out a Redis that is down or frozen (BullMQ needs it so); a turn does not:
+ * past this it goes on as if the store were down (the call itself finishes, or not, in the background).
+ */
+const QUEUE_WAIT_MS = 2_000;
+function queueCall<T>(call: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreUnavailableError('the reminder queue did not answer in time')), QUEUE_WAIT_MS);
+  });
+  return Promise.race([call, late]).finally(() => clearTimeout(timer));
 }
 
 /** Telegram's 403: the person blocked the bot (or deleted their account). */

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import pino, { type DestinationStream } from 'pino';
+import { withoutSecrets } from './secrets.js';
 
 export type Logger = pino.Logger;
 
@@ -15,7 +16,20 @@ const REDACT = [
  */
 export function createLogger(level: string, destination: number | DestinationStream = 1): Logger {
   const stream = typeof destination === 'number' ? pino.destination({ fd: destination, sync: false }) : destination;
-  return pino({ level, base: undefined, redact: { paths: REDACT, remove: true } }, stream);
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: { paths: REDACT, remove: true },
+      // A message can carry what Telegram or a proxy said, which can quote the bot token: it never reaches a line.
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? withoutSecrets(a) : a)) as Parameters<typeof method>);
+        },
+      },
+    },
+    stream,
+  );
 }
 
 /** A per-process key: the same chat hashes the same within a run, and no one can reverse it to an id. */

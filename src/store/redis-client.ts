@@ -3,10 +3,14 @@ import { batchWrites } from './tick-writes.js';
 
 export type RedisClient = Redis | Cluster;
 
+/** A command not answered in this long fails: a frozen Redis (stopped, or behind a network black hole) is a dead one. */
+export const COMMAND_TIMEOUT_MS = 2_000;
+
 /**
  * Fail fast: a handler must never wait on a dead connection while holding a chat, so commands are not queued
- * while disconnected and each is retried at most once across a reconnect (a command whose reply was lost is sent
- * again: every script is written to be safe to run twice). Commands issued in the same tick share one write
+ * while disconnected, each is retried at most once across a reconnect (a command whose reply was lost is sent
+ * again: every script is written to be safe to run twice), and none waits longer than COMMAND_TIMEOUT_MS on a
+ * connection that stays open while Redis answers nothing (the person then hears "storage unavailable"). Commands issued in the same tick share one write
  * (`tick-writes.ts`, in place of ioredis' auto-pipelining). RESP2 keeps replies in the shapes the scripts expect
  * (ioredis 6 speaks RESP3 by default).
  */
@@ -16,6 +20,7 @@ const COMMON = {
   enableOfflineQueue: false,
   enableAutoPipelining: false,
   connectTimeout: 5_000,
+  commandTimeout: COMMAND_TIMEOUT_MS,
 } as const;
 
 /** `REDIS_URL` for a Cluster: `host:port` seeds separated by commas. */

@@ -12,7 +12,7 @@ import {
   type UserPrefs,
 } from './case-store.js';
 import { keys, WAKE_CHANNEL } from './keys.js';
-import { waitUntilReady, type RedisClient } from './redis-client.js';
+import { COMMAND_TIMEOUT_MS, waitUntilReady, type RedisClient } from './redis-client.js';
 import { createWakes } from './wakes.js';
 
 /*
@@ -58,12 +58,27 @@ end
 `;
 
 /**
+ * A command Redis runs after its client stopped waiting for it (Redis was frozen, or the network held it back) must
+ * change nothing: the person was told to send again, and a late begin would spend their owed replies' attempts, a
+ * late commit apply an answer they have since sent again. The client sends the latest time (Redis' clock, ms) it
+ * still waits; '0' = not known yet (no check).
+ */
+const LATE = `
+local function late(deadline)
+  if deadline == '0' then return false end
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) > tonumber(deadline)
+end
+`;
+
+/**
  * begin. KEYS: case, seen, lock, queue, outbox, flood. ARGV: token, update id ('0' = the start-up sweep), cached
  * version, flood limit ('0' = not counted), flood window ms, version sent by the lane's previous turn (''), lease
- * ms, waiter live ms, owed attempts, wake channel, chat id, whether the lane has a next update ('1'/'0').
- * Returns {'flood', over} | {'dup'} | {'wait', ms} | {'go', version, schema, snap, owed version, owed, dup}.
+ * ms, waiter live ms, owed attempts, wake channel, chat id, whether the lane has a next update ('1'/'0'), deadline.
+ * Returns {'late'} | {'flood', over} | {'dup'} | {'wait', ms} | {'go', version, schema, snap, owed version, owed, dup}.
  */
-const BEGIN = `${SEEN}
+const BEGIN = `${SEEN}${LATE}
+if late(ARGV[13]) then return {'late'} end
 local token, upd = ARGV[1], ARGV[2]
 local id = tonumber(upd)
 local prefix = token .. ':'
@@ -150,10 +165,11 @@ return {'go', v, schema, snap, ov, op, dup and 1 or 0}
 
 /**
  * commit. KEYS: case, seen, lock, outbox. ARGV: token, expected version, update id, schema, snapshot ('' = record
- * the id only), owed replies (''), ttl s, seen kept, owed ttl s, lease ms, keep the case's expiry ('1'/'0').
+ * the id only), owed replies (''), ttl s, seen kept, owed ttl s, lease ms, keep the case's expiry ('1'/'0'), deadline.
  * A repeated id is a duplicate, unless this very commit already ran with the same token (its reply was lost).
  */
-const COMMIT = `${SEEN}
+const COMMIT = `${SEEN}${LATE}
+if late(ARGV[12]) then return {'late'} end
 if redis.call('GET', KEYS[3]) ~= ARGV[1] then return {'lost'} end
 local v = redis.call('HGET', KEYS[1], 'v') or '0'
 if seenHas(KEYS[2], ARGV[3]) then
@@ -225,6 +241,42 @@ interface Scripts {
 
 /** How long an operation waits for a (re)connecting client before the store is reported unavailable. */
 const CONNECT_WAIT_MS = 2_000;
+/** How often the offset between our clock and Redis' is measured, and the longest round trip a measurement may take. */
+const CLOCK_EVERY_MS = 30_000;
+const CLOCK_MAX_RTT_MS = 100;
+
+/**
+ * The latest time, on Redis' clock, a command sent now may still run: a little before the client gives up on it, so
+ * the two can never disagree (a command refused as late is one the client still waits for, and reports as
+ * unavailable). Our clock's offset from Redis' is measured with TIME, and kept only from quick round trips.
+ */
+function createDeadlines(client: RedisClient) {
+  let offset: number | null = null;
+  let measuring = false;
+  const measure = () => {
+    if (measuring || client.status !== 'ready') return;
+    measuring = true;
+    const sent = Date.now();
+    client
+      .time()
+      .then(([s, us]) => {
+        const back = Date.now();
+        if (back - sent <= CLOCK_MAX_RTT_MS) offset = Number(s) * 1000 + Math.floor(Number(us) / 1000) - (sent + back) / 2;
+      })
+      .catch(() => {})
+      .finally(() => (measuring = false));
+  };
+  const timer = setInterval(measure, CLOCK_EVERY_MS);
+  timer.unref();
+  return {
+    /** '0' (no check) until the first measurement, which the first command sets off. */
+    next: () => {
+      if (offset === null) measure();
+      return offset === null ? '0' : String(Math.floor(Date.now() + offset + COMMAND_TIMEOUT_MS - CLOCK_MAX_RTT_MS));
+    },
+    stop: () => clearInterval(timer),
+  };
+}
 
 export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number; leaseMs?: number }): CaseStore {
   client.defineCommand('xsBegin', { numberOfKeys: 6, lua: BEGIN });
@@ -236,6 +288,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
   const ttl = opts.ttlSeconds;
   const leaseMs = opts.leaseMs ?? LEASE_MS;
   const owedTtl = Math.min(ttl, OWED_TTL_SECONDS);
+  const deadlines = createDeadlines(client);
 
   /** One shared wait while (re)connecting, however many operations are waiting. */
   let connecting: Promise<void> | null = null;
@@ -311,9 +364,12 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
           WAKE_CHANNEL,
           id,
           input.more ? '1' : '0',
+          deadlines.next(),
         );
         if (r[0] !== 'wait') wakes.forget(id);
         switch (r[0]) {
+          case 'late':
+            throw new Error('Redis ran the command after we stopped waiting');
           case 'flood':
             return { kind: 'flood', first: Number(r[1]) === 1 };
           case 'dup':
@@ -350,7 +406,9 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
           owedTtl,
           leaseMs,
           input.keepExpiry ? '1' : '0',
+          deadlines.next(),
         );
+        if (r[0] === 'late') throw new Error('Redis ran the command after we stopped waiting');
         if (r[0] === 'ok') return { ok: true, version: Number(r[1]) };
         return { ok: false, reason: r[0] === 'dup' ? 'duplicate' : r[0] === 'lost' ? 'lost' : 'conflict' };
       }),
@@ -415,6 +473,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
       }
     },
     close: async () => {
+      deadlines.stop();
       const sub = subscriber as RedisClient | null;
       sub?.disconnect();
       await client.quit().catch(() => client.disconnect());

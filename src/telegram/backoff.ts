@@ -1,5 +1,6 @@
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../observability/logger.js';
+import { withoutSecrets } from '../observability/secrets.js';
 
 /** Telegram refused the token itself (401, or 404 for a token of no bot): retrying cannot help. */
 export class TelegramAuthError extends Error {
@@ -25,19 +26,21 @@ export type Verdict =
 export function judge(err: unknown, attempt: number, backoff: Backoff): Verdict {
   const doubling = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.max(0, attempt - 1));
   if (err instanceof TelegramError) {
+    // What Telegram (or a proxy in front of it) says can quote the request path, token included.
+    const description = withoutSecrets(err.description);
     if (err.code === 401 || err.code === 404) {
       return {
         kind: 'fatal',
-        error: new TelegramAuthError(`Telegram refused the bot token (${err.code} ${err.description}): check TELEGRAM_BOT_TOKEN`),
+        error: new TelegramAuthError(`Telegram refused the bot token (${err.code} ${description}): check TELEGRAM_BOT_TOKEN`),
       };
     }
     if (err.code === 429) {
       const seconds = err.parameters?.retry_after ?? doubling / 1000;
       return { kind: 'retry', waitMs: seconds * 1000, reason: 'Telegram asked to slow down' };
     }
-    if (err.code === 409) return { kind: 'retry', waitMs: doubling, reason: `Telegram reports a conflict (${err.description})` };
+    if (err.code === 409) return { kind: 'retry', waitMs: doubling, reason: `Telegram reports a conflict (${description})` };
     if (err.code >= 500) return { kind: 'retry', waitMs: doubling, reason: `Telegram answered ${err.code}` };
-    return { kind: 'fatal', error: new Error(`Telegram refused the call: ${err.code} ${err.description}`) };
+    return { kind: 'fatal', error: new Error(`Telegram refused the call: ${err.code} ${description}`) };
   }
   return { kind: 'retry', waitMs: doubling, reason: 'Telegram unreachable' };
 }

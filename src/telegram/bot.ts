@@ -18,13 +18,25 @@ export function createTelegraf(token: string, apiRoot: string | null): Telegraf 
 }
 
 /** The telegraf side stays thin: route the update, hand it to the engine, never decide anything here. */
-export function wireBot(bot: Telegraf, deps: { engine: Engine; gateway: TelegramGateway; logger: Logger }) {
+export function wireBot(
+  bot: Telegraf,
+  deps: {
+    engine: Engine;
+    gateway: TelegramGateway;
+    logger: Logger;
+    /**
+     * `handleUpdate` resolves once a private chat's update is committed (its replies owed, sent after), not once
+     * they are sent: what polling and the webhook confirm to Telegram, so one chat's 429 holds up no one else.
+     */
+    settleAtCommit?: boolean;
+  },
+) {
   const { engine, gateway, logger } = deps;
   bot.use(async (ctx) => {
     const routed = route(ctx.update as Update);
     switch (routed.kind) {
       case 'private':
-        await engine.handle(routed.inbound);
+        await (deps.settleAtCommit ? engine.accept(routed.inbound) : engine.handle(routed.inbound));
         return;
       case 'not_private':
         await engine.notPrivate(routed);

@@ -5,8 +5,13 @@ import type { Logger } from '../observability/logger.js';
 export interface WebhookOptions {
   path: string;
   secret: string;
+  /** Resolves once the update is committed (its replies may still be on their way), or handled without a commit. */
   onUpdate: (update: unknown) => Promise<void>;
-  /** Longest we keep Telegram waiting; the update goes on being handled after the reply. */
+  /**
+   * Longest we keep Telegram waiting. An update not committed by then (waiting in its chat's lane behind a 429 or
+   * another replica's lease) is answered 503 and goes on in the background: Telegram delivers it again, and the
+   * redelivery is dropped as a repeat if it committed meanwhile, or applied if a stop or crash lost it.
+   */
   timeoutMs?: number;
   maxBodyBytes?: number;
 }
@@ -73,6 +78,23 @@ function serve(server: Server, port: number, host: string) {
   };
 }
 
+/**
+ * `/readyz` answers within this, whatever the store does: a probe that times out is a failed probe anyway, and a
+ * frozen Redis must show as "not ready", not as a hung check (probes' own timeout is commonly 1 s).
+ */
+export const READY_TIMEOUT_MS = 800;
+
+/** Whether `ready` said yes within `ms`; an error or no answer in time is a no. */
+async function readyWithin(ready: () => Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), ms)));
+  try {
+    return await Promise.race([ready().catch(() => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const errName = (err: unknown) => (err instanceof Error ? err.name : typeof err);
 
 /**
@@ -104,8 +126,8 @@ export function createHttpServer(opts: HttpServerOptions) {
     } catch (err) {
       return err instanceof BodyTooLarge ? send(res, 413, 'too large') : send(res, 400, 'bad request');
     }
-    // Answer 200 even when handling fails or runs long: the engine has told the user what it could, and a non-2xx
-    // would make Telegram redeliver the same update (which the engine would then drop as a repeat anyway).
+    // 200 only once the update is committed, or over without one: a failure the engine has already told the user
+    // about (a redelivery applied later would surprise them) is not delivered again.
     const handling = hook.onUpdate(update).catch((err: unknown) => {
       logger.error({ err: errName(err) }, 'webhook update failed');
     });
@@ -120,9 +142,13 @@ export function createHttpServer(opts: HttpServerOptions) {
     ]);
     clearTimeout(timer);
     pending.delete(handling);
-    // Past the timeout the update goes on in the background (a shutdown waits for it through the engine).
-    if (outcome === 'timeout') logger.warn({ timeoutMs }, 'webhook update still running; answered Telegram early');
-    send(res, outcome === 'timeout' ? 200 : outcome);
+    // Past the timeout the update goes on in the background (a shutdown waits for it through the engine), and
+    // Telegram is asked to deliver it again: never acknowledged before it is committed.
+    if (outcome === 'timeout') {
+      logger.warn({ timeoutMs }, 'webhook update not committed in time; answered 503 so Telegram delivers it again');
+      return send(res, 503, 'not committed yet', { 'retry-after': '1' });
+    }
+    send(res, outcome);
   }
 
   const server = createServer((req, res) => {
@@ -132,7 +158,8 @@ export function createHttpServer(opts: HttpServerOptions) {
       if (req.method !== 'GET') return send(res, 404, 'not found');
       if (path === '/healthz') return send(res, 200, 'ok');
       if (path === '/readyz') {
-        return !draining && (await opts.ready().catch(() => false)) ? send(res, 200, 'ready') : send(res, 503, 'not ready');
+        const ready = !draining && (await readyWithin(opts.ready, READY_TIMEOUT_MS));
+        return ready ? send(res, 200, 'ready') : send(res, 503, 'not ready');
       }
       return send(res, 404, 'not found');
     })().catch((err: unknown) => {

@@ -10,7 +10,10 @@ export interface GetUpdatesParams {
 
 export interface PollingOptions {
   getUpdates: (params: GetUpdatesParams, signal: AbortSignal) => Promise<Update[]>;
-  /** Handles one update; resolves once it is handled (its state committed, its replies sent). */
+  /**
+   * Handles one update; resolves once Telegram may forget it: its turn committed with the replies it owes (sent
+   * after, by the engine), so a chat waiting out a 429 does not hold the offset and with it the next 100 updates.
+   */
   handle: (update: Update) => Promise<void>;
   logger: Logger;
   /** Updates asked for at once, and so the most in flight (Telegram allows 1–100). */

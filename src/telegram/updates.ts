@@ -1,5 +1,5 @@
 import type { Update } from 'telegraf/types';
-import { cutGraphemes, stripBidi } from '../domain/text.js';
+import { cleanInput, cutGraphemes } from '../domain/text.js';
 import { COMMANDS, type Command, type Inbound } from '../engine/inbound.js';
 
 /** Longest text we read (UTF-16 units); anything longer is cut, on a character boundary, before it reaches the flow. */
@@ -30,6 +30,8 @@ export function route(update: Update): Routed {
     if (chat.type !== 'private') {
       return { kind: 'not_private', chatId: chat.id, languageCode: q.from.language_code, callbackId: q.id };
     }
+    // A private chat's id is its person's: a press by anyone else is not theirs to make (answered, dropped).
+    if (q.from.id !== chat.id) return { kind: 'orphan_callback', callbackId: q.id };
     const data = 'data' in q && typeof q.data === 'string' ? q.data : '';
     return {
       kind: 'private',
@@ -51,10 +53,12 @@ export function route(update: Update): Routed {
       : { kind: 'ignored' };
   }
   const from = message.from;
-  if (!from) return { kind: 'ignored' };
+  // A private chat's id is its person's: an update that says otherwise is not from them, and must not reach their case.
+  if (!from || from.id !== message.chat.id) return { kind: 'ignored' };
   const base = { chatId: message.chat.id, userId: from.id, updateId: update.update_id, languageCode: from.language_code };
-  // Read the text as it is stored, not as it is displayed: no direction overrides, no half characters.
-  const text = 'text' in message && typeof message.text === 'string' ? cutGraphemes(stripBidi(message.text), MAX_INPUT_CHARS) : null;
+  // Read the text as it is stored, not as it is displayed: no direction overrides, escape sequences or controls,
+  // no half characters.
+  const text = 'text' in message && typeof message.text === 'string' ? cutGraphemes(cleanInput(message.text), MAX_INPUT_CHARS) : null;
   if ('edited_message' in update) return { kind: 'private', inbound: { ...base, input: { kind: 'edited', text: text ?? '' } } };
   if (text !== null) {
     const cmd = command(text);

@@ -140,6 +140,15 @@ describe('the statement, around the edges', () => {
     expect(value).toContain('<b>李</b> & "小梅"');
   });
 
+  it('makes a .docx that opens whatever characters an older version stored (U+FFFE, U+FFFF, controls)', async () => {
+    const ctx = structuredClone(base);
+    ctx.statement.name = '李\ufffe小\uffff梅\u0001';
+    const bytes = await toDocx(composeDocument('statement', ctx, 'zh-CN', zh, TODAY));
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    expect(xml).not.toMatch(/[\ufffe\uffff\u0001]/);
+    expect(xml).toContain('李小梅');
+  });
+
   it('splits a long complaint cleanly under Telegram’s limit', () => {
     const ctx = structuredClone(base);
     ctx.complaint = { kind: 'refusal', what: '客服说不能分期，只让我一次还清。'.repeat(20).slice(0, 300), when: '2026-11-20' };

@@ -3,67 +3,13 @@ import { LEASE_MS } from '../../src/store/case-store.js';
 import { createRedisClient, waitUntilReady, type RedisClient } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { startFakeBotApi, type ApiCall } from '../support/fake-bot-api.js';
+import { ASKS, daysAgo, p99, person, round, toAmountQuestion, until, type FakeApi, type Person } from '../support/people.js';
 import { freePort, startBotProcess, type BotProcess } from '../support/process.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { asLender } from '../support/stored.js';
 
 const TOKEN = '123456:e2e-token-for-the-fake-bot-api';
 const SECRET = 'e2e_secret-123';
-
-type FakeApi = Awaited<ReturnType<typeof startFakeBotApi>>;
-
-/** A Telegram user as the fake Bot API would deliver them: messages and button presses as raw updates. */
-function person(api: FakeApi, id: number) {
-  const from = { id, is_bot: false, first_name: 'U', language_code: 'zh-hans' };
-  const chat = { id, type: 'private', first_name: 'U' };
-  return {
-    id,
-    message: (text: string) => ({ message: { message_id: 1, date: 0, chat, from, text } }),
-    /** A press of the newest button whose label contains `label`. */
-    press(label: string) {
-      const withKeyboard = [...api.sentTo(id)].reverse().find((c) => c.payload.reply_markup?.inline_keyboard);
-      const buttons: Array<{ text: string; callback_data: string }> = withKeyboard?.payload.reply_markup.inline_keyboard.flat() ?? [];
-      const button = [...buttons].reverse().find((b) => b.text.includes(label));
-      if (!button) throw new Error(`chat ${id}: no button "${label}" in ${buttons.map((b) => b.text).join(' | ')}`);
-      return { callback_query: { id: `cb-${id}-${Math.random()}`, from, chat_instance: 'c', data: button.callback_data, message: { message_id: 1, date: 0, chat } } };
-    },
-    lastText: () => String(api.sentTo(id).at(-1)?.payload.text ?? ''),
-  };
-}
-type Person = ReturnType<typeof person>;
-
-const until = async (what: string, check: () => boolean, timeoutMs = 20_000) => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-
-const ASKS = { amount: '现在还欠多少没还', overdue: '逾期多少天了', cause: '还不上主要是因为什么' };
-
-/** Pushes one update per person in one getUpdates batch, then waits until each has been asked `next`. */
-async function round(api: FakeApi, people: Person[], update: (p: Person) => Record<string, unknown>, next: string) {
-  api.pushUpdates(people.map(update));
-  await until(`everyone to be asked "${next}"`, () => people.every((p) => p.lastText().includes(next)));
-}
-
-/** One update per person, delivered however the test delivers them; resolves once each has been asked `next`. */
-type Step = (update: (p: Person) => Record<string, unknown>, next: string) => Promise<void>;
-
-/** From /start to the amount question, everyone at once, one step after the other. */
-async function toAmountQuestion(step: Step) {
-  await step((p) => p.message('/start'), '协商助手');
-  await step((p) => p.press('开始'), '征得你的同意');
-  await step((p) => p.press('同意，开始'), '是哪个产品逾期了');
-  await step((p) => p.press('花呗'), ASKS.amount);
-}
-
-/** Today's date in Shanghai minus `days`, as the case stores a due date. */
-const daysAgo = (days: number) => {
-  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-  return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-};
 
 let redis: TestRedis;
 let client: RedisClient;
@@ -251,4 +197,3 @@ describe('one slow chat stalls no other', () => {
   });
 });
 
-const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.99) - 1] ?? 0;

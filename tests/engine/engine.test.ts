@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Outbox } from '../../src/engine/engine.js';
+import { createEngine, type Outbox } from '../../src/engine/engine.js';
+import { createI18n } from '../../src/i18n/index.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { createMemoryScheduler } from '../../src/reminders/memory-scheduler.js';
+import { createReminderService } from '../../src/reminders/service.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import { command, createRecorder, engineOn, inbound, text } from '../support/engine-harness.js';
+import { NOON_2026_11_24 } from '../support/bot-harness.js';
+import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
 
 const memory = () => createMemoryStore({ ttlSeconds: 86_400 });
 
@@ -60,5 +65,27 @@ describe('the engine', () => {
     expect(rec.texts(5)).toHaveLength(1);
     expect(await other.handle(inbound(5, 3, command('start')))).toBe('handled');
     expect(await other.idle(1_000)).toBe(true);
+  });
+
+  it('a reminder queue that does not answer (its Redis frozen) is a store that is down: /delete says "try again" and deletes nothing', async () => {
+    const rec = createRecorder();
+    const store = memory();
+    const clock = { now: () => NOON_2026_11_24 };
+    const stuck = { ...createMemoryScheduler(clock), removeAll: () => new Promise<never>(() => {}) };
+    const toasts: string[] = [];
+    const engine = createEngine({
+      store,
+      outbox: { ...rec.outbox, answerCallback: async (_id, t) => void (t && toasts.push(t)) },
+      i18n: createI18n({ ttlDays: 90 }),
+      clock,
+      logger: createLogger('silent'),
+      flood: null,
+      reminders: createReminderService({ scheduler: stuck, clock }),
+    });
+    await engine.handle(inbound(11, 1, command('start')));
+    await engine.handle(inbound(11, 2, command('delete')));
+    expect(await engine.handle(inbound(11, 3, press(rec.button(11, '确认删除'))))).toBe('unavailable');
+    expect(toasts).toEqual([expect.stringContaining('暂时连不上存储')]);
+    expect(await store.load(11)).not.toBeNull();
   });
 });

@@ -3,13 +3,14 @@ import { Registry } from 'prom-client';
 import { TelegramError } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createLogger } from '../../src/observability/logger.js';
-import { QUEUE_NAME, QUEUE_PREFIX, createBullmqScheduler, createQueueConnection } from '../../src/reminders/bullmq-scheduler.js';
+import { QUEUE_NAME, QUEUE_PREFIX, createBullmqScheduler, createQueueConnection, type BullmqScheduler } from '../../src/reminders/bullmq-scheduler.js';
 import { createReminders } from '../../src/reminders/index.js';
-import { jobId, type ReminderScheduler } from '../../src/reminders/scheduler.js';
+import { jobId } from '../../src/reminders/scheduler.js';
 import type { CaseStore } from '../../src/store/case-store.js';
 import { htmlToPlain } from '../../src/render/html.js';
 import { createBotHarness } from '../support/bot-harness.js';
 import { redisForThisFile } from '../support/redis-per-file.js';
+import { keysMentioning } from '../support/redis-dump.js';
 import { asCase } from '../support/stored.js';
 import { walk, type StepOneAnswers } from '../support/walks.js';
 
@@ -25,7 +26,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const redis = redisForThisFile();
 let url: string;
 let store: CaseStore;
-let inspect: ReminderScheduler;
+let inspect: BullmqScheduler;
 let queue: Queue;
 let nextUser = 610_000_000 + Math.floor(Math.random() * 1e5) * 100;
 
@@ -55,7 +56,7 @@ function botProcess(clock: { now: () => number }) {
 /** Runs what is due now: promotes the chat's delayed jobs and waits until the queue has dealt with them. */
 async function fire(chatId: number, before: number) {
   const due = (await inspect.list(chatId)).filter((j) => j.at <= before);
-  for (const j of due) await (await queue.getJob(jobId(j)))?.promote().catch(() => {});
+  for (const j of due) await (await queue.getJob(await inspect.queueId(j)))?.promote().catch(() => {});
   const end = Date.now() + 10_000;
   for (;;) {
     const left = (await inspect.list(chatId)).filter((j) => due.some((d) => jobId(d) === jobId(j) && d.at === j.at));
@@ -314,7 +315,7 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     expect(await inspect.list(u.id)).toEqual([]);
   });
 
-  it('/delete removes every scheduled job, and the deletion message counts them', async () => {
+  it('/delete removes every scheduled job, and the deletion message counts them; no Redis entry names the chat after it', async () => {
     const now = sh('2026-11-24T12:00:00');
     const { h, counter } = botProcess({ now: () => now });
     const u = h.user(++nextUser);
@@ -328,6 +329,8 @@ describe('reminders through the real bot, BullMQ and Redis', () => {
     expect(u.last()).toContain(`另外取消了 ${jobs} 条已安排的提醒`);
     expect(await inspect.list(u.id)).toEqual([]);
     expect(await counter('xs_reminders_cancelled_total')).toBe(jobs);
+    // Not the case, not a job, not the queue's index or its event stream.
+    expect(await keysMentioning(redis.raw, String(u.id))).toEqual([]);
   });
 
   it('a job for a case deleted meanwhile sends nothing and creates nothing', async () => {

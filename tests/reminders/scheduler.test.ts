@@ -1,9 +1,10 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
-import { QUEUE_NAME, QUEUE_PREFIX, createBullmqScheduler, createQueueConnection } from '../../src/reminders/bullmq-scheduler.js';
+import { KEEP_AFTER_DUE_MS, QUEUE_NAME, QUEUE_PREFIX, REF_KEY, createBullmqScheduler, createQueueConnection } from '../../src/reminders/bullmq-scheduler.js';
 import { createMemoryScheduler } from '../../src/reminders/memory-scheduler.js';
-import { DeferJob, jobId, type ReminderJob, type ReminderScheduler } from '../../src/reminders/scheduler.js';
+import { DeferJob, type ReminderJob, type ReminderScheduler } from '../../src/reminders/scheduler.js';
+import { keysMentioning } from '../support/redis-dump.js';
 import { startRedis, startRedisCluster, type TestRedis } from '../support/redis.js';
 
 let nextChat = 7_000_000 + Math.floor(Math.random() * 1e6) * 10;
@@ -133,8 +134,38 @@ describe('BullMQ on a real redis-server', () => {
     const keys = await r.keys('*');
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.every((k) => k.startsWith(`${QUEUE_PREFIX}:`))).toBe(true);
-    const data = await r.hget(`${QUEUE_PREFIX}:reminders:${jobId({ chatId: id, kind: 'contact', debt: 0, date: '2026-12-01' })}`, 'data');
+    const data = await r.hget(`${QUEUE_PREFIX}:reminders:${await s.queueId({ chatId: id, kind: 'contact', debt: 0, date: '2026-12-01' })}`, 'data');
     expect(JSON.parse(data!)).toEqual({ chatId: id, kind: 'contact', debt: 0, date: '2026-12-01', at });
+    r.disconnect();
+    await s.close();
+  });
+
+  it('names no chat in job ids, the index or the event stream; every key of a chat expires; removeAll leaves no trace', async () => {
+    const s = make();
+    const id = chat();
+    const at = Date.now() + 86_400_000;
+    await s.schedule([
+      { chatId: id, kind: 'contact', debt: 0, date: '2026-12-01', at },
+      { chatId: id, kind: 'bill', debt: 2, date: '2026-12-15', at: at + 14 * 86_400_000 },
+    ]);
+    await s.cancel({ chatId: id, kind: 'contact', debt: 0, date: '2026-12-01' });
+    await s.schedule([{ chatId: id, kind: 'contact', debt: 0, date: '2026-12-02', at: at + 86_400_000 }]);
+    const r = new Redis(redis.url);
+    // Only the jobs' own data carries the chat id (the worker needs it); their ids, the index and the events do not.
+    const jobKeys = await Promise.all((await s.list(id)).map(async (j) => `${QUEUE_PREFIX}:reminders:${await s.queueId(j)}`));
+    expect((await keysMentioning(r, String(id))).sort()).toEqual([...jobKeys].sort());
+    // Each job, and the chat's index, goes by itself a few days after its (last) job is due.
+    const last = at + 14 * 86_400_000;
+    for (const key of [...jobKeys, ...(await r.keys(`${QUEUE_PREFIX}:chat:*`))]) {
+      const expiresAt = await r.pexpiretime(key);
+      expect(expiresAt).toBeGreaterThan(Date.now());
+      expect(expiresAt).toBeLessThanOrEqual(last + KEEP_AFTER_DUE_MS);
+    }
+
+    expect(await s.removeAll(id)).toHaveLength(2);
+    expect(await keysMentioning(r, String(id))).toEqual([]);
+    expect(await r.xlen(`${QUEUE_PREFIX}:${QUEUE_NAME}:events`)).toBe(0);
+    expect(await r.exists(REF_KEY)).toBe(1);
     r.disconnect();
     await s.close();
   });

@@ -10,6 +10,10 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** Stops and starts the same server (same port and data directory). */
   restart(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and nothing is answered, as in a network black hole. */
+  freeze(): void;
+  /** Lets a frozen server run again (SIGCONT): it then works through what it was sent meanwhile. */
+  thaw(): void;
 }
 
 const portIsFree = (port: number) =>
@@ -99,7 +103,10 @@ async function spawnOnFreePort(
 export async function startRedis(opts: { persistent?: boolean } = {}): Promise<TestRedis> {
   const external = process.env.REDIS_URL;
   if (external) {
-    return { url: external, port: Number(new URL(external).port || 6379), stop: async () => {}, restart: async () => {} };
+    const own = () => {
+      throw new Error('an external Redis (REDIS_URL) cannot be frozen by a test');
+    };
+    return { url: external, port: Number(new URL(external).port || 6379), stop: async () => {}, restart: async () => {}, freeze: own, thaw: own };
   }
   if (spawnSync('redis-server', ['--version']).error) {
     throw new Error(
@@ -126,7 +133,10 @@ export async function startRedis(opts: { persistent?: boolean } = {}): Promise<T
       await stopChild();
       child = await spawnRedis(port, argsFor());
     },
+    freeze: () => child.kill('SIGSTOP'),
+    thaw: () => child.kill('SIGCONT'),
     stop: async () => {
+      if (child.exitCode === null) child.kill('SIGCONT');
       await stopChild();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -55,6 +55,26 @@ describe('routing Telegram updates', () => {
     expect(route(msg({ text: '\u202d/delete' }))).toMatchObject({ inbound: { input: { kind: 'command', command: 'delete' } } });
   });
 
+  it('reads no number into a terminal escape sequence, and drops controls and the non-characters a .docx cannot hold', () => {
+    const text = (s: string) => {
+      const r = route(msg({ text: s }));
+      return r.kind === 'private' && r.inbound.input.kind === 'text' ? r.inbound.input.text : null;
+    };
+    expect(text('\u001b[31m5500\u001b[0m')).toBe('5500');
+    expect(text('\u001b[2J\u001b[1;1H')).toBe('');
+    expect(text('\u001b]0;title 42\u0007逾期\u001b[38;5;196m45\u001b[m天')).toBe('逾期45天');
+    expect(text('王\ufffe芳\uffff\u0000\u0085')).toBe('王芳');
+    expect(text('第一行\n第二行\t完')).toBe('第一行\n第二行\t完');
+  });
+
+  it('drops an update in a private chat that does not come from that chat\'s person', () => {
+    const stranger = { ...from, id: 8 };
+    const update = { update_id: 3, message: { message_id: 1, date: 0, chat: privateChat, from: stranger, text: '/delete' } } as unknown as Update;
+    expect(route(update)).toEqual({ kind: 'ignored' });
+    const press = { update_id: 4, callback_query: { id: 'q', from: stranger, chat_instance: 'c', data: 'x', message: { message_id: 1, date: 0, chat: privateChat } } } as unknown as Update;
+    expect(route(press)).toEqual({ kind: 'orphan_callback', callbackId: 'q' });
+  });
+
   it('answers a text in a group politely, and ignores service notes there', () => {
     expect(route(msg({ text: 'hi' }, group))).toMatchObject({ kind: 'not_private', chatId: -100 });
     expect(route(msg({ new_chat_members: [] }, group))).toEqual({ kind: 'ignored' });
