@@ -14,6 +14,7 @@ import { stateId } from '../render/state-id.js';
 import { renderTurn, type FlowAction } from '../render/turn.js';
 import { formatDate } from '../domain/dates.js';
 import { toDocx } from '../documents/index.js';
+import { buildExport } from '../export/export.js';
 import { StoreUnavailableError, type BeginResult, type CaseStore, type FloodLimit } from '../store/case-store.js';
 import { todayIn, type Clock } from './clock.js';
 import type { Inbound } from './inbound.js';
@@ -67,7 +68,9 @@ export type Outcome =
   /** A reminder Telegram refused with 403: the person blocked the bot; reminders are turned off in the case. */
   | 'blocked'
   /** A reminder job run in the person's quiet hours (21:00–09:00 their time): nothing done; it waits. */
-  | 'quiet';
+  | 'quiet'
+  /** /export: a copy of everything kept was sent; nothing in the case changed. */
+  | 'exported';
 
 /** Per chat: at most FLOOD.limit updates in FLOOD.windowMs. */
 export const FLOOD: FloodLimit = { limit: 8, windowMs: 5_000 };
@@ -98,6 +101,8 @@ type Begun = Exclude<BeginResult, { kind: 'wait' }>;
 
 type Decision =
   | { kind: 'stale' }
+  /** /export reads the case and changes nothing in it, so it is not an event of the machine. */
+  | { kind: 'export' }
   | { kind: 'event'; event: FlowEvent };
 
 function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate): Decision {
@@ -111,6 +116,7 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
     case 'reminder':
       return { kind: 'event', event: { type: 'REMIND', today } };
     case 'command': {
+      if (input.command === 'export') return { kind: 'export' };
       const byCommand = {
         start: 'START',
         checklist: 'HUB',
@@ -257,6 +263,9 @@ export function createEngine(deps: EngineDeps) {
         case 'document':
           await outbox.sendDocument(chatId, { filename: reply.filename, bytes: await toDocx(reply.doc) });
           break;
+        case 'file':
+          await outbox.sendDocument(chatId, { filename: reply.filename, bytes: new TextEncoder().encode(reply.text) });
+          break;
       }
     }
     if (effects.edit) await outbox.editText(chatId, effects.edit.messageId, effects.edit.html, effects.edit.buttons);
@@ -332,6 +341,39 @@ export function createEngine(deps: EngineDeps) {
         if (decision.kind === 'stale') {
           await answer(msg, t('input.staleButton'));
           return { value: 'stale', carry: keep() };
+        }
+        if (decision.kind === 'export') {
+          // Made under the chat's lease, so it is the store at this moment. Only the update id is recorded: the
+          // case is not written, so its expiry stays where the person's last message set it.
+          const exists = begun.version !== 0;
+          const made = await exportOf(msg, exists ? prev : null, lang);
+          const result = await store.commit({ chatId: msg.chatId, token, expectedVersion: begun.version, updateId: msg.updateId, schema: CASE_SCHEMA_VERSION, snapshot: null, owed: null });
+          if (!result.ok && result.reason === 'duplicate') {
+            await answer(msg);
+            return { value: 'duplicate', carry: keep() };
+          }
+          if (!result.ok) {
+            if (result.reason === 'lost') {
+              drop(msg.chatId);
+              holding = false;
+            }
+            continue;
+          }
+          await answer(msg);
+          const when = formatDate(today, lang);
+          const intro = exists && made.deletesOn ? t('export.sent', { date: when, deletes: formatDate(made.deletesOn, lang) }) : t('export.sentNoCase', { date: when });
+          await send(msg.chatId, {
+            replies: [
+              { kind: 'text', html: intro },
+              { kind: 'file', ...made.summary },
+              { kind: 'file', ...made.json },
+            ],
+            edit: null,
+          });
+          metrics?.exported(exists);
+          // That a copy was made, and its size: never what is in it.
+          logger.info({ chat: hashId(msg.chatId), event: 'export', case: exists, bytes: made.json.text.length + made.summary.text.length }, 'export sent');
+          return { value: 'exported', carry: keep() };
         }
         const [next, actions] = transitionCase(prev!, decision.event);
         if (fromReminder && actions.length === 0) return { value: 'nothing', carry: keep() };
@@ -415,6 +457,24 @@ export function createEngine(deps: EngineDeps) {
     } catch (err) {
       logger.warn({ err: errorName(err), chat: hashId(chatId) }, 'could not update the reminder queue');
     }
+  }
+
+  /** A copy of everything kept for the chat and its user, read from the store and the reminder queue now. */
+  async function exportOf(msg: Inbound, snapshot: CaseSnapshot | null, lang: Lang) {
+    const [inventory, jobs] = await Promise.all([store.inventory(msg.chatId, msg.userId), deps.reminders?.list(msg.chatId) ?? []]);
+    return buildExport(
+      {
+        chatId: msg.chatId,
+        userId: msg.userId,
+        lang,
+        at: clock.now(),
+        stored: snapshot ? { schema: CASE_SCHEMA_VERSION, state: snapshot.value, context: snapshot.context } : null,
+        inventory,
+        reminders: jobs,
+        floodWindowMs: (flood ?? FLOOD).windowMs,
+      },
+      translator(i18n, lang),
+    );
   }
 
   /** The replies a turn owes, and the checklist edit when its progress changed without a new checklist. */
