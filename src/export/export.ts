@@ -177,6 +177,15 @@ export function buildExport(input: ExportInput, t: Translate): Export {
         entries: jobs.length,
         expiresAt: null,
       },
+      {
+        // Shared by every chat and trimmed by count, not per chat: named, not counted (present is not known).
+        name: 'reminderEvents',
+        what: tp('export.kept.reminderEvents.what'),
+        lifetime: tp('export.kept.reminderEvents.lifetime'),
+        present: null,
+        entries: null,
+        expiresAt: null,
+      },
     ],
     codes: codes(tp),
   };
@@ -283,6 +292,7 @@ function summaryText(s: {
     out.push(k.present ? tp('export.text.keptNow', { count: k.entries }) : tp('export.text.keptNone'));
   }
   out.push(tp('export.text.keptJobs', { lifetime: tp('export.kept.reminderJobs.lifetime') }));
+  out.push(tp('export.text.keptEvents', { what: tp('export.kept.reminderEvents.what'), lifetime: tp('export.kept.reminderEvents.lifetime') }));
   if (s.prefs?.lang) field('export.text.label.prefsLang', tp(`export.codes.lang.${s.prefs.lang === 'zh-CN' ? 'zh' : 'en'}`));
 
   out.push('', tp('export.text.footer'));

@@ -143,7 +143,7 @@ describe('the copy of a person\'s data (/export)', () => {
     expect(deletesOn).toBe('2027-02-21');
     expect(data.case).toMatchObject({ deletesOn: '2027-02-21', deletesAt: '2027-02-21T04:00:00.000Z', storedSchemaVersion: CASE_SCHEMA_VERSION, state: 'hub' });
     const kept = data.keptOutsideCase as Array<Record<string, any>>;
-    expect(kept.map((k) => k.name)).toEqual([...KEPT_RECORDS, 'reminderJobs']);
+    expect(kept.map((k) => k.name)).toEqual([...KEPT_RECORDS, 'reminderJobs', 'reminderEvents']);
     for (const k of kept) {
       expect(k.what, k.name).not.toBe('');
       expect(k.lifetime, k.name).not.toBe('');
