@@ -346,7 +346,9 @@ export function createEngine(deps: EngineDeps) {
           // Made under the chat's lease, so it is the store at this moment. Only the update id is recorded: the
           // case is not written, so its expiry stays where the person's last message set it.
           const exists = begun.version !== 0;
-          const made = await exportOf(msg, exists ? prev : null, lang);
+          // A case this version cannot read (the turn would start afresh) is still the person's: sent as stored.
+          const raw = begun.stored && fromStored(begun.stored.schema, begun.stored.snapshot) === null ? begun.stored : null;
+          const made = await exportOf(msg, raw ? { schema: raw.schema, asStored: raw.snapshot } : exists ? prev : null, lang);
           const result = await store.commit({ chatId: msg.chatId, token, expectedVersion: begun.version, updateId: msg.updateId, schema: CASE_SCHEMA_VERSION, snapshot: null, owed: null });
           if (!result.ok && result.reason === 'duplicate') {
             await answer(msg);
@@ -460,7 +462,7 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /** A copy of everything kept for the chat and its user, read from the store and the reminder queue now. */
-  async function exportOf(msg: Inbound, snapshot: CaseSnapshot | null, lang: Lang) {
+  async function exportOf(msg: Inbound, snapshot: CaseSnapshot | { schema: number; asStored: unknown } | null, lang: Lang) {
     const [inventory, jobs] = await Promise.all([store.inventory(msg.chatId, msg.userId), deps.reminders?.list(msg.chatId) ?? []]);
     return buildExport(
       {
@@ -468,7 +470,7 @@ export function createEngine(deps: EngineDeps) {
         userId: msg.userId,
         lang,
         at: clock.now(),
-        stored: snapshot ? { schema: CASE_SCHEMA_VERSION, state: snapshot.value, context: snapshot.context } : null,
+        stored: snapshot === null || 'asStored' in snapshot ? snapshot : { schema: CASE_SCHEMA_VERSION, state: snapshot.value, context: snapshot.context },
         inventory,
         reminders: jobs,
         floodWindowMs: (flood ?? FLOOD).windowMs,

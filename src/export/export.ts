@@ -27,8 +27,11 @@ export interface ExportInput {
   lang: Lang;
   /** When the copy is made (ms since the epoch, the bot's clock). */
   at: number;
-  /** The case as stored now, read with the store's schema version; null when none is kept. */
-  stored: { schema: number; state: unknown; context: CaseContext } | null;
+  /**
+   * The case as stored now, read with the store's schema version; `asStored` when it cannot be read (damaged, or
+   * from a newer version): the person still gets it, as it is kept. Null when none is kept.
+   */
+  stored: { schema: number; state: unknown; context: CaseContext } | { schema: number; asStored: unknown } | null;
   inventory: Inventory;
   /** The chat's reminder jobs in the queue, soonest first (none where the front has no queue). */
   reminders: readonly ReminderJob[];
@@ -114,8 +117,8 @@ export function buildExport(input: ExportInput, t: Translate): Export {
   const { lang, at, stored, inventory } = input;
   /** Plain text: the locales are Telegram HTML, and the files are not. */
   const tp = (key: string, vars: Record<string, unknown> = {}) => htmlToPlain(t(key, vars));
-  const c = stored?.context ?? null;
-  const deletesAt = inventory.caseTtlMs === null || !c ? null : at + inventory.caseTtlMs;
+  const c = stored && 'context' in stored ? stored.context : null;
+  const deletesAt = inventory.caseTtlMs === null || !stored ? null : at + inventory.caseTtlMs;
   const deletesOn = deletesAt === null ? null : chinaDay(deletesAt);
   const debtName = (id: number) => {
     const d = c?.debts.find((x) => x.id === id);
@@ -157,13 +160,12 @@ export function buildExport(input: ExportInput, t: Translate): Export {
       reminderKeys: tp('export.about.reminderKeys'),
       state: tp('export.about.state'),
     },
-    case: c && stored
+    case: stored
       ? {
           storedSchemaVersion: stored.schema,
-          state: stored.state,
           deletesAt: deletesAt === null ? null : isoTime(deletesAt),
           deletesOn,
-          data: readable(c),
+          ...('context' in stored ? { state: stored.state, data: readable(stored.context) } : { unreadable: true, asStored: stored.asStored }),
         }
       : null,
     scheduledReminders: jobs,
@@ -190,7 +192,7 @@ export function buildExport(input: ExportInput, t: Translate): Export {
     codes: codes(tp),
   };
   const day = chinaDay(at);
-  const text = summaryText({ c, lang, tp, day, deletesOn, jobs, kept, debtName, prefs: inventory.prefs });
+  const text = summaryText({ c, unreadable: stored !== null && !c, lang, tp, day, deletesOn, jobs, kept, debtName, prefs: inventory.prefs });
   return {
     json: { filename: `xieshang-export-${day}.json`, text: `${JSON.stringify(json, null, 2)}\n` },
     summary: { filename: `xieshang-export-${day}.txt`, text },
@@ -207,6 +209,8 @@ type Tp = (key: string, vars?: Record<string, unknown>) => string;
 /** The readable summary: every section of the case in the person's words, then what is kept beside it. */
 function summaryText(s: {
   c: CaseContext | null;
+  /** A case is kept that this version cannot read: the JSON holds it as stored. */
+  unreadable: boolean;
   lang: Lang;
   tp: Tp;
   day: IsoDate;
@@ -226,7 +230,9 @@ function summaryText(s: {
   const code = (key: string, v: string | null) => (v === null ? notGiven : tp(`${key}.${v}`));
   const heading = (key: string, vars?: Record<string, unknown>) => out.push('', tp(key, vars));
 
-  if (!c) {
+  if (s.unreadable) {
+    out.push(s.deletesOn ? tp('export.text.deletesOn', { date: formatDate(s.deletesOn, lang) }) : tp('export.text.noExpiry'), tp('export.text.unreadable'));
+  } else if (!c) {
     out.push(tp('export.text.noCase'));
   } else {
     out.push(s.deletesOn ? tp('export.text.deletesOn', { date: formatDate(s.deletesOn, lang) }) : tp('export.text.noExpiry'));

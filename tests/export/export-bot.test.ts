@@ -119,6 +119,23 @@ describe('/export through the real bot', () => {
     expect(await store.load(u.id)).toBeNull();
   });
 
+  it('sends a case it cannot read exactly as it is stored, rather than nothing', async () => {
+    const store = createMemoryStore({ ttlSeconds: 90 * 86_400 });
+    const h = createBotHarness({ store });
+    const u = h.user(700_350, 'en');
+    const damaged = { value: 'hub', context: { lang: 'en', facts: 'lost', debts: [['huabei', null, 550_000]] } };
+    const begun = await store.begin({ chatId: u.id, token: 'seed', updateId: -1, cachedVersion: 0, flood: null, sentVersion: null, more: false });
+    if (begun.kind !== 'go') throw new Error('expected the lease');
+    await store.commit({ chatId: u.id, token: 'seed', expectedVersion: 0, updateId: -1, schema: CASE_SCHEMA_VERSION, snapshot: damaged, owed: null });
+    await store.finish({ chatId: u.id, token: 'seed', sentVersion: null, followUp: null, release: true });
+    await u.send('/export');
+    const files = exported(h, u.id);
+    expect(files.json().case).toMatchObject({ unreadable: true, asStored: damaged, storedSchemaVersion: CASE_SCHEMA_VERSION, deletesOn: '2027-02-22' });
+    expect(files.summary()).toContain('it cannot be shown here. The JSON file holds it exactly as stored');
+    expect(u.last()).toContain('your case is deleted on 22 Feb 2027');
+    expect((await store.load(u.id))?.snapshot).toEqual(damaged);
+  });
+
   it('works in private chats only: in a group it says so and sends nothing', async () => {
     const h = createBotHarness();
     await h.user(700_400).update({
