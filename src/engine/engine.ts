@@ -15,7 +15,7 @@ import { renderTurn, type FlowAction } from '../render/turn.js';
 import { formatDate } from '../domain/dates.js';
 import { toDocx } from '../documents/index.js';
 import { buildExport } from '../export/export.js';
-import { StoreUnavailableError, type BeginResult, type CaseStore, type FloodLimit } from '../store/case-store.js';
+import { StoreUnavailableError, type BeginResult, type CaseStore, type CommitResult, type FloodLimit } from '../store/case-store.js';
 import { todayIn, type Clock } from './clock.js';
 import type { Inbound } from './inbound.js';
 import { createLanes } from './lanes.js';
@@ -297,6 +297,18 @@ export function createEngine(deps: EngineDeps) {
     let sent = carry?.sentVersion ?? null;
     let today = todayIn(clock.now());
     const fromReminder = msg.input.kind === 'reminder';
+    /** A refused commit: a repeat is answered and ends the turn (returned); a lost lease or a conflict recomputes (null). */
+    const refused = async (reason: Exclude<CommitResult, { ok: true }>['reason']): Promise<{ value: Outcome; carry: Carry } | null> => {
+      if (reason === 'duplicate') {
+        await answer(msg);
+        return { value: 'duplicate', carry: keep() };
+      }
+      if (reason === 'lost') {
+        drop(msg.chatId);
+        holding = false;
+      }
+      return null;
+    };
     try {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1 && !fromReminder, more);
@@ -350,15 +362,9 @@ export function createEngine(deps: EngineDeps) {
           const raw = begun.stored && fromStored(begun.stored.schema, begun.stored.snapshot) === null ? begun.stored : null;
           const made = await exportOf(msg, raw ? { schema: raw.schema, asStored: raw.snapshot } : exists ? prev : null, lang);
           const result = await store.commit({ chatId: msg.chatId, token, expectedVersion: begun.version, updateId: msg.updateId, schema: CASE_SCHEMA_VERSION, snapshot: null, owed: null });
-          if (!result.ok && result.reason === 'duplicate') {
-            await answer(msg);
-            return { value: 'duplicate', carry: keep() };
-          }
           if (!result.ok) {
-            if (result.reason === 'lost') {
-              drop(msg.chatId);
-              holding = false;
-            }
+            const ended = await refused(result.reason);
+            if (ended) return ended;
             continue;
           }
           await answer(msg);
@@ -406,15 +412,9 @@ export function createEngine(deps: EngineDeps) {
           owed: effects.replies.length > 0 || effects.edit ? encodeOwed(actions, today, effects.edit !== null) : null,
           keepExpiry: fromReminder,
         });
-        if (!result.ok && result.reason === 'duplicate') {
-          await answer(msg);
-          return { value: 'duplicate', carry: keep() };
-        }
         if (!result.ok) {
-          if (result.reason === 'lost') {
-            drop(msg.chatId);
-            holding = false;
-          }
+          const ended = await refused(result.reason);
+          if (ended) return ended;
           continue;
         }
         cache.set(msg.chatId, result.version, next);

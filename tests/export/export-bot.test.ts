@@ -136,6 +136,17 @@ describe('/export through the real bot', () => {
     expect((await store.load(u.id))?.snapshot).toEqual(damaged);
   });
 
+  it('sends one copy for an update delivered twice', async () => {
+    const h = createBotHarness();
+    const u = h.user(700_380, 'en');
+    await u.send('/start');
+    const update = { update_id: 9_000_001, message: { message_id: 1, date: 0, chat: { id: u.id, type: 'private', first_name: 'U' }, from: { id: u.id, is_bot: false, first_name: 'U', language_code: 'en' }, text: '/export' } };
+    await h.bot.handleUpdate(update as never);
+    await h.bot.handleUpdate(update as never);
+    expect(h.calls.filter((c) => c.method === 'sendDocument')).toHaveLength(2);
+    expect(u.texts().filter((t) => t.includes('Here is a copy of everything kept about you'))).toHaveLength(1);
+  });
+
   it('works in private chats only: in a group it says so and sends nothing', async () => {
     const h = createBotHarness();
     await h.user(700_400).update({
