@@ -162,6 +162,8 @@ export const RETURN_TARGETS = ['summary', 'statement'] as const;
 export const CaseContextSchema = z.object({
   lang: z.enum(LANGS),
   consent: z.enum(CONSENTS),
+  /** The day consent was given or declined (a copy of the data says when); null before then, and in older cases. */
+  consentOn: isoDate.nullable().default(null),
   facts: BudgetFactsSchema,
   /** At least one (empty until the first answer); the steps work on `debts[current]`, chosen from the checklist. */
   debts: z.array(DebtSchema).min(1).max(LIMITS.debts),
@@ -229,6 +231,7 @@ export const emptyDebt = (id: number): Debt => ({
 export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   lang,
   consent: 'pending',
+  consentOn: null,
   facts: emptyBudget(),
   debts: [emptyDebt(0)],
   current: 0,
@@ -352,6 +355,7 @@ export function forLender(c: CaseContext, index = c.current): LenderCase {
   const view: LenderCase = {
     lang: c.lang,
     consent: c.consent,
+    consentOn: c.consentOn,
     facts: {
       product: d.product,
       bank: d.bank,

@@ -83,7 +83,7 @@ export const actions = {
   careSignal: description<{ kind: CareSignal }>(),
 
   setLang: update(({ context, event }) => ({ lang: event.type === 'LANG' ? event.lang : context.lang })),
-  setConsent: update((_, p: { consent: CaseContext['consent'] }) => ({ consent: p.consent })),
+  setConsent: update(({ event }, p: { consent: CaseContext['consent'] }) => ({ consent: p.consent, consentOn: event.today })),
   /** A step about one lender moves for the debt being worked on; a shared one for every debt. */
   markStep: update(({ context }, p: { step: StepId; status: StepStatus }) => {
     const { step, status } = p;
@@ -125,7 +125,7 @@ export const actions = {
   clearReturn: update(() => ({ returnTo: null })),
   setCameFrom: update((_, p: { step: StepId }) => ({ cameFrom: p.step })),
   clearCameFrom: update(() => ({ cameFrom: null })),
-  resetCase: update(({ context }) => ({ ...newCaseContext(context.lang), consent: context.consent })),
+  resetCase: update(({ context }) => ({ ...newCaseContext(context.lang), consent: context.consent, consentOn: context.consentOn })),
   rememberChecklist: update(({ context, event }) => ({
     checklistMessageId: event.type === 'CHECKLIST_POSTED' ? event.messageId : context.checklistMessageId,
   })),

@@ -14,7 +14,8 @@ import { stateId } from '../render/state-id.js';
 import { renderTurn, type FlowAction } from '../render/turn.js';
 import { formatDate } from '../domain/dates.js';
 import { toDocx } from '../documents/index.js';
-import { StoreUnavailableError, type BeginResult, type CaseStore, type FloodLimit } from '../store/case-store.js';
+import { buildExport } from '../export/export.js';
+import { StoreUnavailableError, type BeginResult, type CaseStore, type CommitResult, type FloodLimit } from '../store/case-store.js';
 import { todayIn, type Clock } from './clock.js';
 import type { Inbound } from './inbound.js';
 import { createLanes } from './lanes.js';
@@ -67,7 +68,9 @@ export type Outcome =
   /** A reminder Telegram refused with 403: the person blocked the bot; reminders are turned off in the case. */
   | 'blocked'
   /** A reminder job run in the person's quiet hours (21:00–09:00 their time): nothing done; it waits. */
-  | 'quiet';
+  | 'quiet'
+  /** /export: a copy of everything kept was sent; nothing in the case changed. */
+  | 'exported';
 
 /** Per chat: at most FLOOD.limit updates in FLOOD.windowMs. */
 export const FLOOD: FloodLimit = { limit: 8, windowMs: 5_000 };
@@ -98,6 +101,8 @@ type Begun = Exclude<BeginResult, { kind: 'wait' }>;
 
 type Decision =
   | { kind: 'stale' }
+  /** /export reads the case and changes nothing in it, so it is not an event of the machine. */
+  | { kind: 'export' }
   | { kind: 'event'; event: FlowEvent };
 
 function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate): Decision {
@@ -111,6 +116,7 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
     case 'reminder':
       return { kind: 'event', event: { type: 'REMIND', today } };
     case 'command': {
+      if (input.command === 'export') return { kind: 'export' };
       const byCommand = {
         start: 'START',
         checklist: 'HUB',
@@ -257,6 +263,9 @@ export function createEngine(deps: EngineDeps) {
         case 'document':
           await outbox.sendDocument(chatId, { filename: reply.filename, bytes: await toDocx(reply.doc) });
           break;
+        case 'file':
+          await outbox.sendDocument(chatId, { filename: reply.filename, bytes: new TextEncoder().encode(reply.text) });
+          break;
       }
     }
     if (effects.edit) await outbox.editText(chatId, effects.edit.messageId, effects.edit.html, effects.edit.buttons);
@@ -288,6 +297,18 @@ export function createEngine(deps: EngineDeps) {
     let sent = carry?.sentVersion ?? null;
     let today = todayIn(clock.now());
     const fromReminder = msg.input.kind === 'reminder';
+    /** A refused commit: a repeat is answered and ends the turn (returned); a lost lease or a conflict recomputes (null). */
+    const refused = async (reason: Exclude<CommitResult, { ok: true }>['reason']): Promise<{ value: Outcome; carry: Carry } | null> => {
+      if (reason === 'duplicate') {
+        await answer(msg);
+        return { value: 'duplicate', carry: keep() };
+      }
+      if (reason === 'lost') {
+        drop(msg.chatId);
+        holding = false;
+      }
+      return null;
+    };
     try {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1 && !fromReminder, more);
@@ -335,6 +356,35 @@ export function createEngine(deps: EngineDeps) {
           await answer(msg, t('input.staleButton'));
           return { value: 'stale', carry: keep() };
         }
+        if (decision.kind === 'export') {
+          // Made under the chat's lease, so it is the store at this moment. Only the update id is recorded: the
+          // case is not written, so its expiry stays where the person's last message set it.
+          const exists = begun.version !== 0;
+          // A case this version cannot read (the turn would start afresh) is still the person's: sent as stored.
+          const raw = begun.stored && fromStored(begun.stored.schema, begun.stored.snapshot) === null ? begun.stored : null;
+          const made = await exportOf(msg, raw ? { schema: raw.schema, asStored: raw.snapshot } : exists ? prev : null, lang);
+          const result = await store.commit({ chatId: msg.chatId, token, expectedVersion: begun.version, updateId: msg.updateId, schema: CASE_SCHEMA_VERSION, snapshot: null, owed: null });
+          if (!result.ok) {
+            const ended = await refused(result.reason);
+            if (ended) return ended;
+            continue;
+          }
+          await answer(msg);
+          const when = formatDate(today, lang);
+          const intro = exists && made.deletesOn ? t('export.sent', { date: when, deletes: formatDate(made.deletesOn, lang) }) : t('export.sentNoCase', { date: when });
+          await send(msg.chatId, {
+            replies: [
+              { kind: 'text', html: intro },
+              { kind: 'file', ...made.summary },
+              { kind: 'file', ...made.json },
+            ],
+            edit: null,
+          });
+          metrics?.exported(exists);
+          // That a copy was made, and its size: never what is in it.
+          logger.info({ chat: hashId(msg.chatId), event: 'export', case: exists, bytes: made.json.text.length + made.summary.text.length }, 'export sent');
+          return { value: 'exported', carry: keep() };
+        }
         const [next, actions] = transitionCase(prev!, decision.event);
         if (fromReminder && actions.length === 0) return { value: 'nothing', carry: keep() };
 
@@ -365,15 +415,9 @@ export function createEngine(deps: EngineDeps) {
           owed: effects.replies.length > 0 || effects.edit ? encodeOwed(actions, today, effects.edit !== null) : null,
           keepExpiry: fromReminder,
         });
-        if (!result.ok && result.reason === 'duplicate') {
-          await answer(msg);
-          return { value: 'duplicate', carry: keep() };
-        }
         if (!result.ok) {
-          if (result.reason === 'lost') {
-            drop(msg.chatId);
-            holding = false;
-          }
+          const ended = await refused(result.reason);
+          if (ended) return ended;
           continue;
         }
         cache.set(msg.chatId, result.version, next);
@@ -420,6 +464,24 @@ export function createEngine(deps: EngineDeps) {
     } catch (err) {
       logger.warn({ err: errorName(err), chat: hashId(chatId) }, 'could not update the reminder queue');
     }
+  }
+
+  /** A copy of everything kept for the chat and its user, read from the store and the reminder queue now. */
+  async function exportOf(msg: Inbound, snapshot: CaseSnapshot | { schema: number; asStored: unknown } | null, lang: Lang) {
+    const [inventory, jobs] = await Promise.all([store.inventory(msg.chatId, msg.userId), deps.reminders?.list(msg.chatId) ?? []]);
+    return buildExport(
+      {
+        chatId: msg.chatId,
+        userId: msg.userId,
+        lang,
+        at: clock.now(),
+        stored: snapshot === null || 'asStored' in snapshot ? snapshot : { schema: CASE_SCHEMA_VERSION, state: snapshot.value, context: snapshot.context },
+        inventory,
+        reminders: jobs,
+        floodWindowMs: (flood ?? FLOOD).windowMs,
+      },
+      translator(i18n, lang),
+    );
   }
 
   /** The replies a turn owes, and the checklist edit when its progress changed without a new checklist. */

@@ -1,5 +1,5 @@
 /** What one Telegram update (or one terminal line) means to the engine, stripped of the platform. */
-export const COMMANDS = ['start', 'checklist', 'statement', 'language', 'privacy', 'reminders', 'delete', 'help'] as const;
+export const COMMANDS = ['start', 'checklist', 'statement', 'language', 'privacy', 'reminders', 'export', 'delete', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type InboundInput =

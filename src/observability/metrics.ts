@@ -29,6 +29,12 @@ export function createMetrics() {
     labelNames: ['kind'] as const,
     registers: [registry],
   });
+  const exports = new Counter({
+    name: 'xs_exports_total',
+    help: 'Copies of a person\'s data sent (/export), by whether a case was kept (case, none); never their contents',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
   return {
     updateHandled(kind: string, seconds: number) {
       updates.inc({ kind });
@@ -42,6 +48,9 @@ export function createMetrics() {
     },
     careSignal(kind: string) {
       careSignals.inc({ kind });
+    },
+    exported(withCase: boolean) {
+      exports.inc({ kind: withCase ? 'case' : 'none' });
     },
     /** For the counters of other modules (reminders) on the same registry. */
     registry,

@@ -73,6 +73,9 @@ export function createReminderService(deps: {
 
     removeAll,
 
+    /** The chat's jobs still to run, soonest first (for a copy of the person's data). */
+    list: (chatId: number) => scheduler.list(chatId),
+
     /** Whether it is quiet hours now where this person is: a reminder job then waits (the engine asks). */
     isQuiet: (c: ReminderCase) => inQuietHours(clock.now(), zoneOf(c, zone)),
 

@@ -13,7 +13,9 @@ export type Reply =
   /** The checklist: posted as a new message whose id the engine remembers, so later changes edit it in place. */
   | { kind: 'checklist'; html: string; buttons: Keyboard }
   /** A document; the engine packs it into a .docx just before sending (packing is the only async part). */
-  | { kind: 'document'; filename: string; doc: DocModel };
+  | { kind: 'document'; filename: string; doc: DocModel }
+  /** A file already made (the copy of a person's data): sent as a document as it is, UTF-8. */
+  | { kind: 'file'; filename: string; text: string };
 
 /** Telegram's limit for one message's text (FACTS §8.6). */
 export const MAX_MESSAGE_CHARS = 4096;

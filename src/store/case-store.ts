@@ -33,6 +33,11 @@ export interface CaseStore {
    * the person's own records (the case, the preferences), not bookkeeping (seen ids, lease, queue, flood, outbox).
    */
   deleteAll(chatId: number, userId: number): Promise<{ removed: number }>;
+  /**
+   * What is kept for the chat and its user besides the case itself, and how long each record has left: for a copy
+   * of the person's data (/export). Reads only: no expiry moves.
+   */
+  inventory(chatId: number, userId: number): Promise<Inventory>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -47,6 +52,28 @@ export interface StoredCase {
 
 export interface UserPrefs {
   lang?: Lang;
+}
+
+/** The records kept beside the case, each under the chat's or the user's tag (keys.ts). */
+export const KEPT_RECORDS = ['seen', 'flood', 'lock', 'queue', 'outbox', 'notice', 'prefs'] as const;
+export type KeptRecordName = (typeof KEPT_RECORDS)[number];
+
+export interface KeptRecord {
+  name: KeptRecordName;
+  /** Milliseconds until it expires by itself; null: it has no expiry. */
+  ttlMs: number | null;
+  /** How many entries it holds: update ids, updates counted, waiting updates, owed turns; 1 for a single value. */
+  entries: number;
+}
+
+export interface Inventory {
+  /** The case's remaining lifetime in ms: null when there is no case (or, never expected, no expiry on it). */
+  caseTtlMs: number | null;
+  /** The update ids already applied (the ids Telegram numbered the person's messages with), lowest first. */
+  seenIds: number[];
+  prefs: UserPrefs | null;
+  /** The records present now; those absent are not listed. */
+  records: KeptRecord[];
 }
 
 export interface FloodLimit {

@@ -8,6 +8,7 @@ import {
   type BeginResult,
   type CaseStore,
   type CommitResult,
+  type KeptRecord,
   type UserPrefs,
 } from './case-store.js';
 import { createWakes } from './wakes.js';
@@ -208,6 +209,24 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       chats.delete(chatId);
       prefs.delete(userId);
       return { removed };
+    },
+    async inventory(chatId, userId) {
+      const c = chat(chatId);
+      const t = now();
+      const p = prefs.get(userId);
+      const live = p && p.until > t ? p : null;
+      const records: KeptRecord[] = [];
+      const add = (name: KeptRecord['name'], until: number, entries: number) => {
+        if (until > t && entries > 0) records.push({ name, ttlMs: until - t, entries });
+      };
+      add('seen', c.seenUntil, c.seen.length);
+      add('flood', c.flood?.until ?? 0, c.flood?.count ?? 0);
+      add('lock', c.lease?.until ?? 0, 1);
+      add('queue', Math.max(0, ...[...c.queue.values()].map((w) => w.deadline)), c.queue.size);
+      add('outbox', c.outbox?.until ?? 0, 1);
+      add('notice', c.noticeUntil, 1);
+      add('prefs', live?.until ?? 0, 1);
+      return { caseTtlMs: c.case ? c.caseUntil - t : null, seenIds: [...c.seen], prefs: live ? { ...live.value } : null, records };
     },
     async ping() {
       return true;

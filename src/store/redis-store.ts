@@ -9,6 +9,7 @@ import {
   type BeginResult,
   type CaseStore,
   type CommitResult,
+  type KeptRecord,
   type UserPrefs,
 } from './case-store.js';
 import { keys, WAKE_CHANNEL } from './keys.js';
@@ -230,6 +231,30 @@ redis.call('HSET', KEYS[1], 'lang', ARGV[1])
 return redis.call('EXPIRE', KEYS[1], ARGV[2])
 `;
 
+/**
+ * inventory. KEYS: case, seen, lock, queue, outbox, flood, notice. Reads only (PTTL moves no expiry). Returns, per
+ * record after the case: its PTTL (-2 absent, -1 no expiry) and its number of entries; then the applied ids.
+ */
+const INVENTORY = `
+local out = {redis.call('PTTL', KEYS[1])}
+local function size(key)
+  local t = redis.call('TYPE', key).ok
+  if t == 'set' then return redis.call('SCARD', key) end
+  if t == 'zset' then return redis.call('ZCARD', key) end
+  if t == 'string' then return tonumber(redis.call('GET', key)) or 1 end
+  if t == 'none' then return 0 end
+  return 1
+end
+for i = 2, #KEYS do
+  table.insert(out, redis.call('PTTL', KEYS[i]))
+  table.insert(out, size(KEYS[i]))
+end
+local ids
+if redis.call('TYPE', KEYS[2]).ok == 'zset' then ids = redis.call('ZRANGE', KEYS[2], 0, -1) else ids = redis.call('SMEMBERS', KEYS[2]) end
+for _, id in ipairs(ids) do table.insert(out, id) end
+return out
+`;
+
 type Reply = Array<string | number | null>;
 interface Scripts {
   xsBegin(...args: Array<string | number>): Promise<Reply>;
@@ -237,6 +262,7 @@ interface Scripts {
   xsFinish(...args: Array<string | number>): Promise<string>;
   xsRenew(...args: Array<string | number>): Promise<number>;
   xsSavePrefs(...args: Array<string | number>): Promise<number>;
+  xsInventory(...args: Array<string | number>): Promise<Reply>;
 }
 
 /** How long an operation waits for a (re)connecting client before the store is reported unavailable. */
@@ -284,6 +310,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
   client.defineCommand('xsFinish', { numberOfKeys: 4, lua: FINISH });
   client.defineCommand('xsRenew', { numberOfKeys: 1, lua: RENEW });
   client.defineCommand('xsSavePrefs', { numberOfKeys: 1, lua: SAVE_PREFS });
+  client.defineCommand('xsInventory', { numberOfKeys: 7, lua: INVENTORY });
   const scripts = client as unknown as Scripts;
   const ttl = opts.ttlSeconds;
   const leaseMs = opts.leaseMs ?? LEASE_MS;
@@ -464,6 +491,28 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
           removed += found.filter((k) => own.has(k)).length;
         }
         return { removed };
+      }),
+    inventory: (chatId, userId) =>
+      guard(async () => {
+        const id = chatId;
+        const chatRecords = ['seen', 'lock', 'queue', 'outbox', 'flood', 'notice'] as const;
+        const r = (await scripts.xsInventory(keys.case(id), keys.seen(id), keys.lock(id), keys.queue(id), keys.outbox(id), keys.flood(id), keys.notice(id))).map(Number);
+        // The user's tag is another slot: its own reads.
+        const [prefsTtl, lang] = await Promise.all([client.pttl(keys.prefs(userId)), client.hget(keys.prefs(userId), 'lang')]);
+        const ttlOf = (pttl: number) => (pttl === -1 ? null : pttl);
+        const records: KeptRecord[] = [];
+        chatRecords.forEach((name, i) => {
+          const [pttl, entries] = [r[1 + 2 * i]!, r[2 + 2 * i]!];
+          if (pttl !== -2 && entries > 0) records.push({ name, ttlMs: ttlOf(pttl), entries });
+        });
+        const prefs = lang === 'zh-CN' || lang === 'en' ? ({ lang } satisfies UserPrefs) : null;
+        if (prefsTtl !== -2) records.push({ name: 'prefs', ttlMs: ttlOf(prefsTtl), entries: 1 });
+        return {
+          caseTtlMs: r[0]! < 0 ? null : r[0]!,
+          seenIds: r.slice(1 + 2 * chatRecords.length).sort((a, b) => a - b),
+          prefs,
+          records,
+        };
       }),
     ping: async () => {
       try {

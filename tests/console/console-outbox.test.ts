@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleOutbox } from '../../src/console/console-chat.js';
+import { createConsoleOutbox, runConsoleChat } from '../../src/console/console-chat.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { createI18n } from '../../src/i18n/index.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { createReminders } from '../../src/reminders/index.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
 
 describe('the terminal as an outbox', () => {
   it('prints plain text with numbered buttons, and presses by number', async () => {
@@ -29,5 +34,28 @@ describe('the terminal as an outbox', () => {
     const path = join(dir, '还款困难情况说明-2026-11-24.docx');
     expect(printed).toContain(path);
     expect([...readFileSync(path)]).toEqual([1, 2, 3]);
+  });
+
+  it('answers /export with the summary and the JSON copy written beside the other documents', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xs-console-'));
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (b: Buffer) => (printed += b.toString()));
+    const terminal = createConsoleOutbox(out, dir);
+    const clock = { now: () => Date.UTC(2026, 10, 24, 4) };
+    const logger = createLogger('silent');
+    const reminders = createReminders({ redis: null, clock, logger });
+    const engine = createEngine({ store: createMemoryStore({ ttlSeconds: 90 * 86_400 }), outbox: terminal.outbox, i18n: createI18n({ ttlDays: 90 }), clock, logger, flood: null, reminders: reminders.service });
+    const input = new PassThrough();
+    const chat = runConsoleChat({ engine, console: terminal, input, output: out, banner: '', firstUpdateId: 1 });
+    input.end('/export\n');
+    await chat;
+    await reminders.close();
+    expect(printed).toContain('这是截至 2026年11月24日 保存的关于你的全部信息');
+    expect(printed).toContain(join(dir, 'xieshang-export-2026-11-24.txt'));
+    expect(readFileSync(join(dir, 'xieshang-export-2026-11-24.txt'), 'utf8')).toContain('协商助手：保存的关于你的全部信息');
+    // The terminal's /start made a case: its copy is there, in the JSON too.
+    const json = JSON.parse(readFileSync(join(dir, 'xieshang-export-2026-11-24.json'), 'utf8')) as { case: { data: { consent: string } } };
+    expect(json.case.data.consent).toBe('pending');
   });
 });

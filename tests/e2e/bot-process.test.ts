@@ -29,7 +29,7 @@ describe('the real bot process against a fake Bot API', () => {
     const menus = api.calls.filter((c) => c.method === 'setMyCommands');
     expect(menus.map((c) => c.payload.language_code ?? 'default').sort()).toEqual(['default', 'en']);
     expect(menus[0]?.payload.commands.map((c: { command: string }) => c.command)).toEqual([
-      'start', 'checklist', 'statement', 'language', 'privacy', 'reminders', 'delete', 'help',
+      'start', 'checklist', 'statement', 'language', 'privacy', 'reminders', 'export', 'delete', 'help',
     ]);
   });
 

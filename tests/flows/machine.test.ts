@@ -80,6 +80,8 @@ describe('step 0: introduction and consent', () => {
     d.choose('agree');
     expect(d.state).toBe('status.product');
     expect(d.context.consent).toBe('given');
+    // The day it was given is kept, for the person's copy of their data (/export).
+    expect(d.context.consentOn).toBe(TODAY);
     expect(d.debt.steps.status).toBe('in_progress');
     expect(d.notices).toContain('consent.thanks');
   });
@@ -88,6 +90,7 @@ describe('step 0: introduction and consent', () => {
     const d = drive().choose('continue').choose('decline');
     expect(d.state).toBe('hub');
     expect(d.context.consent).toBe('declined');
+    expect(d.context.consentOn).toBe(TODAY);
     d.send({ type: 'OPEN', step: 'status' });
     expect(d.state).toBe('status.needConsent');
     d.choose('agree');

@@ -134,7 +134,7 @@ describe('fuzz: 10,000 random updates against the real engine and Redis', () => 
       updateId: fc.integer({ min: 1, max: 5_000_000 }),
       kind: fc.constantFrom('text', 'command', 'press', 'forged', 'sticker', 'edited', 'group', 'channel', 'inline'),
       text: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('5500', '45天', '0', '1.2万', '明天', '12', '/start', '停息挂账')),
-      command: fc.constantFrom('/start', '/checklist', '/statement', '/language', '/privacy', '/delete', '/help', '/nope'),
+      command: fc.constantFrom('/start', '/checklist', '/statement', '/language', '/privacy', '/export', '/delete', '/help', '/nope'),
       pick: fc.nat(),
       forged: fc.string({ maxLength: 80 }),
     });

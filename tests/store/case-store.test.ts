@@ -277,6 +277,35 @@ function contract(name: string, make: () => CaseStore) {
       expect(await store.load(other)).not.toBeNull();
     });
 
+    it('lists what it keeps beside the case, with how long each has left, and reading it moves no expiry', async () => {
+      const store = make();
+      const id = chat();
+      expect(await store.inventory(id, id)).toEqual({ caseTtlMs: null, seenIds: [], prefs: null, records: [] });
+      await turn(store, id, 7);
+      await turn(store, id, 5);
+      await store.savePrefs(id, { lang: 'en' });
+      const t = token();
+      await go(store, { chatId: id, token: t, updateId: 9, flood: { limit: 100, windowMs: 60_000 } });
+      const kept = await store.inventory(id, id);
+      expect(kept.caseTtlMs).toBeGreaterThan((TTL - 60) * 1000);
+      expect(kept.caseTtlMs).toBeLessThanOrEqual(TTL * 1000);
+      expect(kept.seenIds).toEqual([5, 7]);
+      expect(kept.prefs).toEqual({ lang: 'en' });
+      const byName = Object.fromEntries(kept.records.map((r) => [r.name, r]));
+      expect(Object.keys(byName).sort()).toEqual(['flood', 'lock', 'prefs', 'seen']);
+      expect(byName.seen).toMatchObject({ entries: 2 });
+      expect(byName.flood).toMatchObject({ entries: 1 });
+      expect(byName.flood!.ttlMs).toBeLessThanOrEqual(60_000);
+      expect(byName.lock!.ttlMs).toBeLessThanOrEqual(store.leaseMs);
+      for (const r of kept.records) expect(r.ttlMs, r.name).toBeGreaterThan(0);
+      await store.finish({ chatId: id, token: t, sentVersion: null, followUp: null, release: true });
+      const again = await store.inventory(id, id);
+      expect(again.caseTtlMs).toBeLessThanOrEqual(kept.caseTtlMs!);
+      expect(again.records.map((r) => r.name)).not.toContain('lock');
+      await store.deleteAll(id, id);
+      expect(await store.inventory(id, id)).toEqual({ caseTtlMs: null, seenIds: [], prefs: null, records: [] });
+    });
+
     it('does not make different chats wait for each other', async () => {
       const store = make();
       const a = chat();
