@@ -48,6 +48,7 @@ export function fullCase(): CaseContext {
     returnTo: 'summary',
     cameFrom: 'contact',
     checklistMessageId: 4321,
+    pendingAnswer: { q: 'planMonthly', doubt: 'under_one_percent', options: [500, 500_000, 50_000] },
     reminders: {
       choice: 'on',
       timeZone: 'Europe/London',
