@@ -18,6 +18,7 @@ import { docxMillis, microCosts } from './micro.js';
 import { build, runBuiltBot } from './process.js';
 import { bytesPerCase, commandCounts, perUpdate, redisCpuSeconds } from './redis-stats.js';
 import { amountAnswers } from './script.js';
+import { understandingReport } from './understanding-report.js';
 
 const smoke = process.argv.includes('--smoke');
 const SIZE = smoke
@@ -219,6 +220,7 @@ async function main() {
       ['RSS of node dist/main.js ≤ 150 MiB', `${f(Math.max(proc.rssMiB, proc.peakMiB), 0)} MiB`, Math.max(proc.rssMiB, proc.peakMiB) <= 150],
       ['statement .docx ≤ 30 ms', `${f(docx)} ms`, docx <= 30],
     ];
+    out(`\n## Free text understood (docs/understanding.md)\n\n${understandingReport({ smoke })}`);
     out('\n## Goals (this bot)\n');
     out(table(['goal', 'measured', 'met'], goals.map(([g, m, ok]) => [g, m, ok ? 'yes' : 'no'])));
     out(`\nbench took ${f((performance.now() - started) / 1000, 0)} s`);

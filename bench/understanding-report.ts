@@ -1,0 +1,48 @@
+import { buttonWord, selfRequest, threatTopics } from '../src/domain/free-text.js';
+import { parseMoney } from '../src/domain/money.js';
+import { readAgent } from '../src/domain/understanding/agents.js';
+import { readCrisis } from '../src/domain/understanding/crisis.js';
+import { loadCorpus } from '../tests/understanding/corpus.js';
+import { evaluate, formatScores, type Score } from '../tests/understanding/evaluate.js';
+
+/**
+ * How well free text is understood, on the labelled corpus (tests/understanding/corpus): precision and recall per
+ * intent and per answer question on the held-out 30 % that no rule was tuned on (or the tuning part, the only one
+ * anyone may read line by line), and how long reading one message takes.
+ */
+export function understandingReport(opts: { tuning?: boolean; misses?: boolean; smoke?: boolean } = {}): string {
+  const corpus = loadCorpus();
+  const part = corpus.filter((l) => l.heldOut !== (opts.tuning ?? false));
+  const scores = evaluate(part);
+  const lines = [
+    `Understanding, ${opts.tuning ? 'tuning part' : 'held-out part'}: ${part.length} of ${corpus.length} labelled lines`,
+    '',
+    formatScores(scores),
+    '',
+    `reading one message (every reading the flow makes, ${corpus.length} corpus lines): ${readingMicros(corpus.map((l) => l.text), opts.smoke ? 1 : 5).toFixed(1)} µs (goal ≤ 50 µs)`,
+  ];
+  if (opts.tuning && opts.misses) lines.push(...misses(scores));
+  return lines.join('\n');
+}
+
+const misses = (scores: Score[]) => scores.filter((s) => s.misses.length > 0).map((s) => `\n## ${s.name}\n${s.misses.map((m) => `  ${m}`).join('\n')}`);
+
+/** Every reading the flow makes of one message: despair, an agent, a request, a threat, a button word, an amount. */
+function readingMicros(texts: string[], rounds: number): number {
+  const readAll = (suffix: string) => {
+    for (const t of texts) {
+      // A fresh text each round: what is remembered per text must not be what is timed.
+      const text = t + suffix;
+      readCrisis(text);
+      readAgent(text);
+      selfRequest(text);
+      threatTopics(text);
+      buttonWord(text);
+      parseMoney(text);
+    }
+  };
+  readAll(' ');
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < rounds; i++) readAll('.'.repeat(i + 1));
+  return Number(process.hrtime.bigint() - started) / 1000 / (rounds * texts.length);
+}
