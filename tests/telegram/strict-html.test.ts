@@ -90,6 +90,9 @@ describe('user text shown back to the user', () => {
     const u = h.user(3303, 'zh-hans');
     await walk.toAmountQuestion(u);
     await u.send('\u202e0003');
+    // A 3 元 debt is hard to believe: it is asked back, and kept as typed.
+    expect(u.last()).toContain('3 元');
+    await u.send('是');
     await u.send('45天');
     const stored = asLender((await h.store.load(3303))?.snapshot);
     expect(stored.context.facts.amountFen).toBe(300);
