@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Outbox } from '../../src/engine/engine.js';
+import type { Outbox } from '../../src/engine/ports.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { command, createRecorder, engineOn, inbound, text } from '../support/engine-harness.js';
 

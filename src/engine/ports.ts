@@ -1,0 +1,33 @@
+import type { IsoDate } from '../domain/catalog.js';
+import type { ReminderCase } from '../domain/reminders.js';
+import type { Keyboard } from '../render/reply.js';
+
+/**
+ * What the engine needs from the world, declared beside it (the clock is in clock.ts): each front (Telegram,
+ * terminal, web) implements the outbox, the reminder queue implements the reminder port, and the engine imports none
+ * of them.
+ */
+
+/**
+ * A conversation's key. Telegram's chat ids have at most 52 significant bits; web conversations are keyed in
+ * [2^52, 2^53), which no Telegram chat can have, so the two never share a case.
+ */
+export type ChatKey = number;
+
+/** Where replies go: the Telegram gateway, the terminal, or a web conversation's event stream. */
+export interface Outbox {
+  sendText(chatId: ChatKey, html: string, buttons?: Keyboard): Promise<{ messageId: number }>;
+  editText(chatId: ChatKey, messageId: number, html: string, buttons?: Keyboard): Promise<'edited' | 'unchanged' | 'gone'>;
+  sendDocument(chatId: ChatKey, file: { filename: string; bytes: Uint8Array; caption?: string }): Promise<{ messageId: number }>;
+  answerCallback(callbackQueryId: string, text?: string): Promise<void>;
+}
+
+/** The reminder queue as the engine sees it: kept in step with each committed case. */
+export interface ReminderPort {
+  reconcile(chatId: ChatKey, prev: ReminderCase | null, next: ReminderCase | null, today: IsoDate, refresh?: boolean): Promise<void>;
+  removeAll(chatId: ChatKey): Promise<number>;
+  /** Whether it is the person's quiet hours now (a reminder then waits). */
+  isQuiet(c: ReminderCase): boolean;
+  /** The person's calendar day now, in their zone. */
+  today(c: ReminderCase): IsoDate;
+}
