@@ -280,7 +280,7 @@ export function createEngine(deps: EngineDeps) {
     const fromReminder = msg.input.kind === 'reminder';
     try {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1 && !fromReminder, more);
+        const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1 && !fromReminder && !msg.paced, more);
         sent = null;
         if (!begun) {
           holding = false;

@@ -27,6 +27,11 @@ export interface Inbound {
   updateId: number;
   /** The person's language as their app or browser reports it, the default language for a new case. */
   languageCode?: string | undefined;
+  /**
+   * The front has already limited the rate (the web answers 429 and the page sends the same input again): the
+   * engine's flood limit, which drops the excess with a kind word, does not count this input.
+   */
+  paced?: boolean;
   input: InboundInput;
 }
 

@@ -14,6 +14,10 @@ import type { Keyboard } from '../render/reply.js';
  */
 export type ChatKey = number;
 
+/** The first key no Telegram chat can have: web conversations are keyed from here up. */
+export const WEB_KEYS_FROM = 2 ** 52;
+export const isWebKey = (key: ChatKey): boolean => key >= WEB_KEYS_FROM;
+
 /** Where replies go: the Telegram gateway, the terminal, or a web conversation's event stream. */
 export interface Outbox {
   sendText(chatId: ChatKey, html: string, buttons?: Keyboard): Promise<{ messageId: number }>;
@@ -30,4 +34,28 @@ export interface ReminderPort {
   isQuiet(c: ReminderCase): boolean;
   /** The person's calendar day now, in their zone. */
   today(c: ReminderCase): IsoDate;
+}
+
+/** A front's outbox and which conversations (and button presses) are its own. */
+export interface Front {
+  owns(chatId: ChatKey): boolean;
+  ownsCallback(callbackQueryId: string): boolean;
+  outbox: Outbox;
+}
+
+/** One outbox for the engine over every front that runs: each reply goes to the front whose conversation it is. */
+export function frontsOutbox(fronts: readonly Front[]): Outbox {
+  const of = (chatId: ChatKey) => {
+    const front = fronts.find((f) => f.owns(chatId));
+    if (!front) throw new Error('no front serves this conversation');
+    return front.outbox;
+  };
+  return {
+    sendText: (chatId, html, buttons) => of(chatId).sendText(chatId, html, buttons),
+    editText: (chatId, messageId, html, buttons) => of(chatId).editText(chatId, messageId, html, buttons),
+    sendDocument: (chatId, file) => of(chatId).sendDocument(chatId, file),
+    async answerCallback(id, text) {
+      await fronts.find((f) => f.ownsCallback(id))?.outbox.answerCallback(id, text);
+    },
+  };
 }
