@@ -236,9 +236,11 @@ export function createWebChat(deps: WebChatDeps) {
       // The goodbye has reached any open page already; then the device forgets the conversation too.
       await transcript.clear(key);
       for (const secure of [true, false]) deleteCookie(c, cookieName(secure), { path: '/', secure });
-      return c.json({ outcome, lang: langFromTelegram(browserLang(c)) });
+      return c.json({ outcome, lang: langFromTelegram(browserLang(c)), seq: 0 });
     }
-    return c.json({ outcome, lang: await langOf(c, key) });
+    // The page shows "typing…" until it has shown the turn's replies, up to `seq`.
+    const [lang, seq] = await Promise.all([langOf(c, key), transcript.last(key)]);
+    return c.json({ outcome, lang, seq });
   });
 
   app.get('/chat/doc/:seq', async (c) => {

@@ -28,6 +28,8 @@ export interface Transcript {
   /** Every kept event after `seq`, oldest first. */
   since(key: ChatKey, seq: number): Promise<WebEvent[]>;
   doc(key: ChatKey, seq: number): Promise<Uint8Array | null>;
+  /** The newest event's number (0 before the first). */
+  last(key: ChatKey): Promise<number>;
   /** Calls `listener` with each event appended from now on (in this process); returns the unsubscribe. */
   subscribe(key: ChatKey, listener: (event: WebEvent) => void): () => void;
   /** Forgets the conversation (after /delete). */
@@ -75,6 +77,7 @@ export function createMemoryTranscript(opts: { ttlSeconds: number; maxConversati
     },
     since: async (key, seq) => (all.get(key)?.events ?? []).filter((e) => e.seq > seq),
     doc: async (key, seq) => all.get(key)?.docs.get(seq) ?? null,
+    last: async (key) => all.get(key)?.seq ?? 0,
     subscribe: bus.subscribe,
     async clear(key) {
       all.delete(key);
@@ -124,6 +127,7 @@ export function createRedisTranscript(client: RedisClient, opts: { ttlSeconds: n
       const bytes = await client.getBuffer(`${k(key).doc}${seq}`);
       return bytes ? new Uint8Array(bytes) : null;
     },
+    last: async (key) => Number((await client.get(k(key).seq)) ?? 0),
     subscribe: bus.subscribe,
     async clear(key) {
       const { seq, events } = k(key);

@@ -60,7 +60,7 @@ describe('the transport: POST in, server-sent events out', () => {
     await c.open();
     const res = await c.say('/start');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ outcome: 'handled', lang: 'zh-CN' });
+    expect(await res.json()).toEqual({ outcome: 'handled', lang: 'zh-CN', seq: 1 });
     const [first] = await c.events();
     expect(first).toMatchObject({ seq: 1, kind: 'msg' });
     expect(first?.html).toContain('协商助手');

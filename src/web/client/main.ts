@@ -39,7 +39,9 @@ const menu = $('menu');
 const menuButton = $<HTMLButtonElement>('menu-button');
 
 const bySeq = new Map<number, HTMLLIElement>();
+/** The newest event shown, and the newest a finished turn is known to have written: "typing…" until both meet. */
 let shown = 0;
+let awaited = 0;
 let asked = false;
 let stopped = false;
 
@@ -87,9 +89,15 @@ function add(className: string): HTMLLIElement {
   return li;
 }
 
+function settle() {
+  typing.hidden = !(sending || shown < awaited);
+  log.dataset.shown = String(shown);
+}
+
 function show(e: WebEvent) {
   if (e.seq <= shown) return;
   shown = e.seq;
+  settle();
   switch (e.kind) {
     case 'msg': {
       const li = add('bot');
@@ -140,7 +148,7 @@ function send(body: Pending['body'], echo: string) {
 async function drain() {
   if (sending) return;
   sending = true;
-  typing.hidden = false;
+  settle();
   let wait = 1000;
   while (queue.length > 0 && !stopped) {
     const next = queue[0]!;
@@ -159,7 +167,8 @@ async function drain() {
       queue.shift();
       status.textContent = '';
       wait = 1000;
-      const reply = (await res.json()) as { outcome: string; lang: string };
+      const reply = (await res.json()) as { outcome: string; lang: string; seq: number };
+      awaited = Math.max(awaited, reply.seq);
       if (reply.outcome === 'deleted') forgotten();
       else if (reply.lang !== ui.lang) location.reload();
       continue;
@@ -180,7 +189,7 @@ async function drain() {
     wait = Math.min(wait * 2, 15_000);
   }
   sending = false;
-  typing.hidden = true;
+  settle();
 }
 
 let events: EventSource | null = null;
