@@ -1,10 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWebKey, WEB_KEYS_FROM } from '../../src/engine/ports.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { keyOf, newConversationId } from '../../src/web/identity.js';
-import { ROOT } from '../support/process.js';
 import { pressOn, startWebChat, textsOf, webClient } from '../support/web.js';
 
 const store = createMemoryStore({ ttlSeconds: 3600 });
@@ -178,23 +175,5 @@ describe('documents and /delete', () => {
     expect(await store.load(key)).toBeNull();
     expect(c.cookie).toBe('');
     expect((await c.request(`/chat/doc/${doc!.seq}`)).status).toBe(404);
-  });
-});
-
-describe('one engine for every front', () => {
-  const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
-  const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
-
-  it('the web front reaches the flow and the texts only through the engine and the translator', () => {
-    for (const file of files(join(ROOT, 'src/web'))) {
-      for (const spec of importsOf(file)) expect(spec, file).not.toMatch(/flows\/|locales\//);
-    }
-  });
-
-  it('the engine imports no front and no adapter (its ports live beside it)', () => {
-    for (const file of files(join(ROOT, 'src/engine'))) {
-      for (const spec of importsOf(file)) expect(spec, file).not.toMatch(/\/(telegram|web|console|reminders)\//);
-    }
   });
 });
