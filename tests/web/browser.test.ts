@@ -151,9 +151,11 @@ describe('the web chat in a real browser', () => {
     }
     await page.setViewportSize({ width: 390, height: 844 });
 
-    const before = await p.texts();
+    const before = await page.locator('#messages li').allInnerTexts();
     await page.reload();
-    await expect.poll(async () => (await p.texts()).length).toBe(before.length);
+    await expect.poll(() => page.locator('#messages li').count()).toBe(before.length);
+    // Both sides, in order: the person's own words come back from this tab, the bot's from the server.
+    expect(await page.locator('#messages li').allInnerTexts()).toEqual(before);
     expect(await p.last()).toContain('现在还欠多少没还');
     await p.say('5500');
     expect(await p.last()).toContain('逾期多少天');

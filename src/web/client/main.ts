@@ -96,6 +96,7 @@ function settle() {
 
 function show(e: WebEvent) {
   if (e.seq <= shown) return;
+  if (e.kind !== 'edit') showMine(e.seq);
   shown = e.seq;
   settle();
   switch (e.kind) {
@@ -127,7 +128,32 @@ function show(e: WebEvent) {
   scrollDown();
 }
 
+/**
+ * The person's own words are not kept on the server; this tab keeps them (sessionStorage, gone with the tab), each
+ * with the bot's last message before it, so a reload shows both sides in order.
+ */
+const MINE = 'xs-mine';
+const mine: Array<{ after: number; text: string }> = (() => {
+  try {
+    return JSON.parse(sessionStorage.getItem(MINE) ?? '[]') as Array<{ after: number; text: string }>;
+  } catch {
+    return [];
+  }
+})();
+let mineShown = 0;
+
+function showMine(before: number) {
+  while (mineShown < mine.length && mine[mineShown]!.after < before) add('me').textContent = mine[mineShown++]!.text;
+}
+
 function own(text: string) {
+  mine.push({ after: shown, text });
+  mineShown = mine.length;
+  try {
+    sessionStorage.setItem(MINE, JSON.stringify(mine.slice(-300)));
+  } catch {
+    // Storage full or off: the words stay on the page until it is reloaded.
+  }
   add('me').textContent = text;
   scrollDown();
 }
@@ -196,6 +222,7 @@ let events: EventSource | null = null;
 
 function forgotten() {
   stopped = true;
+  sessionStorage.removeItem(MINE);
   events?.close();
   queue.length = 0;
   status.textContent = ui.forgotten;
@@ -217,6 +244,12 @@ function connect() {
   });
   // After the backlog: a new conversation starts as Telegram's does, with /start.
   events.addEventListener('ready', () => {
+    // What the person wrote after the last reply (or, in a conversation with nothing in it, words from another).
+    if (shown === 0) {
+      mine.length = 0;
+      sessionStorage.removeItem(MINE);
+    }
+    showMine(Infinity);
     if (shown === 0 && !asked) send({ id: nextId(), text: '/start' }, '/start');
   });
   events.addEventListener('error', () => {
