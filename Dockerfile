@@ -15,9 +15,11 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The web chat bundles its page script from source at start-up.
+COPY src/web/client ./src/web/client
 COPY locales ./locales
 USER node
-# 8080: the webhook, /healthz and /readyz. Metrics listen on METRICS_PORT (9464) at METRICS_HOST, loopback unless set.
+# 8080: the web chat, the webhook, /healthz and /readyz. Metrics listen on METRICS_PORT (9464) at METRICS_HOST, loopback unless set.
 EXPOSE 8080
 # A shutdown finishes the updates in flight within 10 s; give it that before the runtime kills the process.
 STOPSIGNAL SIGTERM

@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 
 const ALLOWED = {
-  // Dev only: its postinstall checks the platform binary that ships inside @esbuild/<platform> (used by tsx).
-  esbuild: 'dev: verifies its bundled platform binary',
+  // Bundles the web chat's page script at start-up (and runs tsx): its postinstall checks the platform binary that
+  // ships inside @esbuild/<platform>.
+  esbuild: 'verifies its bundled platform binary',
   // Optional speed-up of msgpackr (used by bullmq): picks the prebuilt binary shipped in @msgpackr-extract/<platform>;
   // without it msgpackr runs in plain JavaScript.
   'msgpackr-extract': 'optional: selects its bundled platform binary',

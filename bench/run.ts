@@ -4,7 +4,9 @@
  * One run, one redis-server started here: the floor (telegraf + ioredis GET/SET + reply), the peer (telegraf
  * WizardScene + session() on Redis) and this bot, at 50 and 200 chats at once (closed loop, median of 3 rounds),
  * at 1,000 and 2,000 updates/s offered (open loop), and in long cases of 500 updates; then the built
- * `node dist/main.js` under load against the fake Bot API. Prints the tables and the goals, met or not.
+ * `node dist/main.js` under load against the fake Bot API, and the web chat's process under its own load (first
+ * load, reply latency with many conversations active, memory of idle event streams). Prints the tables and the
+ * goals, met or not.
  * `--smoke` is the same run made short (seconds), for CI: every bot and every mode still runs.
  */
 import { performance } from 'node:perf_hooks';
@@ -19,11 +21,12 @@ import { build, runBuiltBot } from './process.js';
 import { bytesPerCase, commandCounts, perUpdate, redisCpuSeconds } from './redis-stats.js';
 import { amountAnswers } from './script.js';
 import { understandingReport } from './understanding-report.js';
+import { webBench } from './web.js';
 
 const smoke = process.argv.includes('--smoke');
 const SIZE = smoke
-  ? { rounds: 1, chats50: 60, chats200: 200, openSeconds: 0.5, longChats: 2, longLength: 60, micro: 2_000, docx: 5, proc: { perSecond: 100, seconds: 2 } }
-  : { rounds: 3, chats50: 1_000, chats200: 1_000, openSeconds: 5, longChats: 20, longLength: 500, micro: 20_000, docx: 50, proc: { perSecond: 500, seconds: 10 } };
+  ? { rounds: 1, chats50: 60, chats200: 200, openSeconds: 0.5, longChats: 2, longLength: 60, micro: 2_000, docx: 5, proc: { perSecond: 100, seconds: 2 }, web: { active: 20, idle: 100, paceMs: 2_000 } }
+  : { rounds: 3, chats50: 1_000, chats200: 1_000, openSeconds: 5, longChats: 20, longLength: 500, micro: 20_000, docx: 50, proc: { perSecond: 500, seconds: 10 }, web: { active: 200, idle: 2_000, paceMs: 2_000 } };
 const BOTS = ['floor', 'peer', 'xieshang'] as const;
 type BotName = (typeof BOTS)[number];
 
@@ -203,6 +206,16 @@ async function main() {
       out(`with NODE_OPTIONS=--max-old-space-size=64: drained in ${f(capped.seconds, 1)} s; RSS peak ${f(capped.rssMiB, 0)} MiB (VmHWM ${f(capped.peakMiB, 0)} MiB)`);
     }
 
+    // The web chat, served by the real process on the same Redis (its own database).
+    const web = await webBench({ redisUrl: `${redis.url}/2`, ...SIZE.web });
+    out(`\n## The web chat (npm start without a token, REDIS_URL set): ${web.active} conversations active, ${web.idle} idle streams\n`);
+    out(
+      table(
+        ['first load (compressed, all requests)', 'requests', 'replies', 'POST → reply on the stream p50', 'p95', 'p99', `RSS for ${web.idle} idle streams`],
+        [[`${f(web.firstLoadBytes / 1024, 1)} KB`, web.requests, web.replies, `${f(web.p50)} ms`, `${f(web.p95)} ms`, `${f(web.p99)} ms`, `+${f(web.idleExtraMiB, 1)} MiB`]],
+      ),
+    );
+
     const ratio = mid('xieshang@50').perSecond / mid('peer@50').perSecond;
     const goals: Array<[string, string, boolean]> = [
       ['throughput at 50 chats ≥ 0.5× the peer', `${f(ratio)}×`, ratio >= 0.5],
@@ -219,6 +232,9 @@ async function main() {
       ],
       ['RSS of node dist/main.js ≤ 150 MiB', `${f(Math.max(proc.rssMiB, proc.peakMiB), 0)} MiB`, Math.max(proc.rssMiB, proc.peakMiB) <= 150],
       ['statement .docx ≤ 30 ms', `${f(docx)} ms`, docx <= 30],
+      ['web chat first load ≤ 60 KB compressed', `${f(web.firstLoadBytes / 1024, 1)} KB`, web.firstLoadBytes <= 60 * 1024],
+      [`web chat reply p95 ≤ 300 ms with ${web.active} conversations active`, `${f(web.p95)} ms`, web.p95 <= 300],
+      [`${web.idle} idle event streams ≤ 100 MiB more RSS`, `+${f(web.idleExtraMiB, 1)} MiB`, web.idleExtraMiB <= 100],
     ];
     out(`\n## Free text understood (docs/understanding.md)\n\n${understandingReport({ smoke })}`);
     out('\n## Goals (this bot)\n');

@@ -41,6 +41,7 @@ const EnvSchema = z
       .max(3650, 'must be a whole number of days (1–3650)')
       .default(90),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    WEB_CHAT: z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' }).optional(),
     XS_CLOCK_OFFSET: z
       .string()
       .refine((d) => parseDuration(d) !== null, 'must be a duration such as 3d, 36h or 1d12h')
@@ -73,7 +74,10 @@ const EnvSchema = z
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface Config {
-  mode: 'console' | 'polling' | 'webhook';
+  /** No token: the web chat (the terminal chat with --terminal); a token: Telegram by polling or webhook. */
+  mode: 'web' | 'console' | 'polling' | 'webhook';
+  /** Whether the web chat is served on PORT (always in web mode; beside Telegram unless WEB_CHAT=0). */
+  webChat: boolean;
   token: string | null;
   apiRoot: string | null;
   redis: { url: string; cluster: boolean } | null;
@@ -90,7 +94,7 @@ export interface Config {
 export class ConfigError extends Error {}
 
 /** Reads the environment once; a bad value stops start-up with one line naming the variable. */
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+export function loadConfig(env: NodeJS.ProcessEnv, opts: { terminal?: boolean } = {}): Config {
   // An empty variable (KEY= in a .env file) means "not set".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(present);
@@ -104,7 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, path: new URL(e.WEBHOOK_URL).pathname }
       : null;
   return {
-    mode: e.TELEGRAM_BOT_TOKEN === undefined ? 'console' : webhook ? 'webhook' : 'polling',
+    mode: e.TELEGRAM_BOT_TOKEN === undefined ? (opts.terminal ? 'console' : 'web') : webhook ? 'webhook' : 'polling',
+    webChat: e.TELEGRAM_BOT_TOKEN === undefined ? !opts.terminal : e.WEB_CHAT !== '0' && e.WEB_CHAT !== 'false',
     token: e.TELEGRAM_BOT_TOKEN ?? null,
     // telegraf resolves methods relative to apiRoot, so a root with a path must end in '/' (NOTES §2.4).
     apiRoot: e.TELEGRAM_API_ROOT === undefined ? null : e.TELEGRAM_API_ROOT.replace(/\/?$/, '/'),

@@ -2,16 +2,17 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createConsoleOutbox, runConsoleChat } from './console/console-chat.js';
 import { systemClock } from './engine/clock.js';
 import { createEngine } from './engine/engine.js';
+import { frontsOutbox } from './engine/ports.js';
 import { createI18n } from './i18n/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { withoutSecrets } from './observability/secrets.js';
 import type { CaseStore } from './store/case-store.js';
 import { createMemoryStore } from './store/memory-store.js';
-import { createRedisClient, waitUntilReady } from './store/redis-client.js';
+import { createRedisClient, waitUntilReady, type RedisClient } from './store/redis-client.js';
 import { createRedisStore } from './store/redis-store.js';
 import type { Opts, Telegram } from 'telegraf/types';
-import { createTelegraf, registerCommands, wireBot } from './telegram/bot.js';
+import { createTelegraf, registerCommands, telegramFront, wireBot } from './telegram/bot.js';
 import { createGateway } from './telegram/gateway.js';
 import { untilReachable } from './telegram/backoff.js';
 import { createHttpServer, createMetricsServer } from './telegram/http-server.js';
@@ -20,22 +21,23 @@ import { createReminders } from './reminders/index.js';
 import { DEFAULT_TIME_ZONE } from './domain/reminders.js';
 import { translator } from './i18n/index.js';
 import { createPollingRunner } from './telegram/polling.js';
+import { createWebChatFront } from './web/index.js';
 
 const DAY_SECONDS = 86_400;
 
-async function openStore(config: Config, logger: Logger): Promise<CaseStore> {
+async function openStore(config: Config, logger: Logger): Promise<{ store: CaseStore; redis: RedisClient | null }> {
   const ttlSeconds = config.ttlDays * DAY_SECONDS;
-  if (!config.redis) return createMemoryStore({ ttlSeconds });
+  if (!config.redis) return { store: createMemoryStore({ ttlSeconds }), redis: null };
   const redis = createRedisClient(config.redis);
   // Connection errors are reported through commands (StoreUnavailableError); the event itself only needs a listener.
   redis.on('error', (err: Error) => logger.warn({ err: err.name }, 'redis connection error'));
   await waitUntilReady(redis, 10_000);
   logger.info({ cluster: config.redis.cluster }, 'redis connected');
-  return createRedisStore(redis, { ttlSeconds });
+  return { store: createRedisStore(redis, { ttlSeconds }), redis };
 }
 
 async function runConsole(config: Config, logger: Logger) {
-  const store = await openStore(config, logger);
+  const { store } = await openStore(config, logger);
   const terminal = createConsoleOutbox(process.stdout, process.cwd());
   // A clock a developer can move forward (XS_CLOCK_OFFSET, --clock, /clock), to watch reminders fire.
   const clock = createOffsetClock(systemClock, config.clockOffsetMs);
@@ -90,27 +92,32 @@ async function runConsole(config: Config, logger: Logger) {
 /** How long a shutdown waits for updates in flight before it stops anyway (Telegram then delivers them again). */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-async function runTelegram(config: Config, logger: Logger) {
+/** The fronts on PORT: Telegram (with a token) and the web chat (without one, or beside Telegram), on one engine. */
+async function runServer(config: Config, logger: Logger) {
   const metrics = createMetrics();
-  const store = await openStore(config, logger);
-  const bot = createTelegraf(config.token ?? '', config.apiRoot);
-  const gateway = createGateway(bot.telegram, { metrics, logger });
+  const { store, redis } = await openStore(config, logger);
+  const bot = config.token ? createTelegraf(config.token, config.apiRoot) : null;
+  const gateway = bot ? createGateway(bot.telegram, { metrics, logger }) : null;
+  const web = config.webChat ? await createWebChatFront({ redis, ttlSeconds: config.ttlDays * DAY_SECONDS }) : null;
   const i18n = createI18n({ ttlDays: config.ttlDays });
   const reminders = createReminders({ redis: config.redis, clock: systemClock, logger, registry: metrics.registry });
-  const engine = createEngine({ store, outbox: gateway, i18n, clock: systemClock, logger, metrics, reminders: reminders.service });
-  wireBot(bot, { engine, gateway, logger, settleAtCommit: true });
+  const outbox = frontsOutbox([...(gateway ? [telegramFront(gateway)] : []), ...(web ? [web.front] : [])]);
+  const engine = createEngine({ store, outbox, i18n, clock: systemClock, logger, metrics, reminders: reminders.service });
+  if (bot && gateway) wireBot(bot, { engine, gateway, logger, settleAtCommit: true });
 
   const server = createHttpServer({
     port: config.port,
     ready: () => store.ping(),
     logger,
-    ...(config.webhook
+    ...(web ? { fallback: web.listener({ engine, store, i18n, logger }) } : {}),
+    ...(bot && config.webhook
       ? { webhook: { path: config.webhook.path, secret: config.webhook.secret, onUpdate: (u) => bot.handleUpdate(u as never) } }
       : {}),
   });
   const metricsServer = config.metrics ? createMetricsServer({ ...config.metrics, metrics: () => metrics.render(), logger }) : null;
   const { port } = await server.listen();
   logger.info({ port, mode: config.mode }, 'http server listening');
+  if (web) process.stdout.write(`Web chat: http://localhost:${port}\n`);
   if (metricsServer && config.metrics) {
     const m = await metricsServer.listen();
     logger.info({ host: config.metrics.host, port: m.port }, 'metrics listening');
@@ -151,39 +158,42 @@ async function runTelegram(config: Config, logger: Logger) {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  // telegraf types `signal` with an old shim; at run time it is handed to node-fetch, which takes Node's own.
-  const api = <M extends keyof Telegram>(method: M, payload: Opts<M>, signal: AbortSignal) =>
-    bot.telegram.callApi(method, payload, { signal: signal as never });
   const reach = <T>(what: string, call: (signal: AbortSignal) => Promise<T>) =>
     untilReachable(what, call, { logger, signal: intake.signal });
-  try {
-    bot.botInfo = await reach('getMe', (signal) => api('getMe', {}, signal));
-    if (config.webhook) {
-      const { url, secret } = config.webhook;
-      await reach('setWebhook', (signal) =>
-        api('setWebhook', { url, secret_token: secret, drop_pending_updates: false }, signal),
-      );
-    } else {
-      // A webhook left set would make every getUpdates fail with 409.
-      await reach('deleteWebhook', (signal) => api('deleteWebhook', { drop_pending_updates: false }, signal));
-      runner = createPollingRunner({
-        getUpdates: (params, signal) => api('getUpdates', params, signal),
-        handle: (update) => bot.handleUpdate(update),
-        logger,
-      });
-      const { started, stopped } = runner.start();
-      // A failure before the first answer is a start-up failure (reported once, below main); one after it stops the bot.
-      await started;
-      void stopped.catch((err: unknown) => {
-        logger.fatal({ err: err instanceof Error ? err.name : typeof err }, 'polling stopped');
-        process.stderr.write(`Polling stopped: ${withoutSecrets(err instanceof Error ? err.message : String(err))}\n`);
-        void stop('polling stopped', 1);
-      });
+  // Telegram: who the bot is, then the webhook set or long polling started, each retried until reachable.
+  if (bot) {
+    // telegraf types `signal` with an old shim; at run time it is handed to node-fetch, which takes Node's own.
+    const api = <M extends keyof Telegram>(method: M, payload: Opts<M>, signal: AbortSignal) =>
+      bot.telegram.callApi(method, payload, { signal: signal as never });
+    try {
+      bot.botInfo = await reach('getMe', (signal) => api('getMe', {}, signal));
+      if (config.webhook) {
+        const { url, secret } = config.webhook;
+        await reach('setWebhook', (signal) =>
+          api('setWebhook', { url, secret_token: secret, drop_pending_updates: false }, signal),
+        );
+      } else {
+        // A webhook left set would make every getUpdates fail with 409.
+        await reach('deleteWebhook', (signal) => api('deleteWebhook', { drop_pending_updates: false }, signal));
+        runner = createPollingRunner({
+          getUpdates: (params, signal) => api('getUpdates', params, signal),
+          handle: (update) => bot.handleUpdate(update),
+          logger,
+        });
+        const { started, stopped } = runner.start();
+        // A failure before the first answer is a start-up failure (reported once, below main); one after it stops the bot.
+        await started;
+        void stopped.catch((err: unknown) => {
+          logger.fatal({ err: err instanceof Error ? err.name : typeof err }, 'polling stopped');
+          process.stderr.write(`Polling stopped: ${withoutSecrets(err instanceof Error ? err.message : String(err))}\n`);
+          void stop('polling stopped', 1);
+        });
+      }
+    } catch (err) {
+      // A shutdown during start-up ends the retries; it exits by itself.
+      if (intake.signal.aborted) return;
+      throw err;
     }
-  } catch (err) {
-    // A shutdown during start-up ends the retries; it exits by itself.
-    if (intake.signal.aborted) return;
-    throw err;
   }
   if (intake.signal.aborted) return;
   logger.info({ mode: config.mode }, 'bot started');
@@ -193,7 +203,7 @@ async function runTelegram(config: Config, logger: Logger) {
     .resumeOwed()
     .then((chats) => chats > 0 && logger.info({ chats }, 'owed replies sent'))
     .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.name : typeof err }, 'could not send owed replies'));
-  await registerCommands(gateway, i18n, logger);
+  if (gateway) await registerCommands(gateway, i18n, logger);
 }
 
 async function main() {
@@ -201,7 +211,8 @@ async function main() {
   try {
     // `npm start -- --clock=3d` is XS_CLOCK_OFFSET=3d.
     const clockArg = process.argv.find((a) => a.startsWith('--clock='));
-    config = loadConfig(clockArg ? { ...process.env, XS_CLOCK_OFFSET: clockArg.slice('--clock='.length) } : process.env);
+    const env = clockArg ? { ...process.env, XS_CLOCK_OFFSET: clockArg.slice('--clock='.length) } : process.env;
+    config = loadConfig(env, { terminal: process.argv.includes('--terminal') });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -212,7 +223,7 @@ async function main() {
   // In the terminal the conversation owns stdout; logs go to stderr there.
   const logger = createLogger(config.logLevel, config.mode === 'console' ? 2 : 1);
   if (config.mode === 'console') await runConsole(config, logger);
-  else await runTelegram(config, logger);
+  else await runServer(config, logger);
 }
 
 main().catch((err: unknown) => {

@@ -4,12 +4,19 @@ import { ConfigError, loadConfig } from '../src/config.js';
 const TOKEN = '123456:abcdefghijklmnopqrstuvwxyz';
 
 describe('configuration from the environment', () => {
-  it('opens the terminal chat with no token, with the documented defaults', () => {
+  it('opens the web chat with no token, with the documented defaults; the terminal chat with --terminal', () => {
     expect(loadConfig({})).toEqual({
-      mode: 'console', token: null, apiRoot: null, redis: null, webhook: null, port: 8080,
+      mode: 'web', webChat: true, token: null, apiRoot: null, redis: null, webhook: null, port: 8080,
       metrics: { port: 9464, host: '127.0.0.1' }, ttlDays: 90, logLevel: 'info',
       clockOffsetMs: 0,
     });
+    expect(loadConfig({}, { terminal: true })).toMatchObject({ mode: 'console', webChat: false });
+  });
+
+  it('serves the web chat beside Telegram unless WEB_CHAT=0', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN }).webChat).toBe(true);
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEB_CHAT: '0' }).webChat).toBe(false);
+    expect(() => loadConfig({ WEB_CHAT: 'no' })).toThrow('Invalid configuration: WEB_CHAT must be 1 or 0');
   });
 
   it('moves the terminal clock by a duration, for watching reminders fire', () => {

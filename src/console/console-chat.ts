@@ -2,14 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Update } from 'telegraf/types';
-import type { Engine, Outbox } from '../engine/engine.js';
+import type { Engine } from '../engine/engine.js';
+import { typed, type Inbound } from '../engine/inbound.js';
+import type { Outbox } from '../engine/ports.js';
 import { htmlToPlain } from '../render/html.js';
 import type { Button, Keyboard } from '../render/reply.js';
-import { route } from '../telegram/updates.js';
 
+/** The one person at the keyboard. */
 const CHAT_ID = 1;
-const USER = { id: 1, is_bot: false, first_name: 'you' } as const;
 
 /**
  * The terminal as a chat: the same engine, flow and texts as Telegram. Buttons print as numbered choices; typing
@@ -73,33 +73,20 @@ export async function runConsoleChat(opts: {
 }): Promise<void> {
   const { engine, input, output } = opts;
   let updateId = opts.firstUpdateId;
-  const from = { ...USER, ...(opts.languageCode ? { language_code: opts.languageCode } : {}) };
-  const chat = { id: CHAT_ID, type: 'private' as const, first_name: 'you' };
 
-  const toUpdate = (line: string): Update => {
+  /** A number presses that button of the last turn; anything else is typed text or a command. */
+  const toInbound = (line: string): Inbound => {
     const pressed = /^\d{1,2}$/.test(line) ? opts.console.buttonAt(Number(line)) : undefined;
     updateId += 1;
-    if (pressed) {
-      return {
-        update_id: updateId,
-        callback_query: {
-          id: String(updateId),
-          from,
-          chat_instance: 'console',
-          data: pressed.data,
-          message: { message_id: 0, date: 0, chat, text: '' },
-        },
-      } as Update;
-    }
-    return { update_id: updateId, message: { message_id: updateId, date: 0, chat, from, text: line } } as Update;
+    const input = pressed ? { kind: 'button' as const, data: pressed.data, callbackId: String(updateId) } : typed(line);
+    return { chatId: CHAT_ID, userId: CHAT_ID, updateId, languageCode: opts.languageCode, input };
   };
 
   const handleLine = async (line: string) => {
     if (await opts.local?.(line)) return;
-    const update = toUpdate(line);
+    const inbound = toInbound(line);
     opts.console.newTurn();
-    const routed = route(update);
-    if (routed.kind === 'private') await engine.handle(routed.inbound);
+    await engine.handle(inbound);
   };
 
   output.write(`${opts.banner}\n`);

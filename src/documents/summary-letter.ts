@@ -6,7 +6,7 @@ import { daysOverdue } from '../domain/debts.js';
 import { formatDate } from '../domain/dates.js';
 import { HOTLINES } from '../domain/facts.js';
 import { formatFen } from '../domain/money.js';
-import { debtName } from '../render/debts.js';
+import { debtName } from './names.js';
 import type { Block, DocLang, DocModel } from './model.js';
 
 /** A lender's line in the split, as its call script and statement put it. */

@@ -9,7 +9,6 @@ import { hashId, type Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { decodeData } from '../render/callback-data.js';
 import { renderChecklist } from '../render/checklist.js';
-import type { Keyboard } from '../render/reply.js';
 import { stateId } from '../render/state-id.js';
 import { renderTurn, type FlowAction } from '../render/turn.js';
 import { formatDate } from '../domain/dates.js';
@@ -21,16 +20,7 @@ import type { Inbound } from './inbound.js';
 import { createLanes } from './lanes.js';
 import { decodeOwed, encodeOwed, type TurnEffects } from './owed.js';
 import { createSnapshotCache } from './snapshot-cache.js';
-import type { ReminderService } from '../reminders/service.js';
-import type { ReminderJob } from '../reminders/scheduler.js';
-
-/** Where replies go: the Telegram gateway, or the terminal. */
-export interface Outbox {
-  sendText(chatId: number, html: string, buttons?: Keyboard): Promise<{ messageId: number }>;
-  editText(chatId: number, messageId: number, html: string, buttons?: Keyboard): Promise<'edited' | 'unchanged' | 'gone'>;
-  sendDocument(chatId: number, file: { filename: string; bytes: Uint8Array; caption?: string }): Promise<{ messageId: number }>;
-  answerCallback(callbackQueryId: string, text?: string): Promise<void>;
-}
+import type { ChatKey, Outbox, ReminderPort } from './ports.js';
 
 export interface EngineDeps {
   store: CaseStore;
@@ -44,7 +34,7 @@ export interface EngineDeps {
   /** Chats whose snapshot is kept in process memory. */
   cacheSize?: number;
   /** The reminder queue, kept in step with each committed case; none = no reminders are scheduled. */
-  reminders?: ReminderService | undefined;
+  reminders?: ReminderPort | undefined;
 }
 
 export type Outcome =
@@ -157,7 +147,7 @@ export function createEngine(deps: EngineDeps) {
     return p;
   };
 
-  const hold = (chatId: number, token: string) => {
+  const hold = (chatId: ChatKey, token: string) => {
     if (held.get(chatId)?.token === token) return;
     drop(chatId);
     const timer = setInterval(() => {
@@ -168,14 +158,14 @@ export function createEngine(deps: EngineDeps) {
     timer.unref();
     held.set(chatId, { token, timer });
   };
-  const drop = (chatId: number) => {
+  const drop = (chatId: ChatKey) => {
     const h = held.get(chatId);
     if (h) clearInterval(h.timer);
     held.delete(chatId);
   };
 
   /** Not awaited: gives the lease back and marks the replies sent, or writes a follow-up and keeps the lease. */
-  function finish(chatId: number, token: string, sentVersion: number | null, release: boolean, followUp: CaseSnapshot | null, version = 0) {
+  function finish(chatId: ChatKey, token: string, sentVersion: number | null, release: boolean, followUp: CaseSnapshot | null, version = 0) {
     if (release) drop(chatId);
     const done = store.finish({
       chatId,
@@ -201,7 +191,7 @@ export function createEngine(deps: EngineDeps) {
 
   /** begin, waiting in update-id order while another turn holds the chat. */
   async function acquire(
-    chatId: number,
+    chatId: ChatKey,
     updateId: number | null,
     token: string,
     sentVersion: number | null,
@@ -233,7 +223,7 @@ export function createEngine(deps: EngineDeps) {
 
   /** The case at the version `begin` reported: the cached snapshot when it is that version, else the stored one. */
   async function caseOf(
-    chatId: number,
+    chatId: ChatKey,
     msg: Inbound | null,
     begun: Extract<Begun, { kind: 'go' }>,
     cached: { version: number; snapshot: CaseSnapshot } | undefined,
@@ -250,7 +240,7 @@ export function createEngine(deps: EngineDeps) {
     return msg ? freshSnapshot(await languageFor(msg)) : null;
   }
 
-  async function send(chatId: number, effects: TurnEffects): Promise<number | null> {
+  async function send(chatId: ChatKey, effects: TurnEffects): Promise<number | null> {
     let posted: number | null = null;
     for (const reply of effects.replies) {
       switch (reply.kind) {
@@ -273,7 +263,7 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /** Remembers a newly posted checklist so later progress edits it in place; losing this race only costs an edit. */
-  function rememberChecklist(chatId: number, token: string, snapshot: CaseSnapshot | null, version: number, posted: number | null, today: IsoDate) {
+  function rememberChecklist(chatId: ChatKey, token: string, snapshot: CaseSnapshot | null, version: number, posted: number | null, today: IsoDate) {
     if (posted === null || snapshot === null || posted === snapshot.context.checklistMessageId) return false;
     const [withId] = transitionCase(snapshot, { type: 'CHECKLIST_POSTED', messageId: posted, today });
     finish(chatId, token, version, false, withId, version);
@@ -311,7 +301,7 @@ export function createEngine(deps: EngineDeps) {
     };
     try {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1 && !fromReminder, more);
+        const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1 && !fromReminder && !msg.paced, more);
         sent = null;
         if (!begun) {
           holding = false;
@@ -455,7 +445,7 @@ export function createEngine(deps: EngineDeps) {
    * job id); a reminder turn, /reminders or a reminder button re-adds every job. A failure here is logged, never
    * the user's problem: the next such turn mends it.
    */
-  async function keepRemindersInStep(chatId: number, prev: CaseSnapshot, next: CaseSnapshot, today: IsoDate, refresh: boolean) {
+  async function keepRemindersInStep(chatId: ChatKey, prev: CaseSnapshot, next: CaseSnapshot, today: IsoDate, refresh: boolean) {
     const r = deps.reminders;
     if (!r) return;
     try {
@@ -539,7 +529,7 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /** The start-up sweep for one chat: sends what its last turn still owes, before any update of the chat. */
-  async function sweep(chatId: number, carry: Carry | null, more: () => boolean): Promise<{ value: boolean; carry: Carry }> {
+  async function sweep(chatId: ChatKey, carry: Carry | null, more: () => boolean): Promise<{ value: boolean; carry: Carry }> {
     const token = carry?.token ?? newToken();
     let holding = carry?.held ?? false;
     const keep = (sentVersion: number | null = null): Carry => ({ token, held: holding, sentVersion: holding ? sentVersion : null });
@@ -591,7 +581,7 @@ export function createEngine(deps: EngineDeps) {
     },
 
     /** Runs a reminder job as a turn of its chat: the machine decides what to say from the case as it is now. */
-    remind(job: Pick<ReminderJob, 'chatId'>): Promise<Outcome> {
+    remind(job: { chatId: ChatKey }): Promise<Outcome> {
       // A fresh negative id per run: below every Telegram update id (it goes first), and not taken for a repeat of
       // an earlier run, so a retried job is decided again by the case (which already knows what was said). Random
       // within 32 bits, so the chat's packed set of applied ids keeps its small integers.
@@ -600,7 +590,7 @@ export function createEngine(deps: EngineDeps) {
     },
 
     /** A group or channel: one polite line per chat per day that we work in private chats only; nothing kept. */
-    async notPrivate(input: { chatId: number; languageCode?: string | undefined; callbackId?: string | undefined }) {
+    async notPrivate(input: { chatId: ChatKey; languageCode?: string | undefined; callbackId?: string | undefined }) {
       const t = translator(i18n, langFromTelegram(input.languageCode));
       try {
         if (input.callbackId) await outbox.answerCallback(input.callbackId, t('group.notPrivate'));

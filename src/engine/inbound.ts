@@ -1,4 +1,7 @@
-/** What one Telegram update (or one terminal line) means to the engine, stripped of the platform. */
+import { cleanInput, cutGraphemes } from '../domain/text.js';
+import type { ChatKey } from './ports.js';
+
+/** The engine's input, the same from every front: each front builds it from what it received. */
 export const COMMANDS = ['start', 'checklist', 'statement', 'language', 'privacy', 'reminders', 'export', 'delete', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -17,10 +20,42 @@ export type InboundInput =
   | { kind: 'reminder' };
 
 export interface Inbound {
-  chatId: number;
-  userId: number;
+  chatId: ChatKey;
+  /** Whose language preference it is (a private Telegram chat's user; a web conversation is its own). */
+  userId: ChatKey;
+  /** Unique within the conversation, in the order the person sent them (Telegram's update_id, a web POST's id). */
   updateId: number;
-  /** Telegram's `from.language_code`, the default language for a new user. */
+  /** The person's language as their app or browser reports it, the default language for a new case. */
   languageCode?: string | undefined;
+  /**
+   * The front has already limited the rate (the web answers 429 and the page sends the same input again): the
+   * engine's flood limit, which drops the excess with a kind word, does not count this input.
+   */
+  paced?: boolean;
   input: InboundInput;
 }
+
+/** Longest text we read (UTF-16 units); anything longer is cut, on a character boundary, before it reaches the flow. */
+export const MAX_INPUT_CHARS = 2000;
+
+function command(text: string): Command | 'unknown' | null {
+  const m = /^\/([A-Za-z0-9_]+)(@\w+)?(\s|$)/.exec(text);
+  if (!m) return null;
+  const name = (m[1] ?? '').toLowerCase();
+  return (COMMANDS as readonly string[]).includes(name) ? (name as Command) : 'unknown';
+}
+
+/**
+ * What a typed line means, whichever front it came from: a command (an unknown one gets the help), or text read as
+ * it is stored, not as it is displayed (no direction overrides, escape sequences or controls, no half characters).
+ */
+export function typed(raw: string): InboundInput {
+  const text = cutGraphemes(cleanInput(raw), MAX_INPUT_CHARS);
+  const cmd = command(text);
+  if (cmd === 'unknown') return { kind: 'command', command: 'help' };
+  if (cmd) return { kind: 'command', command: cmd };
+  return { kind: 'text', text };
+}
+
+/** An edited message's words, read the same way. */
+export const edited = (raw: string): InboundInput => ({ kind: 'edited', text: cutGraphemes(cleanInput(raw), MAX_INPUT_CHARS) });

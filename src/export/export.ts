@@ -6,8 +6,8 @@ import { formatFen } from '../domain/money.js';
 import { DEFAULT_TIME_ZONE, REMINDER_CHOICES, REMINDER_KINDS, TIME_ZONES, debtOfKey, keyDay, localTime } from '../domain/reminders.js';
 import type { Translate } from '../i18n/index.js';
 import { htmlToPlain } from '../render/html.js';
-import { productName } from '../render/status-summary.js';
-import type { ReminderJob } from '../reminders/scheduler.js';
+import { productName } from '../documents/names.js';
+import type { ReminderJob } from '../engine/ports.js';
 import { KEPT_RECORDS, type Inventory, type KeptRecordName } from '../store/case-store.js';
 
 /**

@@ -1,20 +1,6 @@
-import type { IsoDate } from '../domain/catalog.js';
-import type { ReminderKind } from '../domain/reminders.js';
+import type { ReminderJob } from '../engine/ports.js';
 
-/**
- * One scheduled reminder job. It carries ids only, never words: the message is rendered from the case when the
- * job runs, so a case changed or deleted in between is respected (issue 12: jobs carry no personal text).
- */
-export interface ReminderJob {
-  chatId: number;
-  kind: ReminderKind;
-  /** The debt it is about: its id in the case (not its place in the list). */
-  debt: number;
-  /** The day the reminder is for. */
-  date: IsoDate;
-  /** Epoch ms it is due to run (09:00 in the person's zone, or later: quiet hours). */
-  at: number;
-}
+export type { ReminderJob } from '../engine/ports.js';
 
 /**
  * Same chat, kind, debt and day = the same job, on every replica and every retry: scheduling twice is a no-op.

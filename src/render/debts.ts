@@ -8,19 +8,13 @@ import { stageOf } from '../domain/stage.js';
 import type { Translate } from '../i18n/index.js';
 import { globalData } from './callback-data.js';
 import type { Button } from './reply.js';
-import { productName } from './status-summary.js';
+import { debtName } from '../documents/names.js';
 
 /** The debts on the checklist: each with its amount, how long overdue and what it costs a day; the totals. */
 
-/** A debt's name in lists and buttons: its product (a card with its bank); `plain` for a document's text. */
-const nameOf = (c: CaseContext, index: number, t: Translate, plain = false): string => {
-  const debt = c.debts[index];
-  return !debt || debt.product === null ? t('debts.unnamed') : productName({ facts: debt }, t, plain);
-};
-
 /** The label of the button that picks a debt: its place, its name, and a mark on the one the steps work on. */
 export const debtPickLabel = (c: CaseContext, index: number, t: Translate): string =>
-  t('debts.pick', { mark: index === c.current ? '▶ ' : '', n: index + 1, name: nameOf(c, index, t) });
+  t('debts.pick', { mark: index === c.current ? '▶ ' : '', n: index + 1, name: debtName(c, index, t) });
 
 function chargeText(charge: DailyCharge, lang: CaseContext['lang'], t: Translate): string {
   if (charge.kind === 'estimate') return t('debts.charge.estimate', { amount: formatFen(charge.perDayFen, lang) });
@@ -61,7 +55,7 @@ export function debtLines(c: CaseContext, t: Translate, today: IsoDate): string[
       t('debts.line', {
         mark: several && i === c.current ? '▶ ' : '',
         n: i + 1,
-        name: nameOf(c, i, t),
+        name: debtName(c, i, t),
         amount: d.amountFen === null ? t('debts.amountUnknown') : formatFen(d.amountFen, lang),
         stage: stageText(d, t, today),
         charge: chargeText(charges[i]!, lang, t),
@@ -70,7 +64,7 @@ export function debtLines(c: CaseContext, t: Translate, today: IsoDate): string[
   ];
   if (several && charges.some((ch) => ch.kind === 'estimate')) lines.push(t('debts.totalCharge', { amount: formatFen(perDay, lang) }));
   if (several && unknown > 0 && charges.some((ch) => ch.kind === 'estimate')) lines.push(t('debts.totalChargeSome', { count: unknown }));
-  if (several) lines.push('', t('debts.working', { n: c.current + 1, name: nameOf(c, c.current, t) }));
+  if (several) lines.push('', t('debts.working', { n: c.current + 1, name: debtName(c, c.current, t) }));
   return lines;
 }
 
@@ -97,7 +91,7 @@ export function orderLines(c: CaseContext, t: Translate, today: IsoDate): string
   const reason = (r: string) => t(`debts.order.reason.${r}`);
   const money = (fen: number) => formatFen(fen, c.lang);
   const rows = order.map(({ index, reason: r }, place) => {
-    const vars = { n: place + 1, name: nameOf(c, index, t), reason: reason(r) };
+    const vars = { n: place + 1, name: debtName(c, index, t), reason: reason(r) };
     const share = forLender(c, index).share;
     if (!share) return t('debts.order.rowNothing', vars);
     return t(ROW_BY_BASIS[share.basis], { ...vars, share: money(share.fen), minimum: money(share.minimumFen ?? 0) });
@@ -106,7 +100,7 @@ export function orderLines(c: CaseContext, t: Translate, today: IsoDate): string
   const minimums = c.debts.reduce((sum, d) => sum + (d.minimumFen ?? 0), 0);
   const short =
     split && split.unmet.length > 0
-      ? [t('debts.order.short', { amount: money(monthly), minimums: money(minimums), names: split.unmet.map((i) => nameOf(c, i, t)).join(t('debts.order.separator')) })]
+      ? [t('debts.order.short', { amount: money(monthly), minimums: money(minimums), names: split.unmet.map((i) => debtName(c, i, t)).join(t('debts.order.separator')) })]
       : [];
   return [
     split ? t(anyMinimum ? 'debts.order.titleMinimums' : 'debts.order.title', { amount: money(monthly) }) : t('debts.order.nothingToSpare'),
@@ -118,4 +112,3 @@ export function orderLines(c: CaseContext, t: Translate, today: IsoDate): string
   ];
 }
 
-export { nameOf as debtName };

@@ -6,9 +6,11 @@ import { formatFen } from '../domain/money.js';
 import { escapeHtml, type Translate } from '../i18n/index.js';
 import { globalData, promptData } from './callback-data.js';
 import { renderChecklist } from './checklist.js';
-import { debtName, debtPickLabel } from './debts.js';
+import { debtName } from '../documents/names.js';
+import { debtPickLabel } from './debts.js';
 import type { Button, Keyboard, Reply } from './reply.js';
-import { formatBp, productName, renderStatusSummary, sinceText } from './status-summary.js';
+import { formatBp, renderStatusSummary, sinceText } from './status-summary.js';
+import { productName } from '../documents/names.js';
 import { STATEMENT_PROMPTS } from './statement.js';
 import { STEP_PROMPTS, chunk, needConsentPrompt } from './steps.js';
 

@@ -7,7 +7,7 @@ import { TIME_ZONES, planProgress, reminderState, reminders, type Reminder, type
 import type { Translate } from '../i18n/index.js';
 import { globalData } from './callback-data.js';
 import type { Button, Keyboard, Reply } from './reply.js';
-import { productName } from './status-summary.js';
+import { productName } from '../documents/names.js';
 
 /** At most this many reminders are listed (with their buttons) in `/reminders`. */
 const LISTED = 8;

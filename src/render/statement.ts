@@ -7,7 +7,8 @@ import { formatFen } from '../domain/money.js';
 import { escapeHtml, type Translate } from '../i18n/index.js';
 import { promptData } from './callback-data.js';
 import type { Button, Reply } from './reply.js';
-import { overdueDays, productName, sinceText } from './status-summary.js';
+import { productName } from '../documents/names.js';
+import { overdueDays, sinceText } from './status-summary.js';
 import { chunk, needConsentPrompt, type StepInput } from './steps.js';
 
 const btn = (id: string, value: string, label: string): Button => ({ label, data: promptData(id, value) });

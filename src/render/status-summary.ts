@@ -9,23 +9,10 @@ import { getLender } from '../domain/lenders.js';
 import { formatFen } from '../domain/money.js';
 import { stageOf } from '../domain/stage.js';
 import type { Translate } from '../i18n/index.js';
+import { productName } from '../documents/names.js';
 
 /** 0.05 % from 5 basis points; trailing zeros dropped. */
 export const formatBp = (bp: number): string => `${Number((bp / 100).toFixed(4))}%`;
-
-export function productName(
-  ctx: { facts: Pick<LenderCase['facts'], 'product' | 'bank'> },
-  t: Translate,
-  /** For a document's plain text: the names are not HTML-escaped. */
-  plain = false,
-): string {
-  const { product, bank } = ctx.facts;
-  if (product === null) return t('summary.unknown');
-  const name = t(`domain.product.${product}.name`);
-  if (product !== 'credit_card' || bank === null) return name;
-  const vars = { product: name, bank: t(`domain.bank.${bank}`) };
-  return t('summary.productWithBank', plain ? { ...vars, interpolation: { escapeValue: false } } : vars);
-}
 
 /** Days overdue as of today, from the stored due date (it grows by itself as days pass). */
 export const overdueDays = (ctx: LenderCase, today: IsoDate): number | null => daysOverdue(ctx.facts, today);

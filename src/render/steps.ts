@@ -11,7 +11,8 @@ import type { Translate } from '../i18n/index.js';
 import { promptData } from './callback-data.js';
 import type { Button, Keyboard, Reply } from './reply.js';
 import { causeSentence } from '../documents/sentences.js';
-import { formatBp, overdueDays, productName } from './status-summary.js';
+import { productName } from '../documents/names.js';
+import { formatBp, overdueDays } from './status-summary.js';
 
 export interface StepInput {
   id: string;

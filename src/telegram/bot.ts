@@ -4,6 +4,7 @@ import type { Update } from 'telegraf/types';
 import { LANGS } from '../domain/catalog.js';
 import { COMMANDS } from '../engine/inbound.js';
 import type { Engine } from '../engine/engine.js';
+import { isWebKey, type Front } from '../engine/ports.js';
 import { translator } from '../i18n/index.js';
 import type { Logger } from '../observability/logger.js';
 import type { TelegramGateway } from './gateway.js';
@@ -67,3 +68,10 @@ export async function registerCommands(gateway: TelegramGateway, i18n: I18n, log
     }
   }
 }
+
+/** Telegram's share of the conversations: every chat id Telegram can give, and its own button presses. */
+export const telegramFront = (gateway: TelegramGateway): Front => ({
+  owns: (chatId) => !isWebKey(chatId),
+  ownsCallback: (id) => !id.startsWith('web:'),
+  outbox: gateway,
+});

@@ -21,6 +21,8 @@ export interface HttpServerOptions {
   host?: string;
   ready: () => Promise<boolean>;
   webhook?: WebhookOptions;
+  /** Every other path (the web chat): a node request listener. */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => unknown;
   logger: Logger;
 }
 
@@ -155,6 +157,7 @@ export function createHttpServer(opts: HttpServerOptions) {
     const path = (req.url ?? '/').split('?')[0];
     void (async () => {
       if (webhook && path === webhook.path) return handleWebhook(req, res, webhook);
+      if (opts.fallback && path !== '/healthz' && path !== '/readyz') return opts.fallback(req, res);
       if (req.method !== 'GET') return send(res, 404, 'not found');
       if (path === '/healthz') return send(res, 200, 'ok');
       if (path === '/readyz') {

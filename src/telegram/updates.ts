@@ -1,9 +1,5 @@
 import type { Update } from 'telegraf/types';
-import { cleanInput, cutGraphemes } from '../domain/text.js';
-import { COMMANDS, type Command, type Inbound } from '../engine/inbound.js';
-
-/** Longest text we read (UTF-16 units); anything longer is cut, on a character boundary, before it reaches the flow. */
-export const MAX_INPUT_CHARS = 2000;
+import { edited, typed, type Inbound } from '../engine/inbound.js';
 
 export type Routed =
   | { kind: 'private'; inbound: Inbound }
@@ -13,13 +9,6 @@ export type Routed =
   | { kind: 'orphan_callback'; callbackId: string }
   /** Updates that need no answer (chat member changes, polls, edits in channels, …). */
   | { kind: 'ignored' };
-
-function command(text: string): Command | 'unknown' | null {
-  const m = /^\/([A-Za-z0-9_]+)(@\w+)?(\s|$)/.exec(text);
-  if (!m) return null;
-  const name = (m[1] ?? '').toLowerCase();
-  return (COMMANDS as readonly string[]).includes(name) ? (name as Command) : 'unknown';
-}
 
 /** Telegram update → what it means to the engine. Pure: tests feed it raw update JSON. */
 export function route(update: Update): Routed {
@@ -56,15 +45,8 @@ export function route(update: Update): Routed {
   // A private chat's id is its person's: an update that says otherwise is not from them, and must not reach their case.
   if (!from || from.id !== message.chat.id) return { kind: 'ignored' };
   const base = { chatId: message.chat.id, userId: from.id, updateId: update.update_id, languageCode: from.language_code };
-  // Read the text as it is stored, not as it is displayed: no direction overrides, escape sequences or controls,
-  // no half characters.
-  const text = 'text' in message && typeof message.text === 'string' ? cutGraphemes(cleanInput(message.text), MAX_INPUT_CHARS) : null;
-  if ('edited_message' in update) return { kind: 'private', inbound: { ...base, input: { kind: 'edited', text: text ?? '' } } };
-  if (text !== null) {
-    const cmd = command(text);
-    if (cmd === 'unknown') return { kind: 'private', inbound: { ...base, input: { kind: 'command', command: 'help' } } };
-    if (cmd) return { kind: 'private', inbound: { ...base, input: { kind: 'command', command: cmd } } };
-    return { kind: 'private', inbound: { ...base, input: { kind: 'text', text } } };
-  }
+  const text = 'text' in message && typeof message.text === 'string' ? message.text : null;
+  if ('edited_message' in update) return { kind: 'private', inbound: { ...base, input: edited(text ?? '') } };
+  if (text !== null) return { kind: 'private', inbound: { ...base, input: typed(text) } };
   return { kind: 'private', inbound: { ...base, input: { kind: 'unsupported' } } };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startBotProcess } from '../support/process.js';
 
-describe('the terminal chat (npm start without a token)', () => {
+describe('the terminal chat (npm start -- --terminal)', () => {
   it('walks to the step-1 summary through stdin, buttons as numbered choices, and exits cleanly', async () => {
-    const bot = startBotProcess({});
+    const bot = startBotProcess({}, ['--terminal']);
     await bot.waitForOutput('[1] 开始 →');
     const say = async (line: string, expect: string | RegExp) => {
       bot.child.stdin.write(`${line}\n`);
@@ -31,7 +31,7 @@ describe('the terminal chat (npm start without a token)', () => {
   });
 
   it('stops on Ctrl-C (SIGINT) with exit code 0', async () => {
-    const bot = startBotProcess({});
+    const bot = startBotProcess({}, ['--terminal']);
     await bot.waitForOutput('[1] 开始 →');
     bot.child.kill('SIGINT');
     expect(await bot.exited).toBe(0);

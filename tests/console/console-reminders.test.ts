@@ -12,7 +12,7 @@ function toNextShanghaiNoon(): string {
 
 describe('reminders in the terminal chat (in-process queue, movable clock)', () => {
   it('turns reminders on, lists them with dates, and /clock moves time so the call-back reminder fires', async () => {
-    const bot = startBotProcess({ XS_CLOCK_OFFSET: toNextShanghaiNoon() });
+    const bot = startBotProcess({ XS_CLOCK_OFFSET: toNextShanghaiNoon() }, ['--terminal']);
     await bot.waitForOutput('[1] 开始 →');
     const say = async (line: string, expect: string | RegExp) => {
       bot.child.stdin.write(`${line}\n`);

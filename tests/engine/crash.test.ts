@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Outbox } from '../../src/engine/engine.js';
+import type { Outbox } from '../../src/engine/ports.js';
 import { LEASE_MS } from '../../src/store/case-store.js';
 import { keys } from '../../src/store/keys.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, type Outbox } from '../../src/engine/engine.js';
+import { createEngine } from '../../src/engine/engine.js';
+import type { Outbox } from '../../src/engine/ports.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createMemoryScheduler } from '../../src/reminders/memory-scheduler.js';

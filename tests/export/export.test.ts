@@ -5,7 +5,7 @@ import { formatDate } from '../../src/domain/dates.js';
 import { buildExport, decimalToFen, EXPORT_SCHEMA_VERSION, type ExportInput } from '../../src/export/export.js';
 import { createI18n, translator } from '../../src/i18n/index.js';
 import { htmlToPlain } from '../../src/render/html.js';
-import { productName } from '../../src/render/status-summary.js';
+import { productName } from '../../src/documents/names.js';
 import { KEPT_RECORDS } from '../../src/store/case-store.js';
 import { fullCase, fullJobs } from './full-case.js';
 

@@ -1,4 +1,5 @@
-import { createEngine, type Engine, type Outbox } from '../../src/engine/engine.js';
+import { createEngine, type Engine } from '../../src/engine/engine.js';
+import type { Outbox } from '../../src/engine/ports.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { htmlToPlain } from '../../src/render/html.js';

@@ -21,8 +21,8 @@ export type BotProcess = ReturnType<typeof startBotProcess>;
  * The bot process exactly as `npm start` runs it (tsx src/main.ts), with a clean, explicit environment. Metrics are
  * off unless the test sets METRICS_PORT, so processes running side by side never fight over the default port.
  */
-export function startBotProcess(env: Record<string, string>) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export function startBotProcess(env: Record<string, string>, args: string[] = []) {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', METRICS_PORT: '0', ...env },
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Update } from 'telegraf/types';
-import { MAX_INPUT_CHARS, route } from '../../src/telegram/updates.js';
+import { MAX_INPUT_CHARS } from '../../src/engine/inbound.js';
+import { route } from '../../src/telegram/updates.js';
 
 const from = { id: 7, is_bot: false, first_name: 'A', language_code: 'en' };
 const privateChat = { id: 7, type: 'private', first_name: 'A' };

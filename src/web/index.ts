@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import type { i18n as I18n } from 'i18next';
+import { getRequestListener } from '@hono/node-server';
+import type { Engine } from '../engine/engine.js';
+import type { Logger } from '../observability/logger.js';
+import type { CaseStore } from '../store/case-store.js';
+import type { RedisClient } from '../store/redis-client.js';
+import { createWebChat, type WebChatDeps } from './app.js';
+import { createWebFront } from './outbox.js';
+import { loadAssets } from './page.js';
+import { createMemoryTranscript, createRedisTranscript } from './transcript.js';
+
+/**
+ * The cookie's signing key: kept in Redis, so every replica and every restart signs alike; without Redis the
+ * conversations end with the process anyway, so a fresh key per process is enough.
+ */
+async function cookieSecret(redis: RedisClient | null): Promise<string> {
+  const fresh = randomBytes(32).toString('base64url');
+  if (!redis) return fresh;
+  await redis.set('xs:web:secret', fresh, 'NX');
+  return (await redis.get('xs:web:secret')) ?? fresh;
+}
+
+/** The web front: its outbox for the engine first, then (given the engine) the request listener for the HTTP server. */
+export async function createWebChatFront(opts: { redis: RedisClient | null; ttlSeconds: number; limits?: WebChatDeps['limits'] }) {
+  const transcript = opts.redis ? createRedisTranscript(opts.redis, { ttlSeconds: opts.ttlSeconds }) : createMemoryTranscript({ ttlSeconds: opts.ttlSeconds });
+  const [assets, secret] = await Promise.all([loadAssets(), cookieSecret(opts.redis)]);
+  return {
+    front: createWebFront(transcript),
+    listener(deps: { engine: Engine; store: CaseStore; i18n: I18n; logger: Logger }) {
+      const app = createWebChat({ ...deps, transcript, assets, secret, ttlSeconds: opts.ttlSeconds, ...(opts.limits ? { limits: opts.limits } : {}) });
+      return getRequestListener(app.fetch);
+    },
+  };
+}
