@@ -47,6 +47,9 @@ export const MAX_BODY_BYTES = 8 * 1024;
 const MIN_INPUT_ID = 1e15;
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** A document's type by its name: the statement and letters are .docx; the copy of one's data (/export) .txt and .json. */
+const typeOfFile = (filename: string): string =>
+  filename.endsWith('.json') ? 'application/json; charset=utf-8' : filename.endsWith('.txt') ? 'text/plain; charset=utf-8' : DOCX;
 
 const CSP = {
   defaultSrc: ["'none'"],
@@ -249,7 +252,7 @@ export function createWebChat(deps: WebChatDeps) {
     if (key === null || !Number.isSafeInteger(seq) || seq < 1) return c.text('not found', 404);
     const [bytes, event] = await Promise.all([transcript.doc(key, seq), transcript.since(key, seq - 1).then((es) => es[0])]);
     if (!bytes || event?.kind !== 'doc') return c.text('not found', 404);
-    c.header('content-type', DOCX);
+    c.header('content-type', typeOfFile(event.filename));
     c.header('content-disposition', disposition(event.filename));
     c.header('cache-control', 'private, no-store');
     return c.body(new Uint8Array(bytes));

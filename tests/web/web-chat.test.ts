@@ -176,4 +176,27 @@ describe('documents and /delete', () => {
     expect(c.cookie).toBe('');
     expect((await c.request(`/chat/doc/${doc!.seq}`)).status).toBe(404);
   });
+
+  it('"my data" (/export) sends the readable copy and the JSON as downloads of that conversation alone', async () => {
+    const c = webClient(chat.origin);
+    await c.open();
+    await c.say('/start');
+    await pressOn(c, '开始');
+    await pressOn(c, '同意，开始');
+    await pressOn(c, '花呗');
+    await c.say('5500');
+    await c.say('/export');
+    const docs = (await c.events()).filter((e) => e.kind === 'doc');
+    expect(docs.map((d) => d.filename)).toEqual([expect.stringMatching(/\.txt$/), expect.stringMatching(/\.json$/)]);
+    const json = await c.request(`/chat/doc/${docs[1]!.seq}`);
+    expect(json.headers.get('content-type')).toContain('application/json');
+    const copy = JSON.parse(await json.text());
+    expect(copy.schemaVersion).toBe(1);
+    expect(JSON.stringify(copy)).toContain('"5500.00"');
+    const text = await c.request(`/chat/doc/${docs[0]!.seq}`);
+    expect(text.headers.get('content-type')).toContain('text/plain');
+    const stranger = webClient(chat.origin);
+    await stranger.open();
+    expect((await stranger.request(`/chat/doc/${docs[1]!.seq}`)).status).toBe(404);
+  });
 });
