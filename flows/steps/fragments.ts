@@ -147,9 +147,11 @@ export function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
         // an answer first, where a date is asked.
         ...typedButtons(NAV_WORDS),
         ...answer,
-        // A number of another kind ("延期三个月" where an amount is asked) is named back before anything else is read.
+        // A threat is answered first ("半夜十二点还在打电话" names a time, not an amount); then a number of another kind
+        // ("延期三个月" where an amount is asked) is named back before the words are read as a request.
+        ...(ownWords ? [] : [threatened]),
         { guard: { type: 'otherKind', params: { q } }, actions: { type: 'notice', params: rejection(q) } },
-        ...(ownWords ? [] : helpful()),
+        ...(ownWords ? [] : [asksLenderItself]),
         ...typedButtons(['today']),
         // An amount read clearly but hard to believe is asked back, with what was likely meant, before it is kept.
         { guard: { type: 'doubtfulAnswer', params: { q } }, actions: { type: 'askBack', params: { q } } },
@@ -242,26 +244,29 @@ export function urgent(ownWords: boolean): Fragment {
   ];
 }
 
+/** Something the person can ask the lender themselves (停息挂账, 分期, a dispute, free legal help): how to, free. */
+const asksLenderItself = {
+  guard: 'asksLender',
+  actions: [careSignal('self_ask'), { type: 'notice', params: ({ event }: Args) => ({ key: `care.selfAsk.${selfRequest(textOf(event))}` }) }],
+};
+
+/** A collector's threat, a lawsuit or a complaint: the rights topic that answers it. */
+const threatened = {
+  guard: 'threatens',
+  actions: [
+    careSignal('threat'),
+    { type: 'notice', params: ({ event }: Args) => ({ key: `care.threat.${threatTopics(textOf(event))[0]}` }) },
+    { type: 'notice', params: ({ event }: Args) => ({ key: `rights.topic.${threatTopics(textOf(event))[0]}` }) },
+  ],
+};
+
 /**
  * Free text that is not the answer asked for, read for what it is about: something the person can ask the lender
  * themselves, or a collector's threat or a lawsuit. An answer is taken before these ("分12期" at the term
  * question is the term, not a question about instalments).
  */
 export function helpful(): Fragment {
-  return [
-    {
-      guard: 'asksLender',
-      actions: [careSignal('self_ask'), { type: 'notice', params: ({ event }: Args) => ({ key: `care.selfAsk.${selfRequest(textOf(event))}` }) }],
-    },
-    {
-      guard: 'threatens',
-      actions: [
-        careSignal('threat'),
-        { type: 'notice', params: ({ event }: Args) => ({ key: `care.threat.${threatTopics(textOf(event))[0]}` }) },
-        { type: 'notice', params: ({ event }: Args) => ({ key: `rights.topic.${threatTopics(textOf(event))[0]}` }) },
-      ],
-    },
-  ];
+  return [asksLenderItself, threatened];
 }
 
 /** Everything read out of free text that is not an answer, most pressing first. */
