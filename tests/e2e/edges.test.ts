@@ -1,53 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisClient, waitUntilReady, type RedisClient } from '../../src/store/redis-client.js';
-import { createRedisStore } from '../../src/store/redis-store.js';
-import { startFakeBotApi } from '../support/fake-bot-api.js';
+import { describe, expect, it } from 'vitest';
 import { ASKS, daysAgo, person, round, toAmountQuestion, until, type FakeApi, type Person } from '../support/people.js';
-import { freePort, startBotProcess, type BotProcess } from '../support/process.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
-import { asLender } from '../support/stored.js';
+import { freePort, startBotProcess } from '../support/process.js';
+import { SECRET, TOKEN, useE2eRig } from '../support/e2e-rig.js';
 
 /*
  * The edges a production bot meets every month, against the real process, a real redis-server and the strict fake
  * Bot API: Telegram slow for one chat, a stop in the middle, Redis frozen.
  */
 
-const TOKEN = '123456:e2e-token-for-the-fake-bot-api';
-const SECRET = 'e2e_secret-123';
-
-let redis: TestRedis;
-let client: RedisClient;
-let store: ReturnType<typeof createRedisStore>;
-beforeAll(async () => {
-  redis = await startRedis();
-  client = createRedisClient({ url: redis.url, cluster: false });
-  await waitUntilReady(client, 5_000);
-  store = createRedisStore(client, { ttlSeconds: 3600 });
-});
-afterAll(async () => {
-  await store.close();
-  await redis.stop();
-});
-
-const cleanups: Array<() => Promise<unknown> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function fakeApi() {
-  const api = await startFakeBotApi({ token: TOKEN });
-  cleanups.push(() => api.stop());
-  return api;
-}
-
-async function launch(api: FakeApi, env: Record<string, string> = {}): Promise<BotProcess> {
-  const bot = startBotProcess({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, REDIS_URL: redis.url, PORT: String(await freePort()), LOG_LEVEL: 'info', ...env });
-  cleanups.push(() => bot.signal('SIGKILL'));
-  await bot.waitForOutput('bot started');
-  return bot;
-}
-
-const facts = async (chatId: number) => asLender((await store.load(chatId))?.snapshot).context.facts;
+const rig = useE2eRig();
+const { fakeApi, launch, facts, cleanups } = rig;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let nextChat = 91_000;
@@ -175,17 +137,17 @@ describe('a frozen Redis is a dead Redis', () => {
     const before = group.map((p) => api.sentTo(p.id).length);
     api.pushUpdates(group.map((p) => p.message('1010')));
     await sleep(Math.floor(Math.random() * 30));
-    redis.freeze();
+    rig.redis().freeze();
     let frozen = true;
     cleanups.push(() => {
-      if (frozen) redis.thaw();
+      if (frozen) rig.redis().thaw();
     });
     const frozenAt = Date.now();
     expect(await readyz()).toBe(503);
     await until('everyone to get an answer', () => group.every((p, i) => api.sentTo(p.id).length > (before[i] ?? 0)), seconds * 1000);
     const answeredIn = Date.now() - frozenAt;
     await sleep(Math.max(0, frozenAt + seconds * 1000 - Date.now()));
-    redis.thaw();
+    rig.redis().thaw();
     frozen = false;
     process.stdout.write(`redis frozen ${seconds} s: everyone answered ${answeredIn} ms after the freeze\n`);
 
@@ -222,7 +184,7 @@ describe('the bot token never reaches a log line or the terminal', () => {
 
     // A refusal at start-up is printed in one line, and the process stops.
     api.failNext('getMe', { error_code: 404, description: `Not Found: no route for /bot${TOKEN}/getMe` });
-    const refused = startBotProcess({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, REDIS_URL: redis.url, PORT: String(await freePort()), LOG_LEVEL: 'info' });
+    const refused = startBotProcess({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, REDIS_URL: rig.redis().url, PORT: String(await freePort()), LOG_LEVEL: 'info' });
     cleanups.push(() => refused.signal('SIGKILL'));
     expect(await refused.exited).toBe(1);
     expect(refused.errors()).toContain('/bot***/getMe');

@@ -1,50 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LEASE_MS } from '../../src/store/case-store.js';
-import { createRedisClient, waitUntilReady, type RedisClient } from '../../src/store/redis-client.js';
-import { createRedisStore } from '../../src/store/redis-store.js';
-import { startFakeBotApi, type ApiCall } from '../support/fake-bot-api.js';
+import type { ApiCall } from '../support/fake-bot-api.js';
 import { ASKS, daysAgo, p99, person, round, toAmountQuestion, until, type FakeApi, type Person } from '../support/people.js';
-import { freePort, startBotProcess, type BotProcess } from '../support/process.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
-import { asLender } from '../support/stored.js';
+import { SECRET, useE2eRig } from '../support/e2e-rig.js';
+import { freePort } from '../support/process.js';
 
-const TOKEN = '123456:e2e-token-for-the-fake-bot-api';
-const SECRET = 'e2e_secret-123';
-
-let redis: TestRedis;
-let client: RedisClient;
-let store: ReturnType<typeof createRedisStore>;
-beforeAll(async () => {
-  redis = await startRedis();
-  client = createRedisClient({ url: redis.url, cluster: false });
-  await waitUntilReady(client, 5_000);
-  store = createRedisStore(client, { ttlSeconds: 3600 });
-});
-afterAll(async () => {
-  await store.close();
-  await redis.stop();
-});
-
-const cleanups: Array<() => Promise<unknown> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function fakeApi() {
-  const api = await startFakeBotApi({ token: TOKEN });
-  cleanups.push(() => api.stop());
-  return api;
-}
-
-async function launch(api: FakeApi, env: Record<string, string> = {}): Promise<BotProcess> {
-  const bot = startBotProcess({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, REDIS_URL: redis.url, PORT: String(await freePort()), LOG_LEVEL: 'info', ...env });
-  cleanups.push(() => bot.signal('SIGKILL'));
-  await bot.waitForOutput('bot started');
-  return bot;
-}
-
-const facts = async (chatId: number) =>
-  asLender((await store.load(chatId))?.snapshot).context.facts;
+const rig = useE2eRig();
+const { fakeApi, launch, facts } = rig;
 
 let nextChat = 81_000;
 const people = (api: FakeApi, n: number) => Array.from({ length: n }, () => person(api, nextChat++));
@@ -185,7 +147,7 @@ describe('one slow chat stalls no other', () => {
     const calm = await latencies(api, others);
 
     // A replica took the chat's lease and died: the lease runs out by itself, it is never given back.
-    await client.set(`xs:{c:${slow.id}}:lock`, 'a-replica-that-died', 'PX', LEASE_MS);
+    await rig.client().set(`xs:{c:${slow.id}}:lock`, 'a-replica-that-died', 'PX', LEASE_MS);
     const before = api.sentTo(slow.id).length;
     api.pushUpdate(slow.message('/help'));
     const stalled = await latencies(api, others);

@@ -140,15 +140,22 @@ describe('safety', () => {
   });
 });
 
+/** A person who agreed, picked 花呗 and said how much is owed. */
+async function withAmount(amount: string) {
+  const c = webClient(chat.origin);
+  await c.open();
+  await c.say('/start');
+  await pressOn(c, '开始');
+  await pressOn(c, '同意，开始');
+  await pressOn(c, '花呗');
+  await c.say(amount);
+  return c;
+}
+
 describe('documents and /delete', () => {
   it('offers the statement as a download that only its conversation can fetch; /delete forgets the case and the cookie', async () => {
-    const c = webClient(chat.origin);
-    await c.open();
-    await c.say('/start');
-    await pressOn(c, '开始');
-    await pressOn(c, '同意，开始');
-    await pressOn(c, '花呗');
-    for (const answer of ['5500', '45天']) await c.say(answer);
+    const c = await withAmount('5500');
+    await c.say('45天');
     await pressOn(c, '失业');
     for (const answer of ['2026年8月', '3000', '2500', '0', '/statement']) await c.say(answer);
     await pressOn(c, '下一步：选择请求');
@@ -178,13 +185,7 @@ describe('documents and /delete', () => {
   });
 
   it('"my data" (/export) sends the readable copy and the JSON as downloads of that conversation alone', async () => {
-    const c = webClient(chat.origin);
-    await c.open();
-    await c.say('/start');
-    await pressOn(c, '开始');
-    await pressOn(c, '同意，开始');
-    await pressOn(c, '花呗');
-    await c.say('5500');
+    const c = await withAmount('5500');
     await c.say('/export');
     const docs = (await c.events()).filter((e) => e.kind === 'doc');
     expect(docs.map((d) => d.filename)).toEqual([expect.stringMatching(/\.txt$/), expect.stringMatching(/\.json$/)]);
