@@ -80,15 +80,21 @@ async function walkToStatement(page: Page, lang: 'zh' | 'en', name: string, shoo
   return p;
 }
 
+/** A page of the chat, open once the bot's first message is shown. */
+async function opened(context: Awaited<ReturnType<typeof personIn>>): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(chat.origin);
+  await page.locator('#messages li.bot').first().waitFor();
+  return page;
+}
+
 /** The screenshots go to docs/ (shown by the README) when asked for with SCREENSHOTS=docs; else to a scratch folder. */
 const DOCS = process.env.SCREENSHOTS === 'docs' ? join(ROOT, 'docs') : mkdtempSync(join(tmpdir(), 'xs-shots-'));
 
 describe('the web chat in a real browser', () => {
   it('zh-CN at 390×844: the full walk to the statement download, its text in the .docx, a name shown as text', async () => {
     const context = await personIn(browser, { locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(chat.origin);
-    await page.locator('#messages li.bot').first().waitFor();
+    const page = await opened(context);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await accessible(page, 'first screen');
     await fitsThePhone(page);
@@ -138,10 +144,8 @@ describe('the web chat in a real browser', () => {
 
   it('dark, at 360×640 and at 1280×800: readable (AA), nothing off the side; a reload mid-flow resumes where it was', async () => {
     const context = await personIn(browser, { locale: 'zh-CN', dark: true });
-    const page = await context.newPage();
-    await page.goto(chat.origin);
+    const page = await opened(context);
     const p = onPage(page);
-    await page.locator('#messages li.bot').first().waitFor();
     await p.press(LABELS.zh.start);
     await p.press(LABELS.zh.agree);
     await p.press(LABELS.zh.product);
@@ -166,16 +170,12 @@ describe('the web chat in a real browser', () => {
 
   it('a second person can neither read the first one’s case nor fetch their document', async () => {
     const first = await personIn(browser);
-    const page = await first.newPage();
-    await page.goto(chat.origin);
-    await page.locator('#messages li.bot').first().waitFor();
+    const page = await opened(first);
     await walkToStatement(page, 'zh', '王芳');
     const href = await page.locator('#messages li.doc a').first().getAttribute('href');
 
     const second = await personIn(browser);
-    const other = await second.newPage();
-    await other.goto(chat.origin);
-    await other.locator('#messages li.bot').first().waitFor();
+    const other = await opened(second);
     expect((await onPage(other).texts()).join('\n')).not.toContain('王芳');
     const stolen = await other.request.get(`${chat.origin}${href!}`);
     expect(stolen.status()).toBe(404);
@@ -184,10 +184,8 @@ describe('the web chat in a real browser', () => {
 
   it('sends nothing while an input method is composing: Enter picks the candidate, the committed words go', async () => {
     const context = await personIn(browser);
-    const page = await context.newPage();
-    await page.goto(chat.origin);
+    const page = await opened(context);
     const p = onPage(page);
-    await page.locator('#messages li.bot').first().waitFor();
     await p.press(LABELS.zh.start);
     await p.press(LABELS.zh.agree);
     await p.press(LABELS.zh.product);
@@ -213,9 +211,7 @@ describe('the web chat in a real browser', () => {
 
   it('a page on another origin cannot post into a conversation (forged Origin refused)', async () => {
     const context = await personIn(browser);
-    const page = await context.newPage();
-    await page.goto(chat.origin);
-    await page.locator('#messages li.bot').first().waitFor();
+    const page = await opened(context);
     // localhost and 127.0.0.1 are different origins: a page on one posting to the other is a cross-site request.
     const elsewhere = chat.origin.replace('127.0.0.1', 'localhost');
     const evil = await context.newPage();
