@@ -47,7 +47,8 @@ export function parseMoney(text: string, opts: MoneyOptions = {}): MoneyParse {
   if (s.length === 0) return { ok: false, reason: 'empty' };
   const squeezed = s.replace(/[。.!！,，\s~～]/g, '');
   if (/(^|[\s:：，,])[-−－]\s*\d|负/.test(s)) return { ok: false, reason: 'negative' };
-  const all = quantities(s);
+  // Read from the text as typed: its normal form (full-width digits too) is worked out once for every reading.
+  const all = quantities(text);
   const money = all.filter((q) => q.kind === 'money' || q.kind === 'bare');
   // "没有", "一分钱收入都没有", "只有这一笔": nothing more, where nothing is an answer.
   if (opts.allowZero && (NOTHING_WHOLE.test(squeezed) || /零收入|zero income/i.test(s) || (NOTHING_SAID.test(s) && money.every((q) => q.value <= 1)))) {
@@ -58,7 +59,7 @@ export function parseMoney(text: string, opts: MoneyOptions = {}): MoneyParse {
     return { ok: false, reason: other ? (other.kind === 'money' || other.kind === 'bare' ? 'not_a_number' : (other.kind as NotMoney)) : 'not_a_number' };
   }
   if (money.some((q) => q.range)) return { ok: false, reason: 'range' };
-  const yuan = pick(s, money, opts);
+  const yuan = pick(text, money, opts);
   if (yuan === null) return { ok: false, reason: 'several' };
   if (yuan > maxYuan) return { ok: false, reason: 'too_large' };
   const fen = Math.round(yuan * 100 + 1e-7);

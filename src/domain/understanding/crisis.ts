@@ -149,8 +149,11 @@ function readCrisisOnce(text: string): CrisisReading | null {
   const { dense } = normalise(text);
   const { zh: zhOwn, en: english } = withoutHyperbole(text);
   let check: CrisisReading | null = null;
+  // Each language's readings only where the text has that language's letters.
+  const hasZh = /[\u3400-\u9fff]/.test(zhOwn) || /[\u{1f300}-\u{1faff}]/u.test(zhOwn);
+  const hasEn = /[a-z]/.test(english);
   for (const rule of RULES) {
-    const m = firstUnnegated(rule.zh, zhOwn, NEGATED_ZH) ?? firstUnnegated(rule.en, english, NEGATED_EN);
+    const m = (hasZh ? firstUnnegated(rule.zh, zhOwn, NEGATED_ZH) : null) ?? (hasEn ? firstUnnegated(rule.en, english, NEGATED_EN) : null);
     if (!m) continue;
     const reading = { level: rule.level, rule: rule.name, matched: m[0] };
     if (rule.level === 'crisis') return reading;

@@ -73,7 +73,8 @@ const EN_FORMS: Array<[RegExp, string | ((m: string) => string)]> = [
 
 const expandEn = (s: string): string => {
   let out = s.replace(/[’‘`´]/g, "'");
-  for (const [pattern, to] of EN_FORMS) out = typeof to === 'string' ? out.replace(pattern, to) : out.replace(pattern, to);
+  // Chinese alone has nothing to write out (most messages).
+  if (/[a-z]/.test(out)) for (const [pattern, to] of EN_FORMS) out = typeof to === 'string' ? out.replace(pattern, to) : out.replace(pattern, to);
   // "soooo", "pleeease": three or more of a letter are one.
   // Punctuation carries nothing the English patterns read ("done. with. life."), apostrophes aside.
   return out.replace(/([a-z])\1{2,}/g, '$1').replace(/[^\p{L}\p{N}'%$¥\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
