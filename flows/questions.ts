@@ -20,6 +20,7 @@ import {
   type CallDraft,
   type CaseContext,
   type Complaint,
+  type Debt,
   type DebtFacts,
   type Plan,
   type StatementFields,
@@ -36,7 +37,7 @@ type Reader = (text: string, today: IsoDate, c: CaseContext) => Parsed;
 
 const fact = (patch: Partial<BudgetFacts>): Patch => (c) => ({ facts: { ...c.facts, ...patch } });
 /** An answer about the debt being worked on. */
-const debtFact = (patch: Partial<DebtFacts>): Patch => (c) => withDebt(c, patch);
+const debtFact = (patch: Partial<DebtFacts> & Partial<Pick<Debt, 'idTail'>>): Patch => (c) => withDebt(c, patch);
 const draft = (patch: CallDraft): Patch => (c) => ({ callDraft: { ...c.callDraft, ...patch } });
 const plan = (patch: Partial<Plan>): Patch => (c) => withDebt(c, { plan: { ...debtOf(c).plan, ...patch } });
 const statement = (patch: Partial<StatementFields>): Patch => (c) => ({ statement: { ...c.statement, ...patch } });
@@ -105,7 +106,11 @@ const READERS = {
     return name ? { ok: true, apply: statement({ name }) } : { ok: false, reason: 'note.empty' };
   },
   phoneTail: tail('phone', (phoneTail) => statement({ phoneTail })),
-  idTail: tail('id', (idTail) => statement({ idTail })),
+  idTail: tail('id', (idTail) => debtFact({ idTail })),
+  lenderName: (text: string): Parsed => {
+    const lenderName = cleanNote(text, LIMITS.name);
+    return lenderName ? { ok: true, apply: debtFact({ lenderName }) } : { ok: false, reason: 'note.empty' };
+  },
   complaintWhat: (text: string): Parsed => {
     const what = cleanNote(text, LIMITS.freeText);
     return what ? { ok: true, apply: complaint({ what }) } : { ok: false, reason: 'note.empty' };
@@ -166,13 +171,15 @@ export const SKIP_CLEARS: Partial<Record<TextQuestion, Patch>> = {
   callNext: draft({ nextDate: null }),
   planFirst: plan({ firstDue: null }),
   minimum: (c) => withDebt(c, { minimumFen: null }),
-  name: statement({ name: null }),
-  phoneTail: statement({ phoneTail: null }),
-  idTail: statement({ idTail: null }),
+  // Skipping a detail already given (on the review page, for another letter) keeps it: only a new answer replaces it.
+  name: () => ({}),
+  phoneTail: () => ({}),
+  idTail: () => ({}),
+  lenderName: () => ({}),
 };
 
 /** Questions whose answer is the user's own words: any text is an answer, so only despair is read out of it. */
-export const FREE_NOTES: ReadonlySet<TextQuestion> = new Set<TextQuestion>(['callPromise', 'complaintWhat', 'name']);
+export const FREE_NOTES: ReadonlySet<TextQuestion> = new Set<TextQuestion>(['callPromise', 'complaintWhat', 'name', 'lenderName']);
 
 /**
  * A product picked on the contact screen (`view:huabei`, `view:bank:cmb` for a card): with consent it is stored

@@ -207,6 +207,7 @@ const QUESTION_STATES: Record<string, { text: TextQuestion } | { choice: ChoiceQ
   'status.product': { choice: 'product' },
   'status.bank': { choice: 'bank' },
   'status.cause': { choice: 'cause' },
+  'status.lenderName': { text: 'lenderName' },
   'status.amount': { text: 'amount' },
   'status.overdue': { text: 'overdue' },
   'status.rate': { text: 'rate' },

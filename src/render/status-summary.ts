@@ -8,23 +8,39 @@ import { HOTLINES, RATES } from '../domain/facts.js';
 import { getLender } from '../domain/lenders.js';
 import { formatFen } from '../domain/money.js';
 import { stageOf } from '../domain/stage.js';
-import type { Translate } from '../i18n/index.js';
+import { escapeHtml, type Translate } from '../i18n/index.js';
 
 /** 0.05 % from 5 basis points; trailing zeros dropped. */
 export const formatBp = (bp: number): string => `${Number((bp / 100).toFixed(4))}%`;
 
+/**
+ * A card's bank: from the list, or as the person named one the list lacks ("宁波银行", "宁波银行信用卡", without
+ * the card word the name adds itself); null where neither is known.
+ */
+export function cardBank(f: Pick<LenderCase['facts'], 'bank' | 'lenderName'>, t: Translate): string | null {
+  if (f.bank === null) return null;
+  if (f.bank !== 'other_bank') return t(`domain.bank.${f.bank}`);
+  return f.lenderName === null ? null : f.lenderName.replace(/\s*(信用卡|credit card)$/i, '') || f.lenderName;
+}
+
+/**
+ * A debt as people name it: 花呗, 招商银行信用卡, or the name given for a lender the list cannot name ("其他平台",
+ * "其他银行" are buttons, not names; without a name given, the button's words are all there is to show).
+ */
 export function productName(
-  ctx: { facts: Pick<LenderCase['facts'], 'product' | 'bank'> },
+  ctx: { facts: Pick<LenderCase['facts'], 'product' | 'bank' | 'lenderName'> },
   t: Translate,
   /** For a document's plain text: the names are not HTML-escaped. */
   plain = false,
 ): string {
-  const { product, bank } = ctx.facts;
+  const { product, bank, lenderName } = ctx.facts;
   if (product === null) return t('summary.unknown');
+  const esc = (s: string) => (plain ? s : escapeHtml(s));
+  if (product === 'other' && lenderName !== null) return esc(lenderName);
   const name = t(`domain.product.${product}.name`);
-  if (product !== 'credit_card' || bank === null) return name;
-  const vars = { product: name, bank: t(`domain.bank.${bank}`) };
-  return t('summary.productWithBank', plain ? { ...vars, interpolation: { escapeValue: false } } : vars);
+  const issuer = product === 'credit_card' ? cardBank({ bank, lenderName }, t) : null;
+  if (issuer === null) return name;
+  return t('summary.productWithBank', plain ? { bank: issuer, interpolation: { escapeValue: false } } : { bank: issuer });
 }
 
 /** Days overdue as of today, from the stored due date (it grows by itself as days pass). */
@@ -98,7 +114,8 @@ export function renderStatusSummary(ctx: LenderCase, t: Translate, today: IsoDat
         t('summary.charges.cardLateFee', { share: formatBp(RATES.cardLateFee.bp) }),
       );
     } else {
-      lines.push(t('summary.charges.unknown'));
+      // 微粒贷 lives in WeChat: it has no app of its own to look in.
+      lines.push(t(facts.product === 'weilidai' ? 'summary.charges.unknownWechat' : 'summary.charges.unknown'));
     }
   }
 
