@@ -84,11 +84,18 @@ export const CallDraftSchema = CallSchema.partial();
 export type CallDraft = z.infer<typeof CallDraftSchema>;
 
 export const PLAN_STATUSES = ['none', 'submitted', 'approved', 'refused'] as const;
+/**
+ * What an approved plan is: instalments (`monthlyFen` × `months`, the first due on `firstDue`), or an extension
+ * (`months` of respite, repayment restarting on `firstDue`, nothing a month meanwhile). Absent in plans recorded
+ * before extensions could be: those are instalments.
+ */
+export const PLAN_KINDS = ['instalments', 'extension'] as const;
 export const PlanSchema = z.object({
   status: z.enum(PLAN_STATUSES),
   monthlyFen: fen.nullable(),
   months: z.number().int().min(1).max(120).nullable(),
   firstDue: isoDate.nullable(),
+  kind: z.enum(PLAN_KINDS).nullish(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 

@@ -201,7 +201,8 @@ export const freshSnapshot = (lang: Lang): CaseSnapshot => {
  */
 const DEBT_FIELDS = ['product', 'bank', 'amountFen', 'dueDate', 'dueDateGiven', 'dailyRateBp'] as const;
 const CALL_FIELDS = ['date', 'channel', 'agentId', 'outcome', 'promise', 'nextDate'] as const;
-const PLAN_FIELDS = ['status', 'monthlyFen', 'months', 'firstDue'] as const;
+/** `kind` was added in schema 4 and is written only for an extension: a plan row without it is instalments. */
+const PLAN_FIELDS = ['status', 'monthlyFen', 'months', 'firstDue', 'kind'] as const;
 const AGREEMENT_FIELDS = ['approvedOn', 'confirmationReceived', 'paid'] as const;
 /** What follows a debt's facts in its row, in order (schema 3's row ended at `id`). */
 const DEBT_TAIL = ['calls', 'plan', 'statementWritten', 'minimumFen', 'agreement', 'steps', 'id'] as const;
@@ -220,7 +221,7 @@ const fromRow = (fields: readonly string[], row: Row): Json => Object.fromEntrie
 const encodeDebt = (d: Debt): Row => [
   ...toRow(DEBT_FIELDS, d),
   d.calls.map((c) => toRow(CALL_FIELDS, c)),
-  toRow(PLAN_FIELDS, d.plan),
+  toRow(PLAN_FIELDS, { ...d.plan, kind: d.plan.kind ?? null }).filter((v, i) => i < PLAN_FIELDS.length - 1 || v !== null),
   d.statementWritten,
   d.minimumFen,
   toRow(AGREEMENT_FIELDS, d.agreement),

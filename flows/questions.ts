@@ -85,12 +85,18 @@ const READERS = {
   },
   callNext: day('future', (nextDate) => draft({ nextDate })),
 
-  planMonthly: money((monthlyFen) => plan({ monthlyFen }), false),
+  planMonthly: money((monthlyFen) => plan({ monthlyFen, kind: undefined }), false),
   planMonths: (text: string): Parsed => {
     const months = parseMonthsCount(text);
     return months ? { ok: true, apply: plan({ months }) } : { ok: false, reason: 'months.invalid' };
   },
   planFirst: day('future', (firstDue) => plan({ firstDue })),
+  /** An extension: how many months, then the day repayment starts again (nothing is due a month meanwhile). */
+  extensionMonths: (text: string): Parsed => {
+    const months = parseMonthsCount(text);
+    return months ? { ok: true, apply: plan({ months, monthlyFen: null, kind: 'extension' }) } : { ok: false, reason: 'months.invalid' };
+  },
+  extensionRestart: day('future', (firstDue) => plan({ firstDue })),
   /** The least a lender is to get a month: never more than is owed to it (a minimum payment never is). */
   minimum: (text: string, _today: IsoDate, c: CaseContext): Parsed => {
     const r = parseMoney(text, { allowZero: false });

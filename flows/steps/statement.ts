@@ -34,7 +34,7 @@ export const guards = {
   /** A plan approved and recorded: only then is there an agreement to ask the lender to confirm. */
   planRecorded: guard(({ context }) => {
     const { plan } = debtOf(context);
-    return plan.status === 'approved' && plan.monthlyFen !== null && plan.months !== null;
+    return plan.status === 'approved' && plan.months !== null && (plan.kind === 'extension' ? plan.firstDue !== null : plan.monthlyFen !== null);
   }),
 };
 

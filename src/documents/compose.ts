@@ -22,7 +22,8 @@ const REQUIRED: Record<LenderDocumentKind, Array<(c: LenderCase) => [string, unk
   ],
   confirmation: [
     (c) => ['facts.product', c.facts.product],
-    (c) => ['plan.monthlyFen', c.plan.monthlyFen],
+    // An extension has no monthly amount: the day repayment starts again instead.
+    (c) => (c.plan.kind === 'extension' ? ['plan.firstDue', c.plan.firstDue] : ['plan.monthlyFen', c.plan.monthlyFen]),
     (c) => ['plan.months', c.plan.months],
   ],
   complaint: [
@@ -63,10 +64,20 @@ const STATEMENT_BUDGET = { surplus: 'statement.budgetSurplus', even: 'statement.
  */
 const isInstalmentLoan = (product: LenderCase['facts']['product']): boolean => product !== null && getLender(product).planPricing === 'daily_interest';
 
-/** An agreed plan as a letter states it: "分 9 期偿还，每期约 2,222.23 元" (约 where the debt was divided and rounded). */
-export function planTerms(ctx: LenderCase, tx: (key: string, vars?: Vars) => string, money: (fen: number) => string): string | null {
-  const { monthlyFen, months } = ctx.plan;
-  if (ctx.plan.status !== 'approved' || monthlyFen === null || months === null) return null;
+/**
+ * An agreed plan as a letter states it: "分 9 期偿还，每期约 2,222.23 元" (约 where the debt was divided and rounded), or
+ * an extension: "延期 3 个月，自 2027年3月1日 起恢复还款".
+ */
+export function planTerms(
+  ctx: LenderCase,
+  tx: (key: string, vars?: Vars) => string,
+  money: (fen: number) => string,
+  date: (iso: IsoDate) => string,
+): string | null {
+  const { monthlyFen, months, firstDue } = ctx.plan;
+  if (ctx.plan.status !== 'approved' || months === null) return null;
+  if (ctx.plan.kind === 'extension') return firstDue === null ? null : tx('extensionTerms', { count: months, date: date(firstDue) });
+  if (monthlyFen === null) return null;
   // The debt divided and rounded to the fen (9 × 2,222.23 is not 20,000): the instalments are "about" that much.
   const owed = ctx.facts.amountFen;
   const rounded = owed !== null && monthlyFen * months !== owed && Math.abs(monthlyFen * months - owed) <= months;
@@ -109,6 +120,8 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
   const date = (iso: IsoDate) => formatDate(iso, lang);
 
   const about = { lender: names.file, author: tx('author') };
+  // An agreed extension names its restart day in its own terms; instalments add their first day after.
+  const extension = ctx.plan.kind === 'extension';
   const identity: Block = {
     type: 'fields',
     rows: [
@@ -133,8 +146,8 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
       agreedCall
         ? tx(agreedCall.agentId ? 'confirmation.agreedWithAgent' : 'confirmation.agreed', { date: date(agreedCall.date), agent: agreedCall.agentId ?? '', you })
         : tx('confirmation.agreedNoDate', { you }),
-      tx('confirmation.plan', { terms: planTerms(ctx, tx, money) ?? '' }),
-      ...(ctx.plan.firstDue ? [tx('confirmation.firstDue', { date: date(ctx.plan.firstDue) })] : []),
+      tx('confirmation.plan', { terms: planTerms(ctx, tx, money, date) ?? '' }),
+      ...(ctx.plan.firstDue && !extension ? [tx('confirmation.firstDue', { date: date(ctx.plan.firstDue) })] : []),
       tx('confirmation.ask'),
     ];
     return {
@@ -197,9 +210,9 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
   // What this lender can be offered a month: its share where several debts split the amount, else all of it.
   const spare = ctx.share ? ctx.share.fen : b && b.surplusFen > 0 ? b.surplusFen : null;
   // A plan already agreed is confirmed, not asked for again; the other requests stand beside it.
-  const agreed = planTerms(ctx, tx, money);
+  const agreed = planTerms(ctx, tx, money, date);
   const requests = ctx.statement.requests
-    .filter((r) => (r !== 'penalty_reduction' || days > 0) && (r !== 'instalments' || agreed === null))
+    .filter((r) => (r !== 'penalty_reduction' || days > 0) && (agreed === null || r !== (extension ? 'extension' : 'instalments')))
     .map((r) => {
       if (r !== 'instalments') return tx(`statement.request.${r}`);
       return ctx.share
@@ -245,7 +258,7 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
     });
   }
   if (agreed !== null) {
-    const first = ctx.plan.firstDue ? tx('statement.agreedFirst', { date: date(ctx.plan.firstDue) }) : '';
+    const first = ctx.plan.firstDue && !extension ? tx('statement.agreedFirst', { date: date(ctx.plan.firstDue) }) : '';
     // An agreed plan above what the letter says can be spared says why it is still the plan.
     const over = b !== null && (ctx.plan.monthlyFen ?? 0) > (spare ?? 0);
     blocks.push(
@@ -265,7 +278,7 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
   if (requests.length > 0) {
     blocks.push({ type: 'heading', text: tx('statement.requestTitle') }, { type: 'list', items: punctuate(requests, tx) });
     // Art. 70 is a request the bank MAY grant (FACTS §4.1), asked for once, after the list.
-    if (product === 'credit_card' && ctx.statement.requests.includes('instalments') && agreed === null) {
+    if (product === 'credit_card' && requests.length > 0 && ctx.statement.requests.includes('instalments') && (agreed === null || extension)) {
       blocks.push({ type: 'paragraph', text: tx('statement.cardArticle70') });
     }
   }

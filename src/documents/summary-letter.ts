@@ -78,12 +78,12 @@ export function composeSummaryLetter(c: CaseContext, lang: DocLang, t: TFunction
     const n = names[i]!;
     const days = daysOverdue(d, today);
     const charge = dailyCharge(d, today);
-    const terms = planTerms(lender, txDoc, money);
+    const terms = planTerms(lender, txDoc, money, date);
     const plan =
       terms !== null
         ? tx(d.agreement.confirmationReceived ? 'planAgreedWritten' : 'planAgreedNotWritten', {
             terms,
-            first: d.plan.firstDue ? tx('planFirst', { date: date(d.plan.firstDue) }) : '',
+            first: d.plan.firstDue && d.plan.kind !== 'extension' ? tx('planFirst', { date: date(d.plan.firstDue) }) : '',
           })
         : tx(`plan.${d.plan.status === 'approved' ? 'submitted' : d.plan.status}`);
     const calls = d.calls.map((call) =>

@@ -224,6 +224,8 @@ const QUESTION_STATES: Record<string, { text: TextQuestion } | { choice: ChoiceQ
   'plan.monthly': { text: 'planMonthly' },
   'plan.months': { text: 'planMonths' },
   'plan.first': { text: 'planFirst' },
+  'plan.extensionMonths': { text: 'extensionMonths' },
+  'plan.extensionRestart': { text: 'extensionRestart' },
   'statement.name': { text: 'name' },
   'statement.phoneTail': { text: 'phoneTail' },
   'statement.idTail': { text: 'idTail' },

@@ -222,8 +222,8 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
   },
   'plan.submitted': ({ id, t }) =>
     text(t('plan.submittedAsk'), [
-      [btn(id, 'approved', t('plan.button.approved')), btn(id, 'refused', t('plan.button.refused'))],
-      [btn(id, 'hub', t('plan.button.waiting'))],
+      [btn(id, 'approved', t('plan.button.approved')), btn(id, 'extended', t('plan.button.extended'))],
+      [btn(id, 'refused', t('plan.button.refused')), btn(id, 'hub', t('plan.button.waiting'))],
       [btn(id, 'back', t('common.button.back'))],
     ]),
   'plan.approved': ({ id, ctx, t }) => {
@@ -236,10 +236,13 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
     return text(
       lines(
         `<b>${t('plan.approvedTitle')}</b>`,
-        p.monthlyFen !== null && p.months !== null
+        p.kind === 'extension' && p.months !== null && p.firstDue !== null
+          ? t('plan.approvedExtension', { count: p.months, date: formatDate(p.firstDue, ctx.lang) })
+          : null,
+        p.kind !== 'extension' && p.monthlyFen !== null && p.months !== null
           ? t('plan.approvedPlan', { monthly: formatFen(p.monthlyFen, ctx.lang), count: p.months })
           : null,
-        p.firstDue ? t('plan.approvedFirst', { date: formatDate(p.firstDue, ctx.lang) }) : null,
+        p.firstDue && p.kind !== 'extension' ? t('plan.approvedFirst', { date: formatDate(p.firstDue, ctx.lang) }) : null,
         ...(tooHigh && p.monthlyFen !== null && b
           ? [
               '',

@@ -284,3 +284,28 @@ describe('a lender the list cannot name', () => {
     expect(doc!.text).toContain('姓名：王芳');
   });
 });
+
+describe('an approved extension, recorded', () => {
+  it('is confirmed in the statement and the confirmation request, never asked for again', async () => {
+    const h = createBotHarness();
+    const u = h.user(18_041, 'zh-hans');
+    await walk.toStepOneResult(u, { product: '借呗', amount: '12000', overdue: '30天', rate: '0.04%', cause: '失业', since: null, income: '0', essentials: '2500', otherDebts: '0' });
+    await u.send('/checklist');
+    await u.press('分期延期');
+    await u.press('我已经提交申请了');
+    await u.press('同意延期了');
+    await u.send('3');
+    await u.send('2027年3月1日');
+    expect(u.texts().join('\n')).toContain('延期 3 个月，2027年3月1日起恢复还款');
+    let from = count(h);
+    await walk.writeStatement(u, '延期');
+    const [statement] = await documentsSince(h, from);
+    expect(statement!.text).toContain('本人已与贵司商定：欠款延期 3 个月，自 2027年3月1日 起恢复还款。');
+    expect(statement!.text).not.toContain('申请延期还款');
+    from = count(h);
+    await u.press('请平台书面确认');
+    const [confirmation] = await documentsSince(h, from);
+    // No call was logged as an agreement: no date of one is claimed.
+    expect(confirmation!.text).toContain('贵司已同意我的还款方案，双方约定：欠款延期 3 个月，自 2027年3月1日 起恢复还款。');
+  });
+});

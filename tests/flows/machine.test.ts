@@ -29,7 +29,7 @@ describe('the case machine graph', () => {
     ...['huabei', 'jiebei', 'credit_card', 'other_bank', 'job_loss', 'edit:rate', 'edit:amount', 'edit:name'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),
-    ...['log', 'phone', 'today', 'agreed', 'not_reached', 'return', 'view:huabei', 'human:huabei', 'again', 'submitted', 'approved', 'refused', 'retry', 'change'].map((value) =>
+    ...['log', 'phone', 'today', 'agreed', 'not_reached', 'return', 'view:huabei', 'human:huabei', 'again', 'submitted', 'approved', 'extended', 'refused', 'retry', 'change'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),
     ...['eating_out', 'tick:0', 'topic:collectors', 'requests', 'req:instalments', 'complaint', 'refusal', 'english'].map(
