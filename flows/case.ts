@@ -19,7 +19,7 @@ import { splitWithMinimums, type Split } from '../src/domain/debts.js';
 import { AgreementSchema, ReminderStateSchema, newAgreement } from '../src/domain/reminders.js';
 
 /** Bump when the stored shape changes, and add a migration to `MIGRATIONS` in `persistence.ts`. */
-export const CASE_SCHEMA_VERSION = 3;
+export const CASE_SCHEMA_VERSION = 4;
 
 /** Caps keep a hostile or runaway chat from growing its record without bound. */
 export const LIMITS = {
@@ -47,6 +47,11 @@ export const DebtFactsSchema = z.object({
   dueDateGiven: z.boolean().nullable().default(null),
   /** The user's own contract daily rate in basis points (0.04 % = 4), when the penalty rule needs it. */
   dailyRateBp: z.number().positive().max(100).nullable(),
+  /**
+   * The lender's name as the person calls it, asked where the product list cannot name it ("其他平台", "其他银行"):
+   * a letter is addressed to it, never to the button's words.
+   */
+  lenderName: z.string().max(LIMITS.name).nullable().default(null),
 });
 export type DebtFacts = z.infer<typeof DebtFactsSchema>;
 
@@ -79,11 +84,18 @@ export const CallDraftSchema = CallSchema.partial();
 export type CallDraft = z.infer<typeof CallDraftSchema>;
 
 export const PLAN_STATUSES = ['none', 'submitted', 'approved', 'refused'] as const;
+/**
+ * What an approved plan is: instalments (`monthlyFen` × `months`, the first due on `firstDue`), or an extension
+ * (`months` of respite, repayment restarting on `firstDue`, nothing a month meanwhile). Absent in plans recorded
+ * before extensions could be: those are instalments.
+ */
+export const PLAN_KINDS = ['instalments', 'extension'] as const;
 export const PlanSchema = z.object({
   status: z.enum(PLAN_STATUSES),
   monthlyFen: fen.nullable(),
   months: z.number().int().min(1).max(120).nullable(),
   firstDue: isoDate.nullable(),
+  kind: z.enum(PLAN_KINDS).nullish(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
@@ -107,6 +119,10 @@ export const DebtSchema = DebtFactsSchema.extend({
   plan: PlanSchema,
   /** Whether this lender's hardship statement has been written. */
   statementWritten: z.boolean().default(false),
+  /** What this lender's statement asks for: chosen for each lender, never carried over from another. */
+  requests: z.array(z.enum(REQUESTS)).max(REQUESTS.length).default([]),
+  /** The last four of this lender's account or card (or the ID), given for this lender's letters only. */
+  idTail: z.string().regex(/^[0-9Xx]{4}$/).nullable().default(null),
   /**
    * The least this lender is to get each month, chosen by the person (a card's minimum payment, an amount the
    * lender already agreed to); null: its share in proportion to what is owed.
@@ -123,15 +139,16 @@ export const DebtSchema = DebtFactsSchema.extend({
 });
 export type Debt = z.infer<typeof DebtSchema>;
 
+/** The person's own details on every letter; each lender's requests and account tail are kept with its debt. */
 export const StatementFieldsSchema = z.object({
   name: z.string().max(LIMITS.name).nullable(),
   phoneTail: z.string().regex(/^\d{4}$/).nullable(),
-  idTail: z.string().regex(/^[0-9Xx]{4}$/).nullable(),
-  requests: z.array(z.enum(REQUESTS)).max(REQUESTS.length),
-  /** Name and tails are asked once; later statements reuse them (editable from the case summary). */
+  /** Name and phone tail are asked once; later statements reuse them (editable from the case summary). */
   identityAsked: z.boolean().default(false),
 });
 export type StatementFields = z.infer<typeof StatementFieldsSchema>;
+/** A letter's identity and requests as seen for one lender: the person's details and this lender's own. */
+export type LenderStatement = StatementFields & Pick<Debt, 'requests' | 'idTail'>;
 
 /** A refusal with no reason given is its own kind, so the letter says "no reason" only when the user said so. */
 export const COMPLAINT_KINDS = ['refusal', 'refusal_no_reason', 'collector'] as const;
@@ -219,9 +236,12 @@ export const emptyDebt = (id: number): Debt => ({
   dueDate: null,
   dueDateGiven: null,
   dailyRateBp: null,
+  lenderName: null,
   calls: [],
   plan: { status: 'none', monthlyFen: null, months: null, firstDue: null },
   statementWritten: false,
+  requests: [],
+  idTail: null,
   minimumFen: null,
   agreement: newAgreement(),
   steps: todo(LENDER_STEPS),
@@ -240,7 +260,7 @@ export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   callDraft: {},
   evidence: [],
   snowballCut: null,
-  statement: { name: null, phoneTail: null, idTail: null, requests: [], identityAsked: false },
+  statement: { name: null, phoneTail: null, identityAsked: false },
   complaint: { kind: null, what: null, when: null },
   returnTo: null,
   cameFrom: null,
@@ -283,8 +303,9 @@ export const stepsOf = (c: Pick<CaseContext, 'debts' | 'current' | 'steps'>, ind
  * The case as seen for one lender: that debt's facts beside the shared budget, its calls and plan, and the
  * checklist's steps as they stand for it. What the screens and documents about one lender are written from.
  */
-export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current' | 'nextDebtId' | 'steps'> & {
+export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current' | 'nextDebtId' | 'steps' | 'statement'> & {
   facts: Facts;
+  statement: LenderStatement;
   steps: Steps;
   calls: Debt['calls'];
   plan: Plan;
@@ -296,7 +317,7 @@ export type LenderCase = Omit<CaseContext, 'facts' | 'debts' | 'current' | 'next
    * lower amount). Null with one debt, or nothing to spare.
    */
   /** This lender's part of the monthly amount: in proportion, its chosen minimum, short of it, or its whole debt. */
-  share: { fen: number; ofFen: number; basis: 'ratio' | 'minimum' | 'short' | 'full'; minimumFen: number | null } | null;
+  share: { fen: number; ofFen: number; basis: 'ratio' | 'minimum' | 'short' | 'full'; minimumFen: number | null; debts: number } | null;
 };
 
 /** The monthly amount the person can spare, shared out between the debts; null with one debt or nothing to spare. */
@@ -332,7 +353,7 @@ function shareOf(c: CaseContext, index: number): LenderCase['share'] {
       : minimumFen !== null && fen === minimumFen
         ? 'minimum'
         : 'ratio';
-  return { fen, ofFen: split.ofFen, basis, minimumFen };
+  return { fen, ofFen: split.ofFen, basis, minimumFen, debts: c.debts.length };
 }
 
 /**
@@ -363,13 +384,14 @@ export function forLender(c: CaseContext, index = c.current): LenderCase {
       dueDate: d.dueDate,
       dueDateGiven: d.dueDateGiven,
       dailyRateBp: d.dailyRateBp,
+      lenderName: d.lenderName,
       ...c.facts,
     },
     steps: stepsOf(c, index),
     callDraft: c.callDraft,
     evidence: c.evidence,
     snowballCut: c.snowballCut,
-    statement: c.statement,
+    statement: { name: c.statement.name, phoneTail: c.statement.phoneTail, identityAsked: c.statement.identityAsked, requests: d.requests, idTail: d.idTail },
     complaint: c.complaint,
     returnTo: c.returnTo,
     cameFrom: c.cameFrom,

@@ -18,6 +18,8 @@ export type FlowEventBody =
   | { type: 'DEBT'; id: number }
   | { type: 'HUB' }
   | { type: 'SUMMARY' }
+  /** The summary letter of every debt, asked for from the checklist. */
+  | { type: 'LETTER' }
   | { type: 'STATEMENT' }
   | { type: 'DELETE' }
   | { type: 'HELP' }

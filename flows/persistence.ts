@@ -121,10 +121,33 @@ function debtObjects(stored: unknown): unknown {
   return { ...stored, context: { ...stored.context, debts } };
 }
 
+/**
+ * Version 3 kept one list of requests and one account tail for every statement, so a second lender's letter
+ * repeated the first one's. Version 4 keeps them with each debt: the debts whose statement was written (and the
+ * one being worked on) keep what was chosen then; the others are asked afresh. Each debt's row ends with the
+ * lender's own name (none yet), its requests and its tail. Anything not shaped like version 3 is passed on
+ * unchanged, for the schema to refuse.
+ */
+function requestsPerDebt(stored: unknown): unknown {
+  if (!isRecord(stored) || !isRecord(stored.context) || !Array.isArray(stored.context.debts) || !isRecord(stored.context.statement)) return stored;
+  const { statement, debts, current } = stored.context;
+  const { requests, idTail, ...person } = statement;
+  // A record upgraded from an older schema holds its debts as objects already; one stored at version 3, as rows.
+  const moved = debts.map((debt: unknown, i) => {
+    const row = Array.isArray(debt) && debt.length === DEBT_FIELDS.length + DEBT_TAIL.length ? debt : null;
+    if (!row && !isRecord(debt)) return debt;
+    const written = (row ? row[DEBT_FIELDS.length + 2] : (debt as Json).statementWritten) === true || i === current;
+    const own = { lenderName: null, requests: written ? (requests ?? []) : [], idTail: written ? (idTail ?? null) : null };
+    return row ? [...row, ...toRow(DEBT_LETTER, own)] : { ...(debt as Json), ...own };
+  });
+  return { ...stored, context: { ...stored.context, statement: person, debts: moved } };
+}
+
 /** Upgrades from schema N to N+1, applied in order to an older stored record before it is validated. */
 export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
   1: oneDebtList,
   2: (stored) => debtIds(stepsPerDebt(remindersPerDebt(debtObjects(stored)))),
+  3: requestsPerDebt,
 };
 
 type CaseAction = ExecutableActionsFrom<typeof caseMachine>;
@@ -178,10 +201,13 @@ export const freshSnapshot = (lang: Lang): CaseSnapshot => {
  */
 const DEBT_FIELDS = ['product', 'bank', 'amountFen', 'dueDate', 'dueDateGiven', 'dailyRateBp'] as const;
 const CALL_FIELDS = ['date', 'channel', 'agentId', 'outcome', 'promise', 'nextDate'] as const;
-const PLAN_FIELDS = ['status', 'monthlyFen', 'months', 'firstDue'] as const;
+/** `kind` was added in schema 4 and is written only for an extension: a plan row without it is instalments. */
+const PLAN_FIELDS = ['status', 'monthlyFen', 'months', 'firstDue', 'kind'] as const;
 const AGREEMENT_FIELDS = ['approvedOn', 'confirmationReceived', 'paid'] as const;
-/** What follows a debt's facts in its row, in order. */
+/** What follows a debt's facts in its row, in order (schema 3's row ended at `id`). */
 const DEBT_TAIL = ['calls', 'plan', 'statementWritten', 'minimumFen', 'agreement', 'steps', 'id'] as const;
+/** Added by schema 4, after `id`. */
+const DEBT_LETTER = ['lenderName', 'requests', 'idTail'] as const;
 
 type Row = unknown[];
 export type StoredRecord = {
@@ -195,12 +221,13 @@ const fromRow = (fields: readonly string[], row: Row): Json => Object.fromEntrie
 const encodeDebt = (d: Debt): Row => [
   ...toRow(DEBT_FIELDS, d),
   d.calls.map((c) => toRow(CALL_FIELDS, c)),
-  toRow(PLAN_FIELDS, d.plan),
+  toRow(PLAN_FIELDS, { ...d.plan, kind: d.plan.kind ?? null }).filter((v, i) => i < PLAN_FIELDS.length - 1 || v !== null),
   d.statementWritten,
   d.minimumFen,
   toRow(AGREEMENT_FIELDS, d.agreement),
   toRow(LENDER_STEPS, d.steps),
   d.id,
+  ...toRow(DEBT_LETTER, d),
 ];
 
 /** The start of a debt's row since schema 2: its facts, then its calls, plan and whether its statement is written. */
@@ -216,7 +243,8 @@ function readDebtRow(row: Row): Json {
 
 /** A stored row back to a debt, for the schema to check; anything not shaped as a row is left for it to refuse. */
 function decodeDebt(row: unknown): unknown {
-  if (!Array.isArray(row) || row.length !== DEBT_FIELDS.length + DEBT_TAIL.length) return row;
+  const tail = DEBT_FIELDS.length + DEBT_TAIL.length;
+  if (!Array.isArray(row) || row.length !== tail + DEBT_LETTER.length) return row;
   const [minimumFen, agreement, steps, id] = row.slice(DEBT_FIELDS.length + 3);
   return {
     ...readDebtRow(row),
@@ -224,6 +252,7 @@ function decodeDebt(row: unknown): unknown {
     agreement: Array.isArray(agreement) ? fromRow(AGREEMENT_FIELDS, agreement) : agreement,
     steps: Array.isArray(steps) ? fromRow(LENDER_STEPS, steps) : steps,
     id,
+    ...fromRow(DEBT_LETTER, row.slice(tail)),
   };
 }
 

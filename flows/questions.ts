@@ -22,6 +22,7 @@ import {
   type CallDraft,
   type CaseContext,
   type Complaint,
+  type Debt,
   type DebtFacts,
   type Plan,
   type StatementFields,
@@ -43,7 +44,7 @@ type Reader = (text: string, today: IsoDate, c: CaseContext) => Parsed;
 
 const fact = (patch: Partial<BudgetFacts>): Patch => (c) => ({ facts: { ...c.facts, ...patch } });
 /** An answer about the debt being worked on. */
-const debtFact = (patch: Partial<DebtFacts>): Patch => (c) => withDebt(c, patch);
+const debtFact = (patch: Partial<DebtFacts> & Partial<Pick<Debt, 'idTail'>>): Patch => (c) => withDebt(c, patch);
 const draft = (patch: CallDraft): Patch => (c) => ({ callDraft: { ...c.callDraft, ...patch } });
 const plan = (patch: Partial<Plan>): Patch => (c) => withDebt(c, { plan: { ...debtOf(c).plan, ...patch } });
 const statement = (patch: Partial<StatementFields>): Patch => (c) => ({ statement: { ...c.statement, ...patch } });
@@ -59,7 +60,7 @@ const MONEY_ANSWERS = {
   income: { set: (incomeFen: number) => fact({ incomeFen }), allowZero: true, sum: false },
   essentials: { set: (essentialsFen: number) => fact({ essentialsFen }), allowZero: true, sum: true },
   otherDebts: { set: (otherDebtsFen: number) => fact({ otherDebtsFen }), allowZero: true, sum: true },
-  planMonthly: { set: (monthlyFen: number) => plan({ monthlyFen }), allowZero: false, sum: false },
+  planMonthly: { set: (monthlyFen: number) => plan({ monthlyFen, kind: undefined }), allowZero: false, sum: false },
 } as const;
 export type MoneyQuestion = (typeof MONEY_QUESTIONS)[number];
 const MONTHLY: ReadonlySet<MoneyQuestion> = new Set(['essentials', 'otherDebts', 'planMonthly', 'minimum']);
@@ -137,6 +138,13 @@ const READERS = {
     return r.ok ? { ok: true, apply: plan({ months: r.months }) } : { ok: false, reason: `months.${r.reason}` };
   },
   planFirst: day('future', (firstDue) => plan({ firstDue })),
+  /** An extension: how many months, then the day repayment starts again (nothing is due a month meanwhile). */
+  extensionMonths: (text: string): Parsed => {
+    // "三个月", "延期三个月再还": where an extension is asked, an extension is the answer.
+    const r = readMonthsCount(text, { extension: true });
+    return r.ok ? { ok: true, apply: plan({ months: r.months, monthlyFen: null, kind: 'extension' }) } : { ok: false, reason: `months.${r.reason}` };
+  },
+  extensionRestart: day('future', (firstDue) => plan({ firstDue })),
   /** The least a lender is to get a month: never more than is owed to it (a minimum payment never is). */
   minimum: (text: string, _today: IsoDate, c: CaseContext): Parsed => {
     const r = parseMoney(text, { allowZero: false });
@@ -153,7 +161,11 @@ const READERS = {
     return name ? { ok: true, apply: statement({ name }) } : { ok: false, reason: 'note.empty' };
   },
   phoneTail: tail('phone', (phoneTail) => statement({ phoneTail })),
-  idTail: tail('id', (idTail) => statement({ idTail })),
+  idTail: tail('id', (idTail) => debtFact({ idTail })),
+  lenderName: (text: string): Parsed => {
+    const lenderName = cleanNote(text, LIMITS.name);
+    return lenderName ? { ok: true, apply: debtFact({ lenderName }) } : { ok: false, reason: 'note.empty' };
+  },
   complaintWhat: (text: string): Parsed => {
     const what = cleanNote(text, LIMITS.freeText);
     return what ? { ok: true, apply: complaint({ what }) } : { ok: false, reason: 'note.empty' };
@@ -214,13 +226,15 @@ export const SKIP_CLEARS: Partial<Record<TextQuestion, Patch>> = {
   callNext: draft({ nextDate: null }),
   planFirst: plan({ firstDue: null }),
   minimum: (c) => withDebt(c, { minimumFen: null }),
-  name: statement({ name: null }),
-  phoneTail: statement({ phoneTail: null }),
-  idTail: statement({ idTail: null }),
+  // Skipping a detail already given (on the review page, for another letter) keeps it: only a new answer replaces it.
+  name: () => ({}),
+  phoneTail: () => ({}),
+  idTail: () => ({}),
+  lenderName: () => ({}),
 };
 
 /** Questions whose answer is the user's own words: any text is an answer, so only despair is read out of it. */
-export const FREE_NOTES: ReadonlySet<TextQuestion> = new Set<TextQuestion>(['callPromise', 'complaintWhat', 'name']);
+export const FREE_NOTES: ReadonlySet<TextQuestion> = new Set<TextQuestion>(['callPromise', 'complaintWhat', 'name', 'lenderName']);
 
 /**
  * A product picked on the contact screen (`view:huabei`, `view:bank:cmb` for a card): with consent it is stored

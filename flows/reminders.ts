@@ -127,7 +127,7 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
       }
       const plan = context.debts[debt]!.plan;
       if (debt !== context.current) enqueue.assign({ current: debt, callDraft: {} });
-      if (plan.monthlyFen === null || plan.months === null) enqueue(notice('statement.confirmationNeedsPlan'));
+      if (plan.months === null || (plan.kind === 'extension' ? plan.firstDue === null : plan.monthlyFen === null)) enqueue(notice('statement.confirmationNeedsPlan'));
       else for (const action of documentDeliveries('confirmation', context.lang)) enqueue(action);
       return;
     }

@@ -71,10 +71,11 @@ function careSignal(kind: CareSignal) {
 
 /** "✏️" buttons: open one step-1 question (or a statement field) and come back here after the answer. */
 export function editButtons(to: NonNullable<CaseContext['returnTo']>): Fragment {
-  return [...EDITABLE_FACTS, ...IDENTITY_FIELDS].map((q) => ({
+  // The lender's own name is edited where it is shown (the statement review), for a lender the list cannot name.
+  return [...EDITABLE_FACTS, 'lenderName', ...IDENTITY_FIELDS].map((q) => ({
     // The name and tails are kept only with consent to keep details.
     guard: (IDENTITY_FIELDS as readonly string[]).includes(q) ? and([isChoice(`edit:${q}`), 'hasConsent']) : isChoice(`edit:${q}`),
-    target: (EDITABLE_FACTS as readonly string[]).includes(q) ? `#case.status.${q}` : `#case.statement.${q}`,
+    target: (IDENTITY_FIELDS as readonly string[]).includes(q) ? `#case.statement.${q}` : `#case.status.${q}`,
     actions: { type: 'setReturnTo' as const, params: { to } },
   }));
 }

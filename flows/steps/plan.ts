@@ -49,6 +49,7 @@ export const state: Fragment = {
       on: {
         CHOOSE: [
           { guard: isChoice('approved'), target: 'monthly' },
+          { guard: isChoice('extended'), target: 'extensionMonths' },
           { guard: isChoice('refused'), target: 'refused', actions: setPlan('refused') },
           { guard: isChoice('back'), target: 'options', actions: setPlan('none') },
           ...finishStep('plan', 'snowball', false),
@@ -62,6 +63,8 @@ export const state: Fragment = {
       back: [{ target: 'months' }],
       skippable: true,
     }),
+    extensionMonths: textQuestion('extensionMonths', { next: [{ target: 'extensionRestart' }], back: [{ target: 'submitted' }] }),
+    extensionRestart: textQuestion('extensionRestart', { next: [{ target: 'approved' }], back: [{ target: 'extensionMonths' }] }),
     approved: {
       entry: [setPlan('approved'), markStep('plan', 'done'), noteApproval, offerReminders],
       on: {

@@ -10,7 +10,7 @@ import type { FlowEvent } from '../events.js';
 import type { RemindParams } from '../reminders.js';
 import { CHOICES, SKIP_CLEARS, confirmedAmount, isChoiceOf, isMoneyQuestion, readTextAnswer, type ChoiceQuestion, type TextQuestion } from '../questions.js';
 import { description, guard, update } from './define.js';
-import { notice, textOf, typedButtons, understood, valueOf, type CareSignal, type Fragment, type Notice } from './fragments.js';
+import { deliverForLender, notice, textOf, typedButtons, understood, valueOf, type CareSignal, type Fragment, type Notice } from './fragments.js';
 
 /** What every step uses: consent, answers read and stored, the step's status, the way back, the engine's actions. */
 
@@ -149,6 +149,8 @@ export const rootHandlers: Fragment = {
   LANGUAGE: { actions: 'showLanguagePicker' },
   HUB: [{ guard: 'consentDecided', target: '.hub', actions: 'clearCameFrom' }, { actions: notice('start.finishFirst') }],
   SUMMARY: [{ guard: 'consentDecided', target: '.caseSummary', actions: 'clearCameFrom' }, { actions: notice('start.finishFirst') }],
+  // The summary letter from the checklist, wherever the person is: it changes nothing, so the screen stays.
+  LETTER: [{ guard: 'hasConsent', actions: [deliverForLender('summary'), notice('debts.letterDone')] }, { actions: notice('input.notAChoice') }],
   STATEMENT: [{ guard: 'consentDecided', target: '.statement', actions: 'clearCameFrom' }, { actions: notice('start.finishFirst') }],
   OPEN: [
     ...STEPS.map((step) => ({

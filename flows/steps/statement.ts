@@ -21,22 +21,29 @@ import {
 
 export const guards = {
   isRequest: guard(({ event }) => (REQUESTS as readonly string[]).includes(valueOf(event).replace(/^req:/, ''))),
-  hasRequests: guard(({ context }) => context.statement.requests.length > 0),
+  /** This lender's own requests: another lender's are never assumed. */
+  hasRequests: guard(({ context }) => debtOf(context).requests.length > 0),
   identityAsked: guard(({ context }) => context.statement.identityAsked),
+  /** This lender's statement was written before, so its account tail was asked for it. */
+  statementWritten: guard(({ context }) => debtOf(context).statementWritten),
   /** What the statement cannot be written without: the product, the amount, the date and the cause. */
   statementFactsMissing: guard(({ context }) => {
     const debt = debtOf(context);
     return [debt.product, debt.amountFen, debt.dueDate, context.facts.cause].some((v) => v === null);
   }),
-  planRecorded: guard(({ context }) => debtOf(context).plan.monthlyFen !== null && debtOf(context).plan.months !== null),
+  /** A plan approved and recorded: only then is there an agreement to ask the lender to confirm. */
+  planRecorded: guard(({ context }) => {
+    const { plan } = debtOf(context);
+    return plan.status === 'approved' && plan.months !== null && (plan.kind === 'extension' ? plan.firstDue !== null : plan.monthlyFen !== null);
+  }),
 };
 
 export const actions = {
   toggleRequest: update(({ context, event }) => {
     const kind = valueOf(event).replace(/^req:/, '') as RequestKind;
-    const chosen = context.statement.requests;
+    const chosen = debtOf(context).requests;
     const requests = chosen.includes(kind) ? chosen.filter((r) => r !== kind) : REQUESTS.filter((r) => r === kind || chosen.includes(r));
-    return { statement: { ...context.statement, requests } };
+    return withDebt(context, { requests });
   }),
   markIdentityAsked: update(({ context }) => ({ statement: { ...context.statement, identityAsked: true } })),
   /** This lender's statement is written: the checklist counts it for this debt. */
@@ -69,8 +76,9 @@ export const state: Fragment = {
       on: {
         CHOOSE: [
           { guard: 'isRequest', actions: 'toggleRequest' },
-          // Name and tails are asked once; after that they are kept and edited from the case summary.
-          { guard: and([isChoice('continue'), 'hasRequests', 'identityAsked']), target: 'ready' },
+          // Name and phone tail are asked once and kept; the account tail once for each lender.
+          { guard: and([isChoice('continue'), 'hasRequests', 'identityAsked', 'statementWritten']), target: 'ready' },
+          { guard: and([isChoice('continue'), 'hasRequests', 'identityAsked']), target: 'idTail' },
           { guard: and([isChoice('continue'), 'hasRequests']), target: 'name' },
           { guard: isChoice('continue'), actions: notice('statement.chooseOne') },
           { guard: isChoice('back'), target: 'review' },
@@ -80,7 +88,11 @@ export const state: Fragment = {
     },
     name: textQuestion('name', { next: [{ target: 'phoneTail' }], back: [{ target: 'requests' }], skippable: true }),
     phoneTail: textQuestion('phoneTail', { next: [{ target: 'idTail' }], back: [{ target: 'name' }], skippable: true }),
-    idTail: textQuestion('idTail', { next: [{ target: 'ready' }], back: [{ target: 'phoneTail' }], skippable: true }),
+    idTail: textQuestion('idTail', {
+      next: [{ target: 'ready' }],
+      back: [{ target: 'requests', guard: 'identityAsked' }, { target: 'phoneTail' }],
+      skippable: true,
+    }),
     ready: {
       entry: [
         { type: 'deliverDocument', params: { kind: 'statement', lang: 'zh-CN' } },

@@ -11,6 +11,11 @@ const isDebtFact = (k: keyof Facts): k is keyof DebtFacts => (DEBT_FACTS as stri
 
 export const guards = {
   needsBank: guard(({ context }) => debtOf(context).product === 'credit_card'),
+  /** "其他平台" or "其他银行" names nobody: the letters need the lender's own name. */
+  needsLenderName: guard(({ context }) => {
+    const { product, bank } = debtOf(context);
+    return product === 'other' || (product === 'credit_card' && bank === 'other_bank');
+  }),
   needsRate: guard(({ context }) => {
     const { product } = debtOf(context);
     return product !== null && getLender(product).asksContractRate;
@@ -50,13 +55,18 @@ export const state: Fragment = {
     needConsent: needConsent(),
     product: choiceQuestion('product', {
       // Guards see the case before this answer is stored, so routing on the answer looks at the button itself.
-      next: [{ target: 'bank', guard: isChoice('credit_card') }, { target: 'amount' }],
+      next: [{ target: 'bank', guard: isChoice('credit_card') }, { target: 'lenderName', guard: isChoice('other') }, { target: 'amount' }],
       back: [{ target: '#case.hub' }],
     }),
-    bank: choiceQuestion('bank', { next: [{ target: 'amount' }], back: [{ target: 'product' }] }),
+    bank: choiceQuestion('bank', { next: [{ target: 'lenderName', guard: isChoice('other_bank') }, { target: 'amount' }], back: [{ target: 'product' }] }),
+    lenderName: textQuestion('lenderName', {
+      next: [{ target: 'amount' }],
+      back: [{ target: 'bank', guard: 'needsBank' }, { target: 'product' }],
+      skippable: true,
+    }),
     amount: textQuestion('amount', {
       next: [{ target: 'overdue' }],
-      back: [{ target: 'bank', guard: 'needsBank' }, { target: 'product' }],
+      back: [{ target: 'lenderName', guard: 'needsLenderName' }, { target: 'bank', guard: 'needsBank' }, { target: 'product' }],
     }),
     // After a debt's own questions, the gate asks what is still missing: for a debt added later, nothing of the budget.
     overdue: textQuestion('overdue', {

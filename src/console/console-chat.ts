@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { parse, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../engine/engine.js';
@@ -40,8 +40,7 @@ export function createConsoleOutbox(out: Writable, cwd: string) {
       return 'edited';
     },
     async sendDocument(_chat, file) {
-      const path = resolve(cwd, file.filename);
-      await writeFile(path, file.bytes);
+      const path = await writeNew(cwd, file.filename, file.bytes);
       write(`\n📄 ${path}${file.caption ? `\n${htmlToPlain(file.caption)}` : ''}`);
       return { messageId: ++messageId };
     },
@@ -57,6 +56,23 @@ export function createConsoleOutbox(out: Writable, cwd: string) {
       fresh = true;
     },
   };
+}
+
+/**
+ * A document is written beside the others, never over one: the same letter made twice in a day (after an edit)
+ * becomes `还款困难情况说明-花呗-2026-12-07-2.docx`. The `wx` flag makes the check and the write one step.
+ */
+async function writeNew(dir: string, filename: string, bytes: Uint8Array): Promise<string> {
+  const { name, ext } = parse(filename);
+  for (let n = 1; ; n++) {
+    const path = resolve(dir, n === 1 ? filename : `${name}-${n}${ext}`);
+    try {
+      await writeFile(path, bytes, { flag: 'wx' });
+      return path;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
 
 export async function runConsoleChat(opts: {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { LenderCase, Complaint } from '../../flows/case.js';
+import { LIMITS, type LenderCase, type Complaint } from '../../flows/case.js';
 import { causeSentence } from './sentences.js';
 import type { IsoDate } from '../domain/catalog.js';
 import { budget, standingOf } from '../domain/budget.js';
@@ -7,9 +7,9 @@ import { daysBetween, formatDate } from '../domain/dates.js';
 import { HOTLINES } from '../domain/facts.js';
 import { getLender } from '../domain/lenders.js';
 import { formatFen } from '../domain/money.js';
+import { lenderNames } from './lender-name.js';
 import type { Block, DocLang, DocModel, DocumentKind, FieldRow } from './model.js';
 
-/** The case fields each document cannot be written without; anything else is optional and left out or blank. */
 /** The documents about one lender; the summary letter is about every debt (`documentFor`). */
 export type LenderDocumentKind = Exclude<DocumentKind, 'summary'>;
 
@@ -22,7 +22,8 @@ const REQUIRED: Record<LenderDocumentKind, Array<(c: LenderCase) => [string, unk
   ],
   confirmation: [
     (c) => ['facts.product', c.facts.product],
-    (c) => ['plan.monthlyFen', c.plan.monthlyFen],
+    // An extension has no monthly amount: the day repayment starts again instead.
+    (c) => (c.plan.kind === 'extension' ? ['plan.firstDue', c.plan.firstDue] : ['plan.monthlyFen', c.plan.monthlyFen]),
     (c) => ['plan.months', c.plan.months],
   ],
   complaint: [
@@ -57,6 +58,44 @@ const referenceNote = (lang: DocLang, tx: (key: string) => string): Block[] =>
 /** The statement's budget sentence, by where a month leaves the person. */
 const STATEMENT_BUDGET = { surplus: 'statement.budgetSurplus', even: 'statement.budgetEven', gap: 'statement.budgetGap' } as const;
 
+/**
+ * Loans repaid in instalments (借呗, 微粒贷, 金条): what the person owes is the loan's balance, and only the
+ * instalment that fell due is overdue (FACTS §1.3), so a letter states the balance, not "the overdue amount".
+ */
+const isInstalmentLoan = (product: LenderCase['facts']['product']): boolean => product !== null && getLender(product).planPricing === 'daily_interest';
+
+/**
+ * An agreed plan as a letter states it: "分 9 期偿还，每期约 2,222.23 元" (约 where the debt was divided and rounded), or
+ * an extension: "延期 3 个月，自 2027年3月1日 起恢复还款".
+ */
+export function planTerms(
+  ctx: LenderCase,
+  tx: (key: string, vars?: Vars) => string,
+  money: (fen: number) => string,
+  date: (iso: IsoDate) => string,
+): string | null {
+  const { monthlyFen, months, firstDue } = ctx.plan;
+  if (ctx.plan.status !== 'approved' || months === null) return null;
+  if (ctx.plan.kind === 'extension') return firstDue === null ? null : tx('extensionTerms', { count: months, date: date(firstDue) });
+  if (monthlyFen === null) return null;
+  // The debt divided and rounded to the fen (9 × 2,222.23 is not 20,000): the instalments are "about" that much.
+  const owed = ctx.facts.amountFen;
+  const rounded = owed !== null && monthlyFen * months !== owed && Math.abs(monthlyFen * months - owed) <= months;
+  return tx('planTerms', { count: months, monthly: money(monthlyFen), about: rounded ? tx('about') : '' });
+}
+
+/**
+ * The person's own account of a complaint, after its date unless it names the date itself ("12月3日起…"); a text
+ * cut at the length limit mid-sentence says so instead of stopping mid-word.
+ */
+function complaintAccount(what: string, when: IsoDate, lang: DocLang, tx: (key: string, vars?: Vars) => string): string {
+  const [, m, d] = when.split('-').map(Number) as [number, number, number];
+  const datedByUser = [`${m}月${d}日`, `${m}月${d}号`, when, `${m}/${d}`, `${m}.${d}`].some((s) => what.includes(s));
+  const cut = what.length >= LIMITS.freeText && !/[。！？!?.…」』）)]$/.test(what);
+  const text = cut ? `${what}${tx('complaint.whatCut')}` : what;
+  return datedByUser ? text : tx('complaint.what', { when: formatDate(when, lang), what: text });
+}
+
 export function missingFor(kind: LenderDocumentKind, ctx: LenderCase): string[] {
   return REQUIRED[kind].map((f) => f(ctx)).filter(([, v]) => v === null).map(([name]) => name);
 }
@@ -73,18 +112,16 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
   const td = ((key: string, vars: Vars = {}) => t(key, { ...vars, interpolation: { escapeValue: false } })) as TFunction;
   const f = ctx.facts;
   const product = f.product ?? 'other';
-  const productName = td(`domain.product.${product}.name`);
-  const lenderName =
-    product === 'credit_card'
-      ? tx('cardCentre', { bank: f.bank && f.bank !== 'other_bank' ? td(`domain.bank.${f.bank}`) : tx('yourBank') })
-      : getLender(product).company
-        ? td(`domain.product.${product}.company`)
-        : tx('serviceDept', { product: productName });
+  const names = lenderNames(f, td, tx);
+  const lenderName = names.addressee;
   // 贵行 to a bank (a card centre, 微众银行), 贵司 to anyone else, the same word all through the letter.
   const you = tx(getLender(product).isBank ? 'address.bank' : 'address.company');
   const money = (fen: number) => formatFen(fen, lang);
   const date = (iso: IsoDate) => formatDate(iso, lang);
 
+  const about = { lender: names.file, author: tx('author') };
+  // An agreed extension names its restart day in its own terms; instalments add their first day after.
+  const extension = ctx.plan.kind === 'extension';
   const identity: Block = {
     type: 'fields',
     rows: [
@@ -102,23 +139,24 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
   };
 
   if (kind === 'confirmation') {
-    // The last call that reached someone is when the plan was talked through; without one, no date is claimed.
-    const last = ctx.calls.filter((c) => c.outcome !== 'not_reached').at(-1);
+    // Only a call logged as an agreement is said to have agreed the plan; without one, no date is claimed.
+    const agreedCall = ctx.calls.filter((c) => c.outcome === 'agreed').at(-1);
     const parts = [
-      tx('confirmation.hello', { product: productName }),
-      last
-        ? tx(last.agentId ? 'confirmation.agreedWithAgent' : 'confirmation.agreed', { date: date(last.date), agent: last.agentId ?? '', you })
+      tx('confirmation.hello', { holder: names.holder }),
+      agreedCall
+        ? tx(agreedCall.agentId ? 'confirmation.agreedWithAgent' : 'confirmation.agreed', { date: date(agreedCall.date), agent: agreedCall.agentId ?? '', you })
         : tx('confirmation.agreedNoDate', { you }),
-      tx('confirmation.plan', { count: ctx.plan.months ?? 0, monthly: money(ctx.plan.monthlyFen ?? 0) }),
-      ...(ctx.plan.firstDue ? [tx('confirmation.firstDue', { date: date(ctx.plan.firstDue) })] : []),
+      tx('confirmation.plan', { terms: planTerms(ctx, tx, money, date) ?? '' }),
+      ...(ctx.plan.firstDue && !extension ? [tx('confirmation.firstDue', { date: date(ctx.plan.firstDue) })] : []),
       tx('confirmation.ask'),
     ];
     return {
       kind,
       lang,
-      title: tx('confirmation.title'),
+      title: tx('confirmation.title', { lender: names.name }),
       filename: tx('confirmation.filename'),
-      blocks: [...referenceNote(lang, tx), { type: 'paragraph', text: parts.join('') }],
+      ...about,
+      blocks: [...referenceNote(lang, tx), identity, { type: 'paragraph', text: parts.join('') }, signature],
     };
   }
 
@@ -146,13 +184,14 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
       lang,
       title: tx('complaint.title'),
       filename: tx('complaint.filename'),
+      ...about,
       blocks: [
         ...referenceNote(lang, tx),
         { type: 'addressee', text: tx('complaint.to', { lender: lenderName }) },
         identity,
-        { type: 'paragraph', text: tx(`complaint.intro.${complaintKind}`, { product: productName, you }) },
+        { type: 'paragraph', text: tx(`complaint.intro.${complaintKind}`, { holder: names.holder, you }) },
         { type: 'heading', text: tx('complaint.whatTitle') },
-        { type: 'paragraph', text: tx('complaint.what', { when: date(c.when ?? today), what: c.what ?? '' }) },
+        { type: 'paragraph', text: complaintAccount(c.what ?? '', c.when ?? today, lang, tx) },
         ...(calls.length > 0 ? [{ type: 'heading', text: tx('complaint.callsTitle', { you }) } as Block, { type: 'list', items: calls } as Block] : []),
         ...(evidence.length > 0 ? [{ type: 'heading', text: tx('evidenceTitle') } as Block, { type: 'list', items: evidence } as Block] : []),
         { type: 'heading', text: tx('complaint.askTitle') },
@@ -168,25 +207,35 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
 
   const days = f.dueDate ? Math.max(0, daysBetween(f.dueDate, today)) : 0;
   const b = budget({ incomeFen: f.incomeFen, essentialsFen: f.essentialsFen, otherDebtsFen: f.otherDebtsFen ?? 0 });
-  // Not overdue yet: there are no overdue charges to ask to waive.
-  const requests = ctx.statement.requests.filter((r) => r !== 'penalty_reduction' || days > 0).map((r) => {
-    if (r !== 'instalments') return tx(`statement.request.${r}`);
-    return ctx.plan.monthlyFen !== null && ctx.plan.months !== null
-      ? tx('statement.request.instalmentsPlan', { count: ctx.plan.months, monthly: money(ctx.plan.monthlyFen) })
-      : ctx.share
-        ? tx(SHARE_REQUEST[ctx.share.basis], { you, monthly: money(ctx.share.ofFen), share: money(ctx.share.fen), minimum: money(ctx.share.minimumFen ?? 0) })
-        : b && b.surplusFen > 0
-        ? tx('statement.request.instalmentsMonthly', { monthly: money(b.surplusFen) })
-        : tx('statement.request.instalments');
-  });
+  // What this lender can be offered a month: its share where several debts split the amount, else all of it.
+  const spare = ctx.share ? ctx.share.fen : b && b.surplusFen > 0 ? b.surplusFen : null;
+  // A plan already agreed is confirmed, not asked for again; the other requests stand beside it.
+  const agreed = planTerms(ctx, tx, money, date);
+  const requests = ctx.statement.requests
+    .filter((r) => (r !== 'penalty_reduction' || days > 0) && (agreed === null || r !== (extension ? 'extension' : 'instalments')))
+    .map((r) => {
+      if (r !== 'instalments') return tx(`statement.request.${r}`);
+      return ctx.share
+        ? tx(SHARE_REQUEST[ctx.share.basis], {
+            you,
+            monthly: money(ctx.share.ofFen),
+            share: money(ctx.share.fen),
+            minimum: money(ctx.share.minimumFen ?? 0),
+            debts: ctx.share.debts,
+          })
+        : spare !== null
+          ? tx('statement.request.instalmentsMonthly', { monthly: money(spare) })
+          : tx('statement.request.instalments');
+    });
   const evidence = ctx.evidence.map((e) => td(`domain.evidence.${e}.label`));
   function debtLine(): string {
     const due = f.dueDate ?? today;
-    const vars = { product: productName, amount: money(f.amountFen ?? 0), due: date(due), today: date(today), count: days };
+    const vars = { product: names.name, amount: money(f.amountFen ?? 0), due: date(due), today: date(today), count: days };
+    const key = (k: string) => `statement.${isInstalmentLoan(product) ? `loan${k[0]!.toUpperCase()}${k.slice(1)}` : k}`;
     // Not overdue yet: the letter asks ahead of the due date, in days where only days were given.
-    if (due >= today) return f.dueDateGiven ? tx('statement.debtDue', vars) : tx('statement.debtDueIn', { ...vars, count: daysBetween(today, due) });
+    if (due >= today) return f.dueDateGiven ? tx(key('debtDue'), vars) : tx(key('debtDueIn'), { ...vars, count: daysBetween(today, due) });
     // "30天" gives days, not a date: the letter then says "about N days" and names no due date.
-    return tx(f.dueDateGiven ? 'statement.debt' : 'statement.debtAbout', vars);
+    return tx(key(f.dueDateGiven ? 'debt' : 'debtAbout'), vars);
   }
   const blocks: Block[] = [
     ...referenceNote(lang, tx),
@@ -208,14 +257,32 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
         tx(STATEMENT_BUDGET[standingOf(b)], { surplus: money(b.surplusFen), gap: money(b.gapFen) }),
     });
   }
+  if (agreed !== null) {
+    const first = ctx.plan.firstDue && !extension ? tx('statement.agreedFirst', { date: date(ctx.plan.firstDue) }) : '';
+    // An agreed plan above what the letter says can be spared says why it is still the plan.
+    const over = b !== null && (ctx.plan.monthlyFen ?? 0) > (spare ?? 0);
+    blocks.push(
+      { type: 'heading', text: tx('statement.agreedTitle') },
+      {
+        type: 'paragraph',
+        text:
+          tx('statement.agreed', { you, terms: agreed, first }) +
+          (over
+            ? ctx.share
+              ? tx('statement.agreedOverShare', { you, spare: money(ctx.share.fen), monthly: money(ctx.share.ofFen), debts: ctx.share.debts })
+              : tx(spare === null ? 'statement.agreedNoSpare' : 'statement.agreedOverBudget', { you, spare: money(spare ?? 0) })
+            : ''),
+      },
+    );
+  }
   if (requests.length > 0) {
     blocks.push({ type: 'heading', text: tx('statement.requestTitle') }, { type: 'list', items: punctuate(requests, tx) });
     // Art. 70 is a request the bank MAY grant (FACTS §4.1), asked for once, after the list.
-    if (product === 'credit_card' && ctx.statement.requests.includes('instalments')) {
+    if (product === 'credit_card' && requests.length > 0 && ctx.statement.requests.includes('instalments') && (agreed === null || extension)) {
       blocks.push({ type: 'paragraph', text: tx('statement.cardArticle70') });
     }
   }
   if (evidence.length > 0) blocks.push({ type: 'heading', text: tx('evidenceTitle') }, { type: 'list', items: evidence });
   blocks.push({ type: 'paragraph', text: tx('statement.commitment', { you }) }, signature);
-  return { kind, lang, title: tx('statement.title'), filename: tx('statement.filename'), blocks };
+  return { kind, lang, title: tx('statement.title'), filename: tx('statement.filename'), ...about, blocks };
 }

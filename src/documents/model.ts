@@ -18,8 +18,12 @@ export interface DocModel {
   kind: DocumentKind;
   lang: DocLang;
   title: string;
-  /** The file's name without date and extension, in the document's language. */
+  /** The file's name without lender, date and extension, in the document's language. */
   filename: string;
+  /** The lender a letter is for, as its file name says it; null for the summary of every debt. */
+  lender: string | null;
+  /** Who wrote the file, as its properties say: the product. */
+  author: string;
   blocks: Block[];
 }
 

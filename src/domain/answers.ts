@@ -177,11 +177,12 @@ export type MonthsParse = { ok: true; months: number } | { ok: false; reason: 'i
  * The number of months or instalments, alone or in a sentence ("分成6个月还", "over two years", "12期每期1800"): a
  * term or a length of time; an amount or an extension is named back rather than read as months.
  */
-export function readMonthsCount(text: string): MonthsParse {
+export function readMonthsCount(text: string, opts: { extension?: boolean } = {}): MonthsParse {
   const alone = parseMonthsCount(text);
   if (alone !== null) return { ok: true, months: alone };
   const qs = quantities(text).filter((q) => !q.range);
-  const terms = qs.filter((q) => q.kind === 'term' || (q.kind === 'duration' && (q.unit === 'month' || q.unit === 'year')));
+  const lengths = (q: (typeof qs)[number]) => q.kind === 'duration' || (opts.extension === true && q.kind === 'extension');
+  const terms = qs.filter((q) => q.kind === 'term' || (lengths(q) && (q.unit === 'month' || q.unit === 'year')));
   const months = [...new Set(terms.map((q) => (q.unit === 'year' ? q.value * 12 : q.value)))];
   if (months.length === 1 && Number.isInteger(months[0]) && months[0]! >= 1 && months[0]! <= 120) return { ok: true, months: months[0]! };
   if (qs.some((q) => q.kind === 'extension')) return { ok: false, reason: 'extension' };

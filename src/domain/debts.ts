@@ -31,7 +31,7 @@ export const stageOfDebt = (debt: Pick<DebtFacts, 'dueDate'>, today: IsoDate): S
  * overdue, its amount or product is not known, the rule needs the person's own rate, or no rule is sourced.
  */
 export type DailyCharge =
-  | { kind: 'estimate'; perDayFen: Fen }
+  | { kind: 'estimate'; perDayFen: Fen; upTo: boolean }
   | { kind: 'none'; reason: 'not_overdue' }
   | { kind: 'unknown'; reason: 'missing' | 'needs_rate' | 'no_rule' };
 
@@ -40,7 +40,8 @@ export function dailyCharge(debt: DebtFacts, today: IsoDate): DailyCharge {
   const days = daysOverdue(debt, today) ?? 0;
   if (stageOf(days) === 'not_overdue') return { kind: 'none', reason: 'not_overdue' };
   const est = estimateCharges({ product: debt.product, overdueFen: debt.amountFen, days, contractDailyRateBp: debt.dailyRateBp });
-  if (est) return { kind: 'estimate', perDayFen: est.perDayFen };
+  // A loan's penalty falls only on the instalment that is overdue (FACTS §1.3): on the whole balance it is the most it could be.
+  if (est) return { kind: 'estimate', perDayFen: est.perDayFen, upTo: getLender(debt.product).penalty.kind === 'contract_multiple' };
   const rule = getLender(debt.product).penalty;
   return { kind: 'unknown', reason: rule.kind === 'contract_multiple' || rule.kind === 'card_rate' ? 'needs_rate' : 'no_rule' };
 }

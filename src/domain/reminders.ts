@@ -114,7 +114,7 @@ export interface ReminderDebt {
   amountFen: Fen | null;
   dueDate: IsoDate | null;
   calls: ReadonlyArray<{ date: IsoDate; nextDate: IsoDate | null }>;
-  plan: { status: string; monthlyFen: Fen | null; months: number | null; firstDue: IsoDate | null };
+  plan: { status: string; monthlyFen: Fen | null; months: number | null; firstDue: IsoDate | null; kind?: string | null | undefined };
   agreement: Agreement;
 }
 
@@ -182,8 +182,10 @@ function candidatesOf(d: ReminderDebt, r: ReminderState, snoozed: SnoozedDays, t
   if (lastCall?.nextDate) add('contact', lastCall.nextDate, lastCall.nextDate);
 
   const plan = recordedPlan(d);
+  // An approved extension: nothing a month meanwhile, and repayment starts again on its day.
+  const restart = d.plan.status === 'approved' && d.plan.kind === 'extension' ? d.plan.firstDue : null;
   const a = d.agreement;
-  if (plan && a.approvedOn && !a.confirmationReceived) add('confirmation', addDays(a.approvedOn, CONFIRMATION_AFTER_DAYS), a.approvedOn);
+  if ((plan || restart) && a.approvedOn && !a.confirmationReceived) add('confirmation', addDays(a.approvedOn, CONFIRMATION_AFTER_DAYS), a.approvedOn);
   if (plan) {
     // The next unpaid instalment not yet past, and the one after it, so the chain goes on after each reminder.
     let next = a.paid;
@@ -196,7 +198,7 @@ function candidatesOf(d: ReminderDebt, r: ReminderState, snoozed: SnoozedDays, t
     }
   }
 
-  const due = d.dueDate;
+  const due = restart ?? d.dueDate;
   if (due !== null && (due >= today || snoozed.has(reminderKey('repayment', due, debt)))) add('repayment', due, due);
 
   const anchor = due ?? r.since;

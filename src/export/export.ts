@@ -259,8 +259,6 @@ function summaryText(s: {
     heading('export.text.section.statement');
     field('export.text.label.name', text(c.statement.name));
     field('export.text.label.phoneTail', text(c.statement.phoneTail));
-    field('export.text.label.idTail', text(c.statement.idTail));
-    field('export.text.label.requests', c.statement.requests.length === 0 ? tp('export.text.none') : c.statement.requests.map((r) => tp(`statement.request.${r}`)).join(tp('export.text.separator')));
     field('export.text.label.identityAsked', tp(c.statement.identityAsked ? 'export.text.yes' : 'export.text.no'));
 
     heading('export.text.section.complaint');
@@ -319,6 +317,9 @@ function debtSection(
   field('export.text.label.dueDate', d.dueDate === null ? f.date(null) : tp(d.dueDateGiven === false ? 'export.text.dueCounted' : 'export.text.dueGiven', { date: formatDate(d.dueDate, lang) }));
   field('export.text.label.dailyRate', d.dailyRateBp === null ? f.text(null) : `${bpToPercent(d.dailyRateBp)}%`);
   field('export.text.label.minimum', d.minimumFen === null ? tp('debts.minimum.none') : f.fen(d.minimumFen));
+  field('export.text.label.lenderName', f.text(d.lenderName));
+  field('export.text.label.idTail', f.text(d.idTail));
+  field('export.text.label.requests', d.requests.length === 0 ? tp('export.text.none') : d.requests.map((r) => tp(`statement.request.${r}`)).join(tp('export.text.separator')));
   field('export.text.label.plan', tp('export.text.plan', { status: tp(`export.codes.planStatus.${d.plan.status}`), monthly: f.fen(d.plan.monthlyFen), months: d.plan.months ?? f.text(null), first: f.date(d.plan.firstDue) }));
   field('export.text.label.agreement', tp('export.text.agreement', { approved: f.date(d.agreement.approvedOn), confirmation: tp(d.agreement.confirmationReceived ? 'export.text.yes' : 'export.text.no'), paid: d.agreement.paid }));
   field('export.text.label.statementWritten', tp(d.statementWritten ? 'export.text.yes' : 'export.text.no'));

@@ -23,6 +23,7 @@ export type GlobalChoice =
   | { type: 'DEBT'; id: number }
   | { type: 'HUB' }
   | { type: 'SUMMARY' }
+  | { type: 'LETTER' }
   | { type: 'LANG'; lang: Lang }
   /**
    * Reminder buttons name the reminder itself (`kind:day:debt id`), so one from an old message still means the
@@ -53,6 +54,8 @@ export const globalData = (choice: GlobalChoice): string => {
       return `${VERSION}~${GLOBAL}~hub`;
     case 'SUMMARY':
       return `${VERSION}~${GLOBAL}~summary`;
+    case 'LETTER':
+      return `${VERSION}~${GLOBAL}~letter`;
     case 'REMINDER':
       return `${VERSION}~${GLOBAL}~r:${choice.action}${choice.key ? `:${choice.key}` : ''}`;
   }
@@ -61,6 +64,7 @@ export const globalData = (choice: GlobalChoice): string => {
 function decodeGlobal(value: string): GlobalChoice | null {
   if (value === 'hub') return { type: 'HUB' };
   if (value === 'summary') return { type: 'SUMMARY' };
+  if (value === 'letter') return { type: 'LETTER' };
   if (value.startsWith('r:')) {
     const [, action = '', ...rest] = value.split(':');
     const key = rest.join(':');

@@ -40,5 +40,7 @@ export function renderChecklist(ctx: CaseContext, t: Translate, today: IsoDate):
   for (let i = 0; i < debts.length; i += 2) rows.push(debts.slice(i, i + 2));
   for (let i = 0; i < stepButtons.length; i += 2) rows.push(stepButtons.slice(i, i + 2));
   rows.push([{ label: t('hub.summaryButton'), data: globalData({ type: 'SUMMARY' }) }]);
+  // The summary letter for an adviser, once there is a debt to put in it and consent to keep it.
+  if (ctx.consent === 'given' && hasDebtList(ctx)) rows.push([{ label: t('debts.letter'), data: globalData({ type: 'LETTER' }) }]);
   return { html, buttons: rows };
 }

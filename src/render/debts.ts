@@ -17,7 +17,7 @@ export const debtPickLabel = (c: CaseContext, index: number, t: Translate): stri
   t('debts.pick', { mark: index === c.current ? '▶ ' : '', n: index + 1, name: debtName(c, index, t) });
 
 function chargeText(charge: DailyCharge, lang: CaseContext['lang'], t: Translate): string {
-  if (charge.kind === 'estimate') return t('debts.charge.estimate', { amount: formatFen(charge.perDayFen, lang) });
+  if (charge.kind === 'estimate') return t(charge.upTo ? 'debts.charge.estimateUpTo' : 'debts.charge.estimate', { amount: formatFen(charge.perDayFen, lang) });
   return t(`debts.charge.${charge.reason}`);
 }
 

@@ -9,8 +9,8 @@ import { renderChecklist } from './checklist.js';
 import { debtName } from '../documents/names.js';
 import { debtPickLabel } from './debts.js';
 import type { Button, Keyboard, Reply } from './reply.js';
-import { formatBp, renderStatusSummary, sinceText } from './status-summary.js';
-import { productName } from '../documents/names.js';
+import { formatBp, renderStatusSummary } from './status-summary.js';
+import { productName, sinceText } from '../documents/names.js';
 import { STATEMENT_PROMPTS } from './statement.js';
 import { STEP_PROMPTS, chunk, needConsentPrompt } from './steps.js';
 
@@ -235,6 +235,7 @@ const QUESTION_STATES: Record<string, { text: TextQuestion } | { choice: ChoiceQ
   'status.product': { choice: 'product' },
   'status.bank': { choice: 'bank' },
   'status.cause': { choice: 'cause' },
+  'status.lenderName': { text: 'lenderName' },
   'status.amount': { text: 'amount' },
   'status.overdue': { text: 'overdue' },
   'status.rate': { text: 'rate' },
@@ -251,6 +252,8 @@ const QUESTION_STATES: Record<string, { text: TextQuestion } | { choice: ChoiceQ
   'plan.monthly': { text: 'planMonthly' },
   'plan.months': { text: 'planMonths' },
   'plan.first': { text: 'planFirst' },
+  'plan.extensionMonths': { text: 'extensionMonths' },
+  'plan.extensionRestart': { text: 'extensionRestart' },
   'statement.name': { text: 'name' },
   'statement.phoneTail': { text: 'phoneTail' },
   'statement.idTail': { text: 'idTail' },

@@ -7,12 +7,14 @@ import { formatFen } from '../domain/money.js';
 import { escapeHtml, type Translate } from '../i18n/index.js';
 import { promptData } from './callback-data.js';
 import type { Button, Reply } from './reply.js';
-import { productName } from '../documents/names.js';
-import { overdueDays, sinceText } from './status-summary.js';
+import { productName, sinceText } from '../documents/names.js';
+import { overdueDays } from './status-summary.js';
 import { chunk, needConsentPrompt, type StepInput } from './steps.js';
 
 const btn = (id: string, value: string, label: string): Button => ({ label, data: promptData(id, value) });
 const hubRow = (id: string, t: Translate): Button[] => [btn(id, 'hub', t('common.button.hub'))];
+/** A lender the product list cannot name ("其他平台", "其他银行"): its name is asked, shown and editable. */
+const needsLenderName = (ctx: LenderCase): boolean => ctx.facts.product === 'other' || (ctx.facts.product === 'credit_card' && ctx.facts.bank === 'other_bank');
 export const isIdentity = (q: string): boolean => (IDENTITY_FIELDS as readonly string[]).includes(q);
 
 /** The facts that will go into the statement, each with the words the user will see. */
@@ -24,7 +26,8 @@ function reviewLines(ctx: LenderCase, t: Translate, today: IsoDate): string[] {
   // The line template inserts its values raw (the field names are ours); the value can be the user's own words.
   const row = (field: string, value: string) => t('caseSummary.line', { field, value: escapeHtml(value) });
   return [
-    row(t('caseSummary.field.product'), productName(ctx, t)),
+    row(t('caseSummary.field.product'), productName(ctx, t, true)),
+    ...(needsLenderName(ctx) ? [row(t('caseSummary.field.lenderName'), f.lenderName ?? none)] : []),
     row(t('caseSummary.field.amount'), f.amountFen === null ? none : formatFen(f.amountFen, lang)),
     row(
       t('statement.field.days'),
@@ -54,7 +57,7 @@ export const STATEMENT_PROMPTS: Record<string, (p: StepInput) => Reply> = {
     buttons: [[btn(id, 'status', t('plan.button.toStatus'))], hubRow(id, t)],
   }),
   'statement.review': ({ id, ctx, t, today }) => {
-    const fields = [...EDITABLE_FACTS.filter((q) => q !== 'rate' && q !== 'product'), ...IDENTITY_FIELDS];
+    const fields = [...EDITABLE_FACTS.filter((q) => q !== 'rate' && q !== 'product'), ...(needsLenderName(ctx) ? ['lenderName'] : []), ...IDENTITY_FIELDS];
     return {
       kind: 'text',
       html: [`<b>${t('statement.title')}</b>`, '', t('statement.reviewIntro'), '', ...reviewLines(ctx, t, today), '', t('statement.reviewHint')].join('\n'),

@@ -2,23 +2,20 @@ import type { LenderCase } from '../../flows/case.js';
 import type { IsoDate } from '../domain/catalog.js';
 import { budget, standingAmount, standingOf } from '../domain/budget.js';
 import { estimateCharges } from '../domain/charges.js';
-import { daysBetween, formatDate, formatMonth } from '../domain/dates.js';
+import { daysBetween, formatDate } from '../domain/dates.js';
 import { daysOverdue } from '../domain/debts.js';
 import { HOTLINES, RATES } from '../domain/facts.js';
 import { getLender } from '../domain/lenders.js';
 import { formatFen } from '../domain/money.js';
 import { stageOf } from '../domain/stage.js';
 import type { Translate } from '../i18n/index.js';
-import { productName } from '../documents/names.js';
+import { productName, sinceText } from '../documents/names.js';
 
 /** 0.05 % from 5 basis points; trailing zeros dropped. */
 export const formatBp = (bp: number): string => `${Number((bp / 100).toFixed(4))}%`;
 
 /** Days overdue as of today, from the stored due date (it grows by itself as days pass). */
 export const overdueDays = (ctx: LenderCase, today: IsoDate): number | null => daysOverdue(ctx.facts, today);
-
-export const sinceText = (since: string, lang: LenderCase['lang']): string =>
-  since.length === 7 ? formatMonth(since, lang) : formatDate(since, lang);
 
 /** The step-1 result: where the user stands, what it costs per day, what it means, and one thing to do today. */
 export function renderStatusSummary(ctx: LenderCase, t: Translate, today: IsoDate): string {
@@ -85,7 +82,8 @@ export function renderStatusSummary(ctx: LenderCase, t: Translate, today: IsoDat
         t('summary.charges.cardLateFee', { share: formatBp(RATES.cardLateFee.bp) }),
       );
     } else {
-      lines.push(t('summary.charges.unknown'));
+      // 微粒贷 lives in WeChat: it has no app of its own to look in.
+      lines.push(t(facts.product === 'weilidai' ? 'summary.charges.unknownWechat' : 'summary.charges.unknown'));
     }
   }
 

@@ -11,7 +11,7 @@ import type { Translate } from '../i18n/index.js';
 import { promptData } from './callback-data.js';
 import type { Button, Keyboard, Reply } from './reply.js';
 import { causeSentence } from '../documents/sentences.js';
-import { productName } from '../documents/names.js';
+import { cardBank, productName } from '../documents/names.js';
 import { formatBp, overdueDays } from './status-summary.js';
 
 export interface StepInput {
@@ -55,7 +55,11 @@ export function callScript(ctx: LenderCase, t: Translate, today: IsoDate): strin
   const f = ctx.facts;
   const days = overdueDays(ctx, today);
   const b = surplusOf(ctx);
-  const parts = [f.product === null ? t('contact.script.helloUnknown') : t('contact.script.hello', { product: productName(ctx, t) })];
+  // A card's holder says so ("招商银行信用卡的持卡人"); a lender the list cannot name is called by the name given.
+  const card = f.product === 'credit_card';
+  const hello = card ? 'contact.script.helloCard' : 'contact.script.hello';
+  const unnamed = card ? cardBank(f, t) === null : f.product === 'other' && f.lenderName === null;
+  const parts = [f.product === null || unnamed ? t('contact.script.helloUnknown') : t(hello, { product: productName(ctx, t) })];
   if (f.amountFen !== null && f.dueDate !== null && f.dueDate >= today) {
     // Not overdue yet: the call is about the coming due date.
     parts.push(t('contact.script.dueSoon', { amount: formatFen(f.amountFen, ctx.lang), due: formatDate(f.dueDate, ctx.lang) }));
@@ -70,6 +74,7 @@ export function callScript(ctx: LenderCase, t: Translate, today: IsoDate): strin
           amount: formatFen(ctx.share.ofFen, ctx.lang),
           share: formatFen(ctx.share.fen, ctx.lang),
           minimum: formatFen(ctx.share.minimumFen ?? 0, ctx.lang),
+          debts: ctx.share.debts,
         })
       : b && b.surplusFen > 0
       ? t('contact.script.canPay', { amount: formatFen(b.surplusFen, ctx.lang) })
@@ -218,8 +223,8 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
   },
   'plan.submitted': ({ id, t }) =>
     text(t('plan.submittedAsk'), [
-      [btn(id, 'approved', t('plan.button.approved')), btn(id, 'refused', t('plan.button.refused'))],
-      [btn(id, 'hub', t('plan.button.waiting'))],
+      [btn(id, 'approved', t('plan.button.approved')), btn(id, 'extended', t('plan.button.extended'))],
+      [btn(id, 'refused', t('plan.button.refused')), btn(id, 'hub', t('plan.button.waiting'))],
       [btn(id, 'back', t('common.button.back'))],
     ]),
   'plan.approved': ({ id, ctx, t }) => {
@@ -232,10 +237,13 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
     return text(
       lines(
         `<b>${t('plan.approvedTitle')}</b>`,
-        p.monthlyFen !== null && p.months !== null
+        p.kind === 'extension' && p.months !== null && p.firstDue !== null
+          ? t('plan.approvedExtension', { count: p.months, date: formatDate(p.firstDue, ctx.lang) })
+          : null,
+        p.kind !== 'extension' && p.monthlyFen !== null && p.months !== null
           ? t('plan.approvedPlan', { monthly: formatFen(p.monthlyFen, ctx.lang), count: p.months })
           : null,
-        p.firstDue ? t('plan.approvedFirst', { date: formatDate(p.firstDue, ctx.lang) }) : null,
+        p.firstDue && p.kind !== 'extension' ? t('plan.approvedFirst', { date: formatDate(p.firstDue, ctx.lang) }) : null,
         ...(tooHigh && p.monthlyFen !== null && b
           ? [
               '',

@@ -26,10 +26,10 @@ describe('the checklist with several debts', () => {
     expect(hub).toContain('你的欠款（3 笔，一共 25,500 元）');
     expect(hub).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元');
     expect(hub).toContain('2. 借呗 · 12,000 元 · 逾期 30 天 · 每天多少：还不知道，要看合同或账单上的日利率');
-    expect(hub).toContain('▶ 3. 信用卡（招商银行） · 8,000 元 · 逾期 20 天 · 每天约 4 元');
+    expect(hub).toContain('▶ 3. 招商银行信用卡 · 8,000 元 · 逾期 20 天 · 每天约 4 元');
     expect(hub).toContain('合计每天约 6.75 元');
     expect(hub).toContain('另有 1 笔每天多少还不知道');
-    expect(hub).toContain('下面的步骤现在按第 3 笔（信用卡（招商银行））来');
+    expect(hub).toContain('下面的步骤现在按第 3 笔（招商银行信用卡）来');
   });
 
   it('puts them in order, each with its reason, and shares what can be spared in proportion, to the fen', async () => {
@@ -38,7 +38,7 @@ describe('the checklist with several debts', () => {
     const hub = u.last();
     expect(hub).toContain('先还哪笔、每月怎么分（每月能拿出 2,500 元，按欠款比例分给各家）');
     // 2,500 × 8,000 / 25,500, × 5,500 / 25,500 and × 12,000 / 25,500; the odd fen to the largest remainder.
-    expect(hub).toContain('1. 信用卡（招商银行）：每月 784.31 元。每天都在加收费用，越拖越多。');
+    expect(hub).toContain('1. 招商银行信用卡：每月 784.31 元。每天都在加收费用，越拖越多。');
     expect(hub).toContain('2. 花呗：每月 539.22 元。每天都在加收费用，越拖越多。');
     expect(hub).toContain('3. 借呗：每月 1,176.47 元。按欠款比例还，先稳住。');
     expect(hub).toContain('别为了还旧债去借新的网贷或套现');
@@ -61,7 +61,7 @@ describe('the checklist with several debts', () => {
     const { h, u } = await threeDebts(81_006);
     await u.send('/checklist');
     const old = (label: string) => u.findButton(label)!.callback_data;
-    const [jiebei, card] = [old('2. 借呗'), old('3. 信用卡')];
+    const [jiebei, card] = [old('2. 借呗'), old('3. 招商银行信用卡')];
     await u.press('2. 借呗');
     await u.press('我的资料');
     await u.press('删掉这笔');
@@ -74,7 +74,7 @@ describe('the checklist with several debts', () => {
 
     // The old message's third button is still the card, now second in the list.
     await u.pressData(card);
-    expect(u.last()).toContain('下面的步骤现在按第 2 笔（信用卡（招商银行））来');
+    expect(u.last()).toContain('下面的步骤现在按第 2 笔（招商银行信用卡）来');
     expect(asCase(await stored()).current).toBe(1);
     await u.press('联系平台');
     expect(u.last()).toContain('信用卡');
@@ -98,7 +98,7 @@ describe('the checklist with several debts', () => {
     await u.press('我的资料');
     expect(u.last()).toContain('下面是第 3 笔（共 3 笔）的资料');
     await u.press('删掉这笔');
-    expect(u.last()).toContain('确定删掉第 3 笔（信用卡（招商银行））吗');
+    expect(u.last()).toContain('确定删掉第 3 笔（招商银行信用卡）吗');
     await u.press('确定删掉');
     expect(u.last()).toContain('这笔欠款已经删掉了');
     await u.send('/checklist');
@@ -108,24 +108,25 @@ describe('the checklist with several debts', () => {
 
   it('gives each lender its own share: in the call script and in its statement, the shares adding up to what can be spared', async () => {
     const { h, u } = await threeDebts(81_005);
-    const shares = { '花呗': '539.22 元', '借呗': '1,176.47 元', '信用卡（招商银行）': '784.31 元' };
+    const shares = { '花呗': '539.22 元', '借呗': '1,176.47 元', '招商银行信用卡': '784.31 元' };
     const statements: string[] = [];
     for (const [n, [name, share]] of Object.entries(shares).entries()) {
       await u.send('/checklist');
       await u.press(`${n + 1}. ${name}`);
       await u.press('联系平台');
-      expect(u.last()).toContain(`我算过了，现在每个月一共最多能拿出 2,500 元，要分给好几家，按欠款比例给贵司 ${share}。`);
+      expect(u.last()).toContain(`我算过了，现在每个月一共最多能拿出 2,500 元，要分给 3 笔欠款，按欠款比例给你们的是 ${share}。`);
+      // Each lender's letter gets its own review and request; name and phone are asked once.
       if (n === 0) await walk.writeStatement(u, '分期');
-      else await u.send('/statement');
+      else await walk.writeAnotherStatement(u, '分期');
       statements.push(u.texts().find((t, i, all) => t.startsWith('还款困难情况说明') && all.slice(i + 1).every((x) => !x.startsWith('还款困难情况说明')))!);
       // A bank (the card) is 贵行 all through its letter, anyone else 贵司.
-      const you = name.startsWith('信用卡') ? '贵行' : '贵司';
-      expect(statements.at(-1)).toContain(`按欠款比例向${you}每月还款约 ${share}`);
+      const you = name.endsWith('信用卡') ? '贵行' : '贵司';
+      expect(statements.at(-1)).toContain(`按欠款金额比例，${you}所占份额为每月约 ${share}`);
       expect(statements.at(-1)).not.toContain(you === '贵行' ? '贵司' : '贵行');
     }
     expect(new Set(statements).size).toBe(3);
     // What the three letters ask for adds up to what can be spared, to the fen: nothing lost or added by rounding.
-    const asked = statements.map((t) => Math.round(Number(/按欠款比例向贵[司行]每月还款约 ([\d,.]+) 元/.exec(t)![1]!.replace(/,/g, '')) * 100));
+    const asked = statements.map((t) => Math.round(Number(/按欠款金额比例，贵[司行]所占份额为每月约 ([\d,.]+) 元/.exec(t)![1]!.replace(/,/g, '')) * 100));
     expect(asked.reduce((a, b) => a + b, 0)).toBe(250_000);
     expect(h.calls.filter((c) => c.method === 'sendDocument')).toHaveLength(3);
     // The checklist counts the progress of each debt on its own.
@@ -143,7 +144,7 @@ describe('the checklist with several debts', () => {
     expect(u.last()).not.toContain('1,000 元。');
     await u.press('1. 花呗');
     await u.press('联系平台');
-    expect(u.last()).toContain('贵司这笔 500 元，我可以一次还清');
+    expect(u.last()).toContain('你们这笔 500 元，我可以一次还清');
   });
 
   it('warns when a lender\'s approved plan takes more than its share, though less than all that can be spared', async () => {
@@ -174,12 +175,17 @@ describe('the checklist with several debts', () => {
     expect(letter).toContain('截至 2026年11月24日，本人共有 3 笔欠款，合计 25,500 元。');
     // Each debt numbered once.
     expect(letter).not.toMatch(/\d\. \d\./);
-    expect(letter).toContain('1. 花呗：欠款 5,500 元，已逾期约 45 天');
-    expect(letter).toContain('3. 信用卡（招商银行）：欠款 8,000 元，已逾期约 20 天');
+    // Each lender with its legal name, amount, days overdue and what it costs a day.
+    expect(letter).toContain('1. 花呗\n1. 出借方 / 收件方：重庆蚂蚁消费金融有限公司\n2. 欠款金额：5,500 元\n3. 逾期天数：约 45 天\n4. 每天费用：约 2.75 元（估算）');
+    expect(letter).toContain('3. 招商银行信用卡\n1. 出借方 / 收件方：招商银行信用卡中心\n2. 欠款金额：8,000 元\n3. 逾期天数：约 20 天');
     expect(letter).toContain('每月可用于还款约 2,500 元，按各笔欠款金额的比例分配');
-    expect(letter).toContain('借呗：每月约 1,176.47 元');
-    expect(letter).toContain('花呗：已同意分 12 期，每期 539.22 元');
-    expect(letter).toContain('借呗：尚未申请分期或延期');
+    // The order, each with why, and its part of the month.
+    expect(letter).toContain('处理顺序及理由');
+    expect(letter).toContain('借呗：按比例还款，保持稳定。每月约 1,176.47 元。');
+    expect(letter).toContain('协商情况：已商定分 12 期偿还，每期 539.22 元，尚未取得书面确认');
+    expect(letter).toContain('协商情况：尚未申请分期或延期');
+    expect(letter).toContain('困难原因：');
+    expect(letter).toContain('本人签名：＿＿＿＿＿＿＿＿');
     expect(letter).toContain('12348');
     expect(u.last()).toContain('上面是你的欠款汇总');
     const doc = h.calls.filter((c) => c.method === 'sendDocument').at(-1)!;
@@ -199,41 +205,41 @@ describe('a minimum per lender, chosen by the person', () => {
 
   it('a card’s minimum payment is met first; the rest is shared in proportion, to the fen, and the card’s script says it', async () => {
     const { u } = await threeDebts(81_101);
-    await setMinimum(u, 3, '信用卡（招商银行）', '1000');
+    await setMinimum(u, 3, '招商银行信用卡', '1000');
     expect(u.last()).toContain('每月最低：1,000 元');
     expect(u.last()).toContain('每月分给这一家：1,000 元（你定的最低额）');
     await u.send('/checklist');
     const hub = u.last();
     expect(hub).toContain('先保证你定的最低额，其余按欠款比例分');
     // 2,500 − 1,000 = 1,500 over 5,500 and 12,000: 471.43 and 1,028.57 (the odd fen to the larger remainder).
-    expect(hub).toContain('信用卡（招商银行）：每月 1,000 元（你定的最低额）');
+    expect(hub).toContain('招商银行信用卡：每月 1,000 元（你定的最低额）');
     expect(hub).toContain('花呗：每月 471.43 元');
     expect(hub).toContain('借呗：每月 1,028.57 元');
     expect(hub).not.toContain('点「✏️ 每月最低」');
-    await u.press('3. 信用卡（招商银行）');
+    await u.press('3. 招商银行信用卡');
     await u.press('联系平台');
-    expect(u.last()).toContain('要分给好几家，其中每月给贵司 1,000 元。');
+    expect(u.last()).toContain('要分给 3 笔欠款，其中每月给你们 1,000 元。');
     await u.send('/checklist');
     await u.press('1. 花呗');
     await u.press('联系平台');
-    expect(u.last()).toContain('按欠款比例给贵司 471.43 元。');
+    expect(u.last()).toContain('按欠款比例给你们的是 471.43 元。');
   });
 
   it('minimums more than can be spared: says so kindly, meets the smaller one, and names the lender to ask for an extension', async () => {
     const { u } = await threeDebts(81_102);
-    await setMinimum(u, 3, '信用卡（招商银行）', '2000');
+    await setMinimum(u, 3, '招商银行信用卡', '2000');
     await setMinimum(u, 2, '借呗', '1500');
     await u.send('/checklist');
     const hub = u.last();
     // 1,500 for 借呗 fits; 2,000 for the card does not: the 1,000 left goes to 花呗 and the card in proportion.
     expect(hub).toContain('借呗：每月 1,500 元（你定的最低额）');
-    expect(hub).toContain('信用卡（招商银行）：每月 592.59 元，不够你定的最低 2,000 元');
+    expect(hub).toContain('招商银行信用卡：每月 592.59 元，不够你定的最低 2,000 元');
     expect(hub).toContain('花呗：每月 407.41 元');
     expect(hub).toContain('你定的各家最低额一共 3,500 元，比每月能拿出的 2,500 元还多，没法都照顾到');
-    expect(hub).toContain('信用卡（招商银行）：直接跟对方说明情况，申请延期');
-    await u.press('3. 信用卡（招商银行）');
+    expect(hub).toContain('招商银行信用卡：直接跟对方说明情况，申请延期');
+    await u.press('3. 招商银行信用卡');
     await u.press('联系平台');
-    expect(u.last()).toContain('能给贵司的每月只有 592.59 元，达不到每月 2,000 元。');
+    expect(u.last()).toContain('能给你们的每月只有 592.59 元，达不到每月 2,000 元。');
     expect(u.last()).toContain('想申请延期还款几个月');
     await u.press('下一步：分期或延期');
     expect(u.last()).toContain('这一家现在只分得到 592.59 元');
@@ -319,7 +325,7 @@ describe('"another debt?" and each debt\'s own progress on the checklist', () =>
     expect(u.last()).toContain('✅ 5. 准备证明材料');
     expect(u.last()).toContain('已完成 3/8');
     expect(u.last()).toContain('1. 花呗 · 5,500 元 · 逾期 45 天 · 每天约 2.75 元\n   └ 已完成 3/8 步，联系过 1 次');
-    expect(u.last()).toContain('2. 借呗 · 12,000 元 · 逾期 30 天 · 每天约 7.20 元\n   └ 已完成 2/8 步');
+    expect(u.last()).toContain('2. 借呗 · 12,000 元 · 逾期 30 天 · 每天最多约 7.20 元（按全部欠款估算；罚息只计在逾期那一期上）\n   └ 已完成 2/8 步');
 
     // Stored: each debt's own steps, the shared ones once.
     const c = fromStored(CASE_SCHEMA_VERSION, (await h.store.load(u.id))?.snapshot)!.context;

@@ -44,7 +44,7 @@ const PERSONAS: Persona[] = [
     essentials: '2500',
     otherDebts: '0',
     sees: {
-      summary: ['20,000 元', '已逾期约 120 天', '合同日利率的 1.5 倍', '每天约 12 元', '每 30 天约 360 元', '到今天一共约 1,440 元', '律师函', '12368', '每月还差 500 元'],
+      summary: ['20,000 元', '已逾期约 120 天', '合同日利率的 1.5 倍', '只计在逾期未还的那一期上', '每天最多约 12 元', '每 30 天最多约 360 元', '到今天最多约 1,440 元', '律师函', '12368', '每月还差 500 元'],
       contact: ['95188', '暂时拿不出钱来还', '延期还款'],
       plan: ['先向平台申请延期还款', '低保、临时救助', '12345'],
       track: ['1.5 倍'],
@@ -84,7 +84,7 @@ const PERSONAS: Persona[] = [
     otherDebts: '300',
     sees: {
       summary: ['8,000 元', '已逾期约 20 天', '没有可靠的来源', '每月大约能拿出 500 元'],
-      contact: ['95384', '我从今年10月开始因为伤病在治疗，收入少了很多'],
+      contact: ['95384', '我从今年10月开始因为伤病在治疗，不是不想还'],
       plan: ['你没填日利率，利息算不出来', '（只算了本金，还没算利息）', '可以申请分 18 期，每期约 444.45 元（不含利息和手续费）'],
       track: ['没有可靠来源'],
     },
@@ -93,6 +93,7 @@ const PERSONAS: Persona[] = [
   {
     name: 'another lender',
     product: '其他',
+    lenderName: '分期乐',
     amount: '3000',
     overdue: '15天',
     cause: /家里|家庭/,
@@ -102,11 +103,11 @@ const PERSONAS: Persona[] = [
     otherDebts: null,
     sees: {
       summary: ['3,000 元', '已逾期约 15 天', '没有可靠的来源', '每月大约能拿出 1,000 元'],
-      contact: ['没有核实过的客服电话'],
+      contact: ['没有核实过的客服电话', '你好，我是分期乐的用户。'],
       plan: ['分 '],
       track: ['没有可靠来源'],
     },
-    stored: { product: 'other', cause: 'family', otherDebtsFen: null },
+    stored: { product: 'other', lenderName: '分期乐', cause: 'family', otherDebtsFen: null },
   },
 ];
 

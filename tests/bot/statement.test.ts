@@ -46,12 +46,14 @@ describe('step 6: the hardship statement in the chat', () => {
     const raw = h.calls.find((c) => c.method === 'sendMessage' && String(c.payload.text).includes('还款困难情况说明</b>'))!;
     expect(raw.payload.text).toContain('王&lt;b&gt;芳&lt;/b&gt;');
     const [doc] = documents(h);
-    expect(doc?.payload.document.filename).toMatch(/^还款困难情况说明-\d{4}-\d{2}-\d{2}\.docx$/);
+    expect(doc?.payload.document.filename).toMatch(/^还款困难情况说明-花呗-\d{4}-\d{2}-\d{2}\.docx$/);
     const { value } = await mammoth.extractRawText({ buffer: doc!.payload.document.source as Buffer });
     expect(value).toContain('王<b>芳</b>');
     expect(u.last()).toContain('《还款困难情况说明》写好了');
     const stored = (await h.store.load(900))?.snapshot as { context: Record<string, any> };
-    expect(stored.context.statement).toEqual({ name: '王<b>芳</b>', phoneTail: '5678', idTail: null, requests: ['instalments'], identityAsked: true });
+    expect(stored.context.statement).toEqual({ name: '王<b>芳</b>', phoneTail: '5678', identityAsked: true });
+    // This lender's own requests and account tail, at the end of its stored row.
+    expect(stored.context.debts[0].slice(-2)).toEqual([['instalments'], null]);
     // Step 6 is done for this lender's debt.
     expect(asLender(stored).context.steps.statement).toBe('done');
   });

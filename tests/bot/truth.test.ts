@@ -180,7 +180,7 @@ describe('the statement says only what is true', () => {
       expect(s).not.toMatch(/2026年10月25日|起逾期/);
       expect(s).toContain('贵行');
       expect(s).not.toContain('贵司');
-      expect(s).toContain('本人今年8月失业');
+      expect(s).toContain('本人于今年8月失业');
     }
     expect(u.last()).toContain(lang === 'en' ? 'Your hardship statement is above' : '《还款困难情况说明》写好了');
   });
@@ -193,7 +193,8 @@ describe('the statement says only what is true', () => {
     await u.send('王芳');
     await u.send('5678');
     await u.press('跳过');
-    expect((await stored(h, u)).statement).toMatchObject({ name: '王芳', phoneTail: '5678', idTail: null, identityAsked: true });
+    expect((await stored(h, u)).statement).toMatchObject({ name: '王芳', phoneTail: '5678', identityAsked: true });
+    expect((await stored(h, u)).debts[0].slice(-2)).toEqual([['extension'], null]);
 
     // Changing the request writes it again without asking the name a second time.
     await u.press('改内容');
@@ -243,8 +244,8 @@ describe('the statement says only what is true', () => {
     expect(u.last()).toContain('The English copy is above, for your own reference');
     await u.press('Message asking for written confirmation');
     const docs = h.calls.filter((c) => c.method === 'sendDocument').slice(-2).map((c) => c.payload.document.filename as string);
-    expect(docs[0]).toMatch(/^请平台书面确认-/);
-    expect(docs[1]).toMatch(/^confirmation-request-/);
+    expect(docs[0]).toMatch(/^请求书面确认还款方案-借呗-/);
+    expect(docs[1]).toMatch(/^confirmation-request-Jiebei \(借呗\)-/);
     expect(u.last()).toContain('The message asking for written confirmation is above, in Chinese');
   });
 });

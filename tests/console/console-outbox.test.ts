@@ -58,4 +58,16 @@ describe('the terminal as an outbox', () => {
     const json = JSON.parse(readFileSync(join(dir, 'xieshang-export-2026-11-24.json'), 'utf8')) as { case: { data: { consent: string } } };
     expect(json.case.data.consent).toBe('pending');
   });
+
+  it('never writes over an earlier document: the same letter made again gets a number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xs-console-'));
+    const terminal = createConsoleOutbox(new PassThrough(), dir);
+    const filename = '还款困难情况说明-招商银行信用卡-2026-12-07.docx';
+    await terminal.outbox.sendDocument(1, { filename, bytes: new Uint8Array([1]) });
+    await terminal.outbox.sendDocument(1, { filename, bytes: new Uint8Array([2]) });
+    await terminal.outbox.sendDocument(1, { filename: '还款困难情况说明-花呗-2026-12-07.docx', bytes: new Uint8Array([3]) });
+    expect([...readFileSync(join(dir, filename))]).toEqual([1]);
+    expect([...readFileSync(join(dir, '还款困难情况说明-招商银行信用卡-2026-12-07-2.docx'))]).toEqual([2]);
+    expect([...readFileSync(join(dir, '还款困难情况说明-花呗-2026-12-07.docx'))]).toEqual([3]);
+  });
 });

@@ -26,7 +26,7 @@ const PERSONAS: Array<{ name: string; ctx: LenderCase; expected: string[]; absen
       c.statement = { name: '李小梅', phoneTail: '1234', idTail: '567X', requests: ['instalments', 'penalty_reduction'], identityAsked: true };
       c.evidence = ['payslips', 'bank_statements'];
     }),
-    expected: ['致：重庆蚂蚁消费金融有限公司', '姓名：李小梅', '手机号后四位：1234', '身份证/账户后四位：567X', '花呗', '800 元', '自 2026年11月19日 起逾期', '已逾期 5 天', '自今年10月起，本人收入明显减少', '贵司', '每月收入约 4,000 元', '必要开支约 3,000 元', '每月可用于还款的金额约 1,000 元', '每月还款约 1,000 元；', '减免逾期期间产生的罚息、违约金等费用。', '1. 工资条', '2. 银行流水', '日期：2026年11月24日'],
+    expected: ['致：重庆蚂蚁消费金融有限公司', '姓名：李小梅', '手机号后四位：1234', '身份证/账户后四位：567X', '花呗', '800 元', '自 2026年11月19日 起逾期', '已逾期 5 天', '自今年10月起，本人收入减少，暂时无力', '贵司', '每月收入约 4,000 元', '必要生活开支约 3,000 元', '每月可用于还款的金额约 1,000 元', '每月还款约 1,000 元；', '减免逾期期间产生的罚息、违约金等费用。', '1. 工资条', '2. 银行流水', '日期：2026年11月24日'],
     absent: ['延期还款，待', '其他欠款', '第七十条', '贵行'],
   },
   {
@@ -35,8 +35,8 @@ const PERSONAS: Array<{ name: string; ctx: LenderCase; expected: string[]; absen
       Object.assign(c.facts, { product: 'jiebei', amountFen: 2_000_000, dueDate: '2026-07-27', cause: 'business', incomeFen: 200_000, essentialsFen: 250_000, otherDebtsFen: 30_000 });
       c.statement.requests = ['extension', 'stop_interest'];
     }),
-    expected: ['借呗', '20,000 元', '已逾期约 120 天', '本人生意经营失败，收入大幅减少', '其他欠款约 300 元，', '每月尚有约 800 元的缺口', '申请延期还款，待收入恢复后按约定计划还款；', '停止计收新的利息和罚息。', '姓名：＿＿＿＿＿＿＿＿'],
-    absent: ['附件材料', '2026年7月27日', '起逾期'],
+    expected: ['借呗', '20,000 元', '已逾期约 120 天', '本人生意经营失败，暂时无力', '其他欠款约 300 元，', '每月尚有约 800 元的缺口', '申请延期还款，待收入恢复后按约定计划还款；', '停止计收新的利息和罚息。', '姓名：＿＿＿＿＿＿＿＿'],
+    absent: ['附件材料', '2026年7月27日', '起逾期', '收入大幅减少', '逾期未还金额'],
   },
   {
     name: 'credit card with job loss',
@@ -45,8 +45,8 @@ const PERSONAS: Array<{ name: string; ctx: LenderCase; expected: string[]; absen
       c.statement.requests = ['instalments'];
       c.plan = { status: 'approved', monthlyFen: 100_000, months: 36, firstDue: '2026-12-10' };
     }),
-    expected: ['致：招商银行信用卡中心', '35,000 元', '本人今年9月失业，没有了稳定收入', '本人目前没有收入', '分 36 期偿还，每期 1,000 元。', '第七十条', '特向贵行说明情况', '恳请贵行予以理解'],
-    absent: ['贵司', '收入约 0 元', '；恳请'],
+    expected: ['致：招商银行信用卡中心', '35,000 元', '本人于今年9月失业，暂时无力', '本人目前没有收入', '本人已与贵行商定：欠款分 36 期偿还，每期 1,000 元，首期还款日为 2026年12月10日。', '本人目前每月已无余钱可用于还款，但该方案已与贵行商定', '特向贵行说明情况', '恳请贵行予以理解'],
+    absent: ['贵司', '收入约 0 元', '；恳请', '第七十条', '申请将欠款', '没有了稳定收入'],
   },
   {
     name: '微粒贷 illness',
@@ -55,8 +55,8 @@ const PERSONAS: Array<{ name: string; ctx: LenderCase; expected: string[]; absen
       c.statement.requests = ['instalments'];
       c.evidence = ['diagnosis_certificate'];
     }),
-    expected: ['深圳前海微众银行股份有限公司', '8,000 元', '已逾期约 20 天', '本人自今年10月3日起因伤病治疗', '按本人的实际能力每月还款。', '诊断证明', '贵行'],
-    absent: ['每月收入约', '贵司'],
+    expected: ['深圳前海微众银行股份有限公司', '8,000 元', '已逾期约 20 天', '本人自今年10月3日起因伤病需要治疗', '按本人的实际能力每月还款。', '诊断证明', '贵行'],
+    absent: ['每月收入约', '贵司', '收入受到很大影响', '逾期未还金额'],
   },
   {
     name: 'other lender',
@@ -64,8 +64,8 @@ const PERSONAS: Array<{ name: string; ctx: LenderCase; expected: string[]; absen
       Object.assign(c.facts, { product: 'other', amountFen: 300_000, dueDate: '2026-11-09', cause: 'family', incomeFen: 500_000, essentialsFen: 400_000 });
       c.statement.requests = ['extension'];
     }),
-    expected: ['致：其他平台客服部', '3,000 元', '本人家中遭遇变故', '申请延期还款', '贵司'],
-    absent: ['贵行'],
+    expected: ['致：＿＿＿＿客服部', '3,000 元', '本人家中发生变故', '申请延期还款', '贵司'],
+    absent: ['贵行', '其他平台', '经济负担加重', '开销'],
   },
 ];
 
@@ -95,7 +95,7 @@ describe.each(PERSONAS)('the hardship statement: $name', ({ ctx, expected, absen
     expect(xml).toContain('w:line="360"');
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(xml).toContain('<w:jc w:val="center"/>');
-    expect(documentFilename(doc, TODAY)).toBe('还款困难情况说明-2026-11-24.docx');
+    expect(documentFilename(doc, TODAY)).toMatch(/^还款困难情况说明-(花呗|借呗|招商银行信用卡|微粒贷)-2026-11-24\.docx$|^还款困难情况说明-2026-11-24\.docx$/);
   });
 });
 

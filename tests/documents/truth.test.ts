@@ -103,12 +103,14 @@ describe('one natural sentence per cause', () => {
     const ctx = caseWith((c) => Object.assign(c.facts, { cause, causeSince: since }));
     const line = text('statement', ctx, 'en').split('\n').find((l) => l.includes('cannot repay in full on time'))!;
     expect(line).toMatch(/^[A-Z].*\.$/);
-    if (since === '2026-08') expect(line).toContain('Since Aug this year');
+    if (since === '2026-08') expect(line).toContain('Aug this year');
     if (since === '2024-03') expect(line).toContain('Mar 2024');
   });
 
-  it('says 本人今年8月失业 for a job lost in August', () => {
-    expect(text('statement', caseWith(() => {}))).toContain('本人今年8月失业，没有了稳定收入');
+  it('says 本人于今年8月失业 for a job lost in August, and nothing the person did not say', () => {
+    const s = text('statement', caseWith(() => {}));
+    expect(s).toContain('本人于今年8月失业，暂时无力按期足额还款。');
+    expect(s).not.toContain('没有了稳定收入');
   });
 });
 
@@ -126,7 +128,10 @@ describe('money in and out, as it is', () => {
     ['zh-CN', '；', '。'],
     ['en', ';', '.'],
   ] as const)('%s: the requests read as one list: separators between, a full stop at the end', (lang, sep, end) => {
-    const ctx = caseWith((c) => (c.statement.requests = ['extension', 'instalments', 'penalty_reduction', 'stop_interest']));
+    const ctx = caseWith((c) => {
+      c.statement.requests = ['extension', 'instalments', 'penalty_reduction', 'stop_interest'];
+      c.plan = { status: 'none', monthlyFen: null, months: null, firstDue: null };
+    });
     const items = text('statement', ctx, lang).split('\n').filter((l) => /^\d\. /.test(l));
     expect(items).toHaveLength(4);
     for (const item of items.slice(0, -1)) expect(item.endsWith(sep)).toBe(true);
@@ -136,9 +141,10 @@ describe('money in and out, as it is', () => {
   it('asks a bank about Art. 70 once, in its own sentence after the list', () => {
     const ctx = caseWith((c) => Object.assign(c.facts, { product: 'credit_card', bank: 'icbc' }));
     ctx.statement.requests = ['instalments'];
+    ctx.plan = { status: 'none', monthlyFen: null, months: null, firstDue: null };
     const s = text('statement', ctx);
     expect(s.match(/第七十条/g)).toHaveLength(1);
-    expect(s).toMatch(/1\. 申请将欠款分 12 期偿还，每期 500 元。\n\n本人恳请贵行根据/);
+    expect(s).toMatch(/1\. 申请分期或个性化还款方案，每月还款约 500 元。\n\n本人恳请贵行根据/);
   });
 });
 
@@ -175,7 +181,7 @@ describe('the complaint says only what the person said', () => {
 
   it('the confirmation claims no call date where no call reached anyone', () => {
     const s = text('confirmation', caseWith((c) => (c.calls = [{ date: '2026-11-20', channel: 'phone', agentId: null, outcome: 'not_reached', promise: null, nextDate: null }])));
-    expect(s).toContain('我与贵司客服沟通了还款方案');
+    expect(s).toContain('贵司已同意我的还款方案');
     expect(s).not.toContain('2026年11月20日');
     expect(s).not.toContain('2026年11月24日我与');
   });

@@ -148,9 +148,9 @@ describe('a minimum per lender, chosen by the person', () => {
 
 describe('what a debt costs a day', () => {
   it('estimates where the rule is sourced, and says why not where it is not', () => {
-    expect(dailyCharge(debt('huabei', 550_000, '2026-10-10'), TODAY)).toEqual({ kind: 'estimate', perDayFen: 275 });
+    expect(dailyCharge(debt('huabei', 550_000, '2026-10-10'), TODAY)).toEqual({ kind: 'estimate', perDayFen: 275, upTo: false });
     expect(dailyCharge(debt('jiebei', 1_200_000, '2026-10-25'), TODAY)).toEqual({ kind: 'unknown', reason: 'needs_rate' });
-    expect(dailyCharge(debt('jiebei', 1_200_000, '2026-10-25', 4), TODAY)).toEqual({ kind: 'estimate', perDayFen: 720 });
+    expect(dailyCharge(debt('jiebei', 1_200_000, '2026-10-25', 4), TODAY)).toEqual({ kind: 'estimate', perDayFen: 720, upTo: true });
     expect(dailyCharge(debt('huabei', 550_000, '2026-12-01'), TODAY)).toEqual({ kind: 'none', reason: 'not_overdue' });
     expect(dailyCharge({ product: 'huabei', amountFen: null, dueDate: null, dailyRateBp: null }, TODAY)).toEqual({ kind: 'unknown', reason: 'missing' });
   });

@@ -68,6 +68,16 @@ describe('what is reminded', () => {
     expect(reminders(received, '2026-11-25').some((r) => r.kind === 'confirmation')).toBe(false);
   });
 
+  it('an approved extension: its written confirmation, and the day repayment starts again, not the old due day', () => {
+    const extension = { status: 'approved', monthlyFen: null, months: 3, firstDue: '2027-03-01', kind: 'extension' };
+    const c = base({ plan: extension, dueDate: '2026-10-25', amountFen: 500_000, agreement: { approvedOn: '2026-11-25' } });
+    const said = reminders(c, '2026-11-25');
+    expect(said.find((r) => r.kind === 'confirmation')?.date).toBe('2026-11-28');
+    expect(said.filter((r) => r.kind === 'repayment').map((r) => r.about)).toEqual(['2027-03-01']);
+    // Nothing is due a month meanwhile: no instalment is reminded.
+    expect(said.some((r) => r.kind === 'instalment')).toBe(false);
+  });
+
   it('each instalment 3 days and 1 day before, the next unpaid one and the one after', () => {
     const c = base({ plan: approvedPlan });
     const inst = reminders(c, '2026-11-25').filter((r) => r.kind === 'instalment');

@@ -26,10 +26,10 @@ describe('the case machine graph', () => {
     ...['continue', 'agree', 'decline', 'yes', 'no', 'back', 'skip', 'next', 'edit', 'hub'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),
-    ...['huabei', 'jiebei', 'credit_card', 'cmb', 'job_loss', 'edit:rate', 'edit:amount', 'edit:name'].map((value) =>
+    ...['huabei', 'jiebei', 'credit_card', 'other_bank', 'job_loss', 'edit:rate', 'edit:amount', 'edit:name'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),
-    ...['log', 'phone', 'today', 'agreed', 'not_reached', 'return', 'view:huabei', 'human:huabei', 'again', 'submitted', 'approved', 'refused', 'retry', 'change'].map((value) =>
+    ...['log', 'phone', 'today', 'agreed', 'not_reached', 'return', 'view:huabei', 'human:huabei', 'again', 'submitted', 'approved', 'extended', 'refused', 'retry', 'change'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),
     ...['eating_out', 'tick:0', 'topic:collectors', 'requests', 'req:instalments', 'complaint', 'refusal', 'english'].map(
@@ -51,7 +51,7 @@ describe('the case machine graph', () => {
         s.context.returnTo,
         debtOf(s.context).amountFen === null,
         debtOf(s.context).plan.status,
-        s.context.statement.requests.length,
+        debtOf(s.context).requests.length,
         s.context.debts.length,
       ]),
   });

@@ -20,9 +20,9 @@ describe('a case stored by schema 2 with reminders on, read by the current schem
   const snapshot = fromStored(v2.schema, v2.snapshot)!;
   const c = snapshot.context;
 
-  it('is the stored record of schema 2, read as schema 3', () => {
+  it('is the stored record of schema 2, read as the current schema', () => {
     expect(v2.schema).toBe(2);
-    expect(CASE_SCHEMA_VERSION).toBe(3);
+    expect(CASE_SCHEMA_VERSION).toBe(4);
     expect(snapshot).not.toBeNull();
     expect(snapshot.value).toBe('hub');
   });

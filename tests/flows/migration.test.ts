@@ -7,7 +7,7 @@ import { stateId } from '../../src/render/state-id.js';
 /** A case written by schema 1 (one debt): a card, two calls, an approved plan, a statement and a complaint. */
 const v1 = JSON.parse(readFileSync(new URL('./fixtures/case-v1.json', import.meta.url), 'utf8')) as {
   schema: number;
-  snapshot: { value: unknown; context: Record<string, unknown> & { facts: Record<string, unknown> } };
+  snapshot: { value: unknown; context: Record<string, unknown> & { facts: Record<string, unknown>; statement: Record<string, unknown> } };
 };
 
 describe('a case stored by schema 1, read by the current schema', () => {
@@ -16,7 +16,7 @@ describe('a case stored by schema 1, read by the current schema', () => {
 
   it('is the stored record of schema 1', () => {
     expect(v1.schema).toBe(1);
-    expect(CASE_SCHEMA_VERSION).toBe(3);
+    expect(CASE_SCHEMA_VERSION).toBe(4);
   });
 
   it('resumes in the same state', () => {
@@ -38,6 +38,10 @@ describe('a case stored by schema 1, read by the current schema', () => {
       calls: old.calls,
       plan: old.plan,
       statementWritten: true,
+      // The one statement's requests and account tail were this lender's; it has no name of its own to ask for.
+      lenderName: null,
+      requests: old.statement.requests,
+      idTail: old.statement.idTail,
       minimumFen: null,
       agreement: { approvedOn: null, confirmationReceived: false, paid: 0 },
       // Its answers are all in, the plan approved and the statement written; contact was marked done.
@@ -70,13 +74,14 @@ describe('a case stored by schema 1, read by the current schema', () => {
     const { facts: _nf, debts: _d, current: _cur, nextDebtId: _next, steps: _ns, ...now } = snapshot.context;
     // Reminders, the day of consent and an amount asked back came after schema 1: a case from then has none (the day
     // is not guessed).
-    expect(now).toEqual({ ...rest, consentOn: null, pendingAnswer: null, reminders: null });
+    const { requests: _r, idTail: _t, ...person } = rest.statement;
+    expect(now).toEqual({ ...rest, statement: person, consentOn: null, pendingAnswer: null, reminders: null });
     expect(now).toMatchObject({
       lang: 'zh-CN',
       consent: 'given',
       evidence: ['termination_certificate', 'payslips'],
       snowballCut: 'eating_out',
-      statement: { name: '李华', phoneTail: '1234', idTail: '567X', requests: ['instalments', 'penalty_reduction'], identityAsked: true },
+      statement: { name: '李华', phoneTail: '1234', identityAsked: true },
       complaint: { kind: 'refusal', what: '客服拒绝分期，没有说明理由', when: '2026-11-20' },
       checklistMessageId: 4242,
     });
@@ -148,7 +153,9 @@ describe('a case stored by schema 2, read by the current schema', () => {
   });
 
   it('keeps every answer, call, plan and statement of every debt', () => {
-    expect(c.debts.map(({ steps: _s, minimumFen: _m, agreement: _a, id: _id, ...debt }) => debt)).toEqual(old.debts.map(v2Debt));
+    expect(c.debts.map(({ steps: _s, minimumFen: _m, agreement: _a, id: _id, lenderName: _n, requests: _r, idTail: _t, ...debt }) => debt)).toEqual(
+      old.debts.map(v2Debt),
+    );
     expect(c.debts.map((d) => [d.product, d.calls.length, d.plan.status, d.statementWritten])).toEqual([
       ['huabei', 1, 'approved', true],
       ['jiebei', 2, 'none', false],
@@ -166,6 +173,14 @@ describe('a case stored by schema 2, read by the current schema', () => {
       { status: 'done', contact: 'done', plan: 'todo', statement: 'todo', track: 'todo' },
       // The card: nobody reached, its plan refused.
       { status: 'done', contact: 'in_progress', plan: 'in_progress', statement: 'todo', track: 'todo' },
+    ]);
+  });
+
+  it('gives the one list of requests to the lenders whose statement was written and the one worked on; the others are asked afresh', () => {
+    expect(c.debts.map((d) => [d.product, d.requests, d.idTail])).toEqual([
+      ['huabei', ['instalments'], null],
+      ['jiebei', ['instalments'], null],
+      ['credit_card', [], null],
     ]);
   });
 
@@ -192,17 +207,18 @@ describe('a case stored by schema 2, read by the current schema', () => {
   });
 
   it('keeps everything else as it was', () => {
-    const { steps: _s, debts: _d, reminders, ...rest } = old;
-    const { steps: _ns, debts: _nd, reminders: nowReminders, nextDebtId: _next, ...now } = c;
+    const { steps: _s, debts: _d, reminders, statement, ...rest } = old;
+    const { steps: _ns, debts: _nd, reminders: nowReminders, nextDebtId: _next, statement: nowStatement, ...now } = c;
     // The day of consent was not kept in schema 2 (it is not guessed), nor an amount asked back.
     expect(now).toEqual({ ...rest, consentOn: null, pendingAnswer: null });
+    const { requests: _r, idTail: _t, ...person } = statement as Record<string, unknown>;
+    expect(nowStatement).toEqual(person);
     const { approvedOn: _ap, confirmationReceived: _cr, paid: _p, ...keptReminders } = reminders as Record<string, unknown>;
     expect(nowReminders).toEqual(keptReminders);
     expect(now).toMatchObject({
       facts: { cause: 'job_loss', causeSince: '2026-08', incomeFen: 600_000, essentialsFen: 350_000, otherDebtsFen: 80_000 },
       evidence: ['termination_certificate', 'unemployment_registration'],
       snowballCut: 'eating_out',
-      statement: { name: '李华', phoneTail: '1234', idTail: null, requests: ['instalments'], identityAsked: true },
       checklistMessageId: 777,
     });
     expect(c.reminders).toMatchObject({ choice: 'asked' });
@@ -211,8 +227,9 @@ describe('a case stored by schema 2, read by the current schema', () => {
   it('is stored again with each debt’s steps at the end of its row, and read back the same', () => {
     const stored = JSON.parse(JSON.stringify(toStored(snapshot))) as { context: { debts: unknown[][] } };
     // After the schema-2 fields: the minimum, the agreement, the steps, then the id.
-    expect(stored.context.debts[0]).toEqual([...old.debts[0]!, null, [null, false, 0], ['done', 'in_progress', 'done', 'done', 'todo'], 0]);
-    expect(stored.context.debts.map((row) => row.at(-1))).toEqual([0, 1, 2]);
+    // Then the lender's own name, its requests and its account tail.
+    expect(stored.context.debts[0]).toEqual([...old.debts[0]!, null, [null, false, 0], ['done', 'in_progress', 'done', 'done', 'todo'], 0, null, ['instalments'], null]);
+    expect(stored.context.debts.map((row) => row.at(-4))).toEqual([0, 1, 2]);
     expect(fromStored(CASE_SCHEMA_VERSION, stored)!.context).toEqual(c);
   });
 

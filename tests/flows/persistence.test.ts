@@ -20,13 +20,13 @@ describe('storing and restoring a case', () => {
     expect(fromStored(CASE_SCHEMA_VERSION, 'garbage')).toBeNull();
   });
 
-  it('keeps each debt’s id at the end of its row, and refuses ids given twice or past the counter', () => {
+  it('keeps each debt’s id after its steps (then its lender’s name, requests and tail), and refuses ids given twice or past the counter', () => {
     const d = consented().choose('huabei').text('5500');
     const stored = JSON.parse(JSON.stringify(toStored(d.snapshot))) as ReturnType<typeof toStored>;
-    expect(stored.context.debts[0]!.at(-1)).toBe(0);
+    expect(stored.context.debts[0]!.slice(-4)).toEqual([0, null, [], null]);
     expect(stored.context.nextDebtId).toBe(1);
     const row = stored.context.debts[0]!;
-    const withIds = (ids: number[], nextDebtId: number) => ({ ...stored, context: { ...stored.context, nextDebtId, debts: ids.map((id) => [...row.slice(0, -1), id]) } });
+    const withIds = (ids: number[], nextDebtId: number) => ({ ...stored, context: { ...stored.context, nextDebtId, debts: ids.map((id) => [...row.slice(0, -4), id, ...row.slice(-3)]) } });
     expect(fromStored(CASE_SCHEMA_VERSION, withIds([0, 3], 4))!.context.debts.map((x) => x.id)).toEqual([0, 3]);
     expect(fromStored(CASE_SCHEMA_VERSION, withIds([2, 2], 4))).toBeNull();
     expect(fromStored(CASE_SCHEMA_VERSION, withIds([0, 4], 4))).toBeNull();

@@ -388,7 +388,7 @@ describe('the other reminders, through the real bot', () => {
     expect(u.last()).toContain('还没收到书面确认吗？你 2026年11月24日记下了谈好的方案');
     await u.press('请求书面确认的话');
     expect(h.calls.some((c) => c.method === 'sendDocument' && c.payload.chat_id === u.id)).toBe(true);
-    expect(u.texts().some((t) => t.startsWith('请平台书面确认的消息'))).toBe(true);
+    expect(u.texts().some((t) => t.startsWith('关于花呗还款方案的书面确认请求'))).toBe(true);
     await pressIn(h, u, '还没收到书面确认', '已经收到了');
     expect(u.texts().at(-1)).toContain('书面确认已经收到');
     expect(await agreementOf(u.id)).toMatchObject({ confirmationReceived: true });
@@ -552,7 +552,7 @@ describe('reminders for every debt, through the real bot', () => {
     // One message for the three instalments, a "paid" button under each, in the order of the list.
     now = sh('2026-12-07T09:00:02');
     await fire(u.id, now);
-    expect(u.last()).toContain('信用卡（招商银行）这一笔：\n分期第 1/12 期，250 元');
+    expect(u.last()).toContain('招商银行信用卡这一笔：\n分期第 1/12 期，250 元');
     const paid = (newest(h, u, '今天的提醒')?.payload.reply_markup?.inline_keyboard.flat() as Array<{ text: string; callback_data: string }>).filter((b) =>
       b.text.includes('已还'),
     );

@@ -53,6 +53,8 @@ export interface DebtAnswers {
   overdue: string;
   /** Typed where the product asks for its daily rate; null presses Skip; left out where it is not asked. */
   rate?: string | null;
+  /** Typed where the list cannot name the lender ("其他平台", "其他银行"); null presses Skip. */
+  lenderName?: string | null;
 }
 
 /** Step 1 for the first debt: its own questions, then why, since when, and the month's money. null presses Skip. */
@@ -72,6 +74,7 @@ const typeOrSkip = async (u: HarnessUser, text: string | null, lang: Lang) => {
 async function answerDebt(u: HarnessUser, a: DebtAnswers, lang: Lang) {
   await u.press(a.product);
   if (a.bank) await u.press(a.bank);
+  if (a.lenderName !== undefined) await typeOrSkip(u, a.lenderName, lang);
   await u.send(a.amount);
   await u.send(a.overdue);
   if (a.rate !== undefined) await typeOrSkip(u, a.rate, lang);
@@ -163,6 +166,15 @@ export const walk = {
 
   /** /statement, the facts reviewed, one request picked and "write": at the first identity question, the name. */
   toStatementIdentity,
+
+  /**
+   * Another lender's statement once the person's name and phone were asked: its own review, its own request, and
+   * only its own account tail, skipped.
+   */
+  async writeAnotherStatement(u: HarnessUser, request: string, lang: Lang = 'zh') {
+    await toStatementIdentity(u, request, lang);
+    await u.press(LABELS[lang].skip);
+  },
 
   /** The statement written with one request and no identity: the three identity questions skipped. */
   async writeStatement(u: HarnessUser, request: string, lang: Lang = 'zh') {
