@@ -60,6 +60,11 @@ export const BudgetFactsSchema = z.object({
   cause: z.enum(CAUSES).nullable(),
   /** 'YYYY-MM' or 'YYYY-MM-DD'. */
   causeSince: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable(),
+  /**
+   * The cause in the person's own words, when they wrote it rather than pressed it ("上个月公司裁员，我被辞退了"),
+   * with the cause it was read as: a letter quotes it only while that is still the cause.
+   */
+  causeWords: z.object({ cause: z.enum(CAUSES), text: freeText.min(1) }).nullable().default(null),
   incomeFen: fen.nullable(),
   essentialsFen: fen.nullable(),
   /** What lenders not listed as debts here (a mortgage, family) expect each month. */
@@ -221,6 +226,7 @@ export type StoredSnapshot = z.infer<typeof StoredSnapshotSchema>;
 export const emptyBudget = (): BudgetFacts => ({
   cause: null,
   causeSince: null,
+  causeWords: null,
   incomeFen: null,
   essentialsFen: null,
   otherDebtsFen: null,

@@ -179,7 +179,7 @@ export function choiceQuestion(q: ChoiceQuestion, opts: QuestionOpts): Fragment 
         {
           guard: { type: 'typedOption', params: { q } },
           actions: [
-            ...(q === 'cause' ? ['storeCauseSince' as const] : []),
+            ...(q === 'cause' ? ['storeCauseWords' as const] : []),
             raise(({ event }: { event: FlowEvent }) => ({ type: 'CHOOSE' as const, value: optionWord(q, textOf(event)) ?? '', today: event.today })),
           ],
         },

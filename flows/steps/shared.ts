@@ -1,11 +1,12 @@
 import { and } from 'xstate';
 import { STEPS, type Lang, type StepId, type StepStatus } from '../../src/domain/catalog.js';
-import { buttonWord, optionWord, selfRequest, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
+import { buttonWord, isOptionLabel, optionWord, selfRequest, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
+import { cleanNote } from '../../src/domain/answers.js';
 import { readCause } from '../../src/domain/understanding/causes.js';
 import { readCrisis } from '../../src/domain/understanding/crisis.js';
 import { advanceStep, isLenderStep } from '../../src/domain/progress.js';
 import { mentionsPaidAgent } from '../../src/domain/scam.js';
-import { DEBT_FACTS, debtOf, newCaseContext, withDebt, type CaseContext } from '../case.js';
+import { DEBT_FACTS, LIMITS, debtOf, newCaseContext, withDebt, type CaseContext } from '../case.js';
 import type { FlowEvent } from '../events.js';
 import type { RemindParams } from '../reminders.js';
 import { CHOICES, SKIP_CLEARS, confirmedAmount, isChoiceOf, isMoneyQuestion, readTextAnswer, type ChoiceQuestion, type TextQuestion } from '../questions.js';
@@ -105,10 +106,17 @@ export const actions = {
     const fen = pickedAmount(context, event, p.q);
     return fen !== null && isMoneyQuestion(p.q) ? { ...confirmedAmount(p.q, fen)(context), pendingAnswer: null } : {};
   }),
-  /** Why someone cannot pay said in their own words may also say since when ("上个月公司裁员"): kept with the cause. */
-  storeCauseSince: update(({ context, event }) => {
-    const since = event.type === 'TEXT' ? readCause(event.text, event.today)?.since : undefined;
-    return since ? { facts: { ...context.facts, causeSince: since } } : {};
+  /**
+   * Why someone cannot pay, said in their own words: kept as they said it (a letter quotes it), and since when if the
+   * words say so ("上个月公司裁员"). A label typed ("失业") is a button pressed, not words to quote.
+   */
+  storeCauseWords: update(({ context, event }) => {
+    if (event.type !== 'TEXT') return {};
+    const read = readCause(event.text, event.today);
+    const words = cleanNote(event.text, LIMITS.freeText);
+    if (!read) return {};
+    const quoted = words !== null && !isOptionLabel('cause', event.text) ? { causeWords: { cause: read.cause, text: words } } : {};
+    return { facts: { ...context.facts, ...quoted, ...(read.since ? { causeSince: read.since } : {}) } };
   }),
   storeChoice: update(({ context, event }, p: { q: ChoiceQuestion }) => {
     const value = valueOf(event);

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { LIMITS, type LenderCase, type Complaint } from '../../flows/case.js';
-import { causeSentence } from './sentences.js';
+import { causeSentence, ownWordsSentence } from './sentences.js';
 import type { IsoDate } from '../domain/catalog.js';
 import { budget, standingOf } from '../domain/budget.js';
 import { daysBetween, formatDate } from '../domain/dates.js';
@@ -245,6 +245,8 @@ export function composeDocument(kind: LenderDocumentKind, ctx: LenderCase, lang:
     { type: 'paragraph', text: debtLine() },
     { type: 'paragraph', text: causeSentence('documents.statement', { ...ctx, lang }, td, today) ?? '' },
   ];
+  const ownWords = ownWordsSentence('documents.statement', { ...ctx, lang }, td);
+  if (ownWords !== null) blocks.push({ type: 'paragraph', text: ownWords });
   if (b && f.incomeFen !== null && f.essentialsFen !== null) {
     const other = f.otherDebtsFen ? tx('statement.budgetOther', { other: money(f.otherDebtsFen) }) : '';
     blocks.push({

@@ -28,3 +28,9 @@ export function causeSentence(keyPrefix: string, ctx: LenderCase, t: Translate, 
     ? t(`${keyPrefix}.cause.${cause}`)
     : t(`${keyPrefix}.causeSince.${cause}`, { since: sinceInSentence(causeSince, ctx.lang, today, t) });
 }
+
+/** The cause in the person's own words, quoted as said, while it is still the cause they gave; null otherwise. */
+export function ownWordsSentence(keyPrefix: string, ctx: LenderCase, t: Translate): string | null {
+  const { cause, causeWords } = ctx.facts;
+  return causeWords !== null && causeWords.cause === cause ? t(`${keyPrefix}.ownWords`, { words: causeWords.text }) : null;
+}

@@ -227,6 +227,13 @@ const compactLabel = remembered((text: string): string =>
     .replace(/[\s。.!！~～,，]+/g, ''),
 );
 
+/** Whether typed text is one of a question's labels (or its short form), not words of one's own. */
+export function isOptionLabel(question: string, text: string): boolean {
+  const options = OPTION_WORDS[question];
+  const s = compactLabel(text);
+  return options !== undefined && Object.values(options).some((forms) => forms.includes(s));
+}
+
 /** The option of a button question that typed text names, or null. */
 export function optionWord(question: string, text: string): string | null {
   const options = OPTION_WORDS[question];

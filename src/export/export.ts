@@ -244,6 +244,7 @@ function summaryText(s: {
     heading('export.text.section.budget');
     field('export.text.label.cause', code('domain.cause', c.facts.cause));
     field('export.text.label.causeSince', c.facts.causeSince === null ? notGiven : c.facts.causeSince.length === 7 ? formatMonth(c.facts.causeSince, lang) : formatDate(c.facts.causeSince, lang));
+    field('export.text.label.causeWords', c.facts.causeWords === null ? notGiven : c.facts.causeWords.text);
     field('export.text.label.income', fen(c.facts.incomeFen));
     field('export.text.label.essentials', fen(c.facts.essentialsFen));
     field('export.text.label.otherDebts', fen(c.facts.otherDebtsFen));

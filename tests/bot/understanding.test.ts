@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { createBotHarness } from '../support/bot-harness.js';
 import { asLender } from '../support/stored.js';
@@ -129,6 +130,21 @@ describe('answers said the way people say them', () => {
     expect(stored.context.facts).toMatchObject({ cause: 'job_loss', causeSince: '2026-10' });
     // "Since when" was answered: the next question is the income.
     expect(stored.value).toEqual({ status: 'income' });
+  });
+
+  it('a cause in one\'s own words is quoted in the statement as said, while it is still the cause', async () => {
+    const h = createBotHarness();
+    const u = h.user(91_013, 'zh-hans');
+    await walk.toProductQuestion(u);
+    await u.press('花呗');
+    for (const answer of ['5000', '10天', '店里生意一直在亏，上个月关门了', '3000', '2000']) await u.send(answer);
+    await u.press('跳过');
+    await walk.writeStatement(u, '分期');
+    const letter = u.texts().find((t) => t.startsWith('还款困难情况说明'))!;
+    expect(letter).toContain('本人自述：店里生意一直在亏，上个月关门了');
+    const doc = h.calls.find((c) => c.method === 'sendDocument')!;
+    expect((await mammoth.extractRawText({ buffer: doc.payload.document.source as Buffer })).value).toContain('本人自述：店里生意一直在亏，上个月关门了');
+    expect(asLender((await h.store.load(u.id))?.snapshot).context.facts).toMatchObject({ cause: 'business', causeSince: '2026-10' });
   });
 
   it('"没有别的了" closes the other-debts question as none', async () => {

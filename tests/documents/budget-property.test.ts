@@ -31,7 +31,7 @@ const caseArb = fc
   .map(({ debts, incomeFen, essentialsFen, requests }): CaseContext => {
     const c = newCaseContext('zh-CN');
     c.consent = 'given';
-    c.facts = { cause: 'job_loss', causeSince: null, incomeFen, essentialsFen, otherDebtsFen: 0 };
+    c.facts = { cause: 'job_loss', causeSince: null, causeWords: null, incomeFen, essentialsFen, otherDebtsFen: 0 };
     c.debts = debts.map((d, id) => ({
       ...emptyDebt(id),
       product: d.product,

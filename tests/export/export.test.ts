@@ -153,7 +153,7 @@ describe('the copy of a person\'s data (/export)', () => {
     expect(kept.find((k) => k.name === 'lock')).toMatchObject({ present: false, entries: 0, expiresAt: null });
     expect(kept.find((k) => k.name === 'prefs')).toMatchObject({ present: true, value: { lang: 'en' } });
     expect(data.scheduledReminders).toHaveLength(5);
-    expect(data.scheduledReminders[3]).toMatchObject({ kind: 'repayment', debtId: 12, debt: 'Credit card (ICBC)', date: '2026-12-15', sendsAt: '2026-12-15T01:00:00.000Z' });
+    expect(data.scheduledReminders[3]).toMatchObject({ kind: 'repayment', debtId: 12, debt: 'ICBC credit card', date: '2026-12-15', sendsAt: '2026-12-15T01:00:00.000Z' });
   });
 
   it.each(LANGS)('names every debt, call and scheduled reminder in the readable summary (%s)', (lang) => {
