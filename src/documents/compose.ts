@@ -11,7 +11,7 @@ import type { Block, DocLang, DocModel, DocumentKind, FieldRow } from './model.j
 
 /** The case fields each document cannot be written without; anything else is optional and left out or blank. */
 /** The documents about one lender; the summary letter is about every debt (`documentFor`). */
-export type LenderDocumentKind = Exclude<DocumentKind, 'summary'>;
+export type LenderDocumentKind = Exclude<DocumentKind, 'summary' | 'crib'>;
 
 const REQUIRED: Record<LenderDocumentKind, Array<(c: LenderCase) => [string, unknown]>> = {
   statement: [

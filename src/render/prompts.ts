@@ -9,6 +9,7 @@ import { renderChecklist } from './checklist.js';
 import { debtName, debtPickLabel } from './debts.js';
 import type { Button, Keyboard, Reply } from './reply.js';
 import { formatBp, productName, renderStatusSummary, sinceText } from './status-summary.js';
+import { REHEARSAL_PROMPTS } from './rehearsal.js';
 import { STATEMENT_PROMPTS } from './statement.js';
 import { STEP_PROMPTS, chunk, needConsentPrompt } from './steps.js';
 
@@ -173,6 +174,7 @@ const yesNo = ({ id, t }: PromptInput, key: string): Reply => ({
 
 const PROMPTS: Record<string, (p: PromptInput) => Reply | null> = {
   ...STEP_PROMPTS,
+  ...REHEARSAL_PROMPTS,
   ...STATEMENT_PROMPTS,
   intro: ({ id, t }) => ({
     kind: 'text',

@@ -49,21 +49,25 @@ export function hotlineLines(ctx: LenderCase, product: ProductId, t: Translate):
 const appRoute = (product: ProductId | null, t: Translate) =>
   product === null ? t('contact.route.unknown') : t(`domain.product.${product}.appRoute`);
 
-/** What to say on the phone, assembled only from what the user told us; unknown parts are left out, not guessed. */
-export function callScript(ctx: LenderCase, t: Translate, today: IsoDate): string {
+/**
+ * What to say on the phone, assembled only from what the user told us; unknown parts are left out, not guessed.
+ * In three parts, as the crib card lays them out: who you are and what is owed, why and what you can pay, the asks.
+ */
+export function callScriptParts(ctx: LenderCase, t: Translate, today: IsoDate): { opening: string; situation: string; asks: string[]; extension: boolean } {
   const f = ctx.facts;
   const days = overdueDays(ctx, today);
   const b = surplusOf(ctx);
-  const parts = [f.product === null ? t('contact.script.helloUnknown') : t('contact.script.hello', { product: productName(ctx, t) })];
+  const opening = [f.product === null ? t('contact.script.helloUnknown') : t('contact.script.hello', { product: productName(ctx, t) })];
   if (f.amountFen !== null && f.dueDate !== null && f.dueDate >= today) {
     // Not overdue yet: the call is about the coming due date.
-    parts.push(t('contact.script.dueSoon', { amount: formatFen(f.amountFen, ctx.lang), due: formatDate(f.dueDate, ctx.lang) }));
+    opening.push(t('contact.script.dueSoon', { amount: formatFen(f.amountFen, ctx.lang), due: formatDate(f.dueDate, ctx.lang) }));
   } else if (f.amountFen !== null && days !== null) {
-    parts.push(t('contact.script.debt', { amount: formatFen(f.amountFen, ctx.lang), count: days }));
+    opening.push(t('contact.script.debt', { amount: formatFen(f.amountFen, ctx.lang), count: days }));
   }
+  const situation: string[] = [];
   const cause = causeSentence('contact.script', ctx, t, today);
-  if (cause !== null) parts.push(cause);
-  parts.push(
+  if (cause !== null) situation.push(cause);
+  situation.push(
     ctx.share
       ? t(SCRIPT_SHARE[ctx.share.basis], {
           amount: formatFen(ctx.share.ofFen, ctx.lang),
@@ -79,10 +83,23 @@ export function callScript(ctx: LenderCase, t: Translate, today: IsoDate): strin
   const beforeDue = f.dueDate !== null && f.dueDate >= today;
   // Before the due date nothing overdue is charged yet, so there are no overdue fees to ask off.
   // A lender whose minimum cannot be met is asked for time (or a lower amount), as with nothing to spare.
-  const extension = (b && b.surplusFen <= 0) || ctx.share?.basis === 'short';
-  parts.push(t(beforeDue ? 'contact.script.askBeforeDue' : extension ? 'contact.script.askExtension' : 'contact.script.askInstalments'));
-  parts.push(t('contact.script.askWritten'));
-  return parts.join('');
+  const extension = (b !== null && b.surplusFen <= 0) || ctx.share?.basis === 'short';
+  const asks = [t(beforeDue ? 'contact.script.askBeforeDue' : extension ? 'contact.script.askExtension' : 'contact.script.askInstalments'), t('contact.script.askWritten')];
+  return { opening: opening.join(''), situation: situation.join(''), asks, extension };
+}
+
+export function callScript(ctx: LenderCase, t: Translate, today: IsoDate): string {
+  const p = callScriptParts(ctx, t, today);
+  return [p.opening, p.situation, ...p.asks].join('');
+}
+
+/** Where to reach the lender itself, for a complaint as for a call: the numbers we can name, and its in-app service. */
+export function lenderChannel(ctx: LenderCase, t: Translate): string {
+  const { product, bank } = ctx.facts;
+  const card = bank ? BANK_HOTLINES[bank] : undefined;
+  const hotlines = product === null ? [] : product === 'credit_card' ? (card ? [card] : []) : getLender(product).hotlines;
+  const numbers = hotlines.filter((h) => h.confidence === 'high' || h.confidence === 'medium').map((h) => h.number);
+  return [...numbers, t('rehearsal.card.inApp')].join(' / ');
 }
 
 /**
@@ -106,6 +123,14 @@ function productPicker(id: string, ctx: LenderCase, t: Translate): { ask: string
 /** The "how to reach a person" button carries the product shown, which a case without consent does not keep. */
 const humanValue = ({ facts: { product, bank } }: LenderCase): string =>
   product === null ? 'human' : product === 'credit_card' && bank !== null ? `human:bank:${bank}` : `human:${product}`;
+
+/** The way into the call rehearsal, and to the crib card once one was made. */
+function rehearsalRow(id: string, ctx: LenderCase, t: Translate, practise = true): Button[] {
+  return [
+    ...(practise ? [btn(id, 'rehearse', t('rehearsal.button.start'))] : []),
+    ...(ctx.rehearsal.cardSaved ? [btn(id, 'card', t('rehearsal.button.card'))] : []),
+  ];
+}
 
 export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
   'contact.script': ({ id, ctx, t, today, translatorFor }) => {
@@ -131,6 +156,7 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
       [
         ...picker.rows,
         [btn(id, 'log', t('contact.button.log')), btn(id, humanValue(ctx), t('contact.button.human'))],
+        rehearsalRow(id, ctx, t),
         [btn(id, 'next', t('contact.button.next'))],
         hubRow(id, t),
       ],
@@ -138,6 +164,8 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
   },
   'contact.logged': ({ id, ctx, t }) => {
     const last = ctx.calls.at(-1);
+    // A refusal is where practising the next call helps most.
+    const refused = last?.outcome === 'refused';
     const recent = ctx.calls.slice(-3).map((c) =>
       t('contact.logLine', {
         date: formatDate(c.date, ctx.lang),
@@ -154,9 +182,11 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
         last?.nextDate ? t('contact.nextLine', { date: formatDate(last.nextDate, ctx.lang) }) : null,
         '',
         last ? t(`contact.after.${last.outcome}`) : null,
+        refused ? lines('', t('rehearsal.afterRefused')) : null,
       ),
       [
         [btn(id, 'again', t('contact.button.again'))],
+        ...(refused || ctx.rehearsal.cardSaved ? [rehearsalRow(id, ctx, t, refused)] : []),
         [btn(id, 'next', t('contact.button.next')), btn(id, 'done', t('common.button.done'))],
         hubRow(id, t),
       ],
