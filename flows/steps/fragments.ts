@@ -1,4 +1,4 @@
-import { and, enqueueActions, raise } from 'xstate';
+import { and, enqueueActions, not, raise } from 'xstate';
 import { STEPS, type StepId, type StepStatus } from '../../src/domain/catalog.js';
 import { optionWord, selfRequest, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
 import { normalise } from '../../src/domain/understanding/normalise.js';
@@ -147,8 +147,9 @@ export function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
         // an answer first, where a date is asked.
         ...typedButtons(NAV_WORDS),
         ...answer,
-        // A number of another kind ("延期三个月" where an amount is asked) is named back before anything else is read.
-        { guard: { type: 'otherKind', params: { q } }, actions: { type: 'notice', params: rejection(q) } },
+        // A number of another kind ("延期三个月" where an amount is asked) is named back before anything else is read,
+        // except a collector's threat: "半夜十二点还在打电话" holds a time of day, but it is the calls that matter.
+        { guard: and([{ type: 'otherKind', params: { q } }, not('threatens')]), actions: { type: 'notice', params: rejection(q) } },
         ...(ownWords ? [] : helpful()),
         ...typedButtons(['today']),
         // An amount read clearly but hard to believe is asked back, with what was likely meant, before it is kept.

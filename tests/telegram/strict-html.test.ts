@@ -90,6 +90,8 @@ describe('user text shown back to the user', () => {
     const u = h.user(3303, 'zh-hans');
     await walk.toAmountQuestion(u);
     await u.send('\u202e0003');
+    // A debt of 3 元 is hard to believe, so it is asked back first; "是" keeps what was typed.
+    await u.send('是');
     await u.send('45天');
     const stored = asLender((await h.store.load(3303))?.snapshot);
     expect(stored.context.facts.amountFen).toBe(300);
