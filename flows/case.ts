@@ -17,6 +17,7 @@ import {
 import { budget } from '../src/domain/budget.js';
 import { splitWithMinimums, type Split } from '../src/domain/debts.js';
 import { AgreementSchema, ReminderStateSchema, newAgreement } from '../src/domain/reminders.js';
+import { SCENARIOS, STRENGTHS, TIPS } from '../src/domain/rehearsal.js';
 
 /** Bump when the stored shape changes, and add a migration to `MIGRATIONS` in `persistence.ts`. */
 export const CASE_SCHEMA_VERSION = 4;
@@ -165,6 +166,26 @@ export const ComplaintSchema = z.object({
 });
 export type Complaint = z.infer<typeof ComplaintSchema>;
 
+/**
+ * The call rehearsal: the hard line being practised and what the last answer was read as (never the answer
+ * itself), so it can be left and resumed. It never touches the facts or the plan.
+ */
+export const RehearsalSchema = z.object({
+  scenario: z.enum(SCENARIOS).nullable(),
+  /** Answers given to this line so far. */
+  turns: z.number().int().min(0).max(1_000),
+  /** What the screen shows under the agent's line: the last answer's reading, a model answer, or nothing yet. */
+  shown: z.enum(['none', 'assessed', 'model']),
+  strengths: z.array(z.enum(STRENGTHS)).max(STRENGTHS.length),
+  tips: z.array(z.enum(TIPS)).max(TIPS.length),
+  /** The monthly amount the last answer named, for the tip's model sentence. */
+  statedFen: fen.nullable(),
+  /** The crib card was made: the checklist and the contact step offer it again. */
+  cardSaved: z.boolean(),
+});
+export type Rehearsal = z.infer<typeof RehearsalSchema>;
+export const newRehearsal = (): Rehearsal => ({ scenario: null, turns: 0, shown: 'none', strengths: [], tips: [], statedFen: null, cardSaved: false });
+
 export const CONSENTS = ['pending', 'given', 'declined'] as const;
 /** The questions answered with an amount. */
 export const MONEY_QUESTIONS = ['amount', 'income', 'essentials', 'otherDebts', 'planMonthly', 'minimum'] as const;
@@ -209,6 +230,7 @@ export const CaseContextSchema = z.object({
   pendingAnswer: PendingAnswerSchema.nullable().default(null),
   /** Reminders: offered once, on only when the person says so; null until then (and in cases stored before them). */
   reminders: ReminderStateSchema.nullable().default(null),
+  rehearsal: RehearsalSchema.default(newRehearsal),
 })
   // Each debt's id is its own and was given by the counter: a record breaking that is damaged, never guessed at.
   .refine((c) => new Set(c.debts.map((d) => d.id)).size === c.debts.length && c.debts.every((d) => d.id < c.nextDebtId), {
@@ -273,6 +295,7 @@ export const newCaseContext = (lang: CaseContext['lang']): CaseContext => ({
   checklistMessageId: null,
   pendingAnswer: null,
   reminders: null,
+  rehearsal: newRehearsal(),
 });
 
 /** Where the debt with this id is in the list now; null once it was removed. */
@@ -404,6 +427,7 @@ export function forLender(c: CaseContext, index = c.current): LenderCase {
     checklistMessageId: c.checklistMessageId,
     pendingAnswer: c.pendingAnswer,
     reminders: c.reminders,
+    rehearsal: c.rehearsal,
     calls: d.calls,
     plan: d.plan,
     statementWritten: d.statementWritten,

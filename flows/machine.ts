@@ -7,6 +7,7 @@ import * as contact from './steps/contact.js';
 import * as debts from './steps/debts.js';
 import * as evidence from './steps/evidence.js';
 import * as plan from './steps/plan.js';
+import * as rehearsal from './steps/rehearsal.js';
 import * as rights from './steps/rights.js';
 import * as shared from './steps/shared.js';
 import * as snowball from './steps/snowball.js';
@@ -37,6 +38,7 @@ export const caseMachine = setup({
     ...debts.guards,
     ...status.guards,
     ...contact.guards,
+    ...rehearsal.guards,
     ...plan.guards,
     ...evidence.guards,
     ...statement.guards,
@@ -47,6 +49,7 @@ export const caseMachine = setup({
     ...debts.actions,
     ...status.actions,
     ...contact.actions,
+    ...rehearsal.actions,
     ...plan.actions,
     ...evidence.actions,
     ...statement.actions,

@@ -5,6 +5,7 @@ import type { FlowEvent } from '../events.js';
 import { readProductView } from '../questions.js';
 import { offerReminders } from '../reminders.js';
 import { description, guard, update } from './define.js';
+import * as rehearsal from './rehearsal.js';
 import { choiceQuestion, finishStep, isChoice, markStep, notice, textQuestion, valueOf, type Args, type Fragment } from './fragments.js';
 
 /** Step 2, contacting the lender: the script and the way to a person, then the call log. */
@@ -66,10 +67,12 @@ export const state: Fragment = {
               },
             ],
           },
+          ...rehearsal.entries,
           ...finishStep('contact', 'plan'),
         ],
       },
     },
+    ...rehearsal.states,
     channel: choiceQuestion('channel', { next: [{ target: 'date' }], back: [{ target: 'script' }] }),
     date: textQuestion('callDate', {
       next: [{ target: 'outcome' }],
@@ -101,7 +104,7 @@ export const state: Fragment = {
     logged: {
       entry: ['saveCall', offerReminders],
       on: {
-        CHOOSE: [{ guard: isChoice('again'), target: 'channel', actions: 'startCall' }, ...finishStep('contact', 'plan')],
+        CHOOSE: [{ guard: isChoice('again'), target: 'channel', actions: 'startCall' }, ...rehearsal.entries, ...finishStep('contact', 'plan')],
       },
     },
   },

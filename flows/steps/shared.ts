@@ -80,7 +80,7 @@ export const actions = {
   showReminders: description(),
   showTimeZones: description(),
   offerReminders: description(),
-  deliverDocument: description<{ kind: 'statement' | 'confirmation' | 'complaint' | 'summary'; lang: Lang }>(),
+  deliverDocument: description<{ kind: 'statement' | 'confirmation' | 'complaint' | 'summary' | 'crib'; lang: Lang }>(),
   careSignal: description<{ kind: CareSignal }>(),
 
   setLang: update(({ context, event }) => ({ lang: event.type === 'LANG' ? event.lang : context.lang })),

@@ -11,7 +11,7 @@ import { lenderNames } from './lender-name.js';
 import type { Block, DocLang, DocModel, DocumentKind, FieldRow } from './model.js';
 
 /** The documents about one lender; the summary letter is about every debt (`documentFor`). */
-export type LenderDocumentKind = Exclude<DocumentKind, 'summary'>;
+export type LenderDocumentKind = Exclude<DocumentKind, 'summary' | 'crib'>;
 
 const REQUIRED: Record<LenderDocumentKind, Array<(c: LenderCase) => [string, unknown]>> = {
   statement: [

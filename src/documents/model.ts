@@ -1,5 +1,5 @@
 /** A document as blocks, independent of its output (chat text, plain text, .docx). */
-export type DocumentKind = 'statement' | 'confirmation' | 'complaint' | 'summary';
+export type DocumentKind = 'statement' | 'confirmation' | 'complaint' | 'summary' | 'crib';
 export type DocLang = 'zh-CN' | 'en';
 
 /** A labelled line; a null value is left blank to be filled in by hand. */

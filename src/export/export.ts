@@ -284,6 +284,17 @@ function summaryText(s: {
     field('export.text.label.callDraft', Object.keys(c.callDraft).length === 0 ? tp('export.text.none') : callLine(tp, c.callDraft, 0, { fen, date, text, code }));
     field('export.text.label.returnTo', code('export.codes.returnTo', c.returnTo));
     field('export.text.label.cameFrom', code('hub.step', c.cameFrom));
+    const rehearsal = c.rehearsal;
+    field(
+      'export.text.label.rehearsal',
+      rehearsal.scenario === null && !rehearsal.cardSaved
+        ? tp('export.text.none')
+        : tp('export.text.rehearsal', {
+            scenario: rehearsal.scenario === null ? notGiven : tp(`rehearsal.scenario.${rehearsal.scenario}`),
+            count: rehearsal.turns,
+            card: tp(rehearsal.cardSaved ? 'export.text.yes' : 'export.text.no'),
+          }),
+    );
     field('export.text.label.checklistMessageId', c.checklistMessageId === null ? notGiven : String(c.checklistMessageId));
   }
 

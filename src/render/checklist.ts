@@ -29,6 +29,7 @@ export function renderChecklist(ctx: CaseContext, t: Translate, today: IsoDate):
     ...lines,
     '',
     next ? t('hub.next', { step: t(`hub.step.${next}`) }) : t('hub.allDone'),
+    ...(ctx.rehearsal.cardSaved ? [t('rehearsal.card.inChecklist')] : []),
     ...(ctx.consent === 'declined' ? ['', t('hub.declinedNote')] : []),
   ].join('\n');
   const stepButtons = STEPS.map((s, i) => ({

@@ -11,6 +11,7 @@ import { debtPickLabel } from './debts.js';
 import type { Button, Keyboard, Reply } from './reply.js';
 import { formatBp, renderStatusSummary } from './status-summary.js';
 import { productName, sinceText } from '../documents/names.js';
+import { REHEARSAL_PROMPTS } from './rehearsal.js';
 import { STATEMENT_PROMPTS } from './statement.js';
 import { STEP_PROMPTS, chunk, needConsentPrompt } from './steps.js';
 
@@ -175,6 +176,7 @@ const yesNo = ({ id, t }: PromptInput, key: string): Reply => ({
 
 const PROMPTS: Record<string, (p: PromptInput) => Reply | null> = {
   ...STEP_PROMPTS,
+  ...REHEARSAL_PROMPTS,
   ...STATEMENT_PROMPTS,
   intro: ({ id, t }) => ({
     kind: 'text',

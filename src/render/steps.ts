@@ -1,6 +1,6 @@
 import type { LenderCase } from '../../flows/case.js';
 import { BANKS, CUTS, PRODUCTS, RIGHTS_TOPICS, type IsoDate, type Lang, type ProductId } from '../domain/catalog.js';
-import { budget, standingAmount, standingOf } from '../domain/budget.js';
+import { standingAmount, standingOf } from '../domain/budget.js';
 import { formatDate } from '../domain/dates.js';
 import { evidenceItemsFor } from '../domain/evidence.js';
 import { BANK_HOTLINES, getLender } from '../domain/lenders.js';
@@ -10,8 +10,7 @@ import { feeMultiple, proposePlans, suggestTerm, type PlanInput, type PlanOption
 import type { Translate } from '../i18n/index.js';
 import { promptData } from './callback-data.js';
 import type { Button, Keyboard, Reply } from './reply.js';
-import { causeSentence } from '../documents/sentences.js';
-import { cardBank, productName } from '../documents/names.js';
+import { callScript, surplusOf } from '../documents/call-script.js';
 import { formatBp, overdueDays } from './status-summary.js';
 
 export interface StepInput {
@@ -27,8 +26,6 @@ const hubRow = (id: string, t: Translate): Button[] => [btn(id, 'hub', t('common
 const text = (html: string, buttons: Keyboard): Reply => ({ kind: 'text', html, buttons });
 const lines = (...parts: Array<string | false | null | undefined>) => parts.filter((p): p is string => typeof p === 'string').join('\n');
 
-const surplusOf = (ctx: LenderCase) =>
-  budget({ incomeFen: ctx.facts.incomeFen, essentialsFen: ctx.facts.essentialsFen, otherDebtsFen: ctx.facts.otherDebtsFen ?? 0 });
 
 /** Hotline lines for the product, each hedged by its confidence; none invented where none is verified. */
 export function hotlineLines(ctx: LenderCase, product: ProductId, t: Translate): string[] {
@@ -49,47 +46,6 @@ export function hotlineLines(ctx: LenderCase, product: ProductId, t: Translate):
 
 const appRoute = (product: ProductId | null, t: Translate) =>
   product === null ? t('contact.route.unknown') : t(`domain.product.${product}.appRoute`);
-
-/** What to say on the phone, assembled only from what the user told us; unknown parts are left out, not guessed. */
-export function callScript(ctx: LenderCase, t: Translate, today: IsoDate): string {
-  const f = ctx.facts;
-  const days = overdueDays(ctx, today);
-  const b = surplusOf(ctx);
-  // A card's holder says so ("招商银行信用卡的持卡人"); a lender the list cannot name is called by the name given.
-  const card = f.product === 'credit_card';
-  const hello = card ? 'contact.script.helloCard' : 'contact.script.hello';
-  const unnamed = card ? cardBank(f, t) === null : f.product === 'other' && f.lenderName === null;
-  const parts = [f.product === null || unnamed ? t('contact.script.helloUnknown') : t(hello, { product: productName(ctx, t) })];
-  if (f.amountFen !== null && f.dueDate !== null && f.dueDate >= today) {
-    // Not overdue yet: the call is about the coming due date.
-    parts.push(t('contact.script.dueSoon', { amount: formatFen(f.amountFen, ctx.lang), due: formatDate(f.dueDate, ctx.lang) }));
-  } else if (f.amountFen !== null && days !== null) {
-    parts.push(t('contact.script.debt', { amount: formatFen(f.amountFen, ctx.lang), count: days }));
-  }
-  const cause = causeSentence('contact.script', ctx, t, today);
-  if (cause !== null) parts.push(cause);
-  parts.push(
-    ctx.share
-      ? t(SCRIPT_SHARE[ctx.share.basis], {
-          amount: formatFen(ctx.share.ofFen, ctx.lang),
-          share: formatFen(ctx.share.fen, ctx.lang),
-          minimum: formatFen(ctx.share.minimumFen ?? 0, ctx.lang),
-          debts: ctx.share.debts,
-        })
-      : b && b.surplusFen > 0
-      ? t('contact.script.canPay', { amount: formatFen(b.surplusFen, ctx.lang) })
-      : b
-        ? t('contact.script.cannotPayNow')
-        : t('contact.script.willing'),
-  );
-  const beforeDue = f.dueDate !== null && f.dueDate >= today;
-  // Before the due date nothing overdue is charged yet, so there are no overdue fees to ask off.
-  // A lender whose minimum cannot be met is asked for time (or a lower amount), as with nothing to spare.
-  const extension = (b && b.surplusFen <= 0) || ctx.share?.basis === 'short';
-  parts.push(t(beforeDue ? 'contact.script.askBeforeDue' : extension ? 'contact.script.askExtension' : 'contact.script.askInstalments'));
-  parts.push(t('contact.script.askWritten'));
-  return parts.join('');
-}
 
 /**
  * Which product (or, for a card, which bank) to pick on the contact screen when the case does not say: without
@@ -112,6 +68,14 @@ function productPicker(id: string, ctx: LenderCase, t: Translate): { ask: string
 /** The "how to reach a person" button carries the product shown, which a case without consent does not keep. */
 const humanValue = ({ facts: { product, bank } }: LenderCase): string =>
   product === null ? 'human' : product === 'credit_card' && bank !== null ? `human:bank:${bank}` : `human:${product}`;
+
+/** The way into the call rehearsal, and to the crib card once one was made. */
+function rehearsalRow(id: string, ctx: LenderCase, t: Translate, practise = true): Button[] {
+  return [
+    ...(practise ? [btn(id, 'rehearse', t('rehearsal.button.start'))] : []),
+    ...(ctx.rehearsal.cardSaved ? [btn(id, 'card', t('rehearsal.button.card'))] : []),
+  ];
+}
 
 export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
   'contact.script': ({ id, ctx, t, today, translatorFor }) => {
@@ -137,6 +101,7 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
       [
         ...picker.rows,
         [btn(id, 'log', t('contact.button.log')), btn(id, humanValue(ctx), t('contact.button.human'))],
+        rehearsalRow(id, ctx, t),
         [btn(id, 'next', t('contact.button.next'))],
         hubRow(id, t),
       ],
@@ -144,6 +109,8 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
   },
   'contact.logged': ({ id, ctx, t }) => {
     const last = ctx.calls.at(-1);
+    // A refusal is where practising the next call helps most.
+    const refused = last?.outcome === 'refused';
     const recent = ctx.calls.slice(-3).map((c) =>
       t('contact.logLine', {
         date: formatDate(c.date, ctx.lang),
@@ -160,9 +127,11 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
         last?.nextDate ? t('contact.nextLine', { date: formatDate(last.nextDate, ctx.lang) }) : null,
         '',
         last ? t(`contact.after.${last.outcome}`) : null,
+        refused ? lines('', t('rehearsal.afterRefused')) : null,
       ),
       [
         [btn(id, 'again', t('contact.button.again'))],
+        ...(refused || ctx.rehearsal.cardSaved ? [rehearsalRow(id, ctx, t, refused)] : []),
         [btn(id, 'next', t('contact.button.next')), btn(id, 'done', t('common.button.done'))],
         hubRow(id, t),
       ],
@@ -364,14 +333,6 @@ export const STEP_PROMPTS: Record<string, (p: StepInput) => Reply> = {
 
 /** The plan screen's budget line, by where a month leaves the person. */
 const PLAN_BUDGET = { surplus: 'plan.budgetSurplus', even: 'plan.budgetEven', gap: 'plan.budgetGap' } as const;
-
-/** How this lender's share is said in the call script: in proportion, its chosen minimum, or short of it. */
-const SCRIPT_SHARE = {
-  ratio: 'contact.script.canPayShare',
-  minimum: 'contact.script.canPayMinimum',
-  short: 'contact.script.canPayShort',
-  full: 'contact.script.canPayFull',
-} as const;
 
 const shareVars = (ctx: LenderCase) => ({
   share: formatFen(ctx.share?.fen ?? 0, ctx.lang),

@@ -58,7 +58,7 @@ export function renderTurn(input: {
       out.push({ kind: 'text', html: t('language.pick'), buttons: languageButtons() });
     } else if (action.type === 'deliverDocument') {
       const { kind, lang } = action.params as { kind: DocumentKind; lang: Lang };
-      const made = documentFor(kind, snapshot.context, lang, input.translatorFor(lang), today);
+      const made = documentFor(kind, snapshot.context, lang, input.translatorFor(lang), today, input.translatorFor('zh-CN'));
       if ('missing' in made) {
         notices.push(t('statement.missing', { fields: made.missing.map((m) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }));
         continue;

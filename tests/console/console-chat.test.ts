@@ -30,6 +30,29 @@ describe('the terminal chat (npm start -- --terminal)', () => {
     expect(await bot.exited).toBe(0);
   });
 
+  it('rehearses the call and shows the crib card, as in the other chats', async () => {
+    const bot = startBotProcess({});
+    await bot.waitForOutput('[1] 开始 →');
+    const say = async (line: string, expect: string | RegExp) => {
+      bot.child.stdin.write(`${line}\n`);
+      await bot.waitForOutput(expect);
+    };
+    for (const line of ['1', '1', '1', '5500', '45天', '2', '2', '3000', '2500']) bot.child.stdin.write(`${line}\n`);
+    await say('0', '今天先做这一件事');
+    await say('/checklist', '[2] ▶ 2. 联系平台');
+    await say('2', '[3] 🎭 打电话前先练一练');
+    await say('3', '选一句你最怕听到的');
+    await say('1', '你会怎么回');
+    await say('那我想办法今天全还', '别答应预算撑不住的事');
+    await say('3', '提词卡：花呗');
+    const out = bot.output();
+    expect(out).toContain('每个月最多能拿出 500 元');
+    expect(out).toContain('12378');
+    expect(out).not.toContain('<b>');
+    bot.child.stdin.end();
+    expect(await bot.exited).toBe(0);
+  });
+
   it('stops on Ctrl-C (SIGINT) with exit code 0', async () => {
     const bot = startBotProcess({}, ['--terminal']);
     await bot.waitForOutput('[1] 开始 →');

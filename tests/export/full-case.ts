@@ -52,6 +52,7 @@ export function fullCase(): CaseContext {
     cameFrom: 'contact',
     checklistMessageId: 4321,
     pendingAnswer: { q: 'planMonthly', doubt: 'under_one_percent', options: [500, 500_000, 50_000] },
+    rehearsal: { scenario: 'pay_today', turns: 3, shown: 'assessed', strengths: ['reason', 'plan'], tips: ['overBudget', 'askAgentId'], statedFen: 300_000, cardSaved: true },
     reminders: {
       choice: 'on',
       timeZone: 'Europe/London',

@@ -32,6 +32,8 @@ describe('the case machine graph', () => {
     ...['log', 'phone', 'today', 'agreed', 'not_reached', 'return', 'view:huabei', 'human:huabei', 'again', 'submitted', 'approved', 'extended', 'refused', 'retry', 'change'].map((value) =>
       ev({ type: 'CHOOSE', value }),
     ),
+    // The call rehearsal: a hard line picked, resumed, a good answer shown, the crib card made and sent.
+    ...['rehearse', 'scenario:full_only', 'resume', 'model', 'another', 'card', 'send'].map((value) => ev({ type: 'CHOOSE', value })),
     ...['eating_out', 'tick:0', 'topic:collectors', 'requests', 'req:instalments', 'complaint', 'refusal', 'english'].map(
       (value) => ev({ type: 'CHOOSE', value }),
     ),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CASE_SCHEMA_VERSION, debtOf, stepsOf } from '../../flows/case.js';
+import { CASE_SCHEMA_VERSION, debtOf, newRehearsal, stepsOf } from '../../flows/case.js';
 import { fromStored, toStored } from '../../flows/persistence.js';
 import { stateId } from '../../src/render/state-id.js';
 
@@ -72,10 +72,10 @@ describe('a case stored by schema 1, read by the current schema', () => {
   it('keeps everything else as it was', () => {
     const { facts: _f, calls: _c, plan: _p, steps: _s, ...rest } = old;
     const { facts: _nf, debts: _d, current: _cur, nextDebtId: _next, steps: _ns, ...now } = snapshot.context;
-    // Reminders, the day of consent and an amount asked back came after schema 1: a case from then has none (the day
-    // is not guessed).
+    // Reminders, the day of consent, an amount asked back and the call rehearsal came after schema 1: a case from
+    // then has none (the day is not guessed).
     const { requests: _r, idTail: _t, ...person } = rest.statement;
-    expect(now).toEqual({ ...rest, statement: person, consentOn: null, pendingAnswer: null, reminders: null });
+    expect(now).toEqual({ ...rest, statement: person, consentOn: null, pendingAnswer: null, rehearsal: newRehearsal(), reminders: null });
     expect(now).toMatchObject({
       lang: 'zh-CN',
       consent: 'given',
@@ -209,8 +209,9 @@ describe('a case stored by schema 2, read by the current schema', () => {
   it('keeps everything else as it was', () => {
     const { steps: _s, debts: _d, reminders, statement, ...rest } = old;
     const { steps: _ns, debts: _nd, reminders: nowReminders, nextDebtId: _next, statement: nowStatement, ...now } = c;
-    // The day of consent was not kept in schema 2 (it is not guessed), nor an amount asked back.
-    expect(now).toEqual({ ...rest, consentOn: null, pendingAnswer: null });
+    // The day of consent was not kept in schema 2 (it is not guessed); an amount asked back and the call rehearsal
+    // came later.
+    expect(now).toEqual({ ...rest, consentOn: null, pendingAnswer: null, rehearsal: newRehearsal() });
     const { requests: _r, idTail: _t, ...person } = statement as Record<string, unknown>;
     expect(nowStatement).toEqual(person);
     const { approvedOn: _ap, confirmationReceived: _cr, paid: _p, ...keptReminders } = reminders as Record<string, unknown>;

@@ -24,6 +24,8 @@ const LABELS = {
     approved: '通过了',
     toRequests: '下一步：选择请求',
     write: '写说明',
+    rehearse: '先练一练',
+    refused: '被拒绝了',
   },
   en: {
     start: 'Start',
@@ -41,6 +43,8 @@ const LABELS = {
     approved: 'Approved',
     toRequests: 'Next: choose your request',
     write: 'Write it',
+    rehearse: 'Practise the call',
+    refused: 'Refused',
   },
 } as const;
 
@@ -153,6 +157,19 @@ export const walk = {
     await u.send(call.agentId);
     await u.send(call.promise);
     await u.send(call.next);
+  },
+
+  /** From the contact step: the call rehearsal opened and one hard line picked (by a part of its label). */
+  async toRehearsal(u: HarnessUser, scenario: string | RegExp, lang: Lang = 'zh') {
+    await u.press(LABELS[lang].rehearse);
+    await u.press(scenario);
+  },
+
+  /** From the contact step: a phone call made today, logged as refused with nothing else noted. */
+  async logRefusedCall(u: HarnessUser, lang: Lang = 'zh') {
+    await toCallOutcome(u, lang);
+    await u.press(LABELS[lang].refused);
+    for (let i = 0; i < 3; i++) await u.press(LABELS[lang].skip);
   },
 
   /** From the plan step (step 3): applied, approved, and the plan as typed; a first due date of null presses Skip. */
