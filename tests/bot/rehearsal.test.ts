@@ -151,7 +151,7 @@ describe('the call rehearsal', () => {
     expect(u.last()).toContain('开场白');
     await u.press('发成文件');
     const doc = h.calls.find((c) => c.method === 'sendDocument');
-    expect(doc?.payload.document.filename).toMatch(/^提词卡-\d{4}-\d{2}-\d{2}\.docx$/);
+    expect(doc?.payload.document.filename).toMatch(/^提词卡-花呗-\d{4}-\d{2}-\d{2}\.docx$/);
     const { value } = await mammoth.extractRawText({ buffer: doc!.payload.document.source as Buffer });
     expect(value).toContain('我现在有 5,500 元逾期了');
   });
