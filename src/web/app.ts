@@ -24,7 +24,8 @@ export interface WebChatDeps {
   transcript: Transcript;
   i18n: I18n;
   logger: Logger;
-  assets: Assets;
+  /** The page's style and script, made on first need. */
+  assets: () => Promise<Assets>;
   /** Signs the conversation cookie. */
   secret: string;
   /** How long an idle conversation is kept (the case's TTL): the cookie lives as long. */
@@ -161,13 +162,13 @@ export function createWebChat(deps: WebChatDeps) {
     const lang = await langOf(c, key);
     c.header('cache-control', 'no-store');
     c.header('vary', 'cookie, accept-language');
-    return c.html(renderPage(lang, translator(i18n, lang), assets));
+    return c.html(renderPage(lang, translator(i18n, lang), await assets()));
   };
   app.get('/', page);
   app.get('/chat', page);
   app.get('/chat/', page);
-  app.get('/chat/app.css', (c) => serveAsset(c, assets.css));
-  app.get('/chat/app.js', (c) => serveAsset(c, assets.js));
+  app.get('/chat/app.css', async (c) => serveAsset(c, (await assets()).css));
+  app.get('/chat/app.js', async (c) => serveAsset(c, (await assets()).js));
 
   app.get('/chat/events', async (c) => {
     const key = await conversationOf(c);

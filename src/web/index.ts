@@ -7,7 +7,7 @@ import type { CaseStore } from '../store/case-store.js';
 import type { RedisClient } from '../store/redis-client.js';
 import { createWebChat, type WebChatDeps } from './app.js';
 import { createWebFront } from './outbox.js';
-import { loadAssets } from './page.js';
+import { loadAssets, type Assets } from './page.js';
 import { createMemoryTranscript, createRedisTranscript } from './transcript.js';
 
 /**
@@ -24,7 +24,10 @@ async function cookieSecret(redis: RedisClient | null): Promise<string> {
 /** The web front: its outbox for the engine first, then (given the engine) the request listener for the HTTP server. */
 export async function createWebChatFront(opts: { redis: RedisClient | null; ttlSeconds: number; limits?: WebChatDeps['limits'] }) {
   const transcript = opts.redis ? createRedisTranscript(opts.redis, { ttlSeconds: opts.ttlSeconds }) : createMemoryTranscript({ ttlSeconds: opts.ttlSeconds });
-  const [assets, secret] = await Promise.all([loadAssets(), cookieSecret(opts.redis)]);
+  const secret = await cookieSecret(opts.redis);
+  // The page and its script are made on the first visit: a bot that only ever serves Telegram never loads the bundler.
+  let made: Promise<Assets> | null = null;
+  const assets = () => (made ??= loadAssets());
   return {
     front: createWebFront(transcript),
     listener(deps: { engine: Engine; store: CaseStore; i18n: I18n; logger: Logger }) {

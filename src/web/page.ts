@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import type { Lang } from '../domain/catalog.js';
 import { COMMANDS } from '../engine/inbound.js';
 import type { Translate } from '../i18n/index.js';
@@ -28,8 +27,9 @@ export function asset(type: string, body: string | Buffer): Asset {
   };
 }
 
-/** The client is TypeScript beside this file, bundled once at start-up (a few milliseconds with esbuild). */
+/** The client is TypeScript beside this file, bundled once, on the first visit (a few milliseconds with esbuild). */
 async function bundleClient(): Promise<string> {
+  const { build } = await import('esbuild');
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
   const out = await build({
