@@ -2,7 +2,7 @@ import { createActor, type ActorScope, type EventFromLogic, type ExecutableActio
 import type { FlowEvent } from './events.js';
 import { LENDER_STEPS, SHARED_STEPS, STEP_STATUSES, type Lang, type StepStatus } from '../src/domain/catalog.js';
 import { advanceStep } from '../src/domain/progress.js';
-import { CASE_SCHEMA_VERSION, StoredSnapshotSchema, type CaseContext, type Debt, type LenderSteps, type StoredSnapshot } from './case.js';
+import { CASE_SCHEMA_VERSION, StoredSnapshotSchema, newRehearsal, type CaseContext, type Debt, type LenderSteps, type StoredSnapshot } from './case.js';
 import { caseMachine } from './machine.js';
 
 export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
@@ -218,6 +218,15 @@ export type StoredRecord = {
 const toRow = <K extends string>(fields: readonly K[], o: Record<K, unknown>): Row => fields.map((k) => o[k]);
 const fromRow = (fields: readonly string[], row: Row): Json => Object.fromEntries(fields.map((k, i) => [k, row[i]]));
 
+/** What each of a debt's letter fields is until given: a row ends before the last fields still at these. */
+const LETTER_DEFAULTS: Row = [null, [], null];
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const withoutTrailingDefaults = (row: Row, defaults: Row): Row => {
+  let end = row.length;
+  while (end > 0 && same(row[end - 1], defaults[end - 1])) end--;
+  return row.slice(0, end);
+};
+
 const encodeDebt = (d: Debt): Row => [
   ...toRow(DEBT_FIELDS, d),
   d.calls.map((c) => toRow(CALL_FIELDS, c)),
@@ -227,7 +236,7 @@ const encodeDebt = (d: Debt): Row => [
   toRow(AGREEMENT_FIELDS, d.agreement),
   toRow(LENDER_STEPS, d.steps),
   d.id,
-  ...toRow(DEBT_LETTER, d),
+  ...withoutTrailingDefaults(toRow(DEBT_LETTER, d), LETTER_DEFAULTS),
 ];
 
 /** The start of a debt's row since schema 2: its facts, then its calls, plan and whether its statement is written. */
@@ -244,7 +253,7 @@ function readDebtRow(row: Row): Json {
 /** A stored row back to a debt, for the schema to check; anything not shaped as a row is left for it to refuse. */
 function decodeDebt(row: unknown): unknown {
   const tail = DEBT_FIELDS.length + DEBT_TAIL.length;
-  if (!Array.isArray(row) || row.length !== tail + DEBT_LETTER.length) return row;
+  if (!Array.isArray(row) || row.length < tail || row.length > tail + DEBT_LETTER.length) return row;
   const [minimumFen, agreement, steps, id] = row.slice(DEBT_FIELDS.length + 3);
   return {
     ...readDebtRow(row),
@@ -252,7 +261,7 @@ function decodeDebt(row: unknown): unknown {
     agreement: Array.isArray(agreement) ? fromRow(AGREEMENT_FIELDS, agreement) : agreement,
     steps: Array.isArray(steps) ? fromRow(LENDER_STEPS, steps) : steps,
     id,
-    ...fromRow(DEBT_LETTER, row.slice(tail)),
+    ...fromRow(DEBT_LETTER, DEBT_LETTER.map((_, i) => (tail + i < row.length ? row[tail + i] : LETTER_DEFAULTS[i]))),
   };
 }
 
@@ -261,9 +270,19 @@ function decodeDebts(record: unknown): unknown {
   return { ...record, context: { ...record.context, debts: record.context.debts.map(decodeDebt) } };
 }
 
+/**
+ * Fields added after the first stored format, left out while they hold the value the schema gives a record without
+ * them: most cases never use them, and every commit writes the whole record.
+ */
+const CONTEXT_DEFAULTS = () => ({ cameFrom: null, consentOn: null, pendingAnswer: null, reminders: null, rehearsal: newRehearsal() });
+
 export function toStored(snapshot: CaseSnapshot): StoredRecord {
   const { debts, ...context } = snapshot.context;
-  return { value: snapshot.value as StoredSnapshot['value'], context: { ...context, debts: debts.map(encodeDebt) } };
+  const defaults: Record<string, unknown> = CONTEXT_DEFAULTS();
+  const kept = Object.fromEntries(Object.entries(context).filter(([k, v]) => !(k in defaults) || !same(v, defaults[k])));
+  const { causeWords, ...facts } = context.facts;
+  const stored = { ...kept, facts: causeWords === null ? facts : context.facts, debts: debts.map(encodeDebt) };
+  return { value: snapshot.value as StoredSnapshot['value'], context: stored as StoredRecord['context'] };
 }
 
 /**

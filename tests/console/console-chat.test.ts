@@ -31,7 +31,7 @@ describe('the terminal chat (npm start -- --terminal)', () => {
   });
 
   it('rehearses the call and shows the crib card, as in the other chats', async () => {
-    const bot = startBotProcess({});
+    const bot = startBotProcess({}, ['--terminal']);
     await bot.waitForOutput('[1] 开始 →');
     const say = async (line: string, expect: string | RegExp) => {
       bot.child.stdin.write(`${line}\n`);
