@@ -1,7 +1,7 @@
 import type { RightsTopic } from './catalog.js';
 import { readCause } from './understanding/causes.js';
 import { readCrisis } from './understanding/crisis.js';
-import { normalise, remembered } from './understanding/normalise.js';
+import { isPlainAnswer, normalise, remembered } from './understanding/normalise.js';
 
 /**
  * What a message typed outside an answer is about, so it is understood instead of bounced: words of despair,
@@ -76,6 +76,7 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
 export const threatTopics = remembered(threatTopicsOf);
 
 function threatTopicsOf(text: string): RightsTopic[] {
+  if (isPlainAnswer(text)) return [];
   const zh = normaliseZh(text);
   const en = normaliseEn(text);
   return THREATS.filter((t) => t.zh.test(zh) || t.en.test(en)).map((t) => t.topic);
@@ -120,6 +121,7 @@ const SELF_REQUESTS: Array<{ request: SelfRequest; zh: RegExp; en: RegExp }> = [
 export const selfRequest = remembered(selfRequestOf);
 
 function selfRequestOf(text: string): SelfRequest | null {
+  if (isPlainAnswer(text)) return null;
   const { dense, en } = normalise(text);
   return SELF_REQUESTS.find((r) => r.zh.test(dense) || r.en.test(en))?.request ?? null;
 }

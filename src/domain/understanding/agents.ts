@@ -1,6 +1,6 @@
 import { explainScore, predicts } from './classifier.js';
 import models from './models.json' with { type: 'json' };
-import { firstUnnegated, normalise, remembered } from './normalise.js';
+import { firstUnnegated, isPlainAnswer, normalise, remembered } from './normalise.js';
 
 /**
  * Talk of paid "debt help" agents (FACTS §6: the 2026 joint warning and the red flags it lists), read for what it
@@ -67,6 +67,7 @@ const RECORD_ERASED_EN = /\b(delet|eras|remov|wip|clean|wash|scrub|fix|repair)\w
 export const readAgent = remembered(readAgentOnce);
 
 function readAgentOnce(text: string): AgentReading | null {
+  if (isPlainAnswer(text)) return null;
   const { dense } = normalise(text);
   const en = normalise(text).en.replace(LENDER_STAFF_EN, 'staff');
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);

@@ -1,6 +1,6 @@
 import { explainScore, predicts } from './classifier.js';
 import models from './models.json' with { type: 'json' };
-import { firstUnnegated, normalise, remembered } from './normalise.js';
+import { firstUnnegated, isPlainAnswer, normalise, remembered } from './normalise.js';
 
 /**
  * Words of despair, read for what they mean. A person may want to die, plan a means, see no way to go on living,
@@ -146,6 +146,7 @@ const NEGATED_EN = /\b(not|never|no|won't|will not|do not|am not|i'm not|wouldn'
 export const readCrisis = remembered(readCrisisOnce);
 
 function readCrisisOnce(text: string): CrisisReading | null {
+  if (isPlainAnswer(text)) return null;
   const { dense } = normalise(text);
   const { zh: zhOwn, en: english } = withoutHyperbole(text);
   let check: CrisisReading | null = null;

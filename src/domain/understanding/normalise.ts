@@ -128,3 +128,10 @@ export function firstUnnegated(pattern: RegExp | undefined, text: string, negate
   }
   return null;
 }
+
+/**
+ * An answer made only of a number and its unit ("5500", "45天", "2026年8月", "¥3,000", "12期"): nothing in it can be
+ * despair, an agent's offer, a request or a threat, so those readings skip it without working anything out.
+ */
+const PLAIN_ANSWER = /^[\d\s.,，。、:：\/\-+%¥￥$元块钱圆万千百十零〇一二两三四五六七八九个天日号月年周期半]*$/;
+export const isPlainAnswer = (text: string): boolean => text.length <= 24 && PLAIN_ANSWER.test(text);
