@@ -52,8 +52,9 @@ describe('step 6: the hardship statement in the chat', () => {
     expect(u.last()).toContain('《还款困难情况说明》写好了');
     const stored = (await h.store.load(900))?.snapshot as { context: Record<string, any> };
     expect(stored.context.statement).toEqual({ name: '王<b>芳</b>', phoneTail: '5678', identityAsked: true });
-    // This lender's own requests and account tail, at the end of its stored row.
-    expect(stored.context.debts[0].slice(-2)).toEqual([['instalments'], null]);
+    // This lender's own requests at the end of its stored row (no name given before them; the account tail, not given,
+    // is left off the end).
+    expect(stored.context.debts[0].slice(-2)).toEqual([null, ['instalments']]);
     // Step 6 is done for this lender's debt.
     expect(asLender(stored).context.steps.statement).toBe('done');
   });
