@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBotHarness } from '../support/bot-harness.js';
-import { asLender } from '../support/stored.js';
+import { asCase, asLender } from '../support/stored.js';
 import { walk, type StepOneAnswers } from '../support/walks.js';
 
 /** People the flow used to drop: not yet overdue, consent declined, banks and WeChat lenders, English readers. */
@@ -229,7 +229,7 @@ describe('a way back to where the person came from', () => {
     expect(u.buttons().map((b) => b.text)).toContain('← 回第 1 步');
     await u.press('← 回第 1 步');
     expect(u.last()).toContain('你现在的情况');
-    expect(((await h.store.load(50))?.snapshot as { context: { cameFrom: unknown } }).context.cameFrom).toBeNull();
+    expect(asCase((await h.store.load(50))?.snapshot).cameFrom).toBeNull();
     // "My answers" opened from the summary leads back to it, also after an answer is edited there.
     await u.press('改答案');
     await u.press('✏️ 逾期金额');
