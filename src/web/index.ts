@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { i18n as I18n } from 'i18next';
-import { getRequestListener } from '@hono/node-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine/engine.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { RedisClient } from '../store/redis-client.js';
-import { createWebChat, type WebChatDeps } from './app.js';
+import type { WebChatDeps } from './app.js';
 import { createWebFront } from './outbox.js';
 import { loadAssets, type Assets } from './page.js';
 import { createMemoryTranscript, createRedisTranscript } from './transcript.js';
@@ -31,8 +31,23 @@ export async function createWebChatFront(opts: { redis: RedisClient | null; ttlS
   return {
     front: createWebFront(transcript),
     listener(deps: { engine: Engine; store: CaseStore; i18n: I18n; logger: Logger }) {
-      const app = createWebChat({ ...deps, transcript, assets, secret, ttlSeconds: opts.ttlSeconds, ...(opts.limits ? { limits: opts.limits } : {}) });
-      return getRequestListener(app.fetch);
+      // The routes (and their framework) are loaded on the first web request: a bot that only serves Telegram keeps
+      // them out of memory.
+      let routes: Promise<(req: IncomingMessage, res: ServerResponse) => unknown> | null = null;
+      const load = async () => {
+        const [{ getRequestListener }, { createWebChat }] = await Promise.all([import('@hono/node-server'), import('./app.js')]);
+        const app = createWebChat({ ...deps, transcript, assets, secret, ttlSeconds: opts.ttlSeconds, ...(opts.limits ? { limits: opts.limits } : {}) });
+        return getRequestListener(app.fetch);
+      };
+      return (req: IncomingMessage, res: ServerResponse) => {
+        routes ??= load();
+        routes.then((handle) => handle(req, res)).catch((err: unknown) => {
+          deps.logger.error({ err: err instanceof Error ? err.name : typeof err }, 'web chat could not start');
+          routes = null;
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end('error');
+        });
+      };
     },
   };
 }
