@@ -9,11 +9,6 @@ import { isPlainAnswer, normalise, remembered } from './understanding/normalise.
  * Pure pattern matching on normalised text; nothing here keeps or reports what was typed.
  */
 
-/** Lower case, half-width, simplified, no spaces or punctuation: the form every Chinese pattern below is written against. */
-export const normaliseZh = (text: string): string => normalise(text).dense;
-/** Lower case, single spaces, contractions written out: the form every English pattern below is written against. */
-export const normaliseEn = (text: string): string => normalise(text).en;
-
 /** Words of self-harm or despair, in Chinese (simplified or traditional) or English: see understanding/crisis.ts. */
 export const signalsCrisis = (text: string): boolean => readCrisis(text) !== null;
 
@@ -77,8 +72,7 @@ export const threatTopics = remembered(threatTopicsOf);
 
 function threatTopicsOf(text: string): RightsTopic[] {
   if (isPlainAnswer(text)) return [];
-  const zh = normaliseZh(text);
-  const en = normaliseEn(text);
+  const { dense: zh, en } = normalise(text);
   return THREATS.filter((t) => t.zh.test(zh) || t.en.test(en)).map((t) => t.topic);
 }
 
@@ -230,18 +224,19 @@ const compactLabel = remembered((text: string): string =>
 );
 
 /** Whether typed text is one of a question's labels (or its short form), not words of one's own. */
-export function isOptionLabel(question: string, text: string): boolean {
+export const isOptionLabel = (question: string, text: string): boolean => labelOf(question, text) !== null;
+
+/** The option whose label (or short form) the text is, compared whole; null for anything else. */
+function labelOf(question: string, text: string): string | null {
   const options = OPTION_WORDS[question];
   const s = compactLabel(text);
-  return options !== undefined && Object.values(options).some((forms) => forms.includes(s));
+  if (!options || s.length === 0) return null;
+  return Object.entries(options).find(([, forms]) => forms.includes(s))?.[0] ?? null;
 }
 
 /** The option of a button question that typed text names, or null. */
 export function optionWord(question: string, text: string): string | null {
-  const options = OPTION_WORDS[question];
-  const s = compactLabel(text);
-  if (!options || s.length === 0) return null;
-  const label = Object.entries(options).find(([, forms]) => forms.includes(s))?.[0] ?? null;
+  const label = labelOf(question, text);
   // A cause is said in a person's own words more often than as a label ("上个月公司裁员，我被辞退了").
   return label ?? (question === 'cause' ? (readCause(text)?.cause ?? null) : null);
 }

@@ -80,18 +80,18 @@ const NOT_A_NUMBER_AFTER = /^(下|直|定|起|样|般|切|些|点儿|会儿|边|
 const NOT_A_NUMBER = /^(千万|万一|万万|一|十分)$/;
 const APPROX_AFTER = /^(多一点|多点|多|来|几|余|出头|左右|上下|不到|以上|plus|\+|odd|ish|something)/;
 
-type Unit = { kind: QuantityKind; unit?: Quantity['unit']; scale?: number; length: number };
+/** `yearAndHalf`: "年半" after the number, so N is N and a half years. */
+type Unit = { kind: QuantityKind; unit?: Quantity['unit']; yearAndHalf?: boolean; length: number };
 
 /** What the words right after a number make of it. */
 function unitAfter(after: string): Unit | null {
-  const u = (re: RegExp, kind: QuantityKind, unit?: Quantity['unit'], scale = 1): Unit | null => {
+  const u = (re: RegExp, kind: QuantityKind, unit?: Quantity['unit']): Unit | null => {
     const m = re.exec(after);
-    return m ? { kind, ...(unit ? { unit } : {}), scale, length: m[0].length } : null;
+    return m ? { kind, ...(unit ? { unit } : {}), length: m[0].length } : null;
   };
   return (
     u(/^\s?(元|块钱|块|圆|rmb|yuan|kuai|cny|bucks|dollars|刀)/, 'money') ??
-    u(/^\s?(个半月|個半月)/, 'duration', 'month', 1.5) ??
-    u(/^\s?(年半)/, 'duration', 'month', 18) ??
+    (/^\s?年半/.test(after) ? { kind: 'duration', unit: 'month', yearAndHalf: true, length: after.indexOf('半') + 1 } : null) ??
     u(/^\s?(个|個)?月份/, 'date') ??
     u(/^\s?(个|個)?月[初底末中]/, 'date') ??
     u(/^\s?月\s?\d{1,2}\s?[日号]?|^\s?月[一二三四五六七八九十]{1,3}[日号]?|^\s?月(?![份])/, 'date') ??
@@ -182,7 +182,7 @@ function quantitiesOf(text: string): Quantity[] {
     if (isChinese && (NOT_A_NUMBER.test(raw) && !unitAfter(after)) ) continue;
     if (isChinese && NOT_A_NUMBER_AFTER.test(after) && !/[十百千万]/.test(raw)) continue;
     // A letter straight before a number is part of a word or code ("mp3", "a1"), not a quantity.
-    if (/[a-z]$/.test(before) && !/(rmb|cny|yuan|k)$/.test(before) && !/^\d/.test(raw) === false && /[a-z]$/.test(s[at - 1] ?? '')) continue;
+    if (/^\d/.test(raw) && /[a-z]/.test(s[at - 1] ?? '') && !/(rmb|cny|yuan|k)$/.test(before)) continue;
     // "一两万", "三五千", "七八个月": two neighbouring numerals are a range.
     const rangeInside = /^[一二两三四五六七八九]{2}(?=[十百千万个天月年期号]|$)/.test(raw) && !/^(一二|二三|一十)/.test(raw) ? raw.slice(1) : null;
     let value = parseNumber(rangeInside ?? raw);
@@ -202,9 +202,9 @@ function quantitiesOf(text: string): Quantity[] {
     if (!unit && /^\d+$/.test(digits) && PHONE.test(digits)) unit = { kind: 'phone', length: 0 };
     if (unit?.kind === 'duration' && unit.unit === 'year' && value >= 1900 && value <= 2100) unit = { kind: 'date', length: unit.length };
     let kind: QuantityKind = unit?.kind ?? 'bare';
-    if (unit?.scale && unit.scale !== 1 && unit.unit === 'month' && unit.scale === 18) value = value * 12 + 6;
+    if (unit?.yearAndHalf) value = value * 12 + 6;
     const q: Quantity = { kind, value, at, text: raw };
-    if (unit?.unit) q.unit = unit.scale === 18 ? 'month' : unit.unit;
+    if (unit?.unit) q.unit = unit.unit;
     if (approx) q.approximate = true;
     if (rangeInside) q.range = true;
     // A month next to money is a rate ("1800一个月", "每月1500"): the number is money, the month no duration.
