@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explainScore } from '../../src/domain/understanding/classifier.js';
 import { readCrisis } from '../../src/domain/understanding/crisis.js';
+import { normalise } from '../../src/domain/understanding/normalise.js';
 import { loadCorpus } from './corpus.js';
 import { evaluate, formatScores, type Score } from './evaluate.js';
 import { trainModels } from './training.js';
@@ -18,11 +19,11 @@ const byName = (name: string): Score => scores.find((s) => s.name === name)!;
 
 /** [score, floor today, goal of the issue]: a rate that must not fall below the floor. */
 const GUARDED: Array<[string, number, number]> = [
-  ['crisis: any care (reply or "are you safe?")', 0.7, 0.98],
-  ['paid agent: warned', 0.74, 0.95],
-  ['own request: not warned', 0.97, 0.98],
-  ['durations, terms and dates never taken as money', 0.8, 1],
-  ['hyperbole: no crisis reply', 0.95, 1],
+  ['crisis: any care (reply or "are you safe?")', 0.91, 0.98],
+  ['paid agent: warned', 0.88, 0.95],
+  ['own request: not warned', 0.96, 0.98],
+  ['durations, terms and dates never taken as money', 0.95, 1],
+  ['hyperbole: no crisis reply', 0.96, 1],
 ];
 
 describe('the corpus', () => {
@@ -66,7 +67,7 @@ describe('why a line was read as it was', () => {
 
   it('lists the n-grams that tipped the model', () => {
     const models = trainModels();
-    const why = explainScore(models.crisis, '药都攒够了', 3);
+    const why = explainScore(models.crisis, normalise('药都攒够了'), 3);
     expect(why.length).toBeGreaterThan(0);
     for (const [feature, weight] of why) {
       expect(typeof feature).toBe('string');

@@ -43,15 +43,19 @@ const AGENT_ONLY_EN =
   /\b(middle ?man|(pay|hire|paying|hiring) (anyone|someone|somebody|a guy|people).{0,20} to (deal|talk|negotiate|handle|call)|(mentor|coach|guru)s?\b.{0,40}(course|debt[- ]free|program)|(buy|bought|sell|sells) (his|her|their) course|authori[sz]e them|power of attorney|fix(es|ing)? (my |your |the )?credit (records?|report|history|score)|debt consolidation (company|agency|firm|service)|no (success|win),? no fee|(debt|credit) (manager|management (company|agency|firm|service|program|plan))|(paid|hire|hired|hiring) (a |an )?(debt )?(negotiator|agent|middleman|company|agency|consultant)|(dispute|negotiation|settlement) services?|handle everything|never have to talk to the bank|(make|made|forge|fake|provide) (me )?(a |an )?(hospital|medical|doctor'?s?|sick|unemployment|income) (certificate|note|letter|proof)|(certificate|note|proof) (that )?they('ll| will| would)? make|(the )?window (for .{0,30})?(closes|is closing)|pay today or|give (me|you) a quote|file complaints? (against|for)|credit repair|repair (my|your|the) credit|fix (my|your|the) credit (record|report|history|score)|(clean|wipe|erase|delete|remove|wash|scrub) (my|your|the|an?) (credit|record|overdue|history|blacklist)|anti[- ]collection|(stop|block) (the )?collect(ion|ors?) (calls )?for (a |the )?(fee|deposit|price|\d)|debt (relief|settlement|optimi[sz]ation|negotiation|clearing|elimination|reduction) (company|agency|firm|service|program|programme|team|plan)|inside (contact|connection|channel|man)|(has|have|got) connections|insider|guarantee(d|s)? (success|approval|to (stop|waive|delete|remove|get))|100 ?% (success|guaranteed))\b/;
 
 /** Help that costs nothing: a person's own request, legal aid, a friend. */
-const FREE_ZH = /法律援助|法援|免费|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|不要钱|12348|(我)?自己.{0,3}(去|来|跟|和|给|打|申请|联系|协商|谈|办)|不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人)|(手续费|费率|fee|rate).{0,8}\d+(\.\d+)?\s?%/;
-const FREE_EN = /\b(legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not) (pay|hire) (an?y? )?(agent|middleman|company|agency|anyone)|fee of \d+(\.\d+)? ?%|\d+(\.\d+)? ?% (one-time |monthly |handling )?fee)\b/;
+const FREE_ZH = /(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路)|法律援助|法援|免费|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|不要钱|12348|(我)?自己.{0,3}(去|来|跟|和|给|打|申请|联系|协商|谈|办)|不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人)|(手续费|费率|fee|rate).{0,8}\d+(\.\d+)?\s?%/;
+const FREE_EN = /\b((can|could|should|may|how do|how can) i (ask|apply|request)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not) (pay|hire) (an?y? )?(agent|middleman|company|agency|anyone)|fee of \d+(\.\d+)? ?%|\d+(\.\d+)? ?% (one-time |monthly |handling )?fee)\b/;
 
 /** A price actually asked ("先交三千律师费", "代理费4800"): whatever the agent calls itself, it is not free help. */
 const PRICE_ASKED =
   /(交|付|收|转|给|花|要)(了)?.{0,6}(\d|[一二两三四五六七八九十百千万几]).{0,4}(律师费|代理费|服务费|咨询费|评估费|前期费|定金|押金|保证金)|(律师费|代理费|服务费|咨询费|评估费|前期费用?|定金|押金|保证金).{0,4}(\d|[一二两三四五六七八九十百千万几])/;
 /** The lender's own charges ("银行说分期要收手续费", "the lender's own service charge"): not an agent's fee. */
-const LENDER_FEE_ZH = /(银行|平台|花呗|借呗|支付宝|京东|美团|微粒贷|微众|客服|官方|信用卡中心).{0,8}(收|收取)的?.{0,4}(分期)?(手续费|服务费|利息|费用)|(银行|平台|官方)(自己|本身)?(的|收的)(分期)?(手续费|服务费)/;
-const LENDER_FEE_EN = /\b((the )?(lender|bank|card cent(er|re)|alipay|platform)('s)? (own )?(service |handling |instal?ment |restructuring )?(charge|fee)s?|(lender|bank|card cent(er|re)|alipay|platform) (says|said|charges|charged|will charge) (a |an )?)/;
+const LENDER_FEE_ZH = /(银行|平台|花呗|借呗|支付宝|京东|美团|微粒贷|微众|客服|官方|信用卡中心|信用卡|发卡行).{0,24}(手续费|服务费|利息|费用|收费|违约金|分期费|费率)/;
+const LENDER_FEE_EN = /\b((the )?(lender|bank|card cent(er|re)|alipay|platform)('s)? (own )?(service |handling |instal?ment |restructuring )?(charge|fee)s?|(lender|bank|card cent(er|re)|alipay|platform) (says|said|charges|charged|will charge) (a |an )?)|\b(staff|lender|bank|card cent(er|re)|alipay|platform)\b.{0,40}\b(fee|fees|charge|charges|interest)\b/;
+
+/** Someone who is plainly not the lender: with one named, a fee in the message may be theirs. */
+const NAMED_AGENT = /中介|代理|代办|机构|团队|工作室|律所|事务所|律师|法务|公司|老师|导师|大师|专家|顾问|群|上岸|协会|联盟/;
+const NAMED_AGENT_EN = /\b(agency|agencies|agent|agents|consultants?|firm|lawyers?|negotiators?|middle ?man|company|companies|guy|someone|somebody)\b/;
 
 /** "不想找中介", "without a middleman": an agent named only to be refused. */
 const REFUSED_ZH = /(不|别|没|不想|不要|不用|不需要|别劝我|拒绝|不愿意?)(去|再)?(找|请|用|通过|花钱找|交钱给|给)?(任何|什么|那些|这些|那种)?(的)?$/;
@@ -59,7 +63,7 @@ const REFUSED_EN = /\b(no|not|without|never|do not|don't|rather not)( (a|an|any|
 
 /** The paid-agent reading of a text, or null. */
 /** The lender's own staff ("customer service agent") are not a third party. */
-const LENDER_STAFF_EN = /\b(customer service|service|bank'?s?|lender'?s?|alipay'?s?|support|the platform'?s?) (agent|rep|representative|staff)s?\b/g;
+const LENDER_STAFF_EN = /\b((customer service|service|bank'?s?|lender'?s?|alipay'?s?|support|the platform'?s?) (agent|rep|representative|staff)s?|(credit )?card (company|companies|issuer))\b/g;
 /** Deleting, washing or repairing a record: a service only agents sell, so any price for it is an agent's. */
 const RECORD_ERASED_ZH = /(删|消|抹|洗|修复|清除|撤销|去掉).{0,4}(逾期|征信|不良|记录|黑名单|污点)/;
 const RECORD_ERASED_EN = /\b(delet|eras|remov|wip|clean|wash|scrub|fix|repair)\w* .{0,20}(record|history|report|blacklist|overdue)/;
@@ -72,7 +76,9 @@ function readAgentOnce(text: string): AgentReading | null {
   const en = normalise(text).en.replace(LENDER_STAFF_EN, 'staff');
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
   if (only) return { rule: 'a service only agents sell', matched: only[0] };
-  const free = (FREE_ZH.test(dense) || FREE_EN.test(en) || LENDER_FEE_ZH.test(dense) || LENDER_FEE_EN.test(en)) && !PRICE_ASKED.test(dense);
+  // The lender's own fee is not an agent's, unless an agent is named in the same message.
+  const lenderFee = (LENDER_FEE_ZH.test(dense) && !NAMED_AGENT.test(dense)) || (LENDER_FEE_EN.test(en) && !NAMED_AGENT_EN.test(en));
+  const free = (FREE_ZH.test(dense) || FREE_EN.test(en) || lenderFee) && !PRICE_ASKED.test(dense);
   const fee = AGENT_FEE_ZH.exec(dense) ?? AGENT_FEE_EN.exec(en);
   const service = SERVICE_ZH.exec(dense) ?? SERVICE_EN.exec(en);
   if (fee && service && !free) return { rule: "an agent's fee for a service", matched: `${fee[0]} … ${service[0]}` };
@@ -102,6 +108,7 @@ function readAgentOnce(text: string): AgentReading | null {
   if (share) return { rule: 'a share of what is waived', matched: share[0] };
   // Last, the model trained on the corpus, where nothing says the person is asking the lender themselves.
   const paidToSomeone = /(给|转|交|付|打)(了)?(给)?(他|她|他们|对方|中介|那人|这人|那个人)/.test(dense) || /\b(pay|paid|send|sent) (him|her|them)\b/.test(en);
-  if (!free && (third || fee || paidToSomeone) && predicts(models.agent, text)) return { rule: 'like the paid-agent lines', matched: explainScore(models.agent, text, 3).map(([f]) => f).join(' ') };
+  // The model is not asked where only the lender is named ("can the lender remove a wrong record?").
+  if (!free && (third || fee || paidToSomeone || !lenderSpeaking) && predicts(models.agent, normalise(text))) return { rule: 'like the paid-agent lines', matched: explainScore(models.agent, normalise(text), 3).map(([f]) => f).join(' ') };
   return null;
 }

@@ -37,6 +37,12 @@ const hasTraditional = (s: string): boolean => {
   for (const c of s) if (SIMPLIFIED.has(c)) return true;
   return false;
 };
+/**
+ * Cantonese words written out in Mandarin (唔想 → 不想, 佢哋 → 他们, 冇 → 没), so every reading hears Hong Kong and
+ * Guangdong messages as it hears Mandarin ones. Only characters that Mandarin does not use this way are mapped.
+ */
+const CANTONESE: Record<string, string> = { 唔: '不', 冇: '没', 佢: '他', 哋: '们', 咗: '了', 嘅: '的', 喺: '在', 俾: '给', 畀: '给', 搵: '找', 揾: '找', 啲: '些', 嘢: '东西', 睇: '看', 攞: '拿', 嗰: '那', 乜: '什么', 咁: '这么', 冚: '全', 攰: '累', 諗: '想', 谂: '想'};
+const CANTONESE_ANY = /[唔冇佢哋咗嘅喺俾畀搵揾啲嘢睇攞嗰乜咁冚攰諗谂]/g;
 const HAN_ALL = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const LATIN_ALL = /[a-z]/g;
 
@@ -84,7 +90,8 @@ const expandEn = (s: string): string => {
 function compute(text: string): Normalised {
   const nfkc = stripBidi(text).normalize('NFKC').toLowerCase();
   const simplified = hasTraditional(nfkc) ? toSimplified(nfkc) : nfkc;
-  const plain = simplified.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  const mandarin = simplified.replace(CANTONESE_ANY, (c) => CANTONESE[c] ?? c);
+  const plain = mandarin.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
   const dense = plain.replace(NOT_MEANING, '');
   const han = plain.match(HAN_ALL)?.length ?? 0;
   const latin = plain.match(LATIN_ALL)?.length ?? 0;

@@ -101,7 +101,7 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?(个|個)?(星期|礼拜|禮拜|周|週)|^\s?weeks?\b|^\s?wks?\b/, 'duration', 'week') ??
     u(/^\s?(年|years?\b|yrs?\b)/, 'duration', 'year') ??
     u(/^\s?(期|(monthly |month )?(instal?ments?|payments)\b)/, 'term') ??
-    u(/^\s?(家|张|張|笔|筆|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|(more |other |extra |different )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
+    u(/^\s?(家|张|張|笔|筆|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
     u(/^\s?(%|percent\b|per ?cent\b)/, 'percent') ??
     u(/^\s?(成|折)/, 'percent') ??
     u(/^\s?(点钟|点|點|:\d\d|am\b|pm\b|o'?clock\b)/, 'time') ??
@@ -116,7 +116,10 @@ function unitBefore(before: string): Unit | null {
   if (/百分之$/.test(before)) return { kind: 'percent', length: 0 };
   if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
   if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
-  if (/(上午|下午|晚上|早上|中午|凌晨|傍晚|半夜|at|around)\s?$/.test(before)) return null;
+  // "年化36", "利率18": a rate, even without its % sign.
+  if (/(年化|利率|利息|费率|年利率|\bapr|interest( rate)?( of| at)?)\s?$/.test(before)) return { kind: 'percent', length: 0 };
+  // "晚上9", "knock off at 3": a time of day.
+  if (/(上午|下午|晚上|早上|中午|凌晨|傍晚|半夜|\bat|\baround)\s?$/.test(before)) return { kind: 'time', length: 0 };
   return null;
 }
 
@@ -133,11 +136,14 @@ const NUMERAL_FORMS: Array<[RegExp, string]> = [
   [/仨月/g, '三个月'],
   [/仨/g, '三'],
   [/俩/g, '两'],
-  [/[壹贰叁肆伍陆柒捌玖拾佰仟]/g, ''],
+  // Financial numerals only as numbers (伍佰, 壹万): "退伍" and "队伍" hold none.
+  [/[壹贰叁肆伍陆柒捌玖拾佰仟](?=[壹贰叁肆伍陆柒捌玖拾佰仟元圆万千百十零〇])|(?<=[壹贰叁肆伍陆柒捌玖拾佰仟万千百十零〇])[壹贰叁肆伍陆柒捌玖拾佰仟]/g, ''],
   [/([十百千])[来多几余]+(万|千)/g, '$1$2'],
   [/(过|上|破|超)(万|千)(?![一二三四五六七八九\d])/g, '一$2'],
   [/(\d+(?:\.\d+)?) ?grand\b/g, '$1k'],
   [/五险一金|三险一金|一线|二线|三线|双十一|双十二|一下子|一辈子|一口气|一次性|统一|唯一|一切|一般|一样|一起|一直|一定|(?<![一二两三四五六七八九十百千\\d])万一(?![千百十])|一点点|一些|一会儿/g, ' '],
+  // "万二", "千五": the 一 before them left out.
+  [/(?<![零〇一二两三四五六七八九十百千\d.])(万|千)(?=[一二两三四五六七八九](?![千百十万\d]))/g, '一$1'],
   [/半年(?!前)/g, '6个月'],
   [/半个月/g, '0.5个月'],
   [/(\d+|[一二两三四五六七八九十]+)年零?(\d+|[一二两三四五六七八九十]+)个月/g, '$1年$2个月'],
@@ -201,6 +207,8 @@ function quantitiesOf(text: string): Quantity[] {
     let unit: Unit | null = unitAfter(after) ?? unitBefore(before);
     if (!unit && /^\d+$/.test(digits) && PHONE.test(digits)) unit = { kind: 'phone', length: 0 };
     if (unit?.kind === 'duration' && unit.unit === 'year' && value >= 1900 && value <= 2100) unit = { kind: 'date', length: unit.length };
+    // "at 3" is a time of day; "at 5000", "around 3000" are not.
+    if (unit?.kind === 'time' && unit.length === 0 && value > 24) unit = null;
     let kind: QuantityKind = unit?.kind ?? 'bare';
     if (unit?.yearAndHalf) value = value * 12 + 6;
     const q: Quantity = { kind, value, at, text: raw };
