@@ -193,7 +193,7 @@ export const MONEY_QUESTIONS = ['amount', 'income', 'essentials', 'otherDebts', 
  * An amount asked back before it is kept ("每期 3 元？"): its question and the amounts offered (what was typed
  * first, then what was likely meant), until one is picked or another answer is given.
  */
-export const DOUBTS = ['tiny_debt', 'under_one_percent', 'over_income'] as const;
+export const DOUBTS = ['tiny_debt', 'under_one_percent', 'over_income', 'range'] as const;
 export const PendingAnswerSchema = z.object({
   q: z.enum(MONEY_QUESTIONS),
   /** Why it was asked back: a debt under 10 元, an instalment under 1 % of the debt, a monthly sum over 10 × the income. */

@@ -10,7 +10,7 @@ import {
 import { cleanNote, parseAgentId, parseTail, readMonthsCount } from '../src/domain/answers.js';
 import { parseDailyRate } from '../src/domain/charges.js';
 import { findDay, readOverdue, readSince } from '../src/domain/understanding/when.js';
-import { parseMoney } from '../src/domain/money.js';
+import { parseMoney, type MoneyParse } from '../src/domain/money.js';
 import {
   COMPLAINT_KINDS,
   DOUBTS,
@@ -84,10 +84,14 @@ export function doubtAbout(q: MoneyQuestion, fen: number, c: CaseContext): { rea
   return null;
 }
 
+/** A range ("三四千") is asked back with its two ends as buttons: the person taps the one to go by. */
+const notMoney = (r: Extract<MoneyParse, { ok: false }>): Parsed =>
+  r.between ? { ok: false, reason: 'unsure.range', unsure: { doubt: 'range', options: r.between } } : { ok: false, reason: `money.${r.reason}` };
+
 const money = (q: keyof typeof MONEY_ANSWERS): Reader => (text, _today, c) => {
   const { set, allowZero, sum } = MONEY_ANSWERS[q];
   const r = parseMoney(text, { allowZero, sum });
-  if (!r.ok) return { ok: false, reason: `money.${r.reason}` };
+  if (!r.ok) return notMoney(r);
   const doubt = doubtAbout(q, r.fen, c);
   return doubt ? { ok: false, ...doubt } : { ok: true, apply: set(r.fen) };
 };
@@ -149,7 +153,7 @@ const READERS = {
   minimum: (text: string, _today: IsoDate, c: CaseContext): Parsed => {
     const r = parseMoney(text, { allowZero: false });
     // Zero is no minimum at all: the question's own button clears it.
-    if (!r.ok) return { ok: false, reason: r.reason === 'zero' ? 'minimum.zero' : `money.${r.reason}` };
+    if (!r.ok) return r.reason === 'zero' ? { ok: false, reason: 'minimum.zero' } : notMoney(r);
     const owed = debtOf(c).amountFen;
     if (owed !== null && r.fen > owed) return { ok: false, reason: 'minimum.over_debt' };
     const doubt = doubtAbout('minimum', r.fen, c);

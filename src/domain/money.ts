@@ -11,7 +11,7 @@ export type NotMoney = 'duration' | 'term' | 'extension' | 'date' | 'count' | 'p
 
 export type MoneyParse =
   | { ok: true; fen: Fen }
-  | { ok: false; reason: 'empty' | 'not_a_number' | 'several' | 'negative' | 'too_large' | 'zero' | NotMoney };
+  | { ok: false; reason: 'empty' | 'not_a_number' | 'several' | 'negative' | 'too_large' | 'zero' | NotMoney; between?: [Fen, Fen] };
 
 /** "Nothing", as someone who has just lost their job says it: `没有`, `没收入`, `失业了没有收入`, `no income`, `没有别的了`. */
 const NOTHING_WHOLE = /^(现在|目前|暂时|最近)?(失业了?|没工作了?)?(没有|无|没|零|0|zero|none|nothing|no|nil)(任何)?(收入|工资|进账|income|money)?了?$/i;
@@ -62,13 +62,29 @@ export function parseMoney(text: string, opts: MoneyOptions = {}): MoneyParse {
     const other = all.find((q) => q.kind !== 'age');
     return { ok: false, reason: other ? (other.kind === 'money' || other.kind === 'bare' ? 'not_a_number' : (other.kind as NotMoney)) : 'not_a_number' };
   }
-  if (money.some((q) => q.range)) return { ok: false, reason: 'range' };
+  if (money.some((q) => q.range)) {
+    const between = rangeOf(money);
+    return between ? { ok: false, reason: 'range', between } : { ok: false, reason: 'range' };
+  }
   const yuan = pick(text, money, opts);
   if (yuan === null) return { ok: false, reason: 'several' };
   if (yuan > maxYuan) return { ok: false, reason: 'too_large' };
   const fen = Math.round(yuan * 100 + 1e-7);
   if (fen === 0 && !opts.allowZero) return { ok: false, reason: 'zero' };
   return { ok: true, fen };
+}
+
+/**
+ * The two ends of the one range a sentence gives ("三四千", "五千到六千", "3-5k"), in fen; null when there are more
+ * numbers than the range. The first end takes the second's magnitude where it was left out ("3到5千").
+ */
+function rangeOf(money: Quantity[]): [Fen, Fen] | null {
+  const [a, b] = money;
+  if (money.length === 1 && a?.low !== undefined) return [Math.round(a.low * 100), Math.round(a.value * 100)];
+  if (money.length !== 2 || !a?.range || !b?.range) return null;
+  let low = a.value;
+  while (low > 0 && low * 10 <= b.value) low *= 10;
+  return low < b.value ? [Math.round(low * 100), Math.round(b.value * 100)] : null;
 }
 
 /** The one amount a sentence answers with, or null when it holds several and none is the answer. */

@@ -67,6 +67,20 @@ describe('numbers are read with their units', () => {
     expect(asLender((await h.store.load(u.id))?.snapshot).context.facts.amountFen).toBe(800);
   });
 
+  it('a range ("三四千吧") is asked back with both ends as buttons, and the one tapped is kept', async () => {
+    const h = createBotHarness();
+    const u = h.user(91_007, 'zh-hans');
+    await walk.toAmountQuestion(u);
+    await u.send('八九万吧');
+    expect(u.last()).toContain('在 80,000 元 到 90,000 元 之间');
+    expect(u.buttons().map((b) => b.text)).toEqual(expect.arrayContaining(['是 80,000 元', '90,000 元']));
+    expect(asLender((await h.store.load(u.id))?.snapshot).context.facts.amountFen).toBeNull();
+    await u.press('90,000 元');
+    const stored = asLender((await h.store.load(u.id))?.snapshot);
+    expect(stored.context.facts.amountFen).toBe(9_000_000);
+    expect(stored.value).toEqual({ status: 'overdue' });
+  });
+
   it('an instalment under 1 % of the debt is asked back in the language of the chat', async () => {
     const h = createBotHarness();
     const u = h.user(91_005, 'en');

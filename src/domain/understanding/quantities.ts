@@ -30,6 +30,8 @@ export interface Quantity {
   monthly?: boolean;
   /** Two numbers as a range ("一两万", "三到五千", "3-5k"): no single answer. */
   range?: boolean;
+  /** A range written as one number ("三四千"): its lower end; `value` is the upper. */
+  low?: number;
   /** Money whose number was written with "多", "出头", "几" after it: at least this much. */
   approximate?: boolean;
   /** Where it stands in the normalised text. */
@@ -214,7 +216,11 @@ function quantitiesOf(text: string): Quantity[] {
     const q: Quantity = { kind, value, at, text: raw };
     if (unit?.unit) q.unit = unit.unit;
     if (approx) q.approximate = true;
-    if (rangeInside) q.range = true;
+    if (rangeInside) {
+      q.range = true;
+      const low = parseNumber(raw[0]! + raw.slice(2));
+      if (low !== null) q.low = (value * low) / parseNumber(rangeInside)!;
+    }
     // A month next to money is a rate ("1800一个月", "每月1500"): the number is money, the month no duration.
     if ((kind === 'bare' || kind === 'money') && (PER_MONTH_BEFORE.test(before) || PER_MONTH_AFTER.test(after))) {
       q.kind = kind === 'bare' ? 'money' : kind;
