@@ -51,10 +51,13 @@ function outOfFold(examples: Array<{ forms: Forms; positive: boolean }>): number
   return scores;
 }
 
-/** The score above which only this share of the chosen negatives lies. */
+/**
+ * The score above which only this share of the chosen negatives lies; never below zero, where the model (its classes
+ * weighed equally) finds the line no more like the intent than unlike it ("好吧，那我想办法今天全还").
+ */
 function cutAt(scores: number[], negatives: boolean[], share: number): number {
   const sorted = scores.filter((_, i) => negatives[i]).sort((a, b) => b - a);
-  return Math.round((sorted[Math.floor(sorted.length * share)] ?? 0) * 1000) / 1000;
+  return Math.max(0, Math.round((sorted[Math.floor(sorted.length * share)] ?? 0) * 1000) / 1000);
 }
 
 export function trainModels(): IntentModels {

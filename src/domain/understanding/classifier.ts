@@ -43,7 +43,8 @@ function eachFeature({ dense, en }: Forms, han: (key: number) => void, word: (ke
     run = 0;
   }
   if (!/[a-z0-9]/.test(en)) return;
-  const words = en.replace(/[\u3400-\u9fff]+/g, ' ').split(/[^a-z0-9']+/).filter((w) => w.length > 0);
+  // Words that carry no meaning of their own are left out, so a pair is two words that do ("want die", "want pay").
+  const words = en.replace(/[\u3400-\u9fff]+/g, ' ').split(/[^a-z0-9']+/).filter((w) => w.length > 0 && !EN_FUNCTION_WORDS.has(w));
   const seenWords = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     for (const key of i + 1 < words.length ? [`w:${words[i]}`, `w:${words[i]} ${words[i + 1]}`] : [`w:${words[i]}`]) {
@@ -54,6 +55,10 @@ function eachFeature({ dense, en }: Forms, han: (key: number) => void, word: (ke
     }
   }
 }
+
+const EN_FUNCTION_WORDS = new Set(
+  'i me my mine myself you your yours we us our they them their he him his she her it its is am are was were be been being to the a an and or of in on at for with by from as will would shall should can could may might must do does did have has had just so this that these those there here then than very really also too'.split(' '),
+);
 
 /** A Chinese n-gram's number back to its characters (and a model's key to that number). */
 const hanText = (key: number): string =>

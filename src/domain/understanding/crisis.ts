@@ -92,8 +92,8 @@ const RULES: Rule[] = [
   {
     name: 'dying, in euphemism',
     level: 'crisis',
-    zh: /重开|(该|要|准备|想)下线了|别救我|不要救我|(去)?(找|见)(我)?太奶|(留|写)(个|封|一封)?信.{0,4}(就走|就算|走了)|身后事|(过几天|很快|马上|明天|以后)就?不在了|(带着|带上)(娃|孩子|宝宝).{0,6}(一起)?(去|走|死)|我?自己去了就|就到这(了|儿了|里了)|(变成|做)鬼|不用自己动手|以后家里(就)?靠(你|他|她)了|(家|孩子|爸妈)(以后)?就?交给(你|他|她)了|(窗台|窗边|阳台边).{0,6}(坐|站)|(坐|站)在.{0,3}(窗台|窗边|阳台边|楼顶|天台|桥上)|拜拜了?(各位|大家|世界)|多谢.{0,4}(你们|你哋|大家).{0,4}(再见|拜拜)?$|别等(我)?了|(明天|以后)我?(没|不)回(你|复)|我想s$|想s了|结束吧|不想(再)?醒|会做出什么事|做出(什么)?傻事|同归于尽|一起死|(人|我)死了?(就|债|欠款|钱)?.{0,4}(一笔勾销|勾销|清零|两清|一了百了)|[🪦⚰💊🔪🩸🪢]/u,
-    en: /\b(not much longer|(giving|given|gave) (my )?(stuff|things|belongings) away|(i will|i'll|i am going to) not need (any of )?it|(garage|car) .{0,30}engine running|engine running .{0,20}(garage|closed)|hope i (crash|do not wake|die|get hit)|(trains?|tracks|platform|bridge|ledge|edge|roof) .{0,40}how easy|how easy it would be|(have|got|made) a (plan|date)( and a (date|plan))?|(the )?date is (set|friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow)|(left|put|leaving) (everything|my affairs|things) in order|(pills|rope|knife|blade|gun) (is |are )?(ready|here|next to me|in front of me)|i have the (pills|rope|knife|blade|gun)|do not (save|stop|rescue) me|(just )?a burden|if (i do not|i don'?t) (reply|answer) tomorrow|don'?t wait for me|won'?t be here (tomorrow|next)|see you (on the other side|in another life))\b|[🪦⚰💊🔪🩸🪢]/u,
+    zh: /重开|(该|要|准备|想)下线了|别救我|不要救我|(去)?(找|见)(我)?太奶|(留|写)(个|封|一封)?信.{0,4}(就走|就算|走了)|身后事|(过几天|很快|马上|明天|以后)就?不在了|(带着|带上)(娃|孩子|宝宝).{0,6}(一起)?(去|走|死)|我?自己去了就|就到这(了|儿了|里了)|(变成|做)鬼|不用自己动手|以后家里(就)?靠(你|他|她)了|(家|孩子|爸妈)(以后)?就?交给(你|他|她)了|(窗台|窗边|阳台边).{0,6}(坐|站)|(坐|站)在.{0,3}(窗台|窗边|阳台边|楼顶|天台|桥上)|拜拜了?(各位|大家|世界)|多谢.{0,4}(你们|你哋|大家).{0,4}(再见|拜拜)?$|别等(我)?了|(明天|以后)我?(没|不)回(你|复)|我想s$|想s了|结束吧|不想(再)?醒|会做出什么事|做出(什么)?傻事|同归于尽|一起死|(人|我)死了?(就|债|欠款|钱)?.{0,4}(一笔勾销|勾销|清零|两清|一了百了)/,
+    en: /\b(not much longer|(giving|given|gave) (my )?(stuff|things|belongings) away|(i will|i'll|i am going to) not need (any of )?it|(garage|car) .{0,30}engine running|engine running .{0,20}(garage|closed)|hope i (crash|do not wake|die|get hit)|(trains?|tracks|platform|bridge|ledge|edge|roof) .{0,40}how easy|how easy it would be|(have|got|made) a (plan|date)( and a (date|plan))?|(the )?date is (set|friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow)|(left|put|leaving) (everything|my affairs|things) in order|(pills|rope|knife|blade|gun) (is |are )?(ready|here|next to me|in front of me)|i have the (pills|rope|knife|blade|gun)|do not (save|stop|rescue) me|(just )?a burden|if (i do not|i don'?t) (reply|answer) tomorrow|don'?t wait for me|won'?t be here (tomorrow|next)|see you (on the other side|in another life))\b/,
   },
   {
     name: 'may be about living',
@@ -113,6 +113,8 @@ const HYPERBOLE_ZH = new RegExp(
     '(生意|公司|店|厂|店铺|买卖|项目|工作室)(真的|实在|快|都)?(撑|熬|坚持|做|干|开)不(下去|住)(了)?',
     '(?<![想我])要死了',
     '想死(你|您|他|她|宝|了你|我了)',
+    // 作业多到想死, 累到想死: how much of something, not a wish.
+    '(多|累|忙|烦|饿|困|难|丑|尬|气|卷)(到|得)(想|要)死(?!了之)',
     // 我妈非打死我不可, 这利息要整死我, 跑死跑活, 笑不活了, 死也要交上: someone's anger, effort, laughter, resolve.
     '(?<!被)(打|骂|揍|整)死我(的|不可|啊|呀|了)?|(?![寻])[\\u4e00-\\u9fff]死[\\u4e00-\\u9fff]活|笑不活|死(也|都)要',
     '要死不活|要死要活|半死|死去活来|不死心|死心塌地|生死|不知死活|死翘翘|死马当活马医|死皮赖脸|死缠烂打|打死也|打死都|死也不|死都不|死不(了|认|还|给|承认|松口|改|悔)',
@@ -126,15 +128,29 @@ const HYPERBOLE_ZH = new RegExp(
 const OTHERS_DEATH_ZH =
   /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)((?:(?!我).){0,10})(死|去世|走了|过世|病逝|没了|自杀|跳楼|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
 const HYPERBOLE_EN =
-  /\b(dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed|starving|starved|freezing|froze) to death|(had|has|have|got) me dying|dying at|(would|will) (literally )?die for|(will|would|going to) kill me (if|when)|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself))|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
+  /\b(dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed|starving|starved|freezing|froze) to death|(had|has|have|got) me dying|dying at|(would|will) (literally )?die for|(will|would|going to) kill me (if|when)|bane of my existence|killing my vibe|dead slow|(so )?(bored|tired|sick) of [^.]{0,30} i could die|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself))|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
 
 /** What is left of a text once hyperbole and others' deaths are taken out: what every reading (and the model) sees. */
 export const withoutHyperbole = remembered(withoutHyperboleOnce);
 
 function withoutHyperboleOnce(text: string): { zh: string; en: string } {
-  const { dense, en } = normalise(text);
-  return { zh: dense.replace(HYPERBOLE_ZH, '_').replace(OTHERS_DEATH_ZH, '_'), en: en.replace(HYPERBOLE_EN, '_') };
+  const { plain, dense, en } = normalise(text);
+  // Laughing beside a word of dying ("我死了哈哈哈", "im dead 💀", "dying 😂") is a joke about it.
+  const joking = LAUGHING.test(plain);
+  const zh = dense.replace(HYPERBOLE_ZH, '_').replace(OTHERS_DEATH_ZH, '_');
+  const english = en.replace(HYPERBOLE_EN, '_');
+  return joking ? { zh: zh.replace(/我(要)?死了|死了/g, '_'), en: english.replace(/\b(i am (so )?(dead|dying)|dying|i died|i could die)\b/g, '_') } : { zh, en: english };
 }
+
+const LAUGHING = /[😂🤣💀😆]|哈哈|\b(lol|lmao|lmfao|haha\w*|rofl)\b/u;
+
+/**
+ * Emoji said alone or beside a few words: a means (pills, a rope, a knife, blood, a grave, a coffin) or a goodbye
+ * wave beside a bridge, a building going down, a candle or an end. Emoji never reach the other readings (the normal
+ * forms keep letters and digits only), so they are read here, on the text as typed.
+ */
+const EMOJI_MEANS = /💊{2,}|[🪢🔪🩸🪦⚰]/u;
+const EMOJI_GOODBYE = /👋.{0,6}[🌉🏢🪦🕯🖤🔚⚰]|[🌉🏢🪦🕯🖤🔚⚰].{0,6}👋|🏢\s?⬇|🔚/u;
 
 /** "我不会想不开的", "绝对不会寻死", "I'm not suicidal": the words said as not so. */
 const NEGATED_ZH = /(不会|不想|没有|没想|绝对不|绝不|才不|并不|不打算|唔会|唔想|不是|不|没|别)(去|再|要|会)?$/;
@@ -145,9 +161,13 @@ export const readCrisis = remembered(readCrisisOnce);
 
 function readCrisisOnce(text: string): CrisisReading | null {
   if (isPlainAnswer(text)) return null;
-  const { dense } = normalise(text);
+  const { dense, plain } = normalise(text);
   const { zh: zhOwn, en: english } = withoutHyperbole(text);
-  let check: CrisisReading | null = null;
+  const emoji = EMOJI_MEANS.exec(plain) ?? EMOJI_GOODBYE.exec(plain);
+  if (emoji) return { level: 'crisis', rule: 'a means or a goodbye, in emoji', matched: emoji[0] };
+  // One pill may be a cold: asked gently.
+  const pill = /💊/u.exec(plain);
+  let check: CrisisReading | null = pill ? { level: 'check', rule: 'a means or a goodbye, in emoji', matched: pill[0] } : null;
   // Each language's readings only where the text has that language's letters.
   const hasZh = /[\u3400-\u9fff]/.test(zhOwn) || /[\u{1f300}-\u{1faff}]/u.test(zhOwn);
   const hasEn = /[a-z]/.test(english);
@@ -167,14 +187,17 @@ function readCrisisOnce(text: string): CrisisReading | null {
   // Last, the model trained on the corpus: like the lines of despair it learned from, so ask gently. It is heard on
   // every line, not only on one with a word of dying: most despair a new writer types names no such word.
   const residual = { dense: zhOwn, en: english };
-  // "我不会做傻事", "I want to live without debt": the person says they are safe, or that they want to live.
+  // "我不会做傻事", "I want to live without debt", "那我想办法今天全还": the person says they are safe, that they
+  // want to live, or how they will pay; the model alone does not overrule them.
   const saysSafe =
-    /(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)/.test(zhOwn) ||
-    /\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b/.test(english);
+    /(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zhOwn) ||
+    /\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(english);
   // Hyperbole or someone else's death taken out: what is left must be clearly despair.
   const explainedAway = zhOwn !== dense || english !== normalise(text).en;
   if (!saysSafe && predicts(models.crisis, residual, explainedAway)) {
-    return { level: 'check', rule: 'like the crisis lines', matched: explainScore(models.crisis, residual, 3).map(([f]) => f).join(' ') };
+    // One word is no evidence ("Next", "nobody answered"): at least two of the words must lean towards despair.
+    const leaning = explainScore(models.crisis, residual, 8).filter(([, w]) => w > 0);
+    if (leaning.length >= 2) return { level: 'check', rule: 'like the crisis lines', matched: leaning.slice(0, 3).map(([f]) => f).join(' ') };
   }
   return null;
 }

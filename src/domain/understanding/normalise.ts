@@ -59,8 +59,9 @@ const EN_FORMS: Array<[RegExp, string | ((m: string) => string)]> = [
   [/\bwon'?t\b/g, 'will not'],
   [/\b(do|does|did|is|are|was|were|have|has|had|would|could|should|must)n'?t\b/g, '$1 not'],
   [/\bi'?m\b/g, 'i am'],
-  [/\bi'?d\b/g, 'i would'],
-  [/\bi'?ll\b/g, 'i will'],
+  // Only with the apostrophe: "id" is an ID and "ill" is ill.
+  [/\bi'd\b/g, 'i would'],
+  [/\bi'll\b/g, 'i will'],
   [/\bit'?s\b/g, 'it is'],
   [/\bthat'?s\b/g, 'that is'],
   [/\bthere'?s\b/g, 'there is'],

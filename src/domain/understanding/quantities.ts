@@ -103,7 +103,7 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?(个|個)?(星期|礼拜|禮拜|周|週)|^\s?weeks?\b|^\s?wks?\b/, 'duration', 'week') ??
     u(/^\s?(年|years?\b|yrs?\b)/, 'duration', 'year') ??
     u(/^\s?(期|(monthly |month )?(instal?ments?|payments)\b)/, 'term') ??
-    u(/^\s?(家|张|張|笔|筆|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
+    u(/^\s?(家|张|張|笔|筆|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
     u(/^\s?(%|percent\b|per ?cent\b)/, 'percent') ??
     u(/^\s?(成|折)/, 'percent') ??
     u(/^\s?(点钟|点|點|:\d\d|am\b|pm\b|o'?clock\b)/, 'time') ??
@@ -119,7 +119,7 @@ function unitBefore(before: string): Unit | null {
   if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
   if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
   // "年化36", "利率18": a rate, even without its % sign.
-  if (/(年化|利率|利息|费率|年利率|\bapr|interest( rate)?( of| at)?)\s?$/.test(before)) return { kind: 'percent', length: 0 };
+  if (/(年化|利率|利息|费率|年利率|日息|月息|日利率|月利率|\bapr\b|interest( rate)?)[^0-9零一二两三四五六七八九十百千万]{0,12}$/.test(before)) return { kind: 'percent', length: 0 };
   // "晚上9", "knock off at 3": a time of day.
   if (/(上午|下午|晚上|早上|中午|凌晨|傍晚|半夜|\bat|\baround)\s?$/.test(before)) return { kind: 'time', length: 0 };
   return null;
@@ -184,7 +184,7 @@ function quantitiesOf(text: string): Quantity[] {
       lastEnd = at + raw.length + 4;
       continue;
     }
-    const before = s.slice(Math.max(0, at - 12), at);
+    const before = s.slice(Math.max(0, at - 20), at);
     let after = s.slice(at + raw.length);
     const isChinese = /^[零〇一二两三四五六七八九十百千万亿]/.test(raw);
     if (isChinese && (NOT_A_NUMBER.test(raw) && !unitAfter(after)) ) continue;
