@@ -8,8 +8,11 @@ export default defineConfig({
     // hang should ever reach these.
     testTimeout: 90_000,
     hookTimeout: 60_000,
-    // Two cores: files run in parallel workers, each Redis-backed file starts its own redis-server.
+    // Files run in parallel workers, each Redis-backed file with its own redis-server. One worker per core: vitest's
+    // default in a run is one fewer, which on two cores ran one file at a time while most files wait on processes,
+    // sockets and timers rather than the CPU.
     pool: 'forks',
+    maxWorkers: '100%',
     reporters: ['default'],
   },
 });

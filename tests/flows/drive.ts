@@ -1,4 +1,4 @@
-import { initialTransition, transition } from 'xstate';
+import { createActor, initialTransition, transition } from 'xstate';
 import { debtOf } from '../../flows/case.js';
 import type { FlowEvent, FlowEventBody } from '../../flows/events.js';
 import { caseMachine } from '../../flows/machine.js';
@@ -77,3 +77,43 @@ export const logCall = (d: ReturnType<typeof drive>, call: { agent: string; prom
   call === 'not_reached'
     ? d.choose('log').choose('phone').choose('today').choose('not_reached').text('2026-12-01')
     : d.choose('log').choose('phone').choose('today').choose('callback').text(call.agent).text(call.promise).text('2026-12-01');
+
+/**
+ * Every state the events reach from the start, one snapshot per `key` (the first found), breadth first: each event
+ * is tried in every state found. This is xstate/graph's walk without the paths, which the reachability test does not
+ * need: that walk queues every edge in an array it takes from the front, quadratic in the tens of thousands of
+ * states here, and `transition()` builds a throwaway actor per event; one scope serves the whole walk instead.
+ */
+export function reachable(events: readonly FlowEvent[], key: (s: CaseSnapshot) => string): Map<string, CaseSnapshot> {
+  const input = { lang: 'zh-CN' } as const;
+  const self = createActor(caseMachine, { input });
+  // The machine spawns nothing and the walk reads only states, so the actions it asks for are dropped.
+  const scope: Parameters<typeof caseMachine.transition>[2] = {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    logger: () => {},
+    defer: () => {},
+    emit: () => {},
+    stopChild: () => {},
+    actionExecutor: () => {},
+  };
+  const start = initialTransition(caseMachine, input)[0];
+  const found = new Map([[key(start), start]]);
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    const state = queue[i]!;
+    for (const event of events) {
+      const next = caseMachine.transition(state, event, scope);
+      // Most events change nothing in most states, and xstate then hands back the same snapshot.
+      if (next === state) continue;
+      const k = key(next);
+      if (!found.has(k)) {
+        found.set(k, next);
+        queue.push(next);
+      }
+    }
+  }
+  return found;
+}
