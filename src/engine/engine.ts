@@ -19,7 +19,7 @@ import { todayIn, type Clock } from './clock.js';
 import type { Inbound } from './inbound.js';
 import { createLanes } from './lanes.js';
 import { decodeOwed, encodeOwed, type TurnEffects } from './owed.js';
-import { createSnapshotCache } from './snapshot-cache.js';
+import { createSnapshotCache, heapBytes } from './snapshot-cache.js';
 import type { ChatKey, Outbox, ReminderPort } from './ports.js';
 
 export interface EngineDeps {
@@ -31,8 +31,8 @@ export interface EngineDeps {
   metrics?: Metrics;
   /** Per chat (a private chat's id is its user's): the first update over gets one kind answer, the rest are dropped. */
   flood?: FloodLimit | null;
-  /** Chats whose snapshot is kept in process memory. */
-  cacheSize?: number;
+  /** Bytes of snapshots kept in process memory (CACHE_BYTES unless given). */
+  cacheBytes?: number;
   /** The reminder queue, kept in step with each committed case; none = no reminders are scheduled. */
   reminders?: ReminderPort | undefined;
 }
@@ -71,6 +71,15 @@ function progressChanged(a: CaseContext, b: CaseContext): boolean {
   const marks = (c: CaseContext) => JSON.stringify([c.steps, c.debts.map((d) => d.steps)]);
   return marks(a) !== marks(b);
 }
+
+/**
+ * Snapshots kept in memory: a case of step 1 is some 4 KB on the heap, so about 4,000 of the chats most recently
+ * active, and a process serving many more keeps its footprint (a chat evicted costs one read of its case).
+ */
+export const CACHE_BYTES = 16 * 2 ** 20;
+/** A snapshot's own object, its state nodes list and its children, besides the value and context it holds. */
+const SNAPSHOT_SHELL_BYTES = 512;
+const snapshotBytes = (s: CaseSnapshot) => SNAPSHOT_SHELL_BYTES + heapBytes(s.value) + heapBytes(s.context);
 
 /** A failed compare-and-set means another writer got in first: recompute from its state, at most this often. */
 const MAX_ATTEMPTS = 3;
@@ -133,7 +142,7 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
 export function createEngine(deps: EngineDeps) {
   const { store, outbox, i18n, clock, logger, metrics } = deps;
   const flood = deps.flood === undefined ? FLOOD : deps.flood;
-  const cache = createSnapshotCache<CaseSnapshot>(deps.cacheSize ?? 10_000);
+  const cache = createSnapshotCache<CaseSnapshot>({ maxBytes: deps.cacheBytes ?? CACHE_BYTES, sizeOf: snapshotBytes });
   /** Leases this process holds, each kept alive while its turn runs (a dead process's lease ends by itself). */
   const held = new Map<number, { token: string; timer: NodeJS.Timeout }>();
   /** Updates in flight and writes not awaited on the hot path: what `idle` waits for. */
