@@ -316,7 +316,7 @@ export function createEngine(deps: EngineDeps) {
         await answer(msg);
         return { value: 'duplicate', carry: keep() };
       }
-      if (reason === 'lost') {
+      if (reason === 'lost' || reason === 'yield') {
         drop(msg.chatId);
         holding = false;
       }

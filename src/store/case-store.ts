@@ -152,7 +152,11 @@ export interface CommitInput {
 export type CommitResult =
   /** `written`: how the case is written at the new version. */
   | { ok: true; version: number; written: Written }
-  | { ok: false; reason: 'conflict' | 'duplicate' | 'lost' };
+  /**
+   * `yield`: an older update of the chat waits (it began on another replica while this turn was computed); the lease
+   * was given up to it, and this turn is computed again after it, from what it leaves.
+   */
+  | { ok: false; reason: 'conflict' | 'duplicate' | 'lost' | 'yield' };
 
 export interface FinishInput {
   chatId: number;

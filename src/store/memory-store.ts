@@ -152,6 +152,10 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       }
       if (version !== input.expectedVersion) return { ok: false, reason: 'conflict' };
       const t = now();
+      if (input.snapshot !== null && [...c.queue.values()].some((w) => w.id < input.updateId && w.deadline >= t)) {
+        release(input.chatId, c);
+        return { ok: false, reason: 'yield' };
+      }
       if (input.snapshot !== null) {
         version = version === 0 ? (lastBase = Math.max(t * 1000, lastBase + 1)) : version + 1;
         c.case = { version, schema: input.schema, json: JSON.stringify(input.snapshot), lastUpdate: input.updateId, lastToken: input.token };

@@ -242,14 +242,14 @@ return {'go', v, schema, snap, ov, op, dup and 1 or 0, n}
  * commit. KEYS: case. ARGV: token, expected version, update id, schema, the record ('' = record the id only; 'f' and
  * the whole record as JSON; 'p' and the writes since the expected version), owed replies (''), keep the case's
  * expiry ('1'/'0'), deadline. A repeated id is a duplicate, unless this very commit already ran with the same token
- * (its reply was lost).
+ * (its reply was lost). A record is not written while an older update of the chat waits: the lease goes to it.
  */
-const COMMIT = (l: Limits) => `${CLOCK}${SEEN(SEEN_KEEP)}
+const COMMIT = (l: Limits) => `${CLOCK}${SEEN(SEEN_KEEP)}${WAKE}
 if late(ARGV[8]) then return {'late'} end
 local kind = string.sub(ARGV[5], 1, 1)
 local h
-if kind == 'p' then h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema', 'snap')
-else h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema') end
+if kind == 'p' then h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema', 'q', 'snap')
+else h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema', 'q') end
 if h[1] ~= ARGV[1] or tonumber(h[2]) <= now then return {'lost'} end
 local v = val(h[3]) or '0'
 local id = tonumber(ARGV[3])
@@ -258,6 +258,17 @@ if seenHas(val(h[4]), id) then
   return {'dup'}
 end
 if v ~= ARGV[2] then return {'conflict'} end
+if kind ~= '' and val(h[8]) then
+  -- An older update of the chat began on another replica while this one was computed: it goes first (this turn has
+  -- changed nothing yet; it is computed again after it).
+  local queue = string.gsub(KEYS[1], ':case$', ':queue')
+  local first = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+  if #first > 0 and tonumber(first[2]) < id and tonumber(string.match(first[1], ':(%d+)$')) >= now then
+    redis.call('HDEL', KEYS[1], 'k', 'e')
+    wake()
+    return {'yield'}
+  end
+end
 local set = {'s', seenAdd(val(h[4]), id), 'e', fmt(now + ${l.leaseMs})}
 local n, schema = val(h[6]) or '0', ARGV[4]
 if kind ~= '' then
@@ -266,7 +277,7 @@ if kind ~= '' then
   local snap = body
   n = 0
   if kind == 'p' then
-    snap = (h[8] or '') .. '\\n' .. body
+    snap = (h[9] or '') .. '\\n' .. body
     n = tonumber(val(h[6]) or '0') + #body + 1
   end
   for _, x in ipairs({'v', v, 'snap', snap, 'n', n, 'schema', ARGV[4], 'u', ARGV[3] .. ' ' .. ARGV[1]}) do table.insert(set, x) end
@@ -555,7 +566,8 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
         );
         if (r[0] === 'late') throw new Error('Redis ran the command after we stopped waiting');
         if (r[0] === 'ok') return { ok: true, version: Number(r[1]), written: { schema: Number(r[3]), changeBytes: Number(r[2]) } };
-        return { ok: false, reason: r[0] === 'dup' ? 'duplicate' : r[0] === 'lost' ? 'lost' : 'conflict' };
+        const reasons = { dup: 'duplicate', lost: 'lost', yield: 'yield', conflict: 'conflict' } as const;
+        return { ok: false, reason: reasons[r[0] as keyof typeof reasons] ?? 'conflict' };
       }),
     finish: (input) =>
       guard(async () => {

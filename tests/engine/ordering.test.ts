@@ -147,4 +147,23 @@ describe('"1111" then "22" sent together by 20 people at the amount question', (
     const asked = [...h1.calls, ...h2.calls].filter((c) => c.method === 'sendMessage' && String(c.payload.text).includes('逾期多少天'));
     expect(asked).toHaveLength(chats.length);
   });
+
+  it('applies them in update-id order when "1111" reaches one replica and "22" the other at the same instant', async () => {
+    const chats = Array.from({ length: 100 }, (_, i) => 7_250_000 + i);
+    const h1 = createBotHarness({ store: redis.replica().store });
+    const h2 = createBotHarness({ store: redis.replica().store });
+    await toAmountQuestion(h1, chats);
+    // Each chat's two answers, one to each replica, dispatched in the same tick; chats a few at a time, as people do.
+    for (let at = 0; at < chats.length; at += 10) {
+      const batch = chats.slice(at, at + 10);
+      await Promise.all(batch.flatMap((id, i) => [h1.bot.handleUpdate(message(id, 30_000 + 2 * (at + i), '1111')), h2.bot.handleUpdate(message(id, 30_001 + 2 * (at + i), '22'))]));
+    }
+    let inOrder = 0;
+    for (const id of chats) {
+      const facts = asLender((await h2.store.load(id))?.snapshot).context.facts;
+      if (facts.amountFen === 111_100 && facts.dueDate === '2026-11-02') inOrder += 1;
+    }
+    process.stdout.write(`two replicas at the same instant: ${inOrder} of ${chats.length} chats in update-id order\n`);
+    expect(inOrder).toBeGreaterThanOrEqual(99);
+  });
 });

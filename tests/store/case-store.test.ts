@@ -190,6 +190,21 @@ function contract(name: string, make: () => CaseStore) {
       expect((await begin(store, { chatId: id, token: 'elsewhere', updateId: 12 })).kind).toBe('go');
     });
 
+    it('gives the lease to an older update that began while a newer one was being computed', async () => {
+      const store = make();
+      const id = chat();
+      await turn(store, id, 1);
+      const newer = await go(store, { chatId: id, token: 'newer', updateId: 3 });
+      expect((await begin(store, { chatId: id, token: 'older', updateId: 2 })).kind).toBe('wait');
+      const woken = store.released(id, 60_000);
+      expect(await store.commit({ chatId: id, token: 'newer', expectedVersion: newer.version, updateId: 3, schema: 1, snapshot: { n: 3 }, owed: null })).toEqual({ ok: false, reason: 'yield' });
+      await woken;
+      const older = await go(store, { chatId: id, token: 'older', updateId: 2 });
+      expect(await store.commit({ chatId: id, token: 'older', expectedVersion: older.version, updateId: 2, schema: 1, snapshot: { n: 2 }, owed: null })).toMatchObject({ ok: true });
+      await store.finish({ chatId: id, token: 'older', sentVersion: null, followUp: null, release: true });
+      expect((await begin(store, { chatId: id, token: 'newer', updateId: 3 })).kind).toBe('go');
+    });
+
     it('keeps the replies a turn owes until they are marked sent', async () => {
       const store = make();
       const id = chat();
