@@ -186,9 +186,10 @@ export function createEngine(deps: EngineDeps) {
   /** Not awaited: gives the lease back and marks the replies sent, or writes a follow-up and keeps the lease. */
   function finish(chatId: ChatKey, token: string, sentVersion: number | null, release: boolean, followUp: CaseSnapshot | null, version = 0) {
     if (release) drop(chatId);
-    const record = followUp ? toStored(followUp) : null;
     const known = followUp ? cache.get(chatId) : undefined;
-    const previous = known?.version === version && known.snapshot.record && known.snapshot.written ? { record: known.snapshot.record, written: known.snapshot.written } : undefined;
+    const base = known?.version === version && known.snapshot.record ? { snapshot: known.snapshot.snapshot, record: known.snapshot.record } : undefined;
+    const record = followUp ? toStored(followUp, base) : null;
+    const previous = base && known?.snapshot.written ? { record: base.record, written: known.snapshot.written } : undefined;
     const done = store.finish({
       chatId,
       token,
@@ -418,8 +419,9 @@ export function createEngine(deps: EngineDeps) {
         const nextT = translator(i18n, next.context.lang);
         const aboutReminders = fromReminder || decision.event.type === 'REMINDERS' || decision.event.type === 'REMINDER';
         const effects = effectsOf(prev!, next, actions, nextT, today);
-        const record = toStored(next);
         const known = cache.get(msg.chatId);
+        const follows = known?.version === begun.version && known.snapshot.snapshot === prev && known.snapshot.record ? { snapshot: prev, record: known.snapshot.record } : undefined;
+        const record = toStored(next, follows);
         const result = await store.commit({
           chatId: msg.chatId,
           token,
@@ -427,7 +429,7 @@ export function createEngine(deps: EngineDeps) {
           updateId: msg.updateId,
           schema: CASE_SCHEMA_VERSION,
           snapshot: record,
-          previous: known?.version === begun.version && known.snapshot.record ? { record: known.snapshot.record, written: begun.written } : undefined,
+          previous: follows ? { record: follows.record, written: begun.written } : undefined,
           owed: effects.replies.length > 0 || effects.edit ? encodeOwed(actions, today, effects.edit !== null) : null,
           keepExpiry: fromReminder,
         });
