@@ -129,7 +129,7 @@ local h = redis.call('HMGET', KEYS[1], 'v', 'k', 'e', 's', 'o', 'f', 'w', 'q', '
 local exists = false
 for i = 1, 10 do if h[i] then exists = true end end
 local v, holder, seen, owed, n, schema = val(h[1]) or '0', val(h[2]), val(h[4]), owedOf(val(h[5])), val(h[9]) or '0', val(h[10]) or ''
-if holder and tonumber(h[3]) <= now then holder = false end
+if holder and tonumber(h[3] or 0) <= now then holder = false end
 local mine = holder == token
 local set = {}
 local function put(f, x) table.insert(set, f) table.insert(set, x) end
@@ -209,7 +209,7 @@ if val(h[8]) then
 end
 if holder and not mine or (head ~= nil and head < id) then
   local wait
-  if holder and not mine then wait = tonumber(h[3]) - now else wait = headDeadline - now end
+  if holder and not mine then wait = tonumber(h[3] or 0) - now else wait = headDeadline - now end
   if mine then
     -- Steps aside for an older update waiting on another replica.
     put('k', '')
@@ -250,7 +250,7 @@ local kind = string.sub(ARGV[5], 1, 1)
 local h
 if kind == 'p' then h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema', 'q', 'snap')
 else h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema', 'q') end
-if h[1] ~= ARGV[1] or tonumber(h[2]) <= now then return {'lost'} end
+if h[1] ~= ARGV[1] or tonumber(h[2] or 0) <= now then return {'lost'} end
 local v = val(h[3]) or '0'
 local id = tonumber(ARGV[3])
 if seenHas(val(h[4]), id) then
@@ -360,7 +360,7 @@ local out = {pttl}
 local function add(left, entries) table.insert(out, left) table.insert(out, entries) end
 add(#ids > 0 and pttl or -2, #ids)
 if val(h[3]) and tonumber(h[3]) > now then add(tonumber(h[3]) - now, tonumber(h[2])) else add(-2, 0) end
-if val(h[4]) and tonumber(h[5]) > now then add(tonumber(h[5]) - now, 1) else add(-2, 0) end
+if val(h[4]) and tonumber(h[5] or 0) > now then add(tonumber(h[5]) - now, 1) else add(-2, 0) end
 add(redis.call('PTTL', KEYS[2]), redis.call('ZCARD', KEYS[2]))
 local owed = owedOf(val(h[6]))
 if owed and owed.ends > now then add(owed.ends - now, 1) else add(-2, 0) end
