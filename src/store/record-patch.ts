@@ -1,13 +1,15 @@
 /**
- * What changed between two stored records (plain JSON), as a list of writes at paths, so a commit sends Redis the
- * few fields an answer changed instead of the whole case; and the same writes applied back on read. Objects and
- * arrays of the same length are compared member by member; an array that grew or shrank is written whole.
- * A path is a JSON Pointer (RFC 6901: "/context/debts/0/2"), read against what it goes through (a list's member by
- * its index).
+ * What changed between two stored records (plain JSON), so a commit sends Redis the few members an answer changed
+ * instead of the whole case; and the same changes applied back on read. Objects and lists of the same length are
+ * compared member by member; a list that grew or shrank is written whole.
+ *
+ * A change names a parent by its JSON Pointer (RFC 6901: "/context/facts"; a list's member by its index) and the
+ * members written there, as they are ({"incomeFen":300000}), then the members removed, if any; a change with no
+ * parent (null) replaces the whole record.
  */
+export type PatchOp = [string, Record<string, unknown>] | [string, Record<string, unknown>, string[]] | [null, unknown];
+
 type Path = Array<string | number>;
-/** [pointer, value] writes the value there; [pointer] removes the member. */
-export type PatchOp = [string] | [string, unknown];
 
 const pointer = (path: Path) => path.map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 const segments = (p: string) => (p === '' ? [] : p.slice(1).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~')));
@@ -15,58 +17,65 @@ const segments = (p: string) => (p === '' ? [] : p.slice(1).split('/').map((s) =
 /** A member of the object itself (never one it inherits, such as `valueOf`). */
 const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Comparable member by member: two objects, or two lists of the same length. */
+const alike = (a: unknown, b: unknown) => (isObject(a) && isObject(b)) || (Array.isArray(a) && Array.isArray(b) && a.length === b.length);
 
-/** `path` is one stack shared by the whole walk (pushed and popped), copied only into the writes it emits. */
-function diff(a: unknown, b: unknown, path: Path, out: PatchOp[]): void {
-  if (a === b) return;
-  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    for (let i = 0; i < a.length; i++) {
-      path.push(i);
-      diff(a[i], b[i], path, out);
-      path.pop();
-    }
-    return;
-  }
-  if (isObject(a) && isObject(b)) {
-    // A member holding undefined is absent, as JSON writes it.
-    for (const k in b) {
-      if (b[k] === undefined) continue;
+/** The changes under one parent, collected while walking. */
+interface Changes {
+  set: Record<string, unknown> | null;
+  removed: string[] | null;
+}
+
+/** `path` is one stack shared by the whole walk (pushed and popped); changes are grouped by their parent's pointer. */
+function diff(a: unknown, b: unknown, path: Path, out: Map<string, Changes>): void {
+  const at = () => {
+    const key = pointer(path);
+    let c = out.get(key);
+    if (!c) out.set(key, (c = { set: null, removed: null }));
+    return c;
+  };
+  const visit = (k: string | number, x: unknown, y: unknown) => {
+    if (x === y) return;
+    if (alike(x, y)) {
       path.push(k);
-      diff(own(a, k), b[k], path, out);
+      diff(x, y, path, out);
       path.pop();
-    }
-    for (const k in a) if (a[k] !== undefined && own(b, k) === undefined) out.push([`${pointer(path)}${pointer([k])}`]);
+    } else (at().set ??= {})[k] = y;
+  };
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < a.length; i++) visit(i, a[i], b[i]);
     return;
   }
-  out.push([pointer(path), b]);
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  // A member holding undefined is absent, as JSON writes it.
+  for (const k in y) if (y[k] !== undefined) visit(k, own(x, k), y[k]);
+  for (const k in x) if (x[k] !== undefined && own(y, k) === undefined) (at().removed ??= []).push(k);
 }
 
-/** The writes that turn `from` into `to`: empty when they are equal. */
+/** The changes that turn `from` into `to`: empty when they are equal. */
 export function diffRecord(from: unknown, to: unknown): PatchOp[] {
-  const out: PatchOp[] = [];
+  if (from === to) return [];
+  if (!alike(from, to)) return [[null, to]];
+  const out = new Map<string, Changes>();
   diff(from, to, [], out);
-  return out;
+  return [...out].map(([p, c]) => (c.removed ? [p, c.set ?? {}, c.removed] : [p, c.set ?? {}]));
 }
 
-/** Applies `ops` to `record` in place; a path through something that is not an object or array is skipped. */
+/** Applies `ops` to `record` in place; a parent that is not there (or not an object or list) is skipped. */
 export function applyPatch(record: unknown, ops: PatchOp[]): unknown {
   let root = record;
   for (const op of ops) {
-    const path = segments(op[0]);
-    if (path.length === 0) {
+    if (op[0] === null) {
       root = op[1];
       continue;
     }
     let at: unknown = root;
-    for (let i = 0; i < path.length - 1; i++) {
-      const key = path[i]!;
-      at = typeof at === 'object' && at !== null && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined;
-    }
+    for (const key of segments(op[0])) at = typeof at === 'object' && at !== null && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined;
     if (typeof at !== 'object' || at === null) continue;
-    const last = path[path.length - 1]!;
     // Defined, not assigned: a member named like an inherited one (`__proto__`) is written as a member.
-    if (op.length === 1) delete (at as Record<string, unknown>)[last];
-    else Object.defineProperty(at, last, { value: op[1], writable: true, enumerable: true, configurable: true });
+    for (const [k, v] of Object.entries(op[1] as Record<string, unknown>)) Object.defineProperty(at, k, { value: v, writable: true, enumerable: true, configurable: true });
+    for (const k of op[2] ?? []) delete (at as Record<string, unknown>)[k];
   }
   return root;
 }

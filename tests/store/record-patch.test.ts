@@ -9,17 +9,18 @@ describe('a record’s changes', () => {
     const from = { value: { status: 'amount' }, context: { lang: 'zh-CN', facts: { incomeFen: null, cause: 'job_loss' }, debts: [['huabei', 550000]] } };
     const to = { value: { status: 'overdue' }, context: { lang: 'zh-CN', facts: { incomeFen: 300000, cause: 'job_loss' }, debts: [['huabei', 560000]] } };
     expect(diffRecord(from, to)).toEqual([
-      ['/value/status', 'overdue'],
-      ['/context/facts/incomeFen', 300000],
-      ['/context/debts/0/1', 560000],
+      ['/value', { status: 'overdue' }],
+      ['/context/facts', { incomeFen: 300000 }],
+      ['/context/debts/0', { 1: 560000 }],
     ]);
   });
 
   it('write a list that grew or shrank whole, and remove a member that is gone or undefined', () => {
-    expect(diffRecord({ calls: [1] }, { calls: [1, 2] })).toEqual([['/calls', [1, 2]]]);
-    expect(diffRecord({ a: 1, b: 2 }, { a: 1 })).toEqual([['/b']]);
-    expect(diffRecord({ a: 1, b: 2 }, { a: 1, b: undefined })).toEqual([['/b']]);
-    expect(diffRecord({ 'a/b~': 1 }, { 'a/b~': 2 })).toEqual([['/a~1b~0', 2]]);
+    expect(diffRecord({ calls: [1] }, { calls: [1, 2] })).toEqual([['', { calls: [1, 2] }]]);
+    expect(diffRecord({ a: 1, b: 2 }, { a: 1 })).toEqual([['', {}, ['b']]]);
+    expect(diffRecord({ a: 1, b: 2 }, { a: 1, b: undefined })).toEqual([['', {}, ['b']]]);
+    expect(diffRecord({ 'a/b~': { c: 1 } }, { 'a/b~': { c: 2 } })).toEqual([['/a~1b~0', { c: 2 }]]);
+    expect(diffRecord('intro', { status: 'amount' })).toEqual([[null, { status: 'amount' }]]);
     expect(diffRecord({ a: 1 }, { a: 1 })).toEqual([]);
   });
 
