@@ -292,12 +292,13 @@ return {'ok', v, n, schema}
 `;
 
 /**
- * finish. KEYS: case. ARGV: token, version sent (''), release ('1'/'0'), follow-up record ('', or as commit's),
- * its expected version, schema. Returns the follow-up's version or ''. A follow-up keeps the expiry its
+ * finish. KEYS: case. ARGV: token, version sent (''), release ('1'/'0'), and only with a follow-up: its record (as
+ * commit's), its expected version, schema. Returns the follow-up's version or ''. A follow-up keeps the expiry its
  * turn's commit set.
  */
 const FINISH = `${WAKE}${OWED}
-local kind = string.sub(ARGV[4], 1, 1)
+local record = ARGV[4] or ''
+local kind = string.sub(record, 1, 1)
 local h
 if kind == 'p' then h = redis.call('HMGET', KEYS[1], 'k', 'o', 'q', 'v', 'n', 'snap')
 else h = redis.call('HMGET', KEYS[1], 'k', 'o', 'q', 'v') end
@@ -311,7 +312,7 @@ end
 local nv = ''
 if kind ~= '' and mine and h[4] == ARGV[5] then
   nv = string.format('%.0f', tonumber(h[4]) + 1)
-  local body, n = string.sub(ARGV[4], 2), 0
+  local body, n = string.sub(record, 2), 0
   if kind == 'p' then
     n = tonumber(h[5] or '0') + #body + 1
     body = (h[6] or '') .. '\\n' .. body
@@ -373,7 +374,7 @@ return out
  * Writes past this many bytes of changes on a record, the next commit writes the whole record again: a case stays
  * within its memory budget, and a read applies a handful of changes at most.
  */
-export const CHANGE_BYTES = 384;
+export const CHANGE_BYTES = 512;
 
 /** A record as stored: its JSON, then a line per commit since with the writes it made (record-patch.ts). */
 function readRecord(snap: string): unknown {
@@ -572,15 +573,9 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
     finish: (input) =>
       guard(async () => {
         const id = input.chatId;
-        const v = await scripts.xsFinish(
-          keys.case(id),
-          input.token,
-          str(input.sentVersion),
-          input.release ? '1' : '0',
-          input.followUp ? recordWrite(input.followUp.snapshot, input.followUp.schema, input.followUp.previous) : '',
-          str(input.followUp?.expectedVersion),
-          str(input.followUp?.schema),
-        );
+        const f = input.followUp;
+        const followUp = f ? [recordWrite(f.snapshot, f.schema, f.previous), f.expectedVersion, f.schema] : [];
+        const v = await scripts.xsFinish(keys.case(id), input.token, str(input.sentVersion), input.release ? '1' : '0', ...followUp);
         return { version: v ? Number(v) : null };
       }),
     renew: (chatId, token) => guard(async () => (await scripts.xsRenew(keys.case(chatId), token)) === 1),

@@ -57,11 +57,11 @@ async function replyDroppingProxy(target: number) {
 }
 
 
-/** Which of the store's scripts a command is: begin carries the flood window, commit a record, finish 6 arguments. */
+/** Which of the store's scripts a command is: begin carries the flood window, commit a record, finish (no follow-up) 3 arguments. */
 const is = {
   begin: (c: string) => c.includes('\r\n60000\r\n'),
   commit: (c: string) => /\r\n[fp][{[]/.test(c) && !c.includes('\r\n60000\r\n'),
-  finish: (c: string) => c.includes('*10\r\n$7\r\nevalsha\r\n'),
+  finish: (c: string) => c.includes('*7\r\n$7\r\nevalsha\r\n'),
   prefs: (c: string) => c.includes(':prefs'),
 };
 
