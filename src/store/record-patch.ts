@@ -40,7 +40,10 @@ function diff(a: unknown, b: unknown, path: Path, out: Map<string, Changes>): vo
       path.push(k);
       diff(x, y, path, out);
       path.pop();
-    } else (at().set ??= {})[k] = y;
+    } else {
+      // Defined, not assigned: a member named `__proto__` is a member like any other.
+      Object.defineProperty((at().set ??= {}), k, { value: y, writable: true, enumerable: true, configurable: true });
+    }
   };
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < a.length; i++) visit(i, a[i], b[i]);

@@ -21,6 +21,8 @@ describe('a record’s changes', () => {
     expect(diffRecord({ a: 1, b: 2 }, { a: 1, b: undefined })).toEqual([['', {}, ['b']]]);
     expect(diffRecord({ 'a/b~': { c: 1 } }, { 'a/b~': { c: 2 } })).toEqual([['/a~1b~0', { c: 2 }]]);
     expect(diffRecord('intro', { status: 'amount' })).toEqual([[null, { status: 'amount' }]]);
+    const proto = JSON.parse('{"__proto__":[]}') as unknown;
+    expect(applyPatch({}, json(diffRecord({}, proto)) as ReturnType<typeof diffRecord>)).toEqual(proto);
     expect(diffRecord({ a: 1 }, { a: 1 })).toEqual([]);
   });
 
