@@ -55,16 +55,23 @@ local function seenIds(s)
   local ids = {}
   if not s then return ids end
   local w = tonumber(string.sub(s, 1, 1))
-  for i = 2, #s, w do table.insert(ids, (struct.unpack('<i' .. w, s, i))) end
+  local f = '<i' .. w
+  for i = 2, #s, w do table.insert(ids, (struct.unpack(f, s, i))) end
   return ids
 end
 local function seenHas(s, id)
   if not s then return false end
   local w = tonumber(string.sub(s, 1, 1))
-  for i = 2, #s, w do if struct.unpack('<i' .. w, s, i) == id then return true end end
+  local f = '<i' .. w
+  for i = 2, #s, w do if struct.unpack(f, s, i) == id then return true end end
   return false
 end
+local function fits4(n) return n >= -2147483648 and n <= 2147483647 end
 local function seenAdd(s, id)
+  -- Most often the id is only appended: room left, and it fits the width in use.
+  if not s then return fits4(id) and '4' .. struct.pack('<i4', id) or '7' .. struct.pack('<i7', id) end
+  local w = tonumber(string.sub(s, 1, 1))
+  if (#s - 1) / w < ${keep} and (w == 7 or fits4(id)) then return s .. struct.pack('<i' .. w, id) end
   local ids = seenIds(s)
   table.insert(ids, id)
   if #ids > ${keep} then
@@ -72,8 +79,8 @@ local function seenAdd(s, id)
     for i = 2, #ids do if ids[i] < ids[low] then low = i end end
     table.remove(ids, low)
   end
-  local w = 4
-  for _, n in ipairs(ids) do if n < -2147483648 or n > 2147483647 then w = 7 end end
+  w = 4
+  for _, n in ipairs(ids) do if not fits4(n) then w = 7 end end
   local out = {tostring(w)}
   for _, n in ipairs(ids) do table.insert(out, struct.pack('<i' .. w, n)) end
   return table.concat(out)
