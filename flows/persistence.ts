@@ -220,7 +220,14 @@ const fromRow = (fields: readonly string[], row: Row): Json => Object.fromEntrie
 
 /** What each of a debt's letter fields is until given: a row ends before the last fields still at these. */
 const LETTER_DEFAULTS: Row = [null, [], null];
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as JSON (records hold only JSON), compared in place rather than written out. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => same(x, (b as unknown[])[i]));
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => same((a as Json)[k], (b as Json)[k]));
+}
 const withoutTrailingDefaults = (row: Row, defaults: Row): Row => {
   let end = row.length;
   while (end > 0 && same(row[end - 1], defaults[end - 1])) end--;
@@ -276,14 +283,37 @@ function decodeDebts(record: unknown): unknown {
  */
 const CONTEXT_DEFAULTS = () => ({ cameFrom: null, consentOn: null, pendingAnswer: null, reminders: null, rehearsal: newRehearsal() });
 
-export function toStored(snapshot: CaseSnapshot): StoredRecord {
-  const { debts, ...context } = snapshot.context;
-  const defaults: Record<string, unknown> = CONTEXT_DEFAULTS();
-  const kept = Object.fromEntries(Object.entries(context).filter(([k, v]) => !(k in defaults) || !same(v, defaults[k])));
-  const { causeWords, ...facts } = context.facts;
-  const stored = { ...kept, facts: causeWords === null ? facts : context.facts, debts: debts.map(encodeDebt) };
+const DEFAULTS: Record<string, unknown> = CONTEXT_DEFAULTS();
+
+/**
+ * The record stored for a snapshot. Given the snapshot it follows and that one's record, the parts of the context
+ * the step left as they were (the same objects: a step replaces only what it changes) are that record's own parts,
+ * not encoded again: a step costs what it changed, and comparing the two records skips what they share.
+ */
+export function toStored(snapshot: CaseSnapshot, from?: { snapshot: CaseSnapshot; record: StoredRecord }): StoredRecord {
+  const context = snapshot.context as unknown as Json;
+  const before = from?.snapshot.context as unknown as Json | undefined;
+  const kept = from?.record.context as unknown as Json | undefined;
+  const stored: Json = {};
+  for (const k in context) {
+    const v = context[k];
+    if (k === 'debts') continue;
+    if (before && kept && v === before[k]) {
+      if (k in kept) stored[k] = kept[k];
+    } else if (k === 'facts') stored[k] = (v as CaseContext['facts']).causeWords === null ? withoutCauseWords(v as CaseContext['facts']) : v;
+    else if (!(k in DEFAULTS) || !same(v, DEFAULTS[k])) stored[k] = v;
+  }
+  // The debts last, as rows; a debt the step left as it was keeps its row.
+  const { debts } = snapshot.context;
+  const rows = kept?.debts as Row[] | undefined;
+  stored.debts =
+    before && rows && debts === before.debts
+      ? rows
+      : debts.map((d, i) => (before && rows && d === (before.debts as Debt[])[i] && rows[i] ? rows[i] : encodeDebt(d)));
   return { value: snapshot.value as StoredSnapshot['value'], context: stored as StoredRecord['context'] };
 }
+
+const withoutCauseWords = ({ causeWords: _, ...facts }: CaseContext['facts']) => facts;
 
 /**
  * The stored case as a snapshot, migrated to the current schema; null when it cannot be read (a newer schema, a

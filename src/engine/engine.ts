@@ -2,7 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { CASE_SCHEMA_VERSION, type CaseContext } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
 import type { CareSignal } from '../../flows/machine.js';
-import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot } from '../../flows/persistence.js';
+import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot, type StoredRecord } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
 import { langFromTelegram, translator, type Translate } from '../i18n/index.js';
 import { hashId, type Logger } from '../observability/logger.js';
@@ -14,12 +14,12 @@ import { renderTurn, type FlowAction } from '../render/turn.js';
 import { formatDate } from '../domain/dates.js';
 import { toDocx } from '../documents/index.js';
 import { buildExport } from '../export/export.js';
-import { StoreUnavailableError, type BeginResult, type CaseStore, type CommitResult, type FloodLimit } from '../store/case-store.js';
+import { StoreUnavailableError, type BeginResult, type CaseStore, type CommitResult, type FloodLimit, type Written } from '../store/case-store.js';
 import { todayIn, type Clock } from './clock.js';
 import type { Inbound } from './inbound.js';
 import { createLanes } from './lanes.js';
 import { decodeOwed, encodeOwed, type TurnEffects } from './owed.js';
-import { createSnapshotCache } from './snapshot-cache.js';
+import { createSnapshotCache, heapBytes } from './snapshot-cache.js';
 import type { ChatKey, Outbox, ReminderPort } from './ports.js';
 
 export interface EngineDeps {
@@ -31,8 +31,8 @@ export interface EngineDeps {
   metrics?: Metrics;
   /** Per chat (a private chat's id is its user's): the first update over gets one kind answer, the rest are dropped. */
   flood?: FloodLimit | null;
-  /** Chats whose snapshot is kept in process memory. */
-  cacheSize?: number;
+  /** Bytes of snapshots kept in process memory (CACHE_BYTES unless given). */
+  cacheBytes?: number;
   /** The reminder queue, kept in step with each committed case; none = no reminders are scheduled. */
   reminders?: ReminderPort | undefined;
 }
@@ -71,6 +71,25 @@ function progressChanged(a: CaseContext, b: CaseContext): boolean {
   const marks = (c: CaseContext) => JSON.stringify([c.steps, c.debts.map((d) => d.steps)]);
   return marks(a) !== marks(b);
 }
+
+/**
+ * Snapshots kept in memory: a case of step 1 is some 4 KB on the heap, so about 4,000 of the chats most recently
+ * active, and a process serving many more keeps its footprint (a chat evicted costs one read of its case).
+ */
+export const CACHE_BYTES = 16 * 2 ** 20;
+/** A snapshot's own object, its state nodes list and its children, besides the value and context it holds. */
+const SNAPSHOT_SHELL_BYTES = 512;
+/**
+ * What this process knows of a chat's case at a version: its snapshot, and the record as the store holds it (what
+ * the next commit is compared with, so only what changed is written); null when the store holds an older schema.
+ */
+interface Known {
+  snapshot: CaseSnapshot;
+  record: StoredRecord | null;
+  /** How the store holds it, when known (a follow-up written right after a commit may then be written as changes). */
+  written: Written | null;
+}
+const knownBytes = (k: Known) => SNAPSHOT_SHELL_BYTES + heapBytes(k.snapshot.value) + heapBytes(k.snapshot.context) + heapBytes(k.record);
 
 /** A failed compare-and-set means another writer got in first: recompute from its state, at most this often. */
 const MAX_ATTEMPTS = 3;
@@ -133,7 +152,7 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
 export function createEngine(deps: EngineDeps) {
   const { store, outbox, i18n, clock, logger, metrics } = deps;
   const flood = deps.flood === undefined ? FLOOD : deps.flood;
-  const cache = createSnapshotCache<CaseSnapshot>(deps.cacheSize ?? 10_000);
+  const cache = createSnapshotCache<Known>({ maxBytes: deps.cacheBytes ?? CACHE_BYTES, sizeOf: knownBytes });
   /** Leases this process holds, each kept alive while its turn runs (a dead process's lease ends by itself). */
   const held = new Map<number, { token: string; timer: NodeJS.Timeout }>();
   /** Updates in flight and writes not awaited on the hot path: what `idle` waits for. */
@@ -167,17 +186,21 @@ export function createEngine(deps: EngineDeps) {
   /** Not awaited: gives the lease back and marks the replies sent, or writes a follow-up and keeps the lease. */
   function finish(chatId: ChatKey, token: string, sentVersion: number | null, release: boolean, followUp: CaseSnapshot | null, version = 0) {
     if (release) drop(chatId);
+    const known = followUp ? cache.get(chatId) : undefined;
+    const base = known?.version === version && known.snapshot.record ? { snapshot: known.snapshot.snapshot, record: known.snapshot.record } : undefined;
+    const record = followUp ? toStored(followUp, base) : null;
+    const previous = base && known?.snapshot.written ? { record: base.record, written: known.snapshot.written } : undefined;
     const done = store.finish({
       chatId,
       token,
       sentVersion,
       release,
-      followUp: followUp ? { expectedVersion: version, schema: CASE_SCHEMA_VERSION, snapshot: toStored(followUp) } : null,
+      followUp: followUp ? { expectedVersion: version, schema: CASE_SCHEMA_VERSION, snapshot: record, previous } : null,
     });
     void track(
       done.then(
         (r) => {
-          if (followUp && r.version !== null) cache.set(chatId, r.version, followUp);
+          if (followUp && r.version !== null) cache.set(chatId, r.version, { snapshot: followUp, record, written: null });
         },
         (err: unknown) => logger.warn({ err: errorName(err) }, 'finishing a turn failed; the lease expires by itself'),
       ),
@@ -226,13 +249,14 @@ export function createEngine(deps: EngineDeps) {
     chatId: ChatKey,
     msg: Inbound | null,
     begun: Extract<Begun, { kind: 'go' }>,
-    cached: { version: number; snapshot: CaseSnapshot } | undefined,
+    cached: { version: number; snapshot: Known } | undefined,
   ) {
-    if (begun.cached && cached?.version === begun.version) return cached.snapshot;
+    if (begun.cached && cached?.version === begun.version) return cached.snapshot.snapshot;
     if (begun.stored) {
       const restored = fromStored(begun.stored.schema, begun.stored.snapshot);
       if (restored) {
-        cache.set(chatId, begun.version, restored);
+        const current = begun.stored.schema === CASE_SCHEMA_VERSION;
+        cache.set(chatId, begun.version, { snapshot: restored, record: current ? (begun.stored.snapshot as StoredRecord) : null, written: begun.written });
         return restored;
       }
       logger.warn({ chat: hashId(chatId), schema: begun.stored.schema }, 'unreadable case; starting afresh');
@@ -293,7 +317,7 @@ export function createEngine(deps: EngineDeps) {
         await answer(msg);
         return { value: 'duplicate', carry: keep() };
       }
-      if (reason === 'lost') {
+      if (reason === 'lost' || reason === 'yield') {
         drop(msg.chatId);
         holding = false;
       }
@@ -395,13 +419,17 @@ export function createEngine(deps: EngineDeps) {
         const nextT = translator(i18n, next.context.lang);
         const aboutReminders = fromReminder || decision.event.type === 'REMINDERS' || decision.event.type === 'REMINDER';
         const effects = effectsOf(prev!, next, actions, nextT, today);
+        const known = cache.get(msg.chatId);
+        const follows = known?.version === begun.version && known.snapshot.snapshot === prev && known.snapshot.record ? { snapshot: prev, record: known.snapshot.record } : undefined;
+        const record = toStored(next, follows);
         const result = await store.commit({
           chatId: msg.chatId,
           token,
           expectedVersion: begun.version,
           updateId: msg.updateId,
           schema: CASE_SCHEMA_VERSION,
-          snapshot: toStored(next),
+          snapshot: record,
+          previous: follows ? { record: follows.record, written: begun.written } : undefined,
           owed: effects.replies.length > 0 || effects.edit ? encodeOwed(actions, today, effects.edit !== null) : null,
           keepExpiry: fromReminder,
         });
@@ -410,7 +438,7 @@ export function createEngine(deps: EngineDeps) {
           if (ended) return ended;
           continue;
         }
-        cache.set(msg.chatId, result.version, next);
+        cache.set(msg.chatId, result.version, { snapshot: next, record, written: result.written });
         // The turn is stored with the replies it owes: from here on nothing of it is lost if we stop.
         durable();
         await answer(msg);

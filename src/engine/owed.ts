@@ -19,7 +19,18 @@ export interface OwedTurn {
   edit: boolean;
 }
 
+/**
+ * Written with every turn, so short: `d` the day, `a` the actions and `e` the edit only when there are any. An
+ * outbox written by an older version (`{ actions, today, edit }`) still reads.
+ */
 export const encodeOwed = (actions: readonly FlowAction[], today: IsoDate, edit: boolean): string =>
-  JSON.stringify({ actions: actions.map(({ type, params }) => (params === undefined ? { type } : { type, params })), today, edit });
+  JSON.stringify({
+    d: today,
+    ...(actions.length > 0 ? { a: actions.map(({ type, params }) => (params === undefined ? { type } : { type, params })) } : {}),
+    ...(edit ? { e: 1 } : {}),
+  });
 
-export const decodeOwed = (payload: string): OwedTurn => JSON.parse(payload) as OwedTurn;
+export function decodeOwed(payload: string): OwedTurn {
+  const o = JSON.parse(payload) as (OwedTurn & { d?: undefined }) | { d: IsoDate; a?: FlowAction[]; e?: 1 };
+  return o.d === undefined ? o : { actions: o.a ?? [], today: o.d, edit: o.e === 1 };
+}

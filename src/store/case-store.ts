@@ -118,7 +118,13 @@ export type BeginResult =
    * The lease is held with `token`. `stored` is null when there is no case, or when it is the cached version
    * (`cached` true). `duplicate`: the update was committed already but its replies are still owed.
    */
-  | { kind: 'go'; version: number; stored: StoredCase | null; cached: boolean; owed: Owed | null; duplicate: boolean };
+  | { kind: 'go'; version: number; stored: StoredCase | null; cached: boolean; owed: Owed | null; duplicate: boolean; written: Written };
+
+/** How the case is written at the version begun with: its record's schema, and the bytes of changes on top of it. */
+export interface Written {
+  schema: number;
+  changeBytes: number;
+}
 
 export interface CommitInput {
   chatId: number;
@@ -132,6 +138,11 @@ export interface CommitInput {
   /** The replies this turn owes, encoded; null when it owes none. */
   owed: string | null;
   /**
+   * The record at `expectedVersion` as this caller encoded or read it, and how it is written (`go`'s `written`):
+   * the store may then write only what changed.
+   */
+  previous?: { record: unknown; written: Written } | undefined;
+  /**
    * Keep the case's expiry as it is: a reminder's turn is not the person writing, and the case is deleted a set
    * time after their last message (the privacy promise), however many reminders come meanwhile.
    */
@@ -139,8 +150,13 @@ export interface CommitInput {
 }
 
 export type CommitResult =
-  | { ok: true; version: number }
-  | { ok: false; reason: 'conflict' | 'duplicate' | 'lost' };
+  /** `written`: how the case is written at the new version. */
+  | { ok: true; version: number; written: Written }
+  /**
+   * `yield`: an older update of the chat waits (it began on another replica while this turn was computed); the lease
+   * was given up to it, and this turn is computed again after it, from what it leaves.
+   */
+  | { ok: false; reason: 'conflict' | 'duplicate' | 'lost' | 'yield' };
 
 export interface FinishInput {
   chatId: number;
@@ -151,7 +167,7 @@ export interface FinishInput {
    * A follow-up write the turn learned only after sending (the checklist's message id), fenced and CAS-checked; it
    * keeps the expiry its turn's commit set.
    */
-  followUp: { expectedVersion: number; schema: number; snapshot: unknown } | null;
+  followUp: { expectedVersion: number; schema: number; snapshot: unknown; previous?: CommitInput['previous'] } | null;
   /** Gives the lease back (and wakes waiters); false keeps it for the lane's next update. */
   release: boolean;
 }

@@ -6,27 +6,25 @@ export const chatTag = (chatId: number) => `{c:${chatId}}`;
 export const userTag = (userId: number) => `{u:${userId}}`;
 
 export const keys = {
-  /** Hash: v (version), schema, snap (JSON), u and t (the update id and lease token of the last commit). */
+  /**
+   * Hash: the case (v, schema, snap) and everything a turn reads and writes with it: the applied update ids, the
+   * lease, the flood count, the replies owed (fields listed in redis-store.ts).
+   */
   case: (chatId: number) => `xs:${chatTag(chatId)}:case`,
-  /** Sorted set of the newest update ids (score = id), at most SEEN_KEEP. */
+  /** What an older version kept beside the case (the applied ids; the replies owed): carried into it when met. */
   seen: (chatId: number) => `xs:${chatTag(chatId)}:seen`,
-  /** String: the lease token, with a short PX. */
-  lock: (chatId: number) => `xs:${chatTag(chatId)}:lock`,
   /** Sorted set of updates waiting for the lease on any replica: score = update id, member = "token:deadline ms". */
   queue: (chatId: number) => `xs:${chatTag(chatId)}:queue`,
-  /** Hash: v (the version whose turn owes replies), p (the replies), a (times they were handed out to send). */
   outbox: (chatId: number) => `xs:${chatTag(chatId)}:outbox`,
-  /** String counter of the flood window (a private chat's id is its user's id). */
-  flood: (chatId: number) => `xs:${chatTag(chatId)}:flood`,
   /** String: a notice was given (a group told "private chats only"). */
   notice: (chatId: number) => `xs:${chatTag(chatId)}:notice`,
   prefs: (userId: number) => `xs:${userTag(userId)}:prefs`,
   /** Glob patterns for "everything of this chat / this user", for deletion. */
   chatPattern: (chatId: number) => `xs:{c:${chatId}}:*`,
   userPattern: (userId: number) => `xs:{u:${userId}}:*`,
-  /** Glob for every chat's outbox, and the chat id inside one. */
-  outboxPattern: 'xs:{c:*}:outbox',
-  chatOfOutbox: (key: string) => Number(/^xs:\{c:(-?\d+)\}:outbox$/.exec(key)?.[1] ?? Number.NaN),
+  /** Glob for every chat's keys, and the chat id inside one. */
+  allChats: 'xs:{c:*}:*',
+  chatOf: (key: string) => Number(/^xs:\{c:(-?\d+)\}:/.exec(key)?.[1] ?? Number.NaN),
 };
 
 /** Pub/sub channel a release publishes the chat id on, only when someone waits for that chat. */

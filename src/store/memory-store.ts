@@ -130,6 +130,7 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       cached: c.case !== null && !fresh,
       owed,
       duplicate: dup,
+      written: { schema: c.case?.schema ?? 0, changeBytes: 0 },
     };
   }
 
@@ -147,10 +148,14 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       let version = c.case?.version ?? 0;
       if (c.seen.includes(input.updateId)) {
         const resent = c.case?.lastUpdate === input.updateId && c.case.lastToken === input.token;
-        return resent ? { ok: true, version } : { ok: false, reason: 'duplicate' };
+        return resent ? { ok: true, version, written: { schema: c.case!.schema, changeBytes: 0 } } : { ok: false, reason: 'duplicate' };
       }
       if (version !== input.expectedVersion) return { ok: false, reason: 'conflict' };
       const t = now();
+      if (input.snapshot !== null && [...c.queue.values()].some((w) => w.id < input.updateId && w.deadline >= t)) {
+        release(input.chatId, c);
+        return { ok: false, reason: 'yield' };
+      }
       if (input.snapshot !== null) {
         version = version === 0 ? (lastBase = Math.max(t * 1000, lastBase + 1)) : version + 1;
         c.case = { version, schema: input.schema, json: JSON.stringify(input.snapshot), lastUpdate: input.updateId, lastToken: input.token };
@@ -160,7 +165,7 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       c.seenUntil = t + ttl;
       if (input.owed !== null) c.outbox = { version, payload: input.owed, attempts: 0, until: t + owedTtl };
       c.lease.until = t + leaseMs;
-      return { ok: true, version };
+      return { ok: true, version, written: { schema: c.case?.schema ?? input.schema, changeBytes: 0 } };
     },
     async finish(input) {
       const c = chat(input.chatId);

@@ -8,91 +8,176 @@ import {
   WAITER_LIVE_MS,
   type BeginResult,
   type CaseStore,
+  type CommitInput,
   type CommitResult,
   type KeptRecord,
   type UserPrefs,
 } from './case-store.js';
 import { keys, WAKE_CHANNEL } from './keys.js';
+import { applyPatch, diffRecord, type PatchOp } from './record-patch.js';
 import { COMMAND_TIMEOUT_MS, waitUntilReady, type RedisClient } from './redis-client.js';
 import { createWakes } from './wakes.js';
 
 /*
- * Every script touches one chat's keys only (one hash tag, one Cluster slot), takes the time from Redis itself,
- * and is safe to run twice: ioredis sends a command again when its reply was lost with the connection.
+ * One chat's turn touches one key, its case hash, under the chat's hash tag (one Cluster slot): the case (`v`,
+ * `schema`, `snap`), the applied update ids, the lease, the flood count and the replies owed live in its fields, so
+ * a begin is one read and one write of it, a commit one read, one write and its expiry. The waiting queue is a key
+ * of its own, touched only while updates wait. Scripts take the time from Redis itself, are safe to run twice
+ * (ioredis sends a command again when its reply was lost with the connection), and name every key in KEYS except
+ * the queue's and the two records an older version kept beside the case (`seen`, `outbox`, read once to carry them
+ * over): their names are made from the case key's, so they share its tag and slot, and a begin does not carry a
+ * second key name it rarely uses.
  * Versions are strings in Lua: they are microsecond-based and exceed what Lua prints exactly by default.
+ *
+ * The case hash's fields: v, schema; snap (the record as JSON, then the changes written since, one JSON list of
+ * writes a line) and n (the bytes of those changes); u (the update id and lease token of the last commit);
+ * k and e (the lease's token and end, ms on Redis' clock); s (the applied update ids, 4 or 7 bytes each); o (the owed
+ * replies' version, hand-outs and end: "v:a:end") and p (their payload); f and w (the flood count and its
+ * window's end); q ('1' while the queue may hold waiting updates). An empty field is an absent one.
  */
 
+/** Lua: Redis' clock (ms), and whether the client stopped waiting (its deadline, '0' = no check) before now. */
+const CLOCK = `
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+local function late(deadline) return deadline ~= '0' and now > tonumber(deadline) end
+local function val(x) if x == false or x == '' then return false end return x end
+local function fmt(n) return string.format('%.0f', n) end
+`;
+
 /**
- * The ids already applied, as a set of integers: Redis keeps up to 512 of them as a packed sorted array (intset),
- * about 4 bytes an id, so 64 of them cost a few hundred bytes where a sorted set costs three times as much.
- * `seenHas` also carries over, once, a record written by an older version as a sorted set (an error reply, caught
- * with pcall, is how it shows, so the steady path pays no extra command). `seenAdd` drops the lowest ids past `keep`.
+ * Lua: the applied ids, at most `keep`, the lowest dropped first, packed as signed integers after a digit saying
+ * their width: 4 bytes while every id fits (Telegram's and reminders' do), 7 once one does not (web ids are above
+ * 2^32; 7 bytes hold every safe integer).
  */
-const SEEN = `
-local function seenHas(key, id)
-  local r = redis.pcall('SISMEMBER', key, id)
-  if type(r) == 'table' and r.err then
-    local ids = redis.call('ZRANGE', key, 0, -1)
-    local ttl = redis.call('PTTL', key)
-    redis.call('DEL', key)
-    if #ids > 0 then
-      redis.call('SADD', key, unpack(ids))
-      if ttl > 0 then redis.call('PEXPIRE', key, ttl) end
-    end
-    r = redis.call('SISMEMBER', key, id)
-  end
-  return r == 1
+const SEEN = (keep: number) => `
+local function seenIds(s)
+  local ids = {}
+  if not s then return ids end
+  local w = tonumber(string.sub(s, 1, 1))
+  local f = '<i' .. w
+  for i = 2, #s, w do table.insert(ids, (struct.unpack(f, s, i))) end
+  return ids
 end
-local function seenAdd(key, id, keep, ttl)
-  redis.call('SADD', key, id)
-  while redis.call('SCARD', key) > keep do
-    local ids = redis.call('SMEMBERS', key)
-    local low = tonumber(ids[1])
-    for i = 2, #ids do
-      local n = tonumber(ids[i])
-      if n < low then low = n end
-    end
-    redis.call('SREM', key, string.format('%.0f', low))
+local function seenHas(s, id)
+  if not s then return false end
+  local w = tonumber(string.sub(s, 1, 1))
+  local f = '<i' .. w
+  for i = 2, #s, w do if struct.unpack(f, s, i) == id then return true end end
+  return false
+end
+local function fits4(n) return n >= -2147483648 and n <= 2147483647 end
+local function seenAdd(s, id)
+  -- Most often the id is only appended: room left, and it fits the width in use.
+  if not s then return fits4(id) and '4' .. struct.pack('<i4', id) or '7' .. struct.pack('<i7', id) end
+  local w = tonumber(string.sub(s, 1, 1))
+  if (#s - 1) / w < ${keep} and (w == 7 or fits4(id)) then return s .. struct.pack('<i' .. w, id) end
+  local ids = seenIds(s)
+  table.insert(ids, id)
+  if #ids > ${keep} then
+    local low = 1
+    for i = 2, #ids do if ids[i] < ids[low] then low = i end end
+    table.remove(ids, low)
   end
-  redis.call('EXPIRE', key, ttl)
+  w = 4
+  for _, n in ipairs(ids) do if not fits4(n) then w = 7 end end
+  local out = {tostring(w)}
+  for _, n in ipairs(ids) do table.insert(out, struct.pack('<i' .. w, n)) end
+  return table.concat(out)
+end
+local function carried(caseKey)
+  local key = string.gsub(caseKey, ':case$', ':seen')
+  local t = redis.call('TYPE', key).ok
+  if t == 'none' then return '' end
+  local ids
+  if t == 'zset' then ids = redis.call('ZRANGE', key, 0, -1) else ids = redis.call('SMEMBERS', key) end
+  redis.call('DEL', key)
+  table.sort(ids, function(a, b) return tonumber(a) < tonumber(b) end)
+  local s = false
+  for _, id in ipairs(ids) do s = seenAdd(s, tonumber(id)) end
+  return s or ''
+end
+`;
+
+interface Limits {
+  leaseMs: number;
+  ttl: number;
+  owedTtl: number;
+}
+
+/** Lua: the wake channel's message for this chat (its id, read from the case key). */
+const WAKE = `
+local function wake() redis.call('PUBLISH', '${WAKE_CHANNEL}', string.match(KEYS[1], '{c:(-?%d+)}')) end
+`;
+
+/** Lua: the owed replies' record "version:hand-outs:end" read into its parts. */
+const OWED = `
+local function owedOf(o)
+  if not o then return nil end
+  local v, a, ends = string.match(o, '^(%d+):(%d+):(%d+)$')
+  return {v = v, a = tonumber(a), ends = tonumber(ends)}
 end
 `;
 
 /**
- * A command Redis runs after its client stopped waiting for it (Redis was frozen, or the network held it back) must
- * change nothing: the person was told to send again, and a late begin would spend their owed replies' attempts, a
- * late commit apply an answer they have since sent again. The client sends the latest time (Redis' clock, ms) it
- * still waits; '0' = not known yet (no check).
+ * begin. KEYS: case (the queue's key is made from it). ARGV: token, update id ('0' = the start-up sweep), cached version, flood limit ('0' = not
+ * counted), flood window ms, version the lane's previous turn sent (''), whether the lane has a next update
+ * ('1'/'0'), deadline. The queue is read only while `q` says someone may wait.
+ * Returns {'late'} | {'flood', over} | {'dup'} | {'wait', ms} |
+ * {'go', version, schema, snap, owed version, owed, dup, bytes of changes on the record}.
  */
-const LATE = `
-local function late(deadline)
-  if deadline == '0' then return false end
-  local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) > tonumber(deadline)
-end
-`;
-
-/**
- * begin. KEYS: case, seen, lock, queue, outbox, flood. ARGV: token, update id ('0' = the start-up sweep), cached
- * version, flood limit ('0' = not counted), flood window ms, version sent by the lane's previous turn (''), lease
- * ms, waiter live ms, owed attempts, wake channel, chat id, whether the lane has a next update ('1'/'0'), deadline.
- * Returns {'late'} | {'flood', over} | {'dup'} | {'wait', ms} | {'go', version, schema, snap, owed version, owed, dup}.
- */
-const BEGIN = `${SEEN}${LATE}
-if late(ARGV[13]) then return {'late'} end
+const BEGIN = (l: Limits) => `${CLOCK}${SEEN(SEEN_KEEP)}${WAKE}${OWED}
+if late(ARGV[8]) then return {'late'} end
 local token, upd = ARGV[1], ARGV[2]
 local id = tonumber(upd)
 local prefix = token .. ':'
-local holder = redis.call('GET', KEYS[3])
+local queue = string.gsub(KEYS[1], ':case$', ':queue')
+local h = redis.call('HMGET', KEYS[1], 'v', 'k', 'e', 's', 'o', 'f', 'w', 'q', 'n', 'schema')
+local exists = false
+for i = 1, 10 do if h[i] then exists = true end end
+local v, holder, seen, owed, n, schema = val(h[1]) or '0', val(h[2]), val(h[4]), owedOf(val(h[5])), val(h[9]) or '0', val(h[10]) or ''
+if holder and tonumber(h[3] or 0) <= now then holder = false end
 local mine = holder == token
+local set = {}
+local function put(f, x) table.insert(set, f) table.insert(set, x) end
+local function write()
+  if #set > 0 then redis.call('HSET', KEYS[1], unpack(set)) end
+  if not exists and #set > 0 then redis.call('PEXPIRE', KEYS[1], ${Math.max(l.leaseMs, WAITER_LIVE_MS) * 30}) end
+end
+if h[4] == false and v ~= '0' then
+  seen = val(carried(KEYS[1]))
+  put('s', seen or '')
+end
+local carriedPayload = nil
+if upd == '0' and not owed then
+  -- The start-up sweep carries over replies an older version kept owed in a key of their own.
+  local key = string.gsub(KEYS[1], ':case$', ':outbox')
+  if redis.call('TYPE', key).ok == 'hash' then
+    local o = redis.call('HMGET', key, 'v', 'p', 'a')
+    local ttl = redis.call('PTTL', key)
+    redis.call('DEL', key)
+    if o[1] and ttl > 0 then
+      owed = {v = o[1], a = tonumber(o[3] or '0'), ends = now + ttl}
+      carriedPayload = o[2] or ''
+      put('p', carriedPayload)
+    end
+  end
+end
+if owed and ((ARGV[6] ~= '' and mine and owed.v == ARGV[6]) or owed.a >= ${OWED_ATTEMPTS} or owed.ends <= now) then
+  owed = nil
+  put('o', '')
+  put('p', '')
+end
+local dup = upd ~= '0' and seenHas(seen, id)
 -- Takes this lane's place out of the queue (one per token; other replicas may wait with the same update id) and
 -- returns the update id it stood for.
 local function unqueue()
   local was = nil
-  local all = redis.call('ZRANGE', KEYS[4], 0, -1, 'WITHSCORES')
+  if not val(h[8]) then return nil end
+  local all = redis.call('ZRANGE', queue, 0, -1, 'WITHSCORES')
   for i = 1, #all, 2 do
     if string.sub(all[i], 1, #prefix) == prefix then
-      redis.call('ZREM', KEYS[4], all[i])
+      redis.call('ZREM', queue, all[i])
       was = tonumber(all[i + 1])
     end
   end
@@ -100,129 +185,161 @@ local function unqueue()
 end
 -- An update that ends here without the lease: its lane keeps its place while its next update follows at once.
 local function leave()
-  if ARGV[12] == '0' and unqueue() ~= nil and not holder then redis.call('PUBLISH', ARGV[10], ARGV[11]) end
+  if ARGV[7] == '0' and unqueue() ~= nil and not holder then wake() end
 end
-if ARGV[6] ~= '' and mine and redis.call('HGET', KEYS[5], 'v') == ARGV[6] then redis.call('DEL', KEYS[5]) end
-local dup = upd ~= '0' and seenHas(KEYS[2], upd)
 if not dup and ARGV[4] ~= '0' then
-  local n = redis.call('INCR', KEYS[6])
-  if redis.call('PTTL', KEYS[6]) < 0 then redis.call('PEXPIRE', KEYS[6], ARGV[5]) end
-  local over = n - tonumber(ARGV[4])
+  local count = 1
+  if val(h[7]) and tonumber(h[7]) > now then count = tonumber(h[6]) + 1 else put('w', fmt(now + tonumber(ARGV[5]))) end
+  put('f', count)
+  local over = count - tonumber(ARGV[4])
   if over > 0 then
     leave()
+    write()
     return {'flood', over}
   end
 end
-local attempts = redis.call('HGET', KEYS[5], 'a')
-if attempts and tonumber(attempts) >= tonumber(ARGV[9]) then
-  redis.call('DEL', KEYS[5])
-  attempts = false
-end
-if dup and not attempts then
+if dup and not owed then
   leave()
+  write()
   return {'dup'}
 end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local was = unqueue()
 local head, headDeadline = nil, 0
-while true do
-  local first = redis.call('ZRANGE', KEYS[4], 0, 0, 'WITHSCORES')
-  if #first == 0 then break end
-  local deadline = tonumber(string.match(first[1], ':(%d+)$'))
-  if deadline >= now then head, headDeadline = tonumber(first[2]), deadline break end
-  redis.call('ZREM', KEYS[4], first[1])
+if val(h[8]) then
+  while true do
+    local first = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+    if #first == 0 then put('q', '') break end
+    local deadline = tonumber(string.match(first[1], ':(%d+)$'))
+    if deadline >= now then head, headDeadline = tonumber(first[2]), deadline break end
+    redis.call('ZREM', queue, first[1])
+  end
 end
-if (holder and not mine) or (head ~= nil and head < id) then
+if holder and not mine or (head ~= nil and head < id) then
   local wait
-  if holder and not mine then wait = redis.call('PTTL', KEYS[3]) else wait = headDeadline - now end
+  if holder and not mine then wait = tonumber(h[3] or 0) - now else wait = headDeadline - now end
   if mine then
     -- Steps aside for an older update waiting on another replica.
-    redis.call('DEL', KEYS[3])
-    redis.call('PUBLISH', ARGV[10], ARGV[11])
+    put('k', '')
+    wake()
   elseif not holder and was ~= nil and was < id then
     -- This lane moved back in the queue: whoever is first now may go.
-    redis.call('PUBLISH', ARGV[10], ARGV[11])
+    wake()
   end
-  redis.call('ZADD', KEYS[4], id, prefix .. string.format('%.0f', now + tonumber(ARGV[8])))
-  redis.call('PEXPIRE', KEYS[4], ARGV[8])
-  return {'wait', math.max(5, math.min(wait, tonumber(ARGV[7])))}
+  redis.call('ZADD', queue, id, prefix .. fmt(now + ${WAITER_LIVE_MS}))
+  redis.call('PEXPIRE', queue, ${WAITER_LIVE_MS})
+  put('q', '1')
+  write()
+  return {'wait', math.max(5, math.min(wait, ${l.leaseMs}))}
 end
-redis.call('SET', KEYS[3], token, 'PX', ARGV[7])
-local v = redis.call('HGET', KEYS[1], 'v') or '0'
-local schema, snap = '', ''
-if v ~= '0' and v ~= ARGV[3] then
-  local h = redis.call('HMGET', KEYS[1], 'schema', 'snap')
-  schema, snap = h[1], h[2]
-end
+put('k', token)
+put('e', fmt(now + ${l.leaseMs}))
 local ov, op = '', ''
-if attempts then
-  redis.call('HINCRBY', KEYS[5], 'a', 1)
-  local o = redis.call('HMGET', KEYS[5], 'v', 'p')
-  ov, op = o[1], o[2]
+if owed then
+  put('o', owed.v .. ':' .. (owed.a + 1) .. ':' .. fmt(owed.ends))
+  ov = owed.v
+  op = carriedPayload or redis.call('HGET', KEYS[1], 'p') or ''
 end
-return {'go', v, schema, snap, ov, op, dup and 1 or 0}
+local snap = ''
+if v ~= '0' and v ~= ARGV[3] then snap = redis.call('HGET', KEYS[1], 'snap') or '' end
+write()
+return {'go', v, schema, snap, ov, op, dup and 1 or 0, n}
 `;
 
 /**
- * commit. KEYS: case, seen, lock, outbox. ARGV: token, expected version, update id, schema, snapshot ('' = record
- * the id only), owed replies (''), ttl s, seen kept, owed ttl s, lease ms, keep the case's expiry ('1'/'0'), deadline.
- * A repeated id is a duplicate, unless this very commit already ran with the same token (its reply was lost).
+ * commit. KEYS: case. ARGV: token, expected version, update id, schema, the record ('' = record the id only; 'f' and
+ * the whole record as JSON; 'p' and the writes since the expected version), owed replies (''), keep the case's
+ * expiry ('1'/'0'), deadline. A repeated id is a duplicate, unless this very commit already ran with the same token
+ * (its reply was lost). A record is not written while an older update of the chat waits: the lease goes to it.
  */
-const COMMIT = `${SEEN}${LATE}
-if late(ARGV[12]) then return {'late'} end
-if redis.call('GET', KEYS[3]) ~= ARGV[1] then return {'lost'} end
-local v = redis.call('HGET', KEYS[1], 'v') or '0'
-if seenHas(KEYS[2], ARGV[3]) then
-  local last = redis.call('HMGET', KEYS[1], 'u', 't')
-  if last[1] == ARGV[3] and last[2] == ARGV[1] then return {'ok', v} end
+const COMMIT = (l: Limits) => `${CLOCK}${SEEN(SEEN_KEEP)}${WAKE}
+if late(ARGV[8]) then return {'late'} end
+local kind = string.sub(ARGV[5], 1, 1)
+local h
+if kind == 'p' then h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema', 'q', 'snap')
+else h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema', 'q') end
+if h[1] ~= ARGV[1] or tonumber(h[2] or 0) <= now then return {'lost'} end
+local v = val(h[3]) or '0'
+local id = tonumber(ARGV[3])
+if seenHas(val(h[4]), id) then
+  if h[5] == ARGV[3] .. ' ' .. ARGV[1] then return {'ok', v, val(h[6]) or '0', val(h[7]) or ''} end
   return {'dup'}
 end
 if v ~= ARGV[2] then return {'conflict'} end
-if ARGV[5] ~= '' then
-  if v == '0' then
-    local t = redis.call('TIME')
-    v = string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2]))
-  else
-    v = string.format('%.0f', redis.call('HINCRBY', KEYS[1], 'v', 1))
+if kind ~= '' and val(h[8]) then
+  -- An older update of the chat began on another replica while this one was computed: it goes first (this turn has
+  -- changed nothing yet; it is computed again after it).
+  local queue = string.gsub(KEYS[1], ':case$', ':queue')
+  local first = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+  if #first > 0 and tonumber(first[2]) < id and tonumber(string.match(first[1], ':(%d+)$')) >= now then
+    redis.call('HDEL', KEYS[1], 'k', 'e')
+    wake()
+    return {'yield'}
   end
-  redis.call('HSET', KEYS[1], 'v', v, 'snap', ARGV[5], 'schema', ARGV[4], 'u', ARGV[3], 't', ARGV[1])
-  if ARGV[11] ~= '1' then redis.call('EXPIRE', KEYS[1], ARGV[7]) end
 end
-seenAdd(KEYS[2], ARGV[3], tonumber(ARGV[8]), ARGV[7])
+local set = {'s', seenAdd(val(h[4]), id), 'e', fmt(now + ${l.leaseMs})}
+local n, schema = val(h[6]) or '0', ARGV[4]
+if kind ~= '' then
+  if v == '0' then v = fmt(tonumber(clock[1]) * 1000000 + tonumber(clock[2])) else v = fmt(tonumber(v) + 1) end
+  local body = string.sub(ARGV[5], 2)
+  local snap = body
+  n = 0
+  if kind == 'p' then
+    snap = (h[9] or '') .. '\\n' .. body
+    n = tonumber(val(h[6]) or '0') + #body + 1
+  end
+  for _, x in ipairs({'v', v, 'snap', snap, 'n', n, 'schema', ARGV[4], 'u', ARGV[3] .. ' ' .. ARGV[1]}) do table.insert(set, x) end
+end
 if ARGV[6] ~= '' then
-  redis.call('DEL', KEYS[4])
-  redis.call('HSET', KEYS[4], 'v', v, 'p', ARGV[6], 'a', 0)
-  redis.call('EXPIRE', KEYS[4], ARGV[9])
+  for _, x in ipairs({'o', v .. ':0:' .. fmt(now + ${l.owedTtl * 1000}), 'p', ARGV[6]}) do table.insert(set, x) end
 end
-redis.call('PEXPIRE', KEYS[3], ARGV[10])
-return {'ok', v}
+redis.call('HSET', KEYS[1], unpack(set))
+if kind ~= '' and ARGV[7] ~= '1' then redis.call('EXPIRE', KEYS[1], ${l.ttl}) end
+if kind == '' then schema = val(h[7]) or '' end
+return {'ok', v, n, schema}
 `;
 
 /**
- * finish. KEYS: case, lock, outbox, queue. ARGV: token, version sent (''), release ('1'/'0'), follow-up snapshot
- * (''), its expected version, schema, wake channel, chat id. Returns the follow-up's version or ''. A follow-up keeps
- * the expiry its turn's commit set.
+ * finish. KEYS: case. ARGV: token, version sent (''), release ('1'/'0'), and only with a follow-up: its record (as
+ * commit's), its expected version, schema. Returns the follow-up's version or ''. A follow-up keeps the expiry its
+ * turn's commit set.
  */
-const FINISH = `
-local mine = redis.call('GET', KEYS[2]) == ARGV[1]
-if ARGV[2] ~= '' and redis.call('HGET', KEYS[3], 'v') == ARGV[2] then redis.call('DEL', KEYS[3]) end
+const FINISH = `${WAKE}${OWED}
+local record = ARGV[4] or ''
+local kind = string.sub(record, 1, 1)
+local h
+if kind == 'p' then h = redis.call('HMGET', KEYS[1], 'k', 'o', 'q', 'v', 'n', 'snap')
+else h = redis.call('HMGET', KEYS[1], 'k', 'o', 'q', 'v') end
+local mine = h[1] == ARGV[1]
+local owed = owedOf(h[2] ~= '' and h[2])
+local gone = {}
+if ARGV[2] ~= '' and owed and owed.v == ARGV[2] then
+  table.insert(gone, 'o')
+  table.insert(gone, 'p')
+end
 local nv = ''
-if ARGV[4] ~= '' and mine and redis.call('HGET', KEYS[1], 'v') == ARGV[5] then
-  nv = string.format('%.0f', redis.call('HINCRBY', KEYS[1], 'v', 1))
-  redis.call('HSET', KEYS[1], 'snap', ARGV[4], 'schema', ARGV[6])
+if kind ~= '' and mine and h[4] == ARGV[5] then
+  nv = string.format('%.0f', tonumber(h[4]) + 1)
+  local body, n = string.sub(record, 2), 0
+  if kind == 'p' then
+    n = tonumber(h[5] or '0') + #body + 1
+    body = (h[6] or '') .. '\\n' .. body
+  end
+  redis.call('HSET', KEYS[1], 'v', nv, 'snap', body, 'n', n, 'schema', ARGV[6])
 end
 if ARGV[3] == '1' and mine then
-  redis.call('DEL', KEYS[2])
-  if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('PUBLISH', ARGV[7], ARGV[8]) end
+  table.insert(gone, 'k')
+  table.insert(gone, 'e')
 end
+if #gone > 0 then redis.call('HDEL', KEYS[1], unpack(gone)) end
+if ARGV[3] == '1' and mine and h[3] == '1' then wake() end
 return nv
 `;
 
-/** renew. KEYS: lock. ARGV: token, lease ms. */
-const RENEW = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return 0
+/** renew. KEYS: case. ARGV: token. */
+const RENEW = (l: Limits) => `${CLOCK}
+if redis.call('HGET', KEYS[1], 'k') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'e', fmt(now + ${l.leaseMs}))
+return 1
 `;
 
 /** prefs. KEYS: prefs. ARGV: lang, ttl s. One step, so the key can never be left without its TTL. */
@@ -232,28 +349,56 @@ return redis.call('EXPIRE', KEYS[1], ARGV[2])
 `;
 
 /**
- * inventory. KEYS: case, seen, lock, queue, outbox, flood, notice. Reads only (PTTL moves no expiry). Returns, per
- * record after the case: its PTTL (-2 absent, -1 no expiry) and its number of entries; then the applied ids.
+ * inventory. KEYS: case, queue, notice. Reads only (PTTL moves no expiry). Returns the case's PTTL, then per record
+ * (seen, flood, lock, queue, outbox, notice) its ms left (-2 absent) and its number of entries, then the applied ids.
  */
-const INVENTORY = `
-local out = {redis.call('PTTL', KEYS[1])}
-local function size(key)
-  local t = redis.call('TYPE', key).ok
-  if t == 'set' then return redis.call('SCARD', key) end
-  if t == 'zset' then return redis.call('ZCARD', key) end
-  if t == 'string' then return tonumber(redis.call('GET', key)) or 1 end
-  if t == 'none' then return 0 end
-  return 1
+const INVENTORY = `${CLOCK}${SEEN(SEEN_KEEP)}${OWED}
+local pttl = redis.call('PTTL', KEYS[1])
+local h = redis.call('HMGET', KEYS[1], 's', 'f', 'w', 'k', 'e', 'o', 'v')
+local seen = val(h[1])
+if not seen and val(h[7]) then
+  local key = string.gsub(KEYS[1], ':case$', ':seen')
+  local ids
+  if redis.call('TYPE', key).ok == 'zset' then ids = redis.call('ZRANGE', key, 0, -1) else ids = redis.call('SMEMBERS', key) end
+  seen = false
+  for _, id in ipairs(ids) do seen = seenAdd(seen, tonumber(id)) end
 end
-for i = 2, #KEYS do
-  table.insert(out, redis.call('PTTL', KEYS[i]))
-  table.insert(out, size(KEYS[i]))
-end
-local ids
-if redis.call('TYPE', KEYS[2]).ok == 'zset' then ids = redis.call('ZRANGE', KEYS[2], 0, -1) else ids = redis.call('SMEMBERS', KEYS[2]) end
-for _, id in ipairs(ids) do table.insert(out, id) end
+local ids = seenIds(seen)
+local out = {pttl}
+local function add(left, entries) table.insert(out, left) table.insert(out, entries) end
+add(#ids > 0 and pttl or -2, #ids)
+if val(h[3]) and tonumber(h[3]) > now then add(tonumber(h[3]) - now, tonumber(h[2])) else add(-2, 0) end
+if val(h[4]) and tonumber(h[5] or 0) > now then add(tonumber(h[5]) - now, 1) else add(-2, 0) end
+add(redis.call('PTTL', KEYS[2]), redis.call('ZCARD', KEYS[2]))
+local owed = owedOf(val(h[6]))
+if owed and owed.ends > now then add(owed.ends - now, 1) else add(-2, 0) end
+add(redis.call('PTTL', KEYS[3]), 1)
+for _, id in ipairs(ids) do table.insert(out, string.format('%.0f', id)) end
 return out
 `;
+
+/**
+ * Writes past this many bytes of changes on a record, the next commit writes the whole record again: a case stays
+ * within its memory budget, and a read applies a handful of changes at most.
+ */
+export const CHANGE_BYTES = 512;
+
+/** A record as stored: its JSON, then a line per commit since with the writes it made (record-patch.ts). */
+function readRecord(snap: string): unknown {
+  const lines = snap.split('\n');
+  let record = JSON.parse(lines[0]!) as unknown;
+  for (let i = 1; i < lines.length; i++) record = applyPatch(record, JSON.parse(lines[i]!) as PatchOp[]);
+  return record;
+}
+
+/** What a commit sends for its record: only what changed when the store holds the record it follows, else all of it. */
+function recordWrite(record: unknown, schema: number, previous: CommitInput['previous']): string {
+  if (previous && previous.written.schema === schema && previous.written.changeBytes < CHANGE_BYTES) {
+    const changes = JSON.stringify(diffRecord(previous.record, record));
+    if (previous.written.changeBytes + changes.length < CHANGE_BYTES) return `p${changes}`;
+  }
+  return `f${JSON.stringify(record)}`;
+}
 
 type Reply = Array<string | number | null>;
 interface Scripts {
@@ -305,16 +450,16 @@ function createDeadlines(client: RedisClient) {
 }
 
 export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number; leaseMs?: number }): CaseStore {
-  client.defineCommand('xsBegin', { numberOfKeys: 6, lua: BEGIN });
-  client.defineCommand('xsCommit', { numberOfKeys: 4, lua: COMMIT });
-  client.defineCommand('xsFinish', { numberOfKeys: 4, lua: FINISH });
-  client.defineCommand('xsRenew', { numberOfKeys: 1, lua: RENEW });
-  client.defineCommand('xsSavePrefs', { numberOfKeys: 1, lua: SAVE_PREFS });
-  client.defineCommand('xsInventory', { numberOfKeys: 7, lua: INVENTORY });
-  const scripts = client as unknown as Scripts;
   const ttl = opts.ttlSeconds;
   const leaseMs = opts.leaseMs ?? LEASE_MS;
-  const owedTtl = Math.min(ttl, OWED_TTL_SECONDS);
+  const limits: Limits = { leaseMs, ttl, owedTtl: Math.min(ttl, OWED_TTL_SECONDS) };
+  client.defineCommand('xsBegin', { numberOfKeys: 1, lua: BEGIN(limits) });
+  client.defineCommand('xsCommit', { numberOfKeys: 1, lua: COMMIT(limits) });
+  client.defineCommand('xsFinish', { numberOfKeys: 1, lua: FINISH });
+  client.defineCommand('xsRenew', { numberOfKeys: 1, lua: RENEW(limits) });
+  client.defineCommand('xsSavePrefs', { numberOfKeys: 1, lua: SAVE_PREFS });
+  client.defineCommand('xsInventory', { numberOfKeys: 3, lua: INVENTORY });
+  const scripts = client as unknown as Scripts;
   const deadlines = createDeadlines(client);
 
   /** One shared wait while (re)connecting, however many operations are waiting. */
@@ -378,18 +523,13 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
         const id = input.chatId;
         wakes.note(id);
         const r = await scripts.xsBegin(
-          keys.case(id), keys.seen(id), keys.lock(id), keys.queue(id), keys.outbox(id), keys.flood(id),
+          keys.case(id),
           input.token,
           input.updateId ?? 0,
           input.cachedVersion,
           input.flood?.limit ?? 0,
           input.flood?.windowMs ?? 0,
           str(input.sentVersion),
-          leaseMs,
-          WAITER_LIVE_MS,
-          OWED_ATTEMPTS,
-          WAKE_CHANNEL,
-          id,
           input.more ? '1' : '0',
           deadlines.next(),
         );
@@ -404,15 +544,16 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
           case 'wait':
             return { kind: 'wait', retryMs: Number(r[1]) };
           default: {
-            const [, v, schema, snap, ov, op, dup] = r.map(str);
+            const [, v, schema, snap, ov, op, dup, n] = r.map(str);
             const version = Number(v);
             return {
               kind: 'go',
               version,
-              stored: snap ? { version, schema: Number(schema), snapshot: JSON.parse(snap) as unknown } : null,
+              stored: snap ? { version, schema: Number(schema), snapshot: readRecord(snap) } : null,
               cached: version !== 0 && !snap,
               owed: ov ? { version: Number(ov), payload: op ?? '' } : null,
               duplicate: dup === '1',
+              written: { schema: Number(schema), changeBytes: Number(n) },
             };
           }
         }
@@ -421,52 +562,59 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
       guard(async (): Promise<CommitResult> => {
         const id = input.chatId;
         const r = await scripts.xsCommit(
-          keys.case(id), keys.seen(id), keys.lock(id), keys.outbox(id),
+          keys.case(id),
           input.token,
           input.expectedVersion,
           input.updateId,
           input.schema,
-          input.snapshot === null ? '' : JSON.stringify(input.snapshot),
+          input.snapshot === null ? '' : recordWrite(input.snapshot, input.schema, input.previous),
           input.owed ?? '',
-          ttl,
-          SEEN_KEEP,
-          owedTtl,
-          leaseMs,
           input.keepExpiry ? '1' : '0',
           deadlines.next(),
         );
         if (r[0] === 'late') throw new Error('Redis ran the command after we stopped waiting');
-        if (r[0] === 'ok') return { ok: true, version: Number(r[1]) };
-        return { ok: false, reason: r[0] === 'dup' ? 'duplicate' : r[0] === 'lost' ? 'lost' : 'conflict' };
+        if (r[0] === 'ok') return { ok: true, version: Number(r[1]), written: { schema: Number(r[3]), changeBytes: Number(r[2]) } };
+        const reasons = { dup: 'duplicate', lost: 'lost', yield: 'yield', conflict: 'conflict' } as const;
+        return { ok: false, reason: reasons[r[0] as keyof typeof reasons] ?? 'conflict' };
       }),
     finish: (input) =>
       guard(async () => {
         const id = input.chatId;
-        const v = await scripts.xsFinish(
-          keys.case(id), keys.lock(id), keys.outbox(id), keys.queue(id),
-          input.token,
-          str(input.sentVersion),
-          input.release ? '1' : '0',
-          input.followUp ? JSON.stringify(input.followUp.snapshot) : '',
-          str(input.followUp?.expectedVersion),
-          str(input.followUp?.schema),
-          WAKE_CHANNEL,
-          id,
-        );
+        const f = input.followUp;
+        const followUp = f ? [recordWrite(f.snapshot, f.schema, f.previous), f.expectedVersion, f.schema] : [];
+        const v = await scripts.xsFinish(keys.case(id), input.token, str(input.sentVersion), input.release ? '1' : '0', ...followUp);
         return { version: v ? Number(v) : null };
       }),
-    renew: (chatId, token) => guard(async () => (await scripts.xsRenew(keys.lock(chatId), token, leaseMs)) === 1),
+    renew: (chatId, token) => guard(async () => (await scripts.xsRenew(keys.case(chatId), token)) === 1),
     async released(chatId, ms) {
       // A release published before the subscription was active is lost: waits begun before then return at once.
       if (!listening) return subscribe();
       return wakes.wait(chatId, ms);
     },
-    owedChats: () => guard(async () => (await scanAll(keys.outboxPattern)).map(keys.chatOfOutbox).filter(Number.isFinite)),
+    owedChats: () =>
+      guard(async () => {
+        // Start-up only: every chat's case is read for replies owed (and an older version's outbox keys found).
+        const chats = new Set<number>();
+        const cases: number[] = [];
+        for (const key of await scanAll(keys.allChats)) {
+          const chat = keys.chatOf(key);
+          if (!Number.isFinite(chat)) continue;
+          if (key === keys.outbox(chat)) chats.add(chat);
+          else if (key === keys.case(chat)) cases.push(chat);
+        }
+        // A thousand reads at a time: a store of a million cases is read without a million promises at once.
+        for (let at = 0; at < cases.length; at += 1_000) {
+          const batch = cases.slice(at, at + 1_000);
+          const owed = await Promise.all(batch.map((chat) => client.hget(keys.case(chat), 'o')));
+          batch.forEach((chat, i) => owed[i] && chats.add(chat));
+        }
+        return [...chats];
+      }),
     load: (chatId) =>
       guard(async () => {
         const [v, schema, snap] = await client.hmget(keys.case(chatId), 'v', 'schema', 'snap');
-        if (v == null || snap == null) return null;
-        return { version: Number(v), schema: Number(schema ?? 0), snapshot: JSON.parse(snap) as unknown };
+        if (!v || !snap) return null;
+        return { version: Number(v), schema: Number(schema ?? 0), snapshot: readRecord(snap) };
       }),
     loadPrefs: (userId) =>
       guard(async () => {
@@ -487,16 +635,18 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
         for (const pattern of [keys.chatPattern(chatId), keys.userPattern(userId)]) {
           const found = await scanAll(pattern);
           if (found.length === 0) continue;
+          // The case key holds the lease and counters too: it is the person's record only once a case is in it.
+          const mine = await Promise.all(found.filter((k) => own.has(k)).map(async (k) => k !== keys.case(chatId) || (await client.hexists(k, 'v')) === 1));
           await client.del(...found);
-          removed += found.filter((k) => own.has(k)).length;
+          removed += mine.filter(Boolean).length;
         }
         return { removed };
       }),
     inventory: (chatId, userId) =>
       guard(async () => {
         const id = chatId;
-        const chatRecords = ['seen', 'lock', 'queue', 'outbox', 'flood', 'notice'] as const;
-        const r = (await scripts.xsInventory(keys.case(id), keys.seen(id), keys.lock(id), keys.queue(id), keys.outbox(id), keys.flood(id), keys.notice(id))).map(Number);
+        const chatRecords = ['seen', 'flood', 'lock', 'queue', 'outbox', 'notice'] as const;
+        const r = (await scripts.xsInventory(keys.case(id), keys.queue(id), keys.notice(id))).map(Number);
         // The user's tag is another slot: its own reads.
         const [prefsTtl, lang] = await Promise.all([client.pttl(keys.prefs(userId)), client.hget(keys.prefs(userId), 'lang')]);
         const ttlOf = (pttl: number) => (pttl === -1 ? null : pttl);

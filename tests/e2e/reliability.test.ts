@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keys } from '../../src/store/keys.js';
 import { LEASE_MS } from '../../src/store/case-store.js';
 import type { ApiCall } from '../support/fake-bot-api.js';
 import { ASKS, daysAgo, p99, person, round, toAmountQuestion, until, type FakeApi, type Person } from '../support/people.js';
@@ -147,7 +148,9 @@ describe('one slow chat stalls no other', () => {
     const calm = await latencies(api, others);
 
     // A replica took the chat's lease and died: the lease runs out by itself, it is never given back.
-    await rig.client().set(`xs:{c:${slow.id}}:lock`, 'a-replica-that-died', 'PX', LEASE_MS);
+    const [seconds, micros] = await rig.client().time();
+    const leaseEnd = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) + LEASE_MS;
+    await rig.client().hset(keys.case(slow.id), 'k', 'a-replica-that-died', 'e', leaseEnd);
     const before = api.sentTo(slow.id).length;
     api.pushUpdate(slow.message('/help'));
     const stalled = await latencies(api, others);

@@ -47,4 +47,23 @@ describe('storing and restoring a case', () => {
     expect(stateId(back.value)).toBe('hub');
     expect(debtOf(back.context).amountFen).toBe(550_000);
   });
+
+  it('stores a step from the record it follows as it would from nothing, sharing what the step left as it was', () => {
+    const d = consented().choose('huabei');
+    let snapshot = d.snapshot;
+    let record = toStored(snapshot);
+    for (const input of ['5500', '45天'] as const) {
+      d.text(input);
+      const next = toStored(d.snapshot, { snapshot, record });
+      expect(next).toEqual(toStored(d.snapshot));
+      expect(next.context.steps).toBe(record.context.steps);
+      snapshot = d.snapshot;
+      record = next;
+    }
+    d.choose('job_loss');
+    const next = toStored(d.snapshot, { snapshot, record });
+    expect(next).toEqual(toStored(d.snapshot));
+    // The answer changed the facts, not the debt: its row is the one stored before.
+    expect(next.context.debts[0]).toBe(record.context.debts[0]);
+  });
 });
