@@ -16,7 +16,7 @@ import { toDocx } from '../documents/index.js';
 import { buildExport } from '../export/export.js';
 import { StoreUnavailableError, type BeginResult, type CaseStore, type CommitResult, type FloodLimit } from '../store/case-store.js';
 import { todayIn, type Clock } from './clock.js';
-import type { Inbound } from './inbound.js';
+import { freshUpdateId, type Inbound } from './inbound.js';
 import { createLanes } from './lanes.js';
 import { decodeOwed, encodeOwed, type TurnEffects } from './owed.js';
 import { createSnapshotCache } from './snapshot-cache.js';
@@ -60,7 +60,9 @@ export type Outcome =
   /** A reminder job run in the person's quiet hours (21:00–09:00 their time): nothing done; it waits. */
   | 'quiet'
   /** /export: a copy of everything kept was sent; nothing in the case changed. */
-  | 'exported';
+  | 'exported'
+  /** The input was made against a version the case has moved on from (`expectedVersion`): nothing applied. */
+  | 'conflict';
 
 /** Per chat: at most FLOOD.limit updates in FLOOD.windowMs. */
 export const FLOOD: FloodLimit = { limit: 8, windowMs: 5_000 };
@@ -105,6 +107,8 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
       return { kind: 'event', event: { type: 'EDITED', text: input.text, today } };
     case 'reminder':
       return { kind: 'event', event: { type: 'REMIND', today } };
+    case 'page':
+      return { kind: 'event', event: { ...input.event, today } };
     case 'command': {
       if (input.command === 'export') return { kind: 'export' };
       const byCommand = {
@@ -318,6 +322,8 @@ export function createEngine(deps: EngineDeps) {
         }
         holding = true;
         hold(msg.chatId, token);
+        // The page showed an older case (the chat moved meanwhile): it shows the fresh one; nothing is overwritten.
+        if (msg.expectedVersion !== undefined && begun.version !== msg.expectedVersion) return { value: 'conflict', carry: keep() };
         // A reminder never creates a case: one deleted (or expired) since the job was scheduled gets nothing.
         const prev = await caseOf(msg.chatId, fromReminder ? null : msg, begun, cached);
         if (prev === null) return { value: 'gone', carry: keep() };
@@ -477,8 +483,11 @@ export function createEngine(deps: EngineDeps) {
   /** The replies a turn owes, and the checklist edit when its progress changed without a new checklist. */
   function effectsOf(prev: CaseSnapshot, next: CaseSnapshot, actions: readonly FlowAction[], t: Translate, today: IsoDate): TurnEffects {
     const replies = renderTurn({ snapshot: next, actions, t, translatorFor: (lang) => translator(i18n, lang), today });
-    const stepsChanged = progressChanged(prev.context, next.context);
-    return { replies, edit: stepsChanged && !replies.some((r) => r.kind === 'checklist') ? checklistEdit(next, t, today) : null };
+    // A change on the page moves the checklist's amounts and split, not only its marks: edited when it reads otherwise.
+    const changed =
+      progressChanged(prev.context, next.context) ||
+      (actions.some((a) => a.type === 'fromPage') && prev.context !== next.context && renderChecklist(prev.context, t, today).html !== renderChecklist(next.context, t, today).html);
+    return { replies, edit: changed && !replies.some((r) => r.kind === 'checklist') ? checklistEdit(next, t, today) : null };
   }
 
   function checklistEdit(snapshot: CaseSnapshot, t: Translate, today: IsoDate): TurnEffects['edit'] {
@@ -582,11 +591,8 @@ export function createEngine(deps: EngineDeps) {
 
     /** Runs a reminder job as a turn of its chat: the machine decides what to say from the case as it is now. */
     remind(job: { chatId: ChatKey }): Promise<Outcome> {
-      // A fresh negative id per run: below every Telegram update id (it goes first), and not taken for a repeat of
-      // an earlier run, so a retried job is decided again by the case (which already knows what was said). Random
-      // within 32 bits, so the chat's packed set of applied ids keeps its small integers.
-      const updateId = -1 - Math.floor(Math.random() * 0x7ffffffe);
-      return api.handle({ chatId: job.chatId, userId: job.chatId, updateId, input: { kind: 'reminder' } });
+      // A fresh id per run: a retried job is decided again by the case (which already knows what was said).
+      return api.handle({ chatId: job.chatId, userId: job.chatId, updateId: freshUpdateId(), input: { kind: 'reminder' } });
     },
 
     /** A group or channel: one polite line per chat per day that we work in private chats only; nothing kept. */
