@@ -97,7 +97,7 @@ async function runServer(config: Config, logger: Logger) {
   const metrics = createMetrics();
   const { store, redis } = await openStore(config, logger);
   const bot = config.token ? createTelegraf(config.token, config.apiRoot) : null;
-  const gateway = bot ? createGateway(bot.telegram, { metrics, logger }) : null;
+  const gateway = bot ? createGateway(bot.telegram, { metrics, logger, appUrl: config.miniApp ? `${config.miniApp.origin}/app` : null }) : null;
   const web =
     config.webChat || config.miniApp
       ? await createWebChatFront({

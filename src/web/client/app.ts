@@ -127,7 +127,10 @@ async function change(path: string, body: Record<string, unknown>, from: { id: s
   if (!view) return;
   if (from) from.button.disabled = true;
   try {
-    const { status: code, answer } = await call(path, { ...body, version: view.version });
+    // Not destructured: esbuild cannot lower that for Safari 14 here.
+    const result = await call(path, { ...body, version: view.version });
+    const code = result.status;
+    const answer = result.answer;
     if (code === 401) return refusedHere();
     if (answer.view !== undefined) view = answer.view;
     if (code === 200) {
@@ -246,7 +249,7 @@ function dataPage() {
     const button = el('button', { type: 'button', textContent: label });
     button.onclick = async () => {
       button.disabled = true;
-      const { status: code } = await call('/app/api/command', { command: name }).catch(() => ({ status: 0 }));
+      const code = (await call('/app/api/command', { command: name }).catch(() => ({ status: 0 }))).status;
       button.disabled = false;
       if (code === 401) return refusedHere();
       say(code === 200 ? (ui.inChat ?? '') : (ui.failed ?? boot.failed));

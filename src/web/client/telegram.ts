@@ -51,8 +51,8 @@ w.Telegram = { ...w.Telegram, WebView: { receiveEvent: receive } };
 window.addEventListener('message', (e) => {
   if (e.origin !== TELEGRAM_WEB || typeof e.data !== 'string') return;
   try {
-    const { eventType, eventData } = JSON.parse(e.data) as { eventType?: unknown; eventData?: unknown };
-    if (typeof eventType === 'string') receive(eventType, eventData);
+    const message = JSON.parse(e.data) as { eventType?: unknown; eventData?: unknown };
+    if (typeof message.eventType === 'string') receive(message.eventType, message.eventData);
   } catch {
     // Not Telegram's message: ignored.
   }
