@@ -164,6 +164,7 @@ describe('the Mini App', () => {
     expect(bridge.some(([t, d]) => t === 'web_app_setup_main_button' && JSON.parse(d).text === '发到聊天里')).toBe(true);
 
     await page.evaluate("Telegram.WebView.receiveEvent('main_button_pressed')");
+    await expect.poll(() => page.locator('#status').innerText()).toContain('已经把说明');
     await until('the statement to be sent', () => api.calls.some((c) => c.method === 'sendDocument' && Number(c.payload.chat_id) === p.id));
     const doc = api.calls.find((c) => c.method === 'sendDocument' && Number(c.payload.chat_id) === p.id)!;
     expect(doc.file!.filename).toMatch(/\.docx$/);

@@ -122,8 +122,13 @@ function field(key: string, name: string, value: string, debt: number | null, op
   return form;
 }
 
+type From = { id: string; text: string; error: HTMLElement; button: HTMLButtonElement } | null;
+/** Changes go one after another, each against the version the one before left: a quick second tap is no conflict. */
+let queue: Promise<void> = Promise.resolve();
+const change = (path: string, body: Record<string, unknown>, from: From): Promise<void> => (queue = queue.then(() => send(path, body, from)));
+
 /** Sends one change made against the version shown; shows the case as it is after, and says what happened. */
-async function change(path: string, body: Record<string, unknown>, from: { id: string; text: string; error: HTMLElement; button: HTMLButtonElement } | null) {
+async function send(path: string, body: Record<string, unknown>, from: From) {
   if (!view) return;
   if (from) from.button.disabled = true;
   try {
