@@ -56,6 +56,7 @@ function readRequests(text: string): RequestKind[] | null {
  * a case whose details may be kept (consent given) is edited. An empty field clears what the chat's "skip" clears.
  */
 export function readPageEdit(c: CaseContext, edit: PageEdit, today: IsoDate): PageEditReading {
+  if (!isPageField(edit.field)) return { ok: false, reason: 'page.field' };
   if (c.consent !== 'given') return { ok: false, reason: 'page.consent' };
   const index = isDebtField(edit.field) ? (edit.debt === null ? null : debtIndex(c, edit.debt)) : c.current;
   if (index === null) return { ok: false, reason: 'page.gone' };

@@ -1,6 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import { CASE_SCHEMA_VERSION, type CaseContext } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
+import { isPageField, readPageEdit } from '../../flows/page.js';
 import type { CareSignal } from '../../flows/machine.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
@@ -62,7 +63,9 @@ export type Outcome =
   /** /export: a copy of everything kept was sent; nothing in the case changed. */
   | 'exported'
   /** The input was made against a version the case has moved on from (`expectedVersion`): nothing applied. */
-  | 'conflict';
+  | 'conflict'
+  /** A page edit the chat would not take as an answer (the reason is `handlePage`'s): nothing applied. */
+  | 'refused';
 
 /** Per chat: at most FLOOD.limit updates in FLOOD.windowMs. */
 export const FLOOD: FloodLimit = { limit: 8, windowMs: 5_000 };
@@ -95,7 +98,9 @@ type Decision =
   | { kind: 'stale' }
   /** /export reads the case and changes nothing in it, so it is not an event of the machine. */
   | { kind: 'export' }
-  | { kind: 'event'; event: FlowEvent };
+  | { kind: 'event'; event: FlowEvent }
+  /** A page edit of no field the page has. */
+  | { kind: 'refused'; reason: string };
 
 function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate): Decision {
   switch (input.kind) {
@@ -107,8 +112,11 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
       return { kind: 'event', event: { type: 'EDITED', text: input.text, today } };
     case 'reminder':
       return { kind: 'event', event: { type: 'REMIND', today } };
-    case 'page':
-      return { kind: 'event', event: { ...input.event, today } };
+    case 'pageEdit':
+      if (!isPageField(input.field)) return { kind: 'refused', reason: 'page.field' };
+      return { kind: 'event', event: { type: 'PAGE_EDIT', field: input.field, debt: input.debt, text: input.text, today } };
+    case 'pageSend':
+      return { kind: 'event', event: { type: 'PAGE_SEND', debt: input.debt, today } };
     case 'command': {
       if (input.command === 'export') return { kind: 'export' };
       const byCommand = {
@@ -143,6 +151,8 @@ export function createEngine(deps: EngineDeps) {
   /** Updates in flight and writes not awaited on the hot path: what `idle` waits for. */
   const inflight = new Set<Promise<unknown>>();
   const instance = Math.random().toString(36).slice(2, 10);
+  /** Why a page edit was refused, for `handlePage` to return with the outcome. */
+  const refusals = new WeakMap<Inbound, string>();
   let tokens = 0;
 
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -348,10 +358,18 @@ export function createEngine(deps: EngineDeps) {
         const lang = prev!.context.lang;
         const t = translator(i18n, lang);
         const decision = decide(msg.input, prev!, today);
+        // A page edit is read here, under the lease, at the version the page saw: refused, it says why.
+        const reading = decision.kind === 'event' && decision.event.type === 'PAGE_EDIT' ? readPageEdit(prev!.context, decision.event, today) : null;
+        const refusal = decision.kind === 'refused' ? decision.reason : reading && !reading.ok ? reading.reason : null;
+        if (refusal !== null) {
+          refusals.set(msg, refusal);
+          return { value: 'refused', carry: keep() };
+        }
         if (decision.kind === 'stale') {
           await answer(msg, t('input.staleButton'));
           return { value: 'stale', carry: keep() };
         }
+        if (decision.kind === 'refused') return { value: 'refused', carry: keep() };
         if (decision.kind === 'export') {
           // Made under the chat's lease, so it is the store at this moment. Only the update id is recorded: the
           // case is not written, so its expiry stays where the person's last message set it.
@@ -587,6 +605,12 @@ export function createEngine(deps: EngineDeps) {
       let durable: () => void = () => {};
       const committed = new Promise<'committed'>((r) => (durable = () => r('committed')));
       return Promise.race([committed, run(msg, durable)]);
+    },
+
+    /** An input from the Mini App's page: its outcome, and for a refused edit the reason (an intake reject key). */
+    async handlePage(msg: Inbound): Promise<{ outcome: Outcome; reason: string | null }> {
+      const outcome = await api.handle(msg);
+      return { outcome, reason: refusals.get(msg) ?? null };
     },
 
     /** Runs a reminder job as a turn of its chat: the machine decides what to say from the case as it is now. */

@@ -1,4 +1,3 @@
-import type { FlowEventBody } from '../../flows/events.js';
 import { cleanInput, cutGraphemes } from '../domain/text.js';
 import type { ChatKey } from './ports.js';
 
@@ -19,8 +18,12 @@ export type InboundInput =
   | { kind: 'edited'; text: string }
   /** Not from Telegram: a reminder job ran for this chat (its update id is a fresh negative number). */
   | { kind: 'reminder' }
-  /** From the Mini App's page: a field edited, or a statement to send to the chat (update id as a reminder's). */
-  | { kind: 'page'; event: Extract<FlowEventBody, { type: 'PAGE_EDIT' | 'PAGE_SEND' }> };
+  /**
+   * From the Mini App's page (update ids as a reminder's): a field edited, read as the chat reads that field's
+   * answer (`debt`: the debt's id, for a field about one debt), or a lender's statement to send to the chat.
+   */
+  | { kind: 'pageEdit'; field: string; debt: number | null; text: string }
+  | { kind: 'pageSend'; debt: number };
 
 export interface Inbound {
   chatId: ChatKey;

@@ -2,17 +2,15 @@ import type { i18n as I18n } from 'i18next';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { isPageField, readPageEdit, type PageEdit } from '../../flows/page.js';
-import { fromStored } from '../../flows/persistence.js';
 import type { Lang } from '../domain/catalog.js';
-import type { Engine, Outcome } from '../engine/engine.js';
+import type { Engine } from '../engine/engine.js';
 import { todayIn } from '../engine/clock.js';
 import { freshUpdateId, MAX_INPUT_CHARS, type Inbound } from '../engine/inbound.js';
 import { langFromTelegram, translator } from '../i18n/index.js';
 import type { Logger } from '../observability/logger.js';
+import { caseView, storedLang } from '../render/case-view.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { AppSessions } from './app-sessions.js';
-import { caseView } from './app-view.js';
 import { CSP, addressOf, sameOrigin, serveAsset } from './http.js';
 import { checkInitData } from './init-data.js';
 import { createLimiter } from './limits.js';
@@ -65,19 +63,11 @@ export function createMiniApp(deps: MiniAppDeps) {
     return c.json({ error: 'too many requests' }, 429);
   };
 
-  /** The person's case as stored now (null: none yet, or one this version cannot read). */
-  async function current(userId: number) {
-    const stored = await store.load(userId);
-    const snapshot = stored ? fromStored(stored.schema, stored.snapshot) : null;
-    return snapshot && stored ? { snapshot, version: stored.version } : null;
-  }
-
+  /** The person's case as stored now, in their language (no view: none yet, or one this version cannot read). */
   async function viewOf(userId: number, languageCode?: string) {
-    const found = await current(userId);
-    const lang: Lang = found?.snapshot.context.lang ?? (await store.loadPrefs(userId))?.lang ?? langFromTelegram(languageCode);
-    if (!found) return { lang, view: null };
-    const t = translator(i18n, lang);
-    return { lang, view: caseView(found.snapshot, found.version, t, translator(i18n, 'zh-CN'), todayIn(now())) };
+    const stored = await store.load(userId);
+    const lang: Lang = storedLang(stored) ?? (await store.loadPrefs(userId))?.lang ?? langFromTelegram(languageCode);
+    return { lang, view: caseView(stored, (l) => translator(i18n, l), todayIn(now())) };
   }
 
   const page = async (c: Context) => {
@@ -129,10 +119,12 @@ export function createMiniApp(deps: MiniAppDeps) {
   });
 
   /** One input to the engine for this person's own chat, made against `version`; then the case as it is now. */
-  async function apply(c: Context, userId: number, version: number, event: Extract<Inbound['input'], { kind: 'page' }>['event']) {
-    const outcome: Outcome = await engine.handle({ chatId: userId, userId, updateId: freshUpdateId(), paced: true, expectedVersion: version, input: { kind: 'page', event } });
+  async function apply(c: Context, userId: number, version: number, input: Extract<Inbound['input'], { kind: 'pageEdit' | 'pageSend' }>) {
+    const { outcome, reason } = await engine.handlePage({ chatId: userId, userId, updateId: freshUpdateId(), paced: true, expectedVersion: version, input });
     const { lang, view } = await viewOf(userId);
     if (outcome === 'handled') return c.json({ lang, view });
+    // What the chat would say to this answer, under the field; the case as it is (unchanged).
+    if (outcome === 'refused') return c.json({ refused: true, message: refusal(i18n, lang, reason ?? 'page.field'), lang, view }, 422);
     if (outcome === 'error') return c.json({ error: 'error', lang, view }, 500);
     if (outcome === 'unavailable' || outcome === 'busy') return c.json({ error: 'unavailable', lang, view }, 503, { 'retry-after': '5' });
     // The chat moved meanwhile (or owed it a reply first): the fresh case, and nothing of this change applied.
@@ -162,19 +154,10 @@ export function createMiniApp(deps: MiniAppDeps) {
     const who = await authorised(c);
     if ('refused' in who) return who.refused;
     const change = await readChange(c);
-    if (!change || !isPageField(change.field) || typeof change.text !== 'string' || change.text.length > MAX_INPUT_CHARS) return c.json({ error: 'bad request' }, 400);
-    const edit: PageEdit = { field: change.field, debt: change.debt, text: change.text };
-    // Read first as the machine will read it, to say why when it is refused: the machine applies the same reading.
-    const found = await current(who.userId);
-    if (!found) return c.json({ error: 'no case' }, 404);
-    if (found.version === change.version) {
-      const reading = readPageEdit(found.snapshot.context, edit, todayIn(now()));
-      if (!reading.ok) {
-        const { lang, view } = await viewOf(who.userId);
-        return c.json({ refused: true, message: refusal(i18n, lang, reading.reason), lang, view }, 422);
-      }
+    if (!change || typeof change.field !== 'string' || change.field.length > 32 || typeof change.text !== 'string' || change.text.length > MAX_INPUT_CHARS) {
+      return c.json({ error: 'bad request' }, 400);
     }
-    return apply(c, who.userId, change.version, { type: 'PAGE_EDIT', ...edit });
+    return apply(c, who.userId, change.version, { kind: 'pageEdit', field: change.field, debt: change.debt, text: change.text });
   });
 
   app.post('/app/api/send', limit, async (c) => {
@@ -182,7 +165,7 @@ export function createMiniApp(deps: MiniAppDeps) {
     if ('refused' in who) return who.refused;
     const change = await readChange(c);
     if (!change || change.debt === null) return c.json({ error: 'bad request' }, 400);
-    return apply(c, who.userId, change.version, { type: 'PAGE_SEND', debt: change.debt });
+    return apply(c, who.userId, change.version, { kind: 'pageSend', debt: change.debt });
   });
 
   /** The chat's own commands for the "my data" page: their answers (and deletion's question) arrive in the chat. */

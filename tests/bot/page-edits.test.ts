@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PageEdit } from '../../flows/page.js';
 import { freshUpdateId } from '../../src/engine/inbound.js';
 import { htmlToPlain } from '../../src/render/html.js';
 import { createBotHarness, type HarnessUser } from '../support/bot-harness.js';
@@ -20,8 +19,8 @@ async function twoDebts(id: number) {
 
 type Harness = ReturnType<typeof createBotHarness>;
 const version = async (h: Harness, u: HarnessUser) => (await h.store.load(u.id))!.version;
-const edit = (h: Harness, u: HarnessUser, e: PageEdit, expectedVersion: number) =>
-  h.engine.handle({ chatId: u.id, userId: u.id, updateId: freshUpdateId(), paced: true, expectedVersion, input: { kind: 'page', event: { type: 'PAGE_EDIT', ...e } } });
+const edit = (h: Harness, u: HarnessUser, e: { field: string; debt: number | null; text: string }, expectedVersion: number) =>
+  h.engine.handle({ chatId: u.id, userId: u.id, updateId: freshUpdateId(), paced: true, expectedVersion, input: { kind: 'pageEdit', ...e } });
 
 describe('a change made on the Mini App', () => {
   it('is stored as the chat would store the answer, and the checklist message is edited in place with the new total and split', async () => {
@@ -56,11 +55,15 @@ describe('a change made on the Mini App', () => {
     expect(h.calls.length).toBe(calls);
   });
 
-  it('that the chat would refuse changes nothing', async () => {
+  it('that the chat would refuse changes nothing, and says why as the chat would', async () => {
     const { h, u } = await twoDebts(91_004);
     const before = asCase((await h.store.load(u.id))!.snapshot);
-    await edit(h, u, { field: 'amount', debt: 0, text: '不知道' }, await version(h, u));
-    await edit(h, u, { field: 'phoneTail', debt: null, text: '13812345678' }, await version(h, u));
+    const refused = async (e: { field: string; debt: number | null; text: string }) =>
+      h.engine.handlePage({ chatId: u.id, userId: u.id, updateId: freshUpdateId(), paced: true, expectedVersion: await version(h, u), input: { kind: 'pageEdit', ...e } });
+    expect(await refused({ field: 'amount', debt: 0, text: '不知道' })).toEqual({ outcome: 'refused', reason: 'money.not_a_number' });
+    expect(await refused({ field: 'phoneTail', debt: null, text: '13812345678' })).toEqual({ outcome: 'refused', reason: 'tail.only_four' });
+    expect(await refused({ field: 'amount', debt: 99, text: '5000' })).toEqual({ outcome: 'refused', reason: 'page.gone' });
+    expect(await refused({ field: 'checklistMessageId', debt: null, text: '1' })).toEqual({ outcome: 'refused', reason: 'page.field' });
     const after = asCase((await h.store.load(u.id))!.snapshot);
     expect(after.debts).toEqual(before.debts);
     expect(after.statement).toEqual(before.statement);
@@ -71,7 +74,7 @@ describe('a change made on the Mini App', () => {
     await edit(h, u, { field: 'requests', debt: 1, text: 'instalments' }, await version(h, u));
     await edit(h, u, { field: 'name', debt: null, text: '张三' }, await version(h, u));
     const calls = h.calls.length;
-    const outcome = await h.engine.handle({ chatId: u.id, userId: u.id, updateId: freshUpdateId(), paced: true, expectedVersion: await version(h, u), input: { kind: 'page', event: { type: 'PAGE_SEND', debt: 1 } } });
+    const outcome = await h.engine.handle({ chatId: u.id, userId: u.id, updateId: freshUpdateId(), paced: true, expectedVersion: await version(h, u), input: { kind: 'pageSend', debt: 1 } });
     expect(outcome).toBe('handled');
     const after = h.calls.slice(calls);
     expect(after.map((c) => c.method)).toEqual(['sendDocument']);

@@ -1,5 +1,5 @@
 import { forLender, monthlySplit, stepsOf, type CaseContext } from '../../flows/case.js';
-import type { CaseSnapshot } from '../../flows/persistence.js';
+import { fromStored } from '../../flows/persistence.js';
 import { REQUESTS, type IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
 import { dailyCharge } from '../domain/debts.js';
@@ -8,7 +8,8 @@ import { suggestedStep } from '../domain/progress.js';
 import { documentFor, toTelegramHtml } from '../documents/index.js';
 import { debtName } from '../documents/names.js';
 import type { Translate } from '../i18n/index.js';
-import { chargeText, stageText } from '../render/debts.js';
+import type { StoredCase } from '../store/case-store.js';
+import { chargeText, stageText } from './debts.js';
 
 /**
  * The case as the Mini App shows it, at one version: every word already in the person's language (the same
@@ -47,8 +48,17 @@ export interface DebtView {
 /** An amount as typed into an input: yuan, no grouping, fen only when there are any. */
 const typedAmount = (fen: number | null): string => (fen === null ? '' : fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
 
-export function caseView(snapshot: CaseSnapshot, version: number, t: Translate, zh: Translate, today: IsoDate): CaseView {
+/** The case's language as stored; null when there is no case this version can read. */
+export const storedLang = (stored: StoredCase | null): CaseContext['lang'] | null => (stored ? (fromStored(stored.schema, stored.snapshot)?.context.lang ?? null) : null);
+
+/** `translatorFor` gives the words of the case's language; the statement's preview is in Chinese, as it is sent. */
+export function caseView(stored: StoredCase | null, translatorFor: (lang: CaseContext['lang']) => Translate, today: IsoDate): CaseView | null {
+  const snapshot = stored ? fromStored(stored.schema, stored.snapshot) : null;
+  if (!stored || !snapshot) return null;
+  const { version } = stored;
   const c = snapshot.context;
+  const t = translatorFor(c.lang);
+  const zh = translatorFor('zh-CN');
   const { lang } = c;
   const money = (fen: number) => formatFen(fen, lang);
   const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });
