@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n/index.js';
-import { asset, bundleClient, escapeText, jsonBlock, type Assets } from './page.js';
+import { asset, bundleClient, escapeText, jsonBlock, type Asset, type Assets } from './page.js';
 
 /**
  * The Mini App's look: Telegram's theme colours where it gives them (set by the page from its theme parameters),
@@ -43,13 +43,21 @@ pre,code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;white-
 [hidden]{display:none!important}
 `;
 
-export async function loadAppAssets(): Promise<Assets> {
-  return { css: asset('text/css; charset=utf-8', CSS.trim()), js: asset('text/javascript; charset=utf-8', await bundleClient('app.ts')) };
+/** The page with its style and script inside it, compressed once: one request before the launch data is checked. */
+export interface AppAssets extends Assets {
+  page: Asset;
+}
+
+export async function loadAppAssets(zh: Translate, en: Translate): Promise<AppAssets> {
+  const css = asset('text/css; charset=utf-8', CSS.trim());
+  const js = asset('text/javascript; charset=utf-8', await bundleClient('app.ts'));
+  return { css, js, page: asset('text/html; charset=utf-8', renderAppPage({ css, js }, zh, en)) };
 }
 
 /**
  * The page before it knows who is looking: it says nothing in either language but "loading" (both), until
- * Telegram's signed launch data has been exchanged and the person's own words came with their case.
+ * Telegram's signed launch data has been exchanged and the person's own words came with their case. Style and script
+ * are inside it (allowed by their hashes in the CSP): on a slow network each request is a round trip.
  */
 export function renderAppPage(assets: Assets, zh: Translate, en: Translate): string {
   // Translations are Telegram HTML; these are plain text, read back to text first.
@@ -64,8 +72,7 @@ export function renderAppPage(assets: Assets, zh: Translate, en: Translate): str
 <meta name="referrer" content="no-referrer">
 <title>${h('app.page.title')}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/app/app.css?v=${assets.css.version}">
-<script defer src="/app/app.js?v=${assets.js.version}"></script>
+<style>${assets.css.identity.toString()}</style>
 </head>
 <body>
 <header><h1 id="title">${h('app.page.title')}</h1></header>
@@ -73,6 +80,7 @@ export function renderAppPage(assets: Assets, zh: Translate, en: Translate): str
 <p id="status" role="status"></p>
 <noscript><p>${h('app.page.noscript')}</p></noscript>
 <script type="application/json" id="boot">${jsonBlock({ refused: both('app.page.refused'), failed: both('app.page.failed') })}</script>
+<script>${assets.js.identity.toString().replace(/<\/script/gi, '<\\/script')}</script>
 </body>
 </html>`;
 }

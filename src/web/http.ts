@@ -40,13 +40,13 @@ export function addressOf(c: Context): string {
   return loopback && forwarded ? (forwarded.split(',').at(-1)?.trim() ?? socket) : socket;
 }
 
-export function serveAsset(c: Context, a: Asset) {
+/** A file in the encoding the browser takes best; named by version, so cached for good unless told otherwise. */
+export function serveAsset(c: Context, a: Asset, cacheControl = 'public, max-age=31536000, immutable') {
   const accept = c.req.header('accept-encoding') ?? '';
   const [body, encoding] = /\bbr\b/.test(accept) ? [a.br, 'br'] : /\bgzip\b/.test(accept) ? [a.gzip, 'gzip'] : [a.identity, null];
   c.header('content-type', a.type);
   c.header('vary', 'accept-encoding');
-  // Named by version in the page, so a new build is a new URL.
-  c.header('cache-control', 'public, max-age=31536000, immutable');
+  c.header('cache-control', cacheControl);
   if (encoding) c.header('content-encoding', encoding);
   return c.body(new Uint8Array(body));
 }

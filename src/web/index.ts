@@ -10,8 +10,9 @@ import type { WebChatDeps } from './app.js';
 import { createMemoryAppSessions, createRedisAppSessions } from './app-sessions.js';
 import { initDataSecret } from './init-data.js';
 import type { MiniAppDeps } from './mini-app.js';
+import { translator } from '../i18n/index.js';
 import { createWebFront } from './outbox.js';
-import { loadAssets, type Assets } from './page.js';
+import { loadAssets } from './page.js';
 import { createMemoryTranscript, createRedisTranscript } from './transcript.js';
 
 /**
@@ -29,8 +30,8 @@ async function cookieSecret(redis: RedisClient | null): Promise<string> {
 export const APP_SESSION_SECONDS = 30 * 60;
 
 /** Made once, on first need: a bot that only ever serves Telegram never loads the bundler. */
-const once = (make: () => Promise<Assets>) => {
-  let made: Promise<Assets> | null = null;
+const once = <A>(make: () => Promise<A>) => {
+  let made: Promise<A> | null = null;
   return () => (made ??= make());
 };
 
@@ -49,7 +50,6 @@ export async function createWebChatFront(opts: {
   const transcript = opts.redis ? createRedisTranscript(opts.redis, { ttlSeconds: opts.ttlSeconds }) : createMemoryTranscript({ ttlSeconds: opts.ttlSeconds });
   const secret = await cookieSecret(opts.redis);
   const assets = once(loadAssets);
-  const appAssets = once(async () => (await import('./app-page.js')).loadAppAssets());
   const miniApp = opts.miniApp ?? null;
   const sessions = opts.redis ? createRedisAppSessions(opts.redis, { ttlSeconds: APP_SESSION_SECONDS }) : createMemoryAppSessions({ ttlSeconds: APP_SESSION_SECONDS });
   return {
@@ -64,6 +64,7 @@ export async function createWebChatFront(opts: {
           import('./app.js'),
           import('./mini-app.js'),
         ]);
+        const appAssets = once(async () => (await import('./app-page.js')).loadAppAssets(translator(deps.i18n, 'zh-CN'), translator(deps.i18n, 'en')));
         const notFound = (_req: IncomingMessage, res: ServerResponse) => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         // Two apps, each with its own headers (the Mini App may be framed by Telegram Web; the chat never), by path.
         const app = miniApp

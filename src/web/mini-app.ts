@@ -14,8 +14,7 @@ import type { AppSessions } from './app-sessions.js';
 import { CSP, addressOf, sameOrigin, serveAsset } from './http.js';
 import { checkInitData } from './init-data.js';
 import { createLimiter } from './limits.js';
-import type { Assets } from './page.js';
-import { renderAppPage } from './app-page.js';
+import type { AppAssets } from './app-page.js';
 
 export interface MiniAppDeps {
   engine: Engine;
@@ -26,7 +25,7 @@ export interface MiniAppDeps {
   /** HMAC("WebAppData", bot token): the key Telegram signs this bot's launch data with. */
   secret: Buffer;
   authMaxAgeSeconds: number;
-  assets: () => Promise<Assets>;
+  assets: () => Promise<AppAssets>;
   now?: () => number;
   /** Changes per person and session exchanges per address: over them a request is refused with 429. */
   limits?: { perUser: { limit: number; windowMs: number }; perAddress: { limit: number; windowMs: number } };
@@ -38,9 +37,15 @@ const MAX_BODY_BYTES = 12 * 1024;
 
 /**
  * Telegram's clients show a Mini App in their own web view, and Telegram Web in an iframe of web.telegram.org:
- * only there may the page be framed.
+ * only there may the page be framed. Its style and script are inline, allowed by their hashes (known once built).
  */
-const APP_CSP = { ...CSP, frameAncestors: ["'self'", 'https://web.telegram.org'] };
+const appCsp = (hashes: () => { css: string; js: string } | null) => {
+  const source = (kind: 'css' | 'js') => () => {
+    const h = hashes();
+    return h ? `'sha256-${h[kind]}'` : "'none'";
+  };
+  return { ...CSP, scriptSrc: ["'self'", source('js')], styleSrc: ["'self'", source('css')], frameAncestors: ["'self'", 'https://web.telegram.org'] };
+};
 
 /**
  * The Telegram Mini App: one page over the person's own case. Who they are comes only from Telegram's signed
@@ -55,8 +60,21 @@ export function createMiniApp(deps: MiniAppDeps) {
   const perAddress = createLimiter(limits.perAddress);
   const app = new Hono();
 
-  app.use('/app/*', secureHeaders({ contentSecurityPolicy: APP_CSP, referrerPolicy: 'no-referrer', crossOriginResourcePolicy: 'same-origin', xFrameOptions: false }));
-  app.use('/app', secureHeaders({ contentSecurityPolicy: APP_CSP, referrerPolicy: 'no-referrer', crossOriginResourcePolicy: 'same-origin', xFrameOptions: false }));
+  let built: AppAssets | null = null;
+  const ready = async () => (built = await assets());
+  const headers = secureHeaders({
+    contentSecurityPolicy: appCsp(() => (built ? { css: built.css.sha256, js: built.js.sha256 } : null)),
+    referrerPolicy: 'no-referrer',
+    crossOriginResourcePolicy: 'same-origin',
+    xFrameOptions: false,
+  });
+  // The page's hashes are in its CSP, so the page is built before its headers are.
+  app.use('/app', async (_c, next) => {
+    await ready();
+    await next();
+  });
+  app.use('/app', headers);
+  app.use('/app/*', headers);
 
   const tooMany = (c: Context, wait: number) => {
     c.header('retry-after', String(wait));
@@ -70,14 +88,8 @@ export function createMiniApp(deps: MiniAppDeps) {
     return { lang, view: caseView(stored, (l) => translator(i18n, l), todayIn(now())) };
   }
 
-  const page = async (c: Context) => {
-    c.header('cache-control', 'no-store');
-    return c.html(renderAppPage(await assets(), translator(i18n, 'zh-CN'), translator(i18n, 'en')));
-  };
-  app.get('/app', page);
-  app.get('/app/', page);
-  app.get('/app/app.css', async (c) => serveAsset(c, (await assets()).css));
-  app.get('/app/app.js', async (c) => serveAsset(c, (await assets()).js));
+  // The same for everyone (who is looking is known only from the launch data): compressed once, checked each time.
+  app.get('/app', async (c) => serveAsset(c, (await ready()).page, 'no-cache'));
 
   /** A JSON POST from our own page; anything else is refused before it is read. */
   const guardPost = (c: Context) => {

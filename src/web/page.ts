@@ -11,6 +11,8 @@ import type { Translate } from '../i18n/index.js';
 export interface Asset {
   type: string;
   version: string;
+  /** Its SHA-256, for a Content-Security-Policy source when it is inlined (`'sha256-…'`). */
+  sha256: string;
   identity: Buffer;
   gzip: Buffer;
   br: Buffer;
@@ -18,9 +20,11 @@ export interface Asset {
 
 export function asset(type: string, body: string | Buffer): Asset {
   const identity = Buffer.from(body);
+  const digest = createHash('sha256').update(identity).digest();
   return {
     type,
-    version: createHash('sha256').update(identity).digest('base64url').slice(0, 12),
+    version: digest.toString('base64url').slice(0, 12),
+    sha256: digest.toString('base64'),
     identity,
     gzip: gzipSync(identity, { level: 9 }),
     br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),

@@ -208,6 +208,17 @@ describe('the Mini App', () => {
   });
 });
 
+describe('opening it from the chat', () => {
+  it('the checklist offers the page as a web_app button at PUBLIC_URL, and the chat\'s menu button says 我的案件', async () => {
+    const p = people[0]!;
+    const checklist = [...api.sentTo(p.id)].reverse().find((c) => String(c.payload.text).includes('你的协商清单'))!;
+    const buttons: Array<{ text: string; web_app?: { url: string }; callback_data?: string }> = checklist.payload.reply_markup.inline_keyboard.flat();
+    expect(buttons.find((b) => b.web_app)).toEqual({ text: '📋 在页面里查看和修改', web_app: { url: `${PUBLIC_URL}/app` } });
+    const menu = api.calls.filter((c) => c.method === 'setChatMenuButton' && Number(c.payload.chat_id) === p.id);
+    expect(menu.map((c) => c.payload.menu_button)).toEqual([{ type: 'web_app', text: '我的案件', web_app: { url: `${PUBLIC_URL}/app` } }]);
+  });
+});
+
 describe('who may open a case', () => {
   it('forged, stale, another bot\'s or tampered launch data is refused with 401, and nothing is opened or changed', async () => {
     const { port, p } = await withCase();
