@@ -112,7 +112,12 @@ function field(key: string, name: string, value: string, debt: number | null, op
   error.setAttribute('role', 'alert');
   input.setAttribute('aria-describedby', `${id}-error`);
   const form = el('form', { className: 'field' }, el('label', { htmlFor: id, textContent: name }));
-  if (opts.hint) form.append(el('p', { className: 'hint', textContent: opts.hint }));
+  if (opts.hint) {
+    // Hints are written like the chat's texts: examples in <code>.
+    const hint = el('p', { className: 'hint' });
+    renderInto(hint, opts.hint);
+    form.append(hint);
+  }
   const save = el('button', { type: 'submit', textContent: ui.save ?? '' });
   form.append(el('div', { className: 'row' }, input, save), error);
   form.addEventListener('submit', (e) => {
