@@ -1,5 +1,6 @@
 import type { IsoDate, Lang, StepId } from '../src/domain/catalog.js';
 import type { ReminderAction } from '../src/domain/reminders.js';
+import type { PageEdit } from './page.js';
 
 /**
  * Everything the conversation reacts to. The engine stamps each event with `today` (Asia/Shanghai), so the
@@ -37,6 +38,10 @@ export type FlowEventBody =
   /** A reminder button (valid from anywhere): turn on/off, cancel, snooze, or answer an instalment reminder. */
   | { type: 'REMINDER'; action: ReminderAction; key: string }
   /** Telegram refused a reminder with 403: the person blocked the bot. */
-  | { type: 'REMINDERS_BLOCKED' };
+  | { type: 'REMINDERS_BLOCKED' }
+  /** A field changed on the Mini App's page (valid from anywhere; the chat's question is not asked again). */
+  | ({ type: 'PAGE_EDIT' } & PageEdit)
+  /** "Send to chat" on the Mini App: this lender's statement as a document in the chat. */
+  | { type: 'PAGE_SEND'; debt: number };
 
 export type FlowEvent = FlowEventBody & { today: IsoDate };

@@ -6,6 +6,7 @@ import { reminderHandlers } from './reminders.js';
 import * as contact from './steps/contact.js';
 import * as debts from './steps/debts.js';
 import * as evidence from './steps/evidence.js';
+import * as page from './steps/page.js';
 import * as plan from './steps/plan.js';
 import * as rehearsal from './steps/rehearsal.js';
 import * as rights from './steps/rights.js';
@@ -43,6 +44,7 @@ export const caseMachine = setup({
     ...evidence.guards,
     ...statement.guards,
     ...rights.guards,
+    ...page.guards,
   },
   actions: {
     ...shared.actions,
@@ -53,13 +55,14 @@ export const caseMachine = setup({
     ...plan.actions,
     ...evidence.actions,
     ...statement.actions,
+    ...page.actions,
   },
 }).createMachine({
   id: 'case',
   // xstate's pure helpers build a throwaway actor without input: give it a context rather than a caught TypeError.
   context: ({ input }) => newCaseContext(input?.lang ?? 'zh-CN'),
   initial: 'intro',
-  on: { ...shared.rootHandlers, ...debts.rootHandlers, ...reminderHandlers },
+  on: { ...shared.rootHandlers, ...debts.rootHandlers, ...reminderHandlers, ...page.rootHandlers },
   states: {
     ...start.states,
     ...debts.states,

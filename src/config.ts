@@ -42,6 +42,13 @@ const EnvSchema = z
       .default(90),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     WEB_CHAT: z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' }).optional(),
+    PUBLIC_URL: z.url({ protocol: /^https$/, error: 'must be an https URL (Telegram opens Mini Apps over https only)' }).optional(),
+    MINI_APP_AUTH_MAX_AGE: z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .int('must be a whole number of seconds (60–86400)')
+      .min(60, 'must be a whole number of seconds (60–86400)')
+      .max(86_400, 'must be a whole number of seconds (60–86400)')
+      .default(3600),
     XS_CLOCK_OFFSET: z
       .string()
       .refine((d) => parseDuration(d) !== null, 'must be a duration such as 3d, 36h or 1d12h')
@@ -87,6 +94,11 @@ export interface Config {
   metrics: { port: number; host: string } | null;
   ttlDays: number;
   logLevel: LogLevel;
+  /**
+   * The Telegram Mini App: its public https origin (PUBLIC_URL, else WEBHOOK_URL's) and how old Telegram's signed
+   * launch data may be; null without a token or without an origin (then no button opens it).
+   */
+  miniApp: { origin: string; authMaxAgeSeconds: number } | null;
   /** The terminal chat's clock runs this far ahead (to see reminders fire); 0 otherwise. */
   clockOffsetMs: number;
 }
@@ -121,6 +133,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { terminal?: boolean } 
     port: e.PORT,
     metrics: e.METRICS_PORT === 0 ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST.replace(/^\[(.*)\]$/, '$1') },
     ttlDays: e.SESSION_TTL_DAYS,
+    miniApp: (() => {
+      const origin = e.PUBLIC_URL ?? e.WEBHOOK_URL;
+      return e.TELEGRAM_BOT_TOKEN !== undefined && origin !== undefined ? { origin: new URL(origin).origin, authMaxAgeSeconds: e.MINI_APP_AUTH_MAX_AGE } : null;
+    })(),
     logLevel: e.LOG_LEVEL,
     clockOffsetMs: e.XS_CLOCK_OFFSET === undefined ? 0 : (parseDuration(e.XS_CLOCK_OFFSET) ?? 0),
   };

@@ -97,11 +97,19 @@ async function runServer(config: Config, logger: Logger) {
   const metrics = createMetrics();
   const { store, redis } = await openStore(config, logger);
   const bot = config.token ? createTelegraf(config.token, config.apiRoot) : null;
-  const gateway = bot ? createGateway(bot.telegram, { metrics, logger }) : null;
-  const web = config.webChat ? await createWebChatFront({ redis, ttlSeconds: config.ttlDays * DAY_SECONDS }) : null;
+  const gateway = bot ? createGateway(bot.telegram, { metrics, logger, appUrl: config.miniApp ? `${config.miniApp.origin}/app` : null }) : null;
+  const web =
+    config.webChat || config.miniApp
+      ? await createWebChatFront({
+          redis,
+          ttlSeconds: config.ttlDays * DAY_SECONDS,
+          chat: config.webChat,
+          miniApp: config.miniApp && config.token ? { token: config.token, authMaxAgeSeconds: config.miniApp.authMaxAgeSeconds } : null,
+        })
+      : null;
   const i18n = createI18n({ ttlDays: config.ttlDays });
   const reminders = createReminders({ redis: config.redis, clock: systemClock, logger, registry: metrics.registry });
-  const outbox = frontsOutbox([...(gateway ? [telegramFront(gateway)] : []), ...(web ? [web.front] : [])]);
+  const outbox = frontsOutbox([...(gateway ? [telegramFront(gateway)] : []), ...(web?.front ? [web.front] : [])]);
   const engine = createEngine({ store, outbox, i18n, clock: systemClock, logger, metrics, reminders: reminders.service });
   if (bot && gateway) wireBot(bot, { engine, gateway, logger, settleAtCommit: true });
 
@@ -117,7 +125,8 @@ async function runServer(config: Config, logger: Logger) {
   const metricsServer = config.metrics ? createMetricsServer({ ...config.metrics, metrics: () => metrics.render(), logger }) : null;
   const { port } = await server.listen();
   logger.info({ port, mode: config.mode }, 'http server listening');
-  if (web) process.stdout.write(`Web chat: http://localhost:${port}\n`);
+  if (web?.front) process.stdout.write(`Web chat: http://localhost:${port}\n`);
+  if (config.miniApp) process.stdout.write(`Mini App: ${config.miniApp.origin}/app\n`);
   if (metricsServer && config.metrics) {
     const m = await metricsServer.listen();
     logger.info({ host: config.metrics.host, port: m.port }, 'metrics listening');

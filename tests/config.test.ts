@@ -8,7 +8,7 @@ describe('configuration from the environment', () => {
     expect(loadConfig({})).toEqual({
       mode: 'web', webChat: true, token: null, apiRoot: null, redis: null, webhook: null, port: 8080,
       metrics: { port: 9464, host: '127.0.0.1' }, ttlDays: 90, logLevel: 'info',
-      clockOffsetMs: 0,
+      clockOffsetMs: 0, miniApp: null,
     });
     expect(loadConfig({}, { terminal: true })).toMatchObject({ mode: 'console', webChat: false });
   });
@@ -17,6 +17,16 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN }).webChat).toBe(true);
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEB_CHAT: '0' }).webChat).toBe(false);
     expect(() => loadConfig({ WEB_CHAT: 'no' })).toThrow('Invalid configuration: WEB_CHAT must be 1 or 0');
+  });
+
+  it('opens the Mini App at PUBLIC_URL\'s origin (https only), else at the webhook\'s, and only with a token', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, PUBLIC_URL: 'https://bot.example.org/x' }).miniApp).toEqual({ origin: 'https://bot.example.org', authMaxAgeSeconds: 3600 });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://hook.example.org/hook', WEBHOOK_SECRET: 's' }).miniApp?.origin).toBe('https://hook.example.org');
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, PUBLIC_URL: 'https://bot.example.org', MINI_APP_AUTH_MAX_AGE: '600' }).miniApp?.authMaxAgeSeconds).toBe(600);
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN }).miniApp).toBeNull();
+    expect(loadConfig({ PUBLIC_URL: 'https://bot.example.org' }).miniApp).toBeNull();
+    expect(() => loadConfig({ PUBLIC_URL: 'http://bot.example.org' })).toThrow('Invalid configuration: PUBLIC_URL must be an https URL');
+    expect(() => loadConfig({ MINI_APP_AUTH_MAX_AGE: '5' })).toThrow('Invalid configuration: MINI_APP_AUTH_MAX_AGE must be a whole number of seconds (60–86400)');
   });
 
   it('moves the terminal clock by a duration, for watching reminders fire', () => {

@@ -80,7 +80,8 @@ export const actions = {
   showReminders: description(),
   showTimeZones: description(),
   offerReminders: description(),
-  deliverDocument: description<{ kind: 'statement' | 'confirmation' | 'complaint' | 'summary' | 'crib'; lang: Lang }>(),
+  /** `debt`: the debt's id, for a document about a lender other than the one the steps are on (from the page). */
+  deliverDocument: description<{ kind: 'statement' | 'confirmation' | 'complaint' | 'summary' | 'crib'; lang: Lang; debt?: number | undefined }>(),
   careSignal: description<{ kind: CareSignal }>(),
 
   setLang: update(({ context, event }) => ({ lang: event.type === 'LANG' ? event.lang : context.lang })),

@@ -6,7 +6,7 @@ import type { Engine } from '../engine/engine.js';
 import { typed, type Inbound } from '../engine/inbound.js';
 import type { Outbox } from '../engine/ports.js';
 import { htmlToPlain } from '../render/html.js';
-import type { Button, Keyboard } from '../render/reply.js';
+import { withoutApp, type Button, type Keyboard } from '../render/reply.js';
 
 /** The one person at the keyboard. */
 const CHAT_ID = 1;
@@ -26,7 +26,8 @@ export function createConsoleOutbox(out: Writable, cwd: string) {
     if (fresh) buttons = [];
     fresh = false;
     const first = buttons.length;
-    const added = keyboard?.flat() ?? [];
+    // The Mini App is Telegram's: its button is not offered in the terminal.
+    const added = withoutApp(keyboard)?.flat() ?? [];
     buttons.push(...added);
     if (added.length > 0) write(added.map((b, i) => `  [${first + i + 1}] ${b.label}`).join('\n'));
   };

@@ -1,6 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import { CASE_SCHEMA_VERSION, type CaseContext } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
+import { isPageField, readPageEdit } from '../../flows/page.js';
 import type { CareSignal } from '../../flows/machine.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot, type StoredRecord } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
@@ -16,7 +17,7 @@ import { toDocx } from '../documents/index.js';
 import { buildExport } from '../export/export.js';
 import { StoreUnavailableError, type BeginResult, type CaseStore, type CommitResult, type FloodLimit, type Written } from '../store/case-store.js';
 import { todayIn, type Clock } from './clock.js';
-import type { Inbound } from './inbound.js';
+import { freshUpdateId, type Inbound } from './inbound.js';
 import { createLanes } from './lanes.js';
 import { decodeOwed, encodeOwed, type TurnEffects } from './owed.js';
 import { createSnapshotCache, heapBytes } from './snapshot-cache.js';
@@ -60,7 +61,11 @@ export type Outcome =
   /** A reminder job run in the person's quiet hours (21:00–09:00 their time): nothing done; it waits. */
   | 'quiet'
   /** /export: a copy of everything kept was sent; nothing in the case changed. */
-  | 'exported';
+  | 'exported'
+  /** The input was made against a version the case has moved on from (`expectedVersion`): nothing applied. */
+  | 'conflict'
+  /** A page edit the chat would not take as an answer (the reason is `handlePage`'s): nothing applied. */
+  | 'refused';
 
 /** Per chat: at most FLOOD.limit updates in FLOOD.windowMs. */
 export const FLOOD: FloodLimit = { limit: 8, windowMs: 5_000 };
@@ -112,7 +117,9 @@ type Decision =
   | { kind: 'stale' }
   /** /export reads the case and changes nothing in it, so it is not an event of the machine. */
   | { kind: 'export' }
-  | { kind: 'event'; event: FlowEvent };
+  | { kind: 'event'; event: FlowEvent }
+  /** A page edit of no field the page has. */
+  | { kind: 'refused'; reason: string };
 
 function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate): Decision {
   switch (input.kind) {
@@ -124,6 +131,11 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
       return { kind: 'event', event: { type: 'EDITED', text: input.text, today } };
     case 'reminder':
       return { kind: 'event', event: { type: 'REMIND', today } };
+    case 'pageEdit':
+      if (!isPageField(input.field)) return { kind: 'refused', reason: 'page.field' };
+      return { kind: 'event', event: { type: 'PAGE_EDIT', field: input.field, debt: input.debt, text: input.text, today } };
+    case 'pageSend':
+      return { kind: 'event', event: { type: 'PAGE_SEND', debt: input.debt, today } };
     case 'command': {
       if (input.command === 'export') return { kind: 'export' };
       const byCommand = {
@@ -158,6 +170,8 @@ export function createEngine(deps: EngineDeps) {
   /** Updates in flight and writes not awaited on the hot path: what `idle` waits for. */
   const inflight = new Set<Promise<unknown>>();
   const instance = Math.random().toString(36).slice(2, 10);
+  /** Why a page edit was refused, for `handlePage` to return with the outcome. */
+  const refusals = new WeakMap<Inbound, string>();
   let tokens = 0;
 
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -342,6 +356,8 @@ export function createEngine(deps: EngineDeps) {
         }
         holding = true;
         hold(msg.chatId, token);
+        // The page showed an older case (the chat moved meanwhile): it shows the fresh one; nothing is overwritten.
+        if (msg.expectedVersion !== undefined && begun.version !== msg.expectedVersion) return { value: 'conflict', carry: keep() };
         // A reminder never creates a case: one deleted (or expired) since the job was scheduled gets nothing.
         const prev = await caseOf(msg.chatId, fromReminder ? null : msg, begun, cached);
         if (prev === null) return { value: 'gone', carry: keep() };
@@ -366,10 +382,18 @@ export function createEngine(deps: EngineDeps) {
         const lang = prev!.context.lang;
         const t = translator(i18n, lang);
         const decision = decide(msg.input, prev!, today);
+        // A page edit is read here, under the lease, at the version the page saw: refused, it says why.
+        const reading = decision.kind === 'event' && decision.event.type === 'PAGE_EDIT' ? readPageEdit(prev!.context, decision.event, today) : null;
+        const refusal = decision.kind === 'refused' ? decision.reason : reading && !reading.ok ? reading.reason : null;
+        if (refusal !== null) {
+          refusals.set(msg, refusal);
+          return { value: 'refused', carry: keep() };
+        }
         if (decision.kind === 'stale') {
           await answer(msg, t('input.staleButton'));
           return { value: 'stale', carry: keep() };
         }
+        if (decision.kind === 'refused') return { value: 'refused', carry: keep() };
         if (decision.kind === 'export') {
           // Made under the chat's lease, so it is the store at this moment. Only the update id is recorded: the
           // case is not written, so its expiry stays where the person's last message set it.
@@ -505,8 +529,11 @@ export function createEngine(deps: EngineDeps) {
   /** The replies a turn owes, and the checklist edit when its progress changed without a new checklist. */
   function effectsOf(prev: CaseSnapshot, next: CaseSnapshot, actions: readonly FlowAction[], t: Translate, today: IsoDate): TurnEffects {
     const replies = renderTurn({ snapshot: next, actions, t, translatorFor: (lang) => translator(i18n, lang), today });
-    const stepsChanged = progressChanged(prev.context, next.context);
-    return { replies, edit: stepsChanged && !replies.some((r) => r.kind === 'checklist') ? checklistEdit(next, t, today) : null };
+    // A change on the page moves the checklist's amounts and split, not only its marks: edited when it reads otherwise.
+    const changed =
+      progressChanged(prev.context, next.context) ||
+      (actions.some((a) => a.type === 'fromPage') && prev.context !== next.context && renderChecklist(prev.context, t, today).html !== renderChecklist(next.context, t, today).html);
+    return { replies, edit: changed && !replies.some((r) => r.kind === 'checklist') ? checklistEdit(next, t, today) : null };
   }
 
   function checklistEdit(snapshot: CaseSnapshot, t: Translate, today: IsoDate): TurnEffects['edit'] {
@@ -608,13 +635,16 @@ export function createEngine(deps: EngineDeps) {
       return Promise.race([committed, run(msg, durable)]);
     },
 
+    /** An input from the Mini App's page: its outcome, and for a refused edit the reason (an intake reject key). */
+    async handlePage(msg: Inbound): Promise<{ outcome: Outcome; reason: string | null }> {
+      const outcome = await api.handle(msg);
+      return { outcome, reason: refusals.get(msg) ?? null };
+    },
+
     /** Runs a reminder job as a turn of its chat: the machine decides what to say from the case as it is now. */
     remind(job: { chatId: ChatKey }): Promise<Outcome> {
-      // A fresh negative id per run: below every Telegram update id (it goes first), and not taken for a repeat of
-      // an earlier run, so a retried job is decided again by the case (which already knows what was said). Random
-      // within 32 bits, so the chat's packed set of applied ids keeps its small integers.
-      const updateId = -1 - Math.floor(Math.random() * 0x7ffffffe);
-      return api.handle({ chatId: job.chatId, userId: job.chatId, updateId, input: { kind: 'reminder' } });
+      // A fresh id per run: a retried job is decided again by the case (which already knows what was said).
+      return api.handle({ chatId: job.chatId, userId: job.chatId, updateId: freshUpdateId(), input: { kind: 'reminder' } });
     },
 
     /** A group or channel: one polite line per chat per day that we work in private chats only; nothing kept. */

@@ -17,7 +17,13 @@ export type InboundInput =
    */
   | { kind: 'edited'; text: string }
   /** Not from Telegram: a reminder job ran for this chat (its update id is a fresh negative number). */
-  | { kind: 'reminder' };
+  | { kind: 'reminder' }
+  /**
+   * From the Mini App's page (update ids as a reminder's): a field edited, read as the chat reads that field's
+   * answer (`debt`: the debt's id, for a field about one debt), or a lender's statement to send to the chat.
+   */
+  | { kind: 'pageEdit'; field: string; debt: number | null; text: string }
+  | { kind: 'pageSend'; debt: number };
 
 export interface Inbound {
   chatId: ChatKey;
@@ -32,6 +38,11 @@ export interface Inbound {
    * engine's flood limit, which drops the excess with a kind word, does not count this input.
    */
   paced?: boolean;
+  /**
+   * The case version the input was made against (the page showed that version): applied only if the case is
+   * still at it, else the turn ends as a conflict and nothing changes.
+   */
+  expectedVersion?: number;
   input: InboundInput;
 }
 
@@ -59,3 +70,10 @@ export function typed(raw: string): InboundInput {
 
 /** An edited message's words, read the same way. */
 export const edited = (raw: string): InboundInput => ({ kind: 'edited', text: cutGraphemes(cleanInput(raw), MAX_INPUT_CHARS) });
+
+/**
+ * An update id for an input that is not Telegram's (a reminder job, a page edit): a fresh negative number, below
+ * every Telegram update id (it goes first), never taken for a repeat of an earlier one, and within 32 bits so the
+ * chat's packed set of applied ids keeps its small integers.
+ */
+export const freshUpdateId = (): number => -1 - Math.floor(Math.random() * 0x7ffffffe);

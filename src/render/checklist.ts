@@ -4,7 +4,13 @@ import { stepsDone, suggestedStep } from '../domain/progress.js';
 import type { Translate } from '../i18n/index.js';
 import { globalData } from './callback-data.js';
 import { debtButtons, debtLines, hasDebtList, orderLines } from './debts.js';
-import type { Keyboard } from './reply.js';
+import type { Button, Keyboard } from './reply.js';
+
+/**
+ * The button that opens the Mini App on the whole case, for a case whose details are kept. Its data (the
+ * checklist) is what a press means where no Mini App is shown.
+ */
+export const appButton = (t: Translate): Button => ({ label: `📋 ${t('app.open')}`, data: globalData({ type: 'HUB' }), app: { menu: t('app.menu') } });
 
 const MARK = { done: '✅', in_progress: '🔸', skipped: '⏭', todo: '⬜' } as const;
 
@@ -43,5 +49,6 @@ export function renderChecklist(ctx: CaseContext, t: Translate, today: IsoDate):
   rows.push([{ label: t('hub.summaryButton'), data: globalData({ type: 'SUMMARY' }) }]);
   // The summary letter for an adviser, once there is a debt to put in it and consent to keep it.
   if (ctx.consent === 'given' && hasDebtList(ctx)) rows.push([{ label: t('debts.letter'), data: globalData({ type: 'LETTER' }) }]);
+  if (ctx.consent === 'given' && hasDebtList(ctx)) rows.push([appButton(t)]);
   return { html, buttons: rows };
 }

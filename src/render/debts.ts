@@ -16,7 +16,7 @@ import { debtName } from '../documents/names.js';
 export const debtPickLabel = (c: CaseContext, index: number, t: Translate): string =>
   t('debts.pick', { mark: index === c.current ? '▶ ' : '', n: index + 1, name: debtName(c, index, t) });
 
-function chargeText(charge: DailyCharge, lang: CaseContext['lang'], t: Translate): string {
+export function chargeText(charge: DailyCharge, lang: CaseContext['lang'], t: Translate): string {
   if (charge.kind === 'estimate') return t(charge.upTo ? 'debts.charge.estimateUpTo' : 'debts.charge.estimate', { amount: formatFen(charge.perDayFen, lang) });
   return t(`debts.charge.${charge.reason}`);
 }
@@ -33,7 +33,7 @@ function progressText(c: CaseContext, index: number, t: Translate): string {
   return t('debts.progress.line', { parts: parts.join(t('debts.progress.separator')) });
 }
 
-function stageText(debt: Debt, t: Translate, today: IsoDate): string {
+export function stageText(debt: Debt, t: Translate, today: IsoDate): string {
   const days = daysOverdue(debt, today);
   if (days === null) return t('debts.stageUnknown');
   return stageOf(days) === 'not_overdue' ? t('debts.notOverdue') : t('debts.days', { count: days });

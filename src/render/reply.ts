@@ -5,8 +5,17 @@ export interface Button {
   label: string;
   /** callback_data: versioned, ≤ 64 bytes (see callback-data.ts). */
   data: string;
+  /**
+   * Opens the Telegram Mini App instead (`menu`: what the chat's menu button says, in the same language). A front
+   * without the Mini App (the web chat, the terminal, Telegram without PUBLIC_URL) does not show it.
+   */
+  app?: { menu: string };
 }
 export type Keyboard = Button[][];
+
+/** The keyboard without the buttons that open the Mini App, for the fronts that have none. */
+export const withoutApp = (keyboard: Keyboard | undefined): Keyboard | undefined =>
+  keyboard?.map((row) => row.filter((b) => b.app === undefined)).filter((row) => row.length > 0);
 
 export type Reply =
   | { kind: 'text'; html: string; buttons?: Keyboard }

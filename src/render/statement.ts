@@ -6,6 +6,7 @@ import { HOTLINES } from '../domain/facts.js';
 import { formatFen } from '../domain/money.js';
 import { escapeHtml, type Translate } from '../i18n/index.js';
 import { promptData } from './callback-data.js';
+import { appButton } from './checklist.js';
 import type { Button, Reply } from './reply.js';
 import { productName, sinceText } from '../documents/names.js';
 import { overdueDays } from './status-summary.js';
@@ -87,6 +88,7 @@ export const STATEMENT_PROMPTS: Record<string, (p: StepInput) => Reply> = {
       [btn(id, 'confirmation', t('statement.button.confirmation'))],
       [btn(id, 'complaint', t('statement.button.complaint'))],
       [btn(id, 'edit', t('statement.button.edit')), btn(id, 'next', t('statement.button.next'))],
+      [appButton(t)],
       hubRow(id, t),
     ],
   }),

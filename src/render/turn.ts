@@ -1,4 +1,4 @@
-import { forLender, type DebtFacts } from '../../flows/case.js';
+import { debtIndex, forLender, type CaseContext, type DebtFacts } from '../../flows/case.js';
 import type { CaseSnapshot } from '../../flows/persistence.js';
 import type { RemindParams } from '../../flows/reminders.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
@@ -18,6 +18,12 @@ export interface FlowAction {
 
 type NoticeParams = { key: string; vars?: Record<string, string | number>; alone?: boolean; also?: Lang };
 type ProductView = { product: DebtFacts['product']; bank: DebtFacts['bank'] };
+
+/** The case as seen with the steps on the debt with this id (a document the page asked for another lender). */
+const aboutDebt = (c: CaseContext, id: number | undefined): CaseContext => {
+  const index = id === undefined ? null : debtIndex(c, id);
+  return index === null || index === c.current ? c : { ...c, current: index };
+};
 
 /** Long texts become several messages; the buttons go with the last one, where the thumb is. */
 function splitReply(reply: Reply): Reply[] {
@@ -45,6 +51,8 @@ export function renderTurn(input: {
   const notices: string[] = [];
   const out: Reply[] = [];
   const lender = forLender(snapshot.context);
+  /** A change made on the Mini App: the chat gets what it made (a document), not its current question again. */
+  const fromPage = actions.some((a) => a.type === 'fromPage');
   /** The reminder list: the turn's notices (about reminders) join it rather than the question. */
   let list: Extract<Reply, { kind: 'text' }> | null = null;
   for (const action of actions) {
@@ -57,14 +65,15 @@ export function renderTurn(input: {
     } else if (action.type === 'showLanguagePicker') {
       out.push({ kind: 'text', html: t('language.pick'), buttons: languageButtons() });
     } else if (action.type === 'deliverDocument') {
-      const { kind, lang } = action.params as { kind: DocumentKind; lang: Lang };
-      const made = documentFor(kind, snapshot.context, lang, input.translatorFor(lang), today, input.translatorFor('zh-CN'));
+      const { kind, lang, debt } = action.params as { kind: DocumentKind; lang: Lang; debt?: number };
+      const made = documentFor(kind, aboutDebt(snapshot.context, debt), lang, input.translatorFor(lang), today, input.translatorFor('zh-CN'));
       if ('missing' in made) {
         notices.push(t('statement.missing', { fields: made.missing.map((m) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }));
         continue;
       }
       const { doc } = made;
-      out.push({ kind: 'text', html: toTelegramHtml(doc) }, { kind: 'document', filename: documentFilename(doc, today), doc });
+      if (!fromPage) out.push({ kind: 'text', html: toTelegramHtml(doc) });
+      out.push({ kind: 'document', filename: documentFilename(doc, today), doc });
     } else if (action.type === 'remind') {
       out.push(renderReminder((action.params as RemindParams).items, snapshot.context, t, today));
     } else if (action.type === 'showReminders') {
@@ -79,8 +88,8 @@ export function renderTurn(input: {
     }
   }
   if (list) out.push({ ...list, html: [...notices.splice(0), list.html].join('\n\n') });
-  // A reminder job's message stands alone: the conversation it interrupts is not asked again.
-  if (actions.some((a) => a.type === 'remind')) {
+  // A reminder job's message stands alone, and so does what the page made: the conversation is not asked again.
+  if (fromPage || actions.some((a) => a.type === 'remind')) {
     if (notices.length > 0) out.push({ kind: 'text', html: notices.join('\n\n') });
     return out.flatMap(splitReply);
   }

@@ -1,9 +1,10 @@
+import { LRUCache } from 'lru-cache';
 import { Input, TelegramError, type Telegram } from 'telegraf';
 import { cutGraphemes } from '../domain/text.js';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import { MAX_MESSAGE_CHARS, type Keyboard } from '../render/reply.js';
+import { MAX_MESSAGE_CHARS, withoutApp, type Keyboard } from '../render/reply.js';
 
 /** The only way out to Telegram (NOTES §2.5): HTML, retries on 429 and 5xx, and edits that tolerate "not modified". */
 export interface TelegramGateway {
@@ -17,12 +18,18 @@ export interface TelegramGateway {
 const MAX_CALLBACK_DATA_BYTES = 64;
 const MAX_CALLBACK_ANSWER_CHARS = 200;
 
-const markup = (buttons?: Keyboard): { reply_markup?: InlineKeyboardMarkup } => {
+/** The keyboard as Telegram takes it: a Mini App button opens `appUrl`, and is left out without one. */
+const markup = (keyboard: Keyboard | undefined, appUrl: string | null): { reply_markup?: InlineKeyboardMarkup } => {
+  const buttons = appUrl ? keyboard : withoutApp(keyboard);
   if (!buttons || buttons.length === 0) return {};
   for (const b of buttons.flat()) {
     if (Buffer.byteLength(b.data, 'utf8') > MAX_CALLBACK_DATA_BYTES) throw new Error(`button data over 64 bytes: ${b.data}`);
   }
-  return { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))) } };
+  return {
+    reply_markup: {
+      inline_keyboard: buttons.map((row) => row.map((b) => (b.app && appUrl ? { text: b.label, web_app: { url: appUrl } } : { text: b.label, callback_data: b.data }))),
+    },
+  };
 };
 
 const checkLength = (html: string) => {
@@ -42,8 +49,27 @@ export function createGateway(
     sleep?: (ms: number) => Promise<void>;
     metrics?: Metrics;
     logger?: Logger;
+    /** The Mini App's page (https), for its buttons and each chat's menu button; null: none is shown. */
+    appUrl?: string | null;
   } = {},
 ): TelegramGateway {
+  const appUrl = opts.appUrl ?? null;
+  /** Each chat's menu button as last set by this process: set again only when its words change (the language). */
+  const menus = new LRUCache<number, string>({ max: 100_000 });
+  /**
+   * A message offering the Mini App also makes it the chat's menu button, in the same language. Telegram keeps
+   * it per chat; a failure costs only the shortcut, never the message.
+   */
+  async function menuFor(chatId: number, keyboard: Keyboard | undefined) {
+    const menu = keyboard?.flat().find((b) => b.app)?.app?.menu;
+    if (!appUrl || menu === undefined || menus.get(chatId) === menu) return;
+    try {
+      await call('setChatMenuButton', () => telegram.setChatMenuButton({ chatId, menuButton: { type: 'web_app', text: menu, web_app: { url: appUrl } } }));
+      menus.set(chatId, menu);
+    } catch (err) {
+      opts.logger?.warn({ err: err instanceof Error ? err.name : typeof err }, 'setChatMenuButton failed; continuing');
+    }
+  }
   const maxRetries = opts.maxRetries ?? 3;
   const maxRetryAfter = opts.maxRetryAfterSeconds ?? 60;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -75,8 +101,9 @@ export function createGateway(
     async sendText(chatId, html, buttons) {
       checkLength(html);
       const m = await call('sendMessage', () =>
-        telegram.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup(buttons) }),
+        telegram.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup(buttons, appUrl) }),
       );
+      await menuFor(chatId, buttons);
       return { messageId: m.message_id };
     },
     async editText(chatId, messageId, html, buttons) {
@@ -86,7 +113,7 @@ export function createGateway(
           telegram.editMessageText(chatId, messageId, undefined, html, {
             parse_mode: 'HTML',
             link_preview_options: { is_disabled: true },
-            ...markup(buttons),
+            ...markup(buttons, appUrl),
           }),
         );
         return 'edited';

@@ -2,7 +2,6 @@ import type { i18n as I18n } from 'i18next';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getSignedCookie, setSignedCookie, deleteCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { secureHeaders } from 'hono/secure-headers';
 import { streamSSE } from 'hono/streaming';
 import type { Lang } from '../domain/catalog.js';
@@ -13,9 +12,10 @@ import { langFromTelegram, translator } from '../i18n/index.js';
 import type { Logger } from '../observability/logger.js';
 import type { CaseStore } from '../store/case-store.js';
 import { isConversationId, keyOf, newConversationId } from './identity.js';
+import { CSP, addressOf, isSecure, sameOrigin, serveAsset } from './http.js';
 import { createLimiter } from './limits.js';
 import { callbackIdOf } from './outbox.js';
-import { renderPage, type Asset, type Assets } from './page.js';
+import { renderPage, type Assets } from './page.js';
 import type { Transcript, WebEvent } from './transcript.js';
 
 export interface WebChatDeps {
@@ -52,56 +52,10 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const typeOfFile = (filename: string): string =>
   filename.endsWith('.json') ? 'application/json; charset=utf-8' : filename.endsWith('.txt') ? 'text/plain; charset=utf-8' : DOCX;
 
-const CSP = {
-  defaultSrc: ["'none'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  formAction: ["'self'"],
-  baseUri: ["'none'"],
-  frameAncestors: ["'none'"],
-};
-
-/** Behind TLS (directly or at a proxy that says so): the cookie is Secure and takes the __Host- prefix. */
-const isSecure = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 const cookieName = (secure: boolean) => (secure ? '__Host-xs_chat' : 'xs_chat');
 
 /** The browser's first language: zh* gets Chinese, anything else English, as Telegram's language_code does. */
 const browserLang = (c: Context): string | undefined => c.req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || undefined;
-
-/**
- * A state-changing request must come from our own page. Browsers send Sec-Fetch-Site and Origin on every POST made
- * by script; hono's csrf() only looks at form content types, so JSON is checked here. No browser, no cookie attack.
- */
-function sameOrigin(c: Context): boolean {
-  const site = c.req.header('sec-fetch-site');
-  if (site !== undefined && site !== 'same-origin') return false;
-  const origin = c.req.header('origin');
-  if (origin === undefined) return true;
-  const host = c.req.header('x-forwarded-host') ?? c.req.header('host');
-  const proto = isSecure(c) ? 'https' : 'http';
-  return origin === `${proto}://${host}`;
-}
-
-/** The person's address: the socket's, or, from a proxy on this machine, the last hop it forwarded. */
-function addressOf(c: Context): string {
-  const socket = getConnInfo(c).remote.address ?? 'unknown';
-  const forwarded = c.req.header('x-forwarded-for');
-  const loopback = socket === '127.0.0.1' || socket === '::1' || socket === '::ffff:127.0.0.1';
-  return loopback && forwarded ? (forwarded.split(',').at(-1)?.trim() ?? socket) : socket;
-}
-
-function serveAsset(c: Context, a: Asset) {
-  const accept = c.req.header('accept-encoding') ?? '';
-  const [body, encoding] = /\bbr\b/.test(accept) ? [a.br, 'br'] : /\bgzip\b/.test(accept) ? [a.gzip, 'gzip'] : [a.identity, null];
-  c.header('content-type', a.type);
-  c.header('vary', 'accept-encoding');
-  // Named by version in the page, so a new build is a new URL.
-  c.header('cache-control', 'public, max-age=31536000, immutable');
-  if (encoding) c.header('content-encoding', encoding);
-  return c.body(new Uint8Array(body));
-}
 
 /** "Statement.docx" as a download name, with an ASCII fallback for old browsers. */
 const disposition = (filename: string) =>

@@ -1,4 +1,5 @@
 import { isWebKey, type ChatKey, type Front } from '../engine/ports.js';
+import { withoutApp } from '../render/reply.js';
 import type { Transcript } from './transcript.js';
 
 /** A button press's id as the engine answers it: the front, the conversation, then the press's own id. */
@@ -7,10 +8,13 @@ export const callbackIdOf = (key: ChatKey, updateId: number): string => `web:${k
 /** The web front's outbox: every reply is appended to the conversation's transcript, which the page's event stream follows. */
 export function createWebFront(transcript: Transcript): Front {
   const outbox: Front['outbox'] = {
-    async sendText(key, html, buttons) {
+    async sendText(key, html, keyboard) {
+      // The Mini App is Telegram's: its button is not shown in the web chat.
+      const buttons = withoutApp(keyboard);
       return { messageId: await transcript.append(key, { kind: 'msg', html, ...(buttons ? { buttons } : {}) }) };
     },
-    async editText(key, messageId, html, buttons) {
+    async editText(key, messageId, html, keyboard) {
+      const buttons = withoutApp(keyboard);
       await transcript.append(key, { kind: 'edit', target: messageId, html, ...(buttons ? { buttons } : {}) });
       return 'edited';
     },

@@ -11,6 +11,8 @@ import type { Translate } from '../i18n/index.js';
 export interface Asset {
   type: string;
   version: string;
+  /** Its SHA-256, for a Content-Security-Policy source when it is inlined (`'sha256-…'`). */
+  sha256: string;
   identity: Buffer;
   gzip: Buffer;
   br: Buffer;
@@ -18,22 +20,24 @@ export interface Asset {
 
 export function asset(type: string, body: string | Buffer): Asset {
   const identity = Buffer.from(body);
+  const digest = createHash('sha256').update(identity).digest();
   return {
     type,
-    version: createHash('sha256').update(identity).digest('base64url').slice(0, 12),
+    version: digest.toString('base64url').slice(0, 12),
+    sha256: digest.toString('base64'),
     identity,
     gzip: gzipSync(identity, { level: 9 }),
     br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
   };
 }
 
-/** The client is TypeScript beside this file, bundled once, on the first visit (a few milliseconds with esbuild). */
-async function bundleClient(): Promise<string> {
+/** A client is TypeScript under src/web/client/, bundled once, on the first visit (a few milliseconds with esbuild). */
+export async function bundleClient(entry: string): Promise<string> {
   const { build } = await import('esbuild');
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
   const out = await build({
-    entryPoints: [join(dir, 'src/web/client/main.ts')],
+    entryPoints: [join(dir, 'src/web/client', entry)],
     bundle: true,
     minify: true,
     write: false,
@@ -98,12 +102,12 @@ export interface Assets {
 }
 
 export async function loadAssets(): Promise<Assets> {
-  return { css: asset('text/css; charset=utf-8', CSS.trim()), js: asset('text/javascript; charset=utf-8', await bundleClient()) };
+  return { css: asset('text/css; charset=utf-8', CSS.trim()), js: asset('text/javascript; charset=utf-8', await bundleClient('main.ts')) };
 }
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** A JSON block inside <script>: `<` escaped so no text can close the element. */
-const jsonBlock = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+export const jsonBlock = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** The page, in the person's language; every word from locales/ through the translator. */
 export function renderPage(lang: Lang, t: Translate, assets: Assets): string {

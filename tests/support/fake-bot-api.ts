@@ -99,14 +99,19 @@ export async function startFakeBotApi(opts: { token: string }) {
     const textError = botApiTextError(method, p);
     if (textError) return bad(textError);
     if (typeof p.text === 'string' && p.text.length > 4096) return bad('message is too long');
-    const badData = (p.reply_markup?.inline_keyboard ?? []).flat().some((b: { callback_data: string }) => Buffer.byteLength(b.callback_data) > 64);
-    if (badData) return bad('BUTTON_DATA_INVALID');
+    const buttons: Array<{ callback_data?: string; web_app?: { url?: string } }> = (p.reply_markup?.inline_keyboard ?? []).flat();
+    if (buttons.some((b) => b.callback_data !== undefined && Buffer.byteLength(b.callback_data) > 64)) return bad('BUTTON_DATA_INVALID');
+    // A Mini App opens over https only.
+    if (buttons.some((b) => b.web_app !== undefined && !/^https:\/\//.test(b.web_app.url ?? ''))) return bad('BUTTON_URL_INVALID');
     switch (method) {
       case 'getMe':
         return ok({ id: 42, is_bot: true, first_name: 'Xieshang', username: 'xieshang_test_bot' });
       case 'deleteWebhook':
         delete webhook.url;
         delete webhook.secret;
+        return ok(true);
+      case 'setChatMenuButton':
+        if (p.menu_button?.type === 'web_app' && !/^https:\/\//.test(p.menu_button.web_app?.url ?? '')) return bad('BUTTON_URL_INVALID');
         return ok(true);
       case 'setMyCommands':
       case 'answerCallbackQuery':

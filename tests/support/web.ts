@@ -18,7 +18,7 @@ export async function startWebChat(store: CaseStore, opts: { redis?: RedisClient
   // A test walks faster than a person taps: the limits are the test's to set (their own test sets them low).
   const limits = opts.limits ?? { perConversation: { limit: 1000, windowMs: 1000 }, perAddress: { limit: 1000, windowMs: 1000 }, newPerAddress: { limit: 1000, windowMs: 1000 } };
   const web = await createWebChatFront({ redis: opts.redis ?? null, ttlSeconds: 3600, limits });
-  const engine: Engine = createEngine({ store, outbox: frontsOutbox([web.front]), i18n, clock: { now: () => Date.now() }, logger });
+  const engine: Engine = createEngine({ store, outbox: frontsOutbox([web.front!]), i18n, clock: { now: () => Date.now() }, logger });
   const server = createHttpServer({ port: 0, host: '127.0.0.1', ready: () => store.ping(), logger, fallback: web.listener({ engine, store, i18n, logger }) });
   const { port } = await server.listen();
   const origin = `http://127.0.0.1:${port}`;

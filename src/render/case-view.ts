@@ -1,0 +1,108 @@
+import { forLender, monthlySplit, stepsOf, type CaseContext } from '../../flows/case.js';
+import { fromStored } from '../../flows/persistence.js';
+import { REQUESTS, type IsoDate } from '../domain/catalog.js';
+import { budget } from '../domain/budget.js';
+import { dailyCharge } from '../domain/debts.js';
+import { formatFen } from '../domain/money.js';
+import { suggestedStep } from '../domain/progress.js';
+import { documentFor, toTelegramHtml } from '../documents/index.js';
+import { debtName } from '../documents/names.js';
+import type { Translate } from '../i18n/index.js';
+import type { StoredCase } from '../store/case-store.js';
+import { chargeText, stageText } from './debts.js';
+
+/**
+ * The case as the Mini App shows it, at one version: every word already in the person's language (the same
+ * renderers as the chat's checklist), every editable field with the value the page puts in its input.
+ */
+export interface CaseView {
+  version: number;
+  lang: CaseContext['lang'];
+  /** Consent given: only then are details kept, shown and edited. */
+  consent: boolean;
+  total: string;
+  /** What can be spared a month and how it is shared; null until the budget is known. */
+  spare: string | null;
+  debts: DebtView[];
+  budget: { income: string; essentials: string; otherDebts: string; since: string; causeWords: string };
+  statement: { name: string; phoneTail: string };
+  requests: Array<{ value: string; label: string }>;
+}
+
+export interface DebtView {
+  id: number;
+  name: string;
+  amount: string;
+  stage: string;
+  charge: string;
+  share: string | null;
+  next: string;
+  /** Input values: as a person would type them back. */
+  fields: { amount: string; overdue: string; rate: string; lenderName: string; minimum: string; idTail: string };
+  requests: string[];
+  /** The statement as the lender will read it (Telegram HTML), or what it still needs. */
+  preview: string;
+  ready: boolean;
+}
+
+/** An amount as typed into an input: yuan, no grouping, fen only when there are any. */
+const typedAmount = (fen: number | null): string => (fen === null ? '' : fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
+
+/** The case's language as stored; null when there is no case this version can read. */
+export const storedLang = (stored: StoredCase | null): CaseContext['lang'] | null => (stored ? (fromStored(stored.schema, stored.snapshot)?.context.lang ?? null) : null);
+
+/** `translatorFor` gives the words of the case's language; the statement's preview is in Chinese, as it is sent. */
+export function caseView(stored: StoredCase | null, translatorFor: (lang: CaseContext['lang']) => Translate, today: IsoDate): CaseView | null {
+  const snapshot = stored ? fromStored(stored.schema, stored.snapshot) : null;
+  if (!stored || !snapshot) return null;
+  const { version } = stored;
+  const c = snapshot.context;
+  const t = translatorFor(c.lang);
+  const zh = translatorFor('zh-CN');
+  const { lang } = c;
+  const money = (fen: number) => formatFen(fen, lang);
+  const b = budget({ incomeFen: c.facts.incomeFen, essentialsFen: c.facts.essentialsFen, otherDebtsFen: c.facts.otherDebtsFen });
+  const split = monthlySplit(c);
+  const debts = c.debts.map((d, i): DebtView => {
+    const share = forLender(c, i).share;
+    const next = suggestedStep(stepsOf(c, i));
+    const made = documentFor('statement', i === c.current ? c : { ...c, current: i }, 'zh-CN', zh, today, zh);
+    return {
+      id: d.id,
+      name: debtName(c, i, t),
+      amount: d.amountFen === null ? t('debts.amountUnknown') : money(d.amountFen),
+      stage: stageText(d, t, today),
+      charge: chargeText(dailyCharge(d, today), lang, t),
+      share: share ? t('app.share', { share: money(share.fen), of: money(share.ofFen) }) : null,
+      next: next ? t(`hub.step.${next}`) : t('hub.allDone'),
+      fields: {
+        amount: typedAmount(d.amountFen),
+        overdue: d.dueDate ?? '',
+        rate: d.dailyRateBp === null ? '' : `${d.dailyRateBp / 100}%`,
+        lenderName: d.lenderName ?? '',
+        minimum: typedAmount(d.minimumFen),
+        idTail: d.idTail ?? '',
+      },
+      requests: d.requests,
+      preview: 'missing' in made ? t('app.previewMissing', { fields: made.missing.map((m) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }) : toTelegramHtml(made.doc),
+      ready: !('missing' in made),
+    };
+  });
+  return {
+    version,
+    lang,
+    consent: c.consent === 'given',
+    total: t('app.total', { count: c.debts.length, total: money(c.debts.reduce((sum, d) => sum + (d.amountFen ?? 0), 0)) }),
+    spare: b === null ? null : b.surplusFen > 0 ? t(split ? 'app.spareSplit' : 'app.spare', { amount: money(b.surplusFen) }) : t('app.spareNone', { gap: money(b.gapFen) }),
+    debts,
+    budget: {
+      income: typedAmount(c.facts.incomeFen),
+      essentials: typedAmount(c.facts.essentialsFen),
+      otherDebts: typedAmount(c.facts.otherDebtsFen),
+      since: c.facts.causeSince ?? '',
+      causeWords: c.facts.causeWords?.text ?? (c.facts.cause ? t(`domain.cause.${c.facts.cause}`) : ''),
+    },
+    statement: { name: c.statement.name ?? '', phoneTail: c.statement.phoneTail ?? '' },
+    requests: REQUESTS.map((r) => ({ value: r, label: t(`statement.request.${r}`) })),
+  };
+}

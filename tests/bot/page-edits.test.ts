@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { freshUpdateId } from '../../src/engine/inbound.js';
+import { htmlToPlain } from '../../src/render/html.js';
+import { createBotHarness, type HarnessUser } from '../support/bot-harness.js';
+import { asCase } from '../support/stored.js';
+import { walk } from '../support/walks.js';
+
+/** A person behind on 花呗 and 借呗 with the checklist posted: what the Mini App's changes arrive at. */
+async function twoDebts(id: number) {
+  const h = createBotHarness();
+  const u = h.user(id, 'zh-hans');
+  await walk.toStepOneResult(u, { product: '花呗', amount: '5500', overdue: '45天', cause: '失业', since: '2026年8月', income: '6000', essentials: '3500', otherDebts: '0' });
+  await walk.addDebt(u, { product: '借呗', amount: '12000', overdue: '30天', rate: null });
+  await u.send('/checklist');
+  // The checklist's message id is written just after it is sent.
+  await h.engine.idle(1_000);
+  return { h, u };
+}
+
+type Harness = ReturnType<typeof createBotHarness>;
+const version = async (h: Harness, u: HarnessUser) => (await h.store.load(u.id))!.version;
+const edit = (h: Harness, u: HarnessUser, e: { field: string; debt: number | null; text: string }, expectedVersion: number) =>
+  h.engine.handle({ chatId: u.id, userId: u.id, updateId: freshUpdateId(), paced: true, expectedVersion, input: { kind: 'pageEdit', ...e } });
+
+describe('a change made on the Mini App', () => {
+  it('is stored as the chat would store the answer, and the checklist message is edited in place with the new total and split', async () => {
+    const { h, u } = await twoDebts(91_001);
+    const calls = h.calls.length;
+    const checklistId = asCase((await h.store.load(u.id))!.snapshot).checklistMessageId;
+    expect(await edit(h, u, { field: 'amount', debt: 0, text: '1.2万' }, await version(h, u))).toBe('handled');
+    expect(asCase((await h.store.load(u.id))!.snapshot).debts[0]!.amountFen).toBe(1_200_000);
+    const after = h.calls.slice(calls);
+    // No question asked again in the chat: only the checklist, edited where it is.
+    expect(after.map((c) => c.method)).toEqual(['editMessageText']);
+    expect(after[0]!.payload.message_id).toBe(checklistId);
+    const text = htmlToPlain(String(after[0]!.payload.text));
+    expect(text).toContain('一共 24,000 元');
+    // 2,500 a month shared in proportion: 12,000 of 24,000 each.
+    expect(text).toContain('1,250 元');
+  });
+
+  it('reads amounts in words as the chat does', async () => {
+    const { h, u } = await twoDebts(91_002);
+    expect(await edit(h, u, { field: 'income', debt: null, text: '五千五' }, await version(h, u))).toBe('handled');
+    expect(asCase((await h.store.load(u.id))!.snapshot).facts.incomeFen).toBe(550_000);
+  });
+
+  it('made against a case the chat has moved on from is a conflict: nothing is applied and nothing is sent', async () => {
+    const { h, u } = await twoDebts(91_003);
+    const seen = await version(h, u);
+    await u.send('/checklist');
+    const calls = h.calls.length;
+    expect(await edit(h, u, { field: 'amount', debt: 0, text: '9000' }, seen)).toBe('conflict');
+    expect(asCase((await h.store.load(u.id))!.snapshot).debts[0]!.amountFen).toBe(550_000);
+    expect(h.calls.length).toBe(calls);
+  });
+
+  it('that the chat would refuse changes nothing, and says why as the chat would', async () => {
+    const { h, u } = await twoDebts(91_004);
+    const before = asCase((await h.store.load(u.id))!.snapshot);
+    const refused = async (e: { field: string; debt: number | null; text: string }) =>
+      h.engine.handlePage({ chatId: u.id, userId: u.id, updateId: freshUpdateId(), paced: true, expectedVersion: await version(h, u), input: { kind: 'pageEdit', ...e } });
+    expect(await refused({ field: 'amount', debt: 0, text: '不知道' })).toEqual({ outcome: 'refused', reason: 'money.not_a_number' });
+    expect(await refused({ field: 'phoneTail', debt: null, text: '13812345678' })).toEqual({ outcome: 'refused', reason: 'tail.only_four' });
+    expect(await refused({ field: 'amount', debt: 99, text: '5000' })).toEqual({ outcome: 'refused', reason: 'page.gone' });
+    expect(await refused({ field: 'checklistMessageId', debt: null, text: '1' })).toEqual({ outcome: 'refused', reason: 'page.field' });
+    const after = asCase((await h.store.load(u.id))!.snapshot);
+    expect(after.debts).toEqual(before.debts);
+    expect(after.statement).toEqual(before.statement);
+  });
+
+  it('"send to chat" sends that lender\'s statement as a document, and asks nothing again', async () => {
+    const { h, u } = await twoDebts(91_005);
+    await edit(h, u, { field: 'requests', debt: 1, text: 'instalments' }, await version(h, u));
+    await edit(h, u, { field: 'name', debt: null, text: '张三' }, await version(h, u));
+    const calls = h.calls.length;
+    const outcome = await h.engine.handle({ chatId: u.id, userId: u.id, updateId: freshUpdateId(), paced: true, expectedVersion: await version(h, u), input: { kind: 'pageSend', debt: 1 } });
+    expect(outcome).toBe('handled');
+    const after = h.calls.slice(calls);
+    expect(after.map((c) => c.method)).toEqual(['sendDocument']);
+  });
+});
