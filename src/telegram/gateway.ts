@@ -4,6 +4,7 @@ import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { MAX_MESSAGE_CHARS, type Keyboard } from '../render/reply.js';
+import type { BotApiCall } from './bot-api.js';
 
 /** The only way out to Telegram (NOTES §2.5): HTML, retries on 429 and 5xx, and edits that tolerate "not modified". */
 export interface TelegramGateway {
@@ -16,13 +17,17 @@ export interface TelegramGateway {
 
 const MAX_CALLBACK_DATA_BYTES = 64;
 const MAX_CALLBACK_ANSWER_CHARS = 200;
+/** The same for every message: no link previews (a lender's URL must not unfold into a card). */
+const NO_PREVIEW = Object.freeze({ is_disabled: true });
 
-const markup = (buttons?: Keyboard): { reply_markup?: InlineKeyboardMarkup } => {
-  if (!buttons || buttons.length === 0) return {};
-  for (const b of buttons.flat()) {
-    if (Buffer.byteLength(b.data, 'utf8') > MAX_CALLBACK_DATA_BYTES) throw new Error(`button data over 64 bytes: ${b.data}`);
+const markup = (buttons?: Keyboard): InlineKeyboardMarkup | undefined => {
+  if (!buttons || buttons.length === 0) return undefined;
+  for (const row of buttons) {
+    for (const b of row) {
+      if (Buffer.byteLength(b.data, 'utf8') > MAX_CALLBACK_DATA_BYTES) throw new Error(`button data over 64 bytes: ${b.data}`);
+    }
   }
-  return { reply_markup: { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))) } };
+  return { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))) };
 };
 
 const checkLength = (html: string) => {
@@ -42,8 +47,14 @@ export function createGateway(
     sleep?: (ms: number) => Promise<void>;
     metrics?: Metrics;
     logger?: Logger;
+    /**
+     * The client for the calls every update makes (sendMessage, editMessageText, answerCallbackQuery); telegraf's
+     * own `callApi` when not given. Documents and the command menu always go through telegraf.
+     */
+    api?: BotApiCall;
   } = {},
 ): TelegramGateway {
+  const api: BotApiCall = opts.api ?? (<T>(method: string, payload: Record<string, unknown>) => telegram.callApi(method as never, payload as never) as Promise<T>);
   const maxRetries = opts.maxRetries ?? 3;
   const maxRetryAfter = opts.maxRetryAfterSeconds ?? 60;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -74,21 +85,15 @@ export function createGateway(
   return {
     async sendText(chatId, html, buttons) {
       checkLength(html);
-      const m = await call('sendMessage', () =>
-        telegram.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup(buttons) }),
-      );
+      const payload = { chat_id: chatId, text: html, parse_mode: 'HTML', link_preview_options: NO_PREVIEW, reply_markup: markup(buttons) };
+      const m = await call('sendMessage', () => api<{ message_id: number }>('sendMessage', payload));
       return { messageId: m.message_id };
     },
     async editText(chatId, messageId, html, buttons) {
       checkLength(html);
+      const payload = { chat_id: chatId, message_id: messageId, text: html, parse_mode: 'HTML', link_preview_options: NO_PREVIEW, reply_markup: markup(buttons) };
       try {
-        await call('editMessageText', () =>
-          telegram.editMessageText(chatId, messageId, undefined, html, {
-            parse_mode: 'HTML',
-            link_preview_options: { is_disabled: true },
-            ...markup(buttons),
-          }),
-        );
+        await call('editMessageText', () => api('editMessageText', payload));
         return 'edited';
       } catch (err) {
         const description = err instanceof TelegramError ? err.description : '';
@@ -107,9 +112,8 @@ export function createGateway(
     },
     async answerCallback(callbackQueryId, text) {
       try {
-        await call('answerCallbackQuery', () =>
-          telegram.answerCbQuery(callbackQueryId, text === undefined ? undefined : cutGraphemes(text, MAX_CALLBACK_ANSWER_CHARS)),
-        );
+        const payload = { callback_query_id: callbackQueryId, text: text === undefined ? undefined : cutGraphemes(text, MAX_CALLBACK_ANSWER_CHARS) };
+        await call('answerCallbackQuery', () => api('answerCallbackQuery', payload));
       } catch (err) {
         // A query older than Telegram keeps cannot be answered any more; the message itself still went out.
         const description = err instanceof TelegramError ? err.description : '';
