@@ -86,7 +86,7 @@ async function main() {
   const client = new Redis(redis.url, { protocol: 2 } as never);
   const workers = {} as Record<BotName, Worker>;
   try {
-    for (const name of BOTS) workers[name] = await startWorker(name, redis.url, node);
+    await Promise.all(BOTS.map(async (name) => (workers[name] = await startWorker(name, redis.url, node))));
     out(`# npm run bench${smoke ? ' -- --smoke' : ''}`);
     out(`bots on node ${nodeVersion} (driver on ${process.version}), redis ${(await client.info('server')).match(/redis_version:(\S+)/)?.[1] ?? '?'}, ${new Date().toISOString()}, load average ${loadAtStart}`);
 
