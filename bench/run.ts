@@ -36,7 +36,7 @@ const node = nodeAt < 0 ? process.execPath : (args[nodeAt + 1] ?? '');
 const nodeVersion = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const SIZE = smoke
   ? { windowSeconds: 0.5, pairs: 2, warm: 1, openSeconds: 0.5, longChats: 2, longLength: 60, micro: 2_000, docx: 5, proc: { perSecond: 100, seconds: 2 }, hook: { perSecond: 100, seconds: 2, warmSeconds: 1 }, web: { active: 20, idle: 100, paceMs: 2_000 } }
-  : { windowSeconds: 2.5, pairs: 12, warm: 2, openSeconds: 5, longChats: 20, longLength: 500, micro: 20_000, docx: 50, proc: { perSecond: 500, seconds: 10 }, hook: { perSecond: 500, seconds: 10, warmSeconds: 4 }, web: { active: 200, idle: 2_000, paceMs: 2_000 } };
+  : { windowSeconds: 2.5, pairs: 12, warm: 2, openSeconds: 5, longChats: 20, longLength: 500, micro: 20_000, docx: 50, proc: { perSecond: 500, seconds: 10 }, hook: { perSecond: 300, seconds: 10, warmSeconds: 10 }, web: { active: 200, idle: 2_000, paceMs: 2_000 } };
 const BOTS = ['floor', 'peer', 'xieshang'] as const satisfies readonly BotName[];
 const AT_ONCE = 50;
 
