@@ -42,34 +42,60 @@ export function build(): void {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
-/** `node dist/main.js` on `node`, talking to `apiRoot` as its Bot API; `stop` ends it as a deploy does (SIGTERM). */
-async function startBuilt(opts: { node: string; nodeArgs?: string[]; apiRoot: string; redisUrl: string; port: number; env?: Record<string, string> }) {
-  const child = spawn(opts.node, [...(opts.nodeArgs ?? []), 'dist/main.js'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: opts.apiRoot,
-      REDIS_URL: opts.redisUrl,
-      PORT: String(opts.port),
-      METRICS_PORT: '0',
-      LOG_LEVEL: 'warn',
-      ...opts.env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let errors = '';
-  child.stderr.on('data', (b: Buffer) => (errors += b.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    pid: child.pid!,
-    errors: () => errors,
-    async stop() {
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
-  };
+type FakeBotApi = Awaited<ReturnType<typeof startFakeBotApi>>;
+
+/**
+ * `node dist/main.js` on `node`, talking to `api` as its Bot API, resolved once it has made the call `startedBy`;
+ * `stop` ends it as a deploy does (SIGTERM). A port taken between choosing it and listening (other programs share the
+ * machine) is retried on another.
+ */
+async function startBuilt(opts: {
+  node: string;
+  nodeArgs?: string[];
+  api: FakeBotApi;
+  startedBy: string;
+  redisUrl: string;
+  env?: Record<string, string>;
+}) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const child = spawn(opts.node, [...(opts.nodeArgs ?? []), 'dist/main.js'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: opts.api.apiRoot,
+        REDIS_URL: opts.redisUrl,
+        PORT: String(port),
+        METRICS_PORT: '0',
+        LOG_LEVEL: 'warn',
+        ...opts.env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    child.stderr.on('data', (b: Buffer) => (errors += b.toString('utf8')));
+    const exited = new Promise<'exited'>((resolve) => child.once('exit', () => resolve('exited')));
+    const started = opts.api.waitFor((c) => c.method === opts.startedBy, 30_000).then(
+      () => 'started' as const,
+      () => 'silent' as const,
+    );
+    const outcome = await Promise.race([started, exited]);
+    if (outcome === 'started') {
+      return {
+        pid: child.pid!,
+        port,
+        errors: () => errors,
+        async stop() {
+          child.kill('SIGTERM');
+          await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
+          if (child.exitCode === null) child.kill('SIGKILL');
+        },
+      };
+    }
+    if (child.exitCode === null) child.kill('SIGKILL');
+    if (attempt === 3 || !errors.includes('EADDRINUSE')) throw new Error(`the built bot did not start (${outcome}):\n${errors}`);
+  }
 }
 
 export async function runBuiltBot(
@@ -77,15 +103,8 @@ export async function runBuiltBot(
   opts: { perSecond: number; seconds: number; firstChat: number; node: string; nodeArgs?: string[] },
 ): Promise<ProcessResult> {
   const api = await startFakeBotApi({ token: TOKEN });
-  const child = await startBuilt({
-    node: opts.node,
-    apiRoot: api.apiRoot,
-    redisUrl,
-    port: await freePort(),
-    ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
-  });
+  const child = await startBuilt({ node: opts.node, api, startedBy: 'getUpdates', redisUrl, ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}) });
   try {
-    await api.waitFor((c) => c.method === 'getUpdates', 30_000);
     const total = Math.round(opts.perSecond * opts.seconds);
     const chats = Math.ceil(total / STEP_ONE.length);
     let peak = memoryOf(child.pid);
@@ -151,17 +170,17 @@ export async function runWebhookBot(
   opts: { perSecond: number; seconds: number; warmSeconds: number; firstChat: number; node: string; nodeArgs?: string[] },
 ): Promise<WebhookResult> {
   const api = await startFakeBotApi({ token: TOKEN });
-  const port = await freePort();
   const secret = 'bench-webhook-secret';
   const path = '/telegram/bench-hook';
   const child = await startBuilt({
     node: opts.node,
-    apiRoot: api.apiRoot,
+    api,
+    startedBy: 'setWebhook',
     redisUrl,
-    port,
     ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
     env: { WEBHOOK_URL: `https://bench.invalid${path}`, WEBHOOK_SECRET: secret },
   });
+  const { port } = child;
   // Telegram keeps up to 40 connections to a webhook open (setWebhook's max_connections default).
   const agent = new Agent({ keepAlive: true, maxSockets: 40 });
   const post = (body: string) =>
@@ -214,7 +233,6 @@ export async function runWebhookBot(
     return latencies;
   }
   try {
-    await api.waitFor((c) => c.method === 'setWebhook', 30_000);
     await offer(opts.firstChat, opts.warmSeconds);
     const callsBefore = api.received.length;
     const cpuBefore = cpuSecondsOf(child.pid);
