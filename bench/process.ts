@@ -32,6 +32,7 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 
 export interface ProcessResult {
   updates: number;
+  chats: number;
   seconds: number;
   rssMiB: number;
   peakMiB: number;
@@ -100,13 +101,14 @@ async function startBuilt(opts: {
 
 export async function runBuiltBot(
   redisUrl: string,
-  opts: { perSecond: number; seconds: number; firstChat: number; node: string; nodeArgs?: string[] },
+  opts: { perSecond: number; seconds: number; chats: number; firstChat: number; node: string; nodeArgs?: string[] },
 ): Promise<ProcessResult> {
   const api = await startFakeBotApi({ token: TOKEN });
   const child = await startBuilt({ node: opts.node, api, startedBy: 'getUpdates', redisUrl, ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}) });
   try {
     const total = Math.round(opts.perSecond * opts.seconds);
-    const chats = Math.ceil(total / STEP_ONE.length);
+    // Every chat started (each gets its first update before any gets its second): that many cases active at once.
+    const chats = Math.max(opts.chats, Math.ceil(total / STEP_ONE.length));
     let peak = memoryOf(child.pid);
     const sample = setInterval(() => {
       const m = memoryOf(child.pid);
@@ -134,7 +136,7 @@ export async function runBuiltBot(
     const end = memoryOf(child.pid);
     const answered = api.calls.filter((c) => c.method === 'sendMessage').length;
     if (answered < chats) throw new Error(`the built bot answered ${answered} messages for ${chats} chats:\n${child.errors()}`);
-    return { updates: total, seconds: (quietSince - started) / 1000, rssMiB: peak.rss, peakMiB: Math.max(end.peak, peak.peak) };
+    return { updates: total, chats, seconds: (quietSince - started) / 1000, rssMiB: peak.rss, peakMiB: Math.max(end.peak, peak.peak) };
   } finally {
     await child.stop();
     await api.stop();
