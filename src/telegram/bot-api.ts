@@ -8,6 +8,7 @@ export type BotApiCall = <T>(method: string, payload: Record<string, unknown>) =
 
 /** telegraf's own ceiling for a call (its client's `timeout`), kept so a slow Telegram is treated alike. */
 const CALL_TIMEOUT_MS = 500_000;
+const IDLE_SOCKET_MS = 30_000;
 
 /** telegraf leaves null and undefined fields out of a payload; so does this client. */
 const withoutEmpty = (_key: string, value: unknown) => (value == null ? undefined : value);
@@ -25,8 +26,10 @@ export function createBotApi(opts: { token: string; apiRoot: string | null }): B
   const root = new URL(opts.apiRoot ?? 'https://api.telegram.org/');
   const secure = root.protocol === 'https:';
   const request = secure ? httpsRequest : httpRequest;
-  // Kept-alive sockets, as many as the calls in flight need; an idle one is closed before Telegram's side would.
-  const agent = secure ? new HttpsAgent({ keepAlive: true, keepAliveMsecs: 10_000 }) : new HttpAgent({ keepAlive: true, keepAliveMsecs: 10_000 });
+  // Kept-alive sockets, as many as the calls in flight need (telegraf's own agent keeps them the same way); one left
+  // idle for 30 s is closed by us, so a request rarely meets a connection the other side has just dropped.
+  const keep = { keepAlive: true, keepAliveMsecs: 10_000, timeout: IDLE_SOCKET_MS };
+  const agent = secure ? new HttpsAgent(keep) : new HttpAgent(keep);
   const prefix = `${root.pathname.replace(/\/?$/, '/')}bot${opts.token}/`;
   const host = root.hostname;
   const port = root.port === '' ? undefined : Number(root.port);
