@@ -2,8 +2,8 @@
  * The three bots the benchmark compares, all over the real telegraf pipeline and one redis-server:
  * - floor: telegraf + one ioredis GET and SET + a reply, nothing else;
  * - peer: the bot a typical developer writes for the same intake: telegraf's `Scenes.WizardScene` and `session()`
- *   with the Redis store from `@telegraf/session/redis` (node-redis), as telegraf's documentation shows; no lock,
- *   no de-duplication, no version check, i18next's own `t()`;
+ *   on a Redis store over ioredis (a GET and a SET of the session's JSON); no lock, no de-duplication, no version
+ *   check; its texts are this project's compiled texts, so the texts cost both bots the same;
  * - xieshang: this project's engine, store and wiring as `src/main.ts` builds them.
  */
 import type { i18n as I18n } from 'i18next';
@@ -14,7 +14,7 @@ import { parseOverdue, parseSince } from '../src/domain/dates.js';
 import { parseMoney } from '../src/domain/money.js';
 import { todayIn } from '../src/engine/clock.js';
 import { createEngine } from '../src/engine/engine.js';
-import { langFromTelegram } from '../src/i18n/index.js';
+import { langFromTelegram, translator } from '../src/i18n/index.js';
 import { createLogger } from '../src/observability/logger.js';
 import { createRedisClient } from '../src/store/redis-client.js';
 import { createRedisStore } from '../src/store/redis-store.js';
@@ -89,8 +89,8 @@ interface PeerContext extends Context {
 
 /** The peer: one wizard step per question, answers in the session, the session in Redis. */
 export function peerBot(i18n: I18n, redisUrl: string): { bot: Telegraf<PeerContext>; close: () => Promise<void> } {
-  const stores = peerSessionStore(redisUrl);
-  const tr = (ctx: Context) => i18n.getFixedT(langFromTelegram(ctx.from?.language_code));
+  const stores = peerSessionStore<PeerSession>(redisUrl);
+  const tr = (ctx: Context) => translator(i18n, langFromTelegram(ctx.from?.language_code));
   const pressed = (ctx: Context): string | undefined =>
     ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data.split('~')[2] : undefined;
   const typed = (ctx: Context): string | undefined => (ctx.message && 'text' in ctx.message ? ctx.message.text : undefined);

@@ -4,6 +4,7 @@
  * stalled bot cannot hide its queue), and long cases (one chat at a time, hundreds of updates each).
  */
 import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import type { Update } from 'telegraf/types';
 import { STEP_ONE, stepAt, toUpdate } from './script.js';
 
@@ -24,6 +25,8 @@ export interface LoadResult {
   /** Garbage-collection pauses during the run: their sum and the longest, in ms. */
   gcMs: number;
   gcMaxMs: number;
+  /** Bytes allocated on the JavaScript heap per update (the bot and the driver), from the heap before and after each GC. */
+  allocatedBytes: number;
 }
 
 let nextUpdateId = 1;
@@ -34,11 +37,33 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) pauses.push(entry.duration);
 }).observe({ entryTypes: ['gc'] });
 
+/**
+ * Bytes allocated since `start`: what the heap grew by between collections (each collection's "before" minus the
+ * previous one's "after"), plus the growth since the last one.
+ */
+function allocations() {
+  const profiler = new GCProfiler();
+  const startUsed = getHeapStatistics().used_heap_size;
+  profiler.start();
+  return () => {
+    const stats = profiler.stop()?.statistics ?? [];
+    let after = startUsed;
+    let allocated = 0;
+    for (const gc of stats) {
+      allocated += Math.max(0, gc.beforeGC.heapStatistics.usedHeapSize - after);
+      after = gc.afterGC.heapStatistics.usedHeapSize;
+    }
+    return allocated + Math.max(0, getHeapStatistics().used_heap_size - after);
+  };
+}
+
 function watch() {
   const cpu = process.cpuUsage();
   pauses.length = 0;
+  const allocated = allocations();
   return (latencies: number[], seconds: number): LoadResult => {
     const used = process.cpuUsage(cpu);
+    const bytes = allocated();
     const sorted = Float64Array.from(latencies).sort();
     const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
     return {
@@ -52,6 +77,7 @@ function watch() {
       cpuMicros: (used.user + used.system) / Math.max(1, sorted.length),
       gcMs: pauses.reduce((a, b) => a + b, 0),
       gcMaxMs: Math.max(0, ...pauses),
+      allocatedBytes: bytes / Math.max(1, sorted.length),
     };
   };
 }
@@ -67,6 +93,32 @@ export async function closedLoop(bot: Handler, firstChat: number, chats: number,
       for (let i = next++; i < chats; i = next++) {
         for (const step of STEP_ONE) {
           const update = toUpdate(firstChat + i, step, nextUpdateId++);
+          const t0 = performance.now();
+          await bot.handleUpdate(update);
+          latencies.push(performance.now() - t0);
+        }
+      }
+    }),
+  );
+  return done(latencies, (performance.now() - started) / 1000);
+}
+
+/**
+ * `atOnce` people going through step 1 for `seconds`, each starting a fresh chat (from `nextChat`) when done, the
+ * way the closed loop does; the window counts the updates answered in it, so bots can take turns in equal windows.
+ */
+export async function closedWindow(bot: Handler, nextChat: () => number, atOnce: number, seconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const done = watch();
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: atOnce }, async () => {
+      while (performance.now() < deadline) {
+        const chat = nextChat();
+        for (const step of STEP_ONE) {
+          if (performance.now() >= deadline) break;
+          const update = toUpdate(chat, step, nextUpdateId++);
           const t0 = performance.now();
           await bot.handleUpdate(update);
           latencies.push(performance.now() - t0);

@@ -1,13 +1,21 @@
 /**
- * The peer's session store, set up the way telegraf's documentation shows: `@telegraf/session/redis` on a
- * node-redis client. Kept apart so the client can be closed after its phase.
+ * The peer's session store as a developer on ioredis writes it for telegraf's `session()`: the session as JSON
+ * under one key, a GET before the update and a SET after it (telegraf's own `SessionStore` contract). Kept apart so
+ * the client can be closed after its phase.
  */
-import { Redis as RedisStore } from '@telegraf/session/redis';
-import { createClient } from 'redis';
+import { Redis } from 'ioredis';
+import type { SessionStore } from 'telegraf';
 
-export function peerSessionStore(url: string) {
-  const client = createClient({ url });
-  const store = RedisStore<any>({ client });
+export function peerSessionStore<T>(url: string) {
+  const client = new Redis(url);
+  const store: SessionStore<T> = {
+    get: async (key) => {
+      const json = await client.get(`telegraf:${key}`);
+      return json === null ? undefined : (JSON.parse(json) as T);
+    },
+    set: async (key, value) => void (await client.set(`telegraf:${key}`, JSON.stringify(value))),
+    delete: async (key) => void (await client.del(`telegraf:${key}`)),
+  };
   return {
     store,
     close: async () => {

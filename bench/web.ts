@@ -119,9 +119,9 @@ export interface WebResult {
   idleExtraMiB: number;
 }
 
-export async function webBench(opts: { redisUrl: string; active: number; idle: number; paceMs: number }): Promise<WebResult> {
+export async function webBench(opts: { redisUrl: string; active: number; idle: number; paceMs: number; node: string }): Promise<WebResult> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(opts.node, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', REDIS_URL: opts.redisUrl, PORT: String(port), METRICS_PORT: '0', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],

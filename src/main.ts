@@ -13,6 +13,7 @@ import { createRedisClient, waitUntilReady, type RedisClient } from './store/red
 import { createRedisStore } from './store/redis-store.js';
 import type { Opts, Telegram } from 'telegraf/types';
 import { createTelegraf, registerCommands, telegramFront, wireBot } from './telegram/bot.js';
+import { createBotApi } from './telegram/bot-api.js';
 import { createGateway } from './telegram/gateway.js';
 import { untilReachable } from './telegram/backoff.js';
 import { createHttpServer, createMetricsServer } from './telegram/http-server.js';
@@ -97,7 +98,15 @@ async function runServer(config: Config, logger: Logger) {
   const metrics = createMetrics();
   const { store, redis } = await openStore(config, logger);
   const bot = config.token ? createTelegraf(config.token, config.apiRoot) : null;
-  const gateway = bot ? createGateway(bot.telegram, { metrics, logger, appUrl: config.miniApp ? `${config.miniApp.origin}/app` : null }) : null;
+  const gateway =
+    bot && config.token
+      ? createGateway(bot.telegram, {
+          metrics,
+          logger,
+          appUrl: config.miniApp ? `${config.miniApp.origin}/app` : null,
+          api: createBotApi({ token: config.token, apiRoot: config.apiRoot }),
+        })
+      : null;
   const web =
     config.webChat || config.miniApp
       ? await createWebChatFront({

@@ -5,6 +5,7 @@ import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { MAX_MESSAGE_CHARS, withoutApp, type Keyboard } from '../render/reply.js';
+import type { BotApiCall } from './bot-api.js';
 
 /** The only way out to Telegram (NOTES §2.5): HTML, retries on 429 and 5xx, and edits that tolerate "not modified". */
 export interface TelegramGateway {
@@ -17,18 +18,18 @@ export interface TelegramGateway {
 
 const MAX_CALLBACK_DATA_BYTES = 64;
 const MAX_CALLBACK_ANSWER_CHARS = 200;
+/** The same for every message: no link previews (a lender's URL must not unfold into a card). */
+const NO_PREVIEW = Object.freeze({ is_disabled: true });
 
 /** The keyboard as Telegram takes it: a Mini App button opens `appUrl`, and is left out without one. */
-const markup = (keyboard: Keyboard | undefined, appUrl: string | null): { reply_markup?: InlineKeyboardMarkup } => {
+const markup = (keyboard: Keyboard | undefined, appUrl: string | null): InlineKeyboardMarkup | undefined => {
   const buttons = appUrl ? keyboard : withoutApp(keyboard);
-  if (!buttons || buttons.length === 0) return {};
+  if (!buttons || buttons.length === 0) return undefined;
   for (const b of buttons.flat()) {
     if (Buffer.byteLength(b.data, 'utf8') > MAX_CALLBACK_DATA_BYTES) throw new Error(`button data over 64 bytes: ${b.data}`);
   }
   return {
-    reply_markup: {
-      inline_keyboard: buttons.map((row) => row.map((b) => (b.app && appUrl ? { text: b.label, web_app: { url: appUrl } } : { text: b.label, callback_data: b.data }))),
-    },
+    inline_keyboard: buttons.map((row) => row.map((b) => (b.app && appUrl ? { text: b.label, web_app: { url: appUrl } } : { text: b.label, callback_data: b.data }))),
   };
 };
 
@@ -51,8 +52,14 @@ export function createGateway(
     logger?: Logger;
     /** The Mini App's page (https), for its buttons and each chat's menu button; null: none is shown. */
     appUrl?: string | null;
+    /**
+     * The client for the calls every update makes (sendMessage, editMessageText, answerCallbackQuery); telegraf's
+     * own `callApi` when not given. Documents and the command menu always go through telegraf.
+     */
+    api?: BotApiCall;
   } = {},
 ): TelegramGateway {
+  const api: BotApiCall = opts.api ?? (<T>(method: string, payload: Record<string, unknown>) => telegram.callApi(method as never, payload as never) as Promise<T>);
   const appUrl = opts.appUrl ?? null;
   /** Each chat's menu button as last set by this process: set again only when its words change (the language). */
   const menus = new LRUCache<number, string>({ max: 100_000 });
@@ -100,22 +107,16 @@ export function createGateway(
   return {
     async sendText(chatId, html, buttons) {
       checkLength(html);
-      const m = await call('sendMessage', () =>
-        telegram.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup(buttons, appUrl) }),
-      );
+      const payload = { chat_id: chatId, text: html, parse_mode: 'HTML', link_preview_options: NO_PREVIEW, reply_markup: markup(buttons, appUrl) };
+      const m = await call('sendMessage', () => api<{ message_id: number }>('sendMessage', payload));
       await menuFor(chatId, buttons);
       return { messageId: m.message_id };
     },
     async editText(chatId, messageId, html, buttons) {
       checkLength(html);
+      const payload = { chat_id: chatId, message_id: messageId, text: html, parse_mode: 'HTML', link_preview_options: NO_PREVIEW, reply_markup: markup(buttons, appUrl) };
       try {
-        await call('editMessageText', () =>
-          telegram.editMessageText(chatId, messageId, undefined, html, {
-            parse_mode: 'HTML',
-            link_preview_options: { is_disabled: true },
-            ...markup(buttons, appUrl),
-          }),
-        );
+        await call('editMessageText', () => api('editMessageText', payload));
         return 'edited';
       } catch (err) {
         const description = err instanceof TelegramError ? err.description : '';
@@ -134,9 +135,8 @@ export function createGateway(
     },
     async answerCallback(callbackQueryId, text) {
       try {
-        await call('answerCallbackQuery', () =>
-          telegram.answerCbQuery(callbackQueryId, text === undefined ? undefined : cutGraphemes(text, MAX_CALLBACK_ANSWER_CHARS)),
-        );
+        const payload = { callback_query_id: callbackQueryId, text: text === undefined ? undefined : cutGraphemes(text, MAX_CALLBACK_ANSWER_CHARS) };
+        await call('answerCallbackQuery', () => api('answerCallbackQuery', payload));
       } catch (err) {
         // A query older than Telegram keeps cannot be answered any more; the message itself still went out.
         const description = err instanceof TelegramError ? err.description : '';

@@ -29,7 +29,10 @@ export interface HttpServerOptions {
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
-export const secretMatches = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected));
+export const secretMatches = (given: string, expected: string): boolean => matchesDigest(given, digest(expected));
+
+/** As `secretMatches`, with the expected secret's digest made once for the server's life, not per request. */
+const matchesDigest = (given: string, expected: Buffer): boolean => timingSafeEqual(digest(given), expected);
 
 class BodyTooLarge extends Error {}
 
@@ -51,8 +54,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-const send = (res: ServerResponse, status: number, body = '', headers: Record<string, string> = {}) => {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+const TEXT = { 'content-type': 'text/plain; charset=utf-8' } as const;
+
+const send = (res: ServerResponse, status: number, body = '', headers?: Record<string, string>) => {
+  res.writeHead(status, headers ? { ...TEXT, ...headers } : TEXT);
   res.end(body);
 };
 
@@ -106,6 +111,7 @@ const errName = (err: unknown) => (err instanceof Error ? err.name : typeof err)
  */
 export function createHttpServer(opts: HttpServerOptions) {
   const { logger, webhook } = opts;
+  const expectedSecret = webhook ? digest(webhook.secret) : null;
   let draining = false;
   /** Webhook requests not yet answered: each can be answered early, with a status, when a drain runs out of time. */
   const pending = new Map<Promise<void>, (status: number) => void>();
@@ -114,7 +120,7 @@ export function createHttpServer(opts: HttpServerOptions) {
     if (req.method !== 'POST') return send(res, 405, 'method not allowed');
     const given = req.headers['x-telegram-bot-api-secret-token'];
     if (typeof given !== 'string' || given.length === 0) return send(res, 401, 'unauthorized');
-    if (!secretMatches(given, hook.secret)) return send(res, 403, 'forbidden');
+    if (!matchesDigest(given, expectedSecret!)) return send(res, 403, 'forbidden');
     if (draining) return send(res, 503, 'shutting down', { 'retry-after': '5' });
     const limit = hook.maxBodyBytes ?? 1024 * 1024;
     // Refuse a declared oversize body before reading it; a body that lies about its size is cut off while read.
