@@ -119,7 +119,7 @@ function unitBefore(before: string): Unit | null {
   if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
   if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
   // "年化36", "利率18": a rate, even without its % sign.
-  if (/(年化|利率|利息|费率|年利率|日息|月息|日利率|月利率|\bapr\b|interest( rate)?)[^0-9零一二两三四五六七八九十百千万]{0,12}$/.test(before)) return { kind: 'percent', length: 0 };
+  if (/(年化|利率|费率|年利率|日息|月息|日利率|月利率)(是|为|约|大概|有|达到|涨到)?\s?$|\b(apr|interest rate)\b[a-z\s]{0,14}$/.test(before)) return { kind: 'percent', length: 0 };
   // "晚上9", "knock off at 3": a time of day.
   if (/(上午|下午|晚上|早上|中午|凌晨|傍晚|半夜|\bat|\baround)\s?$/.test(before)) return { kind: 'time', length: 0 };
   return null;
