@@ -21,39 +21,36 @@ export interface Model {
 
 /**
  * Every feature of a text, once each: Chinese character 2- and 3-grams (a lone character carries no meaning of its
- * own: "了" left after "笑死" is taken out), as numbers made of their UTF-16 units so no string is made per n-gram; English words and word pairs as "w:…".
+ * own: "了" left after "笑死" is taken out), as numbers made of their UTF-16 units so no string is made per n-gram;
+ * English words and pairs of them as "w:…".
  */
-function eachFeature({ dense, en }: Forms, han: (key: number) => void, word: (key: string) => void): void {
-  const seen = new Set<number>();
-  const add = (key: number) => {
-    if (!seen.has(key)) {
-      seen.add(key);
-      han(key);
-    }
-  };
+function featureKeys({ dense, en }: Forms): { han: number[]; words: string[] } {
+  const han: number[] = [];
   let run = 0;
-  for (let i = 0; i <= dense.length; i++) {
-    const c = i < dense.length ? dense.charCodeAt(i) : 0;
-    if (c >= 0x3400 && c <= 0x9fff) {
-      run++;
-      if (run >= 2) add(dense.charCodeAt(i - 1) * 0x10000 + c);
-      if (run >= 3) add(dense.charCodeAt(i - 2) * 0x1_0000_0000 + dense.charCodeAt(i - 1) * 0x10000 + c);
+  for (let i = 0; i < dense.length; i++) {
+    const c = dense.charCodeAt(i);
+    if (c < 0x3400 || c > 0x9fff) {
+      run = 0;
       continue;
     }
-    run = 0;
+    run++;
+    if (run >= 2) han.push(dense.charCodeAt(i - 1) * 0x10000 + c);
+    if (run >= 3) han.push(dense.charCodeAt(i - 2) * 0x1_0000_0000 + dense.charCodeAt(i - 1) * 0x10000 + c);
   }
-  if (!/[a-z0-9]/.test(en)) return;
+  // Once each: sorted, then the repeats dropped in place.
+  han.sort((x, y) => x - y);
+  let kept = 0;
+  for (let i = 0; i < han.length; i++) if (i === 0 || han[i] !== han[i - 1]) han[kept++] = han[i]!;
+  han.length = kept;
+  if (!/[a-z0-9]/.test(en)) return { han, words: [] };
   // Words that carry no meaning of their own are left out, so a pair is two words that do ("want die", "want pay").
-  const words = en.replace(/[\u3400-\u9fff]+/g, ' ').split(/[^a-z0-9']+/).filter((w) => w.length > 0 && !EN_FUNCTION_WORDS.has(w));
-  const seenWords = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    for (const key of i + 1 < words.length ? [`w:${words[i]}`, `w:${words[i]} ${words[i + 1]}`] : [`w:${words[i]}`]) {
-      if (!seenWords.has(key)) {
-        seenWords.add(key);
-        word(key);
-      }
-    }
+  const content = en.replace(/[\u3400-\u9fff]+/g, ' ').split(/[^a-z0-9']+/).filter((w) => w.length > 0 && !EN_FUNCTION_WORDS.has(w));
+  const words = new Set<string>();
+  for (let i = 0; i < content.length; i++) {
+    words.add(`w:${content[i]}`);
+    if (i + 1 < content.length) words.add(`w:${content[i]} ${content[i + 1]}`);
   }
+  return { han, words: [...words] };
 }
 
 const EN_FUNCTION_WORDS = new Set(
@@ -67,9 +64,8 @@ const hanKey = (gram: string): number => [...gram].reduce((k, c) => k * 0x10000 
 
 /** The features of a text as the model's keys (for training and for explaining). */
 export function featuresOf(forms: Forms): Set<string> {
-  const out = new Set<string>();
-  eachFeature(forms, (key) => out.add(hanText(key)), (key) => out.add(key));
-  return out;
+  const { han, words } = featureKeys(forms);
+  return new Set([...han.map(hanText), ...words]);
 }
 
 /** A model's weights in maps, made once per model: scoring then looks numbers up without building strings. */
@@ -89,12 +85,10 @@ function weightsOf(model: Model) {
 
 export function score(model: Model, forms: Forms): number {
   const { han, words } = weightsOf(model);
+  const keys = featureKeys(forms);
   let total = model.bias;
-  eachFeature(
-    forms,
-    (key) => (total += han.get(key) ?? 0),
-    (key) => (total += words.get(key) ?? 0),
-  );
+  for (const key of keys.han) total += han.get(key) ?? 0;
+  for (const key of keys.words) total += words.get(key) ?? 0;
   return total;
 }
 
