@@ -381,7 +381,7 @@ return out
  * Writes past this many bytes of changes on a record, the next commit writes the whole record again: a case stays
  * within its memory budget, and a read applies a handful of changes at most.
  */
-export const CHANGE_BYTES = 512;
+export const CHANGE_BYTES = 256;
 
 /** A record as stored: its JSON, then a line per commit since with the writes it made (record-patch.ts). */
 function readRecord(snap: string): unknown {
