@@ -9,41 +9,10 @@ import { documentFor, toTelegramHtml } from '../documents/index.js';
 import { debtName } from '../documents/names.js';
 import type { Translate } from '../i18n/index.js';
 import type { StoredCase } from '../store/case-store.js';
+import type { CaseView, DebtView } from './case-view-shape.js';
 import { chargeText, stageText } from './debts.js';
 
-/**
- * The case as the Mini App shows it, at one version: every word already in the person's language (the same
- * renderers as the chat's checklist), every editable field with the value the page puts in its input.
- */
-export interface CaseView {
-  version: number;
-  lang: CaseContext['lang'];
-  /** Consent given: only then are details kept, shown and edited. */
-  consent: boolean;
-  total: string;
-  /** What can be spared a month and how it is shared; null until the budget is known. */
-  spare: string | null;
-  debts: DebtView[];
-  budget: { income: string; essentials: string; otherDebts: string; since: string; causeWords: string };
-  statement: { name: string; phoneTail: string };
-  requests: Array<{ value: string; label: string }>;
-}
-
-export interface DebtView {
-  id: number;
-  name: string;
-  amount: string;
-  stage: string;
-  charge: string;
-  share: string | null;
-  next: string;
-  /** Input values: as a person would type them back. */
-  fields: { amount: string; overdue: string; rate: string; lenderName: string; minimum: string; idTail: string };
-  requests: string[];
-  /** The statement as the lender will read it (Telegram HTML), or what it still needs. */
-  preview: string;
-  ready: boolean;
-}
+export type { CaseView, DebtView } from './case-view-shape.js';
 
 /** An amount as typed into an input: yuan, no grouping, fen only when there are any. */
 const typedAmount = (fen: number | null): string => (fen === null ? '' : fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));

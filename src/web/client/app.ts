@@ -1,31 +1,9 @@
+import type { CaseView, DebtView } from '../../render/case-view-shape.js';
 import { renderHtml } from './html.js';
 import { backButton, inTelegram, initData, launchTheme, mainButton, on, postEvent, type Theme } from './telegram.js';
 
 /** The page's words (`app.ui.*` in the person's language) and the case as the server rendered it. */
 type Ui = Record<string, string>;
-interface DebtView {
-  id: number;
-  name: string;
-  amount: string;
-  stage: string;
-  charge: string;
-  share: string | null;
-  next: string;
-  fields: Record<'amount' | 'overdue' | 'rate' | 'lenderName' | 'minimum' | 'idTail', string>;
-  requests: string[];
-  preview: string;
-  ready: boolean;
-}
-interface CaseView {
-  version: number;
-  consent: boolean;
-  total: string;
-  spare: string | null;
-  debts: DebtView[];
-  budget: Record<'income' | 'essentials' | 'otherDebts' | 'since' | 'causeWords', string>;
-  statement: Record<'name' | 'phoneTail', string>;
-  requests: Array<{ value: string; label: string }>;
-}
 type Route = { page: 'home' } | { page: 'budget' } | { page: 'debt'; id: number } | { page: 'statement'; id: number } | { page: 'data' };
 interface Answer {
   lang?: string;

@@ -1,0 +1,38 @@
+/**
+ * The shape of the case the Mini App receives as JSON: shared by the server that renders it (case-view.ts) and the
+ * page that shows it (web/client/app.ts), so the two cannot drift. Types only: nothing here runs.
+ */
+/**
+ * The case as the Mini App shows it, at one version: every word already in the person's language (the same
+ * renderers as the chat's checklist), every editable field with the value the page puts in its input.
+ */
+export interface CaseView {
+  version: number;
+  lang: 'zh-CN' | 'en';
+  /** Consent given: only then are details kept, shown and edited. */
+  consent: boolean;
+  total: string;
+  /** What can be spared a month and how it is shared; null until the budget is known. */
+  spare: string | null;
+  debts: DebtView[];
+  budget: { income: string; essentials: string; otherDebts: string; since: string; causeWords: string };
+  statement: { name: string; phoneTail: string };
+  requests: Array<{ value: string; label: string }>;
+}
+
+export interface DebtView {
+  id: number;
+  name: string;
+  amount: string;
+  stage: string;
+  charge: string;
+  share: string | null;
+  next: string;
+  /** Input values: as a person would type them back. */
+  fields: { amount: string; overdue: string; rate: string; lenderName: string; minimum: string; idTail: string };
+  requests: string[];
+  /** The statement as the lender will read it (Telegram HTML), or what it still needs. */
+  preview: string;
+  ready: boolean;
+}
+
