@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n/index.js';
-import { asset, bundleClient, escapeText, jsonBlock, type Asset, type Assets } from './page.js';
+import { asset, bundleClient, escapeText, jsonBlock, PHONE_HEAD, type Asset, type Assets } from './page.js';
 
 /**
  * The Mini App's look: Telegram's theme colours where it gives them (set by the page from its theme parameters),
@@ -66,10 +66,7 @@ export function renderAppPage(assets: Assets, zh: Translate, en: Translate): str
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1, interactive-widget=resizes-content">
-<meta name="color-scheme" content="light dark">
-<meta name="referrer" content="no-referrer">
+${PHONE_HEAD}
 <title>${h('app.page.title')}</title>
 <link rel="icon" href="data:,">
 <style>${assets.css.identity.toString()}</style>

@@ -107,6 +107,12 @@ export async function loadAssets(): Promise<Assets> {
 
 export const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** A JSON block inside <script>: `<` escaped so no text can close the element. */
+/** The head every page starts with: a phone's width, its own light or dark, no referrer sent anywhere. */
+export const PHONE_HEAD = `<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, interactive-widget=resizes-content">
+<meta name="color-scheme" content="light dark">
+<meta name="referrer" content="no-referrer">`;
+
 export const jsonBlock = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** The page, in the person's language; every word from locales/ through the translator. */
@@ -130,10 +136,7 @@ export function renderPage(lang: Lang, t: Translate, assets: Assets): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1, interactive-widget=resizes-content">
-<meta name="color-scheme" content="light dark">
-<meta name="referrer" content="no-referrer">
+${PHONE_HEAD}
 <title>${h('web.title')}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/chat/app.css?v=${assets.css.version}">
