@@ -150,6 +150,28 @@ describe('the Mini App', () => {
     await waitFor(async () => asCase((await rig.store().load(p.id))?.snapshot).facts.incomeFen === 550_000);
   });
 
+  it('typed with a Chinese input method: Enter while pinyin is composed saves nothing; Enter after the words are in saves them', async () => {
+    const { port, p } = await withCase();
+    const page = await openApp(port, p);
+    await page.getByRole('button', { name: '每月收支' }).click();
+    const edits: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/app/api/edit')) edits.push(r.postData() ?? '');
+    });
+    await page.fill('#f-income', '');
+    await page.focus('#f-income');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'wu', selectionStart: 2, selectionEnd: 2 });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    expect(edits).toEqual([]);
+    await cdp.send('Input.insertText', { text: '五千五' });
+    expect(await page.inputValue('#f-income')).toBe('五千五');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => asCase((await rig.store().load(p.id))?.snapshot).facts.incomeFen === 550_000);
+    expect(edits).toHaveLength(1);
+  });
+
   it('a name changed on the statement is in the .docx that "send to chat" (Telegram\'s main button) delivers', async () => {
     const { api, port, p } = await withCase();
     const page = await openApp(port, p);

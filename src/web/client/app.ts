@@ -1,5 +1,6 @@
 import type { CaseView, DebtView } from '../../render/case-view-shape.js';
 import { renderHtml } from './html.js';
+import { onEnterOutsideComposition } from './ime.js';
 import { backButton, inTelegram, initData, launchTheme, mainButton, on, postEvent, type Theme } from './telegram.js';
 
 /** The page's words (`app.ui.*` in the person's language) and the case as the server rendered it. */
@@ -98,8 +99,7 @@ function field(key: string, name: string, value: string, debt: number | null, op
   }
   const save = el('button', { type: 'submit', textContent: ui.save ?? '' });
   form.append(el('div', { className: 'row' }, input, save), error);
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
+  onEnterOutsideComposition(input, form, () => {
     void change('/app/api/edit', { field: key, debt, text: input.value }, { id, text: input.value, error, button: save });
   });
   return form;

@@ -1,4 +1,5 @@
 import { renderHtml } from './html.js';
+import { onEnterOutsideComposition } from './ime.js';
 
 /** The page's own words, chosen by the server from locales/ for this person's language. */
 interface Ui {
@@ -257,20 +258,7 @@ function connect() {
   });
 }
 
-// Enter sends, except while an input method is still composing (Chinese pinyin): then Enter picks the candidate.
-let composing = false;
-input.addEventListener('compositionstart', () => (composing = true));
-input.addEventListener('compositionend', () => (composing = false));
-input.addEventListener('keydown', (e) => {
-  if (e.key !== 'Enter') return;
-  e.preventDefault();
-  if (e.isComposing || e.keyCode === 229 || composing) return;
-  submit();
-});
-form.addEventListener('submit', (e) => {
-  e.preventDefault();
-  if (!composing) submit();
-});
+onEnterOutsideComposition(input, form, submit);
 
 function submit() {
   const text = input.value.trim();
