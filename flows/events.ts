@@ -1,6 +1,7 @@
 import type { IsoDate, Lang, StepId } from '../src/domain/catalog.js';
 import type { ReminderAction } from '../src/domain/reminders.js';
 import type { PageEdit } from './page.js';
+import type { ReminderSetting } from './reminders.js';
 
 /**
  * Everything the conversation reacts to. The engine stamps each event with `today` (Asia/Shanghai), so the
@@ -42,6 +43,10 @@ export type FlowEventBody =
   /** A field changed on the Mini App's page (valid from anywhere; the chat's question is not asked again). */
   | ({ type: 'PAGE_EDIT' } & PageEdit)
   /** "Send to chat" on the Mini App: this lender's statement as a document in the chat. */
-  | { type: 'PAGE_SEND'; debt: number };
+  | { type: 'PAGE_SEND'; debt: number }
+  /** A choice about reminders made on the Mini App (on, off, cancel or snooze one, the zone): as the chat's button. */
+  | { type: 'PAGE_REMINDER'; action: ReminderSetting; key: string }
+  /** "Delete my data" confirmed on the Mini App: as /delete confirmed in the chat. */
+  | { type: 'PAGE_DELETE' };
 
 export type FlowEvent = FlowEventBody & { today: IsoDate };

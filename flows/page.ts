@@ -3,7 +3,9 @@ import { cleanNote } from '../src/domain/answers.js';
 import { isOptionLabel } from '../src/domain/free-text.js';
 import { readCause } from '../src/domain/understanding/causes.js';
 import { LIMITS, debtIndex, type CaseContext } from './case.js';
+import type { FlowEvent } from './events.js';
 import { SKIP_CLEARS, readTextAnswer, type TextQuestion } from './questions.js';
+import { changeReminders, type ReminderRefusal, type ReminderSetting } from './reminders.js';
 
 /**
  * A change made on the Mini App's page: one field and what the person typed into it. It is read by the same
@@ -42,7 +44,7 @@ export interface PageEdit {
   text: string;
 }
 
-export type PageEditReading = { ok: true; patch: Partial<CaseContext> } | { ok: false; reason: string };
+export type PageReading = { ok: true; patch: Partial<CaseContext> } | { ok: false; reason: string };
 
 /** Requests as the page sends them: the chosen kinds, comma-separated, in any order ("" = none). */
 function readRequests(text: string): RequestKind[] | null {
@@ -55,14 +57,14 @@ function readRequests(text: string): RequestKind[] | null {
  * What an edit changes in the case, or why it is refused (an `intake.reject.*` reason, as the chat says it). Only
  * a case whose details may be kept (consent given) is edited. An empty field clears what the chat's "skip" clears.
  */
-export function readPageEdit(c: CaseContext, edit: PageEdit, today: IsoDate): PageEditReading {
+export function readPageEdit(c: CaseContext, edit: PageEdit, today: IsoDate): PageReading {
   if (!isPageField(edit.field)) return { ok: false, reason: 'page.field' };
   if (c.consent !== 'given') return { ok: false, reason: 'page.consent' };
   const index = isDebtField(edit.field) ? (edit.debt === null ? null : debtIndex(c, edit.debt)) : c.current;
   if (index === null) return { ok: false, reason: 'page.gone' };
   // The readers work on the debt the steps are on: seen here as if the edited one were.
   const at: CaseContext = index === c.current ? c : { ...c, current: index };
-  const keep = (patch: Partial<CaseContext>): PageEditReading => ({ ok: true, patch: { ...patch, current: c.current } });
+  const keep = (patch: Partial<CaseContext>): PageReading => ({ ok: true, patch: { ...patch, current: c.current } });
   const text = edit.text.trim();
   if (edit.field === 'requests') {
     const requests = readRequests(text);
@@ -85,4 +87,23 @@ export function readPageEdit(c: CaseContext, edit: PageEdit, today: IsoDate): Pa
   const r = readTextAnswer(q, text, today, at);
   if (r.ok) return keep(r.apply(at));
   return { ok: false, reason: r.reason };
+}
+
+/** Why a reminder choice made on the page changes nothing, in the page's words (`app.reject.page.*`). */
+const REMINDER_REFUSALS: Record<ReminderRefusal, string> = { consent: 'page.consent', debtGone: 'page.gone', gone: 'page.reminderGone' };
+
+/** A choice about reminders made on the page: read as the chat's button is, the page's reason when it changes nothing. */
+export function readPageReminder(c: CaseContext, choice: { action: ReminderSetting; key: string }, today: IsoDate): PageReading {
+  const change = changeReminders(c, choice.action, choice.key, today);
+  return change.ok ? { ok: true, patch: { reminders: change.state } } : { ok: false, reason: REMINDER_REFUSALS[change.why] };
+}
+
+/**
+ * What a change made on the page does to the case, or why it changes nothing; null for an event not of the page's
+ * changes. The engine checks it before the turn (to say why on the page); the machine's guard applies it.
+ */
+export function readPageChange(c: CaseContext, event: FlowEvent): PageReading | null {
+  if (event.type === 'PAGE_EDIT') return readPageEdit(c, event, event.today);
+  if (event.type === 'PAGE_REMINDER') return readPageReminder(c, event, event.today);
+  return null;
 }

@@ -1,11 +1,13 @@
 import { enqueueActions } from 'xstate';
 import { daysBetween, formatDate } from '../src/domain/dates.js';
 import { formatFen } from '../src/domain/money.js';
+import type { IsoDate } from '../src/domain/catalog.js';
 import {
   cancelReminder,
   debtOfKey,
   dueToday,
   isReminderKey,
+  isZoneIndex,
   keyDay,
   findReminder,
   markSent,
@@ -17,6 +19,7 @@ import {
   worthSaying,
   type Agreement,
   type Reminder,
+  type ReminderAction,
   type ReminderState,
 } from '../src/domain/reminders.js';
 import { debtIndex, debtOf, withDebt, type CaseContext } from './case.js';
@@ -76,33 +79,75 @@ const showList = enqueueActions(({ context, enqueue }: Args) => {
   enqueue(context.consent === 'given' ? { type: 'showReminders' } : notice('reminders.needConsent'));
 });
 
+/** The choices about reminders themselves, made alike with a chat button and on the Mini App's page. */
+export const REMINDER_SETTINGS = ['on', 'off', 'x', 's1', 's7', 'z'] as const satisfies readonly ReminderAction[];
+export type ReminderSetting = (typeof REMINDER_SETTINGS)[number];
+export const isReminderSetting = (a: unknown): a is ReminderSetting => (REMINDER_SETTINGS as readonly unknown[]).includes(a);
+
+/** Why a reminder choice changes nothing: no consent, its debt was removed, or the reminder is not (any longer) due. */
+export type ReminderRefusal = 'consent' | 'debtGone' | 'gone';
+type Said = { key: string; vars?: Record<string, string | number> };
+export type ReminderChange = { ok: true; state: ReminderState; said: Said; showList: boolean } | { ok: false; why: ReminderRefusal };
+
+/** Where a key's debt is in the list now; null once it was removed, or when the key names no reminder. */
+function keyedDebt(c: CaseContext, key: string): { named: boolean; debt: number | null } {
+  const named = isReminderKey(key);
+  return { named, debt: named ? debtIndex(c, debtOfKey(key)) : null };
+}
+
+/**
+ * What one choice about reminders makes of the case's reminder state, and what the chat says to it; or why it
+ * changes nothing. `key` names the reminder (cancel, snooze) or the zone's index (`z`).
+ */
+export function changeReminders(c: CaseContext, action: ReminderSetting, key: string, today: IsoDate): ReminderChange {
+  if (c.consent !== 'given') return { ok: false, why: 'consent' };
+  // A key of a removed debt: nothing of it is left to act on, and no other debt is touched.
+  const keyed = keyedDebt(c, key);
+  if (keyed.named && keyed.debt === null) return { ok: false, why: 'debtGone' };
+  const r = reminderState(c);
+  switch (action) {
+    case 'on':
+      return { ok: true, state: { ...r, choice: 'on', since: today }, said: { key: 'reminders.turnedOn' }, showList: true };
+    case 'off':
+      return { ok: true, state: { ...r, choice: 'off' }, said: { key: r.choice === 'on' ? 'reminders.turnedOff' : 'reminders.declined' }, showList: false };
+    case 'z':
+      if (!isZoneIndex(key)) return { ok: false, why: 'gone' };
+      return { ok: true, state: { ...r, timeZone: TIME_ZONES[Number(key)]! }, said: { key: 'reminders.zoneSet' }, showList: true };
+  }
+  const found = findReminder(c, key, today);
+  if (!found) return { ok: false, why: 'gone' };
+  if (action === 'x') return { ok: true, state: cancelReminder(r, found.key), said: { key: 'reminders.cancelled' }, showList: true };
+  const snoozed = snoozeReminder(r, found, today, action === 's1' ? 1 : 7);
+  const until = snoozed.snoozed.find((s) => s.key === found.key)!.until;
+  return { ok: true, state: snoozed, said: { key: 'reminders.snoozed', vars: { date: formatDate(until, c.lang) } }, showList: true };
+}
+
+const REFUSAL_NOTICES: Record<ReminderRefusal, string> = { consent: 'reminders.needConsent', debtGone: 'reminders.debtGone', gone: 'reminders.gone' };
+
 /** One reminder button. A button about a reminder that no longer exists is answered, and changes nothing. */
 const press = enqueueActions(({ context, event, enqueue }: Args) => {
   if (event.type !== 'REMINDER') return;
-  const r = reminderState(context);
-  const set = (next: Partial<ReminderState>) => enqueue.assign({ reminders: { ...r, ...next } });
-  if (context.consent !== 'given') {
-    enqueue(notice('reminders.needConsent'));
+  if (isReminderSetting(event.action)) {
+    const change = changeReminders(context, event.action, event.key, event.today);
+    if (!change.ok) {
+      enqueue(notice(REFUSAL_NOTICES[change.why]));
+      return;
+    }
+    enqueue.assign({ reminders: change.state });
+    enqueue(notice(change.said.key, change.said.vars));
+    if (change.showList) enqueue({ type: 'showReminders' });
     return;
   }
-  // Where the button's debt is in the list now; null once it was removed, or when the button names no reminder.
-  const named = isReminderKey(event.key);
-  const debt = named ? debtIndex(context, debtOfKey(event.key)) : null;
+  if (context.consent !== 'given') {
+    enqueue(notice(REFUSAL_NOTICES.consent));
+    return;
+  }
+  const { named, debt } = keyedDebt(context, event.key);
   if (named && debt === null) {
-    // A button of a removed debt: nothing of it is left to act on, and no other debt is touched.
-    enqueue(notice('reminders.debtGone'));
+    enqueue(notice(REFUSAL_NOTICES.debtGone));
     return;
   }
   switch (event.action) {
-    case 'on':
-      set({ choice: 'on', since: event.today });
-      enqueue(notice('reminders.turnedOn'));
-      enqueue({ type: 'showReminders' });
-      return;
-    case 'off':
-      set({ choice: 'off' });
-      enqueue(notice(r.choice === 'on' ? 'reminders.turnedOff' : 'reminders.declined'));
-      return;
     case 'got':
       // Pressed without a reminder's key, it can name no debt of this case.
       if (debt === null) enqueue(notice('reminders.gone'));
@@ -113,11 +158,6 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
       return;
     case 'tz':
       enqueue({ type: 'showTimeZones' });
-      return;
-    case 'z':
-      set({ timeZone: TIME_ZONES[Number(event.key)] ?? null });
-      enqueue(notice('reminders.zoneSet'));
-      enqueue({ type: 'showReminders' });
       return;
     case 'doc': {
       // The request is written for the reminder's lender: the steps turn to that debt.
@@ -136,23 +176,6 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
   if (!found) {
     enqueue(notice('reminders.gone'));
     return;
-  }
-  switch (event.action) {
-    case 'x':
-      set(cancelReminder(r, found.key));
-      enqueue(notice('reminders.cancelled'));
-      enqueue({ type: 'showReminders' });
-      return;
-    case 's1':
-    case 's7': {
-      const days = event.action === 's1' ? 1 : 7;
-      const snoozed = snoozeReminder(r, found, event.today, days);
-      set(snoozed);
-      const until = snoozed.snoozed.find((s) => s.key === found.key)!.until;
-      enqueue(notice('reminders.snoozed', { date: formatDate(until, context.lang) }));
-      enqueue({ type: 'showReminders' });
-      return;
-    }
   }
   // The instalment answers.
   const number = found.instalment?.number;

@@ -1,7 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import { CASE_SCHEMA_VERSION, type CaseContext } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
-import { isPageField, readPageEdit } from '../../flows/page.js';
+import { isPageField, readPageChange } from '../../flows/page.js';
 import type { CareSignal } from '../../flows/machine.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot, type StoredRecord } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
@@ -136,6 +136,10 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
       return { kind: 'event', event: { type: 'PAGE_EDIT', field: input.field, debt: input.debt, text: input.text, today } };
     case 'pageSend':
       return { kind: 'event', event: { type: 'PAGE_SEND', debt: input.debt, today } };
+    case 'pageReminder':
+      return { kind: 'event', event: { type: 'PAGE_REMINDER', action: input.action, key: input.key, today } };
+    case 'pageDelete':
+      return { kind: 'event', event: { type: 'PAGE_DELETE', today } };
     case 'command': {
       if (input.command === 'export') return { kind: 'export' };
       const byCommand = {
@@ -382,8 +386,8 @@ export function createEngine(deps: EngineDeps) {
         const lang = prev!.context.lang;
         const t = translator(i18n, lang);
         const decision = decide(msg.input, prev!, today);
-        // A page edit is read here, under the lease, at the version the page saw: refused, it says why.
-        const reading = decision.kind === 'event' && decision.event.type === 'PAGE_EDIT' ? readPageEdit(prev!.context, decision.event, today) : null;
+        // A page's change is read here, under the lease, at the version the page saw: refused, it says why.
+        const reading = decision.kind === 'event' ? readPageChange(prev!.context, decision.event) : null;
         const refusal = decision.kind === 'refused' ? decision.reason : reading && !reading.ok ? reading.reason : null;
         if (refusal !== null) {
           refusals.set(msg, refusal);
@@ -441,7 +445,7 @@ export function createEngine(deps: EngineDeps) {
         }
 
         const nextT = translator(i18n, next.context.lang);
-        const aboutReminders = fromReminder || decision.event.type === 'REMINDERS' || decision.event.type === 'REMINDER';
+        const aboutReminders = fromReminder || decision.event.type === 'REMINDERS' || decision.event.type === 'REMINDER' || decision.event.type === 'PAGE_REMINDER';
         const effects = effectsOf(prev!, next, actions, nextT, today);
         const known = cache.get(msg.chatId);
         const follows = known?.version === begun.version && known.snapshot.snapshot === prev && known.snapshot.record ? { snapshot: prev, record: known.snapshot.record } : undefined;

@@ -1,4 +1,5 @@
 import { cleanInput, cutGraphemes } from '../domain/text.js';
+import type { ReminderSetting } from '../../flows/reminders.js';
 import type { ChatKey } from './ports.js';
 
 /** The engine's input, the same from every front: each front builds it from what it received. */
@@ -20,10 +21,13 @@ export type InboundInput =
   | { kind: 'reminder' }
   /**
    * From the Mini App's page (update ids as a reminder's): a field edited, read as the chat reads that field's
-   * answer (`debt`: the debt's id, for a field about one debt), or a lender's statement to send to the chat.
+   * answer (`debt`: the debt's id, for a field about one debt); a lender's statement to send to the chat; a choice
+   * about reminders (`key`: the reminder's, or the zone's index); everything deleted, confirmed on the page.
    */
   | { kind: 'pageEdit'; field: string; debt: number | null; text: string }
-  | { kind: 'pageSend'; debt: number };
+  | { kind: 'pageSend'; debt: number }
+  | { kind: 'pageReminder'; action: ReminderSetting; key: string }
+  | { kind: 'pageDelete' };
 
 export interface Inbound {
   chatId: ChatKey;

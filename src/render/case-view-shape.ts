@@ -18,6 +18,18 @@ export interface CaseView {
   budget: { income: string; essentials: string; otherDebts: string; since: string; causeWords: string };
   statement: { name: string; phoneTail: string };
   requests: Array<{ value: string; label: string }>;
+  reminders: RemindersView;
+}
+
+/** Reminders as the chat's /reminders lists them, each with its key for cancel and snooze; the zone for quiet hours. */
+export interface RemindersView {
+  on: boolean;
+  /** When they go out and when never (quiet hours), or what turning them on would do. */
+  when: string;
+  items: Array<{ key: string; date: string; what: string; lender: string | null }>;
+  /** The zone picked, as its index in `zones`; '' for the bot's default. */
+  zone: string;
+  zones: Array<{ value: string; label: string }>;
 }
 
 export interface DebtView {

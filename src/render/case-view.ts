@@ -1,4 +1,4 @@
-import { forLender, monthlySplit, stepsOf, type CaseContext } from '../../flows/case.js';
+import { debtIndex, forLender, monthlySplit, stepsOf, type CaseContext } from '../../flows/case.js';
 import { fromStored } from '../../flows/persistence.js';
 import { REQUESTS, type IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
@@ -9,10 +9,28 @@ import { documentFor, toTelegramHtml } from '../documents/index.js';
 import { debtName } from '../documents/names.js';
 import type { Translate } from '../i18n/index.js';
 import type { StoredCase } from '../store/case-store.js';
-import type { CaseView, DebtView } from './case-view-shape.js';
+import type { CaseView, DebtView, RemindersView } from './case-view-shape.js';
+import { listedDate, listedReminders, reminderTimes, what } from './reminders.js';
+import { TIME_ZONES, reminderState } from '../domain/reminders.js';
 import { chargeText, stageText } from './debts.js';
 
 export type { CaseView, DebtView } from './case-view-shape.js';
+
+function remindersView(c: CaseContext, t: Translate, today: IsoDate): RemindersView {
+  const zone = reminderState(c).timeZone;
+  return {
+    on: reminderState(c).choice === 'on',
+    when: reminderTimes(c, t),
+    items: listedReminders(c, today).map((x) => ({
+      key: x.key,
+      date: listedDate(x, c, today),
+      what: what(x, c.lang, t),
+      lender: c.debts.length > 1 ? debtName(c, debtIndex(c, x.debt)!, t) : null,
+    })),
+    zone: zone === null ? '' : String(TIME_ZONES.indexOf(zone)),
+    zones: TIME_ZONES.map((_, i) => ({ value: String(i), label: t(`reminders.zones.${i}`) })),
+  };
+}
 
 /** An amount as typed into an input: yuan, no grouping, fen only when there are any. */
 const typedAmount = (fen: number | null): string => (fen === null ? '' : fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
@@ -73,5 +91,6 @@ export function caseView(stored: StoredCase | null, translatorFor: (lang: CaseCo
     },
     statement: { name: c.statement.name ?? '', phoneTail: c.statement.phoneTail ?? '' },
     requests: REQUESTS.map((r) => ({ value: r, label: t(`statement.request.${r}`) })),
+    reminders: remindersView(c, t, today),
   };
 }

@@ -72,7 +72,7 @@ export function renderReminder(items: readonly Reminder[], c: CaseContext, t: Tr
 }
 
 /** What a listed reminder is about, in a few words. */
-function what(x: Reminder, lang: CaseContext['lang'], t: Translate): string {
+export function what(x: Reminder, lang: CaseContext['lang'], t: Translate): string {
   if (x.kind === 'instalment') return t('reminders.what.instalment', { number: x.instalment!.number, due: formatDate(x.about, lang) });
   return t(`reminders.what.${x.kind}`);
 }
@@ -91,7 +91,7 @@ function progressLine(c: CaseContext, debt: number, t: Translate): string[] {
  * the order of the list), numbered across, so the buttons below match.
  */
 function listBody(c: CaseContext, list: readonly Reminder[], on: boolean, t: Translate, today: IsoDate): string[] {
-  const line = (x: Reminder) => t('reminders.list.line', { n: list.indexOf(x) + 1, date: formatDate(x.date < today ? today : x.date, c.lang), what: what(x, c.lang, t) });
+  const line = (x: Reminder) => t('reminders.list.line', { n: list.indexOf(x) + 1, date: listedDate(x, c, today), what: what(x, c.lang, t) });
   const empty = on ? t('reminders.list.empty') : t('reminders.list.off');
   if (c.debts.length < 2) {
     return [...progressLine(c, 0, t), on && list.length > 0 ? list.map(line).join('\n') : empty];
@@ -105,18 +105,28 @@ function listBody(c: CaseContext, list: readonly Reminder[], on: boolean, t: Tra
   return on && list.length > 0 ? blocks : [...blocks, empty];
 }
 
+/** The day a listed reminder goes out: one already late goes out today. */
+export const listedDate = (x: Reminder, c: CaseContext, today: IsoDate): string => formatDate(x.date < today ? today : x.date, c.lang);
+
+/** The reminders listed while they are on, numbered in the order shown: by lender (in the order of the list), then by day. */
+export function listedReminders(c: CaseContext, today: IsoDate): Reminder[] {
+  if (reminderState(c).choice !== 'on') return [];
+  const all = reminders(c, today).slice(0, LISTED);
+  return c.debts.length > 1 ? [...all].sort((a, b) => debtIndex(c, a.debt)! - debtIndex(c, b.debt)!) : all;
+}
+
+/** When reminders go out (while on), or what turning them on would do. */
+export function reminderTimes(c: CaseContext, t: Translate): string {
+  if (reminderState(c).choice !== 'on') return t('reminders.list.offer');
+  const zone = reminderState(c).timeZone;
+  return t('reminders.list.when', { zone: zone ? t(`reminders.zones.${TIME_ZONES.indexOf(zone)}`) : t('reminders.list.defaultZone') });
+}
+
 /** `/reminders`: what is scheduled, by lender and day; each with cancel and snooze; all can be turned off (or on). */
 export function renderReminderList(c: CaseContext, t: Translate, today: IsoDate): Extract<Reply, { kind: 'text' }> {
   const on = reminderState(c).choice === 'on';
-  const all = on ? reminders(c, today).slice(0, LISTED) : [];
-  // Numbered in the order they are shown: by lender (in the order of the list), then by day.
-  const list = c.debts.length > 1 ? [...all].sort((a, b) => debtIndex(c, a.debt)! - debtIndex(c, b.debt)!) : all;
-  const zone = reminderState(c).timeZone;
-  const html = [
-    `<b>${t('reminders.list.title')}</b>`,
-    ...listBody(c, list, on, t, today),
-    on ? t('reminders.list.when', { zone: zone ? t(`reminders.zones.${TIME_ZONES.indexOf(zone)}`) : t('reminders.list.defaultZone') }) : t('reminders.list.offer'),
-  ].join('\n\n');
+  const list = listedReminders(c, today);
+  const html = [`<b>${t('reminders.list.title')}</b>`, ...listBody(c, list, on, t, today), reminderTimes(c, t)].join('\n\n');
   const rows: Keyboard = list.map((x, i) => [
     press(t('reminders.button.cancel', { n: i + 1 }), 'x', x.key),
     press(t('reminders.button.day', { n: i + 1 }), 's1', x.key),

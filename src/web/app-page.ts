@@ -29,7 +29,11 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem;margin:.25rem 0}
 dt{font-weight:600}dd{margin:0}
 form.field{margin:.75rem 0}
 form.field label,fieldset legend{display:block;font-weight:600;margin-bottom:.25rem}
-.row{display:flex;gap:.5rem}
+.row{display:flex;flex-wrap:wrap;gap:.5rem}
+button.danger{border-color:var(--bad);color:var(--bad);font-weight:600}
+.confirm{margin-top:.5rem}
+ul.plain{list-style:none;padding:0;margin:0}
+select{flex:1;min-width:0;font:inherit;min-height:44px;padding:.45rem .7rem;border:1px solid var(--line);border-radius:.6rem;background:var(--bg);color:var(--fg)}
 input[type=text]{flex:1;min-width:0;font:inherit;min-height:44px;padding:.45rem .7rem;border:1px solid var(--line);border-radius:.6rem;background:var(--bg);color:var(--fg)}
 fieldset{border:1px solid var(--line);border-radius:.6rem;margin:.75rem 0;padding:.5rem .75rem}
 fieldset label{display:flex;align-items:center;gap:.5rem;min-height:44px}

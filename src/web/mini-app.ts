@@ -11,6 +11,7 @@ import type { Logger } from '../observability/logger.js';
 import { caseView, storedLang } from '../render/case-view.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { AppSessions } from './app-sessions.js';
+import { isReminderSetting } from '../../flows/reminders.js';
 import { CSP, addressOf, sameOrigin, serveAsset } from './http.js';
 import { checkInitData } from './init-data.js';
 import { createLimiter } from './limits.js';
@@ -130,9 +131,9 @@ export function createMiniApp(deps: MiniAppDeps) {
     return c.json(await viewOf(userId));
   });
 
-  /** One input to the engine for this person's own chat, made against `version`; then the case as it is now. */
-  async function apply(c: Context, userId: number, version: number, input: Extract<Inbound['input'], { kind: 'pageEdit' | 'pageSend' }>) {
-    const { outcome, reason } = await engine.handlePage({ chatId: userId, userId, updateId: freshUpdateId(), paced: true, expectedVersion: version, input });
+  /** One input to the engine for this person's own chat, made against `version` if given; then the case as it is now. */
+  async function apply(c: Context, userId: number, version: number | undefined, input: Extract<Inbound['input'], { kind: 'pageEdit' | 'pageSend' | 'pageReminder' }>) {
+    const { outcome, reason } = await engine.handlePage({ chatId: userId, userId, updateId: freshUpdateId(), paced: true, ...(version === undefined ? {} : { expectedVersion: version }), input });
     const { lang, view } = await viewOf(userId);
     if (outcome === 'handled') return c.json({ lang, view });
     // What the chat would say to this answer, under the field; the case as it is (unchanged).
@@ -180,15 +181,34 @@ export function createMiniApp(deps: MiniAppDeps) {
     return apply(c, who.userId, change.version, { kind: 'pageSend', debt: change.debt });
   });
 
-  /** The chat's own commands for the "my data" page: their answers (and deletion's question) arrive in the chat. */
-  app.post('/app/api/command', limit, async (c) => {
+  app.post('/app/api/reminder', limit, async (c) => {
     const who = await authorised(c);
     if ('refused' in who) return who.refused;
-    const body = await c.req.json<{ command?: unknown }>().catch(() => null);
-    const command = body?.command;
-    if (command !== 'export' && command !== 'delete' && command !== 'reminders') return c.json({ error: 'bad request' }, 400);
-    const outcome = await engine.handle({ chatId: who.userId, userId: who.userId, updateId: freshUpdateId(), paced: true, input: { kind: 'command', command } });
-    return outcome === 'handled' || outcome === 'exported' ? c.json({ ok: true }) : c.json({ error: outcome }, 503);
+    const change = await readChange(c);
+    const key = change?.text;
+    if (!change || !isReminderSetting(change.field) || typeof key !== 'string' || key.length > 32) return c.json({ error: 'bad request' }, 400);
+    // A choice names its reminder by key, so it means the same in any version of the case (a reminder sent meanwhile
+    // is no conflict); one the case no longer calls for is refused.
+    return apply(c, who.userId, undefined, { kind: 'pageReminder', action: change.field, key });
+  });
+
+  /** A copy of everything kept, as /export makes it: sent to the chat, where Telegram keeps the files. */
+  app.post('/app/api/export', limit, async (c) => {
+    const who = await authorised(c);
+    if ('refused' in who) return who.refused;
+    const outcome = await engine.handle({ chatId: who.userId, userId: who.userId, updateId: freshUpdateId(), paced: true, input: { kind: 'command', command: 'export' } });
+    return outcome === 'exported' ? c.json({ ok: true }) : c.json({ error: outcome }, 503);
+  });
+
+  /**
+   * Everything deleted, as /delete confirmed in the chat (the page asked first): whatever the page last saw, so no
+   * version. The chat is told, and this session ends with the rest of the person's records.
+   */
+  app.post('/app/api/delete', limit, async (c) => {
+    const who = await authorised(c);
+    if ('refused' in who) return who.refused;
+    const { outcome } = await engine.handlePage({ chatId: who.userId, userId: who.userId, updateId: freshUpdateId(), paced: true, input: { kind: 'pageDelete' } });
+    return outcome === 'deleted' ? c.json({ deleted: true }) : c.json({ error: outcome }, 503, { 'retry-after': '5' });
   });
 
   app.onError((err, c) => {

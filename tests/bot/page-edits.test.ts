@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { freshUpdateId } from '../../src/engine/inbound.js';
 import { htmlToPlain } from '../../src/render/html.js';
+import { todayIn } from '../../src/engine/clock.js';
+import { translator } from '../../src/i18n/index.js';
+import { caseView } from '../../src/render/case-view.js';
 import { createBotHarness, type HarnessUser } from '../support/bot-harness.js';
 import { asCase } from '../support/stored.js';
 import { walk } from '../support/walks.js';
@@ -78,5 +81,47 @@ describe('a change made on the Mini App', () => {
     expect(outcome).toBe('handled');
     const after = h.calls.slice(calls);
     expect(after.map((c) => c.method)).toEqual(['sendDocument']);
+  });
+});
+
+describe('reminders and "my data" on the Mini App', () => {
+  const page = (h: Harness, u: HarnessUser, input: { kind: 'pageReminder'; action: 'on' | 'off' | 'x' | 's1' | 's7' | 'z'; key: string } | { kind: 'pageDelete' }, expectedVersion?: number) =>
+    h.engine.handlePage({ chatId: u.id, userId: u.id, updateId: freshUpdateId(), paced: true, ...(expectedVersion === undefined ? {} : { expectedVersion }), input });
+
+  it('turned on, cancelled and given a zone on the page: stored as the chat\'s buttons store them, with nothing said in the chat', async () => {
+    const { h, u } = await twoDebts(91_006);
+    const calls = h.calls.length;
+    expect(await page(h, u, { kind: 'pageReminder', action: 'on', key: '' }, await version(h, u))).toEqual({ outcome: 'handled', reason: null });
+    const on = asCase((await h.store.load(u.id))!.snapshot);
+    expect(on.reminders?.choice).toBe('on');
+    const listed = caseView(await h.store.load(u.id), (l) => translator(h.i18n, l), todayIn(h.clock.now()))!.reminders;
+    expect(listed.on).toBe(true);
+    expect(listed.items.length).toBeGreaterThan(0);
+    const key = listed.items[0]!.key;
+    expect(await page(h, u, { kind: 'pageReminder', action: 'x', key }, await version(h, u))).toEqual({ outcome: 'handled', reason: null });
+    expect(await page(h, u, { kind: 'pageReminder', action: 'z', key: '5' }, await version(h, u))).toEqual({ outcome: 'handled', reason: null });
+    const after = asCase((await h.store.load(u.id))!.snapshot);
+    expect(after.reminders?.cancelled).toEqual([key]);
+    expect(after.reminders?.timeZone).toBe('America/New_York');
+    // The page shows the result; the chat is not told (no message, no question asked again).
+    expect(h.calls.slice(calls).filter((c) => c.method === 'sendMessage')).toEqual([]);
+    // Cancelled again from a page not yet refreshed: it stays cancelled, once.
+    expect((await page(h, u, { kind: 'pageReminder', action: 'x', key }, await version(h, u))).outcome).toBe('handled');
+    expect(asCase((await h.store.load(u.id))!.snapshot).reminders?.cancelled).toEqual([key]);
+    // One the case no longer calls for: refused with the page's reason, nothing changed.
+    const before = await version(h, u);
+    expect(await page(h, u, { kind: 'pageReminder', action: 's1', key: 'contact:2020-01-01' }, before)).toEqual({ outcome: 'refused', reason: 'page.reminderGone' });
+    expect(await version(h, u)).toBe(before);
+  });
+
+  it('"delete my data" confirmed on the page deletes everything, as /delete does, and the chat keeps one line saying so', async () => {
+    const { h, u } = await twoDebts(91_007);
+    const calls = h.calls.length;
+    // Whatever version the page last saw: deleting is not a change to merge.
+    expect((await page(h, u, { kind: 'pageDelete' })).outcome).toBe('deleted');
+    expect(await h.store.load(u.id)).toBeNull();
+    const said = h.calls.slice(calls).filter((c) => c.method === 'sendMessage').map((c) => htmlToPlain(String(c.payload.text)));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('已删除');
   });
 });

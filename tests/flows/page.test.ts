@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDebt, newCaseContext, type CaseContext } from '../../flows/case.js';
-import { readPageEdit } from '../../flows/page.js';
+import { readPageEdit, readPageReminder } from '../../flows/page.js';
+import { reminders } from '../../src/domain/reminders.js';
 
 const TODAY = '2026-12-07';
 /** Consent given, two debts (ids 0 and 3), the steps on the first. */
@@ -48,5 +49,44 @@ describe('an edit on the Mini App page', () => {
     const r = readPageEdit(twoDebts(), { field: 'causeWords', debt: null, text: '上个月公司裁员，我被辞退了' }, TODAY);
     expect(r.ok && r.patch.facts?.cause).toBe('job_loss');
     expect(r.ok && r.patch.facts?.causeWords).toEqual({ cause: 'job_loss', text: '上个月公司裁员，我被辞退了' });
+  });
+});
+
+describe('a choice about reminders on the Mini App page', () => {
+  const on = (c: CaseContext): CaseContext => {
+    const r = readPageReminder(c, { action: 'on', key: '' }, TODAY);
+    if (!r.ok) throw new Error(r.reason);
+    return { ...c, ...r.patch };
+  };
+
+  it('turns them on from today, as the chat\'s button does, and lists what is due', () => {
+    const c = on(twoDebts());
+    expect(c.reminders?.choice).toBe('on');
+    expect(c.reminders?.since).toBe(TODAY);
+    expect(reminders(c, TODAY).length).toBeGreaterThan(0);
+  });
+
+  it('cancels or snoozes the one reminder its key names, and nothing else', () => {
+    const c = on(twoDebts());
+    const [first, second] = reminders(c, TODAY);
+    const cancelled = readPageReminder(c, { action: 'x', key: first!.key }, TODAY);
+    expect(cancelled.ok && cancelled.patch.reminders?.cancelled).toEqual([first!.key]);
+    const snoozed = readPageReminder(c, { action: 's7', key: second!.key }, TODAY);
+    expect(snoozed.ok && snoozed.patch.reminders?.snoozed.map((s) => s.key)).toEqual([second!.key]);
+    expect(snoozed.ok && snoozed.patch.reminders?.cancelled).toEqual([]);
+  });
+
+  it('keeps quiet hours in the zone picked from the list, and refuses a zone not on it', () => {
+    const c = on(twoDebts());
+    const london = readPageReminder(c, { action: 'z', key: '3' }, TODAY);
+    expect(london.ok && london.patch.reminders?.timeZone).toBe('Europe/London');
+    expect(readPageReminder(c, { action: 'z', key: '42' }, TODAY)).toEqual({ ok: false, reason: 'page.reminderGone' });
+  });
+
+  it('changes nothing for a reminder no longer due, one of a removed debt, or without consent', () => {
+    const c = on(twoDebts());
+    expect(readPageReminder(c, { action: 'x', key: 'bill:2020-01-01' }, TODAY)).toEqual({ ok: false, reason: 'page.reminderGone' });
+    expect(readPageReminder(c, { action: 's1', key: 'bill:2026-12-07:2' }, TODAY)).toEqual({ ok: false, reason: 'page.gone' });
+    expect(readPageReminder({ ...c, consent: 'declined' }, { action: 'off', key: '' }, TODAY)).toEqual({ ok: false, reason: 'page.consent' });
   });
 });

@@ -138,7 +138,7 @@ export function createBotHarness(
     return api;
   }
 
-  return { bot, store, calls, user, engine, refused };
+  return { bot, store, calls, user, engine, refused, i18n, clock };
 }
 
 /** A person in a chat with the harness bot. */

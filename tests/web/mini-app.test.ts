@@ -39,7 +39,7 @@ beforeAll(async () => {
   port = await freePort();
   bot = startBotProcess({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, REDIS_URL: rig.redis().url, PORT: String(port), PUBLIC_URL, LOG_LEVEL: 'info' });
   await bot.waitForOutput('bot started');
-  for (let i = 0; i < 7; i++) people.push(person(api, 97_000 + i));
+  for (let i = 0; i < 9; i++) people.push(person(api, 97_000 + i));
   const step = async (update: (p: Person) => Record<string, unknown>, next: string) => {
     await round(api, people, update, next);
     // A person answers no faster than the flood limit allows (8 in 5 s).
@@ -212,19 +212,84 @@ describe('the Mini App', () => {
     await waitFor(async () => asCase((await rig.store().load(p.id))?.snapshot).facts.essentialsFen === 400_000);
   });
 
+  it('reminders: turned on, one cancelled and the zone picked on the page are stored as the chat\'s buttons store them; the chat is not told', async () => {
+    const { api, port, p } = await withCase();
+    const page = await openApp(port, p);
+    await page.getByRole('button', { name: '提醒', exact: true }).click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('提醒现在是关着的');
+    await page.getByRole('button', { name: '打开提醒' }).click();
+    await page.locator('#reminders li').first().waitFor();
+    expect(asCase((await rig.store().load(p.id))?.snapshot).reminders?.choice).toBe('on');
+    // Quiet hours are said where the zone is chosen.
+    expect(await page.locator('main').innerText()).toContain('晚上 9 点到早上 9 点之间不发');
+
+    const items = page.locator('#reminders li');
+    const count = await items.count();
+    // The last: one due today may go out to the chat meanwhile (outside quiet hours), and is no conflict.
+    await items.last().getByRole('button', { name: '取消' }).click();
+    await waitFor(async () => asCase((await rig.store().load(p.id))?.snapshot).reminders?.cancelled.length === 1);
+    await expect.poll(() => items.count()).toBeLessThan(count);
+
+    await page.selectOption('#f-zone', { label: '伦敦' });
+    await page.locator('form.field', { has: page.locator('#f-zone') }).getByRole('button', { name: '保存' }).click();
+    await waitFor(async () => asCase((await rig.store().load(p.id))?.snapshot).reminders?.timeZone === 'Europe/London');
+    await expect.poll(() => page.locator('main').innerText()).toContain('伦敦');
+    // Said on the page only: the chat gets none of the chat buttons' answers.
+    const chat = api.sentTo(p.id).map((c) => String(c.payload.text));
+    for (const answer of ['提醒开好了', '这条提醒取消了', '时区改好了']) expect(chat.some((t) => t.includes(answer))).toBe(false);
+
+    await page.getByRole('button', { name: '全部关掉' }).click();
+    await waitFor(async () => asCase((await rig.store().load(p.id))?.snapshot).reminders?.choice === 'off');
+    await expect.poll(() => page.locator('main').innerText()).toContain('提醒现在是关着的');
+  });
+
+  it('my data: the copy goes to the chat as two files; deleting is asked once more on the page, then everything is gone and the session with it', async () => {
+    const { api, port, p } = await withCase();
+    const page = await openApp(port, p);
+    await page.getByRole('button', { name: '我的资料' }).click();
+    await page.getByRole('button', { name: '把我的资料发给我' }).click();
+    await expect.poll(() => page.locator('#status').innerText()).toContain('发好了');
+    const files = api.calls.filter((c) => c.method === 'sendDocument' && Number(c.payload.chat_id) === p.id).map((c) => c.file!.filename);
+    expect(files.some((f) => f.endsWith('.json'))).toBe(true);
+    expect(files).toHaveLength(2);
+
+    await page.getByRole('button', { name: '删除我的全部资料' }).click();
+    await expect.poll(() => page.locator('#delete-confirm').innerText()).toContain('不能恢复');
+    // Not yet: the question only.
+    await page.getByRole('button', { name: '先不删' }).click();
+    expect(await page.locator('#delete-confirm').isHidden()).toBe(true);
+    expect(await rig.store().load(p.id)).not.toBeNull();
+
+    const token = await page.evaluate<string>(`(async () => { const r = await fetch('/app/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ initData: new URLSearchParams(location.hash.slice(1)).get('tgWebAppData') }) }); return (await r.json()).token; })()`);
+    await page.getByRole('button', { name: '删除我的全部资料' }).click();
+    await page.getByRole('button', { name: '确定删除' }).click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('已经全部删除');
+    expect(await rig.store().load(p.id)).toBeNull();
+    await until('the chat to say so', () => api.sentTo(p.id).some((c) => String(c.payload.text).includes('已删除')));
+    // Every session of the person ended with the rest of their records.
+    expect((await fetch(`http://127.0.0.1:${port}/app/api/case`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
   it('passes axe-core with no serious violation, in light and dark themes (screenshots at 390×844 in docs/)', async () => {
     const { port, p } = await withCase();
     for (const dark of [false, true]) {
       const page = await openApp(port, p, { dark });
       await page.locator('.card h3').first().waitFor();
-      for (const screen of ['home', 'statement'] as const) {
+      for (const screen of ['home', 'statement', 'reminders', 'data'] as const) {
         if (screen === 'statement') await page.locator('.card').first().getByRole('button', { name: '情况说明' }).click();
+        if (screen === 'reminders') await page.getByRole('button', { name: '提醒', exact: true }).click();
+        if (screen === 'data') {
+          await page.getByRole('button', { name: '我的资料' }).click();
+          await page.getByRole('button', { name: '删除我的全部资料' }).click();
+        }
         const { violations } = await new AxeBuilder({ page }).analyze();
         const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         expect(bad.map((v) => `${screen} ${dark ? 'dark' : 'light'}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+        if (screen !== 'home') {
+          await page.evaluate("Telegram.WebView.receiveEvent('back_button_pressed')");
+          await page.locator('.card h3').first().waitFor();
+        }
       }
-      await page.evaluate("Telegram.WebView.receiveEvent('back_button_pressed')");
-      await page.locator('.card h3').first().waitFor();
       await page.screenshot({ path: join(ROOT, 'docs', `mini-app-${dark ? 'dark' : 'light'}.png`) });
     }
   });

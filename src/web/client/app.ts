@@ -1,12 +1,13 @@
-import type { CaseView, DebtView } from '../../render/case-view-shape.js';
+import type { CaseView, DebtView, RemindersView } from '../../render/case-view-shape.js';
 import { renderHtml } from './html.js';
 import { onEnterOutsideComposition } from './ime.js';
 import { backButton, inTelegram, initData, launchTheme, mainButton, on, postEvent, type Theme } from './telegram.js';
 
 /** The page's words (`app.ui.*` in the person's language) and the case as the server rendered it. */
 type Ui = Record<string, string>;
-type Route = { page: 'home' } | { page: 'budget' } | { page: 'debt'; id: number } | { page: 'statement'; id: number } | { page: 'data' };
+type Route = { page: 'home' } | { page: 'budget' } | { page: 'debt'; id: number } | { page: 'statement'; id: number } | { page: 'reminders' } | { page: 'data' };
 interface Answer {
+  deleted?: boolean;
   lang?: string;
   view?: CaseView | null;
   message?: string;
@@ -124,7 +125,7 @@ async function send(path: string, body: Record<string, unknown>, from: From) {
     if (code === 200) {
       if (from) typed.delete(from.id);
       render();
-      say(path.endsWith('/send') ? (ui.sent ?? '') : (ui.saved ?? ''));
+      say((path.endsWith('/send') ? ui.sent : path.endsWith('/reminder') ? ui.remindersSaved : ui.saved) ?? '');
       return;
     }
     if (from) typed.set(from.id, from.text);
@@ -158,15 +159,12 @@ function debtCard(d: DebtView) {
 }
 
 function home(v: CaseView) {
-  const list = el('ul', { className: 'plain' });
-  list.style.listStyle = 'none';
-  list.style.padding = '0';
-  list.append(...v.debts.map(debtCard));
+  const list = el('ul', { className: 'plain' }, ...v.debts.map(debtCard));
   return [
     el('h2', { textContent: v.total }),
     ...(v.spare ? [el('p', { textContent: v.spare })] : []),
     list,
-    el('div', { className: 'nav' }, navButton(ui.budget ?? '', { page: 'budget' }), navButton(ui.data ?? '', { page: 'data' })),
+    el('div', { className: 'nav' }, navButton(ui.budget ?? '', { page: 'budget' }), navButton(ui.reminders ?? '', { page: 'reminders' }), navButton(ui.data ?? '', { page: 'data' })),
   ];
 }
 
@@ -231,25 +229,99 @@ async function sendStatement(d: DebtView) {
   await change('/app/api/send', { debt: d.id }, null);
 }
 
-/** Each is the chat's own command, answered in the chat: the copy of one's data, the reminders, deleting (asked there first). */
-function dataPage() {
-  const command = (name: string, label: string, hint: string) => {
-    const button = el('button', { type: 'button', textContent: label });
-    button.onclick = async () => {
-      button.disabled = true;
-      const code = (await call('/app/api/command', { command: name }).catch(() => ({ status: 0 }))).status;
-      button.disabled = false;
-      if (code === 401) return refusedHere();
-      say(code === 200 ? (ui.inChat ?? '') : (ui.failed ?? boot.failed));
+/** A choice about reminders, read by the engine as the chat's button; a refusal is said under the list. */
+function reminderButton(label: string, action: string, key: string, error: HTMLElement) {
+  const button = el('button', { type: 'button', textContent: label });
+  button.onclick = () => void change('/app/api/reminder', { field: action, text: key }, { id: 'r', text: '', error, button });
+  return button;
+}
+
+/** The reminders as /reminders lists them, each with cancel and snooze; on or off; the zone quiet hours are kept in. */
+function remindersPage(r: RemindersView) {
+  const error = el('p', { className: 'error', id: 'r-error' });
+  error.setAttribute('role', 'alert');
+  const items = r.items.map((x) => {
+    const what = x.lender ? `${x.lender} · ${x.what}` : x.what;
+    return el(
+      'li',
+      { className: 'card' },
+      el('h3', { textContent: x.date }),
+      el('p', { textContent: what }),
+      el(
+        'div',
+        { className: 'row' },
+        reminderButton(ui.cancelReminder ?? '', 'x', x.key, error),
+        reminderButton(ui.snoozeDay ?? '', 's1', x.key, error),
+        reminderButton(ui.snoozeWeek ?? '', 's7', x.key, error),
+      ),
+    );
+  });
+  const list = el('ul', { className: 'plain', id: 'reminders' }, ...items);
+  const body: Node[] = [el('h2', { textContent: ui.reminders ?? '' }), el('p', { textContent: r.on ? (ui.remindersOn ?? '') : (ui.remindersOff ?? '') })];
+  if (r.on) body.push(items.length > 0 ? list : el('p', { textContent: ui.remindersEmpty ?? '' }));
+  body.push(el('p', { textContent: r.when }), error);
+  if (r.on) {
+    const select = el('select', { id: 'f-zone', name: 'zone' });
+    select.append(...r.zones.map((z) => el('option', { value: z.value, textContent: z.label, selected: z.value === (r.zone || '0') })));
+    const save = el('button', { type: 'submit', textContent: ui.save ?? '' });
+    const zoneError = el('p', { className: 'error', id: 'f-zone-error' });
+    const form = el('form', { className: 'field' }, el('label', { htmlFor: 'f-zone', textContent: ui.zone ?? '' }), el('p', { className: 'hint', textContent: ui.zoneHint ?? '' }), el('div', { className: 'row' }, select, save), zoneError);
+    form.onsubmit = (e) => {
+      e.preventDefault();
+      void change('/app/api/reminder', { field: 'z', text: select.value }, { id: 'f-zone', text: select.value, error: zoneError, button: save });
     };
-    return el('div', { className: 'card' }, el('p', { textContent: hint }), button);
+    body.push(form, el('div', { className: 'nav' }, reminderButton(ui.turnOff ?? '', 'off', '', error)));
+  } else {
+    body.push(el('div', { className: 'nav' }, reminderButton(ui.turnOn ?? '', 'on', '', error)));
+  }
+  return body;
+}
+
+/** A copy of one's data (sent to the chat), and deleting everything, asked once more on the page first. */
+function dataPage() {
+  const exportButton = el('button', { type: 'button', textContent: ui.export ?? '' });
+  exportButton.onclick = async () => {
+    exportButton.disabled = true;
+    const code = (await call('/app/api/export', {}).catch(() => ({ status: 0 }))).status;
+    exportButton.disabled = false;
+    if (code === 401) return refusedHere();
+    say(code === 200 ? (ui.exported ?? '') : (ui.failed ?? boot.failed));
   };
+  const confirm = el('div', { className: 'confirm', hidden: true, id: 'delete-confirm' });
+  const deleteButton = el('button', { type: 'button', className: 'danger', textContent: ui.delete ?? '' });
+  deleteButton.setAttribute('aria-expanded', 'false');
+  deleteButton.setAttribute('aria-controls', 'delete-confirm');
+  const showConfirm = (shown: boolean) => {
+    confirm.hidden = !shown;
+    deleteButton.setAttribute('aria-expanded', String(shown));
+  };
+  deleteButton.onclick = () => showConfirm(true);
+  const yes = el('button', { type: 'button', className: 'danger', textContent: ui.deleteYes ?? '' });
+  yes.onclick = async () => {
+    yes.disabled = true;
+    const result = await call('/app/api/delete', {}).catch(() => ({ status: 0, answer: {} as Answer }));
+    yes.disabled = false;
+    if (result.status === 401) return refusedHere();
+    if (result.answer.deleted) return deletedHere();
+    say(ui.failed ?? boot.failed);
+  };
+  confirm.append(el('p', { textContent: ui.deleteConfirm ?? '' }), el('div', { className: 'row' }, yes, el('button', { type: 'button', textContent: ui.deleteNo ?? '', onclick: () => showConfirm(false) })));
   return [
     el('h2', { textContent: ui.data ?? '' }),
-    command('reminders', ui.reminders ?? '', ui.remindersHint ?? ''),
-    command('export', ui.export ?? '', ui.exportHint ?? ''),
-    command('delete', ui.delete ?? '', ui.deleteHint ?? ''),
+    el('div', { className: 'card' }, el('p', { textContent: ui.exportHint ?? '' }), exportButton),
+    el('div', { className: 'card' }, el('p', { textContent: ui.deleteHint ?? '' }), deleteButton, confirm),
   ];
+}
+
+/** Everything deleted: the session ended with it; nothing left to show or change. */
+function deletedHere() {
+  token = '';
+  view = null;
+  stack = [{ page: 'home' }];
+  backButton(false);
+  mainButton(null, colors);
+  main.replaceChildren(el('p', { textContent: ui.deleted ?? '' }));
+  say('');
 }
 
 function render() {
@@ -264,6 +336,7 @@ function render() {
   else if (r.page === 'budget') body = budgetPage(view);
   else if (r.page === 'debt' && debt) body = debtPage(view, debt);
   else if (r.page === 'statement' && debt) body = statementPage(view, debt);
+  else if (r.page === 'reminders') body = remindersPage(view.reminders);
   else if (r.page === 'data') body = dataPage();
   else {
     stack = [{ page: 'home' }];
