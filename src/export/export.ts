@@ -8,7 +8,7 @@ import type { Translate } from '../i18n/index.js';
 import { htmlToPlain } from '../render/html.js';
 import { productName } from '../documents/names.js';
 import type { ReminderJob } from '../engine/ports.js';
-import { KEPT_RECORDS, type Inventory, type KeptRecordName } from '../store/case-store.js';
+import { APP_SESSION_SECONDS, KEPT_RECORDS, type Inventory, type KeptRecordName } from '../store/case-store.js';
 
 /**
  * A copy of everything kept about one person (PIPL Art. 45): a JSON file a program can read and a text summary a
@@ -201,7 +201,9 @@ export function buildExport(input: ExportInput, t: Translate): Export {
 }
 
 function lifetimeOf(name: KeptRecordName, tp: (key: string, vars?: Record<string, unknown>) => string, floodWindowMs: number): string {
-  return name === 'flood' ? tp('export.kept.flood.lifetime', { seconds: Math.round(floodWindowMs / 1000) }) : tp(`export.kept.${name}.lifetime`);
+  if (name === 'flood') return tp('export.kept.flood.lifetime', { seconds: Math.round(floodWindowMs / 1000) });
+  if (name === 'appSessions') return tp('export.kept.appSessions.lifetime', { minutes: APP_SESSION_SECONDS / 60 });
+  return tp(`export.kept.${name}.lifetime`);
 }
 
 type Tp = (key: string, vars?: Record<string, unknown>) => string;

@@ -26,11 +26,21 @@ export interface CaseStore {
   load(chatId: number): Promise<StoredCase | null>;
   loadPrefs(userId: number): Promise<UserPrefs | null>;
   savePrefs(userId: number, prefs: UserPrefs): Promise<void>;
+  /**
+   * The Mini App's sessions (web/app-sessions.ts mints and reads their tokens): one record per session under the
+   * user's tag, named by a digest of the token's secret, ending APP_SESSION_SECONDS after its last use. Kept here
+   * so that /delete ends them and /export lists them with everything else of the person.
+   */
+  openAppSession(userId: number, digest: string): Promise<void>;
+  /** Whether the session is open; if it is, its expiry moves on. */
+  touchAppSession(userId: number, digest: string): Promise<boolean>;
+  closeAppSession(userId: number, digest: string): Promise<void>;
   /** True at most once per chat per `ttlSeconds`: for notices that must not repeat (a group told "private only"). */
   claimNotice(chatId: number, ttlSeconds: number): Promise<boolean>;
   /**
    * Removes every key of the chat and of the user, including any added later under their tags. `removed` counts
-   * the person's own records (the case, the preferences), not bookkeeping (seen ids, lease, queue, flood, outbox).
+   * the person's own records (the case, the preferences), not bookkeeping (seen ids, lease, queue, flood, outbox)
+   * or the Mini App's sessions.
    */
   deleteAll(chatId: number, userId: number): Promise<{ removed: number }>;
   /**
@@ -55,14 +65,17 @@ export interface UserPrefs {
 }
 
 /** The records kept beside the case, each under the chat's or the user's tag (keys.ts). */
-export const KEPT_RECORDS = ['seen', 'flood', 'lock', 'queue', 'outbox', 'notice', 'prefs'] as const;
+export const KEPT_RECORDS = ['seen', 'flood', 'lock', 'queue', 'outbox', 'notice', 'prefs', 'appSessions'] as const;
 export type KeptRecordName = (typeof KEPT_RECORDS)[number];
 
 export interface KeptRecord {
   name: KeptRecordName;
   /** Milliseconds until it expires by itself; null: it has no expiry. */
   ttlMs: number | null;
-  /** How many entries it holds: update ids, updates counted, waiting updates, owed turns; 1 for a single value. */
+  /**
+   * How many entries it holds: update ids, updates counted, waiting updates, owed turns, open sessions; 1 for a
+   * single value. `ttlMs` is then the longest-lived entry's.
+   */
   entries: number;
 }
 
@@ -179,6 +192,8 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
+/** How long a Mini App session lasts unused; each use moves it on. */
+export const APP_SESSION_SECONDS = 30 * 60;
 /** How many update ids are remembered per chat: bounded, so a long case stays small (a few hundred bytes). */
 export const SEEN_KEEP = 64;
 /** A dead holder blocks its chat at most this long; a live one renews well before. */

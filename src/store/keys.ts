@@ -19,6 +19,10 @@ export const keys = {
   /** String: a notice was given (a group told "private chats only"). */
   notice: (chatId: number) => `xs:${chatTag(chatId)}:notice`,
   prefs: (userId: number) => `xs:${userTag(userId)}:prefs`,
+  /** String: one Mini App session, named by a digest of its token's secret (never the token itself). */
+  appSession: (userId: number, digest: string) => `xs:${userTag(userId)}:app:${digest}`,
+  /** Glob for every Mini App session of this user, for /export. */
+  appSessions: (userId: number) => `xs:{u:${userId}}:app:*`,
   /** Glob patterns for "everything of this chat / this user", for deletion. */
   chatPattern: (chatId: number) => `xs:{c:${chatId}}:*`,
   userPattern: (userId: number) => `xs:{u:${userId}}:*`,

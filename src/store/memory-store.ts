@@ -1,4 +1,6 @@
+import { LRUCache } from 'lru-cache';
 import {
+  APP_SESSION_SECONDS,
   LEASE_MS,
   OWED_ATTEMPTS,
   OWED_TTL_SECONDS,
@@ -40,6 +42,9 @@ const emptyChat = (): Chat => ({
   noticeUntil: 0,
 });
 
+/** How many users' Mini App sessions the process keeps at most. */
+const APP_SESSION_USERS = 50_000;
+
 /**
  * The store in process memory, for the terminal chat and tests: the same contract as Redis (the same suite runs
  * against both), including leases and the ordered wait, so several engines on one memory store behave like
@@ -52,6 +57,11 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
   const leaseMs = opts.leaseMs ?? LEASE_MS;
   const chats = new Map<number, Chat>();
   const prefs = new Map<number, { value: UserPrefs; until: number }>();
+  /**
+   * Each user's open Mini App sessions: digest → when it ends. Bounded by users, least recently used out: a user who
+   * never comes back is not kept for ever.
+   */
+  const appSessions = new LRUCache<number, Map<string, number>>({ max: APP_SESSION_USERS });
   const wakes = createWakes();
   /** Versions are never reused for a chat: a new case starts above any the process handed out before. */
   let lastBase = 0;
@@ -68,6 +78,17 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
     if (c.flood && c.flood.until <= t) c.flood = null;
     for (const [token, w] of c.queue) if (w.deadline < t) c.queue.delete(token);
     return c;
+  };
+
+  /** The user's open Mini App sessions, the ended ones dropped (and the user with the last of them). */
+  const sessionsOf = (userId: number): Map<string, number> | null => {
+    const mine = appSessions.get(userId);
+    if (!mine) return null;
+    const t = now();
+    for (const [digest, until] of mine) if (until <= t) mine.delete(digest);
+    if (mine.size > 0) return mine;
+    appSessions.delete(userId);
+    return null;
   };
 
   const release = (id: number, c: Chat) => {
@@ -202,6 +223,20 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
     async savePrefs(userId, value) {
       prefs.set(userId, { value: { ...value }, until: now() + ttl });
     },
+    async openAppSession(userId, digest) {
+      const mine = sessionsOf(userId) ?? new Map<string, number>();
+      mine.set(digest, now() + APP_SESSION_SECONDS * 1000);
+      appSessions.set(userId, mine);
+    },
+    async touchAppSession(userId, digest) {
+      const mine = sessionsOf(userId);
+      if (!mine?.has(digest)) return false;
+      mine.set(digest, now() + APP_SESSION_SECONDS * 1000);
+      return true;
+    },
+    async closeAppSession(userId, digest) {
+      sessionsOf(userId)?.delete(digest);
+    },
     async claimNotice(chatId, ttlSeconds) {
       const c = chat(chatId);
       if (c.noticeUntil > now()) return false;
@@ -213,6 +248,7 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       const removed = (chat(chatId).case ? 1 : 0) + (p && p.until > now() ? 1 : 0);
       chats.delete(chatId);
       prefs.delete(userId);
+      appSessions.delete(userId);
       return { removed };
     },
     async inventory(chatId, userId) {
@@ -231,6 +267,8 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
       add('outbox', c.outbox?.until ?? 0, 1);
       add('notice', c.noticeUntil, 1);
       add('prefs', live?.until ?? 0, 1);
+      const sessions = sessionsOf(userId);
+      add('appSessions', Math.max(0, ...(sessions?.values() ?? [])), sessions?.size ?? 0);
       return { caseTtlMs: c.case ? c.caseUntil - t : null, seenIds: [...c.seen], prefs: live ? { ...live.value } : null, records };
     },
     async ping() {

@@ -1,5 +1,6 @@
 import { Cluster, type Redis } from 'ioredis';
 import {
+  APP_SESSION_SECONDS,
   LEASE_MS,
   OWED_ATTEMPTS,
   OWED_TTL_SECONDS,
@@ -625,6 +626,16 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
       guard(async () => {
         if (prefs.lang) await scripts.xsSavePrefs(keys.prefs(userId), prefs.lang, ttl);
       }),
+    openAppSession: (userId, digest) =>
+      guard(async () => {
+        await client.set(keys.appSession(userId, digest), '1', 'EX', APP_SESSION_SECONDS);
+      }),
+    // EXPIRE answers whether the key exists and slides it, in one command.
+    touchAppSession: (userId, digest) => guard(async () => (await client.expire(keys.appSession(userId, digest), APP_SESSION_SECONDS)) === 1),
+    closeAppSession: (userId, digest) =>
+      guard(async () => {
+        await client.del(keys.appSession(userId, digest));
+      }),
     claimNotice: (chatId, ttlSeconds) =>
       guard(async () => (await client.set(keys.notice(chatId), '1', 'EX', ttlSeconds, 'NX')) === 'OK'),
     deleteAll: (chatId, userId) =>
@@ -647,8 +658,13 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
         const id = chatId;
         const chatRecords = ['seen', 'flood', 'lock', 'queue', 'outbox', 'notice'] as const;
         const r = (await scripts.xsInventory(keys.case(id), keys.queue(id), keys.notice(id))).map(Number);
-        // The user's tag is another slot: its own reads.
-        const [prefsTtl, lang] = await Promise.all([client.pttl(keys.prefs(userId)), client.hget(keys.prefs(userId), 'lang')]);
+        // The user's tag is another slot: its own reads. Its sessions are found as /delete finds them, by a scan (an
+        // export is rare; a use of the Mini App then costs one command, not an index kept beside it).
+        const [prefsTtl, lang, sessionTtls] = await Promise.all([
+          client.pttl(keys.prefs(userId)),
+          client.hget(keys.prefs(userId), 'lang'),
+          scanAll(keys.appSessions(userId)).then((found) => Promise.all(found.map((k) => client.pttl(k)))),
+        ]);
         const ttlOf = (pttl: number) => (pttl === -1 ? null : pttl);
         const records: KeptRecord[] = [];
         chatRecords.forEach((name, i) => {
@@ -657,6 +673,9 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
         });
         const prefs = lang === 'zh-CN' || lang === 'en' ? ({ lang } satisfies UserPrefs) : null;
         if (prefsTtl !== -2) records.push({ name: 'prefs', ttlMs: ttlOf(prefsTtl), entries: 1 });
+        // A session may end between the scan and its PTTL.
+        const open = sessionTtls.filter((pttl) => pttl !== -2);
+        if (open.length > 0) records.push({ name: 'appSessions', ttlMs: open.includes(-1) ? null : Math.max(...open), entries: open.length });
         return {
           caseTtlMs: r[0]! < 0 ? null : r[0]!,
           seenIds: r.slice(1 + 2 * chatRecords.length).sort((a, b) => a - b),

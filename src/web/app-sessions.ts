@@ -1,13 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
-import type { RedisClient } from '../store/redis-client.js';
-import { userTag } from '../store/keys.js';
+import type { CaseStore } from '../store/case-store.js';
 
 /**
  * The Mini App's sessions. Telegram's launch data is checked once and exchanged for a token the page keeps in
  * memory (cookies are third-party inside Telegram's web client, and launch data never refreshes while the app is
- * open). A token is the user's id and 128 random bits; only a hash of the random part is stored, under the user's
- * hash tag, so /delete's sweep of the user's keys ends every session too. Each use slides its expiry.
+ * open). A token is the user's id and 128 random bits; the store keeps only a hash of the random part, with the
+ * user's other records, so /delete ends every session and /export lists them. Each use slides its expiry.
  */
 export interface AppSessions {
   open(userId: number): Promise<string>;
@@ -16,56 +14,30 @@ export interface AppSessions {
   close(token: string): Promise<void>;
 }
 
+const digestOf = (secret: string) => createHash('sha256').update(secret).digest('base64url');
+
 const parse = (token: string): { userId: number; digest: string } | null => {
   const m = /^([1-9][0-9]{0,15})\.([A-Za-z0-9_-]{22})$/.exec(token);
   if (!m) return null;
   const userId = Number(m[1]);
   if (!Number.isSafeInteger(userId)) return null;
-  return { userId, digest: createHash('sha256').update(m[2]!).digest('base64url') };
-};
-const mint = (userId: number) => {
-  const secret = randomBytes(16).toString('base64url');
-  return { token: `${userId}.${secret}`, digest: createHash('sha256').update(secret).digest('base64url') };
+  return { userId, digest: digestOf(m[2]!) };
 };
 
-export const sessionKey = (userId: number, digest: string) => `xs:${userTag(userId)}:app:${digest}`;
-
-export function createRedisAppSessions(client: RedisClient, opts: { ttlSeconds: number }): AppSessions {
+export function createAppSessions(store: CaseStore): AppSessions {
   return {
     async open(userId) {
-      const { token, digest } = mint(userId);
-      await client.set(sessionKey(userId, digest), '1', 'EX', opts.ttlSeconds);
-      return token;
+      const secret = randomBytes(16).toString('base64url');
+      await store.openAppSession(userId, digestOf(secret));
+      return `${userId}.${secret}`;
     },
     async resolve(token) {
       const p = parse(token);
-      if (!p) return null;
-      // EXPIRE answers whether the key exists and slides it, in one command.
-      return (await client.expire(sessionKey(p.userId, p.digest), opts.ttlSeconds)) === 1 ? p.userId : null;
+      return p && (await store.touchAppSession(p.userId, p.digest)) ? p.userId : null;
     },
     async close(token) {
       const p = parse(token);
-      if (p) await client.del(sessionKey(p.userId, p.digest));
-    },
-  };
-}
-
-/** Without Redis (the cases live in process memory too). */
-export function createMemoryAppSessions(opts: { ttlSeconds: number; max?: number }): AppSessions {
-  const live = new LRUCache<string, number>({ max: opts.max ?? 50_000, ttl: opts.ttlSeconds * 1000, updateAgeOnGet: true });
-  return {
-    async open(userId) {
-      const { token, digest } = mint(userId);
-      live.set(sessionKey(userId, digest), userId);
-      return token;
-    },
-    async resolve(token) {
-      const p = parse(token);
-      return p ? (live.get(sessionKey(p.userId, p.digest)) ?? null) : null;
-    },
-    async close(token) {
-      const p = parse(token);
-      if (p) live.delete(sessionKey(p.userId, p.digest));
+      if (p) await store.closeAppSession(p.userId, p.digest);
     },
   };
 }

@@ -7,7 +7,6 @@ import type { CaseStore } from '../store/case-store.js';
 import type { RedisClient } from '../store/redis-client.js';
 import type { Front } from '../engine/ports.js';
 import type { WebChatDeps } from './app.js';
-import { createMemoryAppSessions, createRedisAppSessions } from './app-sessions.js';
 import { initDataSecret } from './init-data.js';
 import type { MiniAppDeps } from './mini-app.js';
 import { translator } from '../i18n/index.js';
@@ -25,9 +24,6 @@ async function cookieSecret(redis: RedisClient | null): Promise<string> {
   await redis.set('xs:web:secret', fresh, 'NX');
   return (await redis.get('xs:web:secret')) ?? fresh;
 }
-
-/** How long a Mini App session lasts unused; each request moves it on. */
-export const APP_SESSION_SECONDS = 30 * 60;
 
 /** Made once, on first need: a bot that only ever serves Telegram never loads the bundler. */
 const once = <A>(make: () => Promise<A>) => {
@@ -51,7 +47,6 @@ export async function createWebChatFront(opts: {
   const secret = await cookieSecret(opts.redis);
   const assets = once(loadAssets);
   const miniApp = opts.miniApp ?? null;
-  const sessions = opts.redis ? createRedisAppSessions(opts.redis, { ttlSeconds: APP_SESSION_SECONDS }) : createMemoryAppSessions({ ttlSeconds: APP_SESSION_SECONDS });
   return {
     front: (chat ? createWebFront(transcript) : null) as Front | null,
     listener(deps: { engine: Engine; store: CaseStore; i18n: I18n; logger: Logger }) {
@@ -69,7 +64,7 @@ export async function createWebChatFront(opts: {
         // Two apps, each with its own headers (the Mini App may be framed by Telegram Web; the chat never), by path.
         const app = miniApp
           ? getRequestListener(
-              createMiniApp({ ...deps, sessions, secret: initDataSecret(miniApp.token), authMaxAgeSeconds: miniApp.authMaxAgeSeconds, assets: appAssets, ...(miniApp.limits ? { limits: miniApp.limits } : {}), ...(miniApp.now ? { now: miniApp.now } : {}) }).fetch,
+              createMiniApp({ ...deps, secret: initDataSecret(miniApp.token), authMaxAgeSeconds: miniApp.authMaxAgeSeconds, assets: appAssets, ...(miniApp.limits ? { limits: miniApp.limits } : {}), ...(miniApp.now ? { now: miniApp.now } : {}) }).fetch,
             )
           : notFound;
         const chatApp = chat

@@ -10,8 +10,8 @@ import { langFromTelegram, translator } from '../i18n/index.js';
 import type { Logger } from '../observability/logger.js';
 import { caseView, storedLang } from '../render/case-view.js';
 import type { CaseStore } from '../store/case-store.js';
-import type { AppSessions } from './app-sessions.js';
 import { isReminderSetting } from '../../flows/reminders.js';
+import { createAppSessions } from './app-sessions.js';
 import { CSP, addressOf, sameOrigin, serveAsset } from './http.js';
 import { checkInitData } from './init-data.js';
 import { createLimiter } from './limits.js';
@@ -20,7 +20,6 @@ import type { AppAssets } from './app-page.js';
 export interface MiniAppDeps {
   engine: Engine;
   store: CaseStore;
-  sessions: AppSessions;
   i18n: I18n;
   logger: Logger;
   /** HMAC("WebAppData", bot token): the key Telegram signs this bot's launch data with. */
@@ -54,7 +53,8 @@ const appCsp = (hashes: () => { css: string; js: string } | null) => {
  * page saw, exactly as an answer in the chat, and the chat's checklist follows.
  */
 export function createMiniApp(deps: MiniAppDeps) {
-  const { engine, store, sessions, i18n, logger, assets } = deps;
+  const { engine, store, i18n, logger, assets } = deps;
+  const sessions = createAppSessions(store);
   const now = deps.now ?? Date.now;
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const perUser = createLimiter(limits.perUser);

@@ -12,6 +12,7 @@ import { createReminders } from '../../src/reminders/index.js';
 import type { CaseStore } from '../../src/store/case-store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { registerCommands } from '../../src/telegram/bot.js';
+import { createAppSessions } from '../../src/web/app-sessions.js';
 import type { TelegramGateway } from '../../src/telegram/gateway.js';
 import { createBotHarness, NOON_2026_11_24 } from '../support/bot-harness.js';
 import { capturedLogs } from '../support/logs.js';
@@ -186,6 +187,35 @@ describe('/export through the real bot', () => {
       [undefined, '导出保存的关于我的全部信息'],
       ['en', 'A copy of everything kept about me'],
     ]);
+  });
+});
+
+describe.each([
+  ['memory', () => createMemoryStore({ ttlSeconds: 90 * 86_400 })],
+  ['Redis', () => redis.replica().store],
+] as Array<[string, () => CaseStore]>)('the Mini App\'s sessions in /export and /delete (%s store)', (_, make) => {
+  it('lists the open ones, how many and when the last ends, and /delete ends them', async () => {
+    const store = make();
+    const h = createBotHarness({ store });
+    const u = h.user(700_600, 'en');
+    await walk.toStepOneResult(u, { ...STEP_ONE, product: 'Huabei', cause: 'job loss', since: null }, 'en');
+    const sessions = createAppSessions(store);
+    const tokens = [await sessions.open(u.id), await sessions.open(u.id)];
+    await u.send('/export');
+    const files = exported(h, u.id);
+    const json = files.json();
+    const listed = json.keptOutsideCase.find((k: { name: string }) => k.name === 'appSessions');
+    expect(listed).toMatchObject({ present: true, entries: 2, lifetime: '30 minutes after the page was last used; /delete ends them at once' });
+    const left = Date.parse(listed.expiresAt) - Date.parse(json.exportedAt);
+    expect(left).toBeGreaterThan(29 * 60_000);
+    expect(left).toBeLessThanOrEqual(30 * 60_000);
+    expect(files.summary()).toContain('• Sign-ins to the "My case" page: each time you open "My case" from Telegram');
+    expect(files.summary()).toMatch(/never kept\. Kept: 30 minutes after the page was last used; \/delete ends them at once\.\n {2}Now: 2 entries\./);
+
+    await u.send('/delete');
+    await u.press('Yes, delete');
+    for (const token of tokens) expect(await sessions.resolve(token)).toBeNull();
+    expect((await store.inventory(u.id, u.id)).records).toEqual([]);
   });
 });
 

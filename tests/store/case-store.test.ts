@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  APP_SESSION_SECONDS,
   OWED_ATTEMPTS,
   SEEN_KEEP,
   StoreUnavailableError,
@@ -319,6 +320,28 @@ function contract(name: string, make: () => CaseStore) {
       expect(again.records.map((r) => r.name)).not.toContain('lock');
       await store.deleteAll(id, id);
       expect(await store.inventory(id, id)).toEqual({ caseTtlMs: null, seenIds: [], prefs: null, records: [] });
+    });
+
+    it('keeps Mini App sessions under their user: listed with how long the last has left, ended by deleteAll', async () => {
+      const store = make();
+      const id = chat();
+      const other = chat();
+      expect(await store.touchAppSession(id, 'never-opened')).toBe(false);
+      await store.openAppSession(id, 'a');
+      await store.openAppSession(id, 'b');
+      await store.openAppSession(other, 'a');
+      expect(await store.touchAppSession(id, 'a')).toBe(true);
+      await store.closeAppSession(id, 'b');
+      expect(await store.touchAppSession(id, 'b')).toBe(false);
+      const listed = (await store.inventory(id, id)).records;
+      expect(listed).toEqual([{ name: 'appSessions', ttlMs: expect.any(Number), entries: 1 }]);
+      expect(listed[0]!.ttlMs).toBeGreaterThan((APP_SESSION_SECONDS - 60) * 1000);
+      expect(listed[0]!.ttlMs).toBeLessThanOrEqual(APP_SESSION_SECONDS * 1000);
+      // Sign-ins, not the person's records: not counted as removed.
+      expect(await store.deleteAll(id, id)).toEqual({ removed: 0 });
+      expect(await store.touchAppSession(id, 'a')).toBe(false);
+      expect(await store.inventory(id, id)).toEqual({ caseTtlMs: null, seenIds: [], prefs: null, records: [] });
+      expect(await store.touchAppSession(other, 'a')).toBe(true);
     });
 
     it('does not make different chats wait for each other', async () => {

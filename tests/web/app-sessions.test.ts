@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryAppSessions, createRedisAppSessions, sessionKey, type AppSessions } from '../../src/web/app-sessions.js';
+import { createAppSessions } from '../../src/web/app-sessions.js';
+import { APP_SESSION_SECONDS, type CaseStore } from '../../src/store/case-store.js';
+import { keys } from '../../src/store/keys.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createRedisClient, waitUntilReady, type RedisClient } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
@@ -17,11 +20,11 @@ afterAll(async () => {
 });
 
 describe.each([
-  ['in Redis', () => createRedisAppSessions(client, { ttlSeconds: 60 })],
-  ['in memory', () => createMemoryAppSessions({ ttlSeconds: 60 })],
-] as Array<[string, () => AppSessions]>)('Mini App sessions %s', (_, make) => {
+  ['in Redis', () => createRedisStore(client, { ttlSeconds: 3600 })],
+  ['in memory', () => createMemoryStore({ ttlSeconds: 3600 })],
+] as Array<[string, () => CaseStore]>)('Mini App sessions %s', (_, make) => {
   it('a token opened for a user resolves to that user until it is closed; a guessed or altered one never does', async () => {
-    const sessions = make();
+    const sessions = createAppSessions(make());
     const token = await sessions.open(424_242);
     expect(token).toMatch(/^424242\.[A-Za-z0-9_-]{22}$/);
     expect(await sessions.resolve(token)).toBe(424_242);
@@ -31,20 +34,53 @@ describe.each([
     await sessions.close(token);
     expect(await sessions.resolve(token)).toBeNull();
   });
+
+  it("are listed with the user's records (how many, and when the last ends) and all end with /delete's deleteAll", async () => {
+    const store = make();
+    const sessions = createAppSessions(store);
+    const [first, second] = [await sessions.open(434_343), await sessions.open(434_343)];
+    const other = await sessions.open(434_344);
+    const listed = (await store.inventory(434_343, 434_343)).records.find((r) => r.name === 'appSessions');
+    expect(listed?.entries).toBe(2);
+    expect(listed?.ttlMs).toBeGreaterThan((APP_SESSION_SECONDS - 60) * 1000);
+    expect(listed?.ttlMs).toBeLessThanOrEqual(APP_SESSION_SECONDS * 1000);
+    await store.deleteAll(434_343, 434_343);
+    expect(await sessions.resolve(first)).toBeNull();
+    expect(await sessions.resolve(second)).toBeNull();
+    expect((await store.inventory(434_343, 434_343)).records).toEqual([]);
+    expect(await sessions.resolve(other)).toBe(434_344);
+  });
 });
 
 describe('Mini App sessions in Redis', () => {
-  it("keep only a hash of the secret, under the user's tag, with a sliding expiry; /delete's sweep ends them", async () => {
-    const sessions = createRedisAppSessions(client, { ttlSeconds: 60 });
+  it("keep only a hash of the secret, under the user's tag, with a sliding expiry", async () => {
+    const sessions = createAppSessions(createRedisStore(client, { ttlSeconds: 3600 }));
     const token = await sessions.open(515_151);
-    const keys = await client.keys('xs:{u:515151}:app:*');
-    expect(keys).toHaveLength(1);
-    expect(keys[0]).not.toContain(token.split('.')[1]);
-    expect(keys[0]!.startsWith(sessionKey(515_151, ''))).toBe(true);
-    await client.expire(keys[0]!, 5);
+    const found = await client.keys('xs:{u:515151}:app:*');
+    expect(found).toHaveLength(1);
+    expect(found[0]).not.toContain(token.split('.')[1]);
+    expect(found[0]!.startsWith(keys.appSession(515_151, ''))).toBe(true);
+    await client.expire(found[0]!, 5);
     expect(await sessions.resolve(token)).toBe(515_151);
-    expect(await client.ttl(keys[0]!)).toBeGreaterThan(5);
-    await createRedisStore(client, { ttlSeconds: 3600 }).deleteAll(515_151, 515_151);
-    expect(await sessions.resolve(token)).toBeNull();
+    expect(await client.ttl(found[0]!)).toBeGreaterThan(APP_SESSION_SECONDS - 60);
+  });
+});
+
+describe('Mini App sessions in memory', () => {
+  it('end 30 minutes after their last use; each use moves the end on', async () => {
+    let now = 1_000_000;
+    const store = createMemoryStore({ ttlSeconds: 3600, now: () => now });
+    const sessions = createAppSessions(store);
+    const used = await sessions.open(616_161);
+    const idle = await sessions.open(616_161);
+    now += 20 * 60_000;
+    expect(await sessions.resolve(used)).toBe(616_161);
+    now += 20 * 60_000;
+    expect(await sessions.resolve(idle)).toBeNull();
+    expect((await store.inventory(616_161, 616_161)).records).toEqual([{ name: 'appSessions', ttlMs: 10 * 60_000, entries: 1 }]);
+    expect(await sessions.resolve(used)).toBe(616_161);
+    now += 30 * 60_000;
+    expect(await sessions.resolve(used)).toBeNull();
+    expect((await store.inventory(616_161, 616_161)).records).toEqual([]);
   });
 });
