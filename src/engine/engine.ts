@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { CASE_SCHEMA_VERSION, type CaseContext } from '../../flows/case.js';
 import type { FlowEvent } from '../../flows/events.js';
 import { isPageField, readPageChange } from '../../flows/page.js';
+import { isReminderSetting } from '../../flows/reminders.js';
 import type { CareSignal } from '../../flows/machine.js';
 import { freshSnapshot, fromStored, toStored, transitionCase, type CaseSnapshot, type StoredRecord } from '../../flows/persistence.js';
 import type { IsoDate, Lang } from '../domain/catalog.js';
@@ -118,7 +119,7 @@ type Decision =
   /** /export reads the case and changes nothing in it, so it is not an event of the machine. */
   | { kind: 'export' }
   | { kind: 'event'; event: FlowEvent }
-  /** A page edit of no field the page has. */
+  /** A page's change of no field or choice the page has. */
   | { kind: 'refused'; reason: string };
 
 function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate): Decision {
@@ -137,6 +138,7 @@ function decide(input: Inbound['input'], snapshot: CaseSnapshot, today: IsoDate)
     case 'pageSend':
       return { kind: 'event', event: { type: 'PAGE_SEND', debt: input.debt, today } };
     case 'pageReminder':
+      if (!isReminderSetting(input.action)) return { kind: 'refused', reason: 'page.field' };
       return { kind: 'event', event: { type: 'PAGE_REMINDER', action: input.action, key: input.key, today } };
     case 'pageDelete':
       return { kind: 'event', event: { type: 'PAGE_DELETE', today } };

@@ -1,5 +1,4 @@
 import { cleanInput, cutGraphemes } from '../domain/text.js';
-import type { ReminderSetting } from '../../flows/reminders.js';
 import type { ChatKey } from './ports.js';
 
 /** The engine's input, the same from every front: each front builds it from what it received. */
@@ -26,7 +25,7 @@ export type InboundInput =
    */
   | { kind: 'pageEdit'; field: string; debt: number | null; text: string }
   | { kind: 'pageSend'; debt: number }
-  | { kind: 'pageReminder'; action: ReminderSetting; key: string }
+  | { kind: 'pageReminder'; action: string; key: string }
   | { kind: 'pageDelete' };
 
 export interface Inbound {

@@ -10,7 +10,6 @@ import { langFromTelegram, translator } from '../i18n/index.js';
 import type { Logger } from '../observability/logger.js';
 import { caseView, storedLang } from '../render/case-view.js';
 import type { CaseStore } from '../store/case-store.js';
-import { isReminderSetting } from '../../flows/reminders.js';
 import { createAppSessions } from './app-sessions.js';
 import { CSP, addressOf, sameOrigin, serveAsset } from './http.js';
 import { checkInitData } from './init-data.js';
@@ -186,7 +185,7 @@ export function createMiniApp(deps: MiniAppDeps) {
     if ('refused' in who) return who.refused;
     const change = await readChange(c);
     const key = change?.text;
-    if (!change || !isReminderSetting(change.field) || typeof key !== 'string' || key.length > 32) return c.json({ error: 'bad request' }, 400);
+    if (!change || typeof change.field !== 'string' || change.field.length > 4 || typeof key !== 'string' || key.length > 32) return c.json({ error: 'bad request' }, 400);
     // A choice names its reminder by key, so it means the same in any version of the case (a reminder sent meanwhile
     // is no conflict); one the case no longer calls for is refused.
     return apply(c, who.userId, undefined, { kind: 'pageReminder', action: change.field, key });

@@ -85,7 +85,7 @@ describe('a change made on the Mini App', () => {
 });
 
 describe('reminders and "my data" on the Mini App', () => {
-  const page = (h: Harness, u: HarnessUser, input: { kind: 'pageReminder'; action: 'on' | 'off' | 'x' | 's1' | 's7' | 'z'; key: string } | { kind: 'pageDelete' }, expectedVersion?: number) =>
+  const page = (h: Harness, u: HarnessUser, input: { kind: 'pageReminder'; action: string; key: string } | { kind: 'pageDelete' }, expectedVersion?: number) =>
     h.engine.handlePage({ chatId: u.id, userId: u.id, updateId: freshUpdateId(), paced: true, ...(expectedVersion === undefined ? {} : { expectedVersion }), input });
 
   it('turned on, cancelled and given a zone on the page: stored as the chat\'s buttons store them, with nothing said in the chat', async () => {
@@ -111,6 +111,8 @@ describe('reminders and "my data" on the Mini App', () => {
     // One the case no longer calls for: refused with the page's reason, nothing changed.
     const before = await version(h, u);
     expect(await page(h, u, { kind: 'pageReminder', action: 's1', key: 'contact:2020-01-01' }, before)).toEqual({ outcome: 'refused', reason: 'page.reminderGone' });
+    // A reminder's other buttons (paid, can't pay…) are the chat's own: not choices the page makes.
+    expect(await page(h, u, { kind: 'pageReminder', action: 'paid', key }, before)).toEqual({ outcome: 'refused', reason: 'page.field' });
     expect(await version(h, u)).toBe(before);
   });
 
