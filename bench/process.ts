@@ -13,7 +13,7 @@ import { startFakeBotApi } from '../tests/support/fake-bot-api.js';
 import { ROOT } from '../tests/support/process.js';
 import { STEP_ONE, toUpdate } from './script.js';
 
-const TOKEN = '123456:bench-token-bench-token-bench';
+export const TOKEN = '123456:bench-token-bench-token-bench';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -43,14 +43,14 @@ export function build(): void {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
-type FakeBotApi = Awaited<ReturnType<typeof startFakeBotApi>>;
+export type FakeBotApi = Awaited<ReturnType<typeof startFakeBotApi>>;
 
 /**
  * `node dist/main.js` on `node`, talking to `api` as its Bot API, resolved once it has made the call `startedBy`;
  * `stop` ends it as a deploy does (SIGTERM). A port taken between choosing it and listening (other programs share the
  * machine) is retried on another.
  */
-async function startBuilt(opts: {
+export async function startBuilt(opts: {
   node: string;
   nodeArgs?: string[];
   api: FakeBotApi;

@@ -26,6 +26,7 @@ import { compareWithRecorded, record, type Figure } from './recorded.js';
 import { bytesPerCase, commandCounts, perUpdate, redisCpuSeconds } from './redis-stats.js';
 import { amountAnswers } from './script.js';
 import { understandingReport } from './understanding-report.js';
+import { miniAppBench } from './mini-app.js';
 import { webBench } from './web.js';
 import { startWorker, type Worker } from './workers.js';
 
@@ -232,6 +233,17 @@ async function main() {
       ),
     );
 
+    // The Mini App's first load on a slow phone network, from the same built bot (its own database).
+    const app = await miniAppBench({ redisUrl: `${redis.url}/3`, node, loads: smoke ? 1 : 7 });
+    const appLoad = median(app.loads);
+    section('The Mini App: first load on Chrome\'s "Slow 4G" (562.5 ms latency, 1.44 Mbit/s), CPU slowed 4×, a case of two debts');
+    out(
+      table(
+        ['navigation start → debts on screen, median', 'slowest', 'seen from the driver, median', 'loads', 'on the wire (compressed, all requests)', 'requests'],
+        [[`${f(appLoad, 0)} ms`, `${f(Math.max(...app.loads), 0)} ms`, `${f(median(app.walls), 0)} ms`, app.loads.length, `${f(app.wireBytes / 1024, 1)} KB`, app.requests]],
+      ),
+    );
+
     const ours = commands.xieshang;
     const allocated = med('xieshang', (r) => r.allocatedBytes);
     const rss = Math.max(proc.rssMiB, proc.peakMiB);
@@ -258,6 +270,8 @@ async function main() {
       ['web chat first load ≤ 60 KB compressed', `${f(web.firstLoadBytes / 1024, 1)} KB`, web.firstLoadBytes <= 60 * 1024],
       [`web chat reply p95 ≤ 300 ms with ${web.active} conversations active`, `${f(web.p95)} ms`, web.p95 <= 300],
       [`${web.idle} idle event streams ≤ 100 MiB more RSS`, `+${f(web.idleExtraMiB, 1)} MiB`, web.idleExtraMiB <= 100],
+      ['Mini App first load ≤ 80 KB compressed', `${f(app.wireBytes / 1024, 1)} KB`, app.wireBytes <= 80 * 1024],
+      ['Mini App shown ≤ 1.5 s on "Slow 4G" (median of loads)', `${f(appLoad, 0)} ms (slowest ${f(Math.max(...app.loads), 0)} ms)`, appLoad <= 1500],
     ];
     out(`\n## Free text understood (docs/understanding.md)\n\n${understandingReport({ smoke })}`);
     section(`Goals (this bot, on node ${nodeVersion})`);
@@ -279,6 +293,7 @@ async function main() {
       { key: 'webFirstLoadKB', label: 'web chat first load', value: web.firstLoadBytes / 1024, unit: 'KB', better: 'lower', tolerance: 0.05, machineFree: true },
       { key: 'webP95', label: 'web chat reply p95', value: web.p95, unit: 'ms', better: 'lower', tolerance: 0.5 },
       { key: 'webIdleMiB', label: 'idle event streams, more RSS', value: web.idleExtraMiB, unit: 'MiB', better: 'lower', tolerance: 0.3 },
+      { key: 'appLoadMs', label: 'Mini App shown on "Slow 4G"', value: appLoad, unit: 'ms', better: 'lower', tolerance: 0.15 },
     ];
     section('Against the recorded run');
     for (const line of compareWithRecorded(figures, nodeVersion, smoke)) out(line);

@@ -1,6 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Lang } from '../domain/catalog.js';
 import type { Engine } from '../engine/engine.js';
@@ -38,12 +39,12 @@ const MAX_BODY_BYTES = 12 * 1024;
  * Telegram's clients show a Mini App in their own web view, and Telegram Web in an iframe of web.telegram.org:
  * only there may the page be framed. Its style and script are inline, allowed by their hashes (known once built).
  */
-const appCsp = (hashes: () => { css: string; js: string } | null) => {
-  const source = (kind: 'css' | 'js') => () => {
+const appCsp = (hashes: () => { css: string; js: string; early: string } | null) => {
+  const source = (kind: 'css' | 'js' | 'early') => () => {
     const h = hashes();
     return h ? `'sha256-${h[kind]}'` : "'none'";
   };
-  return { ...CSP, scriptSrc: ["'self'", source('js')], styleSrc: ["'self'", source('css')], frameAncestors: ["'self'", 'https://web.telegram.org'] };
+  return { ...CSP, scriptSrc: ["'self'", source('early'), source('js')], styleSrc: ["'self'", source('css')], frameAncestors: ["'self'", 'https://web.telegram.org'] };
 };
 
 /**
@@ -63,7 +64,7 @@ export function createMiniApp(deps: MiniAppDeps) {
   let built: AppAssets | null = null;
   const ready = async () => (built = await assets());
   const headers = secureHeaders({
-    contentSecurityPolicy: appCsp(() => (built ? { css: built.css.sha256, js: built.js.sha256 } : null)),
+    contentSecurityPolicy: appCsp(() => (built ? { css: built.css.sha256, js: built.js.sha256, early: built.early.sha256 } : null)),
     referrerPolicy: 'no-referrer',
     crossOriginResourcePolicy: 'same-origin',
     xFrameOptions: false,
@@ -75,6 +76,8 @@ export function createMiniApp(deps: MiniAppDeps) {
   });
   app.use('/app', headers);
   app.use('/app/*', headers);
+  // The case comes as JSON of several KB: compressed, it is fewer packets on a slow network.
+  app.use('/app/api/*', compress());
 
   const tooMany = (c: Context, wait: number) => {
     c.header('retry-after', String(wait));

@@ -106,6 +106,8 @@ describe('the Mini App', () => {
     const { api, port, p } = await withCase();
     const page = await openApp(port, p);
     await page.locator('.card h3').first().waitFor();
+    // The launch data was exchanged by the page's head (its script allowed by the CSP), once.
+    expect(await page.evaluate('window.xsSession instanceof Promise')).toBe(true);
     const cards = await page.locator('.card').allInnerTexts();
     const checklist = lastChecklist(api, p);
     // Each debt's name, amount, days overdue and charge a day read as in the chat's checklist.

@@ -367,7 +367,9 @@ async function start() {
   postEvent('web_app_expand');
   if (!initData) return refusedHere();
   try {
-    const res = await fetch('/app/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ initData }) });
+    // Begun by the page's head before this script was even compiled (app-page.ts).
+    const early = (window as unknown as { xsSession?: Promise<Response> | null }).xsSession;
+    const res = await (early ?? fetch('/app/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ initData }) }));
     if (res.status === 401) return refusedHere();
     const answer = (await res.json()) as { token: string; lang: string; ui: Ui; view: CaseView | null };
     token = answer.token;
