@@ -4,7 +4,7 @@ import { isOptionLabel } from '../src/domain/free-text.js';
 import { readCause } from '../src/domain/understanding/causes.js';
 import { LIMITS, debtIndex, type CaseContext } from './case.js';
 import type { FlowEvent } from './events.js';
-import { SKIP_CLEARS, readTextAnswer, type TextQuestion } from './questions.js';
+import { CHOICES, SKIP_CLEARS, isChoiceOf, readTextAnswer, type TextQuestion } from './questions.js';
 import { changeReminders, type ReminderRefusal, type ReminderSetting } from './reminders.js';
 
 /**
@@ -14,6 +14,8 @@ import { changeReminders, type ReminderRefusal, type ReminderSetting } from './r
  */
 export const PAGE_FIELDS = [
   // About one debt (named by its id).
+  'product',
+  'bank',
   'amount',
   'overdue',
   'rate',
@@ -33,7 +35,7 @@ export const PAGE_FIELDS = [
 ] as const;
 export type PageField = (typeof PAGE_FIELDS)[number];
 
-const DEBT_FIELDS: ReadonlySet<PageField> = new Set(['amount', 'overdue', 'rate', 'lenderName', 'minimum', 'idTail', 'requests']);
+const DEBT_FIELDS: ReadonlySet<PageField> = new Set(['product', 'bank', 'amount', 'overdue', 'rate', 'lenderName', 'minimum', 'idTail', 'requests']);
 export const isDebtField = (f: PageField): boolean => DEBT_FIELDS.has(f);
 export const isPageField = (f: unknown): f is PageField => typeof f === 'string' && (PAGE_FIELDS as readonly string[]).includes(f);
 
@@ -78,6 +80,12 @@ export function readPageEdit(c: CaseContext, edit: PageEdit, today: IsoDate): Pa
     if (!read || words === null) return { ok: false, reason: 'page.cause' };
     const quoted = isOptionLabel('cause', text) ? null : { cause: read.cause, text: words };
     return keep({ facts: { ...c.facts, cause: read.cause, causeWords: quoted, ...(read.since ? { causeSince: read.since } : {}) } });
+  }
+  if (edit.field === 'product' || edit.field === 'bank') {
+    // Chosen from the chat's own list; a bank only for a credit card.
+    const card = at.debts[index]!.product === 'credit_card';
+    if (!isChoiceOf(edit.field, text) || (edit.field === 'bank' && !card)) return { ok: false, reason: 'page.choice' };
+    return keep(CHOICES[edit.field].apply(text)(at));
   }
   const q: TextQuestion = edit.field;
   if (text.length === 0) {

@@ -1,6 +1,6 @@
 import { and, not } from 'xstate';
 import { getLender } from '../../src/domain/lenders.js';
-import { DEBT_FACTS, debtOf, type DebtFacts, type Facts } from '../case.js';
+import { DEBT_FACTS, debtOf, namesNoLender, type DebtFacts, type Facts } from '../case.js';
 import { description, guard } from './define.js';
 import { addDebtButton } from './debts.js';
 import { backToOrigin, choiceQuestion, isChoice, markStep, missing, needConsent, notice, setCameFrom, textQuestion, toStep, type Fragment } from './fragments.js';
@@ -11,11 +11,7 @@ const isDebtFact = (k: keyof Facts): k is keyof DebtFacts => (DEBT_FACTS as stri
 
 export const guards = {
   needsBank: guard(({ context }) => debtOf(context).product === 'credit_card'),
-  /** "其他平台" or "其他银行" names nobody: the letters need the lender's own name. */
-  needsLenderName: guard(({ context }) => {
-    const { product, bank } = debtOf(context);
-    return product === 'other' || (product === 'credit_card' && bank === 'other_bank');
-  }),
+  needsLenderName: guard(({ context }) => namesNoLender(debtOf(context))),
   needsRate: guard(({ context }) => {
     const { product } = debtOf(context);
     return product !== null && getLender(product).asksContractRate;

@@ -18,6 +18,9 @@ export interface CaseView {
   budget: { income: string; essentials: string; otherDebts: string; since: string; causeWords: string };
   statement: { name: string; phoneTail: string };
   requests: Array<{ value: string; label: string }>;
+  /** The chat's own lists of lenders and card banks, for a debt's product and bank. */
+  products: Array<{ value: string; label: string }>;
+  banks: Array<{ value: string; label: string }>;
   reminders: RemindersView;
 }
 
@@ -41,7 +44,9 @@ export interface DebtView {
   share: string | null;
   next: string;
   /** Input values: as a person would type them back. */
-  fields: { amount: string; overdue: string; rate: string; lenderName: string; minimum: string; idTail: string };
+  fields: { product: string; bank: string; amount: string; overdue: string; rate: string; lenderName: string; minimum: string; idTail: string };
+  /** The product or bank chosen names nobody ("other"): the lender's own name is asked. */
+  asksLenderName: boolean;
   requests: string[];
   /** The statement as the lender will read it (Telegram HTML), or what it still needs. */
   preview: string;

@@ -1,6 +1,6 @@
-import { debtIndex, forLender, monthlySplit, stepsOf, type CaseContext } from '../../flows/case.js';
+import { debtIndex, forLender, monthlySplit, namesNoLender, stepsOf, type CaseContext } from '../../flows/case.js';
 import { fromStored } from '../../flows/persistence.js';
-import { REQUESTS, type IsoDate } from '../domain/catalog.js';
+import { BANKS, PRODUCTS, REQUESTS, type IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
 import { dailyCharge } from '../domain/debts.js';
 import { formatFen } from '../domain/money.js';
@@ -63,6 +63,8 @@ export function caseView(stored: StoredCase | null, translatorFor: (lang: CaseCo
       share: share ? t('app.share', { share: money(share.fen), of: money(share.ofFen) }) : null,
       next: next ? t(`hub.step.${next}`) : t('hub.allDone'),
       fields: {
+        product: d.product ?? '',
+        bank: d.bank ?? '',
         amount: typedAmount(d.amountFen),
         overdue: d.dueDate ?? '',
         rate: d.dailyRateBp === null ? '' : `${d.dailyRateBp / 100}%`,
@@ -70,6 +72,7 @@ export function caseView(stored: StoredCase | null, translatorFor: (lang: CaseCo
         minimum: typedAmount(d.minimumFen),
         idTail: d.idTail ?? '',
       },
+      asksLenderName: namesNoLender(d),
       requests: d.requests,
       preview: 'missing' in made ? t('app.previewMissing', { fields: made.missing.map((m) => t(`statement.missingField.${m.replace('.', '_')}`)).join(t('statement.listSeparator')) }) : toTelegramHtml(made.doc),
       ready: !('missing' in made),
@@ -91,6 +94,8 @@ export function caseView(stored: StoredCase | null, translatorFor: (lang: CaseCo
     },
     statement: { name: c.statement.name ?? '', phoneTail: c.statement.phoneTail ?? '' },
     requests: REQUESTS.map((r) => ({ value: r, label: t(`statement.request.${r}`) })),
+    products: PRODUCTS.map((p) => ({ value: p, label: t(`domain.product.${p}.name`) })),
+    banks: BANKS.map((b) => ({ value: b, label: t(`domain.bank.${b}`) })),
     reminders: remindersView(c, t, today),
   };
 }

@@ -1,4 +1,4 @@
-import type { LenderCase } from '../../flows/case.js';
+import { namesNoLender, type LenderCase } from '../../flows/case.js';
 import { EDITABLE_FACTS, IDENTITY_FIELDS } from '../../flows/questions.js';
 import { REQUESTS, type IsoDate } from '../domain/catalog.js';
 import { formatDate } from '../domain/dates.js';
@@ -15,7 +15,7 @@ import { chunk, needConsentPrompt, type StepInput } from './steps.js';
 const btn = (id: string, value: string, label: string): Button => ({ label, data: promptData(id, value) });
 const hubRow = (id: string, t: Translate): Button[] => [btn(id, 'hub', t('common.button.hub'))];
 /** A lender the product list cannot name ("其他平台", "其他银行"): its name is asked, shown and editable. */
-const needsLenderName = (ctx: LenderCase): boolean => ctx.facts.product === 'other' || (ctx.facts.product === 'credit_card' && ctx.facts.bank === 'other_bank');
+const needsLenderName = (ctx: LenderCase): boolean => namesNoLender(ctx.facts);
 export const isIdentity = (q: string): boolean => (IDENTITY_FIELDS as readonly string[]).includes(q);
 
 /** The facts that will go into the statement, each with the words the user will see. */

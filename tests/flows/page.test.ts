@@ -45,6 +45,21 @@ describe('an edit on the Mini App page', () => {
     expect(readPageEdit(twoDebts(), { field: 'consent' as never, debt: null, text: 'given' }, TODAY)).toEqual({ ok: false, reason: 'page.field' });
   });
 
+  it('changes a debt\'s lender from the chat\'s own list: a bank only for a card, and a rate read for another product dropped', () => {
+    const c = { ...twoDebts(), debts: twoDebts().debts.map((d) => ({ ...d, dailyRateBp: 4 })) };
+    const card = readPageEdit(c, { field: 'product', debt: 3, text: 'credit_card' }, TODAY);
+    expect(card.ok && card.patch.debts?.[1]).toMatchObject({ product: 'credit_card', bank: null, dailyRateBp: null });
+    expect(card.ok && card.patch.debts?.[0]).toEqual(c.debts[0]);
+    const asCard = { ...c, ...(card.ok ? card.patch : {}) };
+    const bank = readPageEdit(asCard, { field: 'bank', debt: 3, text: 'cmb' }, TODAY);
+    expect(bank.ok && bank.patch.debts?.[1]?.bank).toBe('cmb');
+    expect(readPageEdit(c, { field: 'bank', debt: 0, text: 'cmb' }, TODAY)).toEqual({ ok: false, reason: 'page.choice' });
+    expect(readPageEdit(c, { field: 'product', debt: 0, text: 'loan_shark' }, TODAY)).toEqual({ ok: false, reason: 'page.choice' });
+    // The same product again keeps what was read for it.
+    const same = readPageEdit(c, { field: 'product', debt: 0, text: 'huabei' }, TODAY);
+    expect(same.ok && same.patch.debts?.[0]?.dailyRateBp).toBe(4);
+  });
+
   it('keeps the cause in the person\'s words, read for which cause it is', () => {
     const r = readPageEdit(twoDebts(), { field: 'causeWords', debt: null, text: '上个月公司裁员，我被辞退了' }, TODAY);
     expect(r.ok && r.patch.facts?.cause).toBe('job_loss');

@@ -39,7 +39,7 @@ beforeAll(async () => {
   port = await freePort();
   bot = startBotProcess({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, REDIS_URL: rig.redis().url, PORT: String(port), PUBLIC_URL, LOG_LEVEL: 'info' });
   await bot.waitForOutput('bot started');
-  for (let i = 0; i < 9; i++) people.push(person(api, 97_000 + i));
+  for (let i = 0; i < 10; i++) people.push(person(api, 97_000 + i));
   const step = async (update: (p: Person) => Record<string, unknown>, next: string) => {
     await round(api, people, update, next);
     // A person answers no faster than the flood limit allows (8 in 5 s).
@@ -212,6 +212,24 @@ describe('the Mini App', () => {
     // Saved again against the fresh case, it is applied.
     await save(b, '4000');
     await waitFor(async () => asCase((await rig.store().load(p.id))?.snapshot).facts.essentialsFen === 400_000);
+  });
+
+  it('a debt\'s lender picked again from the chat\'s list: a card asks its bank, "other bank" its name, and the case and checklist follow', async () => {
+    const { api, port, p } = await withCase();
+    const page = await openApp(port, p);
+    await page.locator('.card').nth(1).getByRole('button', { name: '改这一笔' }).click();
+    const save = (id: string) => page.locator('form.field', { has: page.locator(id) }).getByRole('button', { name: '保存' }).click();
+    await page.selectOption('#f-product-1', { label: '信用卡' });
+    await save('#f-product-1');
+    await page.locator('#f-bank-1').waitFor();
+    await page.selectOption('#f-bank-1', { label: '其他银行' });
+    await save('#f-bank-1');
+    await page.locator('#f-lenderName-1').waitFor();
+    await page.fill('#f-lenderName-1', '青岛银行');
+    await save('#f-lenderName-1');
+    await waitFor(async () => asCase((await rig.store().load(p.id))?.snapshot).debts[1]!.lenderName === '青岛银行');
+    expect(asCase((await rig.store().load(p.id))?.snapshot).debts[1]).toMatchObject({ product: 'credit_card', bank: 'other_bank', amountFen: 1_200_000 });
+    await until('the checklist to name it', () => checklistEdits(api, p).some((c) => String(c.payload.text).includes('青岛银行')));
   });
 
   it('reminders: turned on, one cancelled and the zone picked on the page are stored as the chat\'s buttons store them; the chat is not told', async () => {

@@ -178,9 +178,33 @@ function budgetPage(v: CaseView) {
   ];
 }
 
+/** A choice from a list: its label, the list, "save"; `save` sends it, and a refusal is said under it. */
+function selectField(id: string, name: string, value: string, options: Array<{ value: string; label: string }>, save: (value: string, from: From) => void, hint?: string) {
+  const select = el('select', { id, name: id });
+  select.append(...options.map((o) => el('option', { value: o.value, textContent: o.label, selected: o.value === value })));
+  const error = el('p', { className: 'error', id: `${id}-error` });
+  error.setAttribute('role', 'alert');
+  const button = el('button', { type: 'submit', textContent: ui.save ?? '' });
+  const form = el('form', { className: 'field' }, el('label', { htmlFor: id, textContent: name }));
+  if (hint) form.append(el('p', { className: 'hint', textContent: hint }));
+  form.append(el('div', { className: 'row' }, select, button), error);
+  form.onsubmit = (e) => {
+    e.preventDefault();
+    save(select.value, { id, text: select.value, error, button });
+  };
+  return form;
+}
+
+/** A debt's fact chosen from the chat's own buttons (its product, its card's bank). */
+const choiceField = (key: string, name: string, value: string, options: Array<{ value: string; label: string }>, debt: number) =>
+  selectField(`f-${key}-${debt}`, name, value, options, (text, from) => void change('/app/api/edit', { field: key, debt, text }, from));
+
 function debtPage(v: CaseView, d: DebtView) {
   return [
     el('h2', { textContent: d.name }),
+    choiceField('product', ui.product ?? '', d.fields.product, v.products, d.id),
+    ...(d.fields.product === 'credit_card' ? [choiceField('bank', ui.bank ?? '', d.fields.bank, v.banks, d.id)] : []),
+    ...(d.asksLenderName ? [field('lenderName', ui.lenderName ?? '', d.fields.lenderName, d.id)] : []),
     field('amount', ui.amount ?? '', d.fields.amount, d.id, { decimal: true, hint: ui.amountHint ?? '' }),
     field('overdue', ui.overdue ?? '', d.fields.overdue, d.id, { hint: ui.overdueHint ?? '' }),
     field('rate', ui.rate ?? '', d.fields.rate, d.id, { hint: ui.rateHint ?? '' }),
@@ -215,7 +239,6 @@ function statementPage(v: CaseView, d: DebtView) {
     field('name', ui.name ?? '', v.statement.name, null, { hint: ui.nameHint ?? '' }),
     field('phoneTail', ui.phoneTail ?? '', v.statement.phoneTail, null),
     field('idTail', ui.idTail ?? '', d.fields.idTail, d.id),
-    ...(d.fields.lenderName ? [field('lenderName', ui.lenderName ?? '', d.fields.lenderName, d.id)] : []),
     field('causeWords', ui.causeWords ?? '', v.budget.causeWords, null, { hint: ui.causeHint ?? '' }),
     requestsField(v, d),
     el('h2', { textContent: ui.preview ?? '' }),
@@ -261,15 +284,7 @@ function remindersPage(r: RemindersView) {
   if (r.on) body.push(items.length > 0 ? list : el('p', { textContent: ui.remindersEmpty ?? '' }));
   body.push(el('p', { textContent: r.when }), error);
   if (r.on) {
-    const select = el('select', { id: 'f-zone', name: 'zone' });
-    select.append(...r.zones.map((z) => el('option', { value: z.value, textContent: z.label, selected: z.value === (r.zone || '0') })));
-    const save = el('button', { type: 'submit', textContent: ui.save ?? '' });
-    const zoneError = el('p', { className: 'error', id: 'f-zone-error' });
-    const form = el('form', { className: 'field' }, el('label', { htmlFor: 'f-zone', textContent: ui.zone ?? '' }), el('p', { className: 'hint', textContent: ui.zoneHint ?? '' }), el('div', { className: 'row' }, select, save), zoneError);
-    form.onsubmit = (e) => {
-      e.preventDefault();
-      void change('/app/api/reminder', { field: 'z', text: select.value }, { id: 'f-zone', text: select.value, error: zoneError, button: save });
-    };
+    const form = selectField('f-zone', ui.zone ?? '', r.zone || '0', r.zones, (text, from) => void change('/app/api/reminder', { field: 'z', text }, from), ui.zoneHint ?? '');
     body.push(form, el('div', { className: 'nav' }, reminderButton(ui.turnOff ?? '', 'off', '', error)));
   } else {
     body.push(el('div', { className: 'nav' }, reminderButton(ui.turnOn ?? '', 'on', '', error)));
