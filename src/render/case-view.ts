@@ -3,6 +3,7 @@ import { fromStored } from '../../flows/persistence.js';
 import { BANKS, PRODUCTS, REQUESTS, type IsoDate } from '../domain/catalog.js';
 import { budget } from '../domain/budget.js';
 import { dailyCharge } from '../domain/debts.js';
+import { daysBetween, formatDate } from '../domain/dates.js';
 import { formatFen } from '../domain/money.js';
 import { suggestedStep } from '../domain/progress.js';
 import { documentFor, toTelegramHtml } from '../documents/index.js';
@@ -66,7 +67,8 @@ export function caseView(stored: StoredCase | null, translatorFor: (lang: CaseCo
         product: d.product ?? '',
         bank: d.bank ?? '',
         amount: typedAmount(d.amountFen),
-        overdue: d.dueDate ?? '',
+        // As the person gave it (days overdue, counted to today, or the missed date), as the chat reads it back.
+        overdue: d.dueDate === null ? '' : d.dueDateGiven === false ? t('app.overdueDays', { count: daysBetween(d.dueDate, today) }) : formatDate(d.dueDate, lang),
         rate: d.dailyRateBp === null ? '' : `${d.dailyRateBp / 100}%`,
         lenderName: d.lenderName ?? '',
         minimum: typedAmount(d.minimumFen),

@@ -42,6 +42,22 @@ describe('a change made on the Mini App', () => {
     expect(text).toContain('1,250 元');
   });
 
+  it('shows each field as a person would type it, and saving it unchanged changes nothing', async () => {
+    const { h, u } = await twoDebts(91_008);
+    const before = asCase((await h.store.load(u.id))!.snapshot);
+    const view = caseView(await h.store.load(u.id), (l) => translator(h.i18n, l), todayIn(h.clock.now()))!;
+    // Days overdue were given: shown as days, counted to today.
+    expect(view.debts[0]!.fields).toMatchObject({ product: 'huabei', amount: '5500', overdue: '45天' });
+    for (const field of ['product', 'amount', 'overdue'] as const) {
+      expect(await edit(h, u, { field, debt: 0, text: view.debts[0]!.fields[field] }, await version(h, u))).toBe('handled');
+    }
+    expect(asCase((await h.store.load(u.id))!.snapshot).debts).toEqual(before.debts);
+    // A missed date given: shown as that date.
+    await edit(h, u, { field: 'overdue', debt: 0, text: '10月9日' }, await version(h, u));
+    const again = caseView(await h.store.load(u.id), (l) => translator(h.i18n, l), todayIn(h.clock.now()))!;
+    expect(again.debts[0]!.fields.overdue).toBe('2026年10月9日');
+  });
+
   it('reads amounts in words as the chat does', async () => {
     const { h, u } = await twoDebts(91_002);
     expect(await edit(h, u, { field: 'income', debt: null, text: '五千五' }, await version(h, u))).toBe('handled');

@@ -179,15 +179,13 @@ function budgetPage(v: CaseView) {
 }
 
 /** A choice from a list: its label, the list, "save"; `save` sends it, and a refusal is said under it. */
-function selectField(id: string, name: string, value: string, options: Array<{ value: string; label: string }>, save: (value: string, from: From) => void, hint?: string) {
+function selectField(id: string, name: string, value: string, options: Array<{ value: string; label: string }>, save: (value: string, from: From) => void) {
   const select = el('select', { id, name: id });
   select.append(...options.map((o) => el('option', { value: o.value, textContent: o.label, selected: o.value === value })));
   const error = el('p', { className: 'error', id: `${id}-error` });
   error.setAttribute('role', 'alert');
   const button = el('button', { type: 'submit', textContent: ui.save ?? '' });
-  const form = el('form', { className: 'field' }, el('label', { htmlFor: id, textContent: name }));
-  if (hint) form.append(el('p', { className: 'hint', textContent: hint }));
-  form.append(el('div', { className: 'row' }, select, button), error);
+  const form = el('form', { className: 'field' }, el('label', { htmlFor: id, textContent: name }), el('div', { className: 'row' }, select, button), error);
   form.onsubmit = (e) => {
     e.preventDefault();
     save(select.value, { id, text: select.value, error, button });
@@ -284,7 +282,7 @@ function remindersPage(r: RemindersView) {
   if (r.on) body.push(items.length > 0 ? list : el('p', { textContent: ui.remindersEmpty ?? '' }));
   body.push(el('p', { textContent: r.when }), error);
   if (r.on) {
-    const form = selectField('f-zone', ui.zone ?? '', r.zone || '0', r.zones, (text, from) => void change('/app/api/reminder', { field: 'z', text }, from), ui.zoneHint ?? '');
+    const form = selectField('f-zone', ui.zone ?? '', r.zone || '0', r.zones, (text, from) => void change('/app/api/reminder', { field: 'z', text }, from));
     body.push(form, el('div', { className: 'nav' }, reminderButton(ui.turnOff ?? '', 'off', '', error)));
   } else {
     body.push(el('div', { className: 'nav' }, reminderButton(ui.turnOn ?? '', 'on', '', error)));
