@@ -7,7 +7,7 @@
 import type { CDPSession } from 'playwright-core';
 import { launchChromium, personIn } from '../tests/support/browser.js';
 import { nowSeconds, signInitData, telegramUser } from '../tests/support/init-data.js';
-import { person, round, type Person } from '../tests/support/people.js';
+import { person, round, toTwoDebts, type Person } from '../tests/support/people.js';
 import { startFakeBotApi } from '../tests/support/fake-bot-api.js';
 import { TOKEN, startBuilt } from './process.js';
 
@@ -39,22 +39,7 @@ export async function miniAppBench(opts: { redisUrl: string; node: string; loads
       // Under the chat's flood limit (8 updates in 5 s).
       await new Promise((r) => setTimeout(r, 700));
     };
-    await step((x) => x.message('/start'), '协商助手');
-    await step((x) => x.press('开始'), '征得你的同意');
-    await step((x) => x.press('同意，开始'), '是哪个产品逾期了');
-    await step((x) => x.press('花呗'), '现在还欠多少没还');
-    await step((x) => x.message('5500'), '逾期多少天了');
-    await step((x) => x.message('45天'), '还不上主要是因为什么');
-    await step((x) => x.press('失业'), '什么时候开始');
-    await step((x) => x.message('2026年8月'), '每月大概收入');
-    await step((x) => x.message('6000'), '省不掉的开销');
-    await step((x) => x.message('3500'), '还要还其他欠款');
-    await step((x) => x.message('0'), '还有别的欠款吗');
-    await step((x) => x.press('再加一笔欠款'), '是哪个产品逾期了');
-    await step((x) => x.press('借呗'), '现在还欠多少没还');
-    await step((x) => x.message('12000'), '逾期多少天了');
-    await step((x) => x.message('30天'), '日利率');
-    await step((x) => x.press('跳过'), '还有别的欠款吗');
+    await toTwoDebts(step);
 
     const loads: number[] = [];
     const walls: number[] = [];

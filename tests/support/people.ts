@@ -50,6 +50,26 @@ export async function toAmountQuestion(step: Step) {
   await step((p) => p.press('花呗'), ASKS.amount);
 }
 
+/**
+ * From /start to a case of two debts (花呗 5,500 元 45 days overdue, 借呗 12,000 元 30 days; laid off, 6,000 in,
+ * 3,500 essentials): everyone at once, one step after the other, until asked whether there is another debt.
+ */
+export async function toTwoDebts(step: Step) {
+  await toAmountQuestion(step);
+  await step((p) => p.message('5500'), ASKS.overdue);
+  await step((p) => p.message('45天'), ASKS.cause);
+  await step((p) => p.press('失业'), '什么时候开始');
+  await step((p) => p.message('2026年8月'), '每月大概收入');
+  await step((p) => p.message('6000'), '省不掉的开销');
+  await step((p) => p.message('3500'), '还要还其他欠款');
+  await step((p) => p.message('0'), '还有别的欠款吗');
+  await step((p) => p.press('再加一笔欠款'), '是哪个产品逾期了');
+  await step((p) => p.press('借呗'), ASKS.amount);
+  await step((p) => p.message('12000'), ASKS.overdue);
+  await step((p) => p.message('30天'), '日利率');
+  await step((p) => p.press('跳过'), '还有别的欠款吗');
+}
+
 /** Today's date in Shanghai minus `days`, as the case stores a due date. */
 export const daysAgo = (days: number) => {
   const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });

@@ -8,7 +8,7 @@ import { launchChromium, personIn } from '../support/browser.js';
 import { TOKEN, useE2eRig } from '../support/e2e-rig.js';
 import { nowSeconds, signInitData, telegramUser } from '../support/init-data.js';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
-import { person, round, until, type FakeApi, type Person } from '../support/people.js';
+import { person, round, toTwoDebts, until, type FakeApi, type Person } from '../support/people.js';
 import { ROOT, freePort, startBotProcess, type BotProcess } from '../support/process.js';
 import { asCase } from '../support/stored.js';
 
@@ -45,22 +45,7 @@ beforeAll(async () => {
     // A person answers no faster than the flood limit allows (8 in 5 s).
     await new Promise((r) => setTimeout(r, 700));
   };
-  await step((p) => p.message('/start'), '协商助手');
-  await step((p) => p.press('开始'), '征得你的同意');
-  await step((p) => p.press('同意，开始'), '是哪个产品逾期了');
-  await step((p) => p.press('花呗'), '现在还欠多少没还');
-  await step((p) => p.message('5500'), '逾期多少天了');
-  await step((p) => p.message('45天'), '还不上主要是因为什么');
-  await step((p) => p.press('失业'), '什么时候开始');
-  await step((p) => p.message('2026年8月'), '每月大概收入');
-  await step((p) => p.message('6000'), '省不掉的开销');
-  await step((p) => p.message('3500'), '还要还其他欠款');
-  await step((p) => p.message('0'), '还有别的欠款吗');
-  await step((p) => p.press('再加一笔欠款'), '是哪个产品逾期了');
-  await step((p) => p.press('借呗'), '现在还欠多少没还');
-  await step((p) => p.message('12000'), '逾期多少天了');
-  await step((p) => p.message('30天'), '日利率');
-  await step((p) => p.press('跳过'), '还有别的欠款吗');
+  await toTwoDebts(step);
   await step((p) => p.message('/checklist'), '你的协商清单');
   // The checklist's message id is stored just after it is sent.
   for (const p of people) await waitFor(async () => asCase((await rig.store().load(p.id))?.snapshot).checklistMessageId !== null);
