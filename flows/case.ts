@@ -304,10 +304,10 @@ export const debtIndex = (c: Pick<CaseContext, 'debts'>, id: number): number | n
   return index < 0 ? null : index;
 };
 
-/** The debt the steps are working on. */
 /** "其他平台" or "其他银行" names nobody: the letters need the lender's own name. */
 export const namesNoLender = (d: Pick<DebtFacts, 'product' | 'bank'>): boolean => d.product === 'other' || (d.product === 'credit_card' && d.bank === 'other_bank');
 
+/** The debt the steps are working on. */
 export const debtOf = (c: Pick<CaseContext, 'debts' | 'current'>): Debt => c.debts[c.current] ?? c.debts[0]!;
 
 /** The case with the current debt changed. */

@@ -98,7 +98,7 @@ export function readPageEdit(c: CaseContext, edit: PageEdit, today: IsoDate): Pa
 }
 
 /** Why a reminder choice made on the page changes nothing, in the page's words (`app.reject.page.*`). */
-const REMINDER_REFUSALS: Record<ReminderRefusal, string> = { consent: 'page.consent', debtGone: 'page.gone', gone: 'page.reminderGone' };
+const REMINDER_REFUSALS: Record<ReminderRefusal, string> = { consent: 'page.consent', debtGone: 'page.gone', gone: 'page.reminderGone', notOnList: 'page.choice' };
 
 /** A choice about reminders made on the page: read as the chat's button is, the page's reason when it changes nothing. */
 export function readPageReminder(c: CaseContext, choice: { action: ReminderSetting; key: string }, today: IsoDate): PageReading {

@@ -84,8 +84,11 @@ export const REMINDER_SETTINGS = ['on', 'off', 'x', 's1', 's7', 'z'] as const sa
 export type ReminderSetting = (typeof REMINDER_SETTINGS)[number];
 export const isReminderSetting = (a: unknown): a is ReminderSetting => (REMINDER_SETTINGS as readonly unknown[]).includes(a);
 
-/** Why a reminder choice changes nothing: no consent, its debt was removed, or the reminder is not (any longer) due. */
-export type ReminderRefusal = 'consent' | 'debtGone' | 'gone';
+/**
+ * Why a reminder choice changes nothing: no consent, its debt was removed, the reminder is not (any longer) due, or
+ * the zone is not one of the list.
+ */
+export type ReminderRefusal = 'consent' | 'debtGone' | 'gone' | 'notOnList';
 type Said = { key: string; vars?: Record<string, string | number> };
 export type ReminderChange = { ok: true; state: ReminderState; said: Said; showList: boolean } | { ok: false; why: ReminderRefusal };
 
@@ -99,19 +102,26 @@ function keyedDebt(c: CaseContext, key: string): { named: boolean; debt: number 
  * What one choice about reminders makes of the case's reminder state, and what the chat says to it; or why it
  * changes nothing. `key` names the reminder (cancel, snooze) or the zone's index (`z`).
  */
-export function changeReminders(c: CaseContext, action: ReminderSetting, key: string, today: IsoDate): ReminderChange {
-  if (c.consent !== 'given') return { ok: false, why: 'consent' };
+/** Why any reminder button changes nothing before it is read: no consent, or its key names a removed debt. */
+function refusedBeforehand(c: CaseContext, key: string): ReminderRefusal | null {
+  if (c.consent !== 'given') return 'consent';
   // A key of a removed debt: nothing of it is left to act on, and no other debt is touched.
   const keyed = keyedDebt(c, key);
-  if (keyed.named && keyed.debt === null) return { ok: false, why: 'debtGone' };
+  return keyed.named && keyed.debt === null ? 'debtGone' : null;
+}
+
+export function changeReminders(c: CaseContext, action: ReminderSetting, key: string, today: IsoDate): ReminderChange {
+  const refused = refusedBeforehand(c, key);
+  if (refused) return { ok: false, why: refused };
   const r = reminderState(c);
   switch (action) {
     case 'on':
-      return { ok: true, state: { ...r, choice: 'on', since: today }, said: { key: 'reminders.turnedOn' }, showList: true };
+      // Turned on again (an old button, a page not yet refreshed): what is due since they were first on still counts.
+      return { ok: true, state: { ...r, choice: 'on', since: r.choice === 'on' ? r.since : today }, said: { key: 'reminders.turnedOn' }, showList: true };
     case 'off':
       return { ok: true, state: { ...r, choice: 'off' }, said: { key: r.choice === 'on' ? 'reminders.turnedOff' : 'reminders.declined' }, showList: false };
     case 'z':
-      if (!isZoneIndex(key)) return { ok: false, why: 'gone' };
+      if (!isZoneIndex(key)) return { ok: false, why: 'notOnList' };
       return { ok: true, state: { ...r, timeZone: TIME_ZONES[Number(key)]! }, said: { key: 'reminders.zoneSet' }, showList: true };
   }
   const found = findReminder(c, key, today);
@@ -122,7 +132,7 @@ export function changeReminders(c: CaseContext, action: ReminderSetting, key: st
   return { ok: true, state: snoozed, said: { key: 'reminders.snoozed', vars: { date: formatDate(until, c.lang) } }, showList: true };
 }
 
-const REFUSAL_NOTICES: Record<ReminderRefusal, string> = { consent: 'reminders.needConsent', debtGone: 'reminders.debtGone', gone: 'reminders.gone' };
+const REFUSAL_NOTICES: Record<ReminderRefusal, string> = { consent: 'reminders.needConsent', debtGone: 'reminders.debtGone', gone: 'reminders.gone', notOnList: 'reminders.gone' };
 
 /** One reminder button. A button about a reminder that no longer exists is answered, and changes nothing. */
 const press = enqueueActions(({ context, event, enqueue }: Args) => {
@@ -138,15 +148,12 @@ const press = enqueueActions(({ context, event, enqueue }: Args) => {
     if (change.showList) enqueue({ type: 'showReminders' });
     return;
   }
-  if (context.consent !== 'given') {
-    enqueue(notice(REFUSAL_NOTICES.consent));
+  const refused = refusedBeforehand(context, event.key);
+  if (refused) {
+    enqueue(notice(REFUSAL_NOTICES[refused]));
     return;
   }
-  const { named, debt } = keyedDebt(context, event.key);
-  if (named && debt === null) {
-    enqueue(notice(REFUSAL_NOTICES.debtGone));
-    return;
-  }
+  const { debt } = keyedDebt(context, event.key);
   switch (event.action) {
     case 'got':
       // Pressed without a reminder's key, it can name no debt of this case.

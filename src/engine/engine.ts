@@ -388,7 +388,7 @@ export function createEngine(deps: EngineDeps) {
         const lang = prev!.context.lang;
         const t = translator(i18n, lang);
         const decision = decide(msg.input, prev!, today);
-        // A page's change is read here, under the lease, at the version the page saw: refused, it says why.
+        // A page's change is read here, under the lease (an edit at the version the page saw): refused, it says why.
         const reading = decision.kind === 'event' ? readPageChange(prev!.context, decision.event) : null;
         const refusal = decision.kind === 'refused' ? decision.reason : reading && !reading.ok ? reading.reason : null;
         if (refusal !== null) {

@@ -26,7 +26,7 @@ function remindersView(c: CaseContext, t: Translate, today: IsoDate): RemindersV
       key: x.key,
       date: listedDate(x, c, today),
       what: what(x, c.lang, t),
-      lender: c.debts.length > 1 ? debtName(c, debtIndex(c, x.debt)!, t) : null,
+      lender: c.debts.length > 1 ? debtName(c, debtIndex(c, x.debt)!, t, true) : null,
     })),
     zone: zone === null ? '' : String(TIME_ZONES.indexOf(zone)),
     zones: TIME_ZONES.map((_, i) => ({ value: String(i), label: t(`reminders.zones.${i}`) })),
@@ -57,7 +57,8 @@ export function caseView(stored: StoredCase | null, translatorFor: (lang: CaseCo
     const made = documentFor('statement', i === c.current ? c : { ...c, current: i }, 'zh-CN', zh, today, zh);
     return {
       id: d.id,
-      name: debtName(c, i, t),
+      // Plain text: the page puts words in as text, never as HTML.
+      name: debtName(c, i, t, true),
       amount: d.amountFen === null ? t('debts.amountUnknown') : money(d.amountFen),
       stage: stageText(d, t, today),
       charge: chargeText(dailyCharge(d, today), lang, t),

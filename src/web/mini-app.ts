@@ -141,18 +141,21 @@ export function createMiniApp(deps: MiniAppDeps) {
     // What the chat would say to this answer, under the field; the case as it is (unchanged).
     if (outcome === 'refused') return c.json({ refused: true, message: refusal(i18n, lang, reason ?? 'page.field'), lang, view }, 422);
     if (outcome === 'error') return c.json({ error: 'error', lang, view }, 500);
-    if (outcome === 'unavailable' || outcome === 'busy') return c.json({ error: 'unavailable', lang, view }, 503, { 'retry-after': '5' });
-    // The chat moved meanwhile (or owed it a reply first): the fresh case, and nothing of this change applied.
-    return c.json({ conflict: true, message: translator(i18n, lang)('app.conflict'), lang, view }, 409);
+    // The chat moved meanwhile: the fresh case, and nothing of this change applied.
+    if (outcome === 'conflict') return c.json({ conflict: true, message: translator(i18n, lang)('app.conflict'), lang, view }, 409);
+    // The store is down, the chat busy, or it owed a reply first: nothing applied, and the same tap will do.
+    return c.json({ error: 'unavailable', message: translator(i18n, lang)('app.retry'), lang, view }, 503, { 'retry-after': '5' });
   }
 
+  /** A change's body: the field, what was typed, the debt it is about, and the version the page showed (if any). */
   const readChange = async (c: Context) => {
     const body = await c.req.json<Record<string, unknown>>().catch(() => null);
-    const version = body?.version;
-    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) return null;
-    const debt = body?.debt === null || body?.debt === undefined ? null : body.debt;
+    if (body === null || typeof body !== 'object') return null;
+    const version = body.version;
+    if (version !== undefined && (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1)) return null;
+    const debt = body.debt === null || body.debt === undefined ? null : body.debt;
     if (debt !== null && (typeof debt !== 'number' || !Number.isSafeInteger(debt) || debt < 0)) return null;
-    return { version, debt, field: body?.field, text: body?.text };
+    return { version: version as number | undefined, debt, field: body.field, text: body.text };
   };
 
   const authorised = async (c: Context) => {
@@ -169,7 +172,7 @@ export function createMiniApp(deps: MiniAppDeps) {
     const who = await authorised(c);
     if ('refused' in who) return who.refused;
     const change = await readChange(c);
-    if (!change || typeof change.field !== 'string' || change.field.length > 32 || typeof change.text !== 'string' || change.text.length > MAX_INPUT_CHARS) {
+    if (!change || change.version === undefined || typeof change.field !== 'string' || change.field.length > 32 || typeof change.text !== 'string' || change.text.length > MAX_INPUT_CHARS) {
       return c.json({ error: 'bad request' }, 400);
     }
     return apply(c, who.userId, change.version, { kind: 'pageEdit', field: change.field, debt: change.debt, text: change.text });
@@ -179,7 +182,7 @@ export function createMiniApp(deps: MiniAppDeps) {
     const who = await authorised(c);
     if ('refused' in who) return who.refused;
     const change = await readChange(c);
-    if (!change || change.debt === null) return c.json({ error: 'bad request' }, 400);
+    if (!change || change.version === undefined || change.debt === null) return c.json({ error: 'bad request' }, 400);
     return apply(c, who.userId, change.version, { kind: 'pageSend', debt: change.debt });
   });
 

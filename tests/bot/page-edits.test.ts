@@ -132,6 +132,18 @@ describe('reminders and "my data" on the Mini App', () => {
     expect(await version(h, u)).toBe(before);
   });
 
+  it('a reminder choice names its reminder, so one made while a reminder went out (a newer version) still applies', async () => {
+    const { h, u } = await twoDebts(91_009);
+    await page(h, u, { kind: 'pageReminder', action: 'on', key: '' });
+    const shown = caseView(await h.store.load(u.id), (l) => translator(h.i18n, l), todayIn(h.clock.now()))!;
+    // The case moves on in the chat (/reminders here; a reminder sent is the same) after the page was drawn.
+    await u.send('/reminders');
+    expect((await h.store.load(u.id))!.version).toBeGreaterThan(shown.version);
+    const key = shown.reminders.items.at(-1)!.key;
+    expect(await page(h, u, { kind: 'pageReminder', action: 's7', key })).toEqual({ outcome: 'handled', reason: null });
+    expect(asCase((await h.store.load(u.id))!.snapshot).reminders?.snoozed.map((s) => s.key)).toEqual([key]);
+  });
+
   it('"delete my data" confirmed on the page deletes everything, as /delete does, and the chat keeps one line saying so', async () => {
     const { h, u } = await twoDebts(91_007);
     const calls = h.calls.length;

@@ -79,6 +79,9 @@ describe('a choice about reminders on the Mini App page', () => {
     expect(c.reminders?.choice).toBe('on');
     expect(c.reminders?.since).toBe(TODAY);
     expect(reminders(c, TODAY).length).toBeGreaterThan(0);
+    // Turned on again from a page not yet refreshed: the day they were first turned on stays.
+    const again = readPageReminder(c, { action: 'on', key: '' }, '2026-12-20');
+    expect(again.ok && again.patch.reminders?.since).toBe(TODAY);
   });
 
   it('cancels or snoozes the one reminder its key names, and nothing else', () => {
@@ -95,7 +98,7 @@ describe('a choice about reminders on the Mini App page', () => {
     const c = on(twoDebts());
     const london = readPageReminder(c, { action: 'z', key: '3' }, TODAY);
     expect(london.ok && london.patch.reminders?.timeZone).toBe('Europe/London');
-    expect(readPageReminder(c, { action: 'z', key: '42' }, TODAY)).toEqual({ ok: false, reason: 'page.reminderGone' });
+    expect(readPageReminder(c, { action: 'z', key: '42' }, TODAY)).toEqual({ ok: false, reason: 'page.choice' });
   });
 
   it('changes nothing for a reminder no longer due, one of a removed debt, or without consent', () => {

@@ -337,6 +337,21 @@ describe('who may open a case', () => {
     expect(edit.status).toBe(401);
     expect((await rig.store().load(p.id))!.version).toBe(before!.version);
 
+    // The page's other calls: none without a session, none from another origin, none with a body that is not theirs.
+    const token = ((await (await fetch(`http://127.0.0.1:${port}/app/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ initData: good }) })).json()) as { token: string }).token;
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body) }).then((r) => r.status);
+    for (const path of ['/app/api/reminder', '/app/api/export', '/app/api/delete']) {
+      expect(await post(path, { field: 'on', text: '' }, { authorization: 'Bearer 1.AAAAAAAAAAAAAAAAAAAAAA' })).toBe(401);
+      expect(await post(path, { field: 'on', text: '' }, { origin: 'https://evil.example' })).toBe(403);
+    }
+    expect(await post('/app/api/reminder', { field: 'on' })).toBe(400);
+    expect(await post('/app/api/edit', { field: 'amount', debt: 0, text: '1' })).toBe(400);
+    expect((await rig.store().load(p.id))!.version).toBe(before!.version);
+    // The case comes compressed.
+    const viewed = await fetch(`http://127.0.0.1:${port}/app/api/case`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
+    expect(viewed.headers.get('content-encoding')).toBe('gzip');
+
     // In the page: the refusal, and no case.
     const page = await openApp(port, p, { initData: stale });
     await expect.poll(() => page.locator('main').innerText()).toContain('从 Telegram 里打开');

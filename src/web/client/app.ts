@@ -178,17 +178,23 @@ function budgetPage(v: CaseView) {
   ];
 }
 
-/** A choice from a list: its label, the list, "save"; `save` sends it, and a refusal is said under it. */
+/**
+ * A choice from a list: its label, the list, "save"; `save` sends it, and a refusal is said under it. With nothing
+ * chosen yet the list says so, rather than showing its first entry as if it were the answer.
+ */
 function selectField(id: string, name: string, value: string, options: Array<{ value: string; label: string }>, save: (value: string, from: From) => void) {
+  const chosen = typed.get(id) ?? value;
   const select = el('select', { id, name: id });
-  select.append(...options.map((o) => el('option', { value: o.value, textContent: o.label, selected: o.value === value })));
+  if (chosen === '') select.append(el('option', { value: '', textContent: ui.choose ?? '', disabled: true, selected: true }));
+  select.append(...options.map((o) => el('option', { value: o.value, textContent: o.label, selected: o.value === chosen })));
   const error = el('p', { className: 'error', id: `${id}-error` });
   error.setAttribute('role', 'alert');
+  select.setAttribute('aria-describedby', `${id}-error`);
   const button = el('button', { type: 'submit', textContent: ui.save ?? '' });
   const form = el('form', { className: 'field' }, el('label', { htmlFor: id, textContent: name }), el('div', { className: 'row' }, select, button), error);
   form.onsubmit = (e) => {
     e.preventDefault();
-    save(select.value, { id, text: select.value, error, button });
+    if (select.value !== '') save(select.value, { id, text: select.value, error, button });
   };
   return form;
 }
@@ -251,8 +257,10 @@ async function sendStatement(d: DebtView) {
 }
 
 /** A choice about reminders, read by the engine as the chat's button; a refusal is said under the list. */
-function reminderButton(label: string, action: string, key: string, error: HTMLElement) {
+function reminderButton(label: string, action: string, key: string, error: HTMLElement, about?: string) {
   const button = el('button', { type: 'button', textContent: label });
+  // Each reminder has the same three buttons: a screen reader hears which reminder each is for.
+  if (about) button.setAttribute('aria-label', `${label}: ${about}`);
   button.onclick = () => void change('/app/api/reminder', { field: action, text: key }, { id: 'r', text: '', error, button });
   return button;
 }
@@ -271,9 +279,9 @@ function remindersPage(r: RemindersView) {
       el(
         'div',
         { className: 'row' },
-        reminderButton(ui.cancelReminder ?? '', 'x', x.key, error),
-        reminderButton(ui.snoozeDay ?? '', 's1', x.key, error),
-        reminderButton(ui.snoozeWeek ?? '', 's7', x.key, error),
+        reminderButton(ui.cancelReminder ?? '', 'x', x.key, error, `${x.date} ${what}`),
+        reminderButton(ui.snoozeDay ?? '', 's1', x.key, error, `${x.date} ${what}`),
+        reminderButton(ui.snoozeWeek ?? '', 's7', x.key, error, `${x.date} ${what}`),
       ),
     );
   });
