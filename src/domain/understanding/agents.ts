@@ -63,7 +63,7 @@ const REFUSED_EN = /\b(no|not|without|never|do not|don't|rather not)( (a|an|any|
 
 /** The paid-agent reading of a text, or null. */
 /** The lender's own staff ("customer service agent") are not a third party. */
-const LENDER_STAFF_EN = /\b((customer service|service|bank'?s?|lender'?s?|alipay'?s?|support|the platform'?s?) (agent|rep|representative|staff)s?|(credit )?card (company|companies|issuer))\b/g;
+const LENDER_STAFF_EN = /\b((customer service|service|bank'?s?|lender'?s?|alipay'?s?|support|the platform'?s?) (agent|rep|representative|staff)s?|(agent|rep|representative)s? on the (phone|line|call)|(credit )?card (company|companies|issuer))\b/g;
 /** Deleting, washing or repairing a record: a service only agents sell, so any price for it is an agent's. */
 const RECORD_ERASED_ZH = /(删|消|抹|洗|修复|清除|撤销|去掉).{0,4}(逾期|征信|不良|记录|黑名单|污点)|(逾期|征信|不良|记录|纪录|黑名单|污点).{0,4}(删|消|抹|洗白|清除|撤销|去掉)/;
 const RECORD_ERASED_EN = /\b(delet|eras|remov|wip|clean|wash|scrub|fix|repair)\w* .{0,20}(record|history|report|blacklist|overdue)/;
@@ -108,7 +108,10 @@ function readAgentOnce(text: string): AgentReading | null {
   if (share) return { rule: 'a share of what is waived', matched: share[0] };
   // Last, the model trained on the corpus, where nothing says the person is asking the lender themselves.
   const paidToSomeone = /(给|转|交|付|打)(了)?(给)?(他|她|他们|对方|中介|那人|这人|那个人)/.test(dense) || /\b(pay|paid|send|sent) (him|her|them)\b/.test(en);
-  // The model is not asked where only the lender is named ("can the lender remove a wrong record?").
-  if (!free && (third || fee || paidToSomeone || !lenderSpeaking) && predicts(models.agent, normalise(text))) return { rule: 'like the paid-agent lines', matched: explainScore(models.agent, normalise(text), 3).map(([f]) => f).join(' ') };
+  // "我付了2000元，能减免吗": money the person paid with nobody named to receive it is a repayment, to the lender.
+  const repaying = /我(已经|刚刚?|先|都)?(还|付)了(\d|[一二两三四五六七八九十百千万几])/.test(dense) || /\bi('ve| have)? (already )?(paid|repaid|paid back) (\$|¥|rmb )?\d/.test(en);
+  // The model is not asked where only the lender is named ("can the lender remove a wrong record?"), nor where the
+  // person only says what they repaid.
+  if (!free && (third || fee || paidToSomeone || (!lenderSpeaking && !repaying)) && predicts(models.agent, normalise(text))) return { rule: 'like the paid-agent lines', matched: explainScore(models.agent, normalise(text), 3).map(([f]) => f).join(' ') };
   return null;
 }
