@@ -128,6 +128,10 @@ export const SELF_ASK_EN = [
 export const NOT_AGENT_ZH = [
   ...SELF_ASK_ZH,
   '5500',
+  // A fee the person says is the lender's own, with its amount; a call to the hotline; money repaid.
+  '分期每期收0.5%的手续费，是银行自己收的吧',
+  '打通了按几才能转人工',
+  '我已经还了三千，剩下的能少点吗',
   '我失业了',
   '他们每天打电话催我',
   '这个月工资少了一半',
@@ -160,6 +164,8 @@ export const NOT_AGENT_ZH = [
 export const NOT_AGENT_EN = [
   ...SELF_ASK_EN,
   '5500',
+  "The $30 set-up fee is the card company's own charge, right? I'm not using any agent",
+  'I have already paid 500, can they waive the rest?',
   'I lost my job',
   'They call me every day',
   'My salary was cut in half this month',

@@ -53,6 +53,15 @@ const PRICE_ASKED =
 const LENDER_FEE_ZH = /(银行|平台|花呗|借呗|支付宝|京东|美团|月付|金条|白条|微粒贷|微众|招联|客服|官方|信用卡中心|信用卡|发卡行).{0,24}(手续费|服务费|利息|费用|收费|违约金|分期费|费率)/;
 const LENDER_FEE_EN = /\b((the )?(lender|bank|card cent(er|re)|alipay|platform)('s)? (own )?(service |handling |instal?ment |restructuring )?(charge|fee)s?|(lender|bank|card cent(er|re)|alipay|platform) (says|said|charges|charged|will charge) (a |an )?)|\b(staff|lender|bank|card cent(er|re)|alipay|platform)\b.{0,40}\b(fee|fees|charge|charges|interest)\b/;
 
+/**
+ * A fee the person says is the lender's own ("这个是银行收的", "这钱是交给平台的", "that's the bank's own charge"): even
+ * with its amount, not an agent's price, unless an agent is named in earnest (not "不是中介", "not some middleman").
+ */
+const OWN_LENDER_FEE_ZH = /(是|算|问的是)(交给)?(银行|平台|官方|他们官方|信用卡中心|发卡行|花呗|借呗|美团|京东)(那边)?(自己)?(收|的)/;
+const OWN_LENDER_FEE_EN = /\b((the )?(bank|lender|card company|issuer|platform)'?s own (charge|fee|admin fee)|from the (bank|lender|card company) itself)\b/;
+const NOT_AN_AGENT_ZH = /(不是|并非|又不是|不找|没找|不用找?|不想找?)$/;
+const NOT_AN_AGENT_EN = /\b(not|no|never|without)( (a|an|any|some))?\s?$/;
+
 /** Someone who is plainly not the lender: with one named, a fee in the message may be theirs. */
 const NAMED_AGENT = /中介|代理|代办|机构|团队|工作室|律所|事务所|律师|法务|公司|老师|导师|大师|专家|顾问|群|上岸|协会|联盟/;
 const NAMED_AGENT_EN = /\b(agency|agencies|agent|agents|consultants?|firm|lawyers?|negotiators?|middle ?man|company|companies|guy|someone|somebody)\b/;
@@ -78,7 +87,9 @@ function readAgentOnce(text: string): AgentReading | null {
   if (only) return { rule: 'a service only agents sell', matched: only[0] };
   // The lender's own fee is not an agent's, unless an agent is named in the same message.
   const lenderFee = (LENDER_FEE_ZH.test(dense) && !NAMED_AGENT.test(dense)) || (LENDER_FEE_EN.test(en) && !NAMED_AGENT_EN.test(en));
-  const free = (FREE_ZH.test(dense) || FREE_EN.test(en) || lenderFee) && !PRICE_ASKED.test(dense);
+  const ownLenderFee =
+    (OWN_LENDER_FEE_ZH.test(dense) && !firstUnnegated(NAMED_AGENT, dense, NOT_AN_AGENT_ZH)) || (OWN_LENDER_FEE_EN.test(en) && !firstUnnegated(NAMED_AGENT_EN, en, NOT_AN_AGENT_EN));
+  const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || lenderFee) && !PRICE_ASKED.test(dense)) || ownLenderFee;
   const fee = AGENT_FEE_ZH.exec(dense) ?? AGENT_FEE_EN.exec(en);
   const service = SERVICE_ZH.exec(dense) ?? SERVICE_EN.exec(en);
   if (fee && service && !free) return { rule: "an agent's fee for a service", matched: `${fee[0]} … ${service[0]}` };
@@ -90,10 +101,15 @@ function readAgentOnce(text: string): AgentReading | null {
   // "客服说…", "the bank's rep said they…": the lender speaking, not someone selling.
   const onlyPronoun = third !== null && /^(他|她|他们|对方|they|them|he|she|people|person)$/.test(third[0]);
   const lenderSpeaking = /(客服|银行|平台|花呗|借呗|支付宝|官方|信用卡中心)(说|讲|告诉|同意|答应|表示|要我|让我|叫我)/.test(dense) || /\b(staff|bank|lender|card cent(er|re)|card issuer|issuer|alipay|huabei|jiebei|customer service|the platform)\b/.test(en);
-  if (third && service && price && !free && !(onlyPronoun && lenderSpeaking)) return { rule: 'someone selling a service', matched: `${third[0]} … ${service[0]} … ${price[0]}` };
+  // "我付了2000元，能减免吗": money the person paid with nobody named to receive it is a repayment, to the lender, and
+  // "they" is the lender.
+  const repaying = /我(已经|刚刚?|先|都)?(还|付)了(\d|[一二两三四五六七八九十百千万几])/.test(dense) || /\bi('ve| have)? (already )?(paid|repaid|paid back) (\$|¥|rmb )?\d/.test(en);
+  // "他们" / "they" where the lender speaks or was repaid: the lender.
+  const lenderMeant = onlyPronoun && (lenderSpeaking || repaying);
+  if (third && service && price && !free && !lenderMeant) return { rule: 'someone selling a service', matched: `${third[0]} … ${service[0]} … ${price[0]}` };
   // "交3000就能停息", "pay them $300 and they freeze the interest": money as the price of the promise.
   const asPrice =
-    /(交|付|给|转|花|打)(了)?.{0,8}(\d|[一二两三四五六七八九十百千万几]|钱|费).{0,8}(就|才|便)(能|可以|帮|给|包|会|行)/.exec(dense) ??
+    /(交|付|给|转|花|打钱|打款)(了)?.{0,8}(\d|[一二两三四五六七八九十百千万几]|钱|费).{0,8}(就|才|便)(能|可以|帮|给|包|会|行)/.exec(dense) ??
     /\b(pay|paid|paying|give|send)\b.{0,30}\b(and|then|so) (they|he|she|you|we|it)\b|\bif (i|you) pay\b/.exec(en);
   if (asPrice && service && !free && !lenderSpeaking) return { rule: 'money as the price of a promise', matched: `${asPrice[0]} … ${service[0]}` };
   // "一个上岸导师说能帮我全部减免", "a debt specialist can settle it for me": someone offering to do it.
@@ -108,10 +124,8 @@ function readAgentOnce(text: string): AgentReading | null {
   if (share) return { rule: 'a share of what is waived', matched: share[0] };
   // Last, the model trained on the corpus, where nothing says the person is asking the lender themselves.
   const paidToSomeone = /(给|转|交|付|打)(了)?(给)?(他|她|他们|对方|中介|那人|这人|那个人)/.test(dense) || /\b(pay|paid|send|sent) (him|her|them)\b/.test(en);
-  // "我付了2000元，能减免吗": money the person paid with nobody named to receive it is a repayment, to the lender.
-  const repaying = /我(已经|刚刚?|先|都)?(还|付)了(\d|[一二两三四五六七八九十百千万几])/.test(dense) || /\bi('ve| have)? (already )?(paid|repaid|paid back) (\$|¥|rmb )?\d/.test(en);
   // The model is not asked where only the lender is named ("can the lender remove a wrong record?"), nor where the
   // person only says what they repaid.
-  if (!free && (third || fee || paidToSomeone || (!lenderSpeaking && !repaying)) && predicts(models.agent, normalise(text))) return { rule: 'like the paid-agent lines', matched: explainScore(models.agent, normalise(text), 3).map(([f]) => f).join(' ') };
+  if (!free && ((third && !(onlyPronoun && repaying)) || fee || paidToSomeone || (!lenderSpeaking && !repaying)) && predicts(models.agent, normalise(text))) return { rule: 'like the paid-agent lines', matched: explainScore(models.agent, normalise(text), 3).map(([f]) => f).join(' ') };
   return null;
 }
