@@ -33,8 +33,14 @@ const toSimplified = (s: string): string => {
   for (const c of s) out += SIMPLIFIED.get(c) ?? c;
   return out;
 };
+/** For each UTF-16 unit, whether a traditional character starts with it: 1 one of its own, 2 one beyond the BMP. */
+const TRADITIONAL_START = new Uint8Array(0x10000);
+for (const c of SIMPLIFIED.keys()) TRADITIONAL_START[c.charCodeAt(0)] = c.length === 1 ? 1 : 2;
 const hasTraditional = (s: string): boolean => {
-  for (const c of s) if (SIMPLIFIED.has(c)) return true;
+  for (let i = 0; i < s.length; i++) {
+    const start = TRADITIONAL_START[s.charCodeAt(i)];
+    if (start === 1 || (start === 2 && SIMPLIFIED.has(s.slice(i, i + 2)))) return true;
+  }
   return false;
 };
 /**
@@ -43,8 +49,6 @@ const hasTraditional = (s: string): boolean => {
  */
 const CANTONESE: Record<string, string> = { 唔: '不', 冇: '没', 佢: '他', 哋: '们', 咗: '了', 嘅: '的', 喺: '在', 俾: '给', 畀: '给', 搵: '找', 揾: '找', 啲: '些', 嘢: '东西', 睇: '看', 攞: '拿', 嗰: '那', 乜: '什么', 咁: '这么', 冚: '全', 攰: '累', 諗: '想', 谂: '想'};
 const CANTONESE_ANY = /[唔冇佢哋咗嘅喺俾畀搵揾啲嘢睇攞嗰乜咁冚攰諗谂]/g;
-const HAN_ALL = /[\u3400-\u9fff\uf900-\ufaff]/g;
-const LATIN_ALL = /[a-z]/g;
 
 /** Everything that is neither a letter, a digit, a Chinese character nor a sign that carries meaning (% ¥ . -). */
 const NOT_MEANING = /[^\p{L}\p{N}%¥.\-]+/gu;
@@ -79,13 +83,19 @@ const EN_FORMS: Array<[RegExp, string | ((m: string) => string)]> = [
   [/\b(?:[a-z] ){2,}[a-z]\b/g, (m: string) => m.replace(/ /g, '')],
 ];
 
+/** Any of the forms above (none refers back to a group): most English has none, and is left as it is. */
+const ANY_EN_FORM = new RegExp(EN_FORMS.map(([pattern]) => pattern.source).join('|'));
+
 const expandEn = (s: string): string => {
   let out = s.replace(/[’‘`´]/g, "'");
   // Chinese alone has nothing to write out (most messages).
-  if (/[a-z]/.test(out)) for (const [pattern, to] of EN_FORMS) out = typeof to === 'string' ? out.replace(pattern, to) : out.replace(pattern, to);
-  // "soooo", "pleeease": three or more of a letter are one.
+  if (/[a-z]/.test(out)) {
+    if (ANY_EN_FORM.test(out)) for (const [pattern, to] of EN_FORMS) out = typeof to === 'string' ? out.replace(pattern, to) : out.replace(pattern, to);
+    // "soooo", "pleeease": three or more of a letter are one.
+    out = out.replace(/([a-z])\1{2,}/g, '$1');
+  }
   // Punctuation carries nothing the English patterns read ("done. with. life."), apostrophes aside.
-  return out.replace(/([a-z])\1{2,}/g, '$1').replace(/[^\p{L}\p{N}'%$¥\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return out.replace(/[^\p{L}\p{N}'%$¥\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
 };
 
 function compute(text: string): Normalised {
@@ -94,8 +104,13 @@ function compute(text: string): Normalised {
   const mandarin = simplified.replace(CANTONESE_ANY, (c) => CANTONESE[c] ?? c);
   const plain = mandarin.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
   const dense = plain.replace(NOT_MEANING, '');
-  const han = plain.match(HAN_ALL)?.length ?? 0;
-  const latin = plain.match(LATIN_ALL)?.length ?? 0;
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) han++;
+    else if (c >= 0x61 && c <= 0x7a) latin++;
+  }
   // A Chinese character carries about a word; five Latin letters make one.
   const script = han === 0 && latin === 0 ? 'none' : han * 5 >= latin ? 'zh' : 'en';
   return { plain, dense, en: expandEn(plain), script };
@@ -123,15 +138,19 @@ export const normalise = remembered(compute);
 /** The first match of a pattern that is not said as not so ("我不会想不开", "without a middleman"). */
 const globals = new WeakMap<RegExp, RegExp>();
 
-export function firstUnnegated(pattern: RegExp | undefined, text: string, negated: RegExp): RegExpMatchArray | null {
-  if (!pattern || !pattern.test(text)) return null;
+export function firstUnnegated(pattern: RegExp | undefined, text: string, negated: RegExp): RegExpExecArray | null {
+  if (!pattern) return null;
   let global = globals.get(pattern);
   if (!global) {
     global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
     globals.set(pattern, global);
   }
-  for (const m of text.matchAll(global)) {
-    const before = text.slice(Math.max(0, (m.index ?? 0) - 24), m.index);
+  // The copy is only ever used here, from the start, to its last match: `matchAll` would copy it again every call.
+  global.lastIndex = 0;
+  for (let m = global.exec(text); m; m = global.exec(text)) {
+    // Past an empty match as `matchAll` steps: one character (a whole one where the pattern reads code points).
+    if (m[0] === '') global.lastIndex += global.unicode && (text.codePointAt(global.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
     if (!negated.test(before)) return m;
   }
   return null;
