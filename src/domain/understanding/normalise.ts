@@ -33,22 +33,39 @@ const toSimplified = (s: string): string => {
   for (const c of s) out += SIMPLIFIED.get(c) ?? c;
   return out;
 };
-/** For each UTF-16 unit, whether a traditional character starts with it: 1 one of its own, 2 one beyond the BMP. */
-const TRADITIONAL_START = new Uint8Array(0x10000);
-for (const c of SIMPLIFIED.keys()) TRADITIONAL_START[c.charCodeAt(0)] = c.length === 1 ? 1 : 2;
-const hasTraditional = (s: string): boolean => {
-  for (let i = 0; i < s.length; i++) {
-    const start = TRADITIONAL_START[s.charCodeAt(i)];
-    if (start === 1 || (start === 2 && SIMPLIFIED.has(s.slice(i, i + 2)))) return true;
-  }
-  return false;
-};
 /**
  * Cantonese words written out in Mandarin (唔想 → 不想, 佢哋 → 他们, 冇 → 没), so every reading hears Hong Kong and
  * Guangdong messages as it hears Mandarin ones. Only characters that Mandarin does not use this way are mapped.
  */
 const CANTONESE: Record<string, string> = { 唔: '不', 冇: '没', 佢: '他', 哋: '们', 咗: '了', 嘅: '的', 喺: '在', 俾: '给', 畀: '给', 搵: '找', 揾: '找', 啲: '些', 嘢: '东西', 睇: '看', 攞: '拿', 嗰: '那', 乜: '什么', 咁: '这么', 冚: '全', 攰: '累', 諗: '想', 谂: '想'};
 const CANTONESE_ANY = /[唔冇佢哋咗嘅喺俾畀搵揾啲嘢睇攞嗰乜咁冚攰諗谂]/g;
+
+/**
+ * What each UTF-16 unit calls for beyond NFKC and lower case: a character to simplify (or the first half of one
+ * beyond the BMP), a Cantonese one, one to drop (zero-width), or white space (JavaScript's \s). Read in one pass
+ * (`callsFor`), most texts call for nothing more, and the steps they do not need are not taken.
+ */
+const SIMPLIFY = 1;
+const CANTONESE_WORD = 2;
+const SPACING = 4;
+const CALLS_FOR = new Uint8Array(0x10000);
+const mark = (chars: Iterable<string>, call: number) => {
+  for (const c of chars) CALLS_FOR[c.charCodeAt(0)] = CALLS_FOR[c.charCodeAt(0)]! | call;
+};
+mark(SIMPLIFIED.keys(), SIMPLIFY);
+mark(Object.keys(CANTONESE), CANTONESE_WORD);
+mark('\u200b\u200c\u200d\u2060\ufeff\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000', SPACING);
+
+function callsFor(s: string): number {
+  let calls = 0;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    // One space between two other characters is as it should be.
+    if (u === 0x20 && i > 0 && i < s.length - 1 && (CALLS_FOR[s.charCodeAt(i + 1)]! & SPACING) === 0) continue;
+    calls |= CALLS_FOR[u]!;
+  }
+  return calls;
+}
 
 /** Everything that is neither a letter, a digit, a Chinese character nor a sign that carries meaning (% ¥ . -). */
 const NOT_MEANING = /[^\p{L}\p{N}%¥.\-]+/gu;
@@ -94,15 +111,18 @@ const expandEn = (s: string): string => {
     // "soooo", "pleeease": three or more of a letter are one.
     out = out.replace(/([a-z])\1{2,}/g, '$1');
   }
-  // Punctuation carries nothing the English patterns read ("done. with. life."), apostrophes aside.
-  return out.replace(/[^\p{L}\p{N}'%$¥\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  // Punctuation carries nothing the English patterns read ("done. with. life."), apostrophes aside: it and any
+  // white space beside it are one space.
+  return out.replace(/[^\p{L}\p{N}'%$¥]+/gu, ' ').trim();
 };
 
 function compute(text: string): Normalised {
   const nfkc = stripBidi(text).normalize('NFKC').toLowerCase();
-  const simplified = hasTraditional(nfkc) ? toSimplified(nfkc) : nfkc;
-  const mandarin = simplified.replace(CANTONESE_ANY, (c) => CANTONESE[c] ?? c);
-  const plain = mandarin.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  const calls = callsFor(nfkc);
+  // Simplifying may give a Cantonese character (諗 → 谂).
+  const simplified = calls & SIMPLIFY ? toSimplified(nfkc) : nfkc;
+  const mandarin = calls & (SIMPLIFY | CANTONESE_WORD) ? simplified.replace(CANTONESE_ANY, (c) => CANTONESE[c] ?? c) : simplified;
+  const plain = calls & SPACING ? mandarin.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim() : mandarin;
   const dense = plain.replace(NOT_MEANING, '');
   let han = 0;
   let latin = 0;
