@@ -56,10 +56,27 @@ const isHan = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
 const pairNumber = (a: number, b: number): number => a * 0x10000 + b;
 const tripleNumber = (a: number, b: number, c: number): number => a * 0x1_0000_0000 + b * 0x10000 + c;
 
-/** Words that carry no meaning of their own are left out, so a pair is two words that do ("want die", "want pay"). */
+/**
+ * The words of the English form (runs of letters, digits and apostrophes), in order, where it has a letter or a
+ * digit. Words that carry no meaning of their own are left out, so a pair is two words that do ("want die").
+ */
 function contentWords(en: string): string[] {
-  if (!/[a-z0-9]/.test(en)) return [];
-  return en.replace(/[\u3400-\u9fff]+/g, ' ').split(/[^a-z0-9']+/).filter((w) => w.length > 0 && !EN_FUNCTION_WORDS.has(w));
+  const words: string[] = [];
+  let lettersOrDigits = false;
+  let start = -1;
+  for (let i = 0; i <= en.length; i++) {
+    const c = i < en.length ? en.charCodeAt(i) : 0;
+    const letterOrDigit = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    lettersOrDigits ||= letterOrDigit;
+    if (letterOrDigit || c === 0x27) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const word = en.slice(start, i);
+      if (!EN_FUNCTION_WORDS.has(word)) words.push(word);
+      start = -1;
+    }
+  }
+  return lettersOrDigits ? words : [];
 }
 
 const EN_FUNCTION_WORDS = new Set(

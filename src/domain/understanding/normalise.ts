@@ -139,16 +139,20 @@ function compute(text: string): Normalised {
 /**
  * A pure function of a text, remembered for the last few texts. One turn reads the same text many times (every
  * guard of a question, the crisis and agent checks, the answer itself), and a test walking the statechart sends a
- * handful of texts in turn to every state: both ask again for what was just worked out.
+ * handful of texts in turn to every state: both ask again for what was just worked out. The texts are kept in a
+ * ring and compared, not hashed: each reading meets a message new to it once, and hashing it into a Map for that
+ * cost more than comparing it with the few texts kept (the same string, asked again, is found at once).
  */
 export function remembered<T>(fn: (text: string) => T, size = 16): (text: string) => T {
-  const known = new Map<string, T>();
+  const texts: string[] = [];
+  const values: T[] = [];
+  let oldest = 0;
   return (text) => {
-    const hit = known.get(text);
-    if (hit !== undefined || known.has(text)) return hit as T;
+    for (let i = 0; i < texts.length; i++) if (texts[i] === text) return values[i]!;
     const value = fn(text);
-    if (known.size >= size) known.delete(known.keys().next().value as string);
-    known.set(text, value);
+    texts[oldest] = text;
+    values[oldest] = value;
+    oldest = (oldest + 1) % size;
     return value;
   };
 }
