@@ -1,4 +1,4 @@
-import type { Normalised } from './normalise.js';
+import { remembered, type Normalised } from './normalise.js';
 
 /** What a model reads: a text's Chinese form and its English form (`normalise`, or what a reading left of them). */
 export type Forms = Pick<Normalised, 'dense' | 'en'>;
@@ -59,8 +59,11 @@ const tripleNumber = (a: number, b: number, c: number): number => a * 0x1_0000_0
 /**
  * The words of the English form (runs of letters, digits and apostrophes), in order, where it has a letter or a
  * digit. Words that carry no meaning of their own are left out, so a pair is two words that do ("want die").
+ * Remembered: both models read the same English form of a message, most often.
  */
-function contentWords(en: string): string[] {
+const contentWords = remembered((en: string): readonly string[] => contentWordsOf(en), 4);
+
+function contentWordsOf(en: string): string[] {
   const words: string[] = [];
   let lettersOrDigits = false;
   let start = -1;

@@ -177,9 +177,13 @@ function quantitiesOf(text: string): Quantity[] {
   const s = englishNumbers(numeralForms(plain.replace(/(\d),(?=\d{3}(\D|$))/g, '$1')));
   const out: Quantity[] = [];
   let lastEnd = -1;
-  for (const m of s.matchAll(NUMBER)) {
+  // Every number is found first (with no copy of the pattern, as matchAll makes): one may be read on its own below.
+  const numbers: RegExpExecArray[] = [];
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(s); m; m = NUMBER.exec(s)) numbers.push(m);
+  for (const m of numbers) {
     let raw = m[0];
-    const at = m.index ?? 0;
+    const at = m.index;
     // "12/15", "12.15" with no money word after it: a month and a day.
     const monthDay = /^(\d{1,2})([./])(\d{1,2})$/.exec(raw.trim());
     if (monthDay && Number(monthDay[1]) >= 1 && Number(monthDay[1]) <= 12 && Number(monthDay[3]) >= 1 && Number(monthDay[3]) <= 31 &&
