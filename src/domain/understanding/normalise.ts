@@ -100,7 +100,7 @@ const EN_FORMS: Array<[RegExp, string | ((m: string) => string)]> = [
   [/\b(?:[a-z] ){2,}[a-z]\b/g, (m: string) => m.replace(/ /g, '')],
 ];
 
-/** Any of the forms above (none refers back to a group): most English has none, and is left as it is. */
+/** Any of the forms above (plain /g patterns, none referring back to a group): most English has none. */
 const ANY_EN_FORM = new RegExp(EN_FORMS.map(([pattern]) => pattern.source).join('|'));
 
 const expandEn = (s: string): string => {

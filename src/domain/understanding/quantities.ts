@@ -151,7 +151,7 @@ const NUMERAL_FORMS: Array<[RegExp, string]> = [
 ];
 const FINANCIAL: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千' };
 
-/** Any of the forms above (none refers back to a group): most texts hold none, and are left as they are. */
+/** Any of the forms above (plain /g patterns, none referring back to a group): most texts hold none. */
 const ANY_NUMERAL_FORM = new RegExp(NUMERAL_FORMS.map(([re]) => re.source).join('|'));
 
 function numeralForms(s: string): string {
