@@ -24,6 +24,14 @@ describe('the normal forms of a text', () => {
     expect(normalise('還 嘢').plain).toBe('还 东西');
   });
 
+  it('keep letters and digits of any script (beyond the BMP too) and the signs that carry meaning, nothing else', () => {
+    expect(normalise('钱😭还不上了 💸!').dense).toBe('钱还不上了');
+    expect(normalise('钱😭还不上了 💸!').en).toBe('钱 还不上了');
+    expect(normalise('𠀾𝟘 Ωλ٣ — 5.5%-¥').dense).toBe('𠀾0ωλ٣5.5%-¥');
+    expect(normalise("it's 50% of ¥3, $4...").dense).toBe('its50%of¥34...');
+    expect(normalise("it's 50% of ¥3, $4...").en).toBe("it is 50% of ¥3 $4");
+  });
+
   it('make punctuation and the space beside it one space in the English form', () => {
     expect(normalise('done. with . life...').en).toBe('done with life');
     expect(normalise("can't — won't!").en).toBe('can not will not');

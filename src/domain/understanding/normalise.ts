@@ -67,8 +67,48 @@ function callsFor(s: string): number {
   return calls;
 }
 
-/** Everything that is neither a letter, a digit, a Chinese character nor a sign that carries meaning (% ¥ . -). */
-const NOT_MEANING = /[^\p{L}\p{N}%¥.\-]+/gu;
+/**
+ * What each BMP character is to the normal forms below: a letter or a digit (\p{L}, \p{N}: asked of the regex
+ * engine itself the first time the character is met, so the table only ever holds its 65,536 answers), or a sign
+ * one of the forms keeps. The forms are then cut out in one plain loop (`withoutRuns`), not a Unicode replace().
+ */
+const LETTER_OR_DIGIT = 1;
+/** Signs that carry meaning in the Chinese form (% ¥ . -), and those the English patterns read (' % $ ¥). */
+const DENSE_SIGN = 2;
+const ENGLISH_SIGN = 4;
+const KNOWN = 8;
+const KINDS = new Uint8Array(0x10000);
+for (const c of '%¥.-') KINDS[c.charCodeAt(0)] = KINDS[c.charCodeAt(0)]! | DENSE_SIGN;
+for (const c of "'%$¥") KINDS[c.charCodeAt(0)] = KINDS[c.charCodeAt(0)]! | ENGLISH_SIGN;
+const LETTER_OR_DIGIT_CHAR = /^[\p{L}\p{N}]$/u;
+const kindOf = (u: number): number => {
+  const kind = KINDS[u]!;
+  if (kind & KNOWN) return kind;
+  return (KINDS[u] = kind | KNOWN | (LETTER_OR_DIGIT_CHAR.test(String.fromCharCode(u)) ? LETTER_OR_DIGIT : 0));
+};
+
+/** Each run of characters in `s` that are neither letters, digits nor `signs`, put as `by`. */
+function withoutRuns(s: string, signs: number, by: string): string {
+  let out = '';
+  let kept = 0;
+  let run = -1;
+  for (let i = 0, width = 1; i < s.length; i += width) {
+    const u = s.charCodeAt(i);
+    // A character beyond the BMP (an emoji, a rare character) is asked of the regex engine each time.
+    width = u >= 0xd800 && u <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const keep = width === 2 ? LETTER_OR_DIGIT_CHAR.test(s.slice(i, i + 2)) : (kindOf(u) & (LETTER_OR_DIGIT | signs)) !== 0;
+    if (keep && run >= 0) {
+      out += s.slice(kept, run) + by;
+      kept = i;
+      run = -1;
+    } else if (!keep && run < 0) run = i;
+  }
+  if (run >= 0) {
+    out += s.slice(kept, run) + by;
+    kept = s.length;
+  }
+  return kept === 0 ? s : out + s.slice(kept);
+}
 
 /** Chat spellings and contractions, to one written-out form (longest first where they overlap). */
 const EN_FORMS: Array<[RegExp, string | ((m: string) => string)]> = [
@@ -113,7 +153,7 @@ const expandEn = (s: string): string => {
   }
   // Punctuation carries nothing the English patterns read ("done. with. life."), apostrophes aside: it and any
   // white space beside it are one space.
-  return out.replace(/[^\p{L}\p{N}'%$¥]+/gu, ' ').trim();
+  return withoutRuns(out, ENGLISH_SIGN, ' ').trim();
 };
 
 function compute(text: string): Normalised {
@@ -123,7 +163,8 @@ function compute(text: string): Normalised {
   const simplified = calls & SIMPLIFY ? toSimplified(nfkc) : nfkc;
   const mandarin = calls & (SIMPLIFY | CANTONESE_WORD) ? simplified.replace(CANTONESE_ANY, (c) => CANTONESE[c] ?? c) : simplified;
   const plain = calls & SPACING ? mandarin.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim() : mandarin;
-  const dense = plain.replace(NOT_MEANING, '');
+  // Spaces, punctuation, symbols and emoji go: letters, digits, Chinese characters and % ¥ . - stay.
+  const dense = withoutRuns(plain, DENSE_SIGN, '');
   let han = 0;
   let latin = 0;
   for (let i = 0; i < plain.length; i++) {
