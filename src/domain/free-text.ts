@@ -138,6 +138,10 @@ const BUTTON_WORDS: Array<{ word: ButtonWord; forms: string[] }> = [
   { word: 'today', forms: ['今天', 'today'] },
 ];
 
+/** Each form to its button, the first listed where two share one. */
+const BUTTON_FORMS = new Map<string, ButtonWord>();
+for (const { word, forms } of BUTTON_WORDS) for (const form of forms) if (!BUTTON_FORMS.has(form)) BUTTON_FORMS.set(form, word);
+
 /**
  * A button's label typed as text: the bare word ("跳过", "Back"), or a whole label with its arrow and detail
  * ("下一步：联系平台 →"). Emoji, arrows and end punctuation are ignored.
@@ -155,12 +159,7 @@ export const buttonWord = remembered((text: string): ButtonWord | null => {
   const bare = compact
     .replace(/^(好的|好吧|好|嗯|那|那就|行吧|ok|okay|yes|sure|please)[\s,]*/, '')
     .replace(/[\s,]*(吧|啦|了吧|呀|啊|哦|嘛|please|pls|thanks)$/, '');
-  for (const candidate of [compact, bare]) {
-    for (const { word, forms } of BUTTON_WORDS) {
-      if (forms.includes(candidate)) return word;
-    }
-  }
-  return null;
+  return BUTTON_FORMS.get(compact) ?? BUTTON_FORMS.get(bare) ?? null;
 });
 
 /**

@@ -49,13 +49,12 @@ export function parseMoney(text: string, opts: MoneyOptions = {}): MoneyParse {
   if (s.length === 0) return { ok: false, reason: 'empty' };
   // Nothing is heard in the text's normal form: traditional characters and Cantonese read as the rest.
   const { plain } = normalise(text);
-  const squeezed = plain.replace(/[。.!！,，\s~～]/g, '');
   if (/(^|[\s:：，,])[-−－]\s*\d|负/.test(s)) return { ok: false, reason: 'negative' };
   // Read from the text as typed: its normal form (full-width digits too) is worked out once for every reading.
   const all = quantities(text);
   const money = all.filter((q) => q.kind === 'money' || q.kind === 'bare');
   // "没有", "一分钱收入都没有", "只有这一笔": nothing more, where nothing is an answer.
-  if (opts.allowZero && (NOTHING_WHOLE.test(squeezed) || /零收入|zero income/i.test(plain) || ((NOTHING_SAID.test(plain) || (THATS_ALL.test(plain) && money.length === all.length)) && money.every((q) => q.value <= 1)))) {
+  if (opts.allowZero && (NOTHING_WHOLE.test(plain.replace(/[。.!！,，\s~～]/g, '')) || /零收入|zero income/i.test(plain) || ((NOTHING_SAID.test(plain) || (THATS_ALL.test(plain) && money.length === all.length)) && money.every((q) => q.value <= 1)))) {
     return { ok: true, fen: 0 };
   }
   if (money.length === 0) {

@@ -81,8 +81,9 @@ export const readAgent = remembered(readAgentOnce);
 
 function readAgentOnce(text: string): AgentReading | null {
   if (isPlainAnswer(text)) return null;
-  const { dense } = normalise(text);
-  const en = normalise(text).en.replace(LENDER_STAFF_EN, 'staff');
+  const forms = normalise(text);
+  const { dense } = forms;
+  const en = forms.en.replace(LENDER_STAFF_EN, 'staff');
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
   if (only) return { rule: 'a service only agents sell', matched: only[0] };
   // The lender's own fee is not an agent's, unless an agent is named in the same message.
@@ -90,42 +91,51 @@ function readAgentOnce(text: string): AgentReading | null {
   const ownLenderFee =
     (OWN_LENDER_FEE_ZH.test(dense) && !firstUnnegated(NAMED_AGENT, dense, NOT_AN_AGENT_ZH)) || (OWN_LENDER_FEE_EN.test(en) && !firstUnnegated(NAMED_AGENT_EN, en, NOT_AN_AGENT_EN));
   const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || lenderFee) && !PRICE_ASKED.test(dense)) || ownLenderFee;
+  // Help that costs nothing is no agent's: only a share of what is waived is still read (below), so nothing else is.
+  if (free) return shareOfWhatIsWaived(dense, en);
   const fee = AGENT_FEE_ZH.exec(dense) ?? AGENT_FEE_EN.exec(en);
   const service = SERVICE_ZH.exec(dense) ?? SERVICE_EN.exec(en);
-  if (fee && service && !free) return { rule: "an agent's fee for a service", matched: `${fee[0]} … ${service[0]}` };
+  if (fee && service) return { rule: "an agent's fee for a service", matched: `${fee[0]} … ${service[0]}` };
   const third = firstUnnegated(THIRD_ZH, dense, REFUSED_ZH) ?? firstUnnegated(THIRD_EN, en, REFUSED_EN);
   // Thinking of hiring one ("想找个中介", "找人替我谈"): warned before any money changes hands.
   const tempted = /(想|要|打算|准备|考虑|不如|干脆)(找|请|雇|委托)(个|一个|家)?(代理|代办|中介|人替我|人帮我谈|人代我)/.exec(dense);
-  if (tempted && !free) return { rule: 'thinking of hiring an agent', matched: tempted[0] };
-  const price = PRICE_ZH.exec(dense) ?? PRICE_EN.exec(en);
+  if (tempted) return { rule: 'thinking of hiring an agent', matched: tempted[0] };
   // "客服说…", "the bank's rep said they…": the lender speaking, not someone selling.
   const onlyPronoun = third !== null && /^(他|她|他们|对方|they|them|he|she|people|person)$/.test(third[0]);
   const lenderSpeaking = /(客服|银行|平台|花呗|借呗|支付宝|官方|信用卡中心)(说|讲|告诉|同意|答应|表示|要我|让我|叫我)/.test(dense) || /\b(staff|bank|lender|card cent(er|re)|card issuer|issuer|alipay|huabei|jiebei|customer service|the platform)\b/.test(en);
   // "我付了2000元，能减免吗": money the person paid with nobody named to receive it is a repayment, to the lender, and
-  // "they" is the lender.
+  // "they" then is the lender.
   const repaying = /我(已经|刚刚?|先|都)?(还|付)了(\d|[一二两三四五六七八九十百千万几])/.test(dense) || /\bi('ve| have)? (already )?(paid|repaid|paid back) (\$|¥|rmb )?\d/.test(en);
-  // "他们" / "they" where the lender speaks or was repaid: the lender.
-  const lenderMeant = onlyPronoun && (lenderSpeaking || repaying);
-  if (third && service && price && !free && !lenderMeant) return { rule: 'someone selling a service', matched: `${third[0]} … ${service[0]} … ${price[0]}` };
-  // "交3000就能停息", "pay them $300 and they freeze the interest": money as the price of the promise.
-  const asPrice =
-    /(交|付|给|转|花|打钱|打款)(了)?.{0,8}(\d|[一二两三四五六七八九十百千万几]|钱|费).{0,8}(就|才|便)(能|可以|帮|给|包|会|行)/.exec(dense) ??
-    /\b(pay|paid|paying|give|send)\b.{0,30}\b(and|then|so) (they|he|she|you|we|it)\b|\bif (i|you) pay\b/.exec(en);
-  if (asPrice && service && !free && !lenderSpeaking) return { rule: 'money as the price of a promise', matched: `${asPrice[0]} … ${service[0]}` };
-  // "一个上岸导师说能帮我全部减免", "a debt specialist can settle it for me": someone offering to do it.
-  const offer = /帮|代|包|保证|能|可以|替|给你|办/.test(dense) || /\b(can|could|will|would|for me|on my behalf|guarantee)\b/.test(en);
-  const named = third !== null && !onlyPronoun && !/朋友|熟人|哥们|大哥/.test(third[0]);
-  if (named && service && offer && !free && !lenderSpeaking) return { rule: 'someone offering to do it', matched: `${third[0]} … ${service[0]}` };
   const erased = RECORD_ERASED_ZH.exec(dense) ?? RECORD_ERASED_EN.exec(en);
-  if (erased && price && !free) return { rule: 'a price to erase a record', matched: `${erased[0]} … ${price[0]}` };
-  // A share of what is waived is how agents are paid, whoever says it.
-  const share = /(减免|省下|免掉|少还|退回|退下来).{0,12}(百分之|\d+%|[一二两三四五六七八九\d]成|提成|抽成|分成|比例)|(百分之|\d+%|[一二两三四五六七八九\d]成|提成|抽成|分成).{0,8}(减免|省下|免掉|少还|退回)/.exec(dense) ??
-    /\b(percent|%|cut|share|commission) of (what|the amount|whatever|everything) (is |gets |they )?(waived|saved|reduced|cut|get waived|get off)/.exec(en);
-  if (share) return { rule: 'a share of what is waived', matched: share[0] };
+  // A price is only read beside someone and a service, or beside a record to erase.
+  const price = (third && service) || erased ? (PRICE_ZH.exec(dense) ?? PRICE_EN.exec(en)) : null;
+  if (third && service && price && !(onlyPronoun && (lenderSpeaking || repaying))) return { rule: 'someone selling a service', matched: `${third[0]} … ${service[0]} … ${price[0]}` };
+  if (service && !lenderSpeaking) {
+    // "交3000就能停息", "pay them $300 and they freeze the interest": money as the price of the promise.
+    const asPrice =
+      /(交|付|给|转|花|打钱|打款)(了)?.{0,8}(\d|[一二两三四五六七八九十百千万几]|钱|费).{0,8}(就|才|便)(能|可以|帮|给|包|会|行)/.exec(dense) ??
+      /\b(pay|paid|paying|give|send)\b.{0,30}\b(and|then|so) (they|he|she|you|we|it)\b|\bif (i|you) pay\b/.exec(en);
+    if (asPrice) return { rule: 'money as the price of a promise', matched: `${asPrice[0]} … ${service[0]}` };
+    // "一个上岸导师说能帮我全部减免", "a debt specialist can settle it for me": someone offering to do it.
+    const named = third !== null && !onlyPronoun && !/朋友|熟人|哥们|大哥/.test(third[0]);
+    const offer = named && (/帮|代|包|保证|能|可以|替|给你|办/.test(dense) || /\b(can|could|will|would|for me|on my behalf|guarantee)\b/.test(en));
+    if (offer) return { rule: 'someone offering to do it', matched: `${third[0]} … ${service[0]}` };
+  }
+  if (erased && price) return { rule: 'a price to erase a record', matched: `${erased[0]} … ${price[0]}` };
+  const share = shareOfWhatIsWaived(dense, en);
+  if (share) return share;
   // Last, the model trained on the corpus, where nothing says the person is asking the lender themselves.
-  const paidToSomeone = /(给|转|交|付|打)(了)?(给)?(他|她|他们|对方|中介|那人|这人|那个人)/.test(dense) || /\b(pay|paid|send|sent) (him|her|them)\b/.test(en);
+  const paidToSomeone = () => /(给|转|交|付|打)(了)?(给)?(他|她|他们|对方|中介|那人|这人|那个人)/.test(dense) || /\b(pay|paid|send|sent) (him|her|them)\b/.test(en);
   // The model is not asked where only the lender is named ("can the lender remove a wrong record?"), nor where the
   // person only says what they repaid.
-  if (!free && ((third && !(onlyPronoun && repaying)) || fee || paidToSomeone || (!lenderSpeaking && !repaying)) && predicts(models.agent, normalise(text))) return { rule: 'like the paid-agent lines', matched: explainScore(models.agent, normalise(text), 3).map(([f]) => f).join(' ') };
+  if (((third && !(onlyPronoun && repaying)) || fee || (!lenderSpeaking && !repaying) || paidToSomeone()) && predicts(models.agent, forms)) return { rule: 'like the paid-agent lines', matched: explainScore(models.agent, forms, 3).map(([f]) => f).join(' ') };
   return null;
+}
+
+/** A share of what is waived is how agents are paid, whoever says it. */
+function shareOfWhatIsWaived(dense: string, en: string): AgentReading | null {
+  const share =
+    /(减免|省下|免掉|少还|退回|退下来).{0,12}(百分之|\d+%|[一二两三四五六七八九\d]成|提成|抽成|分成|比例)|(百分之|\d+%|[一二两三四五六七八九\d]成|提成|抽成|分成).{0,8}(减免|省下|免掉|少还|退回)/.exec(dense) ??
+    /\b(percent|%|cut|share|commission) of (what|the amount|whatever|everything) (is |gets |they )?(waived|saved|reduced|cut|get waived|get off)/.exec(en);
+  return share ? { rule: 'a share of what is waived', matched: share[0] } : null;
 }

@@ -137,8 +137,9 @@ function withoutHyperboleOnce(text: string): { zh: string; en: string } {
   const { plain, dense, en } = normalise(text);
   // Laughing beside a word of dying ("我死了哈哈哈", "im dead 💀", "dying 😂") is a joke about it.
   const joking = LAUGHING.test(plain);
-  const zh = dense.replace(HYPERBOLE_ZH, '_').replace(OTHERS_DEATH_ZH, '_');
-  const english = en.replace(HYPERBOLE_EN, '_');
+  // Every phrase taken out names Chinese characters or English letters: a text without them keeps what it has.
+  const zh = /[\u4e00-\u9fff]/.test(dense) ? dense.replace(HYPERBOLE_ZH, '_').replace(OTHERS_DEATH_ZH, '_') : dense;
+  const english = /[a-z]/.test(en) ? en.replace(HYPERBOLE_EN, '_') : en;
   return joking ? { zh: zh.replace(/我(要)?死了|死了/g, '_'), en: english.replace(/\b(i am (so )?(dead|dying)|dying|i died|i could die)\b/g, '_') } : { zh, en: english };
 }
 
@@ -155,6 +156,10 @@ const EMOJI_GOODBYE = /👋.{0,6}[🌉🏢🪦🕯🖤🔚⚰]|[🌉🏢🪦🕯
 /** "我不会想不开的", "绝对不会寻死", "I'm not suicidal": the words said as not so. */
 const NEGATED_ZH = /(不会|不想|没有|没想|绝对不|绝不|才不|并不|不打算|唔会|唔想|不是|不|没|别)(去|再|要|会)?$/;
 const NEGATED_EN = /\b(not|never|no|won't|will not|do not|am not|i'm not|wouldn't|would never)( be| going to| gonna| want to| ever)?\s?$/;
+
+/** A word of dying, whatever else is said: read last, once hyperbole and others' deaths are taken out. */
+const DYING_ZH = /死|自杀/;
+const DYING_EN = /\b(die|dying|dead|death|suicide|suicidal|kill|killing)\b/;
 
 /** The reading of a text as despair, or null; `crisis` wins over `check`. */
 export const readCrisis = remembered(readCrisisOnce);
@@ -182,7 +187,7 @@ function readCrisisOnce(text: string): CrisisReading | null {
   // Any word of dying left once hyperbole and others' deaths are gone: ask gently rather than miss it.
   const runTogether = /wanttodie|wannadie|killmyself|endmylife|iwanttodie/.exec(dense);
   if (runTogether) return { level: 'crisis', rule: 'wants to die (English)', matched: runTogether[0] };
-  const left = firstUnnegated(/死|自杀/, zhOwn, NEGATED_ZH) ?? firstUnnegated(/\b(die|dying|dead|death|suicide|suicidal|kill|killing)\b/, english, NEGATED_EN);
+  const left = (hasZh ? firstUnnegated(DYING_ZH, zhOwn, NEGATED_ZH) : null) ?? (hasEn ? firstUnnegated(DYING_EN, english, NEGATED_EN) : null);
   if (left) return { level: 'check', rule: 'a word of dying', matched: left[0] };
   // Last, the model trained on the corpus: like the lines of despair it learned from, so ask gently. It is heard on
   // every line, not only on one with a word of dying: most despair a new writer types names no such word.
@@ -190,8 +195,8 @@ function readCrisisOnce(text: string): CrisisReading | null {
   // "我不会做傻事", "I want to live without debt", "那我想办法今天全还": the person says they are safe, that they
   // want to live, or how they will pay; the model alone does not overrule them.
   const saysSafe =
-    /(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zhOwn) ||
-    /\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(english);
+    (hasZh && /(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zhOwn)) ||
+    (hasEn && /\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(english));
   // Hyperbole or someone else's death taken out: what is left must be clearly despair.
   const explainedAway = zhOwn !== dense || english !== normalise(text).en;
   if (!saysSafe && predicts(models.crisis, residual, explainedAway)) {

@@ -132,7 +132,6 @@ const TERM_BEFORE = /(分|分成|拆成|over|in|into|split into)\s?$/;
 const RANGE_JOIN = /^\s?(到|至|~|～|-|—|to)\s?$/;
 const PHONE = /^(1\d{10}|95\d{3}|96\d{3}|400\d{7}|123\d{2})$/;
 
-/** All quantities in a text, in order. */
 /** Numerals as people type them, to the ones read below: 仨 and 俩, the financial forms (壹万贰仟), "十来万", "过万", "3 grand". */
 const NUMERAL_FORMS: Array<[RegExp, string]> = [
   [/仨月/g, '三个月'],
@@ -152,7 +151,11 @@ const NUMERAL_FORMS: Array<[RegExp, string]> = [
 ];
 const FINANCIAL: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千' };
 
+/** Any of the forms above (plain /g patterns, none referring back to a group): most texts hold none. */
+const ANY_NUMERAL_FORM = new RegExp(NUMERAL_FORMS.map(([re]) => re.source).join('|'));
+
 function numeralForms(s: string): string {
+  if (!ANY_NUMERAL_FORM.test(s)) return s;
   let out = s;
   for (const [re, to] of NUMERAL_FORMS) out = to === '' ? out.replace(re, (c) => FINANCIAL[c] ?? c) : out.replace(re, to);
   return out;
@@ -161,14 +164,26 @@ function numeralForms(s: string): string {
 /** Quantities are read for each question's guards in turn: remembered, and never changed by a reader. */
 export const quantities = remembered((text: string): readonly Quantity[] => quantitiesOf(text));
 
+/**
+ * What any quantity needs: a digit, a Chinese numeral, a Latin letter (English number words) or a character a
+ * numeral form turns into one (仨, 俩, 壹…仟, 半). A text with none of them (a third of all) holds no quantity.
+ */
+const NUMERAL_OR_WORD = /[\d零〇一二两三四五六七八九十百千万亿仨俩壹贰叁肆伍陆柒捌玖拾佰仟半a-z]/;
+
+/** All quantities in a text, in order. */
 function quantitiesOf(text: string): Quantity[] {
   const { plain } = normalise(text);
+  if (!NUMERAL_OR_WORD.test(plain)) return [];
   const s = englishNumbers(numeralForms(plain.replace(/(\d),(?=\d{3}(\D|$))/g, '$1')));
   const out: Quantity[] = [];
   let lastEnd = -1;
-  for (const m of s.matchAll(NUMBER)) {
+  // Every number is found first (with no copy of the pattern, as matchAll makes): one may be read on its own below.
+  const numbers: RegExpExecArray[] = [];
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(s); m; m = NUMBER.exec(s)) numbers.push(m);
+  for (const m of numbers) {
     let raw = m[0];
-    const at = m.index ?? 0;
+    const at = m.index;
     // "12/15", "12.15" with no money word after it: a month and a day.
     const monthDay = /^(\d{1,2})([./])(\d{1,2})$/.exec(raw.trim());
     if (monthDay && Number(monthDay[1]) >= 1 && Number(monthDay[1]) <= 12 && Number(monthDay[3]) >= 1 && Number(monthDay[3]) <= 31 &&
