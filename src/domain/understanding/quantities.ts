@@ -97,17 +97,19 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?(个|個)?月份/, 'date') ??
     u(/^\s?(个|個)?月[初底末中]/, 'date') ??
     u(/^\s?月\s?\d{1,2}\s?[日号]?|^\s?月[一二三四五六七八九十]{1,3}[日号]?|^\s?月(?![份])/, 'date') ??
-    u(/^\s?(个|個)\s?(多)?\s?(月|months?)|^\s?months?\b|^\s?(mos?|mths?|mons?)\b/, 'duration', 'month') ??
+    u(/^\s?(个|個)\s?(多)?\s?(月|months?)|^[\s-]?months?\b|^[\s-]?(mos?|mths?|mons?)\b/, 'duration', 'month') ??
     u(/^\s?[号號]|^\s?(st|nd|rd|th)\b/, 'date') ??
-    u(/^\s?(天|日|days?\b)/, 'duration', 'day') ??
-    u(/^\s?(个|個)?(星期|礼拜|禮拜|周|週)|^\s?weeks?\b|^\s?wks?\b/, 'duration', 'week') ??
-    u(/^\s?(年|years?\b|yrs?\b)/, 'duration', 'year') ??
-    u(/^\s?(期|(monthly |month )?(instal?ments?|payments)\b)/, 'term') ??
-    u(/^\s?(家|张|張|笔|筆|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
+    u(/^\s?(天|日)|^[\s-]?days?\b/, 'duration', 'day') ??
+    u(/^\s?(个|個)?(星期|礼拜|禮拜|周|週)|^[\s-]?weeks?\b|^[\s-]?wks?\b/, 'duration', 'week') ??
+    // Not the 年 of 年化 / 年利率 / 年费 / 年薪 that follows an amount.
+    u(/^\s?年(?!化|利|息|费|費|薪)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
+    u(/^\s?(期|(monthly |month )?(instal{0,2}ments?|payments)\b)/, 'term') ??
+    u(/^\s?(家|张|張|笔|筆|份|单|單|口(?![气氣子袋])|位|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
     u(/^\s?(%|percent\b|per ?cent\b)/, 'percent') ??
     u(/^\s?(成|折)/, 'percent') ??
     u(/^\s?(点钟|点|點|:\d\d|am\b|pm\b|o'?clock\b)/, 'time') ??
     u(/^\s?(岁|歲|years? old)/, 'age') ??
+    u(/^\s?(of us|digits?)\b/, 'count') ??
     u(/^\s?个(?!月)/, 'count')
   );
 }
@@ -116,6 +118,10 @@ function unitAfter(after: string): Unit | null {
 function unitBefore(before: string): Unit | null {
   if (/[¥$]\s?$|(rmb|cny|yuan)\s?$/.test(before)) return { kind: 'money', length: 0 };
   if (/百分之$/.test(before)) return { kind: 'percent', length: 0 };
+  // "尾号2290", "ending in 8832": a card's or phone's last digits, never an amount.
+  if (/(尾号|尾號|尾数|尾數|末四位|后四位|後四位)(是|为|為|:)?\s?$|\b(ending in|ends in|last (four|4)( digits)?( are| is)?)\s?$/.test(before)) return { kind: 'phone', length: 0 };
+  // "a family of six", "for the 3 of us": how many people.
+  if (/\b(family|household) of\s?$/.test(before)) return { kind: 'count', length: 0 };
   if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
   if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
   // "年化36", "利率18": a rate, even without its % sign.
@@ -128,6 +134,8 @@ function unitBefore(before: string): Unit | null {
 const PER_MONTH_BEFORE = /(每个?月|每個月|一个月|一個月|月供|月入|月薪|月收入|月工资|月开销|月花|每期|一期|per month|a month|monthly|each month|every month)[^0-9]{0,8}$/;
 const PER_MONTH_AFTER = /^\s?(多|左右)?\s?(\/|每)?\s?(一个月|一個月|每个?月|个月|一月|\/月|\/mo|月|per month|a month|\/month|monthly|each month|every month|一期|每期)/;
 const EXTENSION_BEFORE = /(延期|推迟|推遲|延后|延後|缓|緩|宽限|寬限|延长|延長|往后推|晚|extend(ed)?|extension( of)?|postpone(d)?|defer(red)?|delay(ed)?|push(ed)? back|grace period( of)?)[^0-9零一二两三四五六七八九十]{0,4}$/;
+/** "a 6-week grace period", "三个月的宽限期": the length named before what it extends. */
+const EXTENSION_AFTER = /^\s?(的)?\s?(grace period|deferral|deferment|extension|payment holiday|宽限期|寬限期|延期|缓冲期)/;
 const TERM_BEFORE = /(分|分成|拆成|over|in|into|split into)\s?$/;
 const RANGE_JOIN = /^\s?(到|至|~|～|-|—|to)\s?$/;
 const PHONE = /^(1\d{10}|95\d{3}|96\d{3}|400\d{7}|123\d{2})$/;
@@ -145,6 +153,9 @@ const NUMERAL_FORMS: Array<[RegExp, string]> = [
   [/五险一金|三险一金|一线|二线|三线|双十一|双十二|一下子|一辈子|一口气|一次性|统一|唯一|一切|一般|一样|一起|一直|一定|(?<![一二两三四五六七八九十百千\\d])万一(?![千百十])|一点点|一些|一会儿/g, ' '],
   // "万二", "千五": the 一 before them left out.
   [/(?<![零〇一二两三四五六七八九十百千\d.])(万|千)(?=[一二两三四五六七八九](?![千百十万\d]))/g, '一$1'],
+  // "两千半", "一万半": the half of the unit before it.
+  [/千半/g, '千五百'],
+  [/万半/g, '万五千'],
   [/半年(?!前)/g, '6个月'],
   [/半个月/g, '0.5个月'],
   [/(\d+|[一二两三四五六七八九十]+)年零?(\d+|[一二两三四五六七八九十]+)个月/g, '$1年$2个月'],
@@ -187,7 +198,9 @@ function quantitiesOf(text: string): Quantity[] {
     // "12/15", "12.15" with no money word after it: a month and a day.
     const monthDay = /^(\d{1,2})([./])(\d{1,2})$/.exec(raw.trim());
     if (monthDay && Number(monthDay[1]) >= 1 && Number(monthDay[1]) <= 12 && Number(monthDay[3]) >= 1 && Number(monthDay[3]) <= 31 &&
-      (monthDay[2] === '/' || !/^\s?(元|块|rmb|yuan|k|w|万|千)/.test(s.slice(at + raw.length))) && !/[¥$]\s?$/.test(s.slice(0, at))) {
+      (monthDay[2] === '/' || !/^\s?(元|块|rmb|yuan|k|w|万|千)/.test(s.slice(at + raw.length))) && !/[¥$]\s?$/.test(s.slice(0, at)) &&
+      // "年化7.2" is a rate.
+      unitBefore(s.slice(Math.max(0, at - 20), at))?.kind !== 'percent') {
       out.push({ kind: 'date', value: Number(monthDay[1]), at, text: raw });
       lastEnd = at + raw.length;
       continue;
@@ -241,6 +254,11 @@ function quantitiesOf(text: string): Quantity[] {
       q.kind = kind === 'bare' ? 'money' : kind;
       q.monthly = true;
     }
+    if (kind === 'duration' && /^(一|1)$/.test(digits) && q.unit === 'month' && /^\s?(要|得|还|交|付|大概|差不多|就|是)?\s?[\d一二两三四五六七八九十]/.test(after.slice(unit?.length ?? 0))) {
+      // "一个月两千一": the month right before an amount is that amount's rate (read as such from the words before it).
+      lastEnd = at + raw.length + (unit?.length ?? 0);
+      continue;
+    }
     if (kind === 'duration' && /^(一|1)$/.test(digits) && q.unit === 'month') {
       // "一个月" right after an amount ("一千八一个月") is that amount's rate.
       const prev = out[out.length - 1];
@@ -251,7 +269,7 @@ function quantitiesOf(text: string): Quantity[] {
         continue;
       }
     }
-    if ((kind === 'duration' || kind === 'term') && EXTENSION_BEFORE.test(before)) q.kind = kind = 'extension';
+    if ((kind === 'duration' || kind === 'term') && (EXTENSION_BEFORE.test(before) || EXTENSION_AFTER.test(after.slice(unit?.length ?? 0)))) q.kind = kind = 'extension';
     else if (kind === 'duration' && q.unit === 'month' && TERM_BEFORE.test(before.replace(/\s+$/, '')) && !/(in|over)\s?$/.test(before)) q.kind = kind = 'term';
     // "一年三个月", "1 year 2 months": one length of time.
     const last = out[out.length - 1];

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { quantities, type Quantity } from '../../src/domain/understanding/quantities.js';
+
+/** What kind of quantity each number in a text is, and its value. */
+const read = (text: string) => quantities(text).map((q: Quantity) => [q.kind, q.value]);
+
+describe('every number read with what it counts', () => {
+  it.each([
+    ['两千半', [['money', 2500]]],
+    ['一万半左右', [['money', 15_000]]],
+  ])('"%s": the half of the unit before it', (text, expected) => {
+    expect(read(text).map(([k, v]) => [k === 'bare' ? 'money' : k, v])).toEqual(expected);
+  });
+
+  it.each(['卡号尾号6612', '尾数是 3390 的那张', 'the card ending in 4471', 'last four digits 0825'])('"%s": a card\'s last digits, no amount', (text) => {
+    const kinds = read(text).map(([k]) => k);
+    expect(kinds).toContain('phone');
+    expect(kinds.filter((k) => k === 'bare' || k === 'money')).toEqual([]);
+  });
+
+  it.each(['一家三口', '做两份工', '这个月接了二十来单', 'a family of four', 'rent is split for the 2 of us'])('"%s": a count, not money', (text) => {
+    expect(read(text).map(([k]) => k)).toContain('count');
+    expect(read(text).map(([k]) => k)).not.toContain('bare');
+  });
+
+  it.each([
+    ['on a 12-month plan', 'duration'],
+    ['a 6-week grace period', 'extension'],
+    ['18 installments', 'term'],
+    ['spread over 24 instalments', 'term'],
+  ])('"%s": a length of time or a number of instalments (%s)', (text, kind) => {
+    expect(read(text).map(([k]) => k)).toEqual([kind]);
+  });
+
+  it('"一个月三千二 年化8": money each month, and a rate (the 年 of 年化 is no year)', () => {
+    const [money, rate] = quantities('一个月三千二 年化8');
+    expect(money).toMatchObject({ kind: 'money', value: 3200, monthly: true });
+    expect(rate).toMatchObject({ kind: 'percent', value: 8 });
+  });
+
+  it('"年化7.2" is a rate, not the 2nd of July', () => {
+    expect(read('年化7.2')).toEqual([['percent', 7.2]]);
+  });
+});
