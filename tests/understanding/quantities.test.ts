@@ -41,4 +41,26 @@ describe('every number read with what it counts', () => {
   it('"年化7.2" is a rate, not the 2nd of July', () => {
     expect(read('年化7.2')).toEqual([['percent', 7.2]]);
   });
+
+  it.each(['我都五十八了', '今年六十三', "I'm 67 and retired"])('"%s": the speaker\'s age, not money', (text) => {
+    expect(read(text).map(([k]) => k)).toEqual(['age']);
+  });
+
+  it.each([
+    ["I'm 3 months behind", 'duration'],
+    ['worked there since 2020', 'date'],
+    ['the next one comes on 28/02', 'date'],
+    ['每天吃三种药', 'count'],
+    ['paid fortnightly', 'duration'],
+  ])('"%s": %s', (text, kind) => {
+    expect(read(text).map(([k]) => k)).toContain(kind);
+    expect(read(text).map(([k]) => k)).not.toContain('bare');
+  });
+
+  it.each([
+    ['欠了个w', 10_000],
+    ['about 1.2 lakh', 120_000],
+  ])('"%s": %i as people write it', (text, value) => {
+    expect(quantities(text).map((q) => q.value)).toEqual([value]);
+  });
 });

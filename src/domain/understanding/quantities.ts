@@ -53,6 +53,9 @@ export function englishNumbers(s: string): string {
   // Most messages have no Latin letters at all: nothing to do.
   if (!/[a-z]/.test(s)) return s;
   return s
+    // "the next one", "one's in halls": "one" as a pronoun, not a number.
+    .replace(/\b(next|last|first|this|that|the|which|each|every|no|some|any|another|other|new|old) one\b/g, '$1 item')
+    .replace(/\bone's\b/g, "it's")
     .replace(/\bhalf an? (month|year)\b/g, '0.5 $1')
     .replace(/\ba couple of\b|\ba couple\b/g, '2')
     .replace(/\b(an?)\s+(day|week|month|year|fortnight)\b/g, '1 $2')
@@ -72,7 +75,10 @@ export function englishNumbers(s: string): string {
       }
       return String(total + current);
     })
-    .replace(/\bfortnight\b/g, '2 weeks');
+    .replace(/\b1 fortnight\b|\bfortnight\b/g, '2 weeks')
+    .replace(/\bfortnightly\b/g, 'every 2 weeks')
+    // "1.5 lakh": a hundred thousand.
+    .replace(/\b(\d+(?:\.\d+)?) ?lakhs?\b/g, (_, n: string) => String(Math.round(Number(n) * 100_000)));
 }
 
 /** A number as written: digits (with grouping and decimals), Chinese numerals, and the 万/千/k/w after them. */
@@ -83,7 +89,7 @@ const NOT_A_NUMBER = /^(千万|万一|万万|一|十分)$/;
 const APPROX_AFTER = /^(多一点|多点|多|来|几|余|出头|左右|上下|不到|以上|plus|\+|odd|ish|something)/;
 
 /** `yearAndHalf`: "年半" after the number, so N is N and a half years. */
-type Unit = { kind: QuantityKind; unit?: Quantity['unit']; yearAndHalf?: boolean; length: number };
+type Unit = { kind: QuantityKind; unit?: Quantity['unit']; yearAndHalf?: boolean; year?: boolean; length: number };
 
 /** What the words right after a number make of it. */
 function unitAfter(after: string): Unit | null {
@@ -104,12 +110,12 @@ function unitAfter(after: string): Unit | null {
     // Not the 年 of 年化 / 年利率 / 年费 / 年薪 that follows an amount.
     u(/^\s?年(?!化|利|息|费|費|薪)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
     u(/^\s?(期|(monthly |month )?(instal{0,2}ments?|payments)\b)/, 'term') ??
-    u(/^\s?(家|张|張|笔|筆|份|单|單|口(?![气氣子袋])|位|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
+    u(/^\s?(家|张|張|笔|筆|份|单|單|种|種|样|樣|口(?![气氣子袋])|位|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
     u(/^\s?(%|percent\b|per ?cent\b)/, 'percent') ??
     u(/^\s?(成|折)/, 'percent') ??
     u(/^\s?(点钟|点|點|:\d\d|am\b|pm\b|o'?clock\b)/, 'time') ??
     u(/^\s?(岁|歲|years? old)/, 'age') ??
-    u(/^\s?(of us|digits?)\b/, 'count') ??
+    u(/^\s?(of us|digits?|in the family|others|(more |other )?(accounts?|sons?|daughters?|boys|girls|lads|kids|grandkids|members|classes|batches|shifts))\b/, 'count') ??
     u(/^\s?个(?!月)/, 'count')
   );
 }
@@ -119,13 +125,17 @@ function unitBefore(before: string): Unit | null {
   if (/[¥$]\s?$|(rmb|cny|yuan)\s?$/.test(before)) return { kind: 'money', length: 0 };
   if (/百分之$/.test(before)) return { kind: 'percent', length: 0 };
   // "尾号2290", "ending in 8832": a card's or phone's last digits, never an amount.
-  if (/(尾号|尾號|尾数|尾數|末四位|后四位|後四位)(是|为|為|:)?\s?$|\b(ending in|ends in|last (four|4)( digits)?( are| is)?)\s?$/.test(before)) return { kind: 'phone', length: 0 };
+  if (/(尾号|尾號|尾数|尾數|末四位|后四位|後四位)(是|为|為|係|系|:)?\s?$|\b(ending in|ends in|last (four|4)( digits)?( are| is)?)\s?$/.test(before)) return { kind: 'phone', length: 0 };
   // "a family of six", "for the 3 of us": how many people.
   if (/\b(family|household) of\s?$/.test(before)) return { kind: 'count', length: 0 };
   if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
   if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
   // "年化36", "利率18": a rate, even without its % sign.
   if (/(年化|利率|费率|年利率|日息|月息|日利率|月利率)(是|为|约|大概|有|达到|涨到)?\s?$|\b(apr|interest rate)\b[a-z\s]{0,14}$/.test(before)) return { kind: 'percent', length: 0 };
+  // "I'm 64", "aged 70": an age (kept only for a number a person can be, below).
+  if (/\b(i'?m|i am|aged?)\s?$/.test(before)) return { kind: 'age', length: 0 };
+  // "since 2019", "back in 2021": a year (kept only for a number that can be one, below).
+  if (/\b(since|in|from|back in)\s?$/.test(before)) return { kind: 'date', year: true, length: 0 };
   // "晚上9", "knock off at 3": a time of day.
   if (/(上午|下午|晚上|早上|中午|凌晨|傍晚|半夜|\bat|\baround)\s?$/.test(before)) return { kind: 'time', length: 0 };
   return null;
@@ -134,6 +144,8 @@ function unitBefore(before: string): Unit | null {
 const PER_MONTH_BEFORE = /(每个?月|每個月|一个月|一個月|月供|月入|月薪|月收入|月工资|月开销|月花|每期|一期|per month|a month|monthly|each month|every month)[^0-9]{0,8}$/;
 const PER_MONTH_AFTER = /^\s?(多|左右)?\s?(\/|每)?\s?(一个月|一個月|每个?月|个月|一月|\/月|\/mo|月|per month|a month|\/month|monthly|each month|every month|一期|每期)/;
 const EXTENSION_BEFORE = /(延期|推迟|推遲|延后|延後|缓|緩|宽限|寬限|延长|延長|往后推|晚|extend(ed)?|extension( of)?|postpone(d)?|defer(red)?|delay(ed)?|push(ed)? back|grace period( of)?)[^0-9零一二两三四五六七八九十]{0,4}$/;
+/** Words before a number that make it the speaker's age when nothing else follows it but 了. */
+const AGE_BEFORE = /(我|我都|我已经|我已經|今年|人都|都已经|老两口都|老兩口都|爸妈都|爸媽都)\s?$/;
 /** "a 6-week grace period", "三个月的宽限期": the length named before what it extends. */
 const EXTENSION_AFTER = /^\s?(的)?\s?(grace period|deferral|deferment|extension|payment holiday|宽限期|寬限期|延期|缓冲期)/;
 const TERM_BEFORE = /(分|分成|拆成|over|in|into|split into)\s?$/;
@@ -143,6 +155,8 @@ const PHONE = /^(1\d{10}|95\d{3}|96\d{3}|400\d{7}|123\d{2})$/;
 /** Numerals as people type them, to the ones read below: 仨 and 俩, the financial forms (壹万贰仟), "十来万", "过万", "3 grand". */
 const NUMERAL_FORMS: Array<[RegExp, string]> = [
   [/仨月/g, '三个月'],
+  // "个w", "个万": one ten-thousand, in shorthand.
+  [/(?<![\d零〇一二两三四五六七八九十百千几])个(w|万)/g, '一万'],
   [/仨/g, '三'],
   [/俩/g, '两'],
   // Financial numerals only as numbers (伍佰, 壹万): "退伍" and "队伍" hold none.
@@ -197,7 +211,10 @@ function quantitiesOf(text: string): Quantity[] {
     const at = m.index;
     // "12/15", "12.15" with no money word after it: a month and a day.
     const monthDay = /^(\d{1,2})([./])(\d{1,2})$/.exec(raw.trim());
-    if (monthDay && Number(monthDay[1]) >= 1 && Number(monthDay[1]) <= 12 && Number(monthDay[3]) >= 1 && Number(monthDay[3]) <= 31 &&
+    // Month first ("12/15"), or, where it can only be so, the day first ("25/01").
+    const [first, second] = monthDay ? [Number(monthDay[1]), Number(monthDay[3])] : [0, 0];
+    const isMonthDay = (first >= 1 && first <= 12 && second >= 1 && second <= 31) || (first > 12 && first <= 31 && second >= 1 && second <= 12);
+    if (monthDay && isMonthDay &&
       (monthDay[2] === '/' || !/^\s?(元|块|rmb|yuan|k|w|万|千)/.test(s.slice(at + raw.length))) && !/[¥$]\s?$/.test(s.slice(0, at)) &&
       // "年化7.2" is a rate.
       unitBefore(s.slice(Math.max(0, at - 20), at))?.kind !== 'percent') {
@@ -239,6 +256,10 @@ function quantitiesOf(text: string): Quantity[] {
     if (unit?.kind === 'duration' && unit.unit === 'year' && value >= 1900 && value <= 2100) unit = { kind: 'date', length: unit.length };
     // "at 3" is a time of day; "at 5000", "around 3000" are not.
     if (unit?.kind === 'time' && unit.length === 0 && value > 24) unit = null;
+    if (unit?.kind === 'age' && unit.length === 0 && (value < 16 || value > 110 || !Number.isInteger(value))) unit = null;
+    if (unit?.year && (value < 1900 || value > 2100)) unit = null;
+    // "我五十二了", "今年六十六", "都七十多了": an age, said of oneself.
+    if (!unit && AGE_BEFORE.test(before) && /^\s?(了|$|[，,。！!？? ])/.test(after) && value >= 16 && value <= 110 && Number.isInteger(value)) unit = { kind: 'age', length: 0 };
     let kind: QuantityKind = unit?.kind ?? 'bare';
     if (unit?.yearAndHalf) value = value * 12 + 6;
     const q: Quantity = { kind, value, at, text: raw };
