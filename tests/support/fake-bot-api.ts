@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { botApiTextError } from './telegram-html.js';
 
@@ -279,3 +280,17 @@ export async function startFakeBotApi(opts: { token: string }) {
     stop: closeServer,
   };
 }
+
+/** For a file whose tests each start their own fake Bot API: `start()` starts one, stopped after that test. */
+export function fakeBotApiPerTest(token: string) {
+  const started: FakeBotApi[] = [];
+  afterEach(async () => {
+    for (const api of started.splice(0)) await api.stop();
+  });
+  return async (): Promise<FakeBotApi> => {
+    const api = await startFakeBotApi({ token });
+    started.push(api);
+    return api;
+  };
+}
+type FakeBotApi = Awaited<ReturnType<typeof startFakeBotApi>>;

@@ -1,19 +1,15 @@
 import { TelegramError } from 'telegraf';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBotApi } from '../../src/telegram/bot-api.js';
 import { createGateway } from '../../src/telegram/gateway.js';
-import { startFakeBotApi } from '../support/fake-bot-api.js';
+import { fakeBotApiPerTest } from '../support/fake-bot-api.js';
 
 const TOKEN = '123456:bot-api-test-token-bot-api-test';
-const stops: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const s of stops.splice(0)) await s();
-});
+const startApi = fakeBotApiPerTest(TOKEN);
 
 /** The gateway on the direct client, as `src/main.ts` builds it, against the fake Bot API. */
 async function setup() {
-  const api = await startFakeBotApi({ token: TOKEN });
-  stops.push(api.stop);
+  const api = await startApi();
   const call = createBotApi({ token: TOKEN, apiRoot: api.apiRoot });
   const waits: number[] = [];
   const unused = {} as never;

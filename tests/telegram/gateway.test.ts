@@ -1,17 +1,13 @@
 import { Telegraf } from 'telegraf';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/telegram/gateway.js';
-import { startFakeBotApi } from '../support/fake-bot-api.js';
+import { fakeBotApiPerTest } from '../support/fake-bot-api.js';
 
 const TOKEN = '123:gateway-test-token';
-const stops: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const s of stops.splice(0)) await s();
-});
+const startApi = fakeBotApiPerTest(TOKEN);
 
 async function setup() {
-  const api = await startFakeBotApi({ token: TOKEN });
-  stops.push(api.stop);
+  const api = await startApi();
   const bot = new Telegraf(TOKEN, { telegram: { apiRoot: api.apiRoot, webhookReply: false } });
   const waits: number[] = [];
   const gateway = createGateway(bot.telegram, { sleep: async (ms) => void waits.push(ms) });
