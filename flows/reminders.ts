@@ -98,10 +98,6 @@ function keyedDebt(c: CaseContext, key: string): { named: boolean; debt: number 
   return { named, debt: named ? debtIndex(c, debtOfKey(key)) : null };
 }
 
-/**
- * What one choice about reminders makes of the case's reminder state, and what the chat says to it; or why it
- * changes nothing. `key` names the reminder (cancel, snooze) or the zone's index (`z`).
- */
 /** Why any reminder button changes nothing before it is read: no consent, or its key names a removed debt. */
 function refusedBeforehand(c: CaseContext, key: string): ReminderRefusal | null {
   if (c.consent !== 'given') return 'consent';
@@ -110,6 +106,10 @@ function refusedBeforehand(c: CaseContext, key: string): ReminderRefusal | null 
   return keyed.named && keyed.debt === null ? 'debtGone' : null;
 }
 
+/**
+ * What one choice about reminders makes of the case's reminder state, and what the chat says to it; or why it
+ * changes nothing. `key` names the reminder (cancel, snooze) or the zone's index (`z`).
+ */
 export function changeReminders(c: CaseContext, action: ReminderSetting, key: string, today: IsoDate): ReminderChange {
   const refused = refusedBeforehand(c, key);
   if (refused) return { ok: false, why: refused };
