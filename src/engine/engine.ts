@@ -35,6 +35,8 @@ export interface EngineDeps {
   flood?: FloodLimit | null;
   /** Bytes of snapshots kept in process memory (CACHE_BYTES unless given). */
   cacheBytes?: number;
+  /** How long a lane keeps its chat's lease after its last update (LINGER_MS; 0: given back at once). */
+  lingerMs?: number;
   /** The reminder queue, kept in step with each committed case; none = no reminders are scheduled. */
   reminders?: ReminderPort | undefined;
 }
@@ -102,6 +104,13 @@ const MAX_ATTEMPTS = 3;
 /** An update waiting longer than this for its chat (a live holder stuck on Telegram) is answered "busy". */
 const MAX_WAIT_MS = 60_000;
 const DAY_SECONDS = 86_400;
+/**
+ * How long a chat's lease is kept after its lane runs dry, for an update of the chat arriving at once (a reply
+ * answered straight away, messages sent in a burst): that update's turn then neither waits for the lease to be given
+ * back nor takes it again, and the replies just sent are marked so in its begin. Short, because another replica's
+ * update of this chat waits for it, and replies sent but not yet marked are sent again if the process dies meanwhile.
+ */
+export const LINGER_MS = 5;
 
 /**
  * What a lane passes from one update to the next: its token (its place in the chat's queue stays its own), whether
@@ -227,9 +236,13 @@ export function createEngine(deps: EngineDeps) {
     );
   }
 
-  const lanes = createLanes<Carry>((chatId, carry) => {
-    if (carry.held) finish(chatId, carry.token, carry.sentVersion, true, null);
-  });
+  const lanes = createLanes<Carry>(
+    (chatId, carry) => {
+      if (carry.held) finish(chatId, carry.token, carry.sentVersion, true, null);
+    },
+    { lingerMs: deps.lingerMs ?? LINGER_MS },
+  );
+  const lingering = (ended: Promise<void>) => void track(ended);
   const newToken = () => `${instance}:${++tokens}`;
 
   /** begin, waiting in update-id order while another turn holds the chat. */
@@ -494,7 +507,8 @@ export function createEngine(deps: EngineDeps) {
       await apologise(msg, 'errors.busy');
       return { value: 'busy', carry: keep() };
     } catch (err) {
-      return { value: await failed(msg, err), carry: keep() };
+      // Replies the lane sent before this turn stay to be marked sent when its begin never got through.
+      return { value: await failed(msg, err), carry: keep(sent) };
     }
   }
 
@@ -613,7 +627,7 @@ export function createEngine(deps: EngineDeps) {
   function run(msg: Inbound, durable: () => void): Promise<Outcome> {
     const started = performance.now();
     return track(
-      lanes.run(msg.chatId, msg.updateId, (carry, more) => turn(msg, carry, more, durable)).then((outcome) => {
+      lanes.run(msg.chatId, msg.updateId, (carry, more) => turn(msg, carry, more, durable), lingering).then((outcome) => {
         const seconds = (performance.now() - started) / 1000;
         metrics?.updateHandled(outcome === 'handled' ? msg.input.kind : outcome, seconds);
         // Only a keyed hash of the chat: enough to follow one conversation in the logs, never its id or its words.
@@ -667,7 +681,7 @@ export function createEngine(deps: EngineDeps) {
     /** At start-up: sends every chat's owed replies (a crash or deploy between a commit and its replies). */
     async resumeOwed(): Promise<number> {
       const chats = await store.owedChats();
-      const sent = await Promise.all(chats.map((chatId) => track(lanes.run(chatId, 0, (carry, more) => sweep(chatId, carry, more)))));
+      const sent = await Promise.all(chats.map((chatId) => track(lanes.run(chatId, 0, (carry, more) => sweep(chatId, carry, more), lingering))));
       return sent.filter(Boolean).length;
     },
 
@@ -677,6 +691,7 @@ export function createEngine(deps: EngineDeps) {
      */
     async idle(timeoutMs: number): Promise<boolean> {
       const deadline = Date.now() + timeoutMs;
+      lanes.settleAll();
       while (inflight.size > 0 && Date.now() < deadline) {
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([
@@ -684,6 +699,8 @@ export function createEngine(deps: EngineDeps) {
           new Promise((r) => (timer = setTimeout(r, deadline - Date.now()))),
         ]);
         clearTimeout(timer);
+        // Lanes that ran dry while we waited give their leases back now rather than after their linger.
+        lanes.settleAll();
       }
       if (inflight.size === 0) return true;
       await Promise.allSettled(

@@ -261,7 +261,9 @@ describe('cases stored before these fields existed', () => {
     const { dueDateGiven: _d, ...oldFacts } = facts;
     const { identityAsked: _i, ...oldStatement } = rest.statement;
     const old = { value: 'hub', context: { ...rest, facts: oldFacts, calls, plan, statement: oldStatement } };
-    // Written as an older version of the bot would have: one whole turn of the store's own protocol.
+    // Written as an older version of the bot would have: one whole turn of the store's own protocol, once the bot
+    // has given the chat's lease back.
+    await h.engine.idle(5_000);
     const begun = await h.store.begin({ chatId: u.id, token: 'old', updateId: 99_999, cachedVersion: 0, flood: null, sentVersion: null, more: false });
     if (begun.kind !== 'go') throw new Error(`expected the lease, got ${begun.kind}`);
     await h.store.commit({ chatId: u.id, token: 'old', expectedVersion: begun.version, updateId: 99_999, schema: 1, snapshot: old, owed: null });

@@ -57,11 +57,14 @@ async function replyDroppingProxy(target: number) {
 }
 
 
-/** Which of the store's scripts a command is: begin carries the flood window, commit a record, finish (no follow-up) 3 arguments. */
+/**
+ * Which of the store's scripts a command is: begin carries the flood window, commit a record, finish (no follow-up)
+ * 3 arguments; a script's first call on a new connection goes as EVAL with its text, later ones as EVALSHA.
+ */
 const is = {
   begin: (c: string) => c.includes('\r\n60000\r\n'),
   commit: (c: string) => /\r\n[fp][{[]/.test(c) && !c.includes('\r\n60000\r\n'),
-  finish: (c: string) => c.includes('*7\r\n$7\r\nevalsha\r\n'),
+  finish: (c: string) => /^\*7\r\n\$(?:7\r\nevalsha|4\r\neval)\r\n/.test(c),
   prefs: (c: string) => c.includes(':prefs'),
 };
 

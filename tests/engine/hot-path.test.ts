@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLOOD } from '../../src/engine/engine.js';
+import { FLOOD, LINGER_MS } from '../../src/engine/engine.js';
 import { SEEN_KEEP, type CaseStore } from '../../src/store/case-store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createBotHarness } from '../support/bot-harness.js';
@@ -65,9 +65,12 @@ describe('the hot path', () => {
     const sent = await commandsFor(chat, async () => expect(await engine.handle(inbound(chat, 5, text('5500')))).toBe('handled'));
     expect(sent).toEqual(['evalsha', 'evalsha']);
     expect(rec.texts(chat).at(-1)).toContain('逾期多少天');
+    // Kept a moment for an update of the chat that might follow at once, then given back.
+    expect(held).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, LINGER_MS + 30));
     expect(held).toHaveLength(1);
 
-    // Given back afterwards, in one more command that nothing waited for.
+    // Given back in one more command that nothing waited for.
     holdFinish = false;
     const after = await commandsFor(chat, async () => {
       for (const go of held) go();
@@ -88,6 +91,21 @@ describe('the hot path', () => {
     });
     // Three updates: begin + commit each, and one finish at the end.
     expect(sent).toHaveLength(7);
+  });
+
+  it('keeps the lease a moment for an update of the chat that follows its reply at once', async () => {
+    const rec = createRecorder();
+    const engine = engineOn(redis.replica().store, rec.outbox);
+    const chat = 7_400_003;
+    await engine.handle(inbound(chat, 1, command('start')));
+    await engine.idle(5_000);
+    const sent = await commandsFor(chat, async () => {
+      // Each update sent once the last one's reply is out, as a person answering at once.
+      for (const id of [2, 3, 4]) await engine.handle(inbound(chat, id, command('help')));
+      await engine.idle(5_000);
+    });
+    expect(sent).toHaveLength(7);
+    expect(rec.texts(chat)).toHaveLength(4);
   });
 });
 

@@ -3,7 +3,7 @@ import { createLanes } from '../../src/engine/lanes.js';
 
 describe('per-chat lanes', () => {
   it('runs one chat’s updates one at a time, lowest update id first, whatever order they arrived in', async () => {
-    const lanes = createLanes<string>(() => {});
+    const lanes = createLanes<string>(() => {}, { lingerMs: 0 });
     const ran: number[] = [];
     let running = 0;
     const task = (id: number) => async () => {
@@ -20,7 +20,7 @@ describe('per-chat lanes', () => {
 
   it('hands what a task holds to the next task of its lane, and gives it back when the lane runs dry', async () => {
     const settled: Array<[number, string]> = [];
-    const lanes = createLanes<string>((key, carry) => settled.push([key, carry]));
+    const lanes = createLanes<string>((key, carry) => settled.push([key, carry]), { lingerMs: 0 });
     const seen: Array<string | null> = [];
     const more: boolean[] = [];
     await Promise.all(
@@ -38,11 +38,60 @@ describe('per-chat lanes', () => {
   });
 
   it('does not make one chat wait for another', async () => {
-    const lanes = createLanes<string>(() => {});
+    const lanes = createLanes<string>(() => {}, { lingerMs: 0 });
     let release!: () => void;
     const slow = lanes.run(1, 1, () => new Promise<{ value: string; carry: null }>((r) => (release = () => r({ value: 'slow', carry: null }))));
     expect(await lanes.run(2, 2, async () => ({ value: 'fast', carry: null }))).toBe('fast');
     release();
     expect(await slow).toBe('slow');
+  });
+
+  describe('after the last update, what the lane holds is kept a moment for the next', () => {
+    const holding = (settled: Array<[number, string]>, lingerMs: number) =>
+      createLanes<string>((key, carry) => settled.push([key, carry]), { lingerMs });
+    const give = (id: number, seen: Array<string | null>) => async (carry: string | null) => {
+      seen.push(carry);
+      return { value: id, carry: `lease-after-${id}` };
+    };
+
+    it('hands it to an update of the chat that arrives meanwhile, and gives it back only after that one', async () => {
+      const settled: Array<[number, string]> = [];
+      const lanes = holding(settled, 50);
+      const seen: Array<string | null> = [];
+      const lingers: Array<Promise<void>> = [];
+      await lanes.run(7, 1, give(1, seen), (ended) => lingers.push(ended));
+      await lanes.run(7, 2, give(2, seen), (ended) => lingers.push(ended));
+      expect(seen).toEqual([null, 'lease-after-1']);
+      expect(settled).toEqual([]);
+      await Promise.all(lingers);
+      expect(settled).toEqual([[7, 'lease-after-2']]);
+    });
+
+    it('gives it back once the moment has passed with nothing new, and a later update starts afresh', async () => {
+      const settled: Array<[number, string]> = [];
+      const lanes = holding(settled, 5);
+      const seen: Array<string | null> = [];
+      let ended: Promise<void> = Promise.resolve();
+      await lanes.run(7, 1, give(1, seen), (e) => (ended = e));
+      await ended;
+      expect(settled).toEqual([[7, 'lease-after-1']]);
+      await lanes.run(7, 2, give(2, seen));
+      expect(seen).toEqual([null, null]);
+    });
+
+    it('gives every lingering holding back at once when asked (shutting down)', async () => {
+      const settled: Array<[number, string]> = [];
+      const lanes = holding(settled, 60_000);
+      const seen: Array<string | null> = [];
+      const lingers: Array<Promise<void>> = [];
+      await lanes.run(7, 1, give(1, seen), (e) => lingers.push(e));
+      await lanes.run(8, 1, give(1, seen), (e) => lingers.push(e));
+      lanes.settleAll();
+      await Promise.all(lingers);
+      expect(settled).toEqual([
+        [7, 'lease-after-1'],
+        [8, 'lease-after-1'],
+      ]);
+    });
   });
 });
