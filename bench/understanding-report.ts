@@ -2,7 +2,7 @@ import { buttonWord, selfRequest, threatTopics } from '../src/domain/free-text.j
 import { parseMoney } from '../src/domain/money.js';
 import { readAgent } from '../src/domain/understanding/agents.js';
 import { readCrisis } from '../src/domain/understanding/crisis.js';
-import { loadCorpus } from '../tests/understanding/corpus.js';
+import { loadCorpus, loadWritersApart } from '../tests/understanding/corpus.js';
 import { evaluate, formatScores, type Score } from '../tests/understanding/evaluate.js';
 
 /**
@@ -20,9 +20,31 @@ export function understandingReport(opts: { tuning?: boolean; misses?: boolean; 
     formatScores(scores),
     '',
     `reading one message (every reading the flow makes, ${corpus.length} corpus lines): ${readingMicros(corpus.map((l) => l.text), opts.smoke ? 1 : 5).toFixed(1)} µs (goal ≤ 50 µs)`,
+    '',
+    writersApart(),
   ];
   if (opts.tuning && opts.misses) lines.push(...misses(scores));
   return lines.join('\n');
+}
+
+/** The scores on the writers kept apart, together and per writer (the statements' intents only: they wrote no answers). */
+function writersApart(): string {
+  const lines = loadWritersApart();
+  const files = [...new Set(lines.map((l) => l.file))];
+  const statements = (s: Score[]) => s.filter((x) => x.n > 0 && !x.name.startsWith('answer') && !x.name.startsWith('durations'));
+  const pick = (s: Score[], name: string) => s.find((x) => x.name === name);
+  const pct = (x: Score | undefined) => (x ? `${(x.rate * 100).toFixed(1)} %` : '–');
+  const rows = files.map((file) => {
+    const s = evaluate(lines.filter((l) => l.file === file));
+    return `  ${file.padEnd(28)} despair cared for ${pct(pick(s, 'crisis: any care (reply or "are you safe?")'))}, agents warned ${pct(pick(s, 'paid agent: warned'))}, own requests not warned ${pct(pick(s, 'own request: not warned'))}`;
+  });
+  return [
+    `Writers kept apart (never learned from nor tuned on): ${lines.length} lines by ${files.length} writers`,
+    '',
+    formatScores(statements(evaluate(lines))),
+    '',
+    ...rows,
+  ].join('\n');
 }
 
 const misses = (scores: Score[]) => scores.filter((s) => s.misses.length > 0).map((s) => `\n## ${s.name}\n${s.misses.map((m) => `  ${m}`).join('\n')}`);

@@ -1,6 +1,6 @@
 /**
  * npm run understanding [-- --tuning [--misses]]: how well free text is understood, on the held-out part of the
- * labelled corpus (or the tuning part, with its misses).
+ * labelled corpus (or the tuning part, with its misses), and on the lines of the writers kept apart.
  */
 import { understandingReport } from './understanding-report.js';
 

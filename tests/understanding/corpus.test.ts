@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explainScore } from '../../src/domain/understanding/classifier.js';
 import { readCrisis } from '../../src/domain/understanding/crisis.js';
 import { normalise } from '../../src/domain/understanding/normalise.js';
-import { loadCorpus } from './corpus.js';
+import { loadCorpus, loadWritersApart } from './corpus.js';
 import { evaluate, formatScores, type Score } from './evaluate.js';
 import { trainModels } from './training.js';
 
@@ -73,5 +73,15 @@ describe('why a line was read as it was', () => {
       expect(typeof feature).toBe('string');
       expect(weight).not.toBe(0);
     }
+  });
+});
+
+describe('the writers kept apart', () => {
+  it('are read and counted, and none of their lines is in the corpus the models learn from', () => {
+    const apart = loadWritersApart();
+    expect(apart.length).toBeGreaterThan(2_000);
+    const learned = new Set(corpus.map((l) => normalise(l.text)));
+    expect(apart.filter((l) => learned.has(normalise(l.text))).map((l) => l.text)).toEqual([]);
+    console.log(`writers kept apart: ${apart.length} lines\n${formatScores(evaluate(apart).filter((s) => s.n > 0))}`);
   });
 });

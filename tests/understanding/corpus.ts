@@ -57,3 +57,11 @@ export function loadCorpus(dir = join(here, 'corpus')): CorpusLine[] {
   }
   return lines;
 }
+
+/**
+ * Lines by writers whose words are never learned from nor tuned on (tests/understanding/writers-apart): how the bot
+ * reads people whose way of speaking it has never met. Every line counts; the hash split does not apply.
+ */
+export function loadWritersApart(): CorpusLine[] {
+  return loadCorpus(join(here, 'writers-apart'));
+}
