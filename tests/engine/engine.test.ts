@@ -5,6 +5,7 @@ import { createI18n } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createMemoryScheduler } from '../../src/reminders/memory-scheduler.js';
 import { createReminderService } from '../../src/reminders/service.js';
+import { StoreUnavailableError, type CaseStore } from '../../src/store/case-store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { NOON_2026_11_24 } from '../support/bot-harness.js';
 import { command, createRecorder, engineOn, inbound, press, text } from '../support/engine-harness.js';
@@ -51,6 +52,26 @@ describe('the engine', () => {
     expect(rec.texts(2)).toHaveLength(1);
     release();
     expect(await stuck).toBe('handled');
+  });
+
+  it('marks a reply sent even when the update right after it cannot reach the store, so it is not shown again', async () => {
+    const store = createMemoryStore({ ttlSeconds: 86_400 });
+    let down = false;
+    const flaky: CaseStore = { ...store, leaseMs: store.leaseMs, begin: (input) => (down ? Promise.reject(new StoreUnavailableError('down')) : store.begin(input)) };
+    const rec = createRecorder();
+    const engine = engineOn(flaky, rec.outbox);
+    const chat = 7_300_010;
+    await engine.handle(inbound(chat, 1, command('start')));
+    // Sent at once after the reply, so its turn takes over the lease and the duty to mark that reply sent.
+    down = true;
+    expect(await engine.handle(inbound(chat, 2, command('help')))).toBe('unavailable');
+    down = false;
+    await engine.idle(5_000);
+    const before = rec.texts(chat).length;
+    await engine.handle(inbound(chat, 3, command('help')));
+    const after = rec.texts(chat).slice(before);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(rec.texts(chat)[0]);
   });
 
   it('waits for updates in flight, and on timeout gives their leases back so another replica can go on', async () => {
