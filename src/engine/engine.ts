@@ -240,9 +240,8 @@ export function createEngine(deps: EngineDeps) {
     (chatId, carry) => {
       if (carry.held) finish(chatId, carry.token, carry.sentVersion, true, null);
     },
-    { lingerMs: deps.lingerMs ?? LINGER_MS },
+    { lingerMs: deps.lingerMs ?? LINGER_MS, onLinger: (ended) => void track(ended) },
   );
-  const lingering = (ended: Promise<void>) => void track(ended);
   const newToken = () => `${instance}:${++tokens}`;
 
   /** begin, waiting in update-id order while another turn holds the chat. */
@@ -627,7 +626,7 @@ export function createEngine(deps: EngineDeps) {
   function run(msg: Inbound, durable: () => void): Promise<Outcome> {
     const started = performance.now();
     return track(
-      lanes.run(msg.chatId, msg.updateId, (carry, more) => turn(msg, carry, more, durable), lingering).then((outcome) => {
+      lanes.run(msg.chatId, msg.updateId, (carry, more) => turn(msg, carry, more, durable)).then((outcome) => {
         const seconds = (performance.now() - started) / 1000;
         metrics?.updateHandled(outcome === 'handled' ? msg.input.kind : outcome, seconds);
         // Only a keyed hash of the chat: enough to follow one conversation in the logs, never its id or its words.
@@ -681,7 +680,7 @@ export function createEngine(deps: EngineDeps) {
     /** At start-up: sends every chat's owed replies (a crash or deploy between a commit and its replies). */
     async resumeOwed(): Promise<number> {
       const chats = await store.owedChats();
-      const sent = await Promise.all(chats.map((chatId) => track(lanes.run(chatId, 0, (carry, more) => sweep(chatId, carry, more), lingering))));
+      const sent = await Promise.all(chats.map((chatId) => track(lanes.run(chatId, 0, (carry, more) => sweep(chatId, carry, more)))));
       return sent.filter(Boolean).length;
     },
 

@@ -5,7 +5,11 @@
  * meanwhile (a person answering at once, messages sent in a burst) is handed it, so its turn skips a round of
  * giving the lease back and taking it again; after that `settle` gets it to give back.
  */
-export function createLanes<Carry>(settle: (key: number, carry: Carry) => void, opts: { lingerMs: number }) {
+export function createLanes<Carry>(
+  settle: (key: number, carry: Carry) => void,
+  /** `onLinger` is told when a lane starts to linger, with a promise that ends with the linger. */
+  opts: { lingerMs: number; onLinger?: (ended: Promise<void>) => void },
+) {
   interface Job {
     order: number;
     task(carry: Carry | null, more: () => boolean): Promise<{ value: unknown; carry: Carry | null }>;
@@ -36,7 +40,7 @@ export function createLanes<Carry>(settle: (key: number, carry: Carry) => void, 
     return l.carry;
   }
 
-  async function pump(key: number, waiting: Job[], held: Carry | null, onLinger: (ended: Promise<void>) => void) {
+  async function pump(key: number, waiting: Job[], held: Carry | null) {
     // Updates dispatched together (one polling batch, concurrent requests) all arrive before the first one runs.
     await new Promise<void>((r) => setImmediate(r));
     let carry = held;
@@ -54,10 +58,8 @@ export function createLanes<Carry>(settle: (key: number, carry: Carry) => void, 
       // The lane's end is settled before its last task's caller hears back, so whoever waits for quiet sees the linger.
       if (waiting.length === 0) {
         lanes.delete(key);
-        if (carry !== null) {
-          if (opts.lingerMs > 0) onLinger(linger(key, carry));
-          else settle(key, carry);
-        }
+        if (carry !== null && opts.lingerMs > 0) opts.onLinger?.(linger(key, carry));
+        else if (carry !== null) settle(key, carry);
       }
       if (outcome.ok) job.resolve(outcome.value);
       else job.reject(outcome.err);
@@ -67,14 +69,12 @@ export function createLanes<Carry>(settle: (key: number, carry: Carry) => void, 
   return {
     /**
      * Runs `task` in the lane of `key` at its place by `order`; its result resolves the returned promise. `more`
-     * tells the task whether another update waits behind it in this lane. `onLinger` is told when the lane starts
-     * to linger, with a promise that ends with the linger.
+     * tells the task whether another update waits behind it in this lane.
      */
     run<T>(
       key: number,
       order: number,
       task: (carry: Carry | null, more: () => boolean) => Promise<{ value: T; carry: Carry | null }>,
-      onLinger: (ended: Promise<void>) => void = () => {},
     ): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         const job: Job = { order, task, resolve: resolve as (value: unknown) => void, reject };
@@ -82,7 +82,7 @@ export function createLanes<Carry>(settle: (key: number, carry: Carry) => void, 
         if (!waiting) {
           waiting = [];
           lanes.set(key, waiting);
-          void pump(key, waiting, takeBack(key), onLinger);
+          void pump(key, waiting, takeBack(key));
         }
         let at = waiting.length;
         while (at > 0 && waiting[at - 1]!.order > order) at--;

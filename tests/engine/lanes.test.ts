@@ -47,8 +47,8 @@ describe('per-chat lanes', () => {
   });
 
   describe('after the last update, what the lane holds is kept a moment for the next', () => {
-    const holding = (settled: Array<[number, string]>, lingerMs: number) =>
-      createLanes<string>((key, carry) => settled.push([key, carry]), { lingerMs });
+    const holding = (settled: Array<[number, string]>, lingerMs: number, lingers: Array<Promise<void>> = []) =>
+      createLanes<string>((key, carry) => settled.push([key, carry]), { lingerMs, onLinger: (ended) => lingers.push(ended) });
     const give = (id: number, seen: Array<string | null>) => async (carry: string | null) => {
       seen.push(carry);
       return { value: id, carry: `lease-after-${id}` };
@@ -56,11 +56,11 @@ describe('per-chat lanes', () => {
 
     it('hands it to an update of the chat that arrives meanwhile, and gives it back only after that one', async () => {
       const settled: Array<[number, string]> = [];
-      const lanes = holding(settled, 50);
-      const seen: Array<string | null> = [];
       const lingers: Array<Promise<void>> = [];
-      await lanes.run(7, 1, give(1, seen), (ended) => lingers.push(ended));
-      await lanes.run(7, 2, give(2, seen), (ended) => lingers.push(ended));
+      const lanes = holding(settled, 50, lingers);
+      const seen: Array<string | null> = [];
+      await lanes.run(7, 1, give(1, seen));
+      await lanes.run(7, 2, give(2, seen));
       expect(seen).toEqual([null, 'lease-after-1']);
       expect(settled).toEqual([]);
       await Promise.all(lingers);
@@ -69,11 +69,11 @@ describe('per-chat lanes', () => {
 
     it('gives it back once the moment has passed with nothing new, and a later update starts afresh', async () => {
       const settled: Array<[number, string]> = [];
-      const lanes = holding(settled, 5);
+      const lingers: Array<Promise<void>> = [];
+      const lanes = holding(settled, 5, lingers);
       const seen: Array<string | null> = [];
-      let ended: Promise<void> = Promise.resolve();
-      await lanes.run(7, 1, give(1, seen), (e) => (ended = e));
-      await ended;
+      await lanes.run(7, 1, give(1, seen));
+      await Promise.all(lingers);
       expect(settled).toEqual([[7, 'lease-after-1']]);
       await lanes.run(7, 2, give(2, seen));
       expect(seen).toEqual([null, null]);
@@ -81,11 +81,11 @@ describe('per-chat lanes', () => {
 
     it('gives every lingering holding back at once when asked (shutting down)', async () => {
       const settled: Array<[number, string]> = [];
-      const lanes = holding(settled, 60_000);
-      const seen: Array<string | null> = [];
       const lingers: Array<Promise<void>> = [];
-      await lanes.run(7, 1, give(1, seen), (e) => lingers.push(e));
-      await lanes.run(8, 1, give(1, seen), (e) => lingers.push(e));
+      const lanes = holding(settled, 60_000, lingers);
+      const seen: Array<string | null> = [];
+      await lanes.run(7, 1, give(1, seen));
+      await lanes.run(8, 1, give(1, seen));
       lanes.settleAll();
       await Promise.all(lingers);
       expect(settled).toEqual([
