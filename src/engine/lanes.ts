@@ -58,8 +58,10 @@ export function createLanes<Carry>(
       // The lane's end is settled before its last task's caller hears back, so whoever waits for quiet sees the linger.
       if (waiting.length === 0) {
         lanes.delete(key);
-        if (carry !== null && opts.lingerMs > 0) opts.onLinger?.(linger(key, carry));
-        else if (carry !== null) settle(key, carry);
+        if (carry !== null && opts.lingerMs > 0) {
+          const ended = linger(key, carry);
+          opts.onLinger?.(ended);
+        } else if (carry !== null) settle(key, carry);
       }
       if (outcome.ok) job.resolve(outcome.value);
       else job.reject(outcome.err);

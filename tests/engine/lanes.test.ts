@@ -79,6 +79,15 @@ describe('per-chat lanes', () => {
       expect(seen).toEqual([null, null]);
     });
 
+    it('lingers and gives back with nobody listening for the linger', async () => {
+      const settled: Array<[number, string]> = [];
+      const lanes = createLanes<string>((key, carry) => settled.push([key, carry]), { lingerMs: 5 });
+      await lanes.run(7, 1, give(1, []));
+      expect(settled).toEqual([]);
+      await new Promise((r) => setTimeout(r, 30));
+      expect(settled).toEqual([[7, 'lease-after-1']]);
+    });
+
     it('gives every lingering holding back at once when asked (shutting down)', async () => {
       const settled: Array<[number, string]> = [];
       const lingers: Array<Promise<void>> = [];
