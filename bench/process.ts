@@ -53,6 +53,8 @@ export type FakeBotApi = Awaited<ReturnType<typeof startFakeBotApi>>;
 export async function startBuilt(opts: {
   node: string;
   nodeArgs?: string[];
+  /** What the process runs, after `nodeArgs`: the built bot unless given. */
+  entry?: string[];
   api: FakeBotApi;
   startedBy: string;
   redisUrl: string;
@@ -60,7 +62,7 @@ export async function startBuilt(opts: {
 }) {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const child = spawn(opts.node, [...(opts.nodeArgs ?? []), 'dist/main.js'], {
+    const child = spawn(opts.node, [...(opts.nodeArgs ?? []), ...(opts.entry ?? ['dist/main.js'])], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
@@ -169,7 +171,7 @@ export interface WebhookResult {
  */
 export async function runWebhookBot(
   redisUrl: string,
-  opts: { perSecond: number; seconds: number; warmSeconds: number; firstChat: number; node: string; nodeArgs?: string[] },
+  opts: { perSecond: number; seconds: number; warmSeconds: number; firstChat: number; node: string; nodeArgs?: string[]; entry?: string[] },
 ): Promise<WebhookResult> {
   const api = await startFakeBotApi({ token: TOKEN });
   const secret = 'bench-webhook-secret';
@@ -180,6 +182,7 @@ export async function runWebhookBot(
     startedBy: 'setWebhook',
     redisUrl,
     ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
+    ...(opts.entry ? { entry: opts.entry } : {}),
     env: { WEBHOOK_URL: `https://bench.invalid${path}`, WEBHOOK_SECRET: secret },
   });
   const { port } = child;
