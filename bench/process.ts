@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { startFakeBotApi } from '../tests/support/fake-bot-api.js';
+import { startFakeBotApi, type FakeBotApi } from '../tests/support/fake-bot-api.js';
 import { ROOT } from '../tests/support/process.js';
 import { STEP_ONE, toUpdate } from './script.js';
 
@@ -43,7 +43,6 @@ export function build(): void {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
-export type FakeBotApi = Awaited<ReturnType<typeof startFakeBotApi>>;
 
 /**
  * `node dist/main.js` on `node`, talking to `api` as its Bot API, resolved once it has made the call `startedBy`;

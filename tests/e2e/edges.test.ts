@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ASKS, daysAgo, person, round, toAmountQuestion, until, type FakeApi, type Person } from '../support/people.js';
+import { ASKS, daysAgo, person, round, toAmountQuestion, until, type Person } from '../support/people.js';
+import type { FakeBotApi } from '../support/fake-bot-api.js';
 import { freePort, startBotProcess } from '../support/process.js';
 import { SECRET, TOKEN, useE2eRig } from '../support/e2e-rig.js';
 
@@ -13,13 +14,13 @@ const { fakeApi, launch, facts, cleanups } = rig;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let nextChat = 91_000;
-const people = (api: FakeApi, n: number) => Array.from({ length: n }, () => person(api, nextChat++));
+const people = (api: FakeBotApi, n: number) => Array.from({ length: n }, () => person(api, nextChat++));
 
 /**
  * Telegram's side of a webhook: each update is posted until it is answered 200, again and again (as Telegram
  * redelivers), to whichever process listens at the time. Every answer's status is kept.
  */
-function webhookDelivery(api: FakeApi) {
+function webhookDelivery(api: FakeBotApi) {
   let port = 0;
   let paused = false;
   let stopped = false;

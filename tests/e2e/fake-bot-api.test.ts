@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBotApi } from '../support/fake-bot-api.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api.js';
 
 /** The fake Bot API the end-to-end tests rely on behaves as Telegram does where the bot's correctness depends on it. */
 const TOKEN = '123456:fake-api-self-test-token';
-let api: Awaited<ReturnType<typeof startFakeBotApi>>;
+let api: FakeBotApi;
 afterEach(async () => api.stop());
 
 const call = async (method: string, payload: Record<string, unknown> = {}) => {

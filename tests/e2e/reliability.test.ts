@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../src/store/keys.js';
 import { LEASE_MS } from '../../src/store/case-store.js';
-import type { ApiCall } from '../support/fake-bot-api.js';
-import { ASKS, daysAgo, p99, person, round, toAmountQuestion, until, type FakeApi, type Person } from '../support/people.js';
+import type { ApiCall, FakeBotApi } from '../support/fake-bot-api.js';
+import { ASKS, daysAgo, p99, person, round, toAmountQuestion, until, type Person } from '../support/people.js';
 import { SECRET, useE2eRig } from '../support/e2e-rig.js';
 import { freePort } from '../support/process.js';
 
@@ -10,7 +10,7 @@ const rig = useE2eRig();
 const { fakeApi, launch, facts } = rig;
 
 let nextChat = 81_000;
-const people = (api: FakeApi, n: number) => Array.from({ length: n }, () => person(api, nextChat++));
+const people = (api: FakeBotApi, n: number) => Array.from({ length: n }, () => person(api, nextChat++));
 
 describe('answers are applied in the order they were sent', () => {
   it('20 chats send "1111" then "22" in one getUpdates batch: every case stores ¥1,111 and 22 days', async () => {
@@ -113,7 +113,7 @@ describe('never silent after a crash or a deploy', () => {
 
 describe('one slow chat stalls no other', () => {
   /** Each of `others` sends one message while `slow` (if any) waits; returns each one's wait for its reply, in ms. */
-  async function latencies(api: FakeApi, others: Person[]) {
+  async function latencies(api: FakeBotApi, others: Person[]) {
     const sentAt = Date.now();
     const before = others.map((p) => api.sentTo(p.id).length);
     api.pushUpdates(others.map((p) => p.message('/help')));

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createRedisClient, waitUntilReady, type RedisClient } from '../../src/store/redis-client.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { startFakeBotApi } from './fake-bot-api.js';
-import type { FakeApi } from './people.js';
+import type { FakeBotApi } from './fake-bot-api.js';
 import { freePort, startBotProcess, type BotProcess } from './process.js';
 import { startRedis, type TestRedis } from './redis.js';
 import { asLender } from './stored.js';
@@ -38,12 +38,12 @@ export function useE2eRig() {
     client: () => client,
     store: () => store,
     cleanups,
-    async fakeApi(): Promise<FakeApi> {
+    async fakeApi(): Promise<FakeBotApi> {
       const api = await startFakeBotApi({ token: TOKEN });
       cleanups.push(() => api.stop());
       return api;
     },
-    async launch(api: FakeApi, env: Record<string, string> = {}): Promise<BotProcess> {
+    async launch(api: FakeBotApi, env: Record<string, string> = {}): Promise<BotProcess> {
       const bot = startBotProcess({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, REDIS_URL: redis.url, PORT: String(await freePort()), LOG_LEVEL: 'info', ...env });
       cleanups.push(() => bot.signal('SIGKILL'));
       await bot.waitForOutput('bot started');

@@ -281,6 +281,8 @@ export async function startFakeBotApi(opts: { token: string }) {
   };
 }
 
+export type FakeBotApi = Awaited<ReturnType<typeof startFakeBotApi>>;
+
 /** For a file whose tests each start their own fake Bot API: `start()` starts one, stopped after that test. */
 export function fakeBotApiPerTest(token: string) {
   const started: FakeBotApi[] = [];
@@ -293,4 +295,3 @@ export function fakeBotApiPerTest(token: string) {
     return api;
   };
 }
-type FakeBotApi = Awaited<ReturnType<typeof startFakeBotApi>>;

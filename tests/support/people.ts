@@ -1,10 +1,9 @@
 /** People talking to the bot through the fake Bot API, for the end-to-end tests of the real process. */
-import type { startFakeBotApi } from './fake-bot-api.js';
+import type { FakeBotApi } from './fake-bot-api.js';
 
-export type FakeApi = Awaited<ReturnType<typeof startFakeBotApi>>;
 
 /** A Telegram user as the fake Bot API would deliver them: messages and button presses as raw updates. */
-export function person(api: FakeApi, id: number) {
+export function person(api: FakeBotApi, id: number) {
   const from = { id, is_bot: false, first_name: 'U', language_code: 'zh-hans' };
   const chat = { id, type: 'private', first_name: 'U' };
   return {
@@ -34,7 +33,7 @@ export const until = async (what: string, check: () => boolean, timeoutMs = 20_0
 export const ASKS = { amount: '现在还欠多少没还', overdue: '逾期多少天了', cause: '还不上主要是因为什么' };
 
 /** Pushes one update per person in one getUpdates batch, then waits until each has been asked `next`. */
-export async function round(api: FakeApi, people: Person[], update: (p: Person) => Record<string, unknown>, next: string) {
+export async function round(api: FakeBotApi, people: Person[], update: (p: Person) => Record<string, unknown>, next: string) {
   api.pushUpdates(people.map(update));
   await until(`everyone to be asked "${next}"`, () => people.every((p) => p.lastText().includes(next)));
 }

@@ -7,8 +7,8 @@ import { htmlToPlain } from '../../src/render/html.js';
 import { launchChromium, personIn } from '../support/browser.js';
 import { TOKEN, useE2eRig } from '../support/e2e-rig.js';
 import { nowSeconds, signInitData, telegramUser } from '../support/init-data.js';
-import { startFakeBotApi } from '../support/fake-bot-api.js';
-import { person, round, toTwoDebts, until, type FakeApi, type Person } from '../support/people.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api.js';
+import { person, round, toTwoDebts, until, type Person } from '../support/people.js';
 import { ROOT, freePort, startBotProcess, type BotProcess } from '../support/process.js';
 import { asCase } from '../support/stored.js';
 
@@ -19,7 +19,7 @@ import { asCase } from '../support/stored.js';
 
 const rig = useE2eRig();
 let browser: Browser;
-let api: FakeApi;
+let api: FakeBotApi;
 let bot: BotProcess;
 let port: number;
 const PUBLIC_URL = 'https://app.example.org';
@@ -82,8 +82,8 @@ async function openApp(port: number, p: Person, opts: { dark?: boolean; initData
 /** The calls the page made to Telegram (the stubbed bridge kept them). */
 const bridgeCalls = (page: Page) => page.evaluate<Array<[string, string]>>('window.__tg ?? []');
 
-const checklistEdits = (api: FakeApi, p: Person) => api.calls.filter((c) => c.method === 'editMessageText' && Number(c.payload.chat_id) === p.id);
-const lastChecklist = (api: FakeApi, p: Person) =>
+const checklistEdits = (api: FakeBotApi, p: Person) => api.calls.filter((c) => c.method === 'editMessageText' && Number(c.payload.chat_id) === p.id);
+const lastChecklist = (api: FakeBotApi, p: Person) =>
   htmlToPlain(String([...api.sentTo(p.id)].reverse().find((c) => String(c.payload.text).includes('你的协商清单'))?.payload.text ?? ''));
 
 describe('the Mini App', () => {
