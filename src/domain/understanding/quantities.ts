@@ -195,6 +195,10 @@ export const quantities = remembered((text: string): readonly Quantity[] => quan
  */
 const NUMERAL_OR_WORD = /[\d零〇一二两三四五六七八九十百千万亿仨俩壹贰叁肆伍陆柒捌玖拾佰仟半a-z]/;
 
+/** A number a person's age can be, and one a year of their debts can be. */
+const canBeAge = (n: number): boolean => Number.isInteger(n) && n >= 16 && n <= 110;
+const canBeYear = (n: number): boolean => n >= 1900 && n <= 2100;
+
 /** All quantities in a text, in order. */
 function quantitiesOf(text: string): Quantity[] {
   const { plain } = normalise(text);
@@ -253,13 +257,13 @@ function quantitiesOf(text: string): Quantity[] {
     const digits = raw.replace(/\s/g, '');
     let unit: Unit | null = unitAfter(after) ?? unitBefore(before);
     if (!unit && /^\d+$/.test(digits) && PHONE.test(digits)) unit = { kind: 'phone', length: 0 };
-    if (unit?.kind === 'duration' && unit.unit === 'year' && value >= 1900 && value <= 2100) unit = { kind: 'date', length: unit.length };
+    if (unit?.kind === 'duration' && unit.unit === 'year' && canBeYear(value)) unit = { kind: 'date', length: unit.length };
     // "at 3" is a time of day; "at 5000", "around 3000" are not.
     if (unit?.kind === 'time' && unit.length === 0 && value > 24) unit = null;
-    if (unit?.kind === 'age' && unit.length === 0 && (value < 16 || value > 110 || !Number.isInteger(value))) unit = null;
-    if (unit?.year && (value < 1900 || value > 2100)) unit = null;
+    if (unit?.kind === 'age' && unit.length === 0 && !canBeAge(value)) unit = null;
+    if (unit?.year && !canBeYear(value)) unit = null;
     // "我五十二了", "今年六十六", "都七十多了": an age, said of oneself.
-    if (!unit && AGE_BEFORE.test(before) && /^\s?(了|$|[，,。！!？? ])/.test(after) && value >= 16 && value <= 110 && Number.isInteger(value)) unit = { kind: 'age', length: 0 };
+    if (!unit && AGE_BEFORE.test(before) && /^\s?(了|$|[，,。！!？? ])/.test(after) && canBeAge(value)) unit = { kind: 'age', length: 0 };
     let kind: QuantityKind = unit?.kind ?? 'bare';
     if (unit?.yearAndHalf) value = value * 12 + 6;
     const q: Quantity = { kind, value, at, text: raw };
@@ -275,12 +279,12 @@ function quantitiesOf(text: string): Quantity[] {
       q.kind = kind === 'bare' ? 'money' : kind;
       q.monthly = true;
     }
-    if (kind === 'duration' && /^(一|1)$/.test(digits) && q.unit === 'month' && /^\s?(要|得|还|交|付|大概|差不多|就|是)?\s?[\d一二两三四五六七八九十]/.test(after.slice(unit?.length ?? 0))) {
-      // "一个月两千一": the month right before an amount is that amount's rate (read as such from the words before it).
-      lastEnd = at + raw.length + (unit?.length ?? 0);
-      continue;
-    }
     if (kind === 'duration' && /^(一|1)$/.test(digits) && q.unit === 'month') {
+      // "一个月两千一": the month right before an amount is that amount's rate (read as such from the words before it).
+      if (/^\s?(要|得|还|交|付|大概|差不多|就|是)?\s?[\d一二两三四五六七八九十]/.test(after.slice(unit?.length ?? 0))) {
+        lastEnd = at + raw.length + (unit?.length ?? 0);
+        continue;
+      }
       // "一个月" right after an amount ("一千八一个月") is that amount's rate.
       const prev = out[out.length - 1];
       if (prev && (prev.kind === 'bare' || prev.kind === 'money') && at - lastEnd <= 2) {
