@@ -79,31 +79,25 @@ describe('the hot path', () => {
     expect(after).toEqual(['evalsha']);
   });
 
-  it('hands the lease from one update to the next of the same chat without giving it back in between', async () => {
+  /** Three updates of one chat sent together, or each once the last one's reply is out (a person answering at once). */
+  const together = (send: (id: number) => Promise<unknown>) => Promise.all([2, 3, 4].map(send));
+  const oneAfterAnother = async (send: (id: number) => Promise<unknown>) => {
+    for (const id of [2, 3, 4]) await send(id);
+  };
+
+  it.each([
+    ['sent together: handed from one update to the next', 7_400_002, together],
+    ['sent each once the last reply is out: kept a moment for the next', 7_400_003, oneAfterAnother],
+  ] as const)('hands the lease on without giving it back in between, updates %s', async (_name, chat, sendAll) => {
     const rec = createRecorder();
     const engine = engineOn(redis.replica().store, rec.outbox);
-    const chat = 7_400_002;
     await engine.handle(inbound(chat, 1, command('start')));
     await engine.idle(5_000);
     const sent = await commandsFor(chat, async () => {
-      await Promise.all([2, 3, 4].map((id) => engine.handle(inbound(chat, id, command('help')))));
+      await sendAll((id) => engine.handle(inbound(chat, id, command('help'))));
       await engine.idle(5_000);
     });
     // Three updates: begin + commit each, and one finish at the end.
-    expect(sent).toHaveLength(7);
-  });
-
-  it('keeps the lease a moment for an update of the chat that follows its reply at once', async () => {
-    const rec = createRecorder();
-    const engine = engineOn(redis.replica().store, rec.outbox);
-    const chat = 7_400_003;
-    await engine.handle(inbound(chat, 1, command('start')));
-    await engine.idle(5_000);
-    const sent = await commandsFor(chat, async () => {
-      // Each update sent once the last one's reply is out, as a person answering at once.
-      for (const id of [2, 3, 4]) await engine.handle(inbound(chat, id, command('help')));
-      await engine.idle(5_000);
-    });
     expect(sent).toHaveLength(7);
     expect(rec.texts(chat)).toHaveLength(4);
   });

@@ -47,20 +47,23 @@ describe('per-chat lanes', () => {
   });
 
   describe('after the last update, what the lane holds is kept a moment for the next', () => {
-    const holding = (settled: Array<[number, string]>, lingerMs: number, lingers: Array<Promise<void>> = []) =>
-      createLanes<string>((key, carry) => settled.push([key, carry]), { lingerMs, onLinger: (ended) => lingers.push(ended) });
-    const give = (id: number, seen: Array<string | null>) => async (carry: string | null) => {
-      seen.push(carry);
-      return { value: id, carry: `lease-after-${id}` };
+    /** Lanes lingering `lingerMs`, with what they gave back, the lingers begun, and what each task was handed. */
+    const holding = (lingerMs: number, listen = true) => {
+      const settled: Array<[number, string]> = [];
+      const lingers: Array<Promise<void>> = [];
+      const seen: Array<string | null> = [];
+      const lanes = createLanes<string>((key, carry) => settled.push([key, carry]), { lingerMs, ...(listen ? { onLinger: (ended: Promise<void>) => lingers.push(ended) } : {}) });
+      const give = (id: number) => async (carry: string | null) => {
+        seen.push(carry);
+        return { value: id, carry: `lease-after-${id}` };
+      };
+      return { lanes, settled, lingers, seen, give };
     };
 
     it('hands it to an update of the chat that arrives meanwhile, and gives it back only after that one', async () => {
-      const settled: Array<[number, string]> = [];
-      const lingers: Array<Promise<void>> = [];
-      const lanes = holding(settled, 50, lingers);
-      const seen: Array<string | null> = [];
-      await lanes.run(7, 1, give(1, seen));
-      await lanes.run(7, 2, give(2, seen));
+      const { lanes, settled, lingers, seen, give } = holding(50);
+      await lanes.run(7, 1, give(1));
+      await lanes.run(7, 2, give(2));
       expect(seen).toEqual([null, 'lease-after-1']);
       expect(settled).toEqual([]);
       await Promise.all(lingers);
@@ -68,33 +71,26 @@ describe('per-chat lanes', () => {
     });
 
     it('gives it back once the moment has passed with nothing new, and a later update starts afresh', async () => {
-      const settled: Array<[number, string]> = [];
-      const lingers: Array<Promise<void>> = [];
-      const lanes = holding(settled, 5, lingers);
-      const seen: Array<string | null> = [];
-      await lanes.run(7, 1, give(1, seen));
+      const { lanes, settled, lingers, seen, give } = holding(5);
+      await lanes.run(7, 1, give(1));
       await Promise.all(lingers);
       expect(settled).toEqual([[7, 'lease-after-1']]);
-      await lanes.run(7, 2, give(2, seen));
+      await lanes.run(7, 2, give(2));
       expect(seen).toEqual([null, null]);
     });
 
     it('lingers and gives back with nobody listening for the linger', async () => {
-      const settled: Array<[number, string]> = [];
-      const lanes = createLanes<string>((key, carry) => settled.push([key, carry]), { lingerMs: 5 });
-      await lanes.run(7, 1, give(1, []));
+      const { lanes, settled, give } = holding(5, false);
+      await lanes.run(7, 1, give(1));
       expect(settled).toEqual([]);
       await new Promise((r) => setTimeout(r, 30));
       expect(settled).toEqual([[7, 'lease-after-1']]);
     });
 
     it('gives every lingering holding back at once when asked (shutting down)', async () => {
-      const settled: Array<[number, string]> = [];
-      const lingers: Array<Promise<void>> = [];
-      const lanes = holding(settled, 60_000, lingers);
-      const seen: Array<string | null> = [];
-      await lanes.run(7, 1, give(1, seen));
-      await lanes.run(8, 1, give(1, seen));
+      const { lanes, settled, lingers, give } = holding(60_000);
+      await lanes.run(7, 1, give(1));
+      await lanes.run(8, 1, give(1));
       lanes.settleAll();
       await Promise.all(lingers);
       expect(settled).toEqual([

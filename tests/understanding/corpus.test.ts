@@ -82,6 +82,5 @@ describe('the writers kept apart', () => {
     expect(apart.length).toBeGreaterThan(2_000);
     const learned = new Set(corpus.map((l) => normalise(l.text)));
     expect(apart.filter((l) => learned.has(normalise(l.text))).map((l) => l.text)).toEqual([]);
-    console.log(`writers kept apart: ${apart.length} lines\n${formatScores(evaluate(apart).filter((s) => s.n > 0))}`);
   });
 });
