@@ -4,7 +4,7 @@ import { systemClock } from './engine/clock.js';
 import { createEngine } from './engine/engine.js';
 import { frontsOutbox } from './engine/ports.js';
 import { createI18n } from './i18n/index.js';
-import { createLogger, type Logger } from './observability/logger.js';
+import { createLogger, flushed, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { withoutSecrets } from './observability/secrets.js';
 import type { CaseStore } from './store/case-store.js';
@@ -72,6 +72,7 @@ async function runConsole(config: Config, logger: Logger) {
     // A turn half-way through finishes first, so its replies are not left owed.
     await engine.idle(2_000);
     await store.close();
+    await flushed(logger);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
@@ -163,6 +164,7 @@ async function runServer(config: Config, logger: Logger) {
       await Promise.all([server.close(), metricsServer?.close()]);
       await store.close();
       logger.info({ reason }, 'stopped');
+      await flushed(logger);
       process.exit(code);
     })());
   /**

@@ -32,6 +32,13 @@ export function createLogger(level: string, destination: number | DestinationStr
   );
 }
 
+/**
+ * Resolves once every line logged so far is written. Before `process.exit`: the asynchronous destination's exit hook
+ * writes what is buffered at once but not the write still in flight, so a busy process printed its last two lines
+ * the wrong way round ("stopped" before "shutting down").
+ */
+export const flushed = (logger: Logger): Promise<void> => new Promise((resolve) => logger.flush(() => resolve()));
+
 /** A per-process key: the same chat hashes the same within a run, and no one can reverse it to an id. */
 const KEY = randomBytes(32);
 

@@ -2,15 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { keys } from '../../src/store/keys.js';
 import { LEASE_MS } from '../../src/store/case-store.js';
 import type { ApiCall, FakeBotApi } from '../support/fake-bot-api.js';
-import { ASKS, daysAgo, p99, person, round, toAmountQuestion, until, type Person } from '../support/people.js';
+import { ASKS, daysAgo, p99, round, toAmountQuestion, until, type Person } from '../support/people.js';
 import { SECRET, useE2eRig } from '../support/e2e-rig.js';
 import { freePort } from '../support/process.js';
 
 const rig = useE2eRig();
-const { fakeApi, launch, facts } = rig;
-
-let nextChat = 81_000;
-const people = (api: FakeBotApi, n: number) => Array.from({ length: n }, () => person(api, nextChat++));
+const { fakeApi, launch, facts, people } = rig;
 
 describe('answers are applied in the order they were sent', () => {
   it('20 chats send "1111" then "22" in one getUpdates batch: every case stores ¥1,111 and 22 days', async () => {

@@ -6,6 +6,7 @@ import type { FakeBotApi } from './fake-bot-api.js';
 import { freePort, startBotProcess, type BotProcess } from './process.js';
 import { startRedis, type TestRedis } from './redis.js';
 import { asLender } from './stored.js';
+import { person, type Person } from './people.js';
 
 export const TOKEN = '123456:e2e-token-for-the-fake-bot-api';
 export const SECRET = 'e2e_secret-123';
@@ -29,6 +30,7 @@ export function useE2eRig() {
     await redis.stop();
   });
   const cleanups: Array<() => Promise<unknown> | void> = [];
+  let nextChat = 90_000;
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
@@ -49,6 +51,8 @@ export function useE2eRig() {
       await bot.waitForOutput('bot started');
       return bot;
     },
+    /** `n` people new to this file's bot, each in a chat of their own. */
+    people: (api: FakeBotApi, n: number): Person[] => Array.from({ length: n }, () => person(api, nextChat++)),
     facts: async (chatId: number) => asLender((await store.load(chatId))?.snapshot).context.facts,
   };
 }
