@@ -44,7 +44,8 @@ export async function startFakeBotApi(opts: { token: string }) {
   const texts = new Map<string, string>();
   const webhook: { url?: string; secret?: string } = {};
   const failures = new Map<string, ApiError[]>();
-  const chatLimits = new Map<number, number>();
+  /** Per chat: how long its flood wait lasts, and when it ends once its first refused call has started it. */
+  const chatLimits = new Map<number, { seconds: number; until: number | null }>();
   const delays = new Map<string, number>();
   const holds: Array<{ method: string; match: (p: Record<string, any>) => boolean; parked: Parked[] }> = [];
 
@@ -148,7 +149,9 @@ export async function startFakeBotApi(opts: { token: string }) {
     const delay = delays.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
     const chatId = Number(payload.chat_id);
-    const limitedUntil = chatLimits.get(chatId) ?? 0;
+    const limit = chatLimits.get(chatId);
+    if (limit && limit.until === null) limit.until = Date.now() + limit.seconds * 1000;
+    const limitedUntil = limit?.until ?? 0;
     let result: Answer;
     if (limitedUntil > Date.now()) {
       const retryAfter = Math.ceil((limitedUntil - Date.now()) / 1000);
@@ -223,9 +226,13 @@ export async function startFakeBotApi(opts: { token: string }) {
       const error = { error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } };
       failures.set(method, [...(failures.get(method) ?? []), ...Array.from({ length: times }, () => error)]);
     },
-    /** Telegram's flood wait for one chat: every call for it is answered 429 for the next `seconds`. */
+    /**
+     * Telegram's flood wait for one chat: from its next call on, every call for it is answered 429 for `seconds` (0
+     * lifts it). The wait starts at that call, not now, so a bot slow to make it still meets the whole wait.
+     */
     limitChat(chatId: number, seconds: number) {
-      chatLimits.set(chatId, Date.now() + seconds * 1000);
+      if (seconds > 0) chatLimits.set(chatId, { seconds, until: null });
+      else chatLimits.delete(chatId);
     },
     /** Every answer to `method` comes `ms` late (0 to stop). */
     delay(method: string, ms: number) {
