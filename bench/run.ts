@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
+import { readRecord } from '../src/store/redis-store.js';
 import { startRedis } from '../tests/support/redis.js';
 import type { BotName } from './bot-worker.js';
 import { median, type LoadResult } from './load.js';
@@ -75,7 +76,7 @@ async function checkFinished(client: Redis, name: BotName, chat: number) {
       ? await client.get(`floor:${chat}`)
       : name === 'peer'
         ? await client.get(`telegraf:${chat}:${chat}`)
-        : await client.hget(`xs:{c:${chat}}:case`, 'snap');
+        : await client.hget(`xs:{c:${chat}}:case`, 'snap').then((snap) => (snap ? JSON.stringify(readRecord(snap)) : null));
   const finished = name === 'floor' ? stored === '12' : /"otherDebtsFen":0\b/.test(stored ?? '');
   if (!finished) throw new Error(`${name} did not finish the intake for chat ${chat}: ${stored}`);
 }

@@ -15,6 +15,7 @@ import {
   type UserPrefs,
 } from './case-store.js';
 import { keys, WAKE_CHANNEL } from './keys.js';
+import { packRecord, unpackRecord } from './record-packing.js';
 import { applyPatch, diffRecord, type PatchOp } from './record-patch.js';
 import { COMMAND_TIMEOUT_MS, waitUntilReady, type RedisClient } from './redis-client.js';
 import { createWakes } from './wakes.js';
@@ -30,8 +31,8 @@ import { createWakes } from './wakes.js';
  * second key name it rarely uses.
  * Versions are strings in Lua: they are microsecond-based and exceed what Lua prints exactly by default.
  *
- * The case hash's fields: v, schema; snap (the record as JSON, then the changes written since, one JSON list of
- * writes a line) and n (the bytes of those changes); u (the update id and lease token of the last commit);
+ * The case hash's fields: v, schema; snap (the whole record, packed or as JSON (record-packing.ts), then the changes
+ * written since, one JSON list of writes a line) and n (the bytes of those changes); u (the update id and lease token of the last commit);
  * k and e (the lease's token and end, ms on Redis' clock); s (the applied update ids, 4 or 7 bytes each); o (the owed
  * replies' version, hand-outs and end: "v:a:end") and p (their payload); f and w (the flood count and its
  * window's end); q ('1' while the queue may hold waiting updates). An empty field is an absent one.
@@ -384,10 +385,10 @@ return out
  */
 export const CHANGE_BYTES = 256;
 
-/** A record as stored: its JSON, then a line per commit since with the writes it made (record-patch.ts). */
-function readRecord(snap: string): unknown {
+/** A record as stored: the whole of it (record-packing.ts), then a line per commit since with the writes it made (record-patch.ts). */
+export function readRecord(snap: string): unknown {
   const lines = snap.split('\n');
-  let record = JSON.parse(lines[0]!) as unknown;
+  let record = unpackRecord(lines[0]!);
   for (let i = 1; i < lines.length; i++) record = applyPatch(record, JSON.parse(lines[i]!) as PatchOp[]);
   return record;
 }
@@ -398,7 +399,7 @@ function recordWrite(record: unknown, schema: number, previous: CommitInput['pre
     const changes = JSON.stringify(diffRecord(previous.record, record));
     if (previous.written.changeBytes + changes.length < CHANGE_BYTES) return `p${changes}`;
   }
-  return `f${JSON.stringify(record)}`;
+  return `f${packRecord(JSON.stringify(record))}`;
 }
 
 type Reply = Array<string | number | null>;

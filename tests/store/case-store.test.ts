@@ -496,7 +496,7 @@ describe('redis store', () => {
     expect(await store.owedChats()).not.toContain(id);
   });
 
-  it('writes only what changed while it holds the record a turn follows, and reads back the same case', async () => {
+  it('writes only what changed while it holds the record a turn follows, the whole record packed, and reads back the same case', async () => {
     const store = make();
     const other = make();
     const debts = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ['huabei', null, amount * i, '2026-10-23', false, null, [], ['none'], false]);
@@ -507,6 +507,8 @@ describe('redis store', () => {
       let record: { value: unknown; context: Record<string, unknown> } = { value: 'intro', context: { lang: 'zh-CN', facts: { incomeFen: null }, debts: debts(2, 0) } };
       let v = 0;
       let sent = 0;
+      let json = 0;
+      let lines = 0;
       for (let u = 1; u <= 30; u++) {
         const t = token();
         const b = await go(store, { chatId: id, token: t, updateId: u, cachedVersion: v });
@@ -515,6 +517,8 @@ describe('redis store', () => {
         const previous = passPrevious && v ? { record, written: b.written } : undefined;
         const r = await store.commit({ chatId: id, token: t, expectedVersion: b.version, updateId: u, schema: 1, snapshot: next, owed: null, previous });
         sent += (await inBytes()) - before;
+        json += JSON.stringify(next).length;
+        lines = Math.max(lines, ((await raw.hget(keys.case(id), 'snap')) ?? '').split('\n').length);
         if (!r.ok) throw new Error(r.reason);
         await store.finish({ chatId: id, token: t, sentVersion: null, followUp: null, release: true });
         record = next;
@@ -525,14 +529,18 @@ describe('redis store', () => {
         expect((await go(other, { chatId: id, token: reader, updateId: 1000 + u })).stored?.snapshot).toEqual(next);
         await other.finish({ chatId: id, token: reader, sentVersion: null, followUp: null, release: true });
       }
-      return { sent, stored: await raw.hstrlen(keys.case(id), 'snap'), whole: JSON.stringify(record).length };
+      return { sent, json, lines, stored: await raw.hstrlen(keys.case(id), 'snap'), whole: JSON.stringify(record).length };
     }
     // A connection's first call of a script sends its text; from then on only its hash.
     await turn(store, chat(), 1);
     const changes = await answers(true);
     const whole = await answers(false);
-    // The record is some 270 bytes here, a change about 95: at least 60 bytes a commit saved, on average.
-    expect(changes.sent).toBeLessThan(whole.sent - 30 * 60);
+    // Holding the record, a commit writes the changes after the last whole record; without it, the whole record.
+    expect(changes.lines).toBeGreaterThan(1);
+    expect(whole.lines).toBe(1);
+    // The record is some 270 bytes of JSON here, a change about 95, the whole record packed about 110: either way at
+    // least 100 bytes a commit under the record's JSON, on average (the command's own arguments are some 190).
+    for (const r of [changes, whole]) expect(r.sent).toBeLessThan(r.json + 30 * (190 - 100));
     expect(changes.stored).toBeLessThan(changes.whole + 400);
   });
 
