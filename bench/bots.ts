@@ -233,5 +233,10 @@ export function xieshangBot(redisUrl: string, i18n: I18n): { bot: Telegraf; clos
   const flood = { limit: 1_000_000, windowMs: 5_000 };
   const engine = createEngine({ store, outbox: gateway, i18n, clock: { now: () => Date.now() }, logger, flood });
   wireBot(bot, { engine, gateway, logger });
-  return { bot, close: () => store.close() };
+  // As the process stops: the leases still kept for a next update are given back before the connection closes.
+  const close = async () => {
+    await engine.idle(2_000);
+    await store.close();
+  };
+  return { bot, close };
 }

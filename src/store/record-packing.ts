@@ -35,7 +35,7 @@ const CURRENT = '1';
 /** A record's JSON as it is written: packed ("z", the dictionary's id, base64) where that is shorter, else as it is. */
 export function packRecord(json: string): string {
   const d = DICTIONARIES[CURRENT]!;
-  const packed = `z${CURRENT}${deflateRawSync(json, { dictionary: d.bytes, windowBits: d.windowBits, memLevel: 2 }).toString('base64')}`;
+  const packed = `z${CURRENT}${deflateRawSync(json, { dictionary: d.bytes, windowBits: d.windowBits, memLevel: 2, level: 1 }).toString('base64')}`;
   return packed.length < json.length ? packed : json;
 }
 
