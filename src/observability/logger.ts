@@ -15,7 +15,9 @@ const REDACT = [
  * pino to stdout (fd 1) or stderr (fd 2), or to a given stream (tests). Level 'silent' writes nothing.
  */
 export function createLogger(level: string, destination: number | DestinationStream = 1): Logger {
-  const stream = typeof destination === 'number' ? pino.destination({ fd: destination, sync: false }) : destination;
+  // minLength 1 writes each line as soon as it comes, as 0 does, but lets `flush` wait for the write in flight (with
+  // 0, sonic-boom's flush answers at once).
+  const stream = typeof destination === 'number' ? pino.destination({ fd: destination, sync: false, minLength: 1 }) : destination;
   return pino(
     {
       level,
@@ -33,11 +35,20 @@ export function createLogger(level: string, destination: number | DestinationStr
 }
 
 /**
- * Resolves once every line logged so far is written. Before `process.exit`: the asynchronous destination's exit hook
- * writes what is buffered at once but not the write still in flight, so a busy process printed its last two lines
- * the wrong way round ("stopped" before "shutting down").
+ * Resolves once every line logged so far is written, or after `withinMs` (a reader that stopped reading must not hold
+ * a shutdown up). Before `process.exit`: the asynchronous destination's exit hook writes what is buffered at once but
+ * not the write still in flight, so a busy process printed its last two lines the wrong way round ("stopped" before
+ * "shutting down").
  */
-export const flushed = (logger: Logger): Promise<void> => new Promise((resolve) => logger.flush(() => resolve()));
+export const flushed = (logger: Logger, withinMs = 1_000): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, withinMs);
+    timer.unref();
+    logger.flush(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 
 /** A per-process key: the same chat hashes the same within a run, and no one can reverse it to an id. */
 const KEY = randomBytes(32);

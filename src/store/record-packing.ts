@@ -7,14 +7,14 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
  * a few changes) send and keep a quarter of the bytes.
  *
  * A dictionary only helps the compression: any JSON packs and unpacks with any of them. What must never change is
- * what an id means, or records packed with it could not be read: a better dictionary is added with the next id, and
- * the old ones stay. A record that packs no smaller stays plain JSON, and plain JSON (every record written before
+ * what an id means, or records packed with it could not be read: a better dictionary is added with the next id (one
+ * character: a digit, then a letter), and the old ones stay. A record that packs no smaller stays plain JSON, and plain JSON (every record written before
  * packing) always reads.
  */
 
 interface Dictionary {
   bytes: Buffer;
-  /** zlib's window (2^windowBits bytes): the dictionary and a record must fit in it; small, so a call's state is small. */
+  /** zlib's window (2^windowBits bytes): small, so a call's state is small; a record larger than it packs, only less. */
   windowBits: number;
 }
 
@@ -29,6 +29,9 @@ const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
     ),
   },
 };
+// A packed record names its dictionary by the one character after the "z".
+for (const id of Object.keys(DICTIONARIES)) if (id.length !== 1) throw new Error(`dictionary id "${id}" is not one character`);
+
 /** The dictionary new records are packed with. */
 const CURRENT = '1';
 
@@ -36,7 +39,8 @@ const CURRENT = '1';
 export function packRecord(json: string): string {
   const d = DICTIONARIES[CURRENT]!;
   const packed = `z${CURRENT}${deflateRawSync(json, { dictionary: d.bytes, windowBits: d.windowBits, memLevel: 2, level: 1 }).toString('base64')}`;
-  return packed.length < json.length ? packed : json;
+  // Base64 is one byte a character; the JSON's Chinese, three.
+  return packed.length < Buffer.byteLength(json) ? packed : json;
 }
 
 /** A record written by `packRecord` (or plain JSON, as every record was before packing), back to its value. */

@@ -30,7 +30,8 @@ export function useE2eRig() {
     await redis.stop();
   });
   const cleanups: Array<() => Promise<unknown> | void> = [];
-  let nextChat = 90_000;
+  // Chats of their own per file: files may share one Redis (REDIS_URL) while they run side by side.
+  let nextChat = Math.floor(Math.random() * 1e6) * 1000;
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
