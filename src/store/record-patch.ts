@@ -26,34 +26,40 @@ interface Changes {
   removed: string[] | null;
 }
 
-/** `path` is one stack shared by the whole walk (pushed and popped); changes are grouped by their parent's pointer. */
+/**
+ * `path` is one stack shared by the whole walk (pushed and popped); changes are grouped by their parent's pointer.
+ * Plain functions, not closures made per object visited: a commit walks the whole record.
+ */
 function diff(a: unknown, b: unknown, path: Path, out: Map<string, Changes>): void {
-  const at = () => {
-    const key = pointer(path);
-    let c = out.get(key);
-    if (!c) out.set(key, (c = { set: null, removed: null }));
-    return c;
-  };
-  const visit = (k: string | number, x: unknown, y: unknown) => {
-    if (x === y) return;
-    if (alike(x, y)) {
-      path.push(k);
-      diff(x, y, path, out);
-      path.pop();
-    } else {
-      // Defined, not assigned: a member named `__proto__` is a member like any other.
-      Object.defineProperty((at().set ??= {}), k, { value: y, writable: true, enumerable: true, configurable: true });
-    }
-  };
   if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < a.length; i++) visit(i, a[i], b[i]);
+    for (let i = 0; i < a.length; i++) visit(i, a[i], b[i], path, out);
     return;
   }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   // A member holding undefined is absent, as JSON writes it.
-  for (const k in y) if (y[k] !== undefined) visit(k, own(x, k), y[k]);
-  for (const k in x) if (x[k] !== undefined && own(y, k) === undefined) (at().removed ??= []).push(k);
+  for (const k in y) if (y[k] !== undefined) visit(k, own(x, k), y[k], path, out);
+  for (const k in x) if (x[k] !== undefined && own(y, k) === undefined) (changesAt(path, out).removed ??= []).push(k);
+}
+
+function visit(k: string | number, x: unknown, y: unknown, path: Path, out: Map<string, Changes>): void {
+  if (x === y) return;
+  if (alike(x, y)) {
+    path.push(k);
+    diff(x, y, path, out);
+    path.pop();
+  } else {
+    // Defined, not assigned: a member named `__proto__` is a member like any other.
+    Object.defineProperty((changesAt(path, out).set ??= {}), k, { value: y, writable: true, enumerable: true, configurable: true });
+  }
+}
+
+/** The changes under the parent `path` names, made when it has its first. */
+function changesAt(path: Path, out: Map<string, Changes>): Changes {
+  const key = pointer(path);
+  let c = out.get(key);
+  if (!c) out.set(key, (c = { set: null, removed: null }));
+  return c;
 }
 
 /** The changes that turn `from` into `to`: empty when they are equal. */
