@@ -7,21 +7,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { startFakeBotApi, type FakeBotApi } from '../tests/support/fake-bot-api.js';
+import { freePort } from '../tests/support/ports.js';
 import { ROOT } from '../tests/support/process.js';
 import { STEP_ONE, toUpdate } from './script.js';
 
 export const TOKEN = '123456:bench-token-bench-token-bench';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /** VmRSS and VmHWM (peak) of a process, in MiB. */
 function memoryOf(pid: number): { rss: number; peak: number } {

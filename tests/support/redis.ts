@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { freePort } from './ports.js';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,35 +15,6 @@ export interface TestRedis {
   freeze(): void;
   /** Lets a frozen server run again (SIGCONT): it then works through what it was sent meanwhile. */
   thaw(): void;
-}
-
-const portIsFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const srv = createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
-
-const anyFreePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-
-/**
- * A free loopback port. A cluster node also listens on its bus port, port + 10000, which must exist (≤ 65535:
- * the system hands out ports up to 60999) and be free as well.
- */
-async function freePort(cluster: boolean): Promise<number> {
-  for (;;) {
-    const port = await anyFreePort();
-    if (!cluster) return port;
-    if (port + 10000 <= 65535 && (await portIsFree(port + 10000))) return port;
-  }
 }
 
 const answersPing = (port: number) =>
@@ -87,7 +59,7 @@ async function spawnOnFreePort(
   cluster = false,
 ): Promise<{ port: number; child: ChildProcess }> {
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort(cluster);
+    const port = await freePort({ bus: cluster });
     try {
       return { port, child: await spawnRedis(port, argsFor(port)) };
     } catch (e) {
