@@ -40,9 +40,15 @@ const server = createServer((req, res) => {
     void (async () => {
       const n = Number(await redis.get(`floor:${chat}`)) + 1;
       await redis.set(`floor:${chat}`, String(n));
-      res.end();
-      await call('sendMessage', { chat_id: chat, text: `ok ${n}` });
-    })().catch(() => res.writeHead(500).end());
+      return n;
+    })().then(
+      (n) => {
+        res.end();
+        // Answered already: a failed reply is the Bot API's to report, not the webhook's.
+        call('sendMessage', { chat_id: chat, text: `ok ${n}` }).catch(() => {});
+      },
+      () => res.writeHead(500).end(),
+    );
   });
 });
 server.listen(Number(env('PORT')), '127.0.0.1', () => void call('setWebhook', { url: env('WEBHOOK_URL'), secret_token: env('WEBHOOK_SECRET') }));

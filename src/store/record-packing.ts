@@ -8,8 +8,8 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
  *
  * A dictionary only helps the compression: any JSON packs and unpacks with any of them. What must never change is
  * what an id means, or records packed with it could not be read: a better dictionary is added with the next id (one
- * character: a digit, then a letter), and the old ones stay. A record that packs no smaller stays plain JSON, and plain JSON (every record written before
- * packing) always reads.
+ * character: a digit, then a letter), and the old ones stay. A record that packs no smaller stays plain JSON, and
+ * plain JSON (every record written before packing) always reads.
  */
 
 interface Dictionary {

@@ -32,10 +32,11 @@ import { createWakes } from './wakes.js';
  * Versions are strings in Lua: they are microsecond-based and exceed what Lua prints exactly by default.
  *
  * The case hash's fields: v, schema; snap (the whole record, packed or as JSON (record-packing.ts), then the changes
- * written since, one JSON list of writes a line) and n (the bytes of those changes); u (the update id and lease token of the last commit);
- * k and e (the lease's token and end, ms on Redis' clock); s (the applied update ids, 4 or 7 bytes each); o (the owed
- * replies' version, hand-outs and end: "v:a:end") and p (their payload); f and w (the flood count and its
- * window's end); q ('1' while the queue may hold waiting updates). An empty field is an absent one.
+ * written since, one JSON list of writes a line) and n (the bytes of those changes); u (the update id and lease
+ * token of the last commit); k and e (the lease's token and end, ms on Redis' clock); s (the applied update ids, 4
+ * or 7 bytes each); o (the owed replies' version, hand-outs and end: "v:a:end") and p (their payload); f and w (the
+ * flood count and its window's end); q ('1' while the queue may hold waiting updates). An empty field is an absent
+ * one.
  */
 
 /** Lua: Redis' clock (ms), and whether the client stopped waiting (its deadline, '0' = no check) before now. */
@@ -385,7 +386,7 @@ return out
  */
 export const CHANGE_BYTES = 256;
 
-/** A record as stored: the whole of it (record-packing.ts), then a line per commit since with the writes it made (record-patch.ts). */
+/** A record as stored: the whole of it (record-packing.ts), then a line per commit since with its writes (record-patch.ts). */
 export function readRecord(snap: string): unknown {
   const lines = snap.split('\n');
   let record = unpackRecord(lines[0]!);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
-import { freePort, startBotProcess } from '../support/process.js';
+import { freePort } from '../support/ports.js';
+import { startBotProcess } from '../support/process.js';
 import { startRedis } from '../support/redis.js';
 
 const TOKEN = '123456:e2e-token-for-the-fake-bot-api';

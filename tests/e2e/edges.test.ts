@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { round, until, type Person } from '../support/people.js';
-import { freePort, startBotProcess } from '../support/process.js';
+import { freePort } from '../support/ports.js';
+import { startBotProcess } from '../support/process.js';
 import { TOKEN, useE2eRig } from '../support/e2e-rig.js';
 
 /*

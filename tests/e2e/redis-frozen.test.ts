@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { ASKS, daysAgo, round, toAmountQuestion, until } from '../support/people.js';
-import { freePort } from '../support/process.js';
+import { freePort } from '../support/ports.js';
 import { useE2eRig } from '../support/e2e-rig.js';
 
 /*

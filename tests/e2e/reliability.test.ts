@@ -4,7 +4,7 @@ import { LEASE_MS } from '../../src/store/case-store.js';
 import type { ApiCall, FakeBotApi } from '../support/fake-bot-api.js';
 import { ASKS, daysAgo, p99, round, toAmountQuestion, until, type Person } from '../support/people.js';
 import { SECRET, useE2eRig } from '../support/e2e-rig.js';
-import { freePort } from '../support/process.js';
+import { freePort } from '../support/ports.js';
 
 const rig = useE2eRig();
 const { fakeApi, launch, facts, people } = rig;

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { ASKS, daysAgo, toAmountQuestion, until, type Person } from '../support/people.js';
 import type { FakeBotApi } from '../support/fake-bot-api.js';
-import { freePort } from '../support/process.js';
+import { freePort } from '../support/ports.js';
 import { SECRET, useE2eRig } from '../support/e2e-rig.js';
 
 /*

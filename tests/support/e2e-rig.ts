@@ -3,7 +3,8 @@ import { createRedisClient, waitUntilReady, type RedisClient } from '../../src/s
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { startFakeBotApi } from './fake-bot-api.js';
 import type { FakeBotApi } from './fake-bot-api.js';
-import { freePort, startBotProcess, type BotProcess } from './process.js';
+import { freePort } from './ports.js';
+import { startBotProcess, type BotProcess } from './process.js';
 import { startRedis, type TestRedis } from './redis.js';
 import { asLender } from './stored.js';
 import { person, type Person } from './people.js';

@@ -3,8 +3,6 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-export { freePort } from './ports.js';
-
 export type BotProcess = ReturnType<typeof startBotProcess>;
 
 /**

@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyOf } from '../../src/web/identity.js';
 import { launchChromium, onPage, personIn } from '../support/browser.js';
-import { freePort, startBotProcess, type BotProcess } from '../support/process.js';
+import { freePort } from '../support/ports.js';
+import { startBotProcess, type BotProcess } from '../support/process.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 
 let browser: Browser;

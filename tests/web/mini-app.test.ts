@@ -9,7 +9,8 @@ import { TOKEN, useE2eRig } from '../support/e2e-rig.js';
 import { nowSeconds, signInitData, telegramUser } from '../support/init-data.js';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api.js';
 import { person, round, toTwoDebts, until, type Person } from '../support/people.js';
-import { ROOT, freePort, startBotProcess, type BotProcess } from '../support/process.js';
+import { freePort } from '../support/ports.js';
+import { ROOT, startBotProcess, type BotProcess } from '../support/process.js';
 import { asCase } from '../support/stored.js';
 
 /*
