@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { startFakeBotApi, type FakeBotApi } from '../tests/support/fake-bot-api.js';
 import { freePort } from '../tests/support/ports.js';
 import { ROOT } from '../tests/support/process.js';
+import type { MemoryLimit } from './memory-limit.js';
 import { STEP_ONE, toUpdate } from './script.js';
 
 export const TOKEN = '123456:bench-token-bench-token-bench';
@@ -46,6 +47,8 @@ export async function startBuilt(opts: {
   nodeArgs?: string[];
   /** What the process runs, after `nodeArgs`: the built bot unless given. */
   entry?: string[];
+  /** Runs it as on an instance with this much memory. */
+  limit?: MemoryLimit;
   api: FakeBotApi;
   startedBy: string;
   redisUrl: string;
@@ -53,7 +56,9 @@ export async function startBuilt(opts: {
 }) {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const child = spawn(opts.node, [...(opts.nodeArgs ?? []), ...(opts.entry ?? ['dist/main.js'])], {
+    const args = [...(opts.nodeArgs ?? []), ...(opts.entry ?? ['dist/main.js'])];
+    const run = opts.limit ? opts.limit.wrap(opts.node, args) : { command: opts.node, args };
+    const child = spawn(run.command, run.args, {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
@@ -94,10 +99,17 @@ export async function startBuilt(opts: {
 
 export async function runBuiltBot(
   redisUrl: string,
-  opts: { perSecond: number; seconds: number; chats: number; firstChat: number; node: string; nodeArgs?: string[] },
+  opts: { perSecond: number; seconds: number; chats: number; firstChat: number; node: string; nodeArgs?: string[]; limit?: MemoryLimit },
 ): Promise<ProcessResult> {
   const api = await startFakeBotApi({ token: TOKEN });
-  const child = await startBuilt({ node: opts.node, api, startedBy: 'getUpdates', redisUrl, ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}) });
+  const child = await startBuilt({
+    node: opts.node,
+    api,
+    startedBy: 'getUpdates',
+    redisUrl,
+    ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
+    ...(opts.limit ? { limit: opts.limit } : {}),
+  });
   try {
     const total = Math.round(opts.perSecond * opts.seconds);
     // Every chat started (each gets its first update before any gets its second): that many cases active at once.
