@@ -2,7 +2,7 @@ import { buttonWord, selfRequest, threatTopics } from '../src/domain/free-text.j
 import { parseMoney } from '../src/domain/money.js';
 import { readAgent } from '../src/domain/understanding/agents.js';
 import { readCrisis } from '../src/domain/understanding/crisis.js';
-import { loadCorpus, loadWritersApart } from '../tests/understanding/corpus.js';
+import { loadAnswersApart, loadCorpus, loadWritersApart } from '../tests/understanding/corpus.js';
 import { evaluate, formatScores, type Score } from '../tests/understanding/evaluate.js';
 
 /**
@@ -22,6 +22,8 @@ export function understandingReport(opts: { tuning?: boolean; misses?: boolean; 
     `reading one message (every reading the flow makes, ${corpus.length} corpus lines): ${readingMicros(corpus.map((l) => l.text), opts.smoke ? 1 : 5).toFixed(1)} µs (goal ≤ 50 µs)`,
     '',
     writersApart(),
+    '',
+    answersApart(),
   ];
   if (opts.tuning && opts.misses) lines.push(...misses(scores));
   return lines.join('\n');
@@ -44,6 +46,21 @@ function writersApart(): string {
     formatScores(statements(evaluate(lines))),
     '',
     ...rows,
+  ].join('\n');
+}
+
+/** The answers kept out of the models' training: the numbers readings on a writer they were not written from. */
+function answersApart(): string {
+  const lines = loadAnswersApart();
+  const part = (held: boolean) => formatScores(evaluate(lines.filter((l) => l.heldOut === held)).filter((s) => s.n > 0));
+  return [
+    `Answers kept out of the models' training (the numbers readings only): ${lines.length} lines`,
+    '',
+    'held-out part (only ever counted):',
+    part(true),
+    '',
+    'tuning part:',
+    part(false),
   ].join('\n');
 }
 

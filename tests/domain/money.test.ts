@@ -49,6 +49,11 @@ describe('reading an amount', () => {
     expect(parseMoney('没有收入')).toEqual({ ok: false, reason: 'not_a_number' });
   });
 
+  it('does not take "only one person" for "only this one debt"', () => {
+    for (const text of ['全家就靠我一个人打工', '只有我一个人上班']) expect(parseMoney(text, { allowZero: true }).ok).toBe(false);
+    expect(parseMoney('就这一笔', { allowZero: true })).toEqual({ ok: true, fen: 0 });
+  });
+
   it('reads back every amount it writes, in both languages', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), fc.constantFrom('zh-CN' as const, 'en' as const), (fen, lang) => {

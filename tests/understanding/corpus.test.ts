@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explainScore } from '../../src/domain/understanding/classifier.js';
 import { readCrisis } from '../../src/domain/understanding/crisis.js';
 import { normalise } from '../../src/domain/understanding/normalise.js';
-import { loadCorpus, loadWritersApart } from './corpus.js';
+import { loadAnswersApart, loadCorpus, loadWritersApart } from './corpus.js';
 import { evaluate, formatScores, type Score } from './evaluate.js';
 import { trainModels } from './training.js';
 
@@ -56,6 +56,20 @@ describe('held-out scores', () => {
 
   it.each(GUARDED)('%s: at least %d (goal %d)', (name, floor) => {
     expect(byName(name).rate).toBeGreaterThanOrEqual(floor);
+  });
+});
+
+describe('the answers kept out of the models\' training', () => {
+  it('have their other numbers taken as money no more often than today (held-out part; goal never)', () => {
+    const apart = evaluate(loadAnswersApart().filter((l) => l.heldOut));
+    const money = apart.find((s) => s.name === 'durations, terms and dates never taken as money')!;
+    expect(money.n).toBeGreaterThan(40);
+    expect(money.rate).toBeGreaterThanOrEqual(0.96);
+  });
+
+  it('are not in the corpus the models learn from', () => {
+    const learned = new Set(corpus.map((l) => normalise(l.text)));
+    expect(loadAnswersApart().filter((l) => learned.has(normalise(l.text))).map((l) => l.text)).toEqual([]);
   });
 });
 

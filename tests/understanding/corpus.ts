@@ -65,3 +65,12 @@ export function loadCorpus(dir = join(here, 'corpus')): CorpusLine[] {
 export function loadWritersApart(): CorpusLine[] {
   return loadCorpus(join(here, 'writers-apart'));
 }
+
+/**
+ * Answers to the money questions by writers whose lines the models do not learn from
+ * (tests/understanding/answers-apart): learned as negatives they move the despair and agent models, so they measure
+ * the numbers readings only. The hash split applies: only their tuning part is ever read line by line.
+ */
+export function loadAnswersApart(): CorpusLine[] {
+  return loadCorpus(join(here, 'answers-apart'));
+}

@@ -57,6 +57,42 @@ describe('every number read with what it counts', () => {
     expect(read(text).map(([k]) => k)).not.toContain('bare');
   });
 
+  it.each(['我妈都七十了', '老公今年四十五', '都快六十了还在还债', "she's 52 and still working", 'grandpa just turned 80'])(
+    '"%s": someone\'s age, not money',
+    (text) => {
+      expect(read(text).map(([k]) => k)).toEqual(['age']);
+    },
+  );
+
+  it.each(['已经拖了45', '这张卡逾期了60', "I'm late by 30"])('"%s": days late, said without the word for days', (text) => {
+    expect(quantities(text)).toMatchObject([{ kind: 'duration', unit: 'day' }]);
+  });
+
+  it.each([
+    ['拖了3000块没还', 3000],
+    ['逾期了2万', 20_000],
+    ['工资四千只够吃饭', 4000],
+    ['还剩3000本金', 3000],
+  ])('"%s": still money (%i)', (text, value) => {
+    expect(quantities(text).filter((q) => q.kind === 'money' || q.kind === 'bare').map((q) => q.value)).toEqual([value]);
+  });
+
+  it.each(['家里三条狗', '开了两台车跑滴滴', '租了一间房', 'sharing with 3 flatmates', 'we have two dogs'])('"%s": things counted by their measure word or noun', (text) => {
+    expect(read(text).map(([k]) => k)).toEqual(['count']);
+  });
+
+  it.each([
+    ['每天上班十二个小时', 'hour'],
+    ['on hold for 40 minutes', 'minute'],
+    ['打了二十分钟电话', 'minute'],
+  ])('"%s": hours and minutes are lengths of time (%s)', (text, unit) => {
+    expect(quantities(text)).toMatchObject([{ kind: 'duration', unit }]);
+  });
+
+  it('"the one ending with 3309": a card\'s last digits', () => {
+    expect(read('the one ending with 3309')).toEqual([['phone', 3309]]);
+  });
+
   it.each([
     ['欠了个w', 10_000],
     ['about 1.2 lakh', 120_000],

@@ -25,7 +25,7 @@ export interface Quantity {
   kind: QuantityKind;
   value: number;
   /** For durations and extensions: what `value` counts. */
-  unit?: 'day' | 'week' | 'month' | 'year';
+  unit?: 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
   /** Money said to be per month ("1800一个月", "每月1500", "1500 a month"). */
   monthly?: boolean;
   /** Two numbers as a range ("一两万", "三到五千", "3-5k"): no single answer. */
@@ -107,6 +107,8 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?[号號]|^\s?(st|nd|rd|th)\b/, 'date') ??
     u(/^\s?(天|日)|^[\s-]?days?\b/, 'duration', 'day') ??
     u(/^\s?(个|個)?(星期|礼拜|禮拜|周|週)|^[\s-]?weeks?\b|^[\s-]?wks?\b/, 'duration', 'week') ??
+    u(/^\s?(个|個)?(小时|小時|钟头|鐘頭)|^\s?(个钟|個鐘)(?!点|點)|^[\s-]?(hours?|hrs?)\b/, 'duration', 'hour') ??
+    u(/^\s?(分钟|分鐘)|^[\s-]?(minutes?|mins?)\b/, 'duration', 'minute') ??
     // Not the 年 of 年化 / 年利率 / 年费 / 年薪 that follows an amount.
     u(/^\s?年(?!化|利|息|费|費|薪)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
     u(/^\s?(期|(monthly |month )?(instal{0,2}ments?|payments)\b)/, 'term') ??
@@ -115,7 +117,9 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?(成|折)/, 'percent') ??
     u(/^\s?(点钟|点|點|:\d\d|am\b|pm\b|o'?clock\b)/, 'time') ??
     u(/^\s?(岁|歲|years? old)/, 'age') ??
-    u(/^\s?(of us|digits?|in the family|others|(more |other )?(accounts?|sons?|daughters?|boys|girls|lads|kids|grandkids|members|classes|batches|shifts))\b/, 'count') ??
+    u(/^\s?(of us|digits?|in the family|others|(more |other )?(accounts?|sons?|daughters?|boys|girls|lads|kids|grandkids|members|classes|batches|shifts|(room|flat|house)mates|siblings|brothers|sisters|parents|grandparents|dependants|dependents|mouths to feed|cats|dogs|pets|cars|houses|flats|rooms|bedrooms|phones|laptops|times))\b/, 'count') ??
+    // A measure word says a number counts things: "两只猫", "三台电脑", "一辆车" (not "只够", "部分", "本金", "所以").
+    u(/^\s?(只(?![能够夠有是要剩还還付给給用收交拿发發会會想好得])|条|條|头|頭|台(?![币幣湾灣])|辆|輛|部(?!分)|套|间|間|栋|棟|本(?![金息钱錢月期])|件|双|雙|次|趟|顿|頓|名(?!下)|户|戶|所(?![以有])|座|匹|盒|瓶|袋|箱)/, 'count') ??
     u(/^\s?个(?!月)/, 'count')
   );
 }
@@ -125,15 +129,15 @@ function unitBefore(before: string): Unit | null {
   if (/[¥$]\s?$|(rmb|cny|yuan)\s?$/.test(before)) return { kind: 'money', length: 0 };
   if (/百分之$/.test(before)) return { kind: 'percent', length: 0 };
   // "尾号2290", "ending in 8832": a card's or phone's last digits, never an amount.
-  if (/(尾号|尾號|尾数|尾數|末四位|后四位|後四位)(是|为|為|係|系|:)?\s?$|\b(ending in|ends in|last (four|4)( digits)?( are| is)?)\s?$/.test(before)) return { kind: 'phone', length: 0 };
+  if (/(尾号|尾號|尾数|尾數|末四位|后四位|後四位)(是|为|為|係|系|:)?\s?$|\b((ending|ends)( in| with)?|last (four|4)( digits)?( are| is)?)\s?$/.test(before)) return { kind: 'phone', length: 0 };
   // "a family of six", "for the 3 of us": how many people.
   if (/\b(family|household) of\s?$/.test(before)) return { kind: 'count', length: 0 };
   if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
   if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
   // "年化36", "利率18": a rate, even without its % sign.
   if (/(年化|利率|费率|年利率|日息|月息|日利率|月利率)(是|为|约|大概|有|达到|涨到)?\s?$|\b(apr|interest rate)\b[a-z\s]{0,14}$/.test(before)) return { kind: 'percent', length: 0 };
-  // "I'm 64", "aged 70": an age (kept only for a number a person can be, below).
-  if (/\b(i'?m|i am|aged?)\s?$/.test(before)) return { kind: 'age', length: 0 };
+  // "I'm 64", "aged 70", "my dad's 68", "she just turned 50": an age (kept only for a number a person can be, below).
+  if (/\b(i'?m|i am|aged?|turn(s|ed|ing)?|(my )?(dad|father|mum|mom|mother|husband|wife|son|daughter|brother|sister|grandma|grandpa|grandmother|grandfather|he|she)('s| is)( already| nearly| almost| only| just)?)\s?$/.test(before)) return { kind: 'age', length: 0 };
   // "since 2019", "back in 2021": a year (kept only for a number that can be one, below).
   if (/\b(since|in|from|back in)\s?$/.test(before)) return { kind: 'date', year: true, length: 0 };
   // "晚上9", "knock off at 3": a time of day.
@@ -144,8 +148,15 @@ function unitBefore(before: string): Unit | null {
 const PER_MONTH_BEFORE = /(每个?月|每個月|一个月|一個月|月供|月入|月薪|月收入|月工资|月开销|月花|每期|一期|per month|a month|monthly|each month|every month)[^0-9]{0,8}$/;
 const PER_MONTH_AFTER = /^\s?(多|左右)?\s?(\/|每)?\s?(一个月|一個月|每个?月|个月|一月|\/月|\/mo|月|per month|a month|\/month|monthly|each month|every month|一期|每期)/;
 const EXTENSION_BEFORE = /(延期|推迟|推遲|延后|延後|缓|緩|宽限|寬限|延长|延長|往后推|晚|extend(ed)?|extension( of)?|postpone(d)?|defer(red)?|delay(ed)?|push(ed)? back|grace period( of)?)[^0-9零一二两三四五六七八九十]{0,4}$/;
-/** Words before a number that make it the speaker's age when nothing else follows it but 了. */
-const AGE_BEFORE = /(我|我都|我已经|我已經|今年|人都|都已经|老两口都|老兩口都|爸妈都|爸媽都)\s?$/;
+/**
+ * Words before a number that make it someone's age when nothing else follows it but 了: a person ("我爸65了"), or
+ * words of reaching an age ("快50了", "今年才二十二").
+ */
+const PERSON = '(我|他|她|我爸|我妈|我媽|爸|妈|媽|爸爸|妈妈|媽媽|老爸|老妈|老媽|父亲|母亲|父親|母親|老公|老婆|丈夫|妻子|儿子|女儿|兒子|女兒|孩子|老大|老二|爷爷|奶奶|爺爺|外公|外婆|姥姥|姥爷|婆婆|公公|岳父|岳母|老人|老人家|老两口|老兩口|爸妈|爸媽|人)';
+const REACHING = '(今年|现在|現在|都|已经|已經|快|才|也|刚|剛|满|滿)';
+const AGE_BEFORE = new RegExp(`(${PERSON}的?${REACHING}*|${REACHING}+)\\s?$`);
+/** Words of being late before a number with no unit: "拖了87", "late by 40": days. */
+const LATE_BEFORE = /(拖了|拖欠了|晚了|超了|超期|逾期了|逾期第|\b(late|behind|overdue) (for|by))\s?$/;
 /** "a 6-week grace period", "三个月的宽限期": the length named before what it extends. */
 const EXTENSION_AFTER = /^\s?(的)?\s?(grace period|deferral|deferment|extension|payment holiday|宽限期|寬限期|延期|缓冲期)/;
 const TERM_BEFORE = /(分|分成|拆成|over|in|into|split into)\s?$/;
@@ -264,6 +275,8 @@ function quantitiesOf(text: string): Quantity[] {
     if (unit?.year && !canBeYear(value)) unit = null;
     // "我五十二了", "今年六十六", "都七十多了": an age, said of oneself.
     if (!unit && AGE_BEFORE.test(before) && /^\s?(了|$|[，,。！!？? ])/.test(after) && canBeAge(value)) unit = { kind: 'age', length: 0 };
+    // "拖了87": late by a number of days, said without the 天 (a sum owed late is named with its 元 or is larger).
+    if (!unit && LATE_BEFORE.test(before) && Number.isInteger(value) && value <= 365 && !/^\s?(多|来)?\s?(块|元|k|w|万|千)/.test(after)) unit = { kind: 'duration', unit: 'day', length: 0 };
     let kind: QuantityKind = unit?.kind ?? 'bare';
     if (unit?.yearAndHalf) value = value * 12 + 6;
     const q: Quantity = { kind, value, at, text: raw };
