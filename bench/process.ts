@@ -88,11 +88,17 @@ export async function startBuilt(opts: {
         async stop() {
           child.kill('SIGTERM');
           await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
-          if (child.exitCode === null) child.kill('SIGKILL');
+          if (child.exitCode === null && child.signalCode === null) {
+            child.kill('SIGKILL');
+            await exited;
+          }
         },
       };
     }
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
     if (attempt === 3 || !errors.includes('EADDRINUSE')) throw new Error(`the built bot did not start (${outcome}):\n${errors}`);
   }
 }

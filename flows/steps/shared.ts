@@ -21,7 +21,7 @@ const hasData = (c: CaseContext): boolean =>
   c.evidence.length > 0;
 
 /** Reasons that name what a number was instead of the answer asked for. */
-const OTHER_KINDS = /^(money\.(duration|term|extension|date|count|percent|phone|time|range)|overdue\.money|months\.(money|extension))$/;
+const OTHER_KINDS = /^(money\.(duration|term|extension|date|count|percent|phone|time|range|late)|overdue\.money|months\.(money|extension))$/;
 
 /** Typed agreement to an amount asked back: "是", "对的", "没错", "yes". */
 const YES = /^(是|是的|对|对的|没错|嗯|嗯嗯|确定|确认|yes|yep|yeah|correct|right|that'?s right|sure)[。.!！]*$/i;

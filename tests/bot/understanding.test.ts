@@ -24,6 +24,22 @@ describe('numbers are read with their units', () => {
     expect(asLender((await h.store.load(u.id))?.snapshot).context.facts.amountFen).toBe(1_200_000);
   });
 
+  it('"逾期了300" at the amount question is asked back (days or money?); at the overdue question it is days', async () => {
+    const h = createBotHarness();
+    const u = h.user(91_009, 'zh-hans');
+    await walk.toAmountQuestion(u);
+    await u.send('花呗逾期了300');
+    expect(u.last()).toContain('是逾期的天数，还是金额');
+    expect(asLender((await h.store.load(u.id))?.snapshot)).toMatchObject({ value: { status: 'amount' }, context: { facts: { amountFen: null } } });
+    await u.send('300元');
+    expect(asLender((await h.store.load(u.id))?.snapshot)).toMatchObject({ value: { status: 'overdue' }, context: { facts: { amountFen: 30_000 } } });
+    await u.send('逾期了40');
+    const stored = asLender((await h.store.load(u.id))?.snapshot);
+    expect(stored.value).not.toEqual({ status: 'overdue' });
+    // The harness's day is 2026-11-24: forty days before it.
+    expect(stored.context.facts.dueDate).toBe('2026-10-15');
+  });
+
   it('"同意延期三个月再还" at the plan\'s monthly amount is an extension, never 3 元 an instalment', async () => {
     const h = createBotHarness();
     const u = h.user(91_002, 'zh-hans');

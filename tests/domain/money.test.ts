@@ -49,6 +49,11 @@ describe('reading an amount', () => {
     expect(parseMoney('没有收入')).toEqual({ ok: false, reason: 'not_a_number' });
   });
 
+  it('asks back a number after words of being late: days, or the sum that is late', () => {
+    expect(parseMoney('花呗逾期了300')).toEqual({ ok: false, reason: 'late' });
+    expect(parseMoney('花呗逾期了300元')).toEqual({ ok: true, fen: 30_000 });
+  });
+
   it('does not take "only one person" for "only this one debt"', () => {
     for (const text of ['全家就靠我一个人打工', '只有我一个人上班']) expect(parseMoney(text, { allowZero: true }).ok).toBe(false);
     expect(parseMoney('就这一笔', { allowZero: true })).toEqual({ ok: true, fen: 0 });

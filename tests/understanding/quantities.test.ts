@@ -64,7 +64,7 @@ describe('every number read with what it counts', () => {
     },
   );
 
-  it.each(['已经拖了45', '这张卡逾期了60', "I'm late by 30"])('"%s": days late, said without the word for days', (text) => {
+  it.each(['已经拖了45', 'overdue for 60', "I'm late by 30"])('"%s": days late, said without the word for days', (text) => {
     expect(quantities(text)).toMatchObject([{ kind: 'duration', unit: 'day' }]);
   });
 
@@ -73,12 +73,23 @@ describe('every number read with what it counts', () => {
     ['逾期了2万', 20_000],
     ['工资四千只够吃饭', 4000],
     ['还剩3000本金', 3000],
+    ['工资6000本来够还的', 6000],
+    ['滞纳金都80了', 80],
+    ['水电也100左右', 100],
+    ['收入5000只靠我', 5000],
+    ['月薪5000双休', 5000],
+    ["he's 100 short", 100],
+    ['overdue by 200 pounds', 200],
   ])('"%s": still money (%i)', (text, value) => {
     expect(quantities(text).filter((q) => q.kind === 'money' || q.kind === 'bare').map((q) => q.value)).toEqual([value]);
   });
 
   it.each(['家里三条狗', '开了两台车跑滴滴', '租了一间房', 'sharing with 3 flatmates', 'we have two dogs'])('"%s": things counted by their measure word or noun', (text) => {
     expect(read(text).map(([k]) => k)).toEqual(['count']);
+  });
+
+  it.each(['花呗逾期了300', '这个月又晚了20', 'behind by 40'])('"%s": days late or the sum that is late, not yet known which', (text) => {
+    expect(read(text).map(([k]) => k)).toEqual(['late']);
   });
 
   it.each([

@@ -19,7 +19,9 @@ export type QuantityKind =
   | 'percent'
   | 'phone'
   | 'time'
-  | 'age';
+  | 'age'
+  /** A number with no unit right after words of being late ("逾期了300"): days late or the sum that is late. */
+  | 'late';
 
 export interface Quantity {
   kind: QuantityKind;
@@ -98,7 +100,7 @@ function unitAfter(after: string): Unit | null {
     return m ? { kind, ...(unit ? { unit } : {}), length: m[0].length } : null;
   };
   return (
-    u(/^\s?(元|块钱|块|圆|rmb|yuan|kuai|cny|bucks|dollars|刀)/, 'money') ??
+    u(/^\s?(元|块钱|块|圆|rmb|yuan|kuai|cny|bucks|dollars|刀|pounds?\b|quid\b|euros?\b|rupees?\b|ringgit\b|pesos?\b|sgd\b|hkd\b|usd\b|twd\b)/, 'money') ??
     (/^\s?年半/.test(after) ? { kind: 'duration', unit: 'month', yearAndHalf: true, length: after.indexOf('半') + 1 } : null) ??
     u(/^\s?(个|個)?月份/, 'date') ??
     u(/^\s?(个|個)?月[初底末中]/, 'date') ??
@@ -118,8 +120,10 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?(点钟|点|點|:\d\d|am\b|pm\b|o'?clock\b)/, 'time') ??
     u(/^\s?(岁|歲|years? old)/, 'age') ??
     u(/^\s?(of us|digits?|in the family|others|(more |other )?(accounts?|sons?|daughters?|boys|girls|lads|kids|grandkids|members|classes|batches|shifts|(room|flat|house)mates|siblings|brothers|sisters|parents|grandparents|dependants|dependents|mouths to feed|cats|dogs|pets|cars|houses|flats|rooms|bedrooms|phones|laptops|times))\b/, 'count') ??
-    // A measure word says a number counts things: "两只猫", "三台电脑", "一辆车" (not "只够", "部分", "本金", "所以").
-    u(/^\s?(只(?![能够夠有是要剩还還付给給用收交拿发發会會想好得])|条|條|头|頭|台(?![币幣湾灣])|辆|輛|部(?!分)|套|间|間|栋|棟|本(?![金息钱錢月期])|件|双|雙|次|趟|顿|頓|名(?!下)|户|戶|所(?![以有])|座|匹|盒|瓶|袋|箱)/, 'count') ??
+    // A measure word says a number counts things: "三条狗", "两台车", "一间房". Where the same character also begins a
+    // word after an amount ("只够", "本来", "双休", "套现", "头期", "次月", "所得"), it is not read as one; 只 and 间
+    // count only what they usually count (animals; rooms and shops). The text is simplified Chinese by now.
+    u(/^\s?(只(?=[猫狗鸡鸭鹅羊兔鸟宠])|条|头(?![期款])|台(?![币湾])|辆|部(?!分)|套(?![现路餐])|间(?=[房屋店铺])|栋|本(?![金息钱月期来身人])|件|双(?![休倍])|次(?![月日])|趟|顿|名(?!下)|户(?![头口])|所(?![以有得])|座|匹|盒|瓶|袋|箱)/, 'count') ??
     u(/^\s?个(?!月)/, 'count')
   );
 }
@@ -136,7 +140,8 @@ function unitBefore(before: string): Unit | null {
   if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
   // "年化36", "利率18": a rate, even without its % sign.
   if (/(年化|利率|费率|年利率|日息|月息|日利率|月利率)(是|为|约|大概|有|达到|涨到)?\s?$|\b(apr|interest rate)\b[a-z\s]{0,14}$/.test(before)) return { kind: 'percent', length: 0 };
-  // "I'm 64", "aged 70", "my dad's 68", "she just turned 50": an age (kept only for a number a person can be, below).
+  // "I'm 64", "aged 70", "my dad's 68", "she just turned 50": an age (kept only for a number a person can be, with
+  // nothing after it that makes it an amount: "he's 100 short", "my wife's 80 a week").
   if (/\b(i'?m|i am|aged?|turn(s|ed|ing)?|(my )?(dad|father|mum|mom|mother|husband|wife|son|daughter|brother|sister|grandma|grandpa|grandmother|grandfather|he|she)('s| is)( already| nearly| almost| only| just)?)\s?$/.test(before)) return { kind: 'age', length: 0 };
   // "since 2019", "back in 2021": a year (kept only for a number that can be one, below).
   if (/\b(since|in|from|back in)\s?$/.test(before)) return { kind: 'date', year: true, length: 0 };
@@ -149,14 +154,18 @@ const PER_MONTH_BEFORE = /(每个?月|每個月|一个月|一個月|月供|月�
 const PER_MONTH_AFTER = /^\s?(多|左右)?\s?(\/|每)?\s?(一个月|一個月|每个?月|个月|一月|\/月|\/mo|月|per month|a month|\/month|monthly|each month|every month|一期|每期)/;
 const EXTENSION_BEFORE = /(延期|推迟|推遲|延后|延後|缓|緩|宽限|寬限|延长|延長|往后推|晚|extend(ed)?|extension( of)?|postpone(d)?|defer(red)?|delay(ed)?|push(ed)? back|grace period( of)?)[^0-9零一二两三四五六七八九十]{0,4}$/;
 /**
- * Words before a number that make it someone's age when nothing else follows it but 了: a person ("我爸65了"), or
- * words of reaching an age ("快50了", "今年才二十二").
+ * Words before a number that make it someone's age when nothing else follows it but 了: a person ("我爸65了",
+ * "我妈都七十了"), or, at the start of what is said, words of reaching an age ("快50了找不到工作", "今年才二十二").
+ * Not a person who is given or owes something ("给我50", "欠他80"), nor words of reaching after what costs it
+ * ("滞纳金都80了", "水电也100"). The text is simplified Chinese by now.
  */
-const PERSON = '(我|他|她|我爸|我妈|我媽|爸|妈|媽|爸爸|妈妈|媽媽|老爸|老妈|老媽|父亲|母亲|父親|母親|老公|老婆|丈夫|妻子|儿子|女儿|兒子|女兒|孩子|老大|老二|爷爷|奶奶|爺爺|外公|外婆|姥姥|姥爷|婆婆|公公|岳父|岳母|老人|老人家|老两口|老兩口|爸妈|爸媽|人)';
-const REACHING = '(今年|现在|現在|都|已经|已經|快|才|也|刚|剛|满|滿)';
-const AGE_BEFORE = new RegExp(`(${PERSON}的?${REACHING}*|${REACHING}+)\\s?$`);
-/** Words of being late before a number with no unit: "拖了87", "late by 40": days. */
-const LATE_BEFORE = /(拖了|拖欠了|晚了|超了|超期|逾期了|逾期第|\b(late|behind|overdue) (for|by))\s?$/;
+const PERSON = '(我|他|她|我爸|我妈|爸|妈|爸爸|妈妈|老爸|老妈|父亲|母亲|老公|老婆|丈夫|妻子|儿子|女儿|孩子|老大|老二|爷爷|奶奶|外公|外婆|姥姥|姥爷|婆婆|公公|岳父|岳母|老人|老人家|老两口|爸妈)';
+const REACHING = '(今年|现在|都|已经|快|才|也|刚|满)';
+const AGE_BEFORE = new RegExp(`((^|[，,。！!？?；;\\s])(${PERSON}的?)?${REACHING}+|(?<![给欠借帮让跟和找问向被替对还])${PERSON}的?${REACHING}*)\\s?$`);
+/** Words of being late before a number with no unit that make it days: "拖了87", "逾期第40", "late by 30". */
+const DAYS_LATE_BEFORE = /(拖了|逾期第|拖到第|\b(late|overdue) (for|by))\s?$/;
+/** Words after which a number with no unit is as likely days as the sum that is late: "花呗逾期了300", "behind by 40". */
+const LATE_BEFORE = /(逾期了?|晚了|拖欠了?|\bbehind( by)?)\s?$/;
 /** "a 6-week grace period", "三个月的宽限期": the length named before what it extends. */
 const EXTENSION_AFTER = /^\s?(的)?\s?(grace period|deferral|deferment|extension|payment holiday|宽限期|寬限期|延期|缓冲期)/;
 const TERM_BEFORE = /(分|分成|拆成|over|in|into|split into)\s?$/;
@@ -206,8 +215,9 @@ export const quantities = remembered((text: string): readonly Quantity[] => quan
  */
 const NUMERAL_OR_WORD = /[\d零〇一二两三四五六七八九十百千万亿仨俩壹贰叁肆伍陆柒捌玖拾佰仟半a-z]/;
 
-/** A number a person's age can be, and one a year of their debts can be. */
+/** A person's age, from 16 (a student with a card) to 110. */
 const canBeAge = (n: number): boolean => Number.isInteger(n) && n >= 16 && n <= 110;
+/** A year a debt or a job can have begun in. */
 const canBeYear = (n: number): boolean => n >= 1900 && n <= 2100;
 
 /** All quantities in a text, in order. */
@@ -271,12 +281,16 @@ function quantitiesOf(text: string): Quantity[] {
     if (unit?.kind === 'duration' && unit.unit === 'year' && canBeYear(value)) unit = { kind: 'date', length: unit.length };
     // "at 3" is a time of day; "at 5000", "around 3000" are not.
     if (unit?.kind === 'time' && unit.length === 0 && value > 24) unit = null;
-    if (unit?.kind === 'age' && unit.length === 0 && !canBeAge(value)) unit = null;
+    if (unit?.kind === 'age' && unit.length === 0 && (!canBeAge(value) || !/^\s?($|[,.!?;]|(and|now|already|this|next|last|in|years?|yrs?|yo)\b)/.test(after))) unit = null;
     if (unit?.year && !canBeYear(value)) unit = null;
     // "我五十二了", "今年六十六", "都七十多了": an age, said of oneself.
-    if (!unit && AGE_BEFORE.test(before) && /^\s?(了|$|[，,。！!？? ])/.test(after) && canBeAge(value)) unit = { kind: 'age', length: 0 };
-    // "拖了87": late by a number of days, said without the 天 (a sum owed late is named with its 元 or is larger).
-    if (!unit && LATE_BEFORE.test(before) && Number.isInteger(value) && value <= 365 && !/^\s?(多|来)?\s?(块|元|k|w|万|千)/.test(after)) unit = { kind: 'duration', unit: 'day', length: 0 };
+    if (!unit && AGE_BEFORE.test(s.slice(0, at)) && /^\s?(了|$|[，,。！!？? ])/.test(after) && canBeAge(value)) unit = { kind: 'age', length: 0 };
+    // "拖了87": late by a number of days, said without the 天; "逾期了300": days or a sum, asked where money is. Up
+    // to a year's worth: beyond it, a sum.
+    if (!unit && Number.isInteger(value) && value <= 365) {
+      if (DAYS_LATE_BEFORE.test(before)) unit = { kind: 'duration', unit: 'day', length: 0 };
+      else if (LATE_BEFORE.test(before)) unit = { kind: 'late', length: 0 };
+    }
     let kind: QuantityKind = unit?.kind ?? 'bare';
     if (unit?.yearAndHalf) value = value * 12 + 6;
     const q: Quantity = { kind, value, at, text: raw };

@@ -147,8 +147,8 @@ export function readOverdue(text: string, today: IsoDate): OverdueParse | { ok: 
   const qs = quantities(text);
   if (qs.length === 1 && qs[0]!.kind === 'bare' && qs[0]!.value >= 1000) return { ok: false, reason: 'money' };
   if (alone.ok || alone.reason === 'not_yet' || alone.reason === 'too_far') return alone;
-  // Hours and minutes are not how long a debt is overdue ("每天通勤2小时").
-  const lasted = qs.filter((q) => q.kind === 'duration' && !q.range && q.unit !== 'hour' && q.unit !== 'minute');
+  // Hours and minutes are not how long a debt is overdue ("每天通勤2小时"); asked how long, "逾期了40" is days.
+  const lasted = qs.filter((q) => (q.kind === 'duration' || q.kind === 'late') && !q.range && q.unit !== 'hour' && q.unit !== 'minute');
   if (lasted.length === 1) {
     const q = lasted[0]!;
     const days = Math.round(q.value * (q.unit === 'week' ? 7 : q.unit === 'month' ? 30 : q.unit === 'year' ? 365 : 1));
