@@ -223,12 +223,14 @@ async function main() {
     let instance: ProcessResult | null = null;
     if ('unavailable' in limit) out(`on a ${INSTANCE_MIB} MiB instance: not measured, ${limit.unavailable}`);
     else {
+      let heap: number;
       try {
+        heap = heapLimitMiB(limit);
         instance = await runBuiltBot(`${redis.url}/1`, { ...SIZE.proc, firstChat: freshChats(), node, limit });
       } finally {
         limit.remove();
       }
-      out(`on a ${INSTANCE_MIB} MiB instance (a memory cgroup; V8's heap limit there ${f(heapLimitMiB(limit), 0)} MiB): drained in ${f(instance.seconds, 1)} s; RSS peak ${f(instance.rssMiB, 0)} MiB (VmHWM ${f(instance.peakMiB, 0)} MiB)`);
+      out(`on a ${INSTANCE_MIB} MiB instance (a memory cgroup; V8's heap limit there ${f(heap, 0)} MiB): drained in ${f(instance.seconds, 1)} s; RSS peak ${f(instance.rssMiB, 0)} MiB (VmHWM ${f(instance.peakMiB, 0)} MiB)`);
     }
 
     section(`The real path: node dist/main.js in webhook mode, ${SIZE.hook.perSecond} updates/s POSTed to its HTTP server, replies to a fake Bot API on loopback`);
