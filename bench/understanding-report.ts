@@ -49,12 +49,12 @@ function writersApart(): string {
   ].join('\n');
 }
 
-/** The answers kept out of the models' training: the numbers readings on a writer they were not written from. */
+/** The answers kept out of the models' training: the answer readings on writers they were not written from. */
 function answersApart(): string {
   const lines = loadAnswersApart();
   const part = (held: boolean) => formatScores(evaluate(lines.filter((l) => l.heldOut === held)).filter((s) => s.n > 0));
   return [
-    `Answers kept out of the models' training (the numbers readings only): ${lines.length} lines`,
+    `Answers kept out of the models' training (the answer readings only): ${lines.length} lines`,
     '',
     'held-out part (only ever counted):',
     part(true),

@@ -147,7 +147,7 @@ export function parseSince(text: string, today: IsoDate): SinceParse {
   if (/^(去年初|去年年初|start of last year|beginning of last year)$/.test(s)) return month(ty - 1, 1);
   // "三个月前", "半年前", "一年前", "2 years ago"; asked when it began, "半年" alone means as long ago.
   if (/^(半年|half a year)\s*(前|以前|之前|ago)?$/.test(s)) return back(6);
-  const ago = /^([0-9]+|[一二两三四五六七八九十]+|a|an|one)\s*(个月|個月|months?|年|years?)\s*(前|以前|之前|ago)?$/.exec(s);
+  const ago = /^([0-9]+|[一二两三四五六七八九十]+|a|an|one)\s*(个月|個月|months?|年|years?)\s*(前|以前|之前|ago|back)?$/.exec(s);
   if (ago) {
     const n = numberOf(ago[1] ?? '');
     const months = n === null ? null : /年|year/.test(ago[2] ?? '') ? n * 12 : n;

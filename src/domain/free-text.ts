@@ -159,8 +159,45 @@ export const buttonWord = remembered((text: string): ButtonWord | null => {
   const bare = compact
     .replace(/^(好的|好吧|好|嗯|那|那就|行吧|ok|okay|yes|sure|please)[\s,]*/, '')
     .replace(/[\s,]*(吧|啦|了吧|呀|啊|哦|嘛|please|pls|thanks)$/, '');
-  return BUTTON_FORMS.get(compact) ?? BUTTON_FORMS.get(bare) ?? null;
+  return BUTTON_FORMS.get(compact) ?? BUTTON_FORMS.get(bare) ?? buttonMeant(s);
 });
+
+/**
+ * What each button means in the words people use for it, and the words that add nothing to a short reply. Read in
+ * this order: the checklist before "back" ("返回主菜单" goes to the checklist), "done" before "agree" (好了 is done),
+ * "decline" before "agree" (不同意 holds 同意).
+ */
+const BUTTON_MEANINGS: Array<{ word: ButtonWord; zh: RegExp; en: RegExp }> = [
+  { word: 'hub', zh: /(回到?|返回|去|到)?(那个)?(主菜单|菜单|清单|列表|主页|首页|目录)/g, en: /\b((go |take me )?back to (the )?)?(checklist|main menu|menu|list|home|overview)\b/g },
+  { word: 'done', zh: /(已经)?(完成|做完|弄好|搞定|办完|打完|交完|提交)了?|好了/g, en: /\b(all done|done|finished|completed)\b/g },
+  { word: 'decline', zh: /不同意|不要了?|不用了?|拒绝|不行/g, en: /\b(i (do not|don't) agree|decline|no thanks|nah|nope|no)\b/g },
+  { word: 'agree', zh: /同意|可以|没问题|就这么办|没意见|行/g, en: /\b(i agree|agree|yes|yeah|yep|sure|fine|sounds good|go ahead|deal)\b/g },
+  { word: 'back', zh: /(返回|回到?|退回)?上一步|上一个|返回|后退|退回|回去|(填|写|输|搞|选)错了?|改一下/g, en: /\b((go |one step |step )?back( one step| a step)?|previous|undo)\b/g },
+  { word: 'next', zh: /下一步|下一题|下一个|继续|接着来?|往下|开始/g, en: /\b(next|continue|go on|carry on|move on|let's go|start)\b/g },
+  { word: 'skip', zh: /跳过|略过|不想说|不想回答|不方便说|下次再说/g, en: /\b(skip|pass|(i'd )?rather not( say)?|prefer not to say)\b/g },
+  { word: 'today', zh: /今天|今日/g, en: /\b(today)\b/g },
+];
+// 算了 ("forget it") only with a word of declining: alone it may be giving up on more than a button.
+const ADDS_NOTHING_ZH = /嗯|好的|好|谢谢|谢了|那就|就是|就|那|我|刚刚|刚才|帮我|请|麻烦|一下|先|吧|了|啊|呀|哦|的|啦|呢|这样|那个|这个|算了|ok/g;
+const ADDS_NOTHING_EN = /\b(i|me|it|was|is|the|to|please|just|take|one|step|ok|okay|then|so|now|again|a|an|thanks|pls)\b/g;
+
+/**
+ * A short reply that says one button's meaning in other words ("嗯嗯 就这么办", "上一步 我刚刚填错了", "take me back to
+ * the checklist"): every word of it is a word for that button or a word that adds nothing. A reply that says
+ * anything else ("可以跳过吗", "今天打完了") is not a button.
+ */
+function buttonMeant(s: string): ButtonWord | null {
+  let rest = ` ${s.replace(/[,，、;；:：?？]/g, ' ')} `;
+  const said = new Set<ButtonWord>();
+  const heard = (word: ButtonWord) => () => {
+    said.add(word);
+    return ' ';
+  };
+  for (const { word, zh, en } of BUTTON_MEANINGS) rest = rest.replace(zh, heard(word)).replace(en, heard(word));
+  if (said.size !== 1) return null;
+  const left = rest.replace(ADDS_NOTHING_ZH, ' ').replace(ADDS_NOTHING_EN, ' ').trim();
+  return left === '' ? [...said][0]! : null;
+}
 
 /**
  * What people type for the options of a button question, in both languages: a label, its short form or an

@@ -60,6 +60,26 @@ describe('button labels typed as text', () => {
   });
 });
 
+describe('a button said in other words', () => {
+  it.each([
+    ['好 没问题', 'agree'],
+    ['嗯 就这么办吧', 'agree'],
+    ['不要了 谢谢', 'decline'],
+    ['嗯 不要了', 'decline'],
+    ['已经弄好了', 'done'],
+    ['回主页吧', 'hub'],
+    ['take me to the main menu', 'hub'],
+    ['往下吧', 'next'],
+    ['我选错了 上一步', 'back'],
+    ['prefer not to say', 'skip'],
+    ['it is today', 'today'],
+  ])('%s → %s', (text, word) => expect(buttonWord(text)).toBe(word));
+
+  it.each(['可以跳过吗', '今天打完了', '算了吧', '算了 就这样吧', '银行', '回去再说', 'I agree it was my fault'])('"%s" says more than a button', (text) => {
+    expect(buttonWord(text)).toBeNull();
+  });
+});
+
 describe('option labels typed as text', () => {
   const labelKey: Record<string, (v: string) => string> = {
     product: (v) => `domain.product.${v}.name`,

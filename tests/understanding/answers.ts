@@ -32,7 +32,8 @@ export function readAnswerLine(line: AnswerLine): AnswerReading {
   }
   if (line.question === 'cause') {
     const got = readCause(line.text, CORPUS_TODAY);
-    const ok = got !== null && got.cause === e.cause && (e.since === undefined || got.since === e.since);
+    // A day named inside the month the line gives ("国庆节以后" for "2026-10") is that month, said more closely.
+    const ok = got !== null && got.cause === e.cause && (e.since === undefined || got.since?.slice(0, String(e.since).length) === e.since);
     return { ok, tookMoney: false, got };
   }
   const base = line.question === 'amount' ? { ...caseSoFar(), ...withDebt(caseSoFar(), { amountFen: null }) } : caseSoFar();

@@ -113,7 +113,8 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?(分钟|分鐘)|^[\s-]?(minutes?|mins?)\b/, 'duration', 'minute') ??
     // Not the 年 of 年化 / 年利率 / 年费 / 年薪 that follows an amount.
     u(/^\s?年(?!化|利|息|费|費|薪)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
-    u(/^\s?(期|(monthly |month )?(instal{0,2}ments?|payments)\b)/, 'term') ??
+    // An EMI is an equated monthly instalment (Indian English).
+    u(/^\s?(期|(monthly |month )?(instal{0,2}ments?|payments|emis?)\b)/, 'term') ??
     u(/^\s?(家|张|張|笔|筆|份|单|單|种|種|样|樣|口(?![气氣子袋])|位|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
     u(/^\s?(%|percent\b|per ?cent\b)/, 'percent') ??
     u(/^\s?(成|折)/, 'percent') ??

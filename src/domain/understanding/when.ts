@@ -41,6 +41,12 @@ const DAY_ALIASES: Array<[RegExp, string]> = [
   [/双十二|双12/, '12月12日'],
   [/五一(劳动节|那天)?|劳动节/, '5月1日'],
   [/元旦/, '1月1日'],
+  [/六一(儿童节|那天)?|儿童节/, '6月1日'],
+  // Cantonese days (琴日, 听日), once the text is simplified.
+  [/琴日|寻日/, '昨天'],
+  [/听日/, '明天'],
+  [/后日/, '后天'],
+  [/前日/, '前天'],
   [/圣诞(节)?|christmas/, '12月25日'],
   [/(?:on )?the (\d{1,2})(?:st|nd|rd|th) of last month/, '上个月$1号'],
   [/(?:on )?the (\d{1,2})(?:st|nd|rd|th) of next month/, '下个月$1号'],
@@ -51,7 +57,7 @@ const DAY_ALIASES: Array<[RegExp, string]> = [
   [/(?:the )?(?:start|beginning) of next month/, '下个月月初'],
   [/last night/, '昨天'],
   [/just now|earlier today|this (?:morning|afternoon|evening)|tonight|刚才|刚刚|早上|上午|中午|下午|傍晚|晚上/, '今天'],
-  [/(\d+) weeks? ago/, '$1周前'],
+  [/(\d+) weeks? (?:ago|back)/, '$1周前'],
   [/in (\d+) weeks?/, '$1周后'],
 ];
 
@@ -65,10 +71,19 @@ function withAliases(s: string): string {
 /** Parts of a day that say nothing about which day it is. */
 const TIME_OF_DAY: Record<string, string> = { 昨晚: '昨天', 昨儿: '昨天', 今早: '今天', 今晚: '今天', 今儿: '今天', 明早: '明天', 明晚: '明天', 明儿: '明天', tonight: 'today' };
 
-/** The words of a sentence that name a day, as the day question would read them alone. */
+const EVERY_DAY_WORD = new RegExp(DAY_WORDS.source, 'g');
+/** Words that settle on a day after others were weighed ("元旦后好协商，那就1月4号", "so let's say Friday"). */
+const SETTLED_ON = /(那就|就定|定在|改到|改成|那|so|then|make it|let's say|lets say)\s?$/;
+
+/**
+ * The words of a sentence that name a day, as the day question would read them alone: the first named, or the one
+ * settled on after it.
+ */
 function dayWords(text: string): string | null {
   const { plain } = normalise(text);
-  const m = DAY_WORDS.exec(withAliases(englishNumbers(plain)));
+  const s = withAliases(englishNumbers(plain));
+  const all = [...s.matchAll(EVERY_DAY_WORD)];
+  const m = all.findLast((d) => SETTLED_ON.test(s.slice(Math.max(0, d.index - 12), d.index))) ?? all[0];
   if (!m) return null;
   const words = m[0].trim().replace(/^on /, '');
   return TIME_OF_DAY[words] ?? (/^this (morning|afternoon|evening)$/.test(words) ? 'today' : words);
@@ -91,9 +106,10 @@ const SINCE_WORDS = new RegExp(
     `(?:去年|今年)?(?:\\d{1,2}|${CN_N})\\s?月份?(?![\\d一二三四五六七八九十])`,
     '\\d{4}\\s?[年\\-/.]\\s?\\d{1,2}\\s?月?',
     '(?:半年|[0-9]+|[一二两三四五六七八九十]+)\\s?(?:个多?月|個月|年)\\s?(?:前|以前|之前)',
+    '半年(?:前|以前|之前)',
     'last month|this month|start of (?:this|the) year|beginning of (?:this|the) year|end of last year',
     `${MONTHS_EN}(?: \\d{4})?`,
-    '\\d+ (?:months?|years?) ago',
+    '\\d+ (?:months?|years?) (?:ago|back)',
   ].join('|'),
 );
 
