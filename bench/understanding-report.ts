@@ -1,4 +1,4 @@
-import { buttonWord, selfRequest, threatTopics } from '../src/domain/free-text.js';
+import { buttonMeaning, selfRequest, threatTopics } from '../src/domain/free-text.js';
 import { parseMoney } from '../src/domain/money.js';
 import { readAgent } from '../src/domain/understanding/agents.js';
 import { readCrisis } from '../src/domain/understanding/crisis.js';
@@ -76,7 +76,7 @@ function readingMicros(texts: string[], rounds: number): number {
       readAgent(text);
       selfRequest(text);
       threatTopics(text);
-      buttonWord(text);
+      buttonMeaning(text);
       parseMoney(text);
     }
   };

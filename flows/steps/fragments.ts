@@ -62,9 +62,6 @@ export function setCameFrom(step: StepId) {
 function returningTo(to: NonNullable<CaseContext['returnTo']>) {
   return { type: 'returningTo' as const, params: { to } };
 }
-function typed(word: ButtonWord) {
-  return { type: 'typed' as const, params: { word } };
-}
 function careSignal(kind: CareSignal) {
   return { type: 'careSignal' as const, params: { kind } };
 }
@@ -156,6 +153,7 @@ export function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
         ...typedButtons(['today']),
         // An amount read clearly but hard to believe is asked back, with what was likely meant, before it is kept.
         { guard: { type: 'doubtfulAnswer', params: { q } }, actions: { type: 'askBack', params: { q } } },
+        ...typedButtons(NAV_WORDS, 'meant'),
         { actions: { type: 'notice', params: rejection(q) } },
       ],
       CHOOSE: [...confirmed, ...navigation(q, opts), { actions: notice('input.notAChoice') }],
@@ -184,6 +182,7 @@ export function choiceQuestion(q: ChoiceQuestion, opts: QuestionOpts): Fragment 
           ],
         },
         ...helpful(),
+        ...typedButtons(undefined, 'meant'),
         { actions: notice('input.useButtons') },
       ],
     },
@@ -276,13 +275,18 @@ export function understood(ownWords: boolean): Fragment {
 }
 
 /** A button's label typed instead of pressed: the same event as the press ("清单" opens the checklist). */
-export function typedButtons(words: ButtonWord[] = [...NAV_WORDS, 'today']): Fragment {
+/**
+ * Buttons typed as text: their labels (`typed`, read before the question's own answer), or, read last, their meaning
+ * said in other words (`meant`: "嗯嗯 就这么办", "go back one step").
+ */
+export function typedButtons(words: ButtonWord[] = [...NAV_WORDS, 'today'], how: 'typed' | 'meant' = 'typed'): Fragment {
+  const said = (word: ButtonWord) => ({ type: how, params: { word } });
   return [
     ...(words.includes('hub')
-      ? [{ guard: typed('hub'), actions: raise(({ event }: { event: FlowEvent }) => ({ type: 'HUB' as const, today: event.today })) }]
+      ? [{ guard: said('hub'), actions: raise(({ event }: { event: FlowEvent }) => ({ type: 'HUB' as const, today: event.today })) }]
       : []),
     ...words.filter((w) => w !== 'hub').map((word) => ({
-      guard: typed(word),
+      guard: said(word),
       actions: raise(({ event }: { event: FlowEvent }) => ({ type: 'CHOOSE' as const, value: word, today: event.today })),
     })),
   ];

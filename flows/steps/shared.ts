@@ -1,6 +1,6 @@
 import { and } from 'xstate';
 import { STEPS, type Lang, type StepId, type StepStatus } from '../../src/domain/catalog.js';
-import { buttonWord, isOptionLabel, optionWord, selfRequest, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
+import { buttonMeaning, buttonWord, isOptionLabel, optionWord, selfRequest, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
 import { cleanNote } from '../../src/domain/answers.js';
 import { readCause } from '../../src/domain/understanding/causes.js';
 import { readCrisis } from '../../src/domain/understanding/crisis.js';
@@ -66,6 +66,8 @@ export const guards = {
   asksLender: guard(({ event }) => selfRequest(textOf(event)) !== null),
   threatens: guard(({ event }) => threatTopics(textOf(event)).length > 0),
   typed: guard(({ event }, p: { word: ButtonWord }) => buttonWord(textOf(event)) === p.word),
+  /** A button's meaning said in other words, where the reply was nothing else the question reads. */
+  meant: guard(({ event }, p: { word: ButtonWord }) => buttonMeaning(textOf(event)) === p.word),
   typedOption: guard(({ event }, p: { q: ChoiceQuestion }) => optionWord(p.q, textOf(event)) !== null),
   cameFrom: guard(({ context }, p: { step: StepId }) => context.cameFrom === p.step),
 };
@@ -174,7 +176,7 @@ export const rootHandlers: Fragment = {
   PRIVACY: { actions: notice('privacy.body') },
   UNSUPPORTED: { actions: notice('input.unsupported') },
   EDITED: [...understood(true), { actions: notice('input.edited') }],
-  TEXT: [...understood(false), ...typedButtons(), { actions: notice('input.notAnAnswer') }],
+  TEXT: [...understood(false), ...typedButtons(), ...typedButtons(undefined, 'meant'), { actions: notice('input.notAnAnswer') }],
   CHOOSE: { actions: notice('input.notAChoice') },
   CHECKLIST_POSTED: { actions: 'rememberChecklist' },
 };

@@ -159,7 +159,19 @@ export const buttonWord = remembered((text: string): ButtonWord | null => {
   const bare = compact
     .replace(/^(好的|好吧|好|嗯|那|那就|行吧|ok|okay|yes|sure|please)[\s,]*/, '')
     .replace(/[\s,]*(吧|啦|了吧|呀|啊|哦|嘛|please|pls|thanks)$/, '');
-  return BUTTON_FORMS.get(compact) ?? BUTTON_FORMS.get(bare) ?? buttonMeant(s);
+  return BUTTON_FORMS.get(compact) ?? BUTTON_FORMS.get(bare) ?? null;
+});
+
+/**
+ * A button's label typed, or its meaning said in a short reply of other words (`buttonMeant`). Asked only where the
+ * reply is no answer, option or note of the question itself: "同意了" is an outcome, "刚刚打完" a day, "搞错了" a reply
+ * to a collector in the rehearsal.
+ */
+export const buttonMeaning = remembered((text: string): ButtonWord | null => {
+  const word = buttonWord(text);
+  if (word !== null) return word;
+  const s = normalise(text).plain.replace(/[\p{Extended_Pictographic}\u2190-\u21ff\u25a0-\u25ff\ufe0f]/gu, '').trim();
+  return s.length === 0 || s.length > 40 ? null : buttonMeant(s);
 });
 
 /**

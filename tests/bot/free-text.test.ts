@@ -247,6 +247,30 @@ describe('a button label typed as text works like the press', () => {
     expect(en.last()).toContain('Which bank issued the credit card');
   });
 
+  it('a button said in other words acts as the button where the reply is no answer ("上一步 我刚刚填错了")', async () => {
+    const h = createBotHarness();
+    const u = h.user(73, 'zh-hans');
+    await walk.toAmountQuestion(u);
+    await u.send('上一步 我刚刚填错了');
+    expect(asLender((await h.store.load(73))?.snapshot).value).not.toEqual({ status: 'amount' });
+    expect(asLender((await h.store.load(73))?.snapshot).context.facts.amountFen).toBeNull();
+  });
+
+  it('a reply that is the question\'s own answer, option or note is never taken for a button said in other words', async () => {
+    const h = createBotHarness();
+    const u = h.user(74, 'zh-hans');
+    await walk.toContactStep(u);
+    await u.press('记一通电话');
+    await u.press('打电话');
+    await u.send('刚刚打完');
+    await u.send('同意了');
+    await u.send('跳过');
+    await u.send('没问题');
+    await u.send('跳过');
+    const stored = asLender((await h.store.load(74))?.snapshot);
+    expect(stored.context.calls).toEqual([{ date: '2026-11-24', channel: 'phone', agentId: null, outcome: 'agreed', promise: '没问题', nextDate: null }]);
+  });
+
   it('a typed "跳过" in a note skips it instead of becoming the note', async () => {
     const h = createBotHarness();
     const u = h.user(71, 'zh-hans');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHOICES, type ChoiceQuestion } from '../../flows/questions.js';
 import { LANGS } from '../../src/domain/catalog.js';
-import { buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics } from '../../src/domain/free-text.js';
+import { buttonMeaning, buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics } from '../../src/domain/free-text.js';
 import { loadLocale } from '../../src/i18n/index.js';
 import { mentionsPaidAgent } from '../../src/domain/scam.js';
 import {
@@ -73,10 +73,16 @@ describe('a button said in other words', () => {
     ['我选错了 上一步', 'back'],
     ['prefer not to say', 'skip'],
     ['it is today', 'today'],
-  ])('%s → %s', (text, word) => expect(buttonWord(text)).toBe(word));
+  ])('%s → %s', (text, word) => expect(buttonMeaning(text)).toBe(word));
 
   it.each(['可以跳过吗', '今天打完了', '算了吧', '算了 就这样吧', '银行', '回去再说', 'I agree it was my fault'])('"%s" says more than a button', (text) => {
-    expect(buttonWord(text)).toBeNull();
+    expect(buttonMeaning(text)).toBeNull();
+  });
+
+  it('is not the label typed: "同意了" stays an outcome and "没问题" a note where those are asked', () => {
+    expect(buttonWord('同意了')).toBeNull();
+    expect(buttonWord('没问题')).toBeNull();
+    expect(buttonMeaning('没问题')).toBe('agree');
   });
 });
 

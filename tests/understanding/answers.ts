@@ -2,7 +2,7 @@ import { debtOf, newCaseContext, withDebt, type CaseContext } from '../../flows/
 import { readTextAnswer, type TextQuestion } from '../../flows/questions.js';
 import type { IsoDate } from '../../src/domain/catalog.js';
 import { addDays } from '../../src/domain/dates.js';
-import { buttonWord } from '../../src/domain/free-text.js';
+import { buttonMeaning } from '../../src/domain/free-text.js';
 import { readCause } from '../../src/domain/understanding/causes.js';
 import type { AnswerLine } from './corpus.js';
 
@@ -27,7 +27,7 @@ export interface AnswerReading {
 export function readAnswerLine(line: AnswerLine): AnswerReading {
   const e = line.expect;
   if (line.question === 'button') {
-    const got = buttonWord(line.text);
+    const got = buttonMeaning(line.text);
     return { ok: got === e.button, tookMoney: false, got };
   }
   if (line.question === 'cause') {

@@ -23,6 +23,19 @@ describe('the cause read by what happened', () => {
     expect(readCause(text)?.cause).toBe(cause);
   });
 
+  it.each([
+    ['我在一家做装修的公司上班，公司倒闭了', 'job_loss'],
+    ['工作还在，但提成没了', 'income_drop'],
+    ['我在医院上班，工资打了七折', 'income_drop'],
+    ['一个人养五口人，工资还砍了一半', 'income_drop'],
+  ])('"%s" → %s: what happened, not the first word that could name a cause', (text, cause) => {
+    expect(readCause(text)?.cause).toBe(cause);
+  });
+
+  it('"兄弟" who borrowed and ran is a friend, not the family', () => {
+    expect(readCause('兄弟借了我的钱跑了')?.cause).not.toBe('family');
+  });
+
   it('a relative in hospital is the family\'s event, not the person\'s own illness (the statement says only what was said)', () => {
     expect(readCause('我爸脑梗住院了')?.cause).toBe('family');
     expect(readCause('我自己住院做了手术')?.cause).toBe('illness');

@@ -22,6 +22,12 @@ describe('a day named in a sentence', () => {
   });
 });
 
+describe('a day weighed, not settled on', () => {
+  it('"昨天打的，那今天还要打吗" names yesterday as the day of the call', () => {
+    expect(findDay('昨天打的，那今天还要打吗', TODAY, 'past')).toMatchObject({ ok: true, day: '2026-12-05' });
+  });
+});
+
 describe('when a hardship began', () => {
   it.each([
     ['半年前开始就不对劲了', '2026-06'],

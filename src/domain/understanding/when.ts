@@ -73,7 +73,7 @@ const TIME_OF_DAY: Record<string, string> = { 昨晚: '昨天', 昨儿: '昨天'
 
 const EVERY_DAY_WORD = new RegExp(DAY_WORDS.source, 'g');
 /** Words that settle on a day after others were weighed ("元旦后好协商，那就1月4号", "so let's say Friday"). */
-const SETTLED_ON = /(那就|就定|定在|改到|改成|那|so|then|make it|let's say|lets say)\s?$/;
+const SETTLED_ON = /(那就|就定|定在|改到|改成|\bmake it|\blet'?s say)\s?$/;
 
 /**
  * The words of a sentence that name a day, as the day question would read them alone: the first named, or the one
