@@ -54,7 +54,7 @@ function answersApart(): string {
   const lines = loadAnswersApart();
   const part = (held: boolean) => formatScores(evaluate(lines.filter((l) => l.heldOut === held)).filter((s) => s.n > 0));
   return [
-    `Answers kept out of the models' training (the answer readings only): ${lines.length} lines`,
+    `Answers and threats kept out of the models' training (the rule readings only): ${lines.length} lines`,
     '',
     'held-out part (only ever counted):',
     part(true),

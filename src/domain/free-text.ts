@@ -18,9 +18,9 @@ export const signalsCrisis = (text: string): boolean => readCrisis(text) !== nul
  */
 /** People a collector must not drag in (FACTS §4.2): family, work, friends, neighbours, a landlord. */
 const THIRD_PARTIES_ZH =
-  '(家人|家里|父母|爸妈|爸|妈|奶奶|爷爷|外婆|外公|姥姥|姥爷|老婆|老公|妻子|丈夫|孩子|儿子|女儿|亲戚|兄弟|姐妹|哥|姐|弟|妹|同事|前同事|领导|主管|上司|老板|公司|单位|hr|人事|朋友|同学|室友|邻居|房东|紧急联系人|联系人|通讯录)';
+  '(家人|家里|父母|爸妈|爸|妈|奶奶|爷爷|外婆|外公|姥姥|姥爷|老婆|老公|妻子|丈夫|孩子|儿子|女儿|亲戚|兄弟|姐妹|哥|姐|弟|妹|同事|前同事|领导|主管|上司|老板|公司|单位|hr|人事|朋友|同学|室友|邻居|房东|辅导员|老师|学校|村里|村委|紧急联系人|联系人|通讯录)';
 const THIRD_PARTIES_EN =
-  '(family|parents?|mother|mom|mum|father|dad|grandma|grandpa|grandmother|grandfather|wife|husband|partner|kids?|children|son|daughter|relatives?|sister|brother|colleagues?|co-?workers?|ex-colleagues|former colleagues|boss|manager|employer|hr|company|office|work|friends?|classmates?|roommates?|neighbou?rs?|landlord|emergency contacts?|contacts)';
+  '(family|parents?|mother|mom|mum|father|dad|grandma|grandpa|grandmother|grandfather|wife|husband|partner|kids?|children|son|daughter|relatives?|sister|brother|colleagues?|co-?workers?|ex-colleagues|former colleagues|boss|manager|employer|hr|company|office|work|friends?|classmates?|roommates?|neighbou?rs?|landlord|teachers?|references|referees|ex-manager|village|emergency contacts?|contacts)';
 
 const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
   {
@@ -28,7 +28,7 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
     zh: new RegExp(
       [
         '爆(我的?)?通讯录|通讯录|紧急联系人',
-        `(打|联系|找|发|通知|骚扰|告诉|问|打电话给|发短信给|发信息给)(到|给)?(了)?(我的?)?(前|老)?${THIRD_PARTIES_ZH}`,
+        `(打|联系|找|发|通知|骚扰|告诉|问|打电话给|发短信给|发信息给)(到|给)?(了)?(我们的?|我的?|她的?|他的?)?(前|老)?${THIRD_PARTIES_ZH}`,
         `(给|跟|向)(我的?)?(前|老)?${THIRD_PARTIES_ZH}.{0,4}(打电话|打了?电话|发短信|发信息|说我|讲我)`,
         `${THIRD_PARTIES_ZH}.{0,8}(接到|收到)(了)?.{0,4}(电话|短信|催收|信息)`,
         '上门|(到|来|去)(我)?(家|公司|单位|学校|老家).{0,4}(找|闹|堵|催)|家访|堵我',
@@ -40,6 +40,18 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
         '威胁|恐吓|吓唬|辱骂|骂我|骂得|骂人|问候.{0,4}(全家|家人|祖宗|妈)|脏话|侮辱|人身攻击|p图|合成.{0,4}(照片|图)|冒充|假装是?(警察|法院|公安)',
         '知道.{0,8}(孩子|家在|住哪|住址|学校|单位在)|门牌|住址|(照片|拍).{0,6}(家门|门口|门牌|楼下)|房东.{0,6}(搬|赶|联系)|让我搬',
         '泄露|黑名单|打我|揍我|跟踪|暴力|催收(员)?(很|太|特别)?(凶|狠)|骚扰',
+        // Shaming in public: a group they are pulled into, a paper at the door, comments under their posts, "exposure".
+        '(拉|加)(我)?进.{0,8}群.{0,12}(同事|同学|亲戚|家人|朋友|领导|邻居)|(发|晒|曝)(了)?(我的?)?身份证|曝光|全网|(朋友圈|抖音|微博|快手|小红书).{0,6}评论|评论.{0,6}(朋友圈|抖音|微博)',
+        '贴[^。]{0,14}(欠|还钱|老赖|我的?名字|我的?照片)',
+        // Coming to the person, or showing they know where the family is.
+        '(到|来|去)(我|我们)(家|公司|单位|学校|老家|村)[^，,。]{0,6}(找|闹|堵|催|等|蹲|谈)|外访|敲门|上门催收',
+        '知道.{0,10}(孩子|儿子|女儿|家人|老婆|老公|爸妈|家在|住哪|住址|学校|幼儿园|单位在|公司在)|(照片|拍).{0,8}(家门|门口|门牌|楼下|大门|楼道)',
+        // Numbers of calls however counted, new numbers when one is blocked, messages at night.
+        '(一晚上?|一天|每天|天天|一上午|一下午).{0,4}([一二两三四五六七八九]?[十百][一二两三四五六七八九十百]*|几十|\\d{2,})多?(个|通|次)|(一晚上?|一天|每天|天天).{0,4}[一二两三四五六七八九十\\d]+(个|通|次)(电话|短信|信息)|换(着|个)?号|换号码|不同的号|虚拟号',
+        '(半夜|凌晨|深夜|夜里|夜间|\\d+点|[一二两三四五六七八九十]+点).{0,10}(短信|信息|消息)',
+        // Threats to the family, and the police or a court played by a collector ("自称经侦", a "逮捕令").
+        '全家.{0,4}(别想|好看|小心|等着|遭殃)|别想好过|让你好看|小心(一)?点|走着瞧|后果自负|后果很严重',
+        '自称(是)?.{0,6}(公安|警察|经侦|派出所|法院|法官|检察)|逮捕令|通缉令|案件编号|(cs|催收|对方|他们|那边)[^，,。]{0,10}(说|讲|威胁|吓)[^，,。]{0,12}(坐牢|判刑|判.{0,2}年|抓|拘留|刑事|犯罪|经侦)',
       ].join('|'),
     ),
     en: new RegExp(
@@ -51,29 +63,39 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
         '\\b(group chat|posted|post(ing)? (my|about my)|shared my|sent my (id|photo|details)|social media|comments? (on|under) my|expose|exposed|shame me|public(ly)? shame)',
         '\\b(\\d+|dozens of|so many|twenty|thirty) (calls|messages|texts)|(calls?|calling|called) (at|after|around) (midnight|\\d+ ?(am|pm))|in the middle of the night|at midnight|all night',
         '\\b(call|calls|calling) me (every day|all day|nonstop|non-stop|all the time|constantly)|keep(s)? calling|won\'?t stop calling',
-        '\\b(threat(s|en|ened|ening)?|harass(ed|es|ing|ment)?|abus(e|ed|ive|ing)|insult(s|ed|ing)?|swear(s|ing)? at|curs(e|ed|ing) (at )?me|yell(ed|ing)? at me|impersonat(e|ed|ing)|pretend(s|ed|ing)? to be|claim(s|ed|ing)? to be (the )?(police|court|lawyer|legal)|photo of my (apartment|door|house|home|building)|my (home )?address|know where (i|my) (live|kids|children|family)|follow(ed|ing)? me|beat me|blacklist|leak(ed)?|doxx?(ed|ing)?)\\b',
+        '\\b(taped|stuck|posted|pasted|put) (a |up a )?(paper|note|notice|poster|sign) (on|at) (my )?(gate|door|wall|house|building)|print(ed|ing)? (out )?my (photo|picture)',
+        `\\b(called me (a|an)|told me to (jump|die|kill myself)|should (just )?(die|jump|kill myself)|(rang|ring|rings|phoned) (my |all my )?(ex-|former |old )?${THIRD_PARTIES_EN})\\b`,
+        '\\b(field (agents?|visits?|team)|home visits?|inform (the |my )?(whole )?(village|family|neighbou?rs)|consequences|you\'?ll regret|watch (your|my) back|or else)\\b',
+        '\\b((claim(s|ed|ing)? to be|calling (himself|herself)|said (he|she) (was|is) from) (a |the )?(police|court|lawyer|legal|officer)|arrest warrant|warrant (out )?for|case (reference|number)|criminal case)\\b',
+        '\\b(threat(s|en|ened|ening)?|harass(ed|es|ing|ment)?|abus(e|ed|ive|ing)|insult(s|ed|ing)?|swear(s|ing)? at|curs(e|ed|ing) (at )?me|yell(ed|ing)? at me|impersonat(e|ed|ing)|pretend(s|ed|ing)? to be|claim(s|ed|ing)? to be (the )?(police|court|lawyer|legal)|photo of my (apartment|door|house|home|building)|my (home )?address|know where (i|my|you|your) (live|kids|children|family)|follow(ed|ing)? me|beat me|blacklist|leak(ed)?|doxx?(ed|ing)?)\\b',
       ].join('|'),
     ),
   },
   {
     topic: 'letters',
-    zh: /起诉|告我|上法院|法院|传票|律师函|律师信|催告函|律师事务所|律所|法务部|法务短信|立案|仲裁|判决|支付令|诉前调解|诉讼|调解|开庭|被告|强制执行|失信|坐牢|抓我|抓人|拘留|判刑|刑事|恶意透支|诈骗罪|冻结|经侦|报警|公安|专案组|移交|征信黑/,
-    en: /\b(sue|sues|suing|sued|lawsuit|court|summons|subpoena|lawyer'?s letter|legal letter|law firm|legal (department|action|notice)|arbitration|mediation|pre-?litigation|payment order|arrest(ed)?|jail|prison|criminal|police|economic crimes?|judg(e)?ment|enforcement|freez(e|ing) my|seiz(e|ing) my|wage garnish)/,
+    zh: /限高|限制(高)?消费|被执行人?|执行局|(飞机|高铁).{0,8}(拦|不让|买不了)|起诉|告我|上法院|法院|传票|律师函|律师信|催告函|律师事务所|律所|法务部|法务短信|立案|仲裁|判决|支付令|诉前调解|诉讼|调解|开庭|被告|强制执行|失信|坐牢|抓我|抓人|拘留|判刑|刑事|恶意透支|诈骗罪|冻结|经侦|报警|公安|专案组|移交|征信黑/,
+    en: /\b(sue|sues|suing|sued|lawsuit|court|summons|subpoena|lawyer'?s letter|legal letter|law firm|legal (department|action|notice)|arbitration|mediation|pre-?litigation|payment order|arrest(ed)?|jail|prison|criminal|police|economic crimes?|judg(e)?ment|enforcement|freez(e|ing) my|seiz(e|ing) my|wage garnish|garnish(ment|ee)?|dishonest debtors?|letter of demand|bankruptcy)/,
   },
   {
     topic: 'complaints',
-    zh: /投诉|举报|12378|12363|12321|报案|派出所|侵犯(隐私|权益)|告催收|告他们|维护.{0,2}权益|监管部门|金融监管|银保监|人民银行.{0,4}(反映|投诉)/,
-    en: /\b(complain|complaint|report (them|him|her|the collector|it)|file a report|regulator|ombudsman|my rights|privacy violation)\b/,
+    zh: /投诉|举报|检举|金管会|12378|12363|12321|报案|(我|可以|能|能不能|要不要|想|去|该|应该)报警|报警(有用|管用|管不管|吗)|打110|派出所|侵犯(隐私|权益)|告催收|告他们|维护.{0,2}权益|监管部门|金融监管|银保监|人民银行.{0,4}(反映|投诉)/,
+    en: /\b(complain|complaint|report (a |an |the )?(collectors?|collection agents?|agents?|agency|them|him|her|it|harassment)|to report|file a report|regulator|ombudsman|monetary authority|mas|my rights|privacy violation)\b/,
   },
 ];
 
 /** The rights topics a message speaks to, most pressing first; empty when none. */
 export const threatTopics = remembered(threatTopicsOf);
 
+/** Asking how, where or whether to complain or report: then that is what to answer first. */
+const ASKS_TO_COMPLAIN_ZH = /(怎么|怎样|如何|哪里|哪儿|去哪|向哪|能不能|能否|能|可以|可不可以|该|想|要|打算|已经在?|准备).{0,8}(投诉|举报|检举|报警|报案)|投诉信|(投诉|举报|检举)(电话|渠道|方式|入口|功能)/;
+const ASKS_TO_COMPLAIN_EN = /\b(how (do|can|to|should) i (complain|report)|where (do|can|should|to) (i )?(complain|report)|(want|going|plan|like) to (complain|report)|can i (complain|report)|complaint (function|form|channel|letter)|(channel|number|way|where) .{0,20}to report)\b/;
+
 function threatTopicsOf(text: string): RightsTopic[] {
   if (isPlainAnswer(text)) return [];
   const { dense: zh, en } = normalise(text);
-  return THREATS.filter((t) => t.zh.test(zh) || t.en.test(en)).map((t) => t.topic);
+  const topics = THREATS.filter((t) => t.zh.test(zh) || t.en.test(en)).map((t) => t.topic);
+  if (topics.includes('complaints') && (ASKS_TO_COMPLAIN_ZH.test(zh) || ASKS_TO_COMPLAIN_EN.test(en))) return ['complaints', ...topics.filter((t) => t !== 'complaints')];
+  return topics;
 }
 
 /**

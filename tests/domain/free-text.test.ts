@@ -46,6 +46,22 @@ describe('words of despair', () => {
 
 describe('threats and lawsuits', () => {
   it.each(THREATS)('%s → %s', (text, topic) => expect(threatTopics(text)[0]).toBe(topic));
+  it.each([
+    ['催收拉我进了一个群，里面全是我同学', 'collectors'],
+    ['楼下墙上贴着我的名字和欠款', 'collectors'],
+    ['他们说明天到我单位门口等我下班', 'collectors'],
+    ['说知道我女儿在哪个学校读书', 'collectors'],
+    ['一天四五十个电话', 'collectors'],
+    ['有人自称是公安局的，说我涉嫌犯罪', 'collectors'],
+    ['被法院限高了，高铁票都买不了', 'letters'],
+    ['HR got a garnishment order for my wages', 'letters'],
+    ['被催收威胁了，我能报警吗', 'complaints'],
+    ['where can I report a collector who insulted my mum', 'complaints'],
+  ])('by what they did: %s → %s', (text, topic) => expect(threatTopics(text)[0]).toBe(topic));
+  it.each(['上传身份证正反面好麻烦', '店里一天一个客人都没有', '自称律师的人说能帮我停息，收三千', '刚被拉进一个上岸互助群'])(
+    'not a collector\'s doing: %s',
+    (text) => expect(threatTopics(text)).not.toContain('collectors'),
+  );
   it('finds nothing in an ordinary answer', () => {
     for (const text of ['5500', '我失业了', 'I lost my job', '45天']) expect(threatTopics(text)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explainScore } from '../../src/domain/understanding/classifier.js';
 import { readCrisis } from '../../src/domain/understanding/crisis.js';
 import { normalise } from '../../src/domain/understanding/normalise.js';
-import { loadAnswersApart, loadCorpus, loadWritersApart } from './corpus.js';
+import { loadAnswersApart, loadCorpus, loadWritersApart, type AnswerLine } from './corpus.js';
 import { readAnswerLine } from './answers.js';
 import { evaluate, formatScores, type Score } from './evaluate.js';
 import { trainModels } from './training.js';
@@ -25,6 +25,7 @@ const GUARDED: Array<[string, number, number]> = [
   ['own request: not warned', 0.96, 0.98],
   ['durations, terms and dates never taken as money', 0.95, 1],
   ['hyperbole: no crisis reply', 0.96, 1],
+  ['threat: rights topic opened', 0.82, 1],
 ];
 
 describe('the corpus', () => {
@@ -69,10 +70,16 @@ describe('the answers kept out of the models\' training', () => {
   });
 
   it('have their held-out part read as it means no worse than today (goal: every line)', () => {
-    const heldOutPart = loadAnswersApart().filter((l) => l.heldOut);
-    const read = heldOutPart.filter((l) => l.label === 'answer' && readAnswerLine(l).ok).length;
+    const heldOutPart = loadAnswersApart().filter((l): l is AnswerLine => l.heldOut && l.label === 'answer');
+    const read = heldOutPart.filter((l) => readAnswerLine(l).ok).length;
     expect(heldOutPart.length).toBeGreaterThan(100);
     expect(read / heldOutPart.length).toBeGreaterThanOrEqual(0.91);
+  });
+
+  it('have collectors\' threats opened on their held-out part no worse than today (goal: every one)', () => {
+    const threats = evaluate(loadAnswersApart().filter((l) => l.heldOut)).find((x) => x.name === 'threat: rights topic opened')!;
+    expect(threats.n).toBeGreaterThan(30);
+    expect(threats.rate).toBeGreaterThanOrEqual(0.8);
   });
 
   it('are not in the corpus the models learn from', () => {

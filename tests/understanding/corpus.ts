@@ -67,9 +67,10 @@ export function loadWritersApart(): CorpusLine[] {
 }
 
 /**
- * Answers by writers whose lines the models do not learn from (tests/understanding/answers-apart: money questions,
- * then causes, days, terms and typed buttons): learned as negatives they move the despair and agent models, so they
- * measure the answer readings only. The hash split applies: only their tuning part is ever read line by line.
+ * Lines by writers whose lines the models do not learn from (tests/understanding/answers-apart: answers to the money
+ * questions, then causes, days, terms and typed buttons, then collectors' threats): learned as negatives they move
+ * the despair and agent models, so they measure the rule readings only. The hash split applies: only their tuning
+ * part is ever read line by line.
  */
 export function loadAnswersApart(): CorpusLine[] {
   return loadCorpus(join(here, 'answers-apart'));
