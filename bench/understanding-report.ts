@@ -49,12 +49,12 @@ function writersApart(): string {
   ].join('\n');
 }
 
-/** The answers kept out of the models' training: the answer readings on writers they were not written from. */
+/** The lines kept out of the models' training: the readings on writers they were not written from. */
 function answersApart(): string {
   const lines = loadAnswersApart();
   const part = (held: boolean) => formatScores(evaluate(lines.filter((l) => l.heldOut === held)).filter((s) => s.n > 0));
   return [
-    `Answers and threats kept out of the models' training (the rule readings only): ${lines.length} lines`,
+    `Lines kept out of the models' training (five writers, never learned from): ${lines.length} lines`,
     '',
     'held-out part (only ever counted):',
     part(true),

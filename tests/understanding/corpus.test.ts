@@ -82,6 +82,12 @@ describe('the answers kept out of the models\' training', () => {
     expect(threats.rate).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('have paid agents warned and own requests left alone on their held-out part no worse than today', () => {
+    const apart = evaluate(loadAnswersApart().filter((l) => l.heldOut));
+    expect(apart.find((x) => x.name === 'paid agent: warned')!.rate).toBeGreaterThanOrEqual(0.92);
+    expect(apart.find((x) => x.name === 'own request: not warned')!.rate).toBe(1);
+  });
+
   it('are not in the corpus the models learn from', () => {
     const learned = new Set(corpus.map((l) => normalise(l.text).dense));
     expect(loadAnswersApart().filter((l) => learned.has(normalise(l.text).dense)).map((l) => l.text)).toEqual([]);

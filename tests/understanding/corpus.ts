@@ -68,7 +68,8 @@ export function loadWritersApart(): CorpusLine[] {
 
 /**
  * Lines by writers whose lines the models do not learn from (tests/understanding/answers-apart: answers to the money
- * questions, then causes, days, terms and typed buttons, then collectors' threats): learned as negatives they move
+ * questions, then causes, days, terms and typed buttons, then collectors' threats, then paid agents beside people's own
+ * requests in the same words): learned as negatives they move
  * the despair and agent models, so they measure the rule readings only. The hash split applies: only their tuning
  * part is ever read line by line.
  */
