@@ -28,7 +28,7 @@ const SERVICE_EN =
 
 /** A price: money for the service, not the repayment itself (the lender's own 手续费 counts only with a third party). */
 const PRICE_ZH =
-  /费|买.{0,8}(服务包|套餐|课程|会员)|服务包|定金|订金|押金|保证金|佣金|提成|分成|抽成|好处|红包|会员|入会|入群|交钱|付钱|给钱|转账|转钱|打款|汇款|收钱|收费|付费|花钱|出钱|掏钱|百分之|\d+%|(几|一|两|三|四|五|六|七|八|九|\d)成|比例|先(交|付|转|给|打)|(交|付|给|转|收|打)了?(我|他|她|他们|对方)?.{0,2}(\d|[一二两三四五六七八九十百千万几]).{0,3}(块|元|钱|万|千|百|k|w)/;
+  /费|定金|订金|押金|保证金|佣金|提成|分成|抽成|好处|红包|会员|入会|入群|交钱|付钱|给钱|转账|转钱|打款|汇款|收钱|收费|付费|花钱|出钱|掏钱|百分之|\d+%|(几|一|两|三|四|五|六|七|八|九|\d)成|比例|先(交|付|转|给|打)|(交|付|给|转|收|打)了?(我|他|她|他们|对方)?.{0,2}(\d|[一二两三四五六七八九十百千万几]).{0,3}(块|元|钱|万|千|百|k|w)/;
 const PRICE_EN =
   /\b(fees?|deposit|upfront|up-front|advance payment|retainer|commission|membership|percent|per ?cent|\d+ ?%|(a )?(cut|share|percentage) of|(pay|paid|paying|pays|transfer|transferred|send|sent|wire|wired) (them|him|her|a|an|the agent|the company|someone|first|upfront|\d|[$¥])|charg(e|es|ed|ing)|cost(s)? (me )?[$¥\d]|for [$¥]?\d|[$¥] ?\d|\d+ ?(yuan|rmb|kuai|dollars|bucks)|\d+k\b)/;
 
@@ -38,30 +38,17 @@ const AGENT_FEE_EN = /\b(deposit|retainer|commission|membership fee|service fee|
 
 /** Services no lender sells: naming one is enough. */
 const AGENT_ONLY_ZH =
-  /(停息挂账|停息|挂账|协商|债务|征信|上岸|反催收?|延期|分期|减免|法律咨询|调解|财务(?!公司))(的)?(中介|团队|机构|公司|工作室|专员|顾问|老师|导师|服务商|调解员)|(帮(忙|人|你)?|代)(协商|谈|处理|停息|上岸|还款)的(人|那种|那些|公司|机构)?|(停息挂账|债务优化|征信修复|上岸)(的|那些|那帮)(人|公司|又|打|说|来|电话)|互助会|(国家|政府)?纾困(政策|名单|名额)|新政策.{0,8}(减免|停息|免除)|花钱(找|请|雇)(人|中介|代理)|(交钱|付钱|花钱|给钱)给(代理|中介|他们)|(只有|只能)(找|通过)(他们|我们|对方|中介|代理).{0,6}(才能|才可以|才办得)|纾困名额|(国家|政府)(政策|名额|新规|通道).{0,6}(名额|通道|申请|办理)|债务(整合|重组)(公司|机构|中介|服务)|授权(委托)?(书|视频)|委托书|(录|拍)(一段|个)?视频.{0,6}(授权|委托|自愿)|不成功不收费|成功(后|了)?(再)?收费|(负债|债务)上岸|停催停诉|停诉停催|债务管理(公司|机构|服务)?|统一还款|代(看|查|办|打|写|交|投诉)(征信|投诉|材料|证明|电话)|代投诉|(假|伪造|造|编|做一份假|做个假).{0,4}(病历|诊断书|诊断证明|医院证明|失业证明|收入证明|困难证明|流水)|(全|都|全部)(交|委托)给(他们|我们|对方|他|她)|(别|不要|不用)自己(打|去|谈|联系|协商)|窗口期|名额有限|征信修复|修复征信|信用修复|征信洗白|洗白|洗征信|征信(可以|能)?(洗|修)|反催收|反催|代理维权|维权(团队|机构|公司|律师)|债务优化|优化债务|债务置换|置换债务|代协商|代理协商|协商代理|代理.{0,2}(停息|挂账|分期|减免|协商|延期|谈判)|代(办|为)(停息|挂账|分期|减免|协商|延期|谈判)|(停息|挂账|分期|减免|协商|延期)代(办|理)|债务清零|清零(计划|政策|试点)|上岸(团队|导师|老师|计划|营|课|群)|内部.{0,4}(渠道|关系|人|名额|通道)|(对接|直通).{0,6}后台|绿色通道|特殊(通道|渠道)|(有|跟|和).{0,8}合作.{0,6}(通道|渠道)|全额退保|代理退保|停催(服务|套餐)|屏蔽催收|拦截催收|(保证|包)(成功|下来|办成|办好|通过|上岸)|百分百(成功|下来|通过|上岸)/;
+  /(停息挂账|停息|挂账|协商|债务|征信|上岸|反催收?|延期|分期|减免|法律咨询|调解|财务)(的)?(中介|团队|机构|公司|工作室|专员|顾问|老师|导师|服务商|调解员)|(帮(忙|人|你)?|代)(协商|谈|处理|停息|上岸|还款)的(人|那种|那些|公司|机构)?|(停息挂账|债务优化|征信修复|上岸)(的|那些|那帮)(人|公司|又|打|说|来|电话)|互助会|(国家|政府)?纾困(政策|名单|名额)|新政策.{0,8}(减免|停息|免除)|花钱(找|请|雇)(人|中介|代理)|(交钱|付钱|花钱|给钱)给(代理|中介|他们)|(只有|只能)(找|通过)(他们|我们|对方|中介|代理).{0,6}(才能|才可以|才办得)|纾困名额|(国家|政府)(政策|名额|新规|通道).{0,6}(名额|通道|申请|办理)|债务(整合|重组)(公司|机构|中介|服务)|授权(委托)?(书|视频)|委托书|(录|拍)(一段|个)?视频.{0,6}(授权|委托|自愿)|不成功不收费|成功(后|了)?(再)?收费|(负债|债务)上岸|停催停诉|停诉停催|债务管理(公司|机构|服务)?|统一还款|代(看|查|办|打|写|交|投诉)(征信|投诉|材料|证明|电话)|代投诉|(假|伪造|造|编|做一份假|做个假).{0,4}(病历|诊断书|诊断证明|医院证明|失业证明|收入证明|困难证明|流水)|(全|都|全部)(交|委托)给(他们|我们|对方|他|她)|(别|不要|不用)自己(打|去|谈|联系|协商)|窗口期|名额有限|征信修复|修复征信|信用修复|征信洗白|洗白|洗征信|征信(可以|能)?(洗|修)|反催收|反催|代理维权|维权(团队|机构|公司|律师)|债务优化|优化债务|债务置换|置换债务|代协商|代理协商|协商代理|代理.{0,2}(停息|挂账|分期|减免|协商|延期|谈判)|代(办|为)(停息|挂账|分期|减免|协商|延期|谈判)|(停息|挂账|分期|减免|协商|延期)代(办|理)|债务清零|清零(计划|政策|试点)|上岸(团队|导师|老师|计划|营|课|群)|内部.{0,4}(渠道|关系|人|名额|通道)|(对接|直通).{0,6}后台|绿色通道|特殊(通道|渠道)|(有|跟|和).{0,8}合作.{0,6}(通道|渠道)|全额退保|代理退保|停催(服务|套餐)|屏蔽催收|拦截催收|(保证|包)(成功|下来|办成|办好|通过|上岸)|百分百(成功|下来|通过|上岸)/;
 const AGENT_ONLY_EN =
   /\b(middle ?man|(pay|hire|paying|hiring) (anyone|someone|somebody|a guy|people).{0,20} to (deal|talk|negotiate|handle|call)|(mentor|coach|guru)s?\b.{0,40}(course|debt[- ]free|program)|(buy|bought|sell|sells) (his|her|their) course|authori[sz]e them|power of attorney|fix(es|ing)? (my |your |the )?credit (records?|report|history|score)|debt consolidation (company|agency|firm|service)|no (success|win),? no fee|(debt|credit) (manager|management (company|agency|firm|service|program|plan))|(paid|hire|hired|hiring) (a |an )?(debt )?(negotiator|agent|middleman|company|agency|consultant)|(dispute|negotiation|settlement) services?|handle everything|never have to talk to the bank|(make|made|forge|fake|provide) (me )?(a |an )?(hospital|medical|doctor'?s?|sick|unemployment|income) (certificate|note|letter|proof)|(certificate|note|proof) (that )?they('ll| will| would)? make|(the )?window (for .{0,30})?(closes|is closing)|pay today or|give (me|you) a quote|file complaints? (against|for)|credit repair|repair (my|your|the) credit|fix (my|your|the) credit (record|report|history|score)|(clean|wipe|erase|delete|remove|wash|scrub) (my|your|the|an?) (credit|record|overdue|history|blacklist)|anti[- ]collection|(stop|block) (the )?collect(ion|ors?) (calls )?for (a |the )?(fee|deposit|price|\d)|debt (relief|settlement|optimi[sz]ation|negotiation|clearing|elimination|reduction) (company|companies|agency|agencies|firms?|services?|programs?|programmes?|teams?|plan|outfits?|mob)|inside (contact|connection|channel|man)|(has|have|got) connections|insider|guarantee(d|s)? (success|approval|to (stop|waive|delete|remove|get))|100 ?% (success|guaranteed))\b/;
 
 /** Help that costs nothing: a person's own request, legal aid, a friend. */
-const FREE_ZH = /(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路)|法律援助|法援|免费|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|不要钱|12348|(我)?自己.{0,6}(去|来|跟|和|给|打|申请|联系|协商|谈|办)|不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人)/;
-const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not) (pay|hire) (an?y? )?(agent|middleman|company|agency|anyone))\b/;
-/** A fee quoted as a rate ("手续费0.75%", "a 2% handling fee"): most often the lender's own, unless an agent is named. */
-const FEE_RATE_ZH = /(手续费|费率).{0,8}\d+(\.\d+)?\s?%/;
-const FEE_RATE_EN = /\b((fee|rate) (of |is |at )?\d+([. ]\d+)? ?%|\d+([. ]\d+)? ?% (one-time |monthly |handling |processing )?fee)/;
-/**
- * Doing it oneself put down ("你自己申请一定会被拒", "if I negotiate myself the bank will blacklist me"): an agent's
- * scare, not a person's own request.
- */
-const SELF_PUT_DOWN_ZH = /自己.{0,8}(会被拒|被拒|不行|没用|谈不下来|谈不成|办不了|批不了|不会(成功|通过|批)|黑名单|拉黑)|通过(他|她|他们|中介|代理|这家公司|那家公司)/;
-const SELF_PUT_DOWN_EN = /\b(if|when) (i|you) (negotiate|apply|ask|go|do it|call|try)( it)?( by)? (myself|yourself|on (my|your) own)\b|\bthrough (him|her|them|the (agent|agency|company|guy|firm))\b/;
+const FREE_ZH = /(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路)|法律援助|法援|免费|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|不要钱|12348|(我)?自己.{0,3}(去|来|跟|和|给|打|申请|联系|协商|谈|办)|不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人)|(手续费|费率|fee|rate).{0,8}\d+(\.\d+)?\s?%/;
+const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not) (pay|hire) (an?y? )?(agent|middleman|company|agency|anyone)|fee of \d+(\.\d+)? ?%|\d+(\.\d+)? ?% (one-time |monthly |handling )?fee)\b/;
 
 /** A price actually asked ("先交三千律师费", "代理费4800"): whatever the agent calls itself, it is not free help. */
-const AGENTS_FEES = '(律师费|代理费|服务费|咨询费|评估费|前期费用?|准备费|材料费|开户费|建档费|受理费|报名费|学费|会员费|入群费|茶水费|好处费|操作费|办理费|渠道费|加急费|定金|押金|保证金)';
-const PRICE_ASKED = new RegExp(
-  `(交|付|收|转|给|花|要)(了)?.{0,6}(\\d|[一二两三四五六七八九十百千万几]).{0,6}${AGENTS_FEES}|${AGENTS_FEES}.{0,4}(\\d|[一二两三四五六七八九十百千万几])`,
-);
-/** A price refused ("我决定不交那2000的服务费了"): not asked of this person any more. */
-const REFUSED_PRICE = /(不|没|别|不想|不要|拒绝)(再)?$/;
+const PRICE_ASKED =
+  /(交|付|收|转|给|花|要)(了)?.{0,6}(\d|[一二两三四五六七八九十百千万几]).{0,4}(律师费|代理费|服务费|咨询费|评估费|前期费|定金|押金|保证金)|(律师费|代理费|服务费|咨询费|评估费|前期费用?|定金|押金|保证金).{0,4}(\d|[一二两三四五六七八九十百千万几])/;
 /** The lender's own charges ("银行说分期要收手续费", "the lender's own service charge"): not an agent's fee. */
 const LENDER_FEE_ZH = /(银行|平台|花呗|借呗|支付宝|京东|美团|月付|金条|白条|微粒贷|微众|招联|客服|官方|信用卡中心|信用卡|发卡行).{0,24}(手续费|服务费|利息|费用|收费|违约金|分期费|费率)/;
 const LENDER_FEE_EN = /\b((the )?(lender|bank|card cent(er|re)|alipay|platform)('s)? (own )?(service |handling |instal?ment |restructuring )?(charge|fee)s?|(lender|bank|card cent(er|re)|alipay|platform) (says|said|charges|charged|will charge) (a |an )?)|\b(staff|lender|bank|card cent(er|re)|alipay|platform)\b.{0,40}\b(fee|fees|charge|charges|interest)\b/;
@@ -76,18 +63,12 @@ const NOT_AN_AGENT_ZH = /(不是|并非|又不是|不找|没找|不用找?|不�
 const NOT_AN_AGENT_EN = /\b(not|no|never|without)( (a|an|any|some))?\s?$/;
 
 /** Someone who is plainly not the lender: with one named, a fee in the message may be theirs. */
-const NAMED_AGENT = /中介|代理|代办|机构|团队|工作室|律所|事务所|律师|法务|公司|老师|导师|大师|专家|顾问|群|上岸|协会|联盟|有人|别人|陌生人|那个人|这个人|那位|这位/;
+const NAMED_AGENT = /中介|代理|代办|机构|团队|工作室|律所|事务所|律师|法务|公司|老师|导师|大师|专家|顾问|群|上岸|协会|联盟/;
 const NAMED_AGENT_EN = /\b(agency|agencies|agent|agents|consultants?|firm|lawyers?|negotiators?|middle ?man|company|companies|guy|someone|somebody)\b/;
 
 /** "不想找中介", "without a middleman": an agent named only to be refused. */
 const REFUSED_ZH = /(不|别|没|不想|不要|不用|不需要|别劝我|拒绝|不愿意?)(去|再)?(找|请|用|通过|花钱找|交钱给|给)?(任何|什么|那些|这些|那种)?(的)?$/;
 const REFUSED_EN = /\b(no|not|without|never|do not|don't|rather not)( (a|an|any|going|through|using|hiring|paying|via|to|use|hire|pay|want|wanna|need|like|one|of|those|these|the))*\s?$/;
-
-/** The lender, or someone of the lender's ("银行的协商专员"), saying what it offers or asks. */
-const LENDER_SPEAKING_ZH = /(客服|银行|平台|花呗|借呗|支付宝|官方|信用卡中心)(的.{0,6})?(说|讲|告诉|同意|答应|表示|要我|让我|叫我)/;
-
-/** Refused, or the lender's own ("银行的协商专员"): not an agent's service. */
-const REFUSED_OR_LENDERS_ZH = new RegExp(`${REFUSED_ZH.source}|(银行|平台|花呗|借呗|支付宝|官方|信用卡中心|京东|美团|微粒贷)(的|那边的|官方的)?$`);
 
 /** The paid-agent reading of a text, or null. */
 /** The lender's own staff ("customer service agent") are not a third party. */
@@ -103,18 +84,13 @@ function readAgentOnce(text: string): AgentReading | null {
   const forms = normalise(text);
   const { dense } = forms;
   const en = forms.en.replace(LENDER_STAFF_EN, 'staff');
-  const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_OR_LENDERS_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
+  const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
   if (only) return { rule: 'a service only agents sell', matched: only[0] };
   // The lender's own fee is not an agent's, unless an agent is named in the same message.
-  // "客服说…", "银行的协商专员说…", "the bank's rep said they…": the lender speaking, not someone selling.
-  const lenderSpeaking = LENDER_SPEAKING_ZH.test(dense) || /\b(staff|bank|lender|card cent(er|re)|card issuer|issuer|alipay|huabei|jiebei|customer service|the platform)\b/.test(en);
-  const lenderFee = ((LENDER_FEE_ZH.test(dense) || FEE_RATE_ZH.test(dense) || (LENDER_SPEAKING_ZH.test(dense) && /费/.test(dense))) && !NAMED_AGENT.test(dense)) || ((LENDER_FEE_EN.test(en) || FEE_RATE_EN.test(en)) && !NAMED_AGENT_EN.test(en));
+  const lenderFee = (LENDER_FEE_ZH.test(dense) && !NAMED_AGENT.test(dense)) || (LENDER_FEE_EN.test(en) && !NAMED_AGENT_EN.test(en));
   const ownLenderFee =
     (OWN_LENDER_FEE_ZH.test(dense) && !firstUnnegated(NAMED_AGENT, dense, NOT_AN_AGENT_ZH)) || (OWN_LENDER_FEE_EN.test(en) && !firstUnnegated(NAMED_AGENT_EN, en, NOT_AN_AGENT_EN));
-  const asked = PRICE_ASKED.exec(dense);
-  const priceAsked = asked !== null && !REFUSED_PRICE.test(dense.slice(0, asked.index));
-  const doesItThemselves = (FREE_ZH.test(dense) && !SELF_PUT_DOWN_ZH.test(dense)) || (FREE_EN.test(en) && !SELF_PUT_DOWN_EN.test(en));
-  const free = ((doesItThemselves || lenderFee) && !priceAsked) || ownLenderFee;
+  const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || lenderFee) && !PRICE_ASKED.test(dense)) || ownLenderFee;
   // Help that costs nothing is no agent's: only a share of what is waived is still read (below), so nothing else is.
   if (free) return shareOfWhatIsWaived(dense, en);
   const fee = AGENT_FEE_ZH.exec(dense) ?? AGENT_FEE_EN.exec(en);
@@ -124,7 +100,9 @@ function readAgentOnce(text: string): AgentReading | null {
   // Thinking of hiring one ("想找个中介", "找人替我谈"): warned before any money changes hands.
   const tempted = /(想|要|打算|准备|考虑|不如|干脆)(找|请|雇|委托)(个|一个|家)?(代理|代办|中介|人替我|人帮我谈|人代我)/.exec(dense);
   if (tempted) return { rule: 'thinking of hiring an agent', matched: tempted[0] };
+  // "客服说…", "the bank's rep said they…": the lender speaking, not someone selling.
   const onlyPronoun = third !== null && /^(他|她|他们|对方|they|them|he|she|people|person)$/.test(third[0]);
+  const lenderSpeaking = /(客服|银行|平台|花呗|借呗|支付宝|官方|信用卡中心)(说|讲|告诉|同意|答应|表示|要我|让我|叫我)/.test(dense) || /\b(staff|bank|lender|card cent(er|re)|card issuer|issuer|alipay|huabei|jiebei|customer service|the platform)\b/.test(en);
   // "我付了2000元，能减免吗": money the person paid with nobody named to receive it is a repayment, to the lender, and
   // "they" then is the lender.
   const repaying = /我(已经|刚刚?|先|都)?(还|付)了(\d|[一二两三四五六七八九十百千万几])/.test(dense) || /\bi('ve| have)? (already )?(paid|repaid|paid back) (\$|¥|rmb )?\d/.test(en);
@@ -157,7 +135,7 @@ function readAgentOnce(text: string): AgentReading | null {
 /** A share of what is waived is how agents are paid, whoever says it. */
 function shareOfWhatIsWaived(dense: string, en: string): AgentReading | null {
   const share =
-    /(减免|省下|免掉|少还|退回|退下来|要回).{0,12}(百分之|\d+%|[一二两三四五六七八九\d]成|提成|抽成|分成|比例|对半|五五|三七|四六|平分)|(百分之|\d+%|[一二两三四五六七八九\d]成|提成|抽成|分成).{0,8}(减免|省下|免掉|少还|退回)/.exec(dense) ??
-    /\b(percent|%|cut|share|commission) of (what|the amount|whatever|everything) (is |gets |they )?(waived|saved|reduced|cut|get waived|get off)|\b(percent|%|cut|share|commission) of the (waived|saved|reduced|written[- ]off|refunded) (amount|sum|part|portion|money)/.exec(en);
+    /(减免|省下|免掉|少还|退回|退下来).{0,12}(百分之|\d+%|[一二两三四五六七八九\d]成|提成|抽成|分成|比例)|(百分之|\d+%|[一二两三四五六七八九\d]成|提成|抽成|分成).{0,8}(减免|省下|免掉|少还|退回)/.exec(dense) ??
+    /\b(percent|%|cut|share|commission) of (what|the amount|whatever|everything) (is |gets |they )?(waived|saved|reduced|cut|get waived|get off)/.exec(en);
   return share ? { rule: 'a share of what is waived', matched: share[0] } : null;
 }
