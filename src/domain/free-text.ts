@@ -28,7 +28,7 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
     zh: new RegExp(
       [
         '爆(我的?)?通讯录|通讯录|紧急联系人',
-        `(打|联系|找|发|通知|骚扰|告诉|问|打电话给|发短信给|发信息给)(到|给)?(了)?(我们的?|我的?|她的?|他的?)?(前|老)?${THIRD_PARTIES_ZH}`,
+        `(打|联系|找|发|通知|骚扰|告诉|问|打电话给|发短信给|发信息给)(到|给)?(了)?(我们的?|我的?)?(前|老)?${THIRD_PARTIES_ZH}`,
         `(给|跟|向)(我的?)?(前|老)?${THIRD_PARTIES_ZH}.{0,4}(打电话|打了?电话|发短信|发信息|说我|讲我)`,
         `${THIRD_PARTIES_ZH}.{0,8}(接到|收到)(了)?.{0,4}(电话|短信|催收|信息)`,
         '上门|(到|来|去)(我)?(家|公司|单位|学校|老家).{0,4}(找|闹|堵|催)|家访|堵我',
@@ -41,17 +41,17 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
         '知道.{0,8}(孩子|家在|住哪|住址|学校|单位在)|门牌|住址|(照片|拍).{0,6}(家门|门口|门牌|楼下)|房东.{0,6}(搬|赶|联系)|让我搬',
         '泄露|黑名单|打我|揍我|跟踪|暴力|催收(员)?(很|太|特别)?(凶|狠)|骚扰',
         // Shaming in public: a group they are pulled into, a paper at the door, comments under their posts, "exposure".
-        '(拉|加)(我)?进.{0,8}群.{0,12}(同事|同学|亲戚|家人|朋友|领导|邻居)|(发|晒|曝)(了)?(我的?)?身份证|曝光|全网|(朋友圈|抖音|微博|快手|小红书).{0,6}评论|评论.{0,6}(朋友圈|抖音|微博)',
-        '贴[^。]{0,14}(欠|还钱|老赖|我的?名字|我的?照片)',
+        '(拉|加)(我)?进.{0,8}群.{0,12}(同事|同学|亲戚|家人|朋友|领导|邻居)|(发|晒|曝)(了)?我的?身份证|(全网)?曝光我|我的?(朋友圈|抖音|微博|快手|小红书).{0,6}评论',
+        '(?<![补津倒体妥粘])贴.{0,14}(欠|还钱|老赖|我的?名字|我的?照片)',
         // Coming to the person, or showing they know where the family is.
-        '(到|来|去)(我|我们)(家|公司|单位|学校|老家|村)[^，,。]{0,6}(找|闹|堵|催|等|蹲|谈)|外访|敲门|上门催收',
-        '知道.{0,10}(孩子|儿子|女儿|家人|老婆|老公|爸妈|家在|住哪|住址|学校|幼儿园|单位在|公司在)|(照片|拍).{0,8}(家门|门口|门牌|楼下|大门|楼道)',
+        '(到|来|去)(我|我们)(家|公司|单位|学校|老家|村).{0,6}(找我|闹|堵|催|等我|蹲|谈)|外访|敲门',
+        '知道.{0,8}(孩子|儿子|女儿|家人|老婆|老公|爸妈)(在哪|住哪|上学|读书|的学校|的幼儿园|的单位)|(照片|拍).{0,8}(家门|门口|门牌|楼下|大门|楼道)',
         // Numbers of calls however counted, new numbers when one is blocked, messages at night.
-        '(一晚上?|一天|每天|天天|一上午|一下午).{0,4}([一二两三四五六七八九]?[十百][一二两三四五六七八九十百]*|几十|\\d{2,})多?(个|通|次)|(一晚上?|一天|每天|天天).{0,4}[一二两三四五六七八九十\\d]+(个|通|次)(电话|短信|信息)|换(着|个)?号|换号码|不同的号|虚拟号',
-        '(半夜|凌晨|深夜|夜里|夜间|\\d+点|[一二两三四五六七八九十]+点).{0,10}(短信|信息|消息)',
+        '(一晚上?|一天|每天|天天|一上午|一下午).{0,4}([一二两三四五六七八九十百几]+|\\d+)多?(个|通|次)(的)?(电话|短信|信息|未接|陌生|催收)|换(着|了)?(不同的?)?号(码)?(打|继续|再打)|不同的号|虚拟号',
+        '(半夜|凌晨|深夜|夜里|夜间).{0,10}(短信|信息|消息)',
         // Threats to the family, and the police or a court played by a collector ("自称经侦", a "逮捕令").
-        '全家.{0,4}(别想|好看|小心|等着|遭殃)|别想好过|让你好看|小心(一)?点|走着瞧|后果自负|后果很严重',
-        '自称(是)?.{0,6}(公安|警察|经侦|派出所|法院|法官|检察)|逮捕令|通缉令|案件编号|(cs|催收|对方|他们|那边)[^，,。]{0,10}(说|讲|威胁|吓)[^，,。]{0,12}(坐牢|判刑|判.{0,2}年|抓|拘留|刑事|犯罪|经侦)',
+        '全家.{0,4}(别想|好看|遭殃)|别想好过|让你好看|走着瞧|后果自负',
+        '自称(是)?.{0,6}(公安|警察|经侦|派出所|法院|法官|检察)|逮捕令|通缉令|案件编号|(cs|催收|对方|他们)(.{0,10})(说|讲|威胁|吓)(.{0,12})(坐牢|判刑|判.{0,2}年|抓(我|人|你|走)|来抓|拘留|刑事|犯罪|经侦)',
       ].join('|'),
     ),
     en: new RegExp(
@@ -64,9 +64,9 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
         '\\b(\\d+|dozens of|so many|twenty|thirty) (calls|messages|texts)|(calls?|calling|called) (at|after|around) (midnight|\\d+ ?(am|pm))|in the middle of the night|at midnight|all night',
         '\\b(call|calls|calling) me (every day|all day|nonstop|non-stop|all the time|constantly)|keep(s)? calling|won\'?t stop calling',
         '\\b(taped|stuck|posted|pasted|put) (a |up a )?(paper|note|notice|poster|sign) (on|at) (my )?(gate|door|wall|house|building)|print(ed|ing)? (out )?my (photo|picture)',
-        `\\b(called me (a|an)|told me to (jump|die|kill myself)|should (just )?(die|jump|kill myself)|(rang|ring|rings|phoned) (my |all my )?(ex-|former |old )?${THIRD_PARTIES_EN})\\b`,
-        '\\b(field (agents?|visits?|team)|home visits?|inform (the |my )?(whole )?(village|family|neighbou?rs)|consequences|you\'?ll regret|watch (your|my) back|or else)\\b',
-        '\\b((claim(s|ed|ing)? to be|calling (himself|herself)|said (he|she) (was|is) from) (a |the )?(police|court|lawyer|legal|officer)|arrest warrant|warrant (out )?for|case (reference|number)|criminal case)\\b',
+        `\\b(called me (a|an) ((useless|stupid|lazy|worthless|dirty|fucking|bloody) )?(bastard|idiot|liar|cheat|thief|loser|deadbeat|scammer|fraud|criminal|pig|dog|bitch|moron|failure)|told me to (jump|die|kill myself)|should (just )?(die|jump|kill myself)|(they|he|she|collectors?|agents?|agency)( have| had| has)? (rang|rung|phoned|rings|ring) (my |all my )?(ex-|former |old )?${THIRD_PARTIES_EN})\\b`,
+        '\\b(field (agents?|visits?|team)|home visits?|(will|would|gonna|going to|threaten(ed|s)? to) inform (the |my |your )?(whole )?(village|family|neighbou?rs)|(feel|face) the consequences|you\'?ll regret|watch (your|my) back)\\b',
+        '\\b((claim(s|ed|ing)? to be|calling (himself|herself)|said (he|she) (was|is) from) (a |the )?(police|court|lawyer|legal|officer)|arrest warrant|warrant (out )?for|case reference number|criminal case)\\b',
         '\\b(threat(s|en|ened|ening)?|harass(ed|es|ing|ment)?|abus(e|ed|ive|ing)|insult(s|ed|ing)?|swear(s|ing)? at|curs(e|ed|ing) (at )?me|yell(ed|ing)? at me|impersonat(e|ed|ing)|pretend(s|ed|ing)? to be|claim(s|ed|ing)? to be (the )?(police|court|lawyer|legal)|photo of my (apartment|door|house|home|building)|my (home )?address|know where (i|my|you|your) (live|kids|children|family)|follow(ed|ing)? me|beat me|blacklist|leak(ed)?|doxx?(ed|ing)?)\\b',
       ].join('|'),
     ),
@@ -74,12 +74,12 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
   {
     topic: 'letters',
     zh: /限高|限制(高)?消费|被执行人?|执行局|(飞机|高铁).{0,8}(拦|不让|买不了)|起诉|告我|上法院|法院|传票|律师函|律师信|催告函|律师事务所|律所|法务部|法务短信|立案|仲裁|判决|支付令|诉前调解|诉讼|调解|开庭|被告|强制执行|失信|坐牢|抓我|抓人|拘留|判刑|刑事|恶意透支|诈骗罪|冻结|经侦|报警|公安|专案组|移交|征信黑/,
-    en: /\b(sue|sues|suing|sued|lawsuit|court|summons|subpoena|lawyer'?s letter|legal letter|law firm|legal (department|action|notice)|arbitration|mediation|pre-?litigation|payment order|arrest(ed)?|jail|prison|criminal|police|economic crimes?|judg(e)?ment|enforcement|freez(e|ing) my|seiz(e|ing) my|wage garnish|garnish(ment|ee)?|dishonest debtors?|letter of demand|bankruptcy)/,
+    en: /\b(sue|sues|suing|sued|lawsuit|court|summons|subpoena|lawyer'?s letter|legal letter|law firm|legal (department|action|notice)|arbitration|mediation|pre-?litigation|payment order|arrest(ed)?|jail|prison|criminal|police|economic crimes?|judg(e)?ment|enforcement|freez(e|ing) my|seiz(e|ing) my|wage garnish|garnish(ment|ee)?|dishonest debtors?|letter of demand|bankruptcy (proceedings|petition)|make (me|you) bankrupt)/,
   },
   {
     topic: 'complaints',
     zh: /投诉|举报|检举|金管会|12378|12363|12321|报案|(我|可以|能|能不能|要不要|想|去|该|应该)报警|报警(有用|管用|管不管|吗)|打110|派出所|侵犯(隐私|权益)|告催收|告他们|维护.{0,2}权益|监管部门|金融监管|银保监|人民银行.{0,4}(反映|投诉)/,
-    en: /\b(complain|complaint|report (a |an |the )?(collectors?|collection agents?|agents?|agency|them|him|her|it|harassment)|to report|file a report|regulator|ombudsman|monetary authority|mas|my rights|privacy violation)\b/,
+    en: /\b(complain|complaint|report (a |an |the |this |that )?(collectors?|collection agents?|agents?|agency|app|lender|them|him|her|it|harassment)|reported (them|him|her|the collectors?)|file a report|regulator|ombudsman|monetary authority|my rights|privacy violation)\b/,
   },
 ];
 
@@ -87,7 +87,7 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
 export const threatTopics = remembered(threatTopicsOf);
 
 /** Asking how, where or whether to complain or report: then that is what to answer first. */
-const ASKS_TO_COMPLAIN_ZH = /(怎么|怎样|如何|哪里|哪儿|去哪|向哪|能不能|能否|能|可以|可不可以|该|想|要|打算|已经在?|准备).{0,8}(投诉|举报|检举|报警|报案)|投诉信|(投诉|举报|检举)(电话|渠道|方式|入口|功能)/;
+const ASKS_TO_COMPLAIN_ZH = /(怎么|怎样|如何|哪里|哪儿|去哪|向哪|能不能|能否|我能|可以|可不可以|该不该|应该|我想|我要|打算|已经在?|准备).{0,8}(投诉|举报|检举|报警|报案)|投诉信|(投诉|举报|检举)(电话|渠道|方式|入口|功能)/;
 const ASKS_TO_COMPLAIN_EN = /\b(how (do|can|to|should) i (complain|report)|where (do|can|should|to) (i )?(complain|report)|(want|going|plan|like) to (complain|report)|can i (complain|report)|complaint (function|form|channel|letter)|(channel|number|way|where) .{0,20}to report)\b/;
 
 function threatTopicsOf(text: string): RightsTopic[] {

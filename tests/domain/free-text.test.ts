@@ -58,10 +58,23 @@ describe('threats and lawsuits', () => {
     ['被催收威胁了，我能报警吗', 'complaints'],
     ['where can I report a collector who insulted my mum', 'complaints'],
   ])('by what they did: %s → %s', (text, topic) => expect(threatTopics(text)[0]).toBe(topic));
-  it.each(['上传身份证正反面好麻烦', '店里一天一个客人都没有', '自称律师的人说能帮我停息，收三千', '刚被拉进一个上岸互助群'])(
-    'not a collector\'s doing: %s',
-    (text) => expect(threatTopics(text)).not.toContain('collectors'),
-  );
+  it.each([
+    '上传身份证正反面好麻烦',
+    '店里一天一个客人都没有',
+    '自称律师的人说能帮我停息，收三千',
+    '刚被拉进一个上岸互助群',
+    '不知道怎么跟老婆说',
+    '以后花钱要小心一点',
+    '每天工作十二个小时',
+    '公司补贴取消了，还欠着花呗',
+    '银行那边说让我抓紧还',
+    '早上八点收到银行的扣款短信',
+    'The bank called me a week ago',
+  ])('not a collector\'s doing: %s', (text) => expect(threatTopics(text)).toEqual([]));
+
+  it('a collector\'s threat to report the person is theirs, not the person asking where to complain', () => {
+    expect(threatTopics('催收威胁我说要去单位举报我')[0]).toBe('collectors');
+  });
   it('finds nothing in an ordinary answer', () => {
     for (const text of ['5500', '我失业了', 'I lost my job', '45天']) expect(threatTopics(text)).toEqual([]);
   });
