@@ -274,9 +274,8 @@ export function understood(ownWords: boolean): Fragment {
   return [...urgent(ownWords), ...(ownWords ? [] : helpful())];
 }
 
-/** A button's label typed instead of pressed: the same event as the press ("清单" opens the checklist). */
 /**
- * Buttons typed as text: their labels (`typed`, read before the question's own answer), or, read last, their meaning
+ * Buttons typed as text, the same event as the press ("清单" opens the checklist): their labels (`typed`, read before the question's own answer), or, read last, their meaning
  * said in other words (`meant`: "嗯嗯 就这么办", "go back one step").
  */
 export function typedButtons(words: ButtonWord[] = [...NAV_WORDS, 'today'], how: 'typed' | 'meant' = 'typed'): Fragment {

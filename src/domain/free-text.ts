@@ -35,17 +35,16 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
         '(发|传|曝光|贴|挂|群发|晒)(到|在|给|出)?.{0,8}(群|朋友圈|抖音|微博|视频|评论|网上|同学|同事|亲戚|邻居|大学)',
         '(公司|单位|家族|亲戚|同学|工作)群|拉(我)?进.{0,4}群|身份证(照片)?.{0,8}(发|传|给)|欠款(信息|截图|记录).{0,8}(发|传|贴)',
         '(半夜|凌晨|深夜|夜里|晚上|夜间|十二点|十一点|一点|两点|三点|\\d+点).{0,10}(打|电话|催|轰炸)',
-        '(一晚上?|一天|每天|天天|一上午|一下午).{0,4}(几十|二十|三十|四十|五十|上百|\\d+|好多|很多|无数)(个|通|次)?(电话|短信)?',
+        '(一晚上?|一天|每天|天天|一上午|一下午).{0,4}(几十|二十|三十|四十|五十|上百|好多|很多|无数)(个|通|次)?(电话|短信)?',
         '(每天|天天|一直|不停地?|反复|轮番)(给我)?(打|催|轰炸)|打爆|爆我电话|电话轰炸|短信轰炸|呼死你',
         '威胁|恐吓|吓唬|辱骂|骂我|骂得|骂人|问候.{0,4}(全家|家人|祖宗|妈)|脏话|侮辱|人身攻击|p图|合成.{0,4}(照片|图)|冒充|假装是?(警察|法院|公安)',
-        '知道.{0,8}(孩子|家在|住哪|住址|学校|单位在)|门牌|住址|(照片|拍).{0,6}(家门|门口|门牌|楼下)|房东.{0,6}(搬|赶|联系)|让我搬',
+        '知道.{0,8}(孩子|儿子|女儿|家人|老婆|老公|爸妈)(在哪|住哪|上学|读书|的?学校|的?幼儿园|的?单位)|知道.{0,8}(家在|住哪|住址|单位在)|门牌|住址|(照片|拍).{0,8}(家门|门口|门牌|楼下|大门|楼道)|房东.{0,6}(搬|赶|联系)|让我搬',
         '泄露|黑名单|打我|揍我|跟踪|暴力|催收(员)?(很|太|特别)?(凶|狠)|骚扰',
         // Shaming in public: a group they are pulled into, a paper at the door, comments under their posts, "exposure".
         '(拉|加)(我)?进.{0,8}群.{0,12}(同事|同学|亲戚|家人|朋友|领导|邻居)|(发|晒|曝)(了)?我的?身份证|(全网)?曝光我|我的?(朋友圈|抖音|微博|快手|小红书).{0,6}评论',
         '(?<![补津倒体妥粘])贴.{0,14}(欠|还钱|老赖|我的?名字|我的?照片)',
-        // Coming to the person, or showing they know where the family is.
+        // Coming to the person.
         '(到|来|去)(我|我们)(家|公司|单位|学校|老家|村).{0,6}(找我|闹|堵|催|等我|蹲|谈)|外访|敲门',
-        '知道.{0,8}(孩子|儿子|女儿|家人|老婆|老公|爸妈)(在哪|住哪|上学|读书|的学校|的幼儿园|的单位)|(照片|拍).{0,8}(家门|门口|门牌|楼下|大门|楼道)',
         // Numbers of calls however counted, new numbers when one is blocked, messages at night.
         '(一晚上?|一天|每天|天天|一上午|一下午).{0,4}([一二两三四五六七八九十百几]+|\\d+)多?(个|通|次)(的)?(电话|短信|信息|未接|陌生|催收)|换(着|了)?(不同的?)?号(码)?(打|继续|再打)|不同的号|虚拟号',
         '(半夜|凌晨|深夜|夜里|夜间).{0,10}(短信|信息|消息)',
@@ -198,8 +197,8 @@ export const buttonMeaning = remembered((text: string): ButtonWord | null => {
 
 /**
  * What each button means in the words people use for it, and the words that add nothing to a short reply. Read in
- * this order: the checklist before "back" ("返回主菜单" goes to the checklist), "done" before "agree" (好了 is done),
- * "decline" before "agree" (不同意 holds 同意).
+ * this order, all before the words that add nothing (好了 is done; 好 alone adds nothing): the checklist before
+ * "back" ("返回主菜单" goes to the checklist), "decline" before "agree" (不同意 holds 同意).
  */
 const BUTTON_MEANINGS: Array<{ word: ButtonWord; zh: RegExp; en: RegExp }> = [
   { word: 'hub', zh: /(回到?|返回|去|到)?(那个)?(主菜单|菜单|清单|列表|主页|首页|目录)/g, en: /\b((go |take me )?back to (the )?)?(checklist|main menu|menu|list|home|overview)\b/g },
@@ -212,7 +211,7 @@ const BUTTON_MEANINGS: Array<{ word: ButtonWord; zh: RegExp; en: RegExp }> = [
   { word: 'today', zh: /今天|今日/g, en: /\b(today)\b/g },
 ];
 // 算了 ("forget it") only with a word of declining: alone it may be giving up on more than a button.
-const ADDS_NOTHING_ZH = /嗯|好的|好|谢谢|谢了|那就|就是|就|那|我|刚刚|刚才|帮我|请|麻烦|一下|先|吧|了|啊|呀|哦|的|啦|呢|这样|那个|这个|算了|ok/g;
+const ADDS_NOTHING_ZH = /好的|那就|就是|那个|这个|这样|谢谢|谢了|算了|刚刚|刚才|帮我|麻烦|一下|嗯|好|就|那|我|请|先|吧|了|啊|呀|哦|的|啦|呢|ok/g;
 const ADDS_NOTHING_EN = /\b(i|me|it|was|is|the|to|please|just|take|one|step|ok|okay|then|so|now|again|a|an|thanks|pls)\b/g;
 
 /**
@@ -221,7 +220,7 @@ const ADDS_NOTHING_EN = /\b(i|me|it|was|is|the|to|please|just|take|one|step|ok|o
  * anything else ("可以跳过吗", "今天打完了") is not a button.
  */
 function buttonMeant(s: string): ButtonWord | null {
-  let rest = ` ${s.replace(/[,，、;；:：?？]/g, ' ')} `;
+  let rest = ` ${s.replace(/[^\p{L}\p{N}\s']/gu, ' ')} `;
   const said = new Set<ButtonWord>();
   const heard = (word: ButtonWord) => () => {
     said.add(word);

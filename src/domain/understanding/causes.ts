@@ -18,9 +18,13 @@ export interface CauseReading {
 const RELATIVE = /家里|家人|父母|爸|妈|父亲|母亲|孩子|儿子|女儿|老人|老婆|老公|妻子|丈夫|爷爷|奶奶|外公|外婆|公公|婆婆|岳父|岳母|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹|\b(family|parents?|father|mother|dad|mom|mum|child|children|kids?|son|daughter|wife|husband|grandma|grandpa|grandmother|grandfather|brother|sister|in-laws?)\b/;
 
 /** Working for someone else ("在一家做装修的公司上班"): the company named is the employer, not the person's business. */
-const WORKS_FOR = /(在|去|给)[^，,。]{0,12}(上班|打工|干活|做事)|\bi work(ed)? (at|for|in)\b/;
+const WORKS_FOR = /(在|去|给)[^，,。!?]{0,12}(上班|打工|干活|做事)|\bi work(ed)? (at|for|in)\b/;
 
-const READINGS: Array<{ cause: Cause; zh: RegExp; en: RegExp; unless?: RegExp }> = [
+/**
+ * Each cause's words (`zh` on the text without punctuation, `en` on its English form), and words that must stay in
+ * one clause (`clause`, on the text with its punctuation: "工作还行，就是房子没了" is not a lost job).
+ */
+const READINGS: Array<{ cause: Cause; zh: RegExp; en: RegExp; clause?: RegExp; unless?: RegExp }> = [
   {
     cause: 'business',
     zh: /(我|自己|家里)?(开|做|经营|搞)的.{0,4}(店|公司|厂|生意|买卖|餐馆|饭店|档口)|做.{0,4}的小?(店|公司|厂|生意|买卖)|网店|淘宝店|货压|压货|卖不出去|(我|自己|家里)(开|做|经营|搞).{0,4}(店|公司|厂|生意|买卖|餐馆|饭店|档口)|店铺|(一直|每月|每个月|都)在亏|亏得|生意|买卖|创业|开店|店(铺|面)?(关|倒|亏|黄|开不下去|没生意)|亏(本|损|钱)|赔(本|钱)|货款|回款|客户(不给钱|欠款|拖款)|个体户|小本|摆摊|档口|进货/,
@@ -29,7 +33,8 @@ const READINGS: Array<{ cause: Cause; zh: RegExp; en: RegExp; unless?: RegExp }>
   },
   {
     cause: 'job_loss',
-    zh: /没活(干|做)?|工地(停|没)|没(有)?开工|工作(?:(?!提成|积蓄|钱|奖金|工资|收入|存款)[^，,。]){0,12}没了|(一直|还)在找.{0,8}(没找到|找不到)|老板跑路|(厂子|工厂|公司).{0,2}没了|丢了?.{0,2}工作|没了?工作|没有工作|工作(丢|没)了|被辞|辞退|开除|裁员|被裁|裁掉|裁了|被优化|优化掉|优化了|下岗|解雇|解聘|(公司|单位|厂子?|工厂)(倒闭|关门|破产|黄了|没了|解散|跑路)|找不到工作|待业|裸辞|辞职|离职|合同到期|没(有)?续签|被劝退|劝退/,
+    clause: /工作(?:(?!提成|积蓄|钱|奖金|工资|收入|存款|房子)[^，,。!?]){0,12}没了/,
+    zh: /没活(干|做)?|工地(停|没)|没(有)?开工|(一直|还)在找.{0,8}(没找到|找不到)|老板跑路|(厂子|工厂|公司).{0,2}没了|丢了?.{0,2}工作|没了?工作|没有工作|工作(丢|没)了|被辞|辞退|开除|裁员|被裁|裁掉|裁了|被优化|优化掉|优化了|下岗|解雇|解聘|(公司|单位|厂子?|工厂)(倒闭|关门|破产|黄了|没了|解散|跑路)|找不到工作|待业|裸辞|辞职|离职|合同到期|没(有)?续签|被劝退|劝退/,
     en: /\b(lost (my|the) job|job loss|laid off|layoffs?|got fired|was fired|been fired|fired me|unemployed|let go|made redundant|redundancy|out of work|without (a )?job|no job|jobless|(company|firm|employer|factory) (closed|shut down|went bankrupt|went bust|went under|folded|collapsed)|quit my job|contract (ended|was not renewed)|between jobs)\b/,
   },
   {
@@ -39,7 +44,8 @@ const READINGS: Array<{ cause: Cause; zh: RegExp; en: RegExp; unless?: RegExp }>
   },
   {
     cause: 'family',
-    zh: /家里|家人|家庭|父母|爸|妈|孩子|老人|离(了)?(的)?婚|去世|过世|走了|丧事|葬礼|办丧|结婚|生孩子|生(二|三)?胎|二胎|三胎|生娃|生宝宝|怀孕|坐月子|生了|彩礼|赡养|照顾|上学|学费|亲戚|(老公|老婆|丈夫|妻子|我弟|弟弟|我哥|哥哥|我姐|姐姐|我妹|妹妹|儿子|女儿)[^，,。]{0,6}(欠|赌|贷)/,
+    zh: /家里|家人|家庭|父母|爸|妈|孩子|老人|离(了)?(的)?婚|去世|过世|走了|丧事|葬礼|办丧|结婚|生孩子|生(二|三)?胎|二胎|三胎|生娃|生宝宝|怀孕|坐月子|生了|彩礼|赡养|照顾|上学|学费|亲戚/,
+    clause: /(老公|老婆|丈夫|妻子|我弟|弟弟|我哥|哥哥|我姐|姐姐|我妹|妹妹|儿子|女儿)[^，,。!?]{0,6}(欠|赌|贷)/,
     en: /\b(family|divorce|divorced|separated|baby|pregnan(t|cy)|funeral|passed away|died|death in|wedding|tuition|school fees|caring for|take care of|relatives?)\b/,
   },
   {
@@ -62,10 +68,10 @@ const READINGS: Array<{ cause: Cause; zh: RegExp; en: RegExp; unless?: RegExp }>
 
 /** The cause a text names, and since when if it says so (`today` given) and it does. */
 export function readCause(text: string, today?: IsoDate): CauseReading | null {
-  const { dense, en } = normalise(text);
+  const { dense, en, plain } = normalise(text);
   let cause: Cause | null = null;
   for (const r of READINGS) {
-    if ((r.zh.test(dense) || r.en.test(en)) && !r.unless?.test(dense + ' ' + en)) {
+    if ((r.zh.test(dense) || r.en.test(en) || r.clause?.test(plain)) && !r.unless?.test(plain)) {
       cause = r.cause;
       break;
     }

@@ -109,8 +109,8 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?[号號]|^\s?(st|nd|rd|th)\b/, 'date') ??
     u(/^\s?(天|日)|^[\s-]?days?\b/, 'duration', 'day') ??
     u(/^\s?(个|個)?(星期|礼拜|禮拜|周|週)|^[\s-]?weeks?\b|^[\s-]?wks?\b/, 'duration', 'week') ??
-    u(/^\s?(个|個)?(小时|小時|钟头|鐘頭)|^\s?(个钟|個鐘)(?!点|點)|^[\s-]?(hours?|hrs?)\b/, 'duration', 'hour') ??
-    u(/^\s?(分钟|分鐘)|^[\s-]?(minutes?|mins?)\b/, 'duration', 'minute') ??
+    u(/^\s?个?(小时|钟头)|^\s?个钟(?!点)|^[\s-]?(hours?|hrs?)\b/, 'duration', 'hour') ??
+    u(/^\s?分钟|^[\s-]?(minutes?|mins?)\b/, 'duration', 'minute') ??
     // Not the 年 of 年化 / 年利率 / 年费 / 年薪 that follows an amount.
     u(/^\s?年(?!化|利|息|费|費|薪)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
     // An EMI is an equated monthly instalment (Indian English).
@@ -160,7 +160,7 @@ const EXTENSION_BEFORE = /(延期|推迟|推遲|延后|延後|缓|緩|宽限|寬
  * Not a person who is given or owes something ("给我50", "欠他80"), nor words of reaching after what costs it
  * ("滞纳金都80了", "水电也100"). The text is simplified Chinese by now.
  */
-const PERSON = '(我|他|她|我爸|我妈|爸|妈|爸爸|妈妈|老爸|老妈|父亲|母亲|老公|老婆|丈夫|妻子|儿子|女儿|孩子|老大|老二|爷爷|奶奶|外公|外婆|姥姥|姥爷|婆婆|公公|岳父|岳母|老人|老人家|老两口|爸妈)';
+const PERSON = '(我|(?<!其)他|(?<!其)她|我爸|我妈|爸|妈|爸爸|妈妈|老爸|老妈|父亲|母亲|老公|老婆|丈夫|妻子|儿子|女儿|孩子|老大|老二|爷爷|奶奶|外公|外婆|姥姥|姥爷|婆婆|公公|岳父|岳母|老人|老人家|老两口|爸妈)';
 const REACHING = '(今年|现在|都|已经|快|才|也|刚|满)';
 const AGE_BEFORE = new RegExp(`((^|[，,。！!？?；;\\s])(${PERSON}的?)?${REACHING}+|(?<![给欠借帮让跟和找问向被替对还])${PERSON}的?${REACHING}*)\\s?$`);
 /** Words of being late before a number with no unit that make it days: "拖了87", "逾期第40", "late by 30". */

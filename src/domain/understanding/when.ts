@@ -45,8 +45,8 @@ const DAY_ALIASES: Array<[RegExp, string]> = [
   // Cantonese days (琴日, 听日), once the text is simplified.
   [/琴日|寻日/, '昨天'],
   [/听日/, '明天'],
-  [/后日/, '后天'],
-  [/前日/, '前天'],
+  [/(?<![以之然最])后日(?![子期常])/, '后天'],
+  [/(?<![目之以提])前日(?![子期])/, '前天'],
   [/圣诞(节)?|christmas/, '12月25日'],
   [/(?:on )?the (\d{1,2})(?:st|nd|rd|th) of last month/, '上个月$1号'],
   [/(?:on )?the (\d{1,2})(?:st|nd|rd|th) of next month/, '下个月$1号'],
