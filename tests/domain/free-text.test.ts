@@ -102,6 +102,9 @@ describe('a button said in other words', () => {
     ['我选错了 上一步', 'back'],
     ['prefer not to say', 'skip'],
     ['it is today', 'today'],
+    ['那个 不要了', 'decline'],
+    ['好的，没问题！', 'agree'],
+    ['take me back to the checklist.', 'hub'],
   ])('%s → %s', (text, word) => expect(buttonMeaning(text)).toBe(word));
 
   it.each(['可以跳过吗', '今天打完了', '算了吧', '算了 就这样吧', '银行', '回去再说', 'I agree it was my fault'])('"%s" says more than a button', (text) => {

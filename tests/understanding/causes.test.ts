@@ -32,6 +32,10 @@ describe('the cause read by what happened', () => {
     expect(readCause(text)?.cause).toBe(cause);
   });
 
+  it('"工作还行，就是爸妈的房子没了": the job is there; what was lost is in another clause', () => {
+    expect(readCause('工作还行，就是爸妈的房子没了')?.cause).not.toBe('job_loss');
+  });
+
   it('"兄弟" who borrowed and ran is a friend, not the family', () => {
     expect(readCause('兄弟借了我的钱跑了')?.cause).not.toBe('family');
   });

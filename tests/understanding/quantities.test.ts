@@ -80,6 +80,7 @@ describe('every number read with what it counts', () => {
     ['月薪5000双休', 5000],
     ["he's 100 short", 100],
     ['overdue by 200 pounds', 200],
+    ['其他的都100了', 100],
   ])('"%s": still money (%i)', (text, value) => {
     expect(quantities(text).filter((q) => q.kind === 'money' || q.kind === 'bare').map((q) => q.value)).toEqual([value]);
   });

@@ -12,6 +12,11 @@ describe('a day named in a sentence', () => {
     expect(findDay(text, TODAY, 'past')).toMatchObject({ ok: true, day });
   });
 
+  it('"以后日子" and "目前日子" name no day', () => {
+    expect(findDay('以后日子怎么过', TODAY, 'future').ok).toBe(false);
+    expect(findDay('目前日子难过', TODAY, 'past').ok).toBe(false);
+  });
+
   it('"听日再打" is tomorrow', () => {
     expect(findDay('听日再打', TODAY, 'future')).toMatchObject({ ok: true, day: '2026-12-07' });
   });
