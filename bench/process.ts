@@ -44,11 +44,11 @@ export function build(): void {
  */
 export async function startBuilt(opts: {
   node: string;
-  nodeArgs?: string[];
+  nodeArgs?: string[] | undefined;
   /** What the process runs, after `nodeArgs`: the built bot unless given. */
-  entry?: string[];
+  entry?: string[] | undefined;
   /** Runs it as on an instance with this much memory. */
-  limit?: MemoryLimit;
+  limit?: MemoryLimit | undefined;
   api: FakeBotApi;
   startedBy: string;
   redisUrl: string;
@@ -108,14 +108,7 @@ export async function runBuiltBot(
   opts: { perSecond: number; seconds: number; chats: number; firstChat: number; node: string; nodeArgs?: string[]; limit?: MemoryLimit },
 ): Promise<ProcessResult> {
   const api = await startFakeBotApi({ token: TOKEN });
-  const child = await startBuilt({
-    node: opts.node,
-    api,
-    startedBy: 'getUpdates',
-    redisUrl,
-    ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
-    ...(opts.limit ? { limit: opts.limit } : {}),
-  });
+  const child = await startBuilt({ node: opts.node, api, startedBy: 'getUpdates', redisUrl, nodeArgs: opts.nodeArgs, limit: opts.limit });
   try {
     const total = Math.round(opts.perSecond * opts.seconds);
     // Every chat started (each gets its first update before any gets its second): that many cases active at once.
@@ -190,8 +183,8 @@ export async function runWebhookBot(
     api,
     startedBy: 'setWebhook',
     redisUrl,
-    ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
-    ...(opts.entry ? { entry: opts.entry } : {}),
+    nodeArgs: opts.nodeArgs,
+    entry: opts.entry,
     env: { WEBHOOK_URL: `https://bench.invalid${path}`, WEBHOOK_SECRET: secret },
   });
   const { port } = child;

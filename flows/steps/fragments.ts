@@ -275,8 +275,9 @@ export function understood(ownWords: boolean): Fragment {
 }
 
 /**
- * Buttons typed as text, the same event as the press ("清单" opens the checklist): their labels (`typed`, read before the question's own answer), or, read last, their meaning
- * said in other words (`meant`: "嗯嗯 就这么办", "go back one step").
+ * Buttons typed as text, the same event as the press ("清单" opens the checklist): their labels (`typed`, read
+ * before the question's own answer), or, read last, a label or its meaning said in other words (`meant`: "嗯嗯
+ * 就这么办", "go back one step"). Where nothing comes between the two, `meant` alone reads both.
  */
 export function typedButtons(words: ButtonWord[] = [...NAV_WORDS, 'today'], how: 'typed' | 'meant' = 'typed'): Fragment {
   const said = (word: ButtonWord) => ({ type: how, params: { word } });

@@ -59,7 +59,7 @@ const leave: Fragment = [
 ];
 
 /** A screen of buttons: typed words are read for what matters (despair first), else the buttons are pointed to. */
-const buttonsOnly: Fragment = [...understood(false), ...typedButtons(['hub', 'back']), ...typedButtons(['hub', 'back'], 'meant'), { actions: notice('input.useButtons') }];
+const buttonsOnly: Fragment = [...understood(false), ...typedButtons(['hub', 'back'], 'meant'), { actions: notice('input.useButtons') }];
 
 export const states: Fragment = {
   rehearse: {

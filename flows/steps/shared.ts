@@ -176,7 +176,7 @@ export const rootHandlers: Fragment = {
   PRIVACY: { actions: notice('privacy.body') },
   UNSUPPORTED: { actions: notice('input.unsupported') },
   EDITED: [...understood(true), { actions: notice('input.edited') }],
-  TEXT: [...understood(false), ...typedButtons(), ...typedButtons(undefined, 'meant'), { actions: notice('input.notAnAnswer') }],
+  TEXT: [...understood(false), ...typedButtons(undefined, 'meant'), { actions: notice('input.notAnAnswer') }],
   CHOOSE: { actions: notice('input.notAChoice') },
   CHECKLIST_POSTED: { actions: 'rememberChecklist' },
 };

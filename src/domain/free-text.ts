@@ -168,11 +168,8 @@ for (const { word, forms } of BUTTON_WORDS) for (const form of forms) if (!BUTTO
  * ("下一步：联系平台 →"). Emoji, arrows and end punctuation are ignored.
  */
 export const buttonWord = remembered((text: string): ButtonWord | null => {
-  const s = normalise(text).plain
-    .replace(/[\p{Extended_Pictographic}\u2190-\u21ff\u25a0-\u25ff\ufe0f]/gu, '')
-    .replace(/[。.!！~～]+$/u, '')
-    .trim();
-  if (s.length === 0 || s.length > 40) return null;
+  const s = shortReply(text);
+  if (s === null) return null;
   const head = s.split(/[:：]/)[0]!.trim();
   // "同意，开始" and "同意 开始" are the same label; English keeps its single spaces.
   const compact = /[a-z]/.test(head) ? head.replace(/,/g, '') : head.replace(/[\s，,]+/g, '');
@@ -191,9 +188,18 @@ export const buttonWord = remembered((text: string): ButtonWord | null => {
 export const buttonMeaning = remembered((text: string): ButtonWord | null => {
   const word = buttonWord(text);
   if (word !== null) return word;
-  const s = normalise(text).plain.replace(/[\p{Extended_Pictographic}\u2190-\u21ff\u25a0-\u25ff\ufe0f]/gu, '').trim();
-  return s.length === 0 || s.length > 40 ? null : buttonMeant(s);
+  const s = shortReply(text);
+  return s === null ? null : buttonMeant(s);
 });
+
+/** A reply short enough to be a button, without emoji, arrows and end punctuation; null when it is longer or empty. */
+function shortReply(text: string): string | null {
+  const s = normalise(text).plain
+    .replace(/[\p{Extended_Pictographic}\u2190-\u21ff\u25a0-\u25ff\ufe0f]/gu, '')
+    .replace(/[。.!！~～]+$/u, '')
+    .trim();
+  return s.length === 0 || s.length > 40 ? null : s;
+}
 
 /**
  * What each button means in the words people use for it, and the words that add nothing to a short reply. Read in

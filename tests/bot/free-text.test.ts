@@ -261,8 +261,7 @@ describe('a button label typed as text works like the press', () => {
     const h = createBotHarness();
     const u = h.user(74, 'zh-hans');
     await walk.toContactStep(u);
-    await u.press('记一通电话');
-    await u.press('打电话');
+    await walk.toCallDay(u);
     await u.send('刚刚打完');
     await u.send('同意了');
     await u.send('跳过');
@@ -276,8 +275,7 @@ describe('a button label typed as text works like the press', () => {
     const h = createBotHarness();
     const u = h.user(71, 'zh-hans');
     await walk.toContactStep(u);
-    await u.press('记一通电话');
-    await u.press('打电话');
+    await walk.toCallDay(u);
     await u.send('今天');
     await u.press('谈成了');
     await u.send('跳过');

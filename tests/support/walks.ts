@@ -96,9 +96,13 @@ async function toContactStep(u: HarnessUser, lang: Lang = 'zh') {
   await u.press(LABELS[lang].contact);
 }
 
-async function toCallOutcome(u: HarnessUser, lang: Lang = 'zh') {
+async function toCallDay(u: HarnessUser, lang: Lang = 'zh') {
   await u.press(LABELS[lang].log);
   await u.press(LABELS[lang].phone);
+}
+
+async function toCallOutcome(u: HarnessUser, lang: Lang = 'zh') {
+  await toCallDay(u, lang);
   await u.press(LABELS[lang].today);
 }
 
@@ -146,6 +150,9 @@ export const walk = {
 
   /** Consent given, no step-1 answers yet, and the contact step (step 2) opened from the checklist. */
   toContactStep,
+
+  /** From the contact step: a phone call being logged, at "which day was it?". */
+  toCallDay,
 
   /** From the contact step: a phone call made today being logged, at "how did it go?". */
   toCallOutcome,
