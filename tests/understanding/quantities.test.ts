@@ -81,6 +81,9 @@ describe('every number read with what it counts', () => {
     ["he's 100 short", 100],
     ['overdue by 200 pounds', 200],
     ['其他的都100了', 100],
+    ['两张卡合一块欠了8000', 8000],
+    ['到手4200 家里老人要看病', 4200],
+    ["I'm 24 with a part-time job paying 2000 a month", 2000],
   ])('"%s": still money (%i)', (text, value) => {
     expect(quantities(text).filter((q) => q.kind === 'money' || q.kind === 'bare').map((q) => q.value)).toEqual([value]);
   });

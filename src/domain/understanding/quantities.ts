@@ -115,7 +115,8 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?年(?!化|利|息|费|費|薪)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
     // An EMI is an equated monthly instalment (Indian English).
     u(/^\s?(期|(monthly |month )?(instal{0,2}ments?|payments|emis?)\b)/, 'term') ??
-    u(/^\s?(家|张|張|笔|筆|份|单|單|种|種|样|樣|口(?![气氣子袋])|位|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
+    // 家 counts lenders ("三家"), not a home ("6500 家里还有两个娃").
+    u(/^\s?(家(?![里人庭中务乡])|张|張|笔|筆|份|单|單|种|種|样|樣|口(?![气氣子袋])|位|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
     u(/^\s?(%|percent\b|per ?cent\b)/, 'percent') ??
     u(/^\s?(成|折)/, 'percent') ??
     u(/^\s?(点钟|点|點|:\d\d|am\b|pm\b|o'?clock\b)/, 'time') ??
@@ -185,7 +186,8 @@ const NUMERAL_FORMS: Array<[RegExp, string]> = [
   [/([十百千])[来多几余]+(万|千)/g, '$1$2'],
   [/(过|上|破|超)(万|千)(?![一二三四五六七八九\d])/g, '一$2'],
   [/(\d+(?:\.\d+)?) ?grand\b/g, '$1k'],
-  [/五险一金|三险一金|一线|二线|三线|双十一|双十二|一下子|一辈子|一口气|一次性|统一|唯一|一切|一般|一样|一起|一直|一定|(?<![一二两三四五六七八九十百千\\d])万一(?![千百十])|一点点|一些|一会儿/g, ' '],
+  // "加一块", "一块儿": together, not one 块 of money.
+  [/(加|合|算|凑|放)(在)?一块儿?|一块儿|五险一金|三险一金|一线|二线|三线|双十一|双十二|一下子|一辈子|一口气|一次性|统一|唯一|一切|一般|一样|一起|一直|一定|(?<![一二两三四五六七八九十百千\\d])万一(?![千百十])|一点点|一些|一会儿/g, ' '],
   // "万二", "千五": the 一 before them left out.
   [/(?<![零〇一二两三四五六七八九十百千\d.])(万|千)(?=[一二两三四五六七八九](?![千百十万\d]))/g, '一$1'],
   // "两千半", "一万半": the half of the unit before it.
@@ -282,7 +284,7 @@ function quantitiesOf(text: string): Quantity[] {
     if (unit?.kind === 'duration' && unit.unit === 'year' && canBeYear(value)) unit = { kind: 'date', length: unit.length };
     // "at 3" is a time of day; "at 5000", "around 3000" are not.
     if (unit?.kind === 'time' && unit.length === 0 && value > 24) unit = null;
-    if (unit?.kind === 'age' && unit.length === 0 && (!canBeAge(value) || !/^\s?($|[,.!?;]|(and|now|already|this|next|last|in|years?|yrs?|yo)\b)/.test(after))) unit = null;
+    if (unit?.kind === 'age' && unit.length === 0 && (!canBeAge(value) || !/^\s?($|[,.!?;]|(and|now|already|this|next|last|in|on|with|but|still|years?|yrs?|yo)\b)/.test(after))) unit = null;
     if (unit?.year && !canBeYear(value)) unit = null;
     // "我五十二了", "今年六十六", "都七十多了": an age, said of oneself.
     if (!unit && AGE_BEFORE.test(s.slice(0, at)) && /^\s?(了|$|[，,。！!？? ])/.test(after) && canBeAge(value)) unit = { kind: 'age', length: 0 };
