@@ -35,6 +35,8 @@ describe('starting and stopping the real process', () => {
     api.pushUpdate(startMessage);
     const reply = await api.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === chat.id, 40_000);
     expect(reply.payload.text).toContain('协商助手');
+    // The log comes through a pipe and the reply over HTTP: on a busy machine either can be read first.
+    await bot.waitForOutput(/bot started/);
     const log = bot.messages();
     const lastRetry = log.findLastIndex((m) => m.startsWith('Telegram unreachable, retrying in'));
     expect(lastRetry).toBeGreaterThan(0);
