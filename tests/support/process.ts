@@ -18,7 +18,8 @@ export function startBotProcess(env: Record<string, string>, args: string[] = []
   let err = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
   child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': only then has everything the process wrote to its pipes been read.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const waitForOutput = (needle: string | RegExp, timeoutMs = 45_000) =>
     new Promise<string>((resolve, reject) => {
       const found = () => (typeof needle === 'string' ? out.includes(needle) : needle.test(out));
