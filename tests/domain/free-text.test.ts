@@ -4,6 +4,7 @@ import { LANGS } from '../../src/domain/catalog.js';
 import { buttonMeaning, buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics } from '../../src/domain/free-text.js';
 import { loadLocale } from '../../src/i18n/index.js';
 import { mentionsPaidAgent } from '../../src/domain/scam.js';
+import { readCrisis } from '../../src/domain/understanding/crisis.js';
 import {
   CRISIS_EN,
   CRISIS_ZH,
@@ -42,6 +43,86 @@ describe('words of despair', () => {
   it.each([...CRISIS_ZH, ...CRISIS_EN])('hears: %s', (text) => expect(signalsCrisis(text)).toBe(true));
   it.each(NOT_CRISIS)('does not mistake: %s', (text) => expect(signalsCrisis(text)).toBe(false));
   it.each([...PAID_AGENT_ZH, ...NOT_AGENT_EN])('finds no despair in: %s', (text) => expect(signalsCrisis(text)).toBe(false));
+});
+
+describe('despair in kinds of meaning the word lists missed', () => {
+  it.each([
+    // An accident an insurer or employer would pay, thought of as the way to pay.
+    '要是我骑车出个意外，保险赔的够不够把网贷清了',
+    '从工地架子上摔下来算不算工伤啊，赔的钱能还债吗',
+    'If I go, my husband would get the insurance payout',
+    // Things put in order for those left: papers, passwords, a pet, a letter, apologies.
+    '支付宝密码我写好留给我妹了',
+    '名下的车都过户给我弟了',
+    '狗以后就拜托你帮我养了',
+    '我已经跟家里人都道过歉了',
+    '给我妈的信压在枕头底下了',
+    '我走了以后不想给他们添麻烦',
+    "I've deleted all my socials",
+    // Wanting to die in pinyin, Tagalog, Malay; a means named in English; a wish with a family member in between.
+    'wo bu xiang huo le',
+    'ayoko na mabuhay',
+    'saya nak mati je',
+    "my brother's rifle is in the closet and I keep looking at it",
+    'what dose of paracetamol would be enough',
+    'the scars on my wrists are getting worse',
+    'I keep thinking about unaliving',
+    '吞了一整瓶阿司匹林',
+    '不想拖累儿子，想一走了之算了',
+    '这日子只能上天了',
+  ])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
+
+  it.each(['还能撑几天啊', '每天这样到底图什么', '最近老是想一些不好的事情', 'why should I even bother', 'out of options now', '我也不知道还有没有下个月了', '如果本人去世，信用卡欠款家属要还吗'])(
+    'asks gently whether the person is safe: %s',
+    (text) => expect(readCrisis(text)?.level).toBe('check'),
+  );
+
+  it.each([
+    '人死了债务要家属还吗？我舅舅上个月走了',
+    '以贷养贷就是死路一条',
+    '猫你帮我喂两天，我出差',
+    '上天保佑这次能批下来',
+    '银行卡密码写在哪里安全',
+    '密码忘了，怎么找回',
+    '我爸前年走了，他的信用卡要我还吗',
+    '要死要死 忘记还款日了',
+    '排队两小时 无聊到想死',
+    '京东金条的客服是要把我绕死吗',
+    'the interest damn jialat, I die already sia',
+    'the bridge loan is due',
+    'app崩了',
+  ])('reads nothing of despair in: %s', (text) => expect(readCrisis(text)).toBeNull());
+});
+
+describe('paid agents beside a person doing it themselves', () => {
+  it.each([
+    '有人说能把我花呗逾期记录从征信上删掉，收费六千',
+    '他说成了再给钱，不成不要钱',
+    '先免费评估，评估完再收服务费',
+    '花了八百块请人帮我跟银行谈',
+    '中介说他们办停息比我自己申请成功率高',
+    '那个协商课程教你自己去谈，要交1980',
+    '他们自称是银行外包的协商部门，服务费转到个人账户',
+    '说是交给银行的手续费，让我先转给他们',
+    '我在考虑找个中介替我谈',
+    'A company says they can settle my card for 30% and their fee is 15% of what they save',
+  ])('warns: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
+
+  it.each([
+    '网上都说找代理才能停息，我不信，我想自己试试',
+    '我需要找中介吗？还是自己跟银行谈就可以',
+    '中介都说要收费，我不想交，能不能教我自己跟招行谈',
+    '我是不是必须请律师？自己谈行不行',
+    '今天跟招行客服谈了 对方说可以停息',
+    '有人说银行可以停息挂账，但是要收手续费，是真的吗',
+    '招行说个性化分期要收服务费，这是银行自己的吗',
+    '我想找个律师免费咨询一下停息挂账怎么申请',
+    '京东金条的客服凌晨有人接吗？想申请延期',
+    'Should I pay a debt relief agency or try calling the bank first? I would rather not pay anyone.',
+    'Do I need a lawyer or a debt agent to get a payment plan from my card issuer?',
+    "My lender's collections agent offered to waive late fees if I pay by Friday",
+    'the bank charges a one-time handling fee of 3%, can I negotiate that down?',
+  ])('does not warn a person asking the lender: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
 });
 
 describe('threats and lawsuits', () => {

@@ -1,5 +1,5 @@
 import { score, train, type Forms, type Model } from '../../src/domain/understanding/classifier.js';
-import { withoutHyperbole } from '../../src/domain/understanding/crisis.js';
+import { despairForms } from '../../src/domain/understanding/crisis.js';
 import { normalise } from '../../src/domain/understanding/normalise.js';
 import { heldOut, loadCorpus, type CorpusLine } from './corpus.js';
 
@@ -13,10 +13,7 @@ const INTENTS = {
 } as const;
 /** The text each model sees, as the reading that asks it does (the crisis model never sees hyperbole). */
 const SEEN: Record<keyof typeof INTENTS, (text: string) => Forms> = {
-  crisis: (text) => {
-    const { zh, en } = withoutHyperbole(text);
-    return { dense: zh, en };
-  },
+  crisis: despairForms,
   agent: (text) => normalise(text),
 };
 export type IntentModels = Record<keyof typeof INTENTS, Model>;
@@ -57,7 +54,7 @@ function outOfFold(examples: Array<{ forms: Forms; positive: boolean }>): number
  */
 function cutAt(scores: number[], negatives: boolean[], share: number): number {
   const sorted = scores.filter((_, i) => negatives[i]).sort((a, b) => b - a);
-  return Math.max(0, Math.round((sorted[Math.floor(sorted.length * share)] ?? 0) * 1000) / 1000);
+  return Math.max(Number(process.env.FLOOR ?? 0), Math.round((sorted[Math.floor(sorted.length * share)] ?? 0) * 1000) / 1000);
 }
 
 export function trainModels(): IntentModels {

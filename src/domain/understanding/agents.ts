@@ -16,7 +16,7 @@ export interface AgentReading {
 
 /** Someone who is neither the person nor the lender (the lender's own 客服 and 客户经理 are not). */
 const THIRD_ZH =
-  /中介|代理|代办|机构|团队|工作室|律所|事务所|律师|法务(?!部)|(一|有|这|那|某|个|什么|家)(家|个)?公司|老师|导师|大师|专家|顾问|师傅|有人|别人|陌生人|网上|网友|抖音|快手|小红书|微博|b站|直播|视频|广告|群(里|主|友)?|私信|加(我)?(微信|v|vx|qq)|微信(上|里)|熟人|哥们|大哥|认识(的)?人|联盟|协会|上岸|朋友(介绍|推荐|说)|他们|对方|那人|这人|那个人|他(?!人)|她/;
+  /中介|代理|代办|机构|团队|工作室|律所|事务所|律师|法务(?!部)|(一|有|这|那|某|个|什么|家)(家|个)?公司|老师|导师|大师|专家|顾问|师傅|有人(?!接|在|值班|回复?|管|理)|别人|陌生人|网上|网友|抖音|快手|小红书|微博|b站|直播|视频|广告|群(里|主|友)?|私信|加(我)?(微信|v|vx|qq)|微信(上|里)|熟人|哥们|大哥|认识(的)?人|联盟|协会|上岸|朋友(介绍|推荐|说)|他们|对方|那人|这人|那个人|他(?!人)|她/;
 const THIRD_EN =
   /\b(agency|agencies|agent|agents|company|companies|firm|consultant|consultants|someone|somebody|some ?one|a guy|some guy|this guy|a man|a woman|a lady|stranger|tiktok|douyin|video|livestream|an ad|advert|advertisement|(wechat|telegram|whatsapp|facebook|qq) (group|contact|account)|group chat|lawyers?|legal team|law firm|debt (expert|specialist|advisor|adviser|consultant|coach|negotiator|company|agency|service)|they|them|he|she|people|person|dm(ed|'d)?|messaged me|texted me|reached out)\b/;
 
@@ -28,54 +28,79 @@ const SERVICE_EN =
 
 /** A price: money for the service, not the repayment itself (the lender's own 手续费 counts only with a third party). */
 const PRICE_ZH =
-  /费|定金|订金|押金|保证金|佣金|提成|分成|抽成|好处|红包|会员|入会|入群|交钱|付钱|给钱|转账|转钱|打款|汇款|收钱|收费|付费|花钱|出钱|掏钱|百分之|\d+%|(几|一|两|三|四|五|六|七|八|九|\d)成|比例|先(交|付|转|给|打)|(交|付|给|转|收|打)了?(我|他|她|他们|对方)?.{0,2}(\d|[一二两三四五六七八九十百千万几]).{0,3}(块|元|钱|万|千|百|k|w)/;
+  /(?<!免)费|定金|订金|押金|保证金|佣金|提成|分成|抽成|好处|红包|会员|入会|入群|交钱|付钱|给钱|转账|转钱|打款|汇款|收钱|收费|付费|花钱|出钱|掏钱|百分之|\d+%|(几|一|两|三|四|五|六|七|八|九|\d)成|比例|先(交|付|转|给|打)|(交|付|给|转|收|打)了?(我|他|她|他们|对方)?.{0,2}(\d|[一二两三四五六七八九十百千万几]).{0,3}(块|元|钱|万|千|百|k|w)/;
 const PRICE_EN =
   /\b(fees?|deposit|upfront|up-front|advance payment|retainer|commission|membership|percent|per ?cent|\d+ ?%|(a )?(cut|share|percentage) of|(pay|paid|paying|pays|transfer|transferred|send|sent|wire|wired) (them|him|her|a|an|the agent|the company|someone|first|upfront|\d|[$¥])|charg(e|es|ed|ing)|cost(s)? (me )?[$¥\d]|for [$¥]?\d|[$¥] ?\d|\d+ ?(yuan|rmb|kuai|dollars|bucks)|\d+k\b)/;
 
 /** Fees no lender charges for its own hardship help: with a service, enough without naming anyone. */
-const AGENT_FEE_ZH = /(?<!手续|滞纳|违约|罚|年|分期|逾期|延期|服务|生活|学|医药|医疗|房|水电|电|话|交通|物业|油|燃气|网|管理|取暖|停车|伙食|餐|住宿|保险|利|本|资|押|奖|工|薪|公积|养老|退休|救助|补助|补贴|抚恤|失业)(费|金)(?!额|融|钱|条|卡)|会费|入会|签约|合同.{0,4}(签|交)|定金|订金|押金|保证金|佣金|提成|好处费|前期费|解冻费|入群费|会员费|加盟费|代理费|中介费|服务费|咨询费|律师费|办理费|操作费|渠道费|打点/;
+const AGENT_FEE_ZH = /(?<!手续|滞纳|违约|罚|年|分期|逾期|延期|服务|生活|学|医药|医疗|房|水电|电|话|交通|物业|油|燃气|网|管理|取暖|停车|伙食|餐|住宿|保险|利|本|资|押|奖|工|薪|公积|养老|退休|救助|补助|补贴|抚恤|失业|免)(费|金)(?!额|融|钱|条|卡|管)|会费|入会|签约|合同.{0,4}(签|交)|定金|订金|押金|保证金|佣金|提成|好处费|前期费|解冻费|入群费|会员费|加盟费|代理费|中介费|服务费|咨询费|律师费|办理费|操作费|渠道费|打点/;
 const AGENT_FEE_EN = /\b(deposit|retainer|commission|membership fee|service fee|consult(ing|ancy|ation) fee|agency fee|agent'?s? fee|upfront fee|advance fee|processing fee to (them|him|her)|success fee)\b/;
 
 /** Services no lender sells: naming one is enough. */
 const AGENT_ONLY_ZH =
-  /(停息挂账|停息|挂账|协商|债务|征信|上岸|反催收?|延期|分期|减免|法律咨询|调解|财务)(的)?(中介|团队|机构|公司|工作室|专员|顾问|老师|导师|服务商|调解员)|(帮(忙|人|你)?|代)(协商|谈|处理|停息|上岸|还款)的(人|那种|那些|公司|机构)?|(停息挂账|债务优化|征信修复|上岸)(的|那些|那帮)(人|公司|又|打|说|来|电话)|互助会|(国家|政府)?纾困(政策|名单|名额)|新政策.{0,8}(减免|停息|免除)|花钱(找|请|雇)(人|中介|代理)|(交钱|付钱|花钱|给钱)给(代理|中介|他们)|(只有|只能)(找|通过)(他们|我们|对方|中介|代理).{0,6}(才能|才可以|才办得)|纾困名额|(国家|政府)(政策|名额|新规|通道).{0,6}(名额|通道|申请|办理)|债务(整合|重组)(公司|机构|中介|服务)|授权(委托)?(书|视频)|委托书|(录|拍)(一段|个)?视频.{0,6}(授权|委托|自愿)|不成功不收费|成功(后|了)?(再)?收费|(负债|债务)上岸|停催停诉|停诉停催|债务管理(公司|机构|服务)?|统一还款|代(看|查|办|打|写|交|投诉)(征信|投诉|材料|证明|电话)|代投诉|(假|伪造|造|编|做一份假|做个假).{0,4}(病历|诊断书|诊断证明|医院证明|失业证明|收入证明|困难证明|流水)|(全|都|全部)(交|委托)给(他们|我们|对方|他|她)|(别|不要|不用)自己(打|去|谈|联系|协商)|窗口期|名额有限|征信修复|修复征信|信用修复|征信洗白|洗白|洗征信|征信(可以|能)?(洗|修)|反催收|反催|代理维权|维权(团队|机构|公司|律师)|债务优化|优化债务|债务置换|置换债务|代协商|代理协商|协商代理|代理.{0,2}(停息|挂账|分期|减免|协商|延期|谈判)|代(办|为)(停息|挂账|分期|减免|协商|延期|谈判)|(停息|挂账|分期|减免|协商|延期)代(办|理)|债务清零|清零(计划|政策|试点)|上岸(团队|导师|老师|计划|营|课|群)|内部.{0,4}(渠道|关系|人|名额|通道)|(对接|直通).{0,6}后台|绿色通道|特殊(通道|渠道)|(有|跟|和).{0,8}合作.{0,6}(通道|渠道)|全额退保|代理退保|停催(服务|套餐)|屏蔽催收|拦截催收|(保证|包)(成功|下来|办成|办好|通过|上岸)|百分百(成功|下来|通过|上岸)/;
+  /(?<!客服的?|银行的?|行的|平台的?|官方的?)(停息挂账|停息|挂账|协商|债务|征信|上岸|反催收?|延期|分期|减免|法律咨询|调解|财务)(的)?(中介|团队|机构|公司|工作室|专员|顾问|老师|导师|服务商|调解员)|(帮(忙|人|你)?|代)(协商|谈|处理|停息|上岸|还款)的(人|那种|那些|公司|机构)?|(停息挂账|债务优化|征信修复|上岸)(的|那些|那帮)(人|公司|又|打|说|来|电话)|互助会|(国家|政府)?纾困(政策|名单|名额)|新政策.{0,8}(减免|停息|免除)|花(了)?(钱|\d+|[一二两三四五六七八九十百千万几]+(块|元)?).{0,2}(找|请|雇)(了)?(个)?(人|中介|代理|律师|法务)|(交钱|付钱|花钱|给钱)给(代理|中介|他们)|(只有|只能)(找|通过)(他们|我们|对方|中介|代理).{0,6}(才能|才可以|才办得)|纾困名额|(国家|政府)(政策|名额|新规|通道).{0,6}(名额|通道|申请|办理)|债务(整合|重组)(公司|机构|中介|服务)|授权(委托)?(书|视频)|委托书|(录|拍)(一段|个)?视频.{0,6}(授权|委托|自愿)|不成功不收费|成功(后|了)?(再)?收费|(不成|不成功|办不(下来|成)|减不下来|谈不下来|没办成)(就)?(不要钱|不收钱|不收费|全额?退)|(成了|办成了?|办下来|谈下来|减下来)(再|才)(给钱|付钱|收钱|收费|付款)|(负债|债务)上岸|停催停诉|停诉停催|债务管理(公司|机构|服务)?|统一还款|代(看|查|办|打|写|交|投诉)(征信|投诉|材料|证明|电话)|代投诉|(假|伪造|造|编|做一份假|做个假).{0,4}(病历|诊断书|诊断证明|医院证明|失业证明|收入证明|困难证明|流水)|(全|都|全部)(交|委托)给(他们|我们|对方|他|她)|(别|不要|不用)自己(打|去|谈|联系|协商)|窗口期|名额有限|征信修复|修复征信|信用修复|征信洗白|洗白|洗征信|征信(可以|能)?(洗|修)|反催收|反催|代理维权|维权(团队|机构|公司|律师)|债务优化|优化债务|债务置换|置换债务|代协商|代理协商|协商代理|代理.{0,2}(停息|挂账|分期|减免|协商|延期|谈判)|代(办|为)(停息|挂账|分期|减免|协商|延期|谈判)|(停息|挂账|分期|减免|协商|延期)代(办|理)|债务清零|清零(计划|政策|试点)|上岸(团队|导师|老师|计划|营|课|群)|征信(优化|美化|包装)|(优化|美化|包装)征信|认识(一个|个)?(银行|平台|信用卡中心)(里面|内部)?的?(人|熟人|领导|朋友)|(银行|平台)(里|内部)有(人|熟人|关系)|(叫|让|要)我(先)?(停止|停|别|不要)(晒)?(还款|供款|还钱|供)|(密码|验证码).{0,4}(给|发|告诉)(他|她|他们|对方)|(问我要|让我(给|发|提供)).{0,8}(密码|验证码)|前期(零|0|不收|免)费用?|零前期|(协商|上岸|停息|债务|反催收|谈判|征信)(的)?(课程?|训练营|学院|教程|话术包|模板)|内部.{0,4}(渠道|关系|人|名额|通道)|(对接|直通).{0,6}后台|绿色通道|特殊(通道|渠道)|(有|跟|和).{0,8}合作.{0,6}(通道|渠道)|全额退保|代理退保|停催(服务|套餐)|屏蔽催收|拦截催收|(保证|包)(成功|下来|办成|办好|通过|上岸)|百分百(成功|下来|通过|上岸)/;
 const AGENT_ONLY_EN =
-  /\b(middle ?man|(pay|hire|paying|hiring) (anyone|someone|somebody|a guy|people).{0,20} to (deal|talk|negotiate|handle|call)|(mentor|coach|guru)s?\b.{0,40}(course|debt[- ]free|program)|(buy|bought|sell|sells) (his|her|their) course|authori[sz]e them|power of attorney|fix(es|ing)? (my |your |the )?credit (records?|report|history|score)|debt consolidation (company|agency|firm|service)|no (success|win),? no fee|(debt|credit) (manager|management (company|agency|firm|service|program|plan))|(paid|hire|hired|hiring) (a |an )?(debt )?(negotiator|agent|middleman|company|agency|consultant)|(dispute|negotiation|settlement) services?|handle everything|never have to talk to the bank|(make|made|forge|fake|provide) (me )?(a |an )?(hospital|medical|doctor'?s?|sick|unemployment|income) (certificate|note|letter|proof)|(certificate|note|proof) (that )?they('ll| will| would)? make|(the )?window (for .{0,30})?(closes|is closing)|pay today or|give (me|you) a quote|file complaints? (against|for)|credit repair|repair (my|your|the) credit|fix (my|your|the) credit (record|report|history|score)|(clean|wipe|erase|delete|remove|wash|scrub) (my|your|the|an?) (credit|record|overdue|history|blacklist)|anti[- ]collection|(stop|block) (the )?collect(ion|ors?) (calls )?for (a |the )?(fee|deposit|price|\d)|debt (relief|settlement|optimi[sz]ation|negotiation|clearing|elimination|reduction) (company|companies|agency|agencies|firms?|services?|programs?|programmes?|teams?|plan|outfits?|mob)|inside (contact|connection|channel|man)|(has|have|got) connections|insider|guarantee(d|s)? (success|approval|to (stop|waive|delete|remove|get))|100 ?% (success|guaranteed))\b/;
+  /\b(middle ?man|knows? (a |an )?(staff|someone|somebody|a guy|people|a person) (at|in|inside) the (bank|lender)|knows? (a )?staff\b|(asked|asks|wants?|wanted|needs?) (for )?(my )?[a-z ]{0,25}(login|password|passcode)|(pay|hire|paying|hiring) (anyone|someone|somebody|a guy|people).{0,20} to (deal|talk|negotiate|handle|call)|(mentor|coach|guru)s?\b.{0,40}(course|debt[- ]free|program)|(buy|bought|sell|sells) (his|her|their) course|authori[sz]e them|power of attorney|fix(es|ing)? (my |your |the )?credit (records?|report|history|score)|debt consolidation (company|agency|firm|service)|no (success|win),? no fee|(debt|credit) (manager|management (company|agency|firm|service|program|plan))|(paid|hire|hired|hiring) (a |an )?(debt )?(negotiator|agent|middleman|company|agency|consultant)|(dispute|negotiation|settlement) services?|handle everything|never have to talk to the bank|(make|made|forge|fake|provide) (me )?(a |an )?(hospital|medical|doctor'?s?|sick|unemployment|income) (certificate|note|letter|proof)|(certificate|note|proof) (that )?they('ll| will| would)? make|(the )?window (for .{0,30})?(closes|is closing)|pay today or|give (me|you) a quote|file complaints? (against|for)|credit repair|repair (my|your|the) credit|fix (my|your|the) credit (record|report|history|score)|(clean|wipe|erase|delete|remove|wash|scrub) (my|your|the|an?) (credit|record|overdue|history|blacklist)|anti[- ]collection|(stop|block) (the )?collect(ion|ors?) (calls )?for (a |the )?(fee|deposit|price|\d)|debt (relief|settlement|optimi[sz]ation|negotiation|clearing|elimination|reduction) (company|companies|agency|agencies|firms?|services?|programs?|programmes?|teams?|plan|outfits?|mob)|inside (contact|connection|channel|man)|(has|have|got) connections|insider|guarantee(d|s)? (success|approval|to (stop|waive|delete|remove|get))|100 ?% (success|guaranteed))\b/;
 
 /** Help that costs nothing: a person's own request, legal aid, a friend. */
-const FREE_ZH = /(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路)|法律援助|法援|免费|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|不要钱|12348|(我)?自己.{0,3}(去|来|跟|和|给|打|申请|联系|协商|谈|办)|不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人)|(手续费|费率|fee|rate).{0,8}\d+(\.\d+)?\s?%/;
-const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not) (pay|hire) (an?y? )?(agent|middleman|company|agency|anyone)|fee of \d+(\.\d+)? ?%|\d+(\.\d+)? ?% (one-time |monthly |handling )?fee)\b/;
+const FREE_ZH = /(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路|收)|法律援助|法援|免费(?!咨询|评估|测评|诊断|分析|体验|领取)|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|(?<!不成|不成功|办不下来|减不下来|谈不下来|没办成|失败)不要钱|12348|(?<!要)不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人|pay|hire)|不(想|愿意?)(交|付|给)(这个|那个|这笔)?(钱|费)?(?![给了])|(手续费|费率|分期费|利率)(是|为)?.{0,6}\d+(\.\d+)?\s?%/;
+const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)(?! (them|him|her|that|this|those|these)\b)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not|rather not)( want to)? (pay|hire) (an?y? )?((debt|credit|settlement|relief|repair) )*(agent|middleman|company|agency|anyone|firm|lawyer)s?)\b|\b(fee|rate) (of |is )?\d+([. ]\d+)? ?%(?! of)|\b\d+([. ]\d+)? ?% (one time |monthly |handling )?fee\b/;
 
 /** A price actually asked ("先交三千律师费", "代理费4800"): whatever the agent calls itself, it is not free help. */
 const PRICE_ASKED =
-  /(交|付|收|转|给|花|要)(了)?.{0,6}(\d|[一二两三四五六七八九十百千万几]).{0,4}(律师费|代理费|服务费|咨询费|评估费|前期费|定金|押金|保证金)|(律师费|代理费|服务费|咨询费|评估费|前期费用?|定金|押金|保证金).{0,4}(\d|[一二两三四五六七八九十百千万几])/;
+  /(钱|费用?)(也|都)?(不退|不给退|没退)|(交|付|收|转|给|花|要)(了)?.{0,6}(\d|[一二两三四五六七八九十百千万几]).{0,4}(律师费|代理费|服务费|咨询费|评估费|前期费|定金|押金|保证金)|(律师费|代理费|服务费|咨询费|评估费|前期费用?|定金|押金|保证金).{0,4}(\d|[一二两三四五六七八九十百千万几])/;
 /** The lender's own charges ("银行说分期要收手续费", "the lender's own service charge"): not an agent's fee. */
-const LENDER_FEE_ZH = /(银行|平台|花呗|借呗|支付宝|京东|美团|月付|金条|白条|微粒贷|微众|招联|客服|官方|信用卡中心|信用卡|发卡行).{0,24}(手续费|服务费|利息|费用|收费|违约金|分期费|费率)/;
-const LENDER_FEE_EN = /\b((the )?(lender|bank|card cent(er|re)|alipay|platform)('s)? (own )?(service |handling |instal?ment |restructuring )?(charge|fee)s?|(lender|bank|card cent(er|re)|alipay|platform) (says|said|charges|charged|will charge) (a |an )?)|\b(staff|lender|bank|card cent(er|re)|alipay|platform)\b.{0,40}\b(fee|fees|charge|charges|interest)\b/;
+const LENDER_ZH = '(银行|招行|工行|建行|农行|中行|交行|浦发|中信|广发|兴业|民生|光大|平台|花呗|借呗|支付宝|京东|美团|月付|金条|白条|微粒贷|微众|招联|客服|官方|信用卡中心|信用卡|发卡行)';
+const LENDER_FEE_ZH = new RegExp(
+  `${LENDER_ZH}.{0,24}(手续费|服务费|利息(?!.{0,3}(免|减|停|没了|清零))|费用|违约金|分期费|费率)|(手续费|服务费|分期费|费用).{0,6}是${LENDER_ZH}(收|的)|${LENDER_ZH}.{0,4}(正常|自己|官方|合理)的?收费`,
+);
+/**
+ * Doing it oneself ("我自己去谈"), unless it is what an agent spares the person or belittles ("不用我自己跟催收说话",
+ * "比我自己申请成功率高", "教你自己去谈").
+ */
+const SELF_DOING_ZH = new RegExp(
+  `(我)?自己.{0,3}(去|来|跟|和|给|打|申请|联系|协商|谈|办|问|试|弄|搞|动手|negotiate|call|apply|talk|contact)(?!.{0,8}((?<!行)不行|不理|没用|搞砸|不到|不了|不下来|不会成|不可能|被拒|没戏|太难|打枪|碰壁|没人理))|(我(已经|刚刚?|今天|昨天|自己|想|要|打算|准备|直接|能不能|可以|可不可以|该|得)*|今天|昨天|刚才|刚刚|已经)(去|来)?(跟|和|给|联系|打给)${LENDER_ZH}(的)?(客服|人工|经理|工作人员)?.{0,3}(谈|聊|打|沟通|协商|说|问|申请)|直接(跟|和|同|找|联系|打给)(${LENDER_ZH}|财务公司|贷款公司).{0,6}(谈|讲|说|问|申请|协商)`,
+);
+const SELF_DISMISSED_ZH = /((不用|不要|别|不必|无需|不需要|用不着|不想|不敢|怕|不让|不许|让|叫|比|帮|替|代|(?<!能不能|可不可以|可以|请你?|能否|麻烦你?)教)(你|我)?|(中介|代理|他们|他|她|对方|律师|法务|团队|公司)(已经|都|也)?)$/;
+const SELF_DOING_EN =
+  /\b(rather not pay anyone|(try|trying) (calling|to call|ringing|to ring|contacting|to contact) (the )?(bank|lender|issuer|card company)|(call|ring|contact|ask) (the )?(bank|lender|issuer|card company|them) (myself|yourself|directly)|ask (them|the bank|the lender) yourself|(by|on) (my|your) own|do it myself|diy|do i (really |even )?need (to (pay|hire) )?(a |an )?(lawyer|agent|agency|company|middleman|debt|someone|anyone))\b/;
+const SELF_DISMISSED_EN = /\b(can not|cannot|can't|never|not|no need to|won't let you|(energy|strength|time|courage|guts|able|unable) to|too \w+ to)\s?$/;
+/** The lender or its staff saying or agreeing something ("建行说", "广发的催收专员说"). */
+const LENDER_SPEAKING_ZH = new RegExp(`${LENDER_ZH}(那边|的)?(客服|人|工作人员|客户经理|催收专员|催收人员|专员|经理)?(说|讲|告诉|同意|答应|表示|要我|让我|叫我|给我)`);
+/** Lenders people name in English, where they speak or charge ("Barclaycard offered me a plan", "the fee DBS charges"). */
+const LENDER_NAMES_EN = 'barclaycard|amex|american express|citi|citibank|chase|capital one|hsbc|dbs|posb|ocbc|uob|maybank|cimb|standard chartered|klarna|afterpay|atome|natwest|lloyds|santander|monzo';
+const LENDER_NAMED_EN = new RegExp(`\\b(${LENDER_NAMES_EN}) (offered|said|says|told|agreed|charges?|charged|wants?|called)\\b`);
+/** Money no lender takes for its own help: with one of these named, a fee near a lender's name is an agent's. */
+const AGENTS_OWN_FEE_ZH = /定金|订金|押金|保证金|会员费|入会|中介费|代理费|咨询费|律师费|好处费|茶水费|红包|提成|抽成|前期费|个点/;
+const LENDER_FEE_EN =
+  /\b((the )?(lender|bank|card cent(er|re)|alipay|platform|staff)('s)? (own )?((service|handling|instal?ment|restructuring|set-?up|admin|late|annual) )?(charge|fee)s?|(lender|bank|card cent(er|re)|alipay|platform|staff) ([a-z']+ ){0,6}?(charg(e|es|ed|ing)|wants?|asked for|asks for|requires?) (a |an |me |us )?(\$|¥|rmb )?(\d|fee|charge|service|handling|set-?up|admin))|\b(staff|lender|bank|card cent(er|re)|alipay|platform)\b.{0,40}\b(fee|fees|charge|charges)\b/;
 
 /**
  * A fee the person says is the lender's own ("这个是银行收的", "这钱是交给平台的", "that's the bank's own charge"): even
  * with its amount, not an agent's price, unless an agent is named in earnest (not "不是中介", "not some middleman").
  */
-const OWN_LENDER_FEE_ZH = /(是|算|问的是)(交给)?(银行|平台|官方|他们官方|信用卡中心|发卡行|花呗|借呗|美团|京东)(那边)?(自己)?(收|的)/;
+const OWN_LENDER_FEE_ZH =
+  /(?<!说|称|号称|说的)(是|算|问的是)(交给)?(他们)?(银行|平台|信用卡中心|发卡行|花呗|借呗|美团|京东)(那边)?(自己)?(收|的)|(?<!说|称|号称|说的)(是|算)(他们)?官方(那边)?(自己)?(收|的)(?!吗|么|嘛)/;
 const OWN_LENDER_FEE_EN = /\b((the )?(bank|lender|card company|issuer|platform)'?s own (charge|fee|admin fee)|from the (bank|lender|card company) itself)\b/;
 const NOT_AN_AGENT_ZH = /(不是|并非|又不是|不找|没找|不用找?|不想找?)$/;
 const NOT_AN_AGENT_EN = /\b(not|no|never|without)( (a|an|any|some))?\s?$/;
 
 /** Someone who is plainly not the lender: with one named, a fee in the message may be theirs. */
-const NAMED_AGENT = /中介|代理|代办|机构|团队|工作室|律所|事务所|律师|法务|公司|老师|导师|大师|专家|顾问|群|上岸|协会|联盟/;
-const NAMED_AGENT_EN = /\b(agency|agencies|agent|agents|consultants?|firm|lawyers?|negotiators?|middle ?man|company|companies|guy|someone|somebody)\b/;
+const NAMED_AGENT = /中介|代理|代办|机构|团队|工作室|律所|事务所|律师|法务|公司|老师|导师|大师|专家|顾问|群|上岸|协会|联盟|那人|这人|那个人|主播|博主|私信|私讯|第三方|自称|冒充|号称|假装|(有人|别人|网上|他|她|他们|对方)(说)?(能|可以|会)帮(我|你|人)|(转|交|付|打)(钱)?给(他们|他|她|对方)|个人(账户|账号|支付宝|微信|卡)|找(他们|他|她)|认识(的)?人|扫码|找了?(个|一个)人/;
+const NAMED_AGENT_EN = /\b(agency|agencies|agent|agents|consultants?|firm|lawyers?|negotiators?|middle ?man|company|companies|guy|someone|somebody|cent(re|er)|planners?|knows? (how to|a way))\b/;
 
 /** "不想找中介", "without a middleman": an agent named only to be refused. */
-const REFUSED_ZH = /(不|别|没|不想|不要|不用|不需要|别劝我|拒绝|不愿意?)(去|再)?(找|请|用|通过|花钱找|交钱给|给)?(任何|什么|那些|这些|那种)?(的)?$/;
-const REFUSED_EN = /\b(no|not|without|never|do not|don't|rather not)( (a|an|any|going|through|using|hiring|paying|via|to|use|hire|pay|want|wanna|need|like|one|of|those|these|the))*\s?$/;
+const REFUSED_ZH = /(不|别|没|不想|不要|不用|不需要|别劝我|拒绝|不愿意?|不是|并非)(去|再)?(找|请|用|通过|花钱找|交钱给|给)?(任何|什么|那些|这些|那种)?(的)?$/;
+const REFUSED_EN = /\b(no|not|without|never|do not|don't|rather not)( (a|an|any|some|going|through|using|hiring|paying|via|to|use|hire|pay|want|wanna|need|like|one|of|those|these|the))*\s?$/;
 
 /** The paid-agent reading of a text, or null. */
 /** The lender's own staff ("customer service agent") are not a third party. */
-const LENDER_STAFF_EN = /\b((customer service|service|bank'?s?|lender'?s?|alipay'?s?|support|the platform'?s?) (agent|rep|representative|staff)s?|(agent|rep|representative)s? on the (phone|line|call)|(credit )?card (company|companies|issuer))\b/g;
+const LENDER_STAFF_EN = /\b((person|guy|lady|woman|man|officer|staff|someone) (at|from) the (bank|lender|credit card cent(er|re)|card cent(er|re))|(customer service|service|bank'?s?|lender'?s?|alipay'?s?|support|the platform'?s?) (own )?(debt |collections? )?(agent|rep|representative|staff|advis[eo]r|officer|specialist|team)s?|(agent|rep|representative)s? on the (phone|line|call)|(credit )?card (company|companies|issuer))\b/g;
 /** Deleting, washing or repairing a record: a service only agents sell, so any price for it is an agent's. */
 const RECORD_ERASED_ZH = /(删|消|抹|洗|修复|清除|撤销|去掉).{0,4}(逾期|征信|不良|记录|黑名单|污点)|(逾期|征信|不良|记录|纪录|黑名单|污点).{0,4}(删|消|抹|洗白|清除|撤销|去掉)/;
 const RECORD_ERASED_EN = /\b(delet|eras|remov|wip|clean|wash|scrub|fix|repair)\w* .{0,20}(record|history|report|blacklist|overdue)/;
+
+const TEMPTED = /(想|要|打算|准备|考虑|不如|干脆)(找|请|雇|委托)(个|一个|家)?(代理|代办|中介|人替我|人帮我谈|人代我)/;
 
 export const readAgent = remembered(readAgentOnce);
 
@@ -84,28 +109,31 @@ function readAgentOnce(text: string): AgentReading | null {
   const forms = normalise(text);
   const { dense } = forms;
   const en = forms.en.replace(LENDER_STAFF_EN, 'staff');
-  const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
+  // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, with no price asked.
+  const selfDoing = (firstUnnegated(SELF_DOING_ZH, dense, SELF_DISMISSED_ZH) ?? firstUnnegated(SELF_DOING_EN, en, SELF_DISMISSED_EN)) !== null;
+  const refusesToPay = /不(想|愿意?|用|需要)(交|付|给|花)|没答应|拒绝了|没理|没交|没给|不信|不相信|太贵|不划算/.test(dense) || /\b((rather not|do not want to|will not|not going to) pay|do i (really |even )?need to (pay|hire))\b/.test(en);
+  const only = selfDoing && (refusesToPay || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))) ? null : (firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN));
   if (only) return { rule: 'a service only agents sell', matched: only[0] };
   // The lender's own fee is not an agent's, unless an agent is named in the same message.
-  const lenderFee = (LENDER_FEE_ZH.test(dense) && !NAMED_AGENT.test(dense)) || (LENDER_FEE_EN.test(en) && !NAMED_AGENT_EN.test(en));
+  const lenderFee = (LENDER_FEE_ZH.test(dense) && !NAMED_AGENT.test(dense) && !AGENTS_OWN_FEE_ZH.test(dense)) || ((LENDER_FEE_EN.test(en) || (LENDER_NAMED_EN.test(en) && /\b(fees?|charges?)\b/.test(en))) && !NAMED_AGENT_EN.test(en));
   const ownLenderFee =
     (OWN_LENDER_FEE_ZH.test(dense) && !firstUnnegated(NAMED_AGENT, dense, NOT_AN_AGENT_ZH)) || (OWN_LENDER_FEE_EN.test(en) && !firstUnnegated(NAMED_AGENT_EN, en, NOT_AN_AGENT_EN));
-  const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || lenderFee) && !PRICE_ASKED.test(dense)) || ownLenderFee;
+  // Thinking of hiring one ("想找个中介", "找人替我谈"): warned before any money changes hands, whatever else is said.
+  const tempted = firstUnnegated(TEMPTED, dense, /(不|没|别|不再|需)$/);
+  if (tempted) return { rule: 'thinking of hiring an agent', matched: tempted[0] };
+  const free = ((FREE_ZH.test(dense) || selfDoing || FREE_EN.test(en)) && !PRICE_ASKED.test(dense)) || lenderFee || ownLenderFee;
   // Help that costs nothing is no agent's: only a share of what is waived is still read (below), so nothing else is.
   if (free) return shareOfWhatIsWaived(dense, en);
   const fee = AGENT_FEE_ZH.exec(dense) ?? AGENT_FEE_EN.exec(en);
   const service = SERVICE_ZH.exec(dense) ?? SERVICE_EN.exec(en);
   if (fee && service) return { rule: "an agent's fee for a service", matched: `${fee[0]} … ${service[0]}` };
   const third = firstUnnegated(THIRD_ZH, dense, REFUSED_ZH) ?? firstUnnegated(THIRD_EN, en, REFUSED_EN);
-  // Thinking of hiring one ("想找个中介", "找人替我谈"): warned before any money changes hands.
-  const tempted = /(想|要|打算|准备|考虑|不如|干脆)(找|请|雇|委托)(个|一个|家)?(代理|代办|中介|人替我|人帮我谈|人代我)/.exec(dense);
-  if (tempted) return { rule: 'thinking of hiring an agent', matched: tempted[0] };
   // "客服说…", "the bank's rep said they…": the lender speaking, not someone selling.
   const onlyPronoun = third !== null && /^(他|她|他们|对方|they|them|he|she|people|person)$/.test(third[0]);
-  const lenderSpeaking = /(客服|银行|平台|花呗|借呗|支付宝|官方|信用卡中心)(说|讲|告诉|同意|答应|表示|要我|让我|叫我)/.test(dense) || /\b(staff|bank|lender|card cent(er|re)|card issuer|issuer|alipay|huabei|jiebei|customer service|the platform)\b/.test(en);
+  const lenderSpeaking = LENDER_SPEAKING_ZH.test(dense) || /\b(staff|banks?|lenders?|card cent(er|re)|card issuers?|issuers?|alipay|huabei|jiebei|customer service|the platform)\b/.test(en) || LENDER_NAMED_EN.test(en);
   // "我付了2000元，能减免吗": money the person paid with nobody named to receive it is a repayment, to the lender, and
   // "they" then is the lender.
-  const repaying = /我(已经|刚刚?|先|都)?(还|付)了(\d|[一二两三四五六七八九十百千万几])/.test(dense) || /\bi('ve| have)? (already )?(paid|repaid|paid back) (\$|¥|rmb )?\d/.test(en);
+  const repaying = /我(已经|刚刚?|先|都)?(还|付)了(\d|[一二两三四五六七八九十百千万几])/.test(dense) || /\bi('ve| have)? (already )?(paid|repaid|paid back) (\$|¥|rmb )?\d+(?!\S* for (their|his|her|a|an|the|this|that)\b)/.test(en);
   const erased = RECORD_ERASED_ZH.exec(dense) ?? RECORD_ERASED_EN.exec(en);
   // A price is only read beside someone and a service, or beside a record to erase.
   const price = (third && service) || erased ? (PRICE_ZH.exec(dense) ?? PRICE_EN.exec(en)) : null;
@@ -135,7 +163,7 @@ function readAgentOnce(text: string): AgentReading | null {
 /** A share of what is waived is how agents are paid, whoever says it. */
 function shareOfWhatIsWaived(dense: string, en: string): AgentReading | null {
   const share =
-    /(减免|省下|免掉|少还|退回|退下来).{0,12}(百分之|\d+%|[一二两三四五六七八九\d]成|提成|抽成|分成|比例)|(百分之|\d+%|[一二两三四五六七八九\d]成|提成|抽成|分成).{0,8}(减免|省下|免掉|少还|退回)/.exec(dense) ??
+    /(减免|省下|免掉|少还|退回|退下来|减下来|谈下来)(的|下来的)?(钱|部分|金额|数|额度)?.{0,8}(抽|提|收|拿|给|分|付)(取|走)?.{0,3}(百分之|\d+%|[一二两三四五六七八九\d]成)|(减免|省下|免掉|少还|退回|退下来|减下来|谈下来).{0,12}(提成|抽成)|(提成|抽成).{0,8}(减免|省下|免掉|少还|退回)|按(照)?.{0,4}(减免|省下|减下来|谈下来|免掉)(的)?(金额|部分|钱|数)?的?(百分之|\d+%|[一二两三四五六七八九\d]成)|(百分之|\d+%|[一二两三四五六七八九\d]成).{0,6}(给|归|作为|当)(他们|他|她|对方|中介|服务费|报酬|提成)/.exec(dense) ??
     /\b(percent|%|cut|share|commission) of (what|the amount|whatever|everything) (is |gets |they )?(waived|saved|reduced|cut|get waived|get off)/.exec(en);
   return share ? { rule: 'a share of what is waived', matched: share[0] } : null;
 }
