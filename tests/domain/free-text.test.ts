@@ -72,6 +72,14 @@ describe('despair in kinds of meaning the word lists missed', () => {
     '这日子只能上天了',
   ])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
 
+  it('gives the crisis reply on the model alone where a line is far more like despair than any ordinary line it was tried on', () => {
+    for (const text of ['药我都准备好了 今晚之后就不用再还了', 'the pills are lined up on my desk']) {
+      expect(readCrisis(text)).toMatchObject({ level: 'crisis', rule: 'like the crisis lines' });
+    }
+    // Where hyperbole was taken out of the line, the model never goes beyond a gentle question.
+    expect(readCrisis('累死了，真的不想上班了')?.level).not.toBe('crisis');
+  });
+
   it.each(['还能撑几天啊', '每天这样到底图什么', '最近老是想一些不好的事情', 'why should I even bother', 'out of options now', '我也不知道还有没有下个月了', '如果本人去世，信用卡欠款家属要还吗'])(
     'asks gently whether the person is safe: %s',
     (text) => expect(readCrisis(text)?.level).toBe('check'),

@@ -34,6 +34,8 @@ const HARD_NEGATIVES: Record<keyof typeof INTENTS, ReadonlySet<string>> = {
  */
 const FALSE_ALARMS: Record<keyof typeof INTENTS, number> = { crisis: 0.1, agent: 0.03 };
 const FALSE_ALARMS_AFTER_HYPERBOLE = 0.02;
+/** The model alone gives the crisis reply itself only where at most one hard line in a hundred scores as high. */
+const CRISIS_REPLY_FALSE_ALARMS = 0.01;
 
 /** Each example's score from a model that did not learn it (five folds): thresholds are set on these. */
 function outOfFold(examples: Array<{ forms: Forms; positive: boolean }>): number[] {
@@ -54,7 +56,7 @@ function outOfFold(examples: Array<{ forms: Forms; positive: boolean }>): number
  */
 function cutAt(scores: number[], negatives: boolean[], share: number): number {
   const sorted = scores.filter((_, i) => negatives[i]).sort((a, b) => b - a);
-  return Math.max(Number(process.env.FLOOR ?? 0), Math.round((sorted[Math.floor(sorted.length * share)] ?? 0) * 1000) / 1000);
+  return Math.max(0, Math.round((sorted[Math.floor(sorted.length * share)] ?? 0) * 1000) / 1000);
 }
 
 export function trainModels(): IntentModels {
@@ -67,7 +69,12 @@ export function trainModels(): IntentModels {
     out[name] = {
       ...train(examples),
       threshold: cutAt(scores, negatives((l) => HARD_NEGATIVES[name].has(l.label)), FALSE_ALARMS[name]),
-      ...(name === 'crisis' ? { strictThreshold: cutAt(scores, negatives((l) => l.label === 'hyperbole'), FALSE_ALARMS_AFTER_HYPERBOLE) } : {}),
+      ...(name === 'crisis'
+        ? {
+            strictThreshold: cutAt(scores, negatives((l) => l.label === 'hyperbole'), FALSE_ALARMS_AFTER_HYPERBOLE),
+            crisisThreshold: cutAt(scores, negatives((l) => HARD_NEGATIVES[name].has(l.label)), CRISIS_REPLY_FALSE_ALARMS),
+          }
+        : {}),
     };
   }
   return out;

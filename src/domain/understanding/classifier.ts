@@ -21,6 +21,8 @@ export interface Model {
   threshold: number;
   /** Above this one only, where a reading has already explained some of the words away (hyperbole taken out). */
   strictThreshold?: number;
+  /** Above this one, the text is read as the intent with confidence (the crisis reply, not a gentle question). */
+  crisisThreshold?: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { explainScore, predicts, type Forms } from './classifier.js';
+import { explainScore, predicts, score, type Forms } from './classifier.js';
 import { despairConcepts } from './concepts.js';
 import models from './models.json' with { type: 'json' };
 import { firstUnnegated, isPlainAnswer, normalise, remembered } from './normalise.js';
@@ -229,7 +229,9 @@ function readCrisisOnce(text: string): CrisisReading | null {
   if (!saysSafe && predicts(models.crisis, residual, explainedAway)) {
     // One word is no evidence ("Next", "nobody answered"): at least two of the words must lean towards despair.
     const leaning = explainScore(models.crisis, residual, 8).filter(([, w]) => w > 0);
-    if (leaning.length >= 2) return { level: 'check', rule: 'like the crisis lines', matched: leaning.slice(0, 3).map(([f]) => f).join(' ') };
+    // Far more like the lines of despair than any ordinary line the model was tried on: the crisis reply itself.
+    const level = !explainedAway && models.crisis.crisisThreshold !== undefined && score(models.crisis, residual) > models.crisis.crisisThreshold ? 'crisis' : 'check';
+    if (leaning.length >= 2) return { level, rule: 'like the crisis lines', matched: leaning.slice(0, 3).map(([f]) => f).join(' ') };
   }
   return null;
 }
