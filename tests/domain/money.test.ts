@@ -54,6 +54,28 @@ describe('reading an amount', () => {
     expect(parseMoney('花呗逾期了300元')).toEqual({ ok: true, fen: 30_000 });
   });
 
+  it('takes, among several amounts, what is left of a debt, the total said last, and what is meant over the most that could be done', () => {
+    expect(parseMoney('信用卡刷了三万，还了一些，还欠一万八')).toEqual({ ok: true, fen: 1_800_000 });
+    expect(parseMoney('I borrowed 20k and still owe 12k')).toEqual({ ok: true, fen: 1_200_000 });
+    expect(parseMoney('rent 1500 and food 800, so 2300 a month')).toEqual({ ok: true, fen: 230_000 });
+    expect(parseMoney('maybe 400 a month, 500 at most')).toEqual({ ok: true, fen: 40_000 });
+    expect(parseMoney('一般五百，最多六百')).toEqual({ ok: true, fen: 50_000 });
+    // Two amounts with nothing to choose between them are still asked back.
+    expect(parseMoney('五百或者六百')).toEqual({ ok: false, reason: 'several' });
+  });
+
+  it('takes "it costs me nothing" as zero spending, but not money running out, nor one more loan named', () => {
+    expect(parseMoney('住宿舍 不花什么钱', { allowZero: true })).toEqual({ ok: true, fen: 0 });
+    expect(parseMoney('工资才发一周就快没了', { allowZero: true }).ok).toBe(false);
+    expect(parseMoney('别的就是一个车贷', { allowZero: true }).ok).toBe(false);
+    expect(parseMoney('就这一笔', { allowZero: true })).toEqual({ ok: true, fen: 0 });
+  });
+
+  it('takes what reaches the person of a salary', () => {
+    expect(parseMoney('税前八千 到手六千五')).toEqual({ ok: true, fen: 650_000 });
+    expect(parseMoney('5k gross, 4.2k take home')).toEqual({ ok: true, fen: 420_000 });
+  });
+
   it('does not take "only one person" for "only this one debt"', () => {
     for (const text of ['全家就靠我一个人打工', '只有我一个人上班']) expect(parseMoney(text, { allowZero: true }).ok).toBe(false);
     expect(parseMoney('就这一笔', { allowZero: true })).toEqual({ ok: true, fen: 0 });

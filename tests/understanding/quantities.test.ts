@@ -18,6 +18,15 @@ describe('every number read with what it counts', () => {
     expect(kinds.filter((k) => k === 'bare' || k === 'money')).toEqual([]);
   });
 
+  it.each(['住在18楼 没电梯', '租了个两房一厅', 'a 3-bedroom house', '女儿上高一了', '儿子读大三', '我在家排老二', 'my son is in Year 10', 'she starts grade 7'])(
+    '"%s": a floor, rooms or a place in an order, not money',
+    (text) => expect(read(text).map(([k]) => k).filter((k) => k === 'bare' || k === 'money')).toEqual([]),
+  );
+
+  it.each(['最高三千', '房租3千', '两房一厅 月租2500'])('"%s": still holds its amount', (text) => {
+    expect(read(text).map(([k]) => k).filter((k) => k === 'bare' || k === 'money')).toHaveLength(1);
+  });
+
   it.each(['一家三口', '做两份工', '这个月接了二十来单', 'a family of four', 'rent is split for the 2 of us'])('"%s": a count, not money', (text) => {
     expect(read(text).map(([k]) => k)).toContain('count');
     expect(read(text).map(([k]) => k)).not.toContain('bare');

@@ -36,7 +36,7 @@ export interface Quantity {
   low?: number;
   /** Money whose number was written with "多", "出头", "几" after it: at least this much. */
   approximate?: boolean;
-  /** Where it stands in the normalised text. */
+  /** Where it stands in `quantityText(text)`: the normal form with its numerals made readable. */
   at: number;
   text: string;
 }
@@ -126,7 +126,9 @@ function unitAfter(after: string): Unit | null {
     // word after an amount ("只够", "本来", "双休", "套现", "头期", "次月", "所得"), it is not read as one; 只 and 间
     // count only what they usually count (animals; rooms and shops). The text is simplified Chinese by now.
     u(/^\s?(只(?=[猫狗鸡鸭鹅羊兔鸟宠])|条|头(?![期款])|台(?![币湾])|辆|部(?!分)|套(?![现路餐])|间(?=[房屋店铺])|栋|本(?![金息钱月期来身人])|件|双(?![休倍])|次(?![月日])|趟|顿|名(?!下)|户(?![头口])|所(?![以有得])|座|匹|盒|瓶|袋|箱)/, 'count') ??
-    u(/^\s?个(?!月)/, 'count')
+    u(/^\s?个(?!月)/, 'count') ??
+    // A floor, rooms in a flat: "住6楼", "两房一厅", "a 2-bedroom flat".
+    u(/^\s?(楼(?![下上道梯盘市])|层(?![次面])|居室|室(?![友])|房(?![租贷子东款费钱间])|[\s-]?bed(room)?s?\b|(st|nd|rd|th)? floor\b)/, 'count')
   );
 }
 
@@ -136,6 +138,8 @@ function unitBefore(before: string): Unit | null {
   if (/百分之$/.test(before)) return { kind: 'percent', length: 0 };
   // "尾号2290", "ending in 8832": a card's or phone's last digits, never an amount.
   if (/(尾号|尾號|尾数|尾數|末四位|后四位|後四位)(是|为|為|係|系|:)?\s?$|\b((ending|ends)( in| with)?|last (four|4)( digits)?( are| is)?)\s?$/.test(before)) return { kind: 'phone', length: 0 };
+  // A school year or a place in the family ("初二", "高三", "老三", "Year 11", "grade 5", "P5"): an ordinal.
+  if (/(^|[^\u4e00-\u9fff]|读|上|念|是|在|孩子|儿子|女儿|娃)(初|高|大|研)$|(排行)?老$|排(行)?第$|\b(year|grade|form|standard|primary|secondary|sec|p)\s?$/.test(before)) return { kind: 'count', length: 0 };
   // "a family of six", "for the 3 of us": how many people.
   if (/\b(family|household) of\s?$/.test(before)) return { kind: 'count', length: 0 };
   if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
@@ -209,6 +213,12 @@ function numeralForms(s: string): string {
   return out;
 }
 
+/** The form of a text quantities are read in, and their places (`at`) refer to. */
+export const quantityText = remembered((text: string): string => {
+  const { plain } = normalise(text);
+  return NUMERAL_OR_WORD.test(plain) ? englishNumbers(numeralForms(plain.replace(/(\d),(?=\d{3}(\D|$))/g, '$1'))) : plain;
+});
+
 /** Quantities are read for each question's guards in turn: remembered, and never changed by a reader. */
 export const quantities = remembered((text: string): readonly Quantity[] => quantitiesOf(text));
 
@@ -225,9 +235,8 @@ const canBeYear = (n: number): boolean => n >= 1900 && n <= 2100;
 
 /** All quantities in a text, in order. */
 function quantitiesOf(text: string): Quantity[] {
-  const { plain } = normalise(text);
-  if (!NUMERAL_OR_WORD.test(plain)) return [];
-  const s = englishNumbers(numeralForms(plain.replace(/(\d),(?=\d{3}(\D|$))/g, '$1')));
+  if (!NUMERAL_OR_WORD.test(normalise(text).plain)) return [];
+  const s = quantityText(text);
   const out: Quantity[] = [];
   let lastEnd = -1;
   // Every number is found first (with no copy of the pattern, as matchAll makes): one may be read on its own below.
