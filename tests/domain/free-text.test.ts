@@ -49,13 +49,11 @@ describe('despair in kinds of meaning the word lists missed', () => {
   it.each([
     // An accident an insurer or employer would pay, thought of as the way to pay.
     '要是我骑车出个意外，保险赔的够不够把网贷清了',
-    '从工地架子上摔下来算不算工伤啊，赔的钱能还债吗',
+    '要是从工地架子上摔下去，算不算工伤，赔的钱能还债吗',
     'If I go, my husband would get the insurance payout',
     // Things put in order for those left: papers, passwords, a pet, a letter, apologies.
     '支付宝密码我写好留给我妹了',
-    '名下的车都过户给我弟了',
     '狗以后就拜托你帮我养了',
-    '我已经跟家里人都道过歉了',
     '给我妈的信压在枕头底下了',
     '我走了以后不想给他们添麻烦',
     "I've deleted all my socials",
@@ -80,7 +78,7 @@ describe('despair in kinds of meaning the word lists missed', () => {
     expect(readCrisis('累死了，真的不想上班了')?.level).not.toBe('crisis');
   });
 
-  it.each(['还能撑几天啊', '每天这样到底图什么', '最近老是想一些不好的事情', 'why should I even bother', 'out of options now', '我也不知道还有没有下个月了', '如果本人去世，信用卡欠款家属要还吗'])(
+  it.each(['还能撑几天啊', '我每天这样到底图什么', '最近老是想一些不好的事情', 'why should I even bother', 'out of options now', '我也不知道还有没有下个月了', '如果本人去世，信用卡欠款家属要还吗'])(
     'asks gently whether the person is safe: %s',
     (text) => expect(readCrisis(text)?.level).toBe('check'),
   );
@@ -131,6 +129,141 @@ describe('paid agents beside a person doing it themselves', () => {
     "My lender's collections agent offered to waive late fees if I pay by Friday",
     'the bank charges a one-time handling fee of 3%, can I negotiate that down?',
   ])('does not warn a person asking the lender: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
+});
+
+describe('despair and agents, as a review of the new readings found them', () => {
+  // Ordinary talk the first version of the new readings took for despair: a gun sold, a dose asked about, an injury,
+  // an accident that happened, an asset moved, a word of pinyin, a polite goodbye or apology.
+  it.each([
+    'I sold my shotgun to make this month\'s payment',
+    'How much it would take to settle the whole balance',
+    'I had surgery on my wrist and the scar is still healing',
+    '跟银行协商没有我想象的那么轻松',
+    '没有我的签字他们也一样能办吗',
+    '只能上天猫分期买个手机了',
+    '准备上天眼查查一下这个公司',
+    '上个月出车祸住院了，保险还没赔下来，信用卡逾期了',
+    '发生车祸以后保险公司一直拖着不理赔',
+    '我在平安人寿上班，工资够还房贷',
+    '工伤认定下来了，赔偿够还一部分债了',
+    '我上个月从脚手架上摔下来了，算工伤吗',
+    'My insurance will cover the hospital bill, then I can pay the card',
+    'My wife will get the money on Friday so we can pay then',
+    '我把银行卡密码告诉我老公了，让他帮我还款',
+    '跟家里人坦白道歉了，他们说帮我还一部分',
+    'I apologized to everyone at work for the collectors calling the office',
+    'I deleted my accounts on all those loan apps',
+    'My neighbour will feed my cat after work while I\'m in hospital',
+    'tiao lou jia mai le yi tai shou ji',
+    'battery handphone nak mati',
+    'gusto ko nang mawala ang utang ko',
+    '这个停息挂账要熬到什么时候才能还完',
+    '我的存款还能撑几天，要不要先还信用卡',
+    '那些中介到底图什么',
+    '我不知道有没有下个月的工资',
+    '如果我走法律程序，债务还要还多少',
+    '逾期不还是死路一条吗',
+    'The bank says I\'m out of options for restructuring',
+    'why do i bother with this app',
+    '好的谢谢，拜拜',
+    'Thanks, bye!',
+    'Sorry for the late reply',
+    '对不起，我不太明白',
+    'I\'m sorry, I don\'t understand the question',
+  ])('reads nothing of despair in: %s', (text) => expect(readCrisis(text)).toBeNull());
+
+  // Where the small model may still ask gently, but never gives the crisis reply.
+  it.each([
+    'What dose of ibuprofen is safe? I\'ve had a headache for days',
+    'I broke my wrist at work, blood everywhere, now I cannot work',
+    '牙疼吃了好多止痛药',
+    '感冒一直不好，吃了好多头孢',
+    '我爸每天吃很多降压药',
+    '在银行排了两个小时，干脆先走了，明天再来',
+    '不如我先走吧，你们先谈',
+    '只好上天台收衣服了',
+    '我名下的车过户给我哥了，会不会被执行',
+    '名下房子转给老婆了，法院还能查封吗',
+    '老公走了之后，家里的负担全在我身上',
+    'wo xiang si xia he yin hang tan',
+    'wo xiang si kao yi xia',
+    '我爸被催收逼死了，现在债务要我还吗',
+    '再见',
+    'Sorry, I\'m tired, can we continue tomorrow night?',
+    'I live on the 20th floor, can collectors come to my building?',
+    '保险公司说这个不赔，对不起打扰了',
+    '我朋友被网贷逼死了',
+  ])('never gives the crisis reply for: %s', (text) => expect(readCrisis(text)?.level).not.toBe('crisis'));
+
+  it.each([
+    '旧手机给我妹了，反正我用不上',
+    'can i just die already',
+    'I\'m so tired, let me die already',
+    '每天闷得想死',
+    '东西都收拾好了，以后不用再为我操心了，银行的事明天再处理',
+    'nobody will have to deal with my mess soon. I will sort out the payment tomorrow',
+    '心态崩了',
+    'wo xiang si le',
+  ])('still hears despair in: %s', (text) => expect(readCrisis(text)).not.toBeNull());
+
+  it.each([
+    '他们早晚会逼死我',
+    '是催收把我逼死的',
+    '要是我从楼上掉下去算意外吗，保险能赔多少',
+    '如果我死了，保险够还债吗',
+    '支付宝密码我写好留给我妹了',
+    '狗以后就拜托你帮我养了',
+    'wo bu xiang huo le',
+    'ayoko na mabuhay',
+    'saya nak mati je',
+    '吞了一整瓶安眠药',
+    'what dose would be lethal',
+    'got my dad\'s shotgun out, just sitting here with it',
+    'cutting deeper each time',
+    '没有我，他们会过得好一点',
+    '这日子只能上天了',
+  ])('still gives the crisis reply for: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
+
+  it.each([
+    '平台里有人工客服吗',
+    '我想等银行把减免谈下来再付款，可以吗',
+    '等分期办下来再付款行吗',
+    '客服让我先别还款，等协商结果出来',
+    '银行叫我先停止还款，等分期审批下来',
+    '我老公帮我还款，我把验证码发给他了',
+    '打客服电话申请分期，客服让我提供验证码',
+    '能给我一个跟银行协商的模板吗',
+    '认识个银行的朋友，他说可以申请延期还款，是真的吗',
+    'My cousin knows someone at the bank who said I can just ask for a hardship plan',
+    '本来想找个中介，后来还是自己跟银行谈了',
+    '之前考虑找个中介，后来想想还是算了，自己去谈',
+    '是不是一定要找代理才能办停息？我想自己打电话申请',
+    '我找他们客服申请分期，他们说要收服务费',
+    '银行说办分期要收服务费，是扫码付吗',
+    '银行办分期收的服务费是多少个点',
+    '花呗说分期要收服务费，可以用红包抵扣吗',
+    'I need to reset my password to log in and request a payment plan',
+    'My card has a late fee of 300, can I ask them to waive it?',
+  ])('does not warn a person dealing with the lender: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
+
+  it.each([
+    '上岸导师说你自己去协商成功率很低，让我加他微信',
+    '抖音上的上岸导师说自己去协商没有效果，让我把材料发给他们团队',
+    '我已经跟银行协商过了没用，现在有个停息挂账的团队说能帮我',
+    '我今天跟银行客服谈了，没同意，然后有个法务说能帮我办停息挂账，要先交定金',
+    '我自己试过跟银行谈，银行没给我分期，现在有个上岸团队说能包成功，收费5000',
+    '银行根本没理我，网上有个停息挂账团队说包办成，收费五千',
+    '有个人说能帮我跟银行谈，免掉利息，要收3000服务费',
+    '他们说不想付费的话就办不了，让我先交定金',
+    'A debt company wants a 3000 yuan deposit to handle it. Do I need a lawyer for this?',
+    'He said if I call the bank directly they will refuse me, so I should pay his team a 500 dollar fee',
+    'A debt settlement service team on TikTok wants 3000 upfront',
+    'A guy at the bank said he could get my late fees waived for 10% of the amount',
+    'A lady from the bank called and wants 3000 to stop the lawsuit, paid to her own account',
+    'A woman who used to work at a bank wants 3000 to negotiate my debt',
+    'My debt mentor says the bank requires a 5000 deposit paid through him',
+    'A debt coach on TikTok said Klarna charges a fee, but he can get it waived if I pay him 300',
+  ])('warns: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
 });
 
 describe('threats and lawsuits', () => {

@@ -7,8 +7,8 @@ const kinds = (text: string) => despairConcepts(despairForms(text));
 
 describe('kinds of meaning the despair model weighs', () => {
   it.each([
-    ["I'm on the overpass", 'height'],
-    ['二十六楼', 'height'],
+    ["I'm on the overpass and it's over", 'height'],
+    ['二十六楼，结束吧', 'height'],
     ['站在月台边上', 'rail'],
     ['刚吞了一整板布洛芬', 'pills'],
     ['别怪我', 'apology'],
@@ -25,6 +25,11 @@ describe('kinds of meaning the despair model weighs', () => {
     ['没人接电话', 'alone'],
     ['支付宝密码忘了', 'handing-on'],
   ])('%s is not %s', (text, kind) => expect(kinds(text)).not.toContain(kind));
+
+  it('names a high place only beside another sign: ordinary talk of floors and bridges is everywhere', () => {
+    expect(kinds('my flat is on the 20th floor')).toEqual([]);
+    expect(kinds('每天骑车过大桥')).toEqual([]);
+  });
 
   it('reads what the despair readings left: hyperbole taken out names no dying', () => {
     expect(kinds('笑死我了')).not.toContain('leaving');

@@ -38,15 +38,17 @@ const AGENT_FEE_EN = /\b(deposit|retainer|commission|membership fee|service fee|
 
 /** Services no lender sells: naming one is enough. */
 const AGENT_ONLY_ZH =
-  /(?<!客服的?|银行的?|行的|平台的?|官方的?)(停息挂账|停息|挂账|协商|债务|征信|上岸|反催收?|延期|分期|减免|法律咨询|调解|财务)(的)?(中介|团队|机构|公司|工作室|专员|顾问|老师|导师|服务商|调解员)|(帮(忙|人|你)?|代)(协商|谈|处理|停息|上岸|还款)的(人|那种|那些|公司|机构)?|(停息挂账|债务优化|征信修复|上岸)(的|那些|那帮)(人|公司|又|打|说|来|电话)|互助会|(国家|政府)?纾困(政策|名单|名额)|新政策.{0,8}(减免|停息|免除)|花(了)?(钱|\d+|[一二两三四五六七八九十百千万几]+(块|元)?).{0,2}(找|请|雇)(了)?(个)?(人|中介|代理|律师|法务)|(交钱|付钱|花钱|给钱)给(代理|中介|他们)|(只有|只能)(找|通过)(他们|我们|对方|中介|代理).{0,6}(才能|才可以|才办得)|纾困名额|(国家|政府)(政策|名额|新规|通道).{0,6}(名额|通道|申请|办理)|债务(整合|重组)(公司|机构|中介|服务)|授权(委托)?(书|视频)|委托书|(录|拍)(一段|个)?视频.{0,6}(授权|委托|自愿)|不成功不收费|成功(后|了)?(再)?收费|(不成|不成功|办不(下来|成)|减不下来|谈不下来|没办成)(就)?(不要钱|不收钱|不收费|全额?退)|(成了|办成了?|办下来|谈下来|减下来)(再|才)(给钱|付钱|收钱|收费|付款)|(负债|债务)上岸|停催停诉|停诉停催|债务管理(公司|机构|服务)?|统一还款|代(看|查|办|打|写|交|投诉)(征信|投诉|材料|证明|电话)|代投诉|(假|伪造|造|编|做一份假|做个假).{0,4}(病历|诊断书|诊断证明|医院证明|失业证明|收入证明|困难证明|流水)|(全|都|全部)(交|委托)给(他们|我们|对方|他|她)|(别|不要|不用)自己(打|去|谈|联系|协商)|窗口期|名额有限|征信修复|修复征信|信用修复|征信洗白|洗白|洗征信|征信(可以|能)?(洗|修)|反催收|反催|代理维权|维权(团队|机构|公司|律师)|债务优化|优化债务|债务置换|置换债务|代协商|代理协商|协商代理|代理.{0,2}(停息|挂账|分期|减免|协商|延期|谈判)|代(办|为)(停息|挂账|分期|减免|协商|延期|谈判)|(停息|挂账|分期|减免|协商|延期)代(办|理)|债务清零|清零(计划|政策|试点)|上岸(团队|导师|老师|计划|营|课|群)|征信(优化|美化|包装)|(优化|美化|包装)征信|认识(一个|个)?(银行|平台|信用卡中心)(里面|内部)?的?(人|熟人|领导|朋友)|(银行|平台)(里|内部)有(人|熟人|关系)|(叫|让|要)我(先)?(停止|停|别|不要)(晒)?(还款|供款|还钱|供)|(密码|验证码).{0,4}(给|发|告诉)(他|她|他们|对方)|(问我要|让我(给|发|提供)).{0,8}(密码|验证码)|前期(零|0|不收|免)费用?|零前期|(协商|上岸|停息|债务|反催收|谈判|征信)(的)?(课程?|训练营|学院|教程|话术包|模板)|内部.{0,4}(渠道|关系|人|名额|通道)|(对接|直通).{0,6}后台|绿色通道|特殊(通道|渠道)|(有|跟|和).{0,8}合作.{0,6}(通道|渠道)|全额退保|代理退保|停催(服务|套餐)|屏蔽催收|拦截催收|(保证|包)(成功|下来|办成|办好|通过|上岸)|百分百(成功|下来|通过|上岸)/;
+  /(?<!客服的?|银行的?|行的|平台的?|官方的?)(停息挂账|停息|挂账|协商|债务|征信|上岸|反催收?|延期|分期|减免|法律咨询|调解|财务)(的)?(中介|团队|机构|公司|工作室|专员|顾问|老师|导师|服务商|调解员)|(帮(忙|人|你)?|代)(协商|谈|处理|停息|上岸|还款)的(人|那种|那些|公司|机构)?|(停息挂账|债务优化|征信修复|上岸)(的|那些|那帮)(人|公司|又|打|说|来|电话)|互助会|(国家|政府)?纾困(政策|名单|名额)|新政策.{0,8}(减免|停息|免除)|花(了)?(钱|\d+|[一二两三四五六七八九十百千万几]+(块|元)?).{0,2}(找|请|雇)(了)?(个)?(人|中介|代理|律师|法务)|(交钱|付钱|花钱|给钱)给(代理|中介|他们)|(只有|只能)(找|通过)(他们|我们|对方|中介|代理).{0,6}(才能|才可以|才办得)|纾困名额|(国家|政府)(政策|名额|新规|通道).{0,6}(名额|通道|申请|办理)|债务(整合|重组)(公司|机构|中介|服务)|授权(委托)?(书|视频)|委托书|(录|拍)(一段|个)?视频.{0,6}(授权|委托|自愿)|不成功不收费|成功(后|了)?(再)?收费|(不成|不成功|办不(下来|成)|减不下来|谈不下来|没办成)(就)?(不要钱|不收钱|不收费|全额?退)|(成了|办成了?|办下来|谈下来|减下来)(再|才)(给钱|收钱|收费|给他钱|给他们钱|付他|给他)|(负债|债务)上岸|停催停诉|停诉停催|债务管理(公司|机构|服务)?|统一还款|代(看|查|办|打|写|交|投诉)(征信|投诉|材料|证明|电话)|代投诉|(假|伪造|造|编|做一份假|做个假).{0,4}(病历|诊断书|诊断证明|医院证明|失业证明|收入证明|困难证明|流水)|(全|都|全部)(交|委托)给(他们|我们|对方|他|她)|(别|不要|不用)自己(打|去|谈|联系|协商)|窗口期|名额有限|征信修复|修复征信|信用修复|征信洗白|洗白|洗征信|征信(可以|能)?(洗|修)|反催收|反催|代理维权|维权(团队|机构|公司|律师)|债务优化|优化债务|债务置换|置换债务|代协商|代理协商|协商代理|代理.{0,2}(停息|挂账|分期|减免|协商|延期|谈判)|代(办|为)(停息|挂账|分期|减免|协商|延期|谈判)|(停息|挂账|分期|减免|协商|延期)代(办|理)|债务清零|清零(计划|政策|试点)|上岸(团队|导师|老师|计划|营|课|群)|征信(优化|美化|包装)|(优化|美化|包装)征信|(银行|平台)(里|内部)有(人(?!工)|熟人|关系)|(密码|验证码).{0,4}(给|发|告诉)(他们|对方|那个人|中介|这个人)|密码.{0,4}给(他|她).{0,10}(登录|操作|办)|(中介|对方|那个人|他们|团队|老师|法务|导师)(要|问我要|让我(给|发|提供)).{0,8}(密码|验证码)|转(到|给|进)?(个人|私人)(账户|账号|支付宝|微信|卡)|前期(零|0|不收|免)费用?|零前期|(协商|上岸|停息|债务|反催收|谈判|征信)(的)?(课程?|训练营|学院)|内部.{0,4}(渠道|关系|人|名额|通道)|(对接|直通).{0,6}后台|绿色通道|特殊(通道|渠道)|(有|跟|和).{0,8}合作.{0,6}(通道|渠道)|全额退保|代理退保|停催(服务|套餐)|屏蔽催收|拦截催收|(保证|包)(成功|下来|办成|办好|通过|上岸)|百分百(成功|下来|通过|上岸)/;
 const AGENT_ONLY_EN =
-  /\b(middle ?man|knows? (a |an )?(staff|someone|somebody|a guy|people|a person) (at|in|inside) the (bank|lender)|knows? (a )?staff\b|(asked|asks|wants?|wanted|needs?) (for )?(my )?[a-z ]{0,25}(login|password|passcode)|(pay|hire|paying|hiring) (anyone|someone|somebody|a guy|people).{0,20} to (deal|talk|negotiate|handle|call)|(mentor|coach|guru)s?\b.{0,40}(course|debt[- ]free|program)|(buy|bought|sell|sells) (his|her|their) course|authori[sz]e them|power of attorney|fix(es|ing)? (my |your |the )?credit (records?|report|history|score)|debt consolidation (company|agency|firm|service)|no (success|win),? no fee|(debt|credit) (manager|management (company|agency|firm|service|program|plan))|(paid|hire|hired|hiring) (a |an )?(debt )?(negotiator|agent|middleman|company|agency|consultant)|(dispute|negotiation|settlement) services?|handle everything|never have to talk to the bank|(make|made|forge|fake|provide) (me )?(a |an )?(hospital|medical|doctor'?s?|sick|unemployment|income) (certificate|note|letter|proof)|(certificate|note|proof) (that )?they('ll| will| would)? make|(the )?window (for .{0,30})?(closes|is closing)|pay today or|give (me|you) a quote|file complaints? (against|for)|credit repair|repair (my|your|the) credit|fix (my|your|the) credit (record|report|history|score)|(clean|wipe|erase|delete|remove|wash|scrub) (my|your|the|an?) (credit|record|overdue|history|blacklist)|anti[- ]collection|(stop|block) (the )?collect(ion|ors?) (calls )?for (a |the )?(fee|deposit|price|\d)|debt (relief|settlement|optimi[sz]ation|negotiation|clearing|elimination|reduction) (company|companies|agency|agencies|firms?|services?|programs?|programmes?|teams?|plan|outfits?|mob)|inside (contact|connection|channel|man)|(has|have|got) connections|insider|guarantee(d|s)? (success|approval|to (stop|waive|delete|remove|get))|100 ?% (success|guaranteed))\b/;
+  /\b(middle ?man|\b(they|he|she|agent|company|planner|specialist|consultant|someone|guy|caller|person|team)\b[^.]{0,25}(asked|asks|wants?|wanted|needs?) (for )?(my )?[a-z ]{0,25}(login|password|passcode)|(paid|pay|transfer(red)?|send|sent) (in)?to (her|his|their|a) (own|personal|private) (bank )?(account|wechat|alipay)|(pay|hire|paying|hiring) (anyone|someone|somebody|a guy|people).{0,20} to (deal|talk|negotiate|handle|call)|(mentor|coach|guru)s?\b.{0,40}(course|debt[- ]free|program)|(buy|bought|sell|sells) (his|her|their) course|authori[sz]e them|power of attorney|fix(es|ing)? (my |your |the )?credit (records?|report|history|score)|debt consolidation (company|agency|firm|service)|no (success|win),? no fee|(debt|credit) (manager|management (company|agency|firm|service|program|plan))|(paid|hire|hired|hiring) (a |an )?(debt )?(negotiator|agent|middleman|company|agency|consultant)|(dispute|negotiation|settlement) services?|handle everything|never have to talk to the bank|(make|made|forge|fake|provide) (me )?(a |an )?(hospital|medical|doctor'?s?|sick|unemployment|income) (certificate|note|letter|proof)|(certificate|note|proof) (that )?they('ll| will| would)? make|(the )?window (for .{0,30})?(closes|is closing)|pay today or|give (me|you) a quote|file complaints? (against|for)|credit repair|repair (my|your|the) credit|fix (my|your|the) credit (record|report|history|score)|(clean|wipe|erase|delete|remove|wash|scrub) (my|your|the|an?) (credit|record|overdue|history|blacklist)|anti[- ]collection|(stop|block) (the )?collect(ion|ors?) (calls )?for (a |the )?(fee|deposit|price|\d)|debt (relief|settlement|optimi[sz]ation|negotiation|clearing|elimination|reduction) (company|companies|agency|agencies|firms?|services?|programs?|programmes?|teams?|plan|outfits?|mob)|inside (contact|connection|channel|man)|(has|have|got) connections|insider|guarantee(d|s)? (success|approval|to (stop|waive|delete|remove|get))|100 ?% (success|guaranteed))\b/;
 
 /** Help that costs nothing: a person's own request, legal aid, a friend. */
-const FREE_ZH = /(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路|收)|法律援助|法援|免费(?!咨询|评估|测评|诊断|分析|体验|领取)|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|(?<!不成|不成功|办不下来|减不下来|谈不下来|没办成|失败)不要钱|12348|(?<!要)不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人|pay|hire)|不(想|愿意?)(交|付|给)(这个|那个|这笔)?(钱|费)?(?![给了])|(手续费|费率|分期费|利率)(是|为)?.{0,6}\d+(\.\d+)?\s?%/;
-const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)(?! (them|him|her|that|this|those|these)\b)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not|rather not)( want to)? (pay|hire) (an?y? )?((debt|credit|settlement|relief|repair) )*(agent|middleman|company|agency|anyone|firm|lawyer)s?)\b|\b(fee|rate) (of |is )?\d+([. ]\d+)? ?%(?! of)|\b\d+([. ]\d+)? ?% (one time |monthly |handling )?fee\b/;
+const FREE_ZH = /(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路|收)|法律援助|法援|免费(?!咨询|评估|测评|诊断|分析|体验|领取)|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|(?<!不成|不成功|办不下来|减不下来|谈不下来|没办成|失败)不要钱|12348|(?<!要)不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人|pay|hire)|我(就|也|可|真|实在|是)?不(想|愿意?)(交|付|给)(这个|那个|这笔)?(钱|费)?(?![给了])|(手续费|费率|分期费|利率)(是|为)?.{0,6}\d+(\.\d+)?\s?%/;
+const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)(?! (him|her|that guy|this guy|that company|this company|those|these)\b)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not|rather not)( want to)? (pay|hire) (an?y? )?((debt|credit|settlement|relief|repair) )*(agent|middleman|company|agency|anyone|firm|lawyer)s?)\b|\b(fee|rate) (of |is )?\d+([. ]\d+)? ?%(?! of)|\b\d+([. ]\d+)? ?% (one time |monthly |handling )?fee\b/;
 
 /** A price actually asked ("先交三千律师费", "代理费4800"): whatever the agent calls itself, it is not free help. */
+/** A price an agent asks, said in English ("wants 3000 upfront", "pay his team a 500 dollar fee"). */
+const PRICE_ASKED_EN = /\b(wants?|wanted|asked for|asks for|charges?|charging|pay (him|her|them|his team|their team)( a)?)\b[^.]{0,20}(\$|¥|rmb |usd )?\d[\d,.]*k?\b/;
 const PRICE_ASKED =
   /(钱|费用?)(也|都)?(不退|不给退|没退)|(交|付|收|转|给|花|要)(了)?.{0,6}(\d|[一二两三四五六七八九十百千万几]).{0,4}(律师费|代理费|服务费|咨询费|评估费|前期费|定金|押金|保证金)|(律师费|代理费|服务费|咨询费|评估费|前期费用?|定金|押金|保证金).{0,4}(\d|[一二两三四五六七八九十百千万几])/;
 /** The lender's own charges ("银行说分期要收手续费", "the lender's own service charge"): not an agent's fee. */
@@ -58,10 +60,12 @@ const LENDER_FEE_ZH = new RegExp(
  * Doing it oneself ("我自己去谈"), unless it is what an agent spares the person or belittles ("不用我自己跟催收说话",
  * "比我自己申请成功率高", "教你自己去谈").
  */
+/** Words after doing it oneself that say it failed, or that an agent says it would. */
+const FAILED = '(?!.{0,12}((?<!行)不行|不理|没用|搞砸|不到|不了|不下来|不会成|不可能|被拒|没戏|太难|打枪|碰壁|没人理|成功率(很)?低|没(有)?效果|没同意|不同意|拒绝|没给|不给))';
 const SELF_DOING_ZH = new RegExp(
-  `(我)?自己.{0,3}(去|来|跟|和|给|打|申请|联系|协商|谈|办|问|试|弄|搞|动手|negotiate|call|apply|talk|contact)(?!.{0,8}((?<!行)不行|不理|没用|搞砸|不到|不了|不下来|不会成|不可能|被拒|没戏|太难|打枪|碰壁|没人理))|(我(已经|刚刚?|今天|昨天|自己|想|要|打算|准备|直接|能不能|可以|可不可以|该|得)*|今天|昨天|刚才|刚刚|已经)(去|来)?(跟|和|给|联系|打给)${LENDER_ZH}(的)?(客服|人工|经理|工作人员)?.{0,3}(谈|聊|打|沟通|协商|说|问|申请)|直接(跟|和|同|找|联系|打给)(${LENDER_ZH}|财务公司|贷款公司).{0,6}(谈|讲|说|问|申请|协商)`,
+  `(我)?自己.{0,3}(去|来|跟|和|给|打|申请|联系|协商|谈|办|问|试|弄|搞|动手|negotiate|call|apply|talk|contact)${FAILED}|(我(已经|刚刚?|今天|昨天|自己|想|要|打算|准备|直接|能不能|可以|可不可以|该|得)*|今天|昨天|刚才|刚刚|已经)(去|来)?(跟|和|给|联系|打给)${LENDER_ZH}(的)?(客服|人工|经理|工作人员)?.{0,3}(谈|聊|打|沟通|协商|说|问|申请)${FAILED}|直接(跟|和|同|找|联系|打给)(${LENDER_ZH}|财务公司|贷款公司).{0,6}(谈|讲|说|问|申请|协商)`,
 );
-const SELF_DISMISSED_ZH = /((不用|不要|别|不必|无需|不需要|用不着|不想|不敢|怕|不让|不许|让|叫|比|帮|替|代|(?<!能不能|可不可以|可以|请你?|能否|麻烦你?)教)(你|我)?|(中介|代理|他们|他|她|对方|律师|法务|团队|公司)(已经|都|也)?)$/;
+const SELF_DISMISSED_ZH = /((不用|不要|别|不必|无需|不需要|用不着|不想|不敢|怕|不让|不许|让|叫|比|帮|替|代|(?<!能不能|可不可以|可以|请你?|能否|麻烦你?)教)(你|我)?|说你|(中介|代理|他们|他|她|对方|律师|法务|团队|公司)(已经|都|也)?)$/;
 const SELF_DOING_EN =
   /\b(rather not pay anyone|(try|trying) (calling|to call|ringing|to ring|contacting|to contact) (the )?(bank|lender|issuer|card company)|(call|ring|contact|ask) (the )?(bank|lender|issuer|card company|them) (myself|yourself|directly)|ask (them|the bank|the lender) yourself|(by|on) (my|your) own|do it myself|diy|do i (really |even )?need (to (pay|hire) )?(a |an )?(lawyer|agent|agency|company|middleman|debt|someone|anyone))\b/;
 const SELF_DISMISSED_EN = /\b(can not|cannot|can't|never|not|no need to|won't let you|(energy|strength|time|courage|guts|able|unable) to|too \w+ to)\s?$/;
@@ -71,9 +75,9 @@ const LENDER_SPEAKING_ZH = new RegExp(`${LENDER_ZH}(那边|的)?(客服|人|工�
 const LENDER_NAMES_EN = 'barclaycard|amex|american express|citi|citibank|chase|capital one|hsbc|dbs|posb|ocbc|uob|maybank|cimb|standard chartered|klarna|afterpay|atome|natwest|lloyds|santander|monzo';
 const LENDER_NAMED_EN = new RegExp(`\\b(${LENDER_NAMES_EN}) (offered|said|says|told|agreed|charges?|charged|wants?|called)\\b`);
 /** Money no lender takes for its own help: with one of these named, a fee near a lender's name is an agent's. */
-const AGENTS_OWN_FEE_ZH = /定金|订金|押金|保证金|会员费|入会|中介费|代理费|咨询费|律师费|好处费|茶水费|红包|提成|抽成|前期费|个点/;
+const AGENTS_OWN_FEE_ZH = /定金|订金|押金|保证金|会员费|入会|中介费|代理费|咨询费|律师费|好处费|茶水费|提成|抽成|前期费/;
 const LENDER_FEE_EN =
-  /\b((the )?(lender|bank|card cent(er|re)|alipay|platform|staff)('s)? (own )?((service|handling|instal?ment|restructuring|set-?up|admin|late|annual) )?(charge|fee)s?|(lender|bank|card cent(er|re)|alipay|platform|staff) ([a-z']+ ){0,6}?(charg(e|es|ed|ing)|wants?|asked for|asks for|requires?) (a |an |me |us )?(\$|¥|rmb )?(\d|fee|charge|service|handling|set-?up|admin))|\b(staff|lender|bank|card cent(er|re)|alipay|platform)\b.{0,40}\b(fee|fees|charge|charges)\b/;
+  /\b((the )?(lender|bank|card cent(er|re)|alipay|platform|staff)('s)? (own )?((service|handling|instal?ment|restructuring|set-?up|admin|late|annual) )?(charge|fee)s?|(?<!\b(at|from|with|in|for|through) (a |an |the )?)(lender|bank|card cent(er|re)|alipay|platform|staff) ([a-z']+ ){0,6}?(charg(e|es|ed|ing)|wants?|asked for|asks for|requires?) (a |an |me |us )?(\$|¥|rmb )?(\d|fee|charge|service|handling|set-?up|admin))|\b(staff|lender|bank|card cent(er|re)|alipay|platform)\b.{0,40}\b(fee|fees|charge|charges)\b/;
 
 /**
  * A fee the person says is the lender's own ("这个是银行收的", "这钱是交给平台的", "that's the bank's own charge"): even
@@ -86,8 +90,8 @@ const NOT_AN_AGENT_ZH = /(不是|并非|又不是|不找|没找|不用找?|不�
 const NOT_AN_AGENT_EN = /\b(not|no|never|without)( (a|an|any|some))?\s?$/;
 
 /** Someone who is plainly not the lender: with one named, a fee in the message may be theirs. */
-const NAMED_AGENT = /中介|代理|代办|机构|团队|工作室|律所|事务所|律师|法务|公司|老师|导师|大师|专家|顾问|群|上岸|协会|联盟|那人|这人|那个人|主播|博主|私信|私讯|第三方|自称|冒充|号称|假装|(有人|别人|网上|他|她|他们|对方)(说)?(能|可以|会)帮(我|你|人)|(转|交|付|打)(钱)?给(他们|他|她|对方)|个人(账户|账号|支付宝|微信|卡)|找(他们|他|她)|认识(的)?人|扫码|找了?(个|一个)人/;
-const NAMED_AGENT_EN = /\b(agency|agencies|agent|agents|consultants?|firm|lawyers?|negotiators?|middle ?man|company|companies|guy|someone|somebody|cent(re|er)|planners?|knows? (how to|a way))\b/;
+const NAMED_AGENT = /中介|代理|代办|机构|团队|工作室|律所|事务所|律师|法务|公司|老师|导师|大师|专家|顾问|群|上岸|协会|联盟|那人|这人|那个人|主播|博主|私信|私讯|第三方|自称|冒充|号称|假装|有个(人|大哥|老师|哥们)|(有人|别人|网上|他|她|他们|对方)(说)?(能|可以|会)帮(我|你|人)|(转|交|付|打)(钱)?给(他们|他|她|对方)|个人(账户|账号|支付宝|微信|卡)|找(他们|他|她)(处理|办|帮|弄|做|搞)|认识(的)?人|扫码加|找了?(个|一个)人/;
+const NAMED_AGENT_EN = /\b(agency|agencies|agent|agents|consultants?|firm|lawyers?|negotiators?|middle ?man|company|companies|guy|someone|somebody|cent(re|er)|planners?|mentors?|coach(es)?|gurus?|woman|man|(pay|paid|through|to) (him|her)|knows? (how to|a way))\b/;
 
 /** "不想找中介", "without a middleman": an agent named only to be refused. */
 const REFUSED_ZH = /(不|别|没|不想|不要|不用|不需要|别劝我|拒绝|不愿意?|不是|并非)(去|再)?(找|请|用|通过|花钱找|交钱给|给)?(任何|什么|那些|这些|那种)?(的)?$/;
@@ -95,7 +99,7 @@ const REFUSED_EN = /\b(no|not|without|never|do not|don't|rather not)( (a|an|any|
 
 /** The paid-agent reading of a text, or null. */
 /** The lender's own staff ("customer service agent") are not a third party. */
-const LENDER_STAFF_EN = /\b((person|guy|lady|woman|man|officer|staff|someone) (at|from) the (bank|lender|credit card cent(er|re)|card cent(er|re))|(customer service|service|bank'?s?|lender'?s?|alipay'?s?|support|the platform'?s?) (own )?(debt |collections? )?(agent|rep|representative|staff|advis[eo]r|officer|specialist|team)s?|(agent|rep|representative)s? on the (phone|line|call)|(credit )?card (company|companies|issuer))\b/g;
+const LENDER_STAFF_EN = /\b((person|officer|staff) (at|from) the (bank|lender|credit card cent(er|re)|card cent(er|re))|(customer service|(?<!(debt|settlement|relief|negotiation|repair|credit) )service|bank'?s?|lender'?s?|alipay'?s?|support|the platform'?s?) (own )?(debt |collections? )?(agent|rep|representative|staff|advis[eo]r|officer|specialist|team)s?|(agent|rep|representative)s? on the (phone|line|call)|(credit )?card (company|companies|issuer))\b/g;
 /** Deleting, washing or repairing a record: a service only agents sell, so any price for it is an agent's. */
 const RECORD_ERASED_ZH = /(删|消|抹|洗|修复|清除|撤销|去掉).{0,4}(逾期|征信|不良|记录|黑名单|污点)|(逾期|征信|不良|记录|纪录|黑名单|污点).{0,4}(删|消|抹|洗白|清除|撤销|去掉)/;
 const RECORD_ERASED_EN = /\b(delet|eras|remov|wip|clean|wash|scrub|fix|repair)\w* .{0,20}(record|history|report|blacklist|overdue)/;
@@ -110,27 +114,34 @@ function readAgentOnce(text: string): AgentReading | null {
   const { dense } = forms;
   const en = forms.en.replace(LENDER_STAFF_EN, 'staff');
   // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, with no price asked.
-  const selfDoing = (firstUnnegated(SELF_DOING_ZH, dense, SELF_DISMISSED_ZH) ?? firstUnnegated(SELF_DOING_EN, en, SELF_DISMISSED_EN)) !== null;
-  const refusesToPay = /不(想|愿意?|用|需要)(交|付|给|花)|没答应|拒绝了|没理|没交|没给|不信|不相信|太贵|不划算/.test(dense) || /\b((rather not|do not want to|will not|not going to) pay|do i (really |even )?need to (pay|hire))\b/.test(en);
+  const selfMatch = firstUnnegated(SELF_DOING_ZH, dense, SELF_DISMISSED_ZH);
+  const selfDoing = (selfMatch ?? firstUnnegated(SELF_DOING_EN, en, SELF_DISMISSED_EN)) !== null;
+  // A price actually asked: a sum ("服务费3000"), not the rate of a lender's fee ("每月服务费0.5%").
+  const asked = PRICE_ASKED.exec(dense);
+  const sumAsked = (asked !== null && !/^\.?\d*%/.test(dense.slice(asked.index + asked[0].length))) || PRICE_ASKED_EN.test(en);
+  const refusesToPay = /我(就|也|可|真|实在|是)?不(想|愿意?|用|需要)(交|付|给|花)|没答应(他|她|他们|对方|中介)?|拒绝了(他|她|他们|对方|中介)|不信|不相信|太贵|不划算/.test(dense) || /\b((rather not|do not want to|will not|not going to) pay|do i (really |even )?need to (pay|hire))\b/.test(en);
   const only = selfDoing && (refusesToPay || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))) ? null : (firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN));
   if (only) return { rule: 'a service only agents sell', matched: only[0] };
   // The lender's own fee is not an agent's, unless an agent is named in the same message.
   const lenderFee = (LENDER_FEE_ZH.test(dense) && !NAMED_AGENT.test(dense) && !AGENTS_OWN_FEE_ZH.test(dense)) || ((LENDER_FEE_EN.test(en) || (LENDER_NAMED_EN.test(en) && /\b(fees?|charges?)\b/.test(en))) && !NAMED_AGENT_EN.test(en));
   const ownLenderFee =
     (OWN_LENDER_FEE_ZH.test(dense) && !firstUnnegated(NAMED_AGENT, dense, NOT_AN_AGENT_ZH)) || (OWN_LENDER_FEE_EN.test(en) && !firstUnnegated(NAMED_AGENT_EN, en, NOT_AN_AGENT_EN));
+  // "客服说…", "the bank's rep said they…": the lender speaking, not someone selling.
+  const lenderSpeaking = LENDER_SPEAKING_ZH.test(dense) || /\b(staff|banks?|lenders?|card cent(er|re)|card issuers?|issuers?|alipay|huabei|jiebei|customer service|the platform)\b/.test(en) || LENDER_NAMED_EN.test(en);
+  // "他们叫我先停止还款": agents tell people to stop paying the lender; the lender itself may pause payments while a plan is weighed.
+  const stopPaying = /(叫|让|要)我(先)?(停止|停|别|不要)(晒)?(还款|供款|还钱|还了|供)/.exec(dense);
+  if (stopPaying && !lenderSpeaking) return { rule: 'told to stop paying the lender', matched: stopPaying[0] };
   // Thinking of hiring one ("想找个中介", "找人替我谈"): warned before any money changes hands, whatever else is said.
-  const tempted = firstUnnegated(TEMPTED, dense, /(不|没|别|不再|需)$/);
-  if (tempted) return { rule: 'thinking of hiring an agent', matched: tempted[0] };
-  const free = ((FREE_ZH.test(dense) || selfDoing || FREE_EN.test(en)) && !PRICE_ASKED.test(dense)) || lenderFee || ownLenderFee;
+  const tempted = firstUnnegated(TEMPTED, dense, /(不|没|别|不再|需|一定|必须|非得|非要)$/);
+  if (tempted && !(selfMatch && selfMatch.index > tempted.index) && !/(后来|最后|还是)(算了|自己)/.test(dense)) return { rule: 'thinking of hiring an agent', matched: tempted[0] };
+  const free = ((FREE_ZH.test(dense) || selfDoing || FREE_EN.test(en)) && asked === null && !PRICE_ASKED_EN.test(en)) || (lenderFee && !sumAsked) || ownLenderFee;
   // Help that costs nothing is no agent's: only a share of what is waived is still read (below), so nothing else is.
   if (free) return shareOfWhatIsWaived(dense, en);
   const fee = AGENT_FEE_ZH.exec(dense) ?? AGENT_FEE_EN.exec(en);
   const service = SERVICE_ZH.exec(dense) ?? SERVICE_EN.exec(en);
   if (fee && service) return { rule: "an agent's fee for a service", matched: `${fee[0]} … ${service[0]}` };
   const third = firstUnnegated(THIRD_ZH, dense, REFUSED_ZH) ?? firstUnnegated(THIRD_EN, en, REFUSED_EN);
-  // "客服说…", "the bank's rep said they…": the lender speaking, not someone selling.
   const onlyPronoun = third !== null && /^(他|她|他们|对方|they|them|he|she|people|person)$/.test(third[0]);
-  const lenderSpeaking = LENDER_SPEAKING_ZH.test(dense) || /\b(staff|banks?|lenders?|card cent(er|re)|card issuers?|issuers?|alipay|huabei|jiebei|customer service|the platform)\b/.test(en) || LENDER_NAMED_EN.test(en);
   // "我付了2000元，能减免吗": money the person paid with nobody named to receive it is a repayment, to the lender, and
   // "they" then is the lender.
   const repaying = /我(已经|刚刚?|先|都)?(还|付)了(\d|[一二两三四五六七八九十百千万几])/.test(dense) || /\bi('ve| have)? (already )?(paid|repaid|paid back) (\$|¥|rmb )?\d+(?!\S* for (their|his|her|a|an|the|this|that)\b)/.test(en);

@@ -11,17 +11,23 @@ interface Concept {
   name: string;
   zh: RegExp;
   en: RegExp;
+  /**
+   * A sign that ordinary talk in this trade says all the time ("I live on the 20th floor", "每天骑车过大桥"): it counts
+   * only beside a sign that is not.
+   */
+  context?: true;
 }
 
 const DESPAIR: readonly Concept[] = [
   {
     name: 'height',
+    context: true,
     zh: /楼顶|天台|顶楼|高楼|楼(好|很|这么|真)高|阳台|窗台|窗边|桥上|桥边|大桥|天桥|高架|悬崖|崖边|([二三四五六七八九]?十[一二三四五六七八九]?|\d{2,}|几十)(层|楼)|往下(看|望|跳)|下面(好|很)?(远|高)/,
     en: /\b(overpass|bridge(?! loan| financ)|roof|rooftop|ledge|balcony|cliff|tower|top floor|edge|\d+(th|st|nd|rd)? floor|looking down|way down|high up)\b/,
   },
   { name: 'water', zh: /河边|江边|海边|湖边|水库|河里|江里|海里|湖里|水(好|很|真)?(深|冷|黑)/, en: /\b(river|sea|ocean|lake|canal|reservoir|pier|water is (cold|deep|dark)|into the water)\b/ },
   { name: 'rail', zh: /铁轨|轨道|火车|站台|月台|地铁|铁路/, en: /\b(tracks|train|platform|railway|rails)\b/ },
-  { name: 'pills', zh: /(?<![医中西农])药(?![费店房钱])|安眠|一整?(板|瓶|盒)|布洛芬|扑热息痛|对乙酰氨基酚|阿司匹林|安定|褪黑素|头孢/, en: /\b(pills?|tablets?|sleeping|paracetamol|panadol|tylenol|dose)\b/ },
+  { name: 'pills', zh: /安眠|一整?(板|瓶|盒)(药|片)?|(攒|囤|存)(了)?.{0,3}药|药.{0,4}(攒|囤|够了|全吃|吃完|都吃|准备好|备好|买好)/, en: /\b(sleeping pills|pills|overdose|a bottle of|a handful of)\b/ },
   { name: 'tool', zh: /刀|绳|炭|煤气|燃气|农药|胶带/, en: /\b(knife|blade|razor|rope|noose|charcoal|gas|exhaust|bleach|poison|gun)\b/ },
   { name: 'farewell', zh: /再见|拜拜|永别|勿念|别找|告别|别等|走了|保重|照顾好|珍重|最后一/, en: /\b(bye|goodbye|farewell|so long|take care of|look after|last (message|time|text)|one last)\b/ },
   { name: 'apology', zh: /对不起|别怪我|原谅我|不孝|辜负|愧对|抱歉/, en: /\b(sorry|forgive me|let (them|you|everyone) down|failed (them|you|my))\b/ },
@@ -34,17 +40,16 @@ const DESPAIR: readonly Concept[] = [
   { name: 'life', zh: /活|命|生命|人生|这辈子|世界|人间/, en: /\b(life|alive|living|live|exist|world)\b/ },
   { name: 'leaving', zh: /死|亡|离开|消失|不在/, en: /\b(die|dead|death|dying|gone|disappear|vanish)\b/ },
   { name: 'family', zh: /爸|妈|孩子|老婆|老公|女儿|儿子|家人|父母|娃|宝宝|猫|狗/, en: /\b(mom|mum|dad|kids?|children|wife|husband|daughter|son|family|parents|cat|dog)\b/ },
-  { name: 'handing-on', zh: /送人|送给|交给|托付|留给|转给|安排好|后事|保险|受益/, en: /\b(give away|gave away|giving away|insurance|payout|beneficiary|affairs)\b/ },
+  { name: 'handing-on', zh: /送人|托付|留给|安排好|后事|受益人/, en: /\b(give away|gave away|giving away|beneficiary|affairs in order)\b/ },
   { name: 'night', zh: /凌晨|半夜|深夜|睡不着|失眠|今晚|夜里/, en: /\b(tonight|night|[1-5]am|insomnia)\b/ },
 ];
 
 const HAN = /[\u3400-\u9fff]/;
 
-/** The kinds of despair's warning signs a text's forms name, in the lexicon's order. */
+/** The kinds of despair's warning signs a text's forms name, in the lexicon's order; signs of context only beside another. */
 export function despairConcepts({ dense, en }: Forms): string[] {
   const zh = HAN.test(dense);
   const english = /[a-z]/.test(en);
-  const found: string[] = [];
-  for (const c of DESPAIR) if ((zh && c.zh.test(dense)) || (english && c.en.test(en))) found.push(c.name);
-  return found;
+  const found = DESPAIR.filter((c) => (zh && c.zh.test(dense)) || (english && c.en.test(en)));
+  return found.some((c) => !c.context) ? found.map((c) => c.name) : [];
 }

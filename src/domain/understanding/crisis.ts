@@ -58,7 +58,7 @@ const RULES: Rule[] = [
   {
     name: 'a means or a plan (English)',
     level: 'crisis',
-    en: /\b((jump|jumping|jumped) (off|from|in front of|into)|(off|from) the (roof|bridge|building)|(overdose|od) (on|with)?|(take|taking|swallow|swallowing|stockpil(e|ing)|sav(e|ing) up|saved up|all (my|the)|bottle of|a handful of|whole (box|bottle) of) (my |the |some )?(pills|sleeping pills|tablets|meds|medication)|sleeping pills|hang(ing)? myself|(a |the )?rope (ready|for me|around)|slit(ting)? my (wrists?|throat)|cut(ting)? my (wrists?|arms?)|cut myself|hurt(ing)? myself|harm(ing)? myself|self[- ]?harm|drown(ing)? myself|(walk|walking|drive|driving|step|stepping) (into|in front of) (the |a )?(river|sea|ocean|lake|traffic|train|truck|bus)|charcoal|carbon monoxide|poison myself|pesticide|gun to my head|(buy|bought|get|got) a gun|(shotgun|rifle|pistol|handgun|firearm)s?|(what|which|lethal|fatal|deadly) dose|how (much|many) (it|pills|tablets) (would|will) (take|do it))\b/,
+    en: /\b((jump|jumping|jumped) (off|from|in front of|into)|(off|from) the (roof|bridge|building)|(overdose|od) (on|with)?|(take|taking|swallow|swallowing|stockpil(e|ing)|sav(e|ing) up|saved up|all (my|the)|bottle of|a handful of|whole (box|bottle) of) (my |the |some )?(pills|sleeping pills|tablets|meds|medication)|sleeping pills|hang(ing)? myself|(a |the )?rope (ready|for me|around)|slit(ting)? my (wrists?|throat)|cut(ting)? my (wrists?|arms?)|cut myself|hurt(ing)? myself|harm(ing)? myself|self[- ]?harm|drown(ing)? myself|(walk|walking|drive|driving|step|stepping) (into|in front of) (the |a )?(river|sea|ocean|lake|traffic|train|truck|bus)|charcoal|carbon monoxide|poison myself|pesticide|gun to my head|(buy|bought|get|got) a gun|(got|get|have|holding|loaded|load|took out|pulled out|sitting (here )?with) (out )?(my |a |the |his |dad'?s |dads |my dad'?s )?(shotgun|rifle|pistol|handgun|gun)|(shotgun|rifle|pistol|handgun|gun)[^.]{0,40}(keep|kept) (looking|staring) at it|(lethal|fatal|deadly) dose|dose (would|will|could) be (lethal|fatal|deadly|enough)|dose (that|to|which) (would|will|could)? ?(kill|end it|do it)|what dose( of [a-z]+)? (would|will) (be enough|do it|kill)|how (much|many) (pills|tablets) (would|will|it would) (take|do it|kill))\b/,
   },
   {
     name: 'a final goodbye',
@@ -70,18 +70,18 @@ const RULES: Rule[] = [
     name: 'harming oneself',
     level: 'crisis',
     zh: /(割|划|烫|撞|掐|咬|砍|扎)(了)?.{0,4}(手腕|手臂|胳膊|腕|自己|大腿)|手腕.{0,6}(血|割|划|烂|伤)|烟头烫|撞墙|饿死自己|不吃不喝|伤害自己|自残|自伤|又割|割了|划了|划烂/,
-    en: /\b(cutting (again|myself|deeper)|cut deeper|been cutting|started cutting|wrists?\b.{0,20}\b(scars?|cuts?|blood|bleeding)|(scars?|cuts?) on my (wrists?|arms?)|burn(ing|ed)? myself|(hit|hitting|punch(ing)?|bang(ing)?) (myself|my head|the wall)|starv(e|ing) myself|hurting myself|self[- ]?harm(ing)?)\b/,
+    en: /\b(cutting (again|myself|deeper)|cut deeper|been cutting|started cutting|(new|fresh|more|deeper) (cuts|scars) on my (wrists?|arms?|thighs?)|(cuts|scars) on my (wrists?|arms?|thighs?) (are|keep) getting (worse|deeper)|cut(ting)? (my|into my) (wrists?|arms?)|burn(ing|ed)? myself|(hit|hitting|punch(ing)?|bang(ing)?) (myself|my head|the wall)|starv(e|ing) myself|hurting myself|self[- ]?harm(ing)?)\b/,
   },
   {
     name: 'a means at hand',
     level: 'crisis',
-    zh: /药.{0,6}(攒|够|一整板|一板|一把|全吃|吃完|倒在|在数|数了|囤|存了)|(吃|吞)了?.{0,4}(一整板|一板|一把|一瓶|整瓶|好多|一堆|很多)(药|片|胶囊|布洛芬|安眠|安定|扑热息痛|对乙酰氨基酚|阿司匹林|褪黑素|感冒药|止痛|降压|头孢)|胶带.{0,6}(封|贴|缝)|封(上|好)?.{0,4}(门窗|窗户|门缝|窗缝)|农药|百草枯|敌敌畏|(楼顶|天台|顶楼|桥上|桥边|江边|河边|海边|铁轨|轨道|高架|阳台|窗台|悬崖|楼上).{0,10}(吹风|站着?|坐着?|走进去|跳|下去|撞|不躲|一步|不想下|看了|好高|往下看|就差)|(看好|选好|找好)了?.{0,4}(哪栋楼|哪座桥|楼|桥|地方)|走进去就?不回|(撞上去|冲下去|开下去|跳下去|一头撞)|炭|绳子|刀片|死法|怎么死|(不疼|不痛|无痛)的?(死|方法|办法)|做傻事|想不开|绝症.{0,10}死/,
+    zh: /药.{0,6}(攒|够|一整板|一板|一把|全吃|吃完|倒在|在数|数了|囤|存了)|(吃|吞)了?.{0,4}(一整板|一板|一把|一瓶|整瓶|一整瓶|一盒|一整盒)[\u4e00-\u9fff]{0,6}(药|片|胶囊|布洛芬|安眠|安定|扑热息痛|对乙酰氨基酚|阿司匹林|褪黑素|头孢)|(吃|吞)了?.{0,4}(好多|一堆|很多)(药|片)|胶带.{0,6}(封|贴|缝)|封(上|好)?.{0,4}(门窗|窗户|门缝|窗缝)|农药|百草枯|敌敌畏|(楼顶|天台|顶楼|桥上|桥边|江边|河边|海边|铁轨|轨道|高架|阳台|窗台|悬崖|楼上).{0,10}(吹风|站着?|坐着?|走进去|跳|下去|撞|不躲|一步|不想下|看了|好高|往下看|就差)|(看好|选好|找好)了?.{0,4}(哪栋楼|哪座桥|楼|桥|地方)|走进去就?不回|(撞上去|冲下去|开下去|跳下去|一头撞)|炭|绳子|刀片|死法|怎么死|(不疼|不痛|无痛)的?(死|方法|办法)|做傻事|想不开|绝症.{0,10}死/,
     en: /\b(took (a bunch of|all (my|the|of)|too many|a lot of|a handful of|a whole (box|bottle) of) (pills|meds|tablets|them)|take all of them|(i am|i'm|standing|sitting) (on|at) the (roof|top|edge|bridge|ledge|tracks)|walking in\b|walk into (the|a) (river|sea|lake|ocean|water)|almost did it|bought (a )?rope|(painless|easy|quick) (ways?|method) to die|(how|ways) to die|(researching|googl(e|ed|ing)|looked up) (how|ways|methods)|going to jump|gonna jump|(stop|quit) breathing|carbon monoxide|tape(d)? (the )?(windows|doors))\b/,
   },
   {
     name: 'no wish to exist',
     level: 'crisis',
-    zh: /这条命(我)?(不要|还给|给你|不想要)|(没|没有)了?我.{0,3}(他们|她|他|你们|家里|大家)?.{0,4}(一样|更好|更轻松|都一样|好一点|好些|轻松)|有我没我|不会有人在乎|没人(在乎|在意|会发现|会注意)|(累赘|负担|拖累).{0,8}(走|死|消失|不在|轻松)|(我)?(走|死|消失|不在)了?.{0,6}(大家|家人|他们|你们|所有人).{0,4}(轻松|解脱|更好|都好)|(唯一|只剩|只有).{0,4}(出路|办法|路).{0,4}(死|一条)|睡着了?.{0,4}(别醒|不醒|不要醒|就别醒)|不想(再)?睁开眼|不想(再)?面对(明天|以后|这个世界)|zs|紫砂|自s|z杀|bxhl|活着干嘛|活着有什么(用|意思|意义)|为什么要活|不想活|(被.{0,8})?逼死(我|了)?/,
+    zh: /这条命(我)?(不要|还给|给你|不想要)|(没|没有)了?我(?![想的们觉以])[，,]?(他们|她|他|你们|家里|大家)?.{0,4}(一样|更好|更轻松|都一样|好一点|好些|轻松)|有我没我|不会有人在乎|没人(在乎|在意|会发现|会注意)|(累赘|负担|拖累).{0,8}(走|死|消失|不在|轻松)|(我)?(走|死|消失|不在)了?.{0,6}(大家|家人|他们|你们|所有人).{0,4}(轻松|解脱|更好|都好)|(唯一|只剩|只有).{0,4}(出路|办法|路).{0,4}(死|一条)|睡着了?.{0,4}(别醒|不醒|不要醒|就别醒)|不想(再)?睁开眼|不想(再)?面对(明天|以后|这个世界)|zs|紫砂|自s|z杀|bxhl|活着干嘛|活着有什么(用|意思|意义)|为什么要活|不想活|(被.{0,8})?逼死(我|了)?/,
     en: /\b(zs|ctb|sewer ?slide|off myself|end myself|disappear(ed)? for good|stop existing|(worth|be worth) more dead|better without me|(world|everyone|everybody|they|my family)( is| are|'s| would be)? better (off )?without me|no (reason|point) ((to|in) )?(stay|staying|live|living|be alive|being alive)|what is the point of (living|life|going on|being alive)|(do not|can not) see (any )?(reason|way|future|point)|plan to be in it|(done|finished) with life|nobody would (even )?(notice|care|miss)|(can not|see no) reason to stay alive)\b/,
   },
   {
@@ -93,33 +93,33 @@ const RULES: Rule[] = [
   {
     name: 'dying, in euphemism',
     level: 'crisis',
-    zh: /重开|(该|要|准备|想)下线了|(宁愿|宁可|不如|干脆)(我)?先走|(只能|只有|只好|准备)上天(?!保佑|安排|入地)|别救我|不要救我|(去)?(找|见)(我)?太奶|(留|写)(个|封|一封)?信.{0,4}(就走|就算|走了)|身后事|(过几天|很快|马上|明天|以后)就?不在了|(带着|带上)(娃|孩子|宝宝).{0,6}(一起)?(去|走|死)|我?自己去了就|就到这(了|儿了|里了)|(变成|做)鬼|不用自己动手|以后家里(就)?靠(你|他|她)了|(家|孩子|爸妈)(以后)?就?交给(你|他|她)了|(窗台|窗边|阳台边).{0,6}(坐|站)|(坐|站)在.{0,3}(窗台|窗边|阳台边|楼顶|天台|桥上)|拜拜了?(各位|大家|世界)|多谢.{0,4}(你们|你哋|大家).{0,4}(再见|拜拜)?$|别等(我)?了|(明天|以后)我?(没|不)回(你|复)|我想s$|想s了|结束吧|不想(再)?醒|会做出什么事|做出(什么)?傻事|同归于尽|一起死|(人|我)死了?(就|债|欠款|钱)?.{0,4}(一笔勾销|勾销|清零|两清|一了百了)/,
+    zh: /重开|(该|要|准备|想)下线了|(宁愿|宁可)(我)?先走|(只能|只有|只好|准备)上天(了|吧|算了)?($|[。！!,，])|别救我|不要救我|(去)?(找|见)(我)?太奶|(留|写)(个|封|一封)?信.{0,4}(就走|就算|走了)|身后事|(过几天|很快|马上|明天|以后)就?不在了|(带着|带上)(娃|孩子|宝宝).{0,6}(一起)?(去|走|死)|我?自己去了就|就到这(了|儿了|里了)|(变成|做)鬼|不用自己动手|以后家里(就)?靠(你|他|她)了|(家|孩子|爸妈)(以后)?就?交给(你|他|她)了|(窗台|窗边|阳台边).{0,6}(坐|站)|(坐|站)在.{0,3}(窗台|窗边|阳台边|楼顶|天台|桥上)|拜拜了?(各位|大家|世界)|多谢.{0,4}(你们|你哋|大家).{0,4}(再见|拜拜)?$|别等(我)?了|(明天|以后)我?(没|不)回(你|复)|我想s$|想s了|结束吧|不想(再)?醒|会做出什么事|做出(什么)?傻事|同归于尽|一起死|(人|我)死了?(就|债|欠款|钱)?.{0,4}(一笔勾销|勾销|清零|两清|一了百了)/,
     en: /\b(not much longer|(giving|given|gave) (my )?(stuff|things|belongings) away|(i will|i'll|i am going to) not need (any of )?it|(garage|car) .{0,30}engine running|engine running .{0,20}(garage|closed)|hope i (crash|do not wake|die|get hit)|(trains?|tracks|platform|bridge|ledge|edge|roof) .{0,40}how easy|how easy it would be|(have|got|made) a (plan|date)( and a (date|plan))?|(the )?date is (set|friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow)|(left|put|leaving) (everything|my affairs|things) in order|(pills|rope|knife|blade|gun) (is |are )?(ready|here|next to me|in front of me)|i have the (pills|rope|knife|blade|gun)|do not (save|stop|rescue) me|(just )?a burden|if (i do not|i don'?t) (reply|answer) tomorrow|don'?t wait for me|won'?t be here (tomorrow|next)|see you (on the other side|in another life))\b/,
   },
   {
     // An accident an insurer or an employer would pay for, thought of as the way to pay: "要是从脚手架上掉下去算不算工伤".
     name: 'an accident as the way to pay',
     level: 'crisis',
-    zh: /(掉|摔|跳|栽)(下来|下去)了?.{0,12}(算不算|能不能算|算)(意外|工伤)|(出|发生)(个|点|一场)?(意外|车祸).{0,12}(赔|保险|理赔|够)|(意外险|寿险|人寿|保险|工伤).{0,12}(够了|够还|够她|够他|够家里|够孩子|赔给|留给|给(她|他|家里|老婆|老公|孩子|爸妈))/,
-    en: /\b((life )?insurance|payout|policy)\b[^.]{0,40}\b(would|will|could) (pay|cover|go to)\b|\b(wife|husband|kids?|family|mom|mum|parents) (would|will|could) get (the|my) (payout|insurance|money)\b|\b(look|make) it (look )?like an accident\b/,
+    zh: /(要是|如果|假如|万一|干脆|不如|想|打算)[^。！？?]{0,10}(掉|摔|跳|栽)(下来|下去)了?.{0,12}(算不算|能不能算|算)(意外|工伤)|(要是|如果|假如|万一|干脆|不如|想|打算)[^。！？?]{0,6}(出|发生)(个|点|一场)?(意外|车祸).{0,12}(赔|保险|理赔|够)|(意外险|寿险|保险金|保险)[^。，,]{0,8}(够了($|[。，,！!])|赔给|留给|受益人)/,
+    en: /\b(if|when|once) i (die|am dead|am gone|go)\b[^.]{0,40}\b(insurance|payout|policy)\b|\b(insurance|payout|policy)\b[^.]{0,40}\b(if|when|once) i (die|am dead|am gone)\b|\blife insurance (would|will|could) (pay|cover)\b|\b(wife|husband|kids?|family|mom|mum|parents) (would|will|could) get (the|my) (payout|life insurance|insurance money|insurance payout)\b|\b(look|make) it (look )?like an accident\b/,
   },
   {
     // Things put in order for those left behind: passwords and papers handed on, a pet given away for good, a letter.
     name: 'putting things in order for after',
     level: 'crisis',
-    zh: /(我)?走了?(以后|之后).{0,8}(添麻烦|拖累|负担|连累)|(手机|钱包|电脑|衣服|东西|卡).{0,10}(都)?(给|送|留)(了)?.{0,12}(用不着|用不上)|(密码|保单|存折|银行卡|房产证).{0,10}((写|留|交|告诉)(好|下)?(了)?(给|在.{0,6})?(我)?(妈|爸|弟|哥|姐|妹|老婆|老公|孩子|家里|家人|你们|他们)|(都|我)?(妈|爸|弟|哥|姐|妹|老婆|老公|家里人?)知道在哪)|名下.{0,6}(都)?(过户|转)给|(猫|狗|宠物|鹦鹉).{0,6}(以后|今后|往后|从此)(就)?(你|你们|交给你|拜托你|麻烦你)(帮我)?.{0,2}(养|照顾|喂)|跟(所有人|大家|每个人|家里人).{0,4}道(过)?歉|给(我)?(妈|爸|爸妈|父母|家人|孩子|老婆|老公|你们)的(信|遗书).{0,8}(夹|放|压|留)/,
-    en: /\b(passwords?|pins?|bank (details|logins?))\b[^.]{0,30}\b(written down|wrote down|left|gave) (for |to )?my (brother|sister|mom|mum|dad|wife|husband|kids?|family|parents)\b|\b(look after|take care of|feed|have) my (cat|dog|pets?)( for me)?\b[^.?]{0,20}\b(after|when i am gone|from now on|for good)\b|\b(deleted|deleting) (all )?my (socials|accounts|social media)\b|\bapologi[sz]ed to (everyone|everybody|all of them)\b/,
+    zh: /我走了?(以后|之后).{0,8}(添麻烦|拖累|负担|连累)|(手机|钱包|电脑|衣服|东西|卡).{0,10}(都|全)?(给|送|留)(了)?.{0,12}(以后|之后|再也)(就)?(用不着|用不上)|(密码|保单|存折|银行卡|房产证).{0,10}((写好|留好|写下|留)(了)?(给|在.{0,6})?(我)?(妈|爸|弟|哥|姐|妹|老婆|老公|孩子|家里|家人|你们|他们)(?!.{0,6}(帮我|管|保管|代还|还款|还钱))|(都|我)?(妈|爸|弟|哥|姐|妹|老婆|老公|家里人?)知道在哪)|(猫|狗|宠物|鹦鹉).{0,6}(以后|今后|往后|从此)(就)?(你|你们|交给你|拜托你|麻烦你)(帮我)?.{0,2}(养|照顾|喂)|(跟|对|向)(所有人|每个人)(都)?道(过)?歉|给(我)?(妈|爸|爸妈|父母|家人|孩子|老婆|老公|你们)的(信|遗书).{0,8}(夹|放|压|留)/,
+    en: /\b(passwords?|pins?|bank (details|logins?))\b[^.]{0,30}\b(written down|wrote down|left) (for |to )?my (brother|sister|mom|mum|dad|wife|husband|kids?|family|parents)\b|\b(look after|take care of|feed|have) my (cat|dog|pets?)( for me)?\b[^.?]{0,20}\b(when i am gone|after i am gone|from now on|for good)\b|\b(deleted|deleting) (all )?my (socials|social media)\b/,
   },
   {
     name: 'wanting to die, in pinyin or a neighbouring language',
     level: 'crisis',
-    en: /\b(bu ?xiang ?huo( ?le)?|zi ?sha|qing ?sheng|tiao ?lou|xiang ?si ?le|wo ?xiang ?si|ayoko na(ng)? (mabuhay|mabuhay pa)|gusto ko (na(ng)? )?(mamatay|mawala)|(nak|mahu|ingin|nk) mati|tak ?nak hidup)\b/,
+    en: /\b(bu ?xiang ?huo( ?le)?|zi ?sha|qing ?sheng|tiao ?lou(?! ?jia)|xiang ?si ?le|wo ?xiang ?si$|ayoko na(ng)? (mabuhay|mabuhay pa)|gusto ko (na(ng)? )?mamatay|gusto ko (na(ng)? )?mawala( na)?( lang)?$|(aku|saya|sy|i) (nak|mahu|ingin|nk) mati|tak ?nak hidup)\b/,
   },
   {
     name: 'may be about living',
     level: 'check',
-    zh: /坚持多久|撑多久|(熬|撑|坚持|扛)到(哪天|哪一天|什么时候|啥时候)|还能(撑|熬|坚持|扛)(几天|多久)|(到底|活着|这样)(是)?图(什么|啥)|想(些|一些|到)?不好的(事|东西|念头)|(猫粮|狗粮).{0,10}(加满|存够|备好|买够|撑到|够它)|人生(完了|毁了|没希望)|这辈子(算是|就)?(完了|毁了)|我(就|算是)?完了|一切都完了|全完了|看不到(一点|任何|丝毫)?(希望|出路|头)|没(有)?(希望|盼头|出路)|不想(再)?面对|什么都不想(管|做|要)|逃离这一切|到(了)?极限|极限了|喘不过气|窒息|怎么活(下去)?|天塌了|没(有)?力气了|(我|人|整个人)(都|要|快)?崩了|(不知道|不确定)(还)?有没有(下个月|明天|以后|明年|下周)|(如果|要是|假如|万一)(我|本人)(去世|死|走|不在)了?.{0,12}(债|还|承担|家属|家人)|受不了了|不行了|扛不动|活不起|好想死|不想(再)?撑|(撑|熬|坚持|扛|挺|过|活)不(下去|住|过去)了?|没(有)?(办法|法子)(再)?(撑|坚持|熬|扛)|走投无路|无路可走|绝路|死路一条|没有出路|生无可恋|活着.{0,2}(好|太|真|很)?(累|痛苦|煎熬|没劲|难)|活得.{0,2}(好|太|真|很)?(累|痛苦|煎熬)|想消失|消失(掉|算了|就好)|(不想|不愿)(再)?拖累|是.{0,3}(累赘|负担)|崩溃|绝望|要死了|不如不活|(解脱|结束)(吧|了吧|算了)|不想(再)?(撑|坚持|熬)/,
-    en: /\b(out of options|no options left|why (do|should) i (even )?bother|buay tahan|i am (so |just )?(done|over it|not ok(ay)?|falling apart|drowning|at (my )?breaking point|at rock bottom|at my limit|losing it)|(do not|can not) see a way out|give up on everything|(my )?life is over|(it is|everything is) (all )?(over|hopeless)|over for me|hopeless|breaking point|rock bottom|how much longer (i can|can i) (hold on|take|go on|last)|what is (even )?the point|tired of (all of )?(it|this)|falling apart|nothing matters|not ok(ay)?\b.{0,10}at all|(survive|get through) (this|the) (month|week)|can not (cope|breathe)|end of my rope|can not (do|take|handle|go on|keep going|bear)( (this|it|any of this))?( any ?more| much longer)?|no way out|(what is|whats|what's) the point|i (give|gave) up|giving up on (everything|life)|nothing (left|to live for)|lost the will|(i am|i'm|feel) (so )?(hopeless|done with (everything|life|it all)|at the end of my rope)|end of (my|the) (road|rope)|(i am|feel like) a burden|burden (to|on) (everyone|my family)|(want|wanted) (it )?(all )?to (stop|end)|make it (all )?stop|disappear)\b/,
+    zh: /坚持多久|撑多久|(熬|撑|坚持|扛)到(哪天|哪一天|什么时候|啥时候)(啊|呀|吧|呢)?($|[。！？!?])|(?<!(钱|存款|工资|余额|积蓄|额度).{0,3})还能(撑|熬|坚持|扛)(几天|多久)(啊|呀|了|呢)?($|[。！？!?])|(活着|我)[^，,。]{0,6}图(什么|啥)|想(些|一些|到)?不好的(事|东西|念头)|(猫粮|狗粮).{0,10}(加满|存够|备好|买够|撑到|够它)|人生(完了|毁了|没希望)|这辈子(算是|就)?(完了|毁了)|我(就|算是)?完了|一切都完了|全完了|看不到(一点|任何|丝毫)?(希望|出路|头)|没(有)?(希望|盼头|出路)|不想(再)?面对|什么都不想(管|做|要)|逃离这一切|到(了)?极限|极限了|喘不过气|窒息|怎么活(下去)?|天塌了|没(有)?力气了|(我|人|整个人)(都|要|快)?崩了|(不知道|不确定)(我)?还有没有(下个月|明天|以后|明年|下周)(了)?($|[。！？!?])|(如果|要是|假如|万一)(我|本人)(去世|死了?|走了|不在了).{0,12}(债|还|承担|家属|家人)|心态(都|全)?崩了|受不了了|不行了|扛不动|活不起|好想死|不想(再)?撑|(撑|熬|坚持|扛|挺|过|活)不(下去|住|过去)了?|没(有)?(办法|法子)(再)?(撑|坚持|熬|扛)|走投无路|无路可走|绝路|死路一条|没有出路|生无可恋|活着.{0,2}(好|太|真|很)?(累|痛苦|煎熬|没劲|难)|活得.{0,2}(好|太|真|很)?(累|痛苦|煎熬)|想消失|消失(掉|算了|就好)|(不想|不愿)(再)?拖累|是.{0,3}(累赘|负担)|崩溃|绝望|要死了|不如不活|(解脱|结束)(吧|了吧|算了)|不想(再)?(撑|坚持|熬)/,
+    en: /\b(out of options(?! for| on| with| to)|no options left|why (do|should) i (even )?bother( anymore| trying| with anything| with life)?$|buay tahan|i am (so |just )?(done|over it|not ok(ay)?|falling apart|drowning|at (my )?breaking point|at rock bottom|at my limit|losing it)|(do not|can not) see a way out|give up on everything|(my )?life is over|(it is|everything is) (all )?(over|hopeless)|over for me|hopeless|breaking point|rock bottom|how much longer (i can|can i) (hold on|take|go on|last)|what is (even )?the point|tired of (all of )?(it|this)|falling apart|nothing matters|not ok(ay)?\b.{0,10}at all|(survive|get through) (this|the) (month|week)|can not (cope|breathe)|end of my rope|can not (do|take|handle|go on|keep going|bear)( (this|it|any of this))?( any ?more| much longer)?|no way out|(what is|whats|what's) the point|i (give|gave) up|giving up on (everything|life)|nothing (left|to live for)|lost the will|(i am|i'm|feel) (so )?(hopeless|done with (everything|life|it all)|at the end of my rope)|end of (my|the) (road|rope)|(i am|feel like) a burden|burden (to|on) (everyone|my family)|(want|wanted) (it )?(all )?to (stop|end)|make it (all )?stop|disappear)\b/,
   },
 ];
 
@@ -134,21 +134,21 @@ const HYPERBOLE_ZH = new RegExp(
     '(?<![想我])要死了',
     '想死(你|您|他|她|宝|了你|我了)',
     // 作业多到想死, 累到想死: how much of something, not a wish.
-    '(多|累|忙|烦|饿|困|难|丑|尬|气|卷|无聊|闷|热|冷|吵|挤|慢)(到|得)(想|要)死(?!了之)',
+    '(多|累|忙|烦|饿|困|难|丑|尬|气|卷|无聊|热|冷|吵|挤|慢)(到|得)(想|要)死(?!了之)',
     // 我妈非打死我不可, 这利息要整死我, 跑死跑活, 笑不活了, 死也要交上: someone's anger, effort, laughter, resolve.
     '(?<!被)(打|骂|揍|整)死我(的|不可|啊|呀|了)?|(?![寻])[\\u4e00-\\u9fff]死[\\u4e00-\\u9fff]活|笑不活|死(也|都)要',
     '要死不活|要死要活|要死要死|把我(绕|烦|气|折腾|坑|急|累|搞)死|半死|死去活来|不死心|死心塌地|生死|不知死活|死翘翘|死马当活马医|死皮赖脸|死缠烂打|打死也|打死都|死也不|死都不|死不(了|认|还|给|承认|松口|改|悔)',
     '死(活|机|线|磕|贵|定了|心眼|心|板|党|忠|宅|鬼|胡同|角|局|期|缓|账|扣|抠|守|撑|盯|扛|熬|等|缠|命(地|的)?|的人|对头|性不改|要面子|咬|者|亡证明|猪|当)',
-    '[\\u4e00-\\u9fff]到死|(激|嬲|攰|忙|热|累|气)死(我|人)?|打死我(也|都)|死循环|(就是|等于|那是|这是|简直是)死路一条|早死早超生|掐死|卡死|社死|跳楼价|烧炭烤|生不如死的(加班|工作|日子|一周|一个月)|疼得生不如死|搞死|服死|遗产',
+    '[\\u4e00-\\u9fff]到死|(激|嬲|攰|忙|热|累|气)死(我|人)?|打死我(也|都)|死循环|(就是|等于|那是|这是|简直是)死路一条|死路一条(吗|嘛|么)|早死早超生|掐死|卡死|社死|跳楼价|烧炭烤|生不如死的(加班|工作|日子|一周|一个月)|疼得生不如死|搞死|服死|遗产',
     '(干|快|灵|复|生)活|活(动|儿|计|跃|泼|该|期|力|性)|该死的',
   ].join('|'),
   'g',
 );
 /** Someone else's death or illness is a fact of the story, not the person's own crisis. */
 const OTHERS_DEATH_ZH =
-  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)((?:(?!我).){0,10})(?<![逼害])(死|去世|(?<!一)走了(?!之)|过世|病逝|没了|自杀|跳楼|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
+  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)((?:(?!我).){0,10})((?<![逼害])死|(?<=[逼害])死(?!我)|去世|(?<!一)走了|过世|病逝|没了|自杀|跳楼|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
 const HYPERBOLE_EN =
-  /\b(i die already|die already|(sure|confirm) die|die liao|dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed|starving|starved|freezing|froze) to death|(had|has|have|got) me dying|dying at|(would|will) (literally )?die for|(will|would|going to) kill me (if|when)|bane of my existence|killing my vibe|dead slow|(so )?(bored|tired|sick) of [^.]{0,30} i could die|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself))|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
+  /\b(i die already|(sure|confirm) die|die liao|dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed|starving|starved|freezing|froze) to death|(had|has|have|got) me dying|dying at|(would|will) (literally )?die for|(will|would|going to) kill me (if|when)|bane of my existence|killing my vibe|dead slow|(so )?(bored|tired|sick) of [^.]{0,30} i could die|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself))|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
 
 /** What is left of a text once hyperbole and others' deaths are taken out: what every reading (and the model) sees. */
 export const withoutHyperbole = remembered(withoutHyperboleOnce);
@@ -169,6 +169,13 @@ export function despairForms(text: string): Forms {
   const forms = { dense: zh, en };
   return { ...forms, concepts: despairConcepts(forms) };
 }
+
+/**
+ * Thanks and goodbye, an apology for a late reply or for not understanding: ordinary closing and apologising, which
+ * the model alone never reads as despair (a bare "再见" or "bye." is still weighed: at night it can be a goodbye).
+ */
+const SMALL_TALK_ZH = /^(好的?|嗯|ok|好吧)?(谢谢|多谢|感谢)(你)?(啦|了)?(再见|拜拜|88|晚安)(啦|了|哈|呀)?$|^(对不起|不好意思|抱歉)(我)?(不太|没|不)(明白|懂|看懂|理解)|回复晚了/;
+const SMALL_TALK_EN = /^(ok(ay)? )?(thanks?|thank you|cheers) (bye|goodbye|see you|good ?night)( for now)?$|\b(sorry|apologies) (for|about) (the |my )?(late reply|delay|typo|confusion|late response|slow reply)\b|\bsorry,? i (do not|don't) (understand|get it|follow)\b/;
 
 const LAUGHING = /[😂🤣💀😆]|哈哈|\b(lol|lmao|lmfao|haha\w*|rofl)\b/u;
 
@@ -222,11 +229,13 @@ function readCrisisOnce(text: string): CrisisReading | null {
   // "我不会做傻事", "I want to live without debt", "那我想办法今天全还": the person says they are safe, that they
   // want to live, or how they will pay; the model alone does not overrule them.
   const saysSafe =
-    (hasZh && /(明天|回头|下周|晚点|等会|改天|下个月)(再)?(去|来)?(打电话|打客服|问问?客服|处理|申请|还款|还上|办)|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zhOwn)) ||
-    (hasEn && /\b(i will|gonna|going to) (sort out|deal with|handle|call|ring|look into) (the |my )?(payment|plan|bank|bill|lender|it|this)[a-z ]{0,20} (tomorrow|later|next week|on monday|this week|in the morning)\b|\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(english));
+    (hasZh && /(明天|回头|改天|晚点)(再)?(接着)?(聊|继续聊|说吧)|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zhOwn)) ||
+    (hasEn && /\b(can we|let us|we can|i will) (continue|talk|carry on|pick this up) (tomorrow|later|next time|in the morning)\b|\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(english));
+  // Thanks, goodbye, an apology for a late reply or for not understanding: the talk of any conversation.
+  const smallTalk = SMALL_TALK_ZH.test(dense) || SMALL_TALK_EN.test(normalise(text).en);
   // Hyperbole or someone else's death taken out: what is left must be clearly despair.
   const explainedAway = zhOwn !== dense || english !== normalise(text).en;
-  if (!saysSafe && predicts(models.crisis, residual, explainedAway)) {
+  if (!saysSafe && !smallTalk && predicts(models.crisis, residual, explainedAway)) {
     // One word is no evidence ("Next", "nobody answered"): at least two of the words must lean towards despair.
     const leaning = explainScore(models.crisis, residual, 8).filter(([, w]) => w > 0);
     // Far more like the lines of despair than any ordinary line the model was tried on: the crisis reply itself.
