@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainScore, featuresOf, score, type Forms, type Model } from '../../src/domain/understanding/classifier.js';
-import { despairForms, withoutHyperbole } from '../../src/domain/understanding/crisis.js';
+import { withoutHyperbole } from '../../src/domain/understanding/crisis.js';
 import models from '../../src/domain/understanding/models.json' with { type: 'json' };
 import { normalise } from '../../src/domain/understanding/normalise.js';
 import { loadCorpus } from './corpus.js';
@@ -13,7 +13,7 @@ import { loadCorpus } from './corpus.js';
 const texts = [...loadCorpus().map((l) => l.text), '药都攒够了', '笑死我了 lol', '㐀㐀㐀 𠀾𠀾 鿿鿿', 'w: w:w ww', "it's 3 o'clock"];
 const formsOf = (text: string): Forms[] => {
   const { zh, en } = withoutHyperbole(text);
-  return [normalise(text), { dense: zh, en }, despairForms(text)];
+  return [normalise(text), { dense: zh, en }];
 };
 const byDefinition = (model: Model, forms: Forms) => {
   let total = model.bias;
@@ -44,16 +44,6 @@ describe('a model made by hand', () => {
     expect(score(model, { dense: '我想死我想死', en: '' })).toBe(0.5 + 1 + 2 + 4);
     expect(score(model, { dense: '我想x死', en: '' })).toBe(0.5 + 1);
     expect(score(model, { dense: '', en: 'want die die want die' })).toBe(0.5 + 8 + 16);
-  });
-
-  it('adds the weight of each kind of meaning the reading names, once, and nothing for one the model never learned', () => {
-    const withKinds = { ...model, weights: { ...model.weights, 'c:height': 3 } };
-    expect(score(withKinds, { dense: '', en: '', concepts: ['height'] })).toBe(0.5 + 3);
-    expect(score(withKinds, { dense: '', en: '', concepts: ['farewell'] })).toBe(0.5);
-    expect(explainScore(withKinds, { dense: '', en: 'die', concepts: ['height'] }, 2)).toEqual([
-      ['w:die', 8],
-      ['c:height', 3],
-    ]);
   });
 
   it('finds a 3-gram whose first pair has no weight of its own', () => {

@@ -1,14 +1,10 @@
 import { remembered, type Normalised } from './normalise.js';
 
-/**
- * What a model reads: a text's Chinese form and its English form (`normalise`, or what a reading left of them), and
- * the names of the kinds of meaning found in it, where the reading asking the model looks for some (`concepts.ts`).
- */
-export type Forms = Pick<Normalised, 'dense' | 'en'> & { concepts?: readonly string[] };
+/** What a model reads: a text's Chinese form and its English form (`normalise`, or what a reading left of them). */
+export type Forms = Pick<Normalised, 'dense' | 'en'>;
 
 /**
- * A small linear model (logistic regression) over character n-grams (Chinese), word n-grams (English) and, where a
- * reading names them, kinds of meaning (a high place, a farewell: `concepts.ts`), trained from the tuning
+ * A small linear model (logistic regression) over character n-grams (Chinese) and word n-grams (English), trained from the tuning
  * part of the labelled corpus (`npm run train:understanding`; never from the held-out part). It catches what the
  * readings' words do not name ("药我攒够了", "gave my dog away") and is always explainable: the n-grams that tipped
  * it are listed by `explainScore`. Pure: the model is data.
@@ -31,7 +27,7 @@ export interface Model {
  * English words and pairs of them as "w:…". Features are listed n-grams first, by their numbers (every 2-gram before
  * every 3-gram), then words in the order they first occur: a score adds its weights in this order.
  */
-function featureKeys({ dense, en, concepts = [] }: Forms): { han: number[]; words: string[] } {
+function featureKeys({ dense, en }: Forms): { han: number[]; words: string[] } {
   const han: number[] = [];
   let run = 0;
   for (let i = 0; i < dense.length; i++) {
@@ -55,7 +51,6 @@ function featureKeys({ dense, en, concepts = [] }: Forms): { han: number[]; word
     words.add(`w:${content[i]}`);
     if (i + 1 < content.length) words.add(`w:${content[i]} ${content[i + 1]}`);
   }
-  for (const c of concepts) words.add(`c:${c}`);
   return { han, words: [...words] };
 }
 
@@ -121,7 +116,6 @@ interface Tables {
   hanKeys: string[];
   hanWeights: Float64Array;
   words: Map<string, { weighed: Weighed | null; pairs: Map<string, Weighed> | null }>;
-  concepts: Map<string, Weighed>;
 }
 interface Weighed {
   key: string;
@@ -158,15 +152,10 @@ function tablesOf(model: Model): Tables {
   const known = tables.get(model);
   if (known) return known;
   const words: Tables['words'] = new Map();
-  const concepts: Tables['concepts'] = new Map();
   const grams: Array<{ number: number; codes: number[]; key: string; weight: number }> = [];
   for (const [key, weight] of Object.entries(model.weights)) {
     // A weight of 0 adds nothing and explains nothing; a key no text's features can be is never met.
     if (weight === 0) continue;
-    if (key.startsWith('c:')) {
-      concepts.set(key.slice(2), { key, weight });
-      continue;
-    }
     if (key.startsWith('w:')) {
       const [first = '', second, more] = key.slice(2).split(' ');
       if (more !== undefined) continue;
@@ -193,16 +182,13 @@ function tablesOf(model: Model): Tables {
   grams.forEach(({ codes }, n) => {
     if (codes.length === 3) insert(triples, tripleKey(placeOf(pairs, pairKey(codes[0]!, codes[1]!)), codes[2]!), n);
   });
-  const made: Tables = { pairs, triples, hanKeys: grams.map((g) => g.key), hanWeights: Float64Array.from(grams, (g) => g.weight), words, concepts };
+  const made: Tables = { pairs, triples, hanKeys: grams.map((g) => g.key), hanWeights: Float64Array.from(grams, (g) => g.weight), words };
   tables.set(model, made);
   return made;
 }
 
-/**
- * The features of a text that a model weighs, in the order `featureKeys` lists them: n-grams by number, then words,
- * then kinds of meaning.
- */
-function weighedFeatures(t: Tables, { dense, en, concepts = [] }: Forms): { han: number[]; words: Weighed[] } {
+/** The features of a text that a model weighs, in the order `featureKeys` lists them: n-grams by number, then words. */
+function weighedFeatures(t: Tables, { dense, en }: Forms): { han: number[]; words: Weighed[] } {
   const han: number[] = [];
   // The Chinese character before (−1 for none), and where the pair ending there is if it begins a 3-gram.
   let before = -1;
@@ -235,10 +221,6 @@ function weighedFeatures(t: Tables, { dense, en, concepts = [] }: Forms): { han:
     if (word.weighed && !words.includes(word.weighed)) words.push(word.weighed);
     const next = i + 1 < content.length ? word.pairs?.get(content[i + 1]!) : undefined;
     if (next && !words.includes(next)) words.push(next);
-  }
-  for (const c of concepts) {
-    const weighed = t.concepts.get(c);
-    if (weighed) words.push(weighed);
   }
   return { han, words };
 }

@@ -1,5 +1,4 @@
 import { explainScore, predicts, score, type Forms } from './classifier.js';
-import { despairConcepts } from './concepts.js';
 import models from './models.json' with { type: 'json' };
 import { firstUnnegated, isPlainAnswer, normalise, remembered } from './normalise.js';
 
@@ -163,11 +162,10 @@ function withoutHyperboleOnce(text: string): { zh: string; en: string } {
   return joking ? { zh: zh.replace(/我(要)?死了|死了/g, '_'), en: english.replace(/\b(i am (so )?(dead|dying)|dying|i died|i could die)\b/g, '_') } : { zh, en: english };
 }
 
-/** What the despair model reads of a text: what the readings left of it, and the warning signs it names. */
+/** What the despair model reads of a text: what the readings left of it (hyperbole and others' deaths taken out). */
 export function despairForms(text: string): Forms {
   const { zh, en } = withoutHyperbole(text);
-  const forms = { dense: zh, en };
-  return { ...forms, concepts: despairConcepts(forms) };
+  return { dense: zh, en };
 }
 
 /**
