@@ -64,6 +64,7 @@ describe('despair in kinds of meaning the word lists missed', () => {
     "my brother's rifle is in the closet and I keep looking at it",
     'what dose of paracetamol would be enough',
     'the scars on my wrists are getting worse',
+    'the pills are lined up on my desk',
     'I keep thinking about unaliving',
     '吞了一整瓶阿司匹林',
     '不想拖累儿子，想一走了之算了',
@@ -71,7 +72,7 @@ describe('despair in kinds of meaning the word lists missed', () => {
   ])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
 
   it('gives the crisis reply on the model alone where a line is far more like despair than any ordinary line it was tried on', () => {
-    for (const text of ['药我都准备好了 今晚之后就不用再还了', 'the pills are lined up on my desk']) {
+    for (const text of ['药我都准备好了 今晚之后就不用再还了', "I've written letters to everyone"]) {
       expect(readCrisis(text)).toMatchObject({ level: 'crisis', rule: 'like the crisis lines' });
     }
     // Where hyperbole was taken out of the line, the model never goes beyond a gentle question.
