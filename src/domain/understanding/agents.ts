@@ -113,28 +113,30 @@ function readAgentOnce(text: string): AgentReading | null {
   const forms = normalise(text);
   const { dense } = forms;
   const en = forms.en.replace(LENDER_STAFF_EN, 'staff');
-  // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, with no price asked.
   const selfMatch = firstUnnegated(SELF_DOING_ZH, dense, SELF_DISMISSED_ZH);
   const selfDoing = (selfMatch ?? firstUnnegated(SELF_DOING_EN, en, SELF_DISMISSED_EN)) !== null;
-  // A price actually asked: a sum ("服务费3000"), not the rate of a lender's fee ("每月服务费0.5%").
-  const asked = PRICE_ASKED.exec(dense);
-  const sumAsked = (asked !== null && !/^\.?\d*%/.test(dense.slice(asked.index + asked[0].length))) || PRICE_ASKED_EN.test(en);
-  const refusesToPay = /我(就|也|可|真|实在|是)?不(想|愿意?|用|需要)(交|付|给|花)|没答应(他|她|他们|对方|中介)?|拒绝了(他|她|他们|对方|中介)|不信|不相信|太贵|不划算/.test(dense) || /\b((rather not|do not want to|will not|not going to) pay|do i (really |even )?need to (pay|hire))\b/.test(en);
-  const only = selfDoing && (refusesToPay || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))) ? null : (firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN));
-  if (only) return { rule: 'a service only agents sell', matched: only[0] };
+  // "客服说…", "the bank's rep said they…": the lender speaking, not someone selling.
+  const lenderSpeaking =
+    LENDER_SPEAKING_ZH.test(dense) || /\b(staff|banks?|lenders?|card cent(er|re)|card issuers?|issuers?|alipay|huabei|jiebei|customer service|the platform)\b/.test(en) || LENDER_NAMED_EN.test(en);
+  // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, who pays no one.
+  const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
+  if (only && !(selfDoing && (refusesToPay(dense, en) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
+  // "他们叫我先停止还款": agents tell people to stop paying the lender; the lender itself may pause payments while a plan is weighed.
+  const stopPaying = /(叫|让|要)我(先)?(停止|停|别|不要)(晒)?(还款|供款|还钱|还了|供)/.exec(dense);
+  if (stopPaying && !lenderSpeaking) return { rule: 'told to stop paying the lender', matched: stopPaying[0] };
+  // Thinking of hiring one ("想找个中介", "找人替我谈"): warned before any money changes hands, unless the person goes on
+  // to do it themselves.
+  const tempted = firstUnnegated(TEMPTED, dense, /(不|没|别|不再|需|一定|必须|非得|非要)$/);
+  if (tempted && !((selfMatch?.index ?? -1) > tempted.index) && !/(后来|最后|还是)(算了|自己)/.test(dense)) return { rule: 'thinking of hiring an agent', matched: tempted[0] };
   // The lender's own fee is not an agent's, unless an agent is named in the same message.
   const lenderFee = (LENDER_FEE_ZH.test(dense) && !NAMED_AGENT.test(dense) && !AGENTS_OWN_FEE_ZH.test(dense)) || ((LENDER_FEE_EN.test(en) || (LENDER_NAMED_EN.test(en) && /\b(fees?|charges?)\b/.test(en))) && !NAMED_AGENT_EN.test(en));
   const ownLenderFee =
     (OWN_LENDER_FEE_ZH.test(dense) && !firstUnnegated(NAMED_AGENT, dense, NOT_AN_AGENT_ZH)) || (OWN_LENDER_FEE_EN.test(en) && !firstUnnegated(NAMED_AGENT_EN, en, NOT_AN_AGENT_EN));
-  // "客服说…", "the bank's rep said they…": the lender speaking, not someone selling.
-  const lenderSpeaking = LENDER_SPEAKING_ZH.test(dense) || /\b(staff|banks?|lenders?|card cent(er|re)|card issuers?|issuers?|alipay|huabei|jiebei|customer service|the platform)\b/.test(en) || LENDER_NAMED_EN.test(en);
-  // "他们叫我先停止还款": agents tell people to stop paying the lender; the lender itself may pause payments while a plan is weighed.
-  const stopPaying = /(叫|让|要)我(先)?(停止|停|别|不要)(晒)?(还款|供款|还钱|还了|供)/.exec(dense);
-  if (stopPaying && !lenderSpeaking) return { rule: 'told to stop paying the lender', matched: stopPaying[0] };
-  // Thinking of hiring one ("想找个中介", "找人替我谈"): warned before any money changes hands, whatever else is said.
-  const tempted = firstUnnegated(TEMPTED, dense, /(不|没|别|不再|需|一定|必须|非得|非要)$/);
-  if (tempted && !(selfMatch && selfMatch.index > tempted.index) && !/(后来|最后|还是)(算了|自己)/.test(dense)) return { rule: 'thinking of hiring an agent', matched: tempted[0] };
-  const free = ((FREE_ZH.test(dense) || selfDoing || FREE_EN.test(en)) && asked === null && !PRICE_ASKED_EN.test(en)) || (lenderFee && !sumAsked) || ownLenderFee;
+  // A price actually asked: a sum ("服务费3000"), not the rate of a lender's fee ("每月服务费0.5%").
+  const asked = PRICE_ASKED.exec(dense);
+  const askedEn = PRICE_ASKED_EN.test(en);
+  const sumAsked = (asked !== null && !/^\.?\d*%/.test(dense.slice(asked.index + asked[0].length))) || askedEn;
+  const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || selfDoing) && asked === null && !askedEn) || (lenderFee && !sumAsked) || ownLenderFee;
   // Help that costs nothing is no agent's: only a share of what is waived is still read (below), so nothing else is.
   if (free) return shareOfWhatIsWaived(dense, en);
   const fee = AGENT_FEE_ZH.exec(dense) ?? AGENT_FEE_EN.exec(en);
@@ -170,6 +172,11 @@ function readAgentOnce(text: string): AgentReading | null {
   if (((third && !(onlyPronoun && repaying)) || fee || (!lenderSpeaking && !repaying) || paidToSomeone()) && predicts(models.agent, forms)) return { rule: 'like the paid-agent lines', matched: explainScore(models.agent, forms, 3).map(([f]) => f).join(' ') };
   return null;
 }
+
+/** The person refusing an agent's price, or asking whether paying anyone is needed at all. */
+const refusesToPay = (dense: string, en: string): boolean =>
+  /我(就|也|可|真|实在|是)?不(想|愿意?|用|需要)(交|付|给|花)|没答应(他|她|他们|对方|中介)?|拒绝了(他|她|他们|对方|中介)|不信|不相信|太贵|不划算/.test(dense) ||
+  /\b((rather not|do not want to|will not|not going to) pay|do i (really |even )?need to (pay|hire))\b/.test(en);
 
 /** A share of what is waived is how agents are paid, whoever says it. */
 function shareOfWhatIsWaived(dense: string, en: string): AgentReading | null {
