@@ -23,6 +23,24 @@ describe('every number read with what it counts', () => {
     (text) => expect(read(text).map(([k]) => k).filter((k) => k === 'bare' || k === 'money')).toEqual([]),
   );
 
+  it.each([
+    ['分了三十六其', 'term'],
+    ['still 12 more payments on the car', 'term'],
+    ['it is a 6 period loan', 'term'],
+    ['想等到腊月二十以后再还', 'date'],
+    ['发工资是每月10号', 'date'],
+    ['payday is every month on 25', 'date'],
+  ])('"%s": a %s, not money', (text, kind) => {
+    const kinds = read(text).map(([k]) => k);
+    expect(kinds).toContain(kind);
+    expect(kinds.filter((k) => k === 'bare' || k === 'money')).toEqual([]);
+  });
+
+  it('finds no zero in 零工 or 零钱', () => {
+    expect(read('平时打零工').map(([k]) => k)).toEqual([]);
+    expect(read('零钱都花光了').map(([k]) => k)).toEqual([]);
+  });
+
   it.each(['最高三千', '房租3千', '两房一厅 月租2500'])('"%s": still holds its amount', (text) => {
     expect(read(text).map(([k]) => k).filter((k) => k === 'bare' || k === 'money')).toHaveLength(1);
   });

@@ -114,7 +114,8 @@ function unitAfter(after: string): Unit | null {
     // Not the 年 of 年化 / 年利率 / 年费 / 年薪 that follows an amount.
     u(/^\s?年(?!化|利|息|费|費|薪)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
     // An EMI is an equated monthly instalment (Indian English).
-    u(/^\s?(期|(monthly |month )?(instal{0,2}ments?|payments|emis?)\b)/, 'term') ??
+    // 其 typed for 期 at a clause's end ("分了二十四其"); "18 more payments", "a 10 period loan".
+    u(/^\s?(期|其(?=$|[，,。!！?？\s])|(more |remaining |left |other )?(monthly |month )?(instal{0,2}ments?|payments|emis?|periods?)\b|-periods?\b)/, 'term') ??
     // 家 counts lenders ("三家"), not a home ("6500 家里还有两个娃").
     u(/^\s?(家(?![里人庭中务乡])|张|張|笔|筆|份|单|單|种|種|样|樣|口(?![气氣子袋])|位|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
     u(/^\s?(%|percent\b|per ?cent\b)/, 'percent') ??
@@ -143,6 +144,8 @@ function unitBefore(before: string): Unit | null {
   // "a family of six", "for the 3 of us": how many people.
   if (/\b(family|household) of\s?$/.test(before)) return { kind: 'count', length: 0 };
   if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
+  // A lunar month ("正月十五"), and the day of a payday or a due date ("payday是每月15", "还款日每月8号").
+  if (/(正月|腊月|冬月)$|(payday(?! loans?)|pay day|发工资|发薪日?|工资日|还款日|账单日|due date|due on|due)\s?(是|在|is|on|falls on)?\s?(每月|每个月|every month|each month)?\s?(on( the)?)?\s?$/.test(before)) return { kind: 'date', length: 0 };
   if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
   // "年化36", "利率18": a rate, even without its % sign.
   if (/(年化|利率|费率|年利率|日息|月息|日利率|月利率)(是|为|约|大概|有|达到|涨到)?\s?$|\b(apr|interest rate)\b[a-z\s]{0,14}$/.test(before)) return { kind: 'percent', length: 0 };
@@ -191,6 +194,8 @@ const NUMERAL_FORMS: Array<[RegExp, string]> = [
   [/(过|上|破|超)(万|千)(?![一二三四五六七八九\d])/g, '一$2'],
   [/(\d+(?:\.\d+)?) ?grand\b/g, '$1k'],
   // "加一块", "一块儿": together, not one 块 of money.
+  // 零工 (odd jobs), 零钱 (change), 零食: no zero in them.
+  [/零(工|花|钱|食|售|件|星|散|碎|用|头)/g, ' '],
   [/(加|合|算|凑|放)(在)?一块儿?|一块儿|五险一金|三险一金|一线|二线|三线|双十一|双十二|一下子|一辈子|一口气|一次性|统一|唯一|一切|一般|一样|一起|一直|一定|(?<![一二两三四五六七八九十百千\\d])万一(?![千百十])|一点点|一些|一会儿/g, ' '],
   // "万二", "千五": the 一 before them left out.
   [/(?<![零〇一二两三四五六七八九十百千\d.])(万|千)(?=[一二两三四五六七八九](?![千百十万\d]))/g, '一$1'],
