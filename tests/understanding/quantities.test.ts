@@ -29,7 +29,7 @@ describe('every number read with what it counts', () => {
     ['it is a 6 period loan', 'term'],
     ['想等到腊月二十以后再还', 'date'],
     ['发工资是每月10号', 'date'],
-    ['payday is every month on 25', 'date'],
+    ['my payday is on 25 every month', 'date'],
   ])('"%s": a %s, not money', (text, kind) => {
     const kinds = read(text).map(([k]) => k);
     expect(kinds).toContain(kind);
