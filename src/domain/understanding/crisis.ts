@@ -1,4 +1,4 @@
-import { explainScore, predicts, score, type Forms } from './classifier.js';
+import { explainScore, score, type Forms } from './classifier.js';
 import models from './models.json' with { type: 'json' };
 import { firstUnnegated, isPlainAnswer, normalise, remembered } from './normalise.js';
 
@@ -224,21 +224,27 @@ function readCrisisOnce(text: string): CrisisReading | null {
   // Last, the model trained on the corpus: like the lines of despair it learned from, so ask gently. It is heard on
   // every line, not only on one with a word of dying: most despair a new writer types names no such word.
   const residual = despairForms(text);
-  // "我不会做傻事", "I want to live without debt", "那我想办法今天全还": the person says they are safe, that they
-  // want to live, or how they will pay; the model alone does not overrule them.
-  const saysSafe =
-    (hasZh && /(明天|回头|改天|晚点)(再)?(接着)?(聊|继续聊|说吧)|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zhOwn)) ||
-    (hasEn && /\b(can we|let us|we can|i will) (continue|talk|carry on|pick this up) (tomorrow|later|next time|in the morning)\b|\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(english));
-  // Thanks, goodbye, an apology for a late reply or for not understanding: the talk of any conversation.
-  const smallTalk = SMALL_TALK_ZH.test(dense) || SMALL_TALK_EN.test(normalise(text).en);
   // Hyperbole or someone else's death taken out: what is left must be clearly despair.
   const explainedAway = zhOwn !== dense || english !== normalise(text).en;
-  if (!saysSafe && !smallTalk && predicts(models.crisis, residual, explainedAway)) {
-    // One word is no evidence ("Next", "nobody answered"): at least two of the words must lean towards despair.
-    const leaning = explainScore(models.crisis, residual, 8).filter(([, w]) => w > 0);
-    // Far more like the lines of despair than any ordinary line the model was tried on: the crisis reply itself.
-    const level = !explainedAway && models.crisis.crisisThreshold !== undefined && score(models.crisis, residual) > models.crisis.crisisThreshold ? 'crisis' : 'check';
-    if (leaning.length >= 2) return { level, rule: 'like the crisis lines', matched: leaning.slice(0, 3).map(([f]) => f).join(' ') };
-  }
-  return null;
+  const model = models.crisis;
+  const likeness = score(model, residual);
+  if (likeness <= (explainedAway ? (model.strictThreshold ?? model.threshold) : model.threshold)) return null;
+  if (saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || SMALL_TALK_ZH.test(dense) || SMALL_TALK_EN.test(normalise(text).en)) return null;
+  // One word is no evidence ("Next", "nobody answered"): at least two of the words must lean towards despair.
+  const leaning = explainScore(model, residual, 8).filter(([, w]) => w > 0);
+  if (leaning.length < 2) return null;
+  // Far more like the lines of despair than any ordinary line the model was tried on: the crisis reply itself.
+  const level = !explainedAway && model.crisisThreshold !== undefined && likeness > model.crisisThreshold ? 'crisis' : 'check';
+  return { level, rule: 'like the crisis lines', matched: leaning.slice(0, 3).map(([f]) => f).join(' ') };
+}
+
+/**
+ * "我不会做傻事", "I want to live without debt", "那我想办法今天全还", "can we continue tomorrow": the person says they are
+ * safe, that they want to live, how they will pay, or that the talk goes on; the model alone does not overrule them.
+ */
+function saysSafe(zh: string, en: string): boolean {
+  return (
+    (zh !== '' && /(明天|回头|改天|晚点)(再)?(接着)?(聊|继续聊|说吧)|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zh)) ||
+    (en !== '' && /\b(can we|let us|we can|i will) (continue|talk|carry on|pick this up) (tomorrow|later|next time|in the morning)\b|\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(en))
+  );
 }
