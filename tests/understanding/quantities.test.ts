@@ -41,7 +41,7 @@ describe('every number read with what it counts', () => {
     expect(read('零钱都花光了').map(([k]) => k)).toEqual([]);
   });
 
-  it.each(['最高三千', '房租3千', '两房一厅 月租2500'])('"%s": still holds its amount', (text) => {
+  it.each(['最高三千', '房租3千', '两房一厅 月租2500', '每月发工资4500', '发工资3000', '3楼的房租1500', 'a payday loan of 3000'])('"%s": still holds its amount', (text) => {
     expect(read(text).map(([k]) => k).filter((k) => k === 'bare' || k === 'money')).toHaveLength(1);
   });
 

@@ -145,7 +145,7 @@ function unitBefore(before: string): Unit | null {
   if (/\b(family|household) of\s?$/.test(before)) return { kind: 'count', length: 0 };
   if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
   // A lunar month ("正月十五"), and the day of a payday or a due date ("payday是每月15", "还款日每月8号").
-  if (/(正月|腊月|冬月)$|(payday(?! loans?)|pay day|发工资|发薪日?|工资日|还款日|账单日|due date|due on|due)\s?(是|在|is|on|falls on)?\s?(每月|每个月|every month|each month)?\s?(on( the)?)?\s?$/.test(before)) return { kind: 'date', length: 0 };
+  if (/(正月|腊月|冬月)$|(payday(?! loans?)|pay day|due date|due on|due)\s?(is|on|falls on)?\s?(every month|each month)?\s?(on( the)?)?\s?$|(发薪日|工资日|还款日|账单日)(是|在)?(每月|每个月)?\s?$|(发工资|发薪|payday)(是|在)(每月|每个月)?\s?$|(发工资|发薪)(是|在)?(每月|每个月)\s?$/.test(before)) return { kind: 'date', length: 0 };
   if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
   // "年化36", "利率18": a rate, even without its % sign.
   if (/(年化|利率|费率|年利率|日息|月息|日利率|月利率)(是|为|约|大概|有|达到|涨到)?\s?$|\b(apr|interest rate)\b[a-z\s]{0,14}$/.test(before)) return { kind: 'percent', length: 0 };
