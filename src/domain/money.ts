@@ -16,19 +16,31 @@ export type MoneyParse =
 /** "Nothing", as someone who has just lost their job says it: `没有`, `没收入`, `失业了没有收入`, `no income`, `没有别的了`. */
 const NOTHING_WHOLE = /^(现在|目前|暂时|最近)?(失业了?|没工作了?)?(没有|无|没|零|0|zero|none|nothing|no|nil)(任何)?(收入|工资|进账|income|money)?了?$/i;
 const NOTHING_SAID =
-  /(?<![快要就])(没有|没|无)(任何)?(收入|工资|进账|别的|其他|其它|了)|(别的|其他|其它)的?都?(没有|没|无)|没(什么|啥)(开销|花销|支出|花费|收入|别的|其他)|(没有|没|无)(工作|收入)?[\s，,]*(失业|下岗|待业)|零收入|(一分钱|一毛钱|分文|一分)(收入)?.{0,4}(没有|都没|没)|(?<!有时候?)没有$|木有|没得|莫得|不(用)?花(钱|什么钱)|(只有|就|就只有|只欠)(这|花呗|借呗|微粒贷|白条|金条|月付|信用卡|一张卡|一家)?.{0,4}(一笔|一个|这个|一家|这笔|这一笔|这一家)(?!人|.{0,4}(贷|卡|债|欠款|网贷|分期))|^没了|^(没有?|无)$|\b(no|zero|nil) (income|salary|wages|pay|money coming in|other (debts?|loans?))\b|\b(none|nothing|nope|that is (all|it)|that's (all|it)|no more|no others?)\b|\bunemployed\b.*\b(no|nothing|zero)\b/i;
+  /(?<!快|要)(没有|没|无)(任何)?(收入|工资|进账|别的|其他|其它|了)|(别的|其他|其它)的?都?(没有|没|无)|没(什么|啥)(开销|花销|支出|花费|收入|别的|其他)|(没有|没|无)(工作|收入)?[\s，,]*(失业|下岗|待业)|零收入|(一分钱|一毛钱|分文|一分)(收入)?.{0,4}(没有|都没|没)|(?<!有时候?)没有$|木有|没得|莫得|(?<!尽量|能|省|想|要)不(用)?花(钱|什么钱)(?!是不可能|不行|不可能)|(只有|就|就只有|只欠)(这|花呗|借呗|微粒贷|白条|金条|月付|信用卡|一张卡|一家)?.{0,4}(一笔|一个|这个|一家|这笔|这一笔|这一家)(?!人)|^没了|^(没有?|无)$|\b(no|zero|nil) (income|salary|wages|pay|money coming in|other (debts?|loans?))\b|\b(none|nothing|nope|that is (all|it)|that's (all|it)|no more|no others?)\b|\bunemployed\b.*\b(no|nothing|zero)\b/i;
+/** "其他的就是一个装修贷": another debt named, not "only this one". */
+const ANOTHER_NAMED = /(其他|别的|另外|其余)(的)?(就|就是|还有|是)一(个|笔)/;
 /** "就这些了", "that's all": nothing more, unless the sentence was about something else ("六点出门，哪有空算这些"). */
 const THATS_ALL = /(就|只有)?(这些|这么多|这一个|这一笔|这个)(了|吧)?$/;
 /** A total named as such ("一共3万", "in total 5000") is the answer among its parts. */
-const TOTAL_BEFORE = /(一共|总共|合计|总计|加起来|总的|算下来|所以|in total|total|altogether|all together|\bso|comes to|which makes)[^0-9]{0,4}$/;
+const TOTAL_BEFORE = /(一共|总共|合计|总计|加起来|总的|in total|total|altogether|all together|comes to|which makes)[^0-9]{0,4}$/;
+/** "…so 1200", "所以一共", "算下来": a total only after parts were named before it. */
+const SO_BEFORE = /((?<!or )\bso\b|所以|算下来)[^0-9]{0,4}$/;
 /**
  * What the person has now, when they say what they had before ("以前一万，现在四千"), what is left of a debt ("借了两万
  * 还剩一万四"), or what reaches them of a salary ("月薪1.2w 税后一万").
  */
-const NOW_BEFORE = /(现在|目前|如今|眼下|这个月|还剩|剩下|剩|还欠|还差|到手|税后|实发|实际|now|currently|these days|at the moment|still owe|left|remaining|outstanding|take home|after tax|net)[^0-9]{0,6}$/;
-const NOW_AFTER = /^\s?(take home|take-home|net|after tax|in hand|left|remaining|outstanding)\b/;
+const NOW_BEFORE = /(现在|目前|如今|眼下|这个月|税后|\bnow|\bcurrently|these days|at the moment|\bafter tax|\bnet\b)[^0-9]{0,6}$/;
+/** What is left of one debt named whole before it ("借了两万 还剩一万四", "borrowed 20k and still owe 12k"). */
+const LEFT_BEFORE = /(还剩|剩下|还欠|还差|still owe|\bleft|\bremaining|\boutstanding)[^0-9]{0,6}$/;
+const BORROWED_WHOLE = /借了|刷了|贷了|分期买|一共借|本来|原来|\bborrowed|\btook out|\bspent/;
+/** Pay before tax, beside what reaches the person. */
+const PRETAX_BEFORE = /(税前|gross|before tax)[^0-9]{0,4}$/;
+const NOW_AFTER = /^\s?(take home|take-home|net|after tax|in hand)\b/;
+const PRETAX_AFTER = /^\s?(gross|before tax|pre-tax)\b/;
 /** The most that could be done at a stretch ("600 at a push", "最多六百"), beside what is meant. */
-const AT_MOST_BEFORE = /(最多|顶多|撑死|至多|at most|max(imum)?)[^0-9]{0,4}$/;
+const AT_MOST_BEFORE = /((最多|顶多|撑死|至多)(?!的)|\bat most|\bmax(imum)?\b)[^0-9]{0,4}$/;
+/** Two amounts of different things (pay and what can be repaid, a debt and a card's limit): no "at most" between them. */
+const DIFFERENT_THINGS = /工资|收入|月薪|薪水|欠|借|salary|income|earn|owe|loan|maxed|limit/;
 const AT_MOST_AFTER = /^\s?(at a push|at a stretch|at most|max(imum)?|tops|顶天|最多)/;
 /** Parts named one by one ("房租1500，吃饭1000"): each number follows its own words. */
 const PART_BEFORE = /[\p{L}][^0-9]{0,6}$/u;
@@ -61,7 +73,7 @@ export function parseMoney(text: string, opts: MoneyOptions = {}): MoneyParse {
   const all = quantities(text);
   const money = all.filter((q) => q.kind === 'money' || q.kind === 'bare');
   // "没有", "一分钱收入都没有", "只有这一笔": nothing more, where nothing is an answer.
-  if (opts.allowZero && (NOTHING_WHOLE.test(plain.replace(/[。.!！,，\s~～]/g, '')) || /零收入|zero income/i.test(plain) || ((NOTHING_SAID.test(plain) || (THATS_ALL.test(plain) && money.length === all.length)) && money.every((q) => q.value <= 1)))) {
+  if (opts.allowZero && !ANOTHER_NAMED.test(plain) && (NOTHING_WHOLE.test(plain.replace(/[。.!！,，\s~～]/g, '')) || /零收入|zero income/i.test(plain) || ((NOTHING_SAID.test(plain) || (THATS_ALL.test(plain) && money.length === all.length)) && money.every((q) => q.value <= 1)))) {
     return { ok: true, fen: 0 };
   }
   if (money.length === 0) {
@@ -100,14 +112,15 @@ function pick(s: string, money: Quantity[], opts: MoneyOptions): number | null {
   // The places of quantities are in the form they were read in.
   const plain = quantityText(s);
   const before = (q: Quantity) => plain.slice(Math.max(0, q.at - 10), q.at);
-  const total = money.filter((q) => TOTAL_BEFORE.test(before(q)));
+  const total = money.filter((q, i) => TOTAL_BEFORE.test(before(q)) || (i >= 2 && SO_BEFORE.test(before(q))));
   if (total.length === 1) return total[0]!.value;
   const after = (q: Quantity) => plain.slice(q.at + q.text.length);
-  const now = money.filter((q) => NOW_BEFORE.test(before(q)) || NOW_AFTER.test(after(q)));
+  const wholeNamed = BORROWED_WHOLE.test(plain);
+  const now = money.filter((q) => NOW_BEFORE.test(before(q)) || NOW_AFTER.test(after(q)) || (wholeNamed && LEFT_BEFORE.test(before(q))));
   if (now.length === 1) return now[0]!.value;
   const whole = money.filter((q) => !ONLY_A_PART_BEFORE.test(before(q)) && !/^\s?(alone|only)\b/.test(after(q)));
   if (whole.length === 1 && whole.length < money.length) return whole[0]!.value;
-  const meant = money.filter((q) => !AT_MOST_BEFORE.test(before(q)) && !AT_MOST_AFTER.test(after(q)));
+  const meant = money.filter((q) => !PRETAX_BEFORE.test(before(q)) && !PRETAX_AFTER.test(after(q)) && (DIFFERENT_THINGS.test(plain) || (!AT_MOST_BEFORE.test(before(q)) && !AT_MOST_AFTER.test(after(q)))));
   if (meant.length === 1 && meant.length < money.length) return meant[0]!.value;
   if (opts.sum && !CHOICE_WORDS.test(plain) && money.every((q) => PART_BEFORE.test(before(q)))) {
     return money.reduce((sum, q) => sum + q.value, 0);

@@ -71,6 +71,70 @@ describe('reading an amount', () => {
     expect(parseMoney('就这一笔', { allowZero: true })).toEqual({ ok: true, fen: 0 });
   });
 
+  // A review of the evening's readings found these read wrongly by their first version; each is read as meant now.
+  it.each([
+    ['the amount due is 4500', {}, 4500],
+    ['total due 8000', {}, 8000],
+    ['minimum due 600', {}, 600],
+    ['overdue 3000', {}, 3000],
+    ['I have overdue 5000 on my card', {}, 5000],
+    ['due 2000 this month', {}, 2000],
+    ['发工资每个月4500', {}, 4500],
+    ['发工资每月3000左右', {}, 3000],
+    ['发薪是5000', {}, 5000],
+    ['发工资是每月10号', {}, 'date'],
+    ['还款日15', {}, 'date'],
+    ['salary per year 80000', {}, 80000],
+    ['I make every year 60000', {}, 60000],
+    ['income last year 30000', {}, 30000],
+    ['standard 5000 a month', {}, 5000],
+    ['工资5000房补800', {}, 'several'],
+    ['每个月还2000房屋贷款', {}, 2000],
+    ['4000房供', {}, 4000],
+    ['两房一厅 月租2500', {}, 2500],
+    ['每月给爸妈养老1000', {}, 1000],
+    ['低3000，高8000', {}, 'several'],
+    ['I owe 5000 period.', {}, 5000],
+    ['food 1000 and 200 other payments', { sum: true }, 1200],
+    ['rent 1500, internet 100, food 1000', { sum: true }, 2600],
+    ['rent 2000, netflix 50, food 800', { sum: true }, 2850],
+    ['借了2万，实际到手1.6万', {}, 'several'],
+    ['借了1万，到手7000，要还1万2', {}, 'several'],
+    ['还欠朋友5000，信用卡2万', { sum: true }, 25000],
+    ['花呗剩2000没还，借呗5000', { sum: true }, 7000],
+    ['工资6000，扣掉房租剩3000', {}, 'several'],
+    ['I get 5000, 1000 left after bills', {}, 'several'],
+    ['maybe 4000 or so, 5000 in a good month', {}, 'several'],
+    ['I earn 5000 or so, 600 goes to rent', {}, 'several'],
+    ['我一个月才3000，所以只能还500', {}, 'several'],
+    ['so 2000 on rent, 1000 on food', { sum: true }, 3000],
+    ['工资三千，最多能还一千', {}, 'several'],
+    ['Salary 3000, I can pay 800 at most', {}, 'several'],
+    ['最多的是借呗2万，花呗5000', { sum: true }, 25000],
+    ['card is maxed 8000, loan 3000', { sum: true }, 11000],
+    ['其他就没有了', { allowZero: true }, 0],
+    ['别的就没了', { allowZero: true }, 0],
+    ['失业了就没有收入了', { allowZero: true }, 0],
+    ['被裁了就没工资了', { allowZero: true }, 0],
+    ['只有这一笔贷款', { allowZero: true }, 0],
+    ['就这个信用卡', { allowZero: true }, 0],
+    ['只欠这一笔欠款', { allowZero: true }, 0],
+    ['尽量不花钱', { allowZero: true }, 'not_a_number'],
+    ['不花钱是不可能的', { allowZero: true }, 'not_a_number'],
+    ['住宿舍 不花什么钱', { allowZero: true }, 0],
+    ['信用卡刷了三万，还了一些，还欠一万八', {}, 18000],
+    ['I borrowed 20k and still owe 12k', {}, 12000],
+    ['rent 1500 and food 800, so 2300 a month', {}, 2300],
+    ['maybe 400 a month, 500 at most', {}, 400],
+    ['一般五百，最多六百', {}, 500],
+    ['税前八千 到手六千五', {}, 6500],
+    ['5k gross, 4.2k take home', {}, 4200],
+    ['就这一笔', { allowZero: true }, 0],
+  ] as Array<[string, { allowZero?: boolean; sum?: boolean }, number | string]>)('%s %j → %s', (text, opts, want) => {
+    const got = parseMoney(text, opts);
+    expect(got.ok ? got.fen / 100 : got.reason).toBe(want);
+  });
+
   it('takes what reaches the person of a salary', () => {
     expect(parseMoney('税前八千 到手六千五')).toEqual({ ok: true, fen: 650_000 });
     expect(parseMoney('5k gross, 4.2k take home')).toEqual({ ok: true, fen: 420_000 });

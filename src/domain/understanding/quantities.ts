@@ -91,7 +91,8 @@ const NOT_A_NUMBER = /^(千万|万一|万万|一|十分)$/;
 const APPROX_AFTER = /^(多一点|多点|多|来|几|余|出头|左右|上下|不到|以上|plus|\+|odd|ish|something)/;
 
 /** `yearAndHalf`: "年半" after the number, so N is N and a half years. */
-type Unit = { kind: QuantityKind; unit?: Quantity['unit']; yearAndHalf?: boolean; year?: boolean; length: number };
+/** `upTo`: the unit holds only for a number from 1 to this (a day of the month, a school year, a place among siblings). */
+type Unit = { kind: QuantityKind; unit?: Quantity['unit']; yearAndHalf?: boolean; year?: boolean; upTo?: number; length: number };
 
 /** What the words right after a number make of it. */
 function unitAfter(after: string): Unit | null {
@@ -115,7 +116,8 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?年(?!化|利|息|费|費|薪)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
     // An EMI is an equated monthly instalment (Indian English).
     // 其 typed for 期 at a clause's end ("分了二十四其"); "18 more payments", "a 10 period loan".
-    u(/^\s?(期|其(?=$|[，,。!！?？\s])|(more |remaining |left |other )?(monthly |month )?(instal{0,2}ments?|payments|emis?|periods?)\b|-periods?\b)/, 'term') ??
+    u(/^\s?(期|其(?=$|[，,。!！?？\s])|(more |remaining |left )?(monthly |month )?(instal{0,2}ments?|payments|emis?)\b)/, 'term') ??
+    (/^(\s|-)?(periods?|other payments)\b/.test(after) ? { kind: 'term', upTo: 60, length: /^(\s|-)?(periods?|other payments)/.exec(after)![0].length } : null) ??
     // 家 counts lenders ("三家"), not a home ("6500 家里还有两个娃").
     u(/^\s?(家(?![里人庭中务乡])|张|張|笔|筆|份|单|單|种|種|样|樣|口(?![气氣子袋])|位|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
     u(/^\s?(%|percent\b|per ?cent\b)/, 'percent') ??
@@ -129,7 +131,7 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?(只(?=[猫狗鸡鸭鹅羊兔鸟宠])|条|头(?![期款])|台(?![币湾])|辆|部(?!分)|套(?![现路餐])|间(?=[房屋店铺])|栋|本(?![金息钱月期来身人])|件|双(?![休倍])|次(?![月日])|趟|顿|名(?!下)|户(?![头口])|所(?![以有得])|座|匹|盒|瓶|袋|箱)/, 'count') ??
     u(/^\s?个(?!月)/, 'count') ??
     // A floor, rooms in a flat: "住6楼", "两房一厅", "a 2-bedroom flat".
-    u(/^\s?(楼(?![下上道梯盘市])|层(?![次面])|居室|室(?![友])|房(?![租贷子东款费钱间])|[\s-]?bed(room)?s?\b|(st|nd|rd|th)? floor\b)/, 'count')
+    u(/^\s?(楼(?![下上道梯盘市])|层(?![次面])|居室|室(?=[一两二三四\d]厅)|房(?=[一两二三四\d]厅|间)|[\s-]?bed(room)?s?\b|(st|nd|rd|th)? floor\b)/, 'count')
   );
 }
 
@@ -140,12 +142,13 @@ function unitBefore(before: string): Unit | null {
   // "尾号2290", "ending in 8832": a card's or phone's last digits, never an amount.
   if (/(尾号|尾號|尾数|尾數|末四位|后四位|後四位)(是|为|為|係|系|:)?\s?$|\b((ending|ends)( in| with)?|last (four|4)( digits)?( are| is)?)\s?$/.test(before)) return { kind: 'phone', length: 0 };
   // A school year or a place in the family ("初二", "高三", "老三", "Year 11", "grade 5", "P5"): an ordinal.
-  if (/(^|[^\u4e00-\u9fff]|读|上|念|是|在|孩子|儿子|女儿|娃)(初|高|大|研)$|(排行)?老$|排(行)?第$|\b(year|grade|form|standard|primary|secondary|sec|p)\s?$/.test(before)) return { kind: 'count', length: 0 };
+  if (/(^|[^\u4e00-\u9fff]|读|上|念|是|在|孩子|儿子|女儿|娃)(初|高|大|研)$|(排行)?老$|排(行)?第$/.test(before) && !/低/.test(before)) return { kind: 'count', upTo: 10, length: 0 };
+  if (/(?<!(per|this|last|every|a|next|each) )\b(year|grade|form|standard|primary|secondary|sec|p)\s?$/.test(before)) return { kind: 'count', upTo: 13, length: 0 };
   // "a family of six", "for the 3 of us": how many people.
   if (/\b(family|household) of\s?$/.test(before)) return { kind: 'count', length: 0 };
   if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
   // A lunar month ("正月十五"), and the day of a payday or a due date ("payday是每月15", "还款日每月8号").
-  if (/(正月|腊月|冬月)$|(payday(?! loans?)|pay day|due date|due on|due)\s?(is|on|falls on)?\s?(every month|each month)?\s?(on( the)?)?\s?$|(发薪日|工资日|还款日|账单日)(是|在)?(每月|每个月)?\s?$|(发工资|发薪|payday)(是|在)(每月|每个月)?\s?$|(发工资|发薪)(是|在)?(每月|每个月)\s?$/.test(before)) return { kind: 'date', length: 0 };
+  if (/(正月|腊月|冬月)$|(payday(?! loans?)|pay day|\bdue date|\bdue on)\s?(is|on|falls on)?\s?(every month|each month)?\s?(on( the)?)?\s?$|(发薪日|工资日|还款日|账单日|发工资|发薪|payday)(是|在)?(每月|每个月)?\s?$/.test(before)) return { kind: 'date', upTo: 31, length: 0 };
   if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
   // "年化36", "利率18": a rate, even without its % sign.
   if (/(年化|利率|费率|年利率|日息|月息|日利率|月利率)(是|为|约|大概|有|达到|涨到)?\s?$|\b(apr|interest rate)\b[a-z\s]{0,14}$/.test(before)) return { kind: 'percent', length: 0 };
@@ -300,6 +303,7 @@ function quantitiesOf(text: string): Quantity[] {
     if (unit?.kind === 'time' && unit.length === 0 && value > 24) unit = null;
     if (unit?.kind === 'age' && unit.length === 0 && (!canBeAge(value) || !/^\s?($|[,.!?;]|(and|now|already|this|next|last|in|on|with|but|still|years?|yrs?|yo)\b)/.test(after))) unit = null;
     if (unit?.year && !canBeYear(value)) unit = null;
+    if (unit?.upTo !== undefined && !(value >= 1 && value <= unit.upTo)) unit = null;
     // "我五十二了", "今年六十六", "都七十多了": an age, said of oneself.
     if (!unit && AGE_BEFORE.test(s.slice(0, at)) && /^\s?(了|$|[，,。！!？? ])/.test(after) && canBeAge(value)) unit = { kind: 'age', length: 0 };
     // "拖了87": late by a number of days, said without the 天; "逾期了300": days or a sum, asked where money is. Up
