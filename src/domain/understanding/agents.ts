@@ -51,17 +51,18 @@ const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|r
 const PRICE_ASKED_EN = /\b(wants?|wanted|asked for|asks for|charges?|charging|pay (him|her|them|his team|their team)( a)?)\b[^.]{0,20}(\$|¥|rmb |usd )?\d[\d,.]*k?\b/;
 const PRICE_ASKED =
   /(钱|费用?)(也|都)?(不退|不给退|没退)|(交|付|收|转|给|花|要)(了)?.{0,6}(\d|[一二两三四五六七八九十百千万几]).{0,4}(律师费|代理费|服务费|咨询费|评估费|前期费|定金|押金|保证金)|(律师费|代理费|服务费|咨询费|评估费|前期费用?|定金|押金|保证金).{0,4}(\d|[一二两三四五六七八九十百千万几])/;
-/** The lender's own charges ("银行说分期要收手续费", "the lender's own service charge"): not an agent's fee. */
+/** The lenders, by the names people use for them. */
 const LENDER_ZH = '(银行|招行|工行|建行|农行|中行|交行|浦发|中信|广发|兴业|民生|光大|平台|花呗|借呗|支付宝|京东|美团|月付|金条|白条|微粒贷|微众|招联|客服|官方|信用卡中心|信用卡|发卡行)';
+/** The lender's own charges ("银行说分期要收手续费", "the lender's own service charge"): not an agent's fee. */
 const LENDER_FEE_ZH = new RegExp(
   `${LENDER_ZH}.{0,24}(手续费|服务费|利息(?!.{0,3}(免|减|停|没了|清零))|费用|违约金|分期费|费率)|(手续费|服务费|分期费|费用).{0,6}是${LENDER_ZH}(收|的)|${LENDER_ZH}.{0,4}(正常|自己|官方|合理)的?收费`,
 );
-/**
- * Doing it oneself ("我自己去谈"), unless it is what an agent spares the person or belittles ("不用我自己跟催收说话",
- * "比我自己申请成功率高", "教你自己去谈").
- */
 /** Words after doing it oneself that say it failed, or that an agent says it would. */
 const FAILED = '(?!.{0,12}((?<!行)不行|不理|没用|搞砸|不到|不了|不下来|不会成|不可能|被拒|没戏|太难|打枪|碰壁|没人理|成功率(很)?低|没(有)?效果|没同意|不同意|拒绝|没给|不给))';
+/**
+ * Doing it oneself ("我自己去谈"), unless it is what an agent spares the person or belittles ("不用我自己跟催收说话",
+ * "比我自己申请成功率高", "教你自己去谈"), or that failed; or talking with the lender oneself ("今天跟招行客服谈了").
+ */
 const SELF_DOING_ZH = new RegExp(
   `(我)?自己.{0,3}(去|来|跟|和|给|打|申请|联系|协商|谈|办|问|试|弄|搞|动手|negotiate|call|apply|talk|contact)${FAILED}|(我(已经|刚刚?|今天|昨天|自己|想|要|打算|准备|直接|能不能|可以|可不可以|该|得)*|今天|昨天|刚才|刚刚|已经)(去|来)?(跟|和|给|联系|打给)${LENDER_ZH}(的)?(客服|人工|经理|工作人员)?.{0,3}(谈|聊|打|沟通|协商|说|问|申请)${FAILED}|直接(跟|和|同|找|联系|打给)(${LENDER_ZH}|财务公司|贷款公司).{0,6}(谈|讲|说|问|申请|协商)`,
 );
