@@ -25,10 +25,7 @@ const THATS_ALL = /(就|只有)?(这些|这么多|这一个|这一笔|这个)(�
 const TOTAL_BEFORE = /(一共|总共|合计|总计|加起来|总的|in total|total|altogether|all together|comes to|which makes)[^0-9]{0,4}$/;
 /** "…so 1200", "所以一共", "算下来": a total only after parts were named before it. */
 const SO_BEFORE = /((?<!or )\bso\b|所以|算下来)[^0-9]{0,4}$/;
-/**
- * What the person has now, when they say what they had before ("以前一万，现在四千"), what is left of a debt ("借了两万
- * 还剩一万四"), or what reaches them of a salary ("月薪1.2w 税后一万").
- */
+/** What the person has now, when they say what they had before ("以前一万，现在四千"), or after tax ("月薪1.2w 税后一万"). */
 const NOW_BEFORE = /(现在|目前|如今|眼下|这个月|税后|\bnow|\bcurrently|these days|at the moment|\bafter tax|\bnet\b)[^0-9]{0,6}$/;
 /** What is left of one debt named whole before it ("借了两万 还剩一万四", "borrowed 20k and still owe 12k"). */
 const LEFT_BEFORE = /(还剩|剩下|还欠|还差|still owe|\bleft|\bremaining|\boutstanding)[^0-9]{0,6}$/;
