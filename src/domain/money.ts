@@ -30,15 +30,16 @@ const NOW_BEFORE = /(现在|目前|如今|眼下|这个月|税后|\bnow|\bcurren
 /** What is left of one debt named whole before it ("借了两万 还剩一万四", "borrowed 20k and still owe 12k"). */
 const LEFT_BEFORE = /(还剩|剩下|还欠|还差|still owe|\bleft|\bremaining|\boutstanding)[^0-9]{0,6}$/;
 const BORROWED_WHOLE = /借了|刷了|贷了|分期买|一共借|本来|原来|\bborrowed|\btook out|\bspent/;
+/** What reaches the person, said after it ("4.2k take home"). */
+const NOW_AFTER = /^\s?(take home|take-home|net|after tax|in hand)\b/;
 /** Pay before tax, beside what reaches the person. */
 const PRETAX_BEFORE = /(税前|gross|before tax)[^0-9]{0,4}$/;
-const NOW_AFTER = /^\s?(take home|take-home|net|after tax|in hand)\b/;
 const PRETAX_AFTER = /^\s?(gross|before tax|pre-tax)\b/;
 /** The most that could be done at a stretch ("600 at a push", "最多六百"), beside what is meant. */
 const AT_MOST_BEFORE = /((最多|顶多|撑死|至多)(?!的)|\bat most|\bmax(imum)?\b)[^0-9]{0,4}$/;
+const AT_MOST_AFTER = /^\s?(at a push|at a stretch|at most|max(imum)?|tops|顶天|最多)/;
 /** Two amounts of different things (pay and what can be repaid, a debt and a card's limit): no "at most" between them. */
 const DIFFERENT_THINGS = /工资|收入|月薪|薪水|欠|借|salary|income|earn|owe|loan|maxed|limit/;
-const AT_MOST_AFTER = /^\s?(at a push|at a stretch|at most|max(imum)?|tops|顶天|最多)/;
 /** Parts named one by one ("房租1500，吃饭1000"): each number follows its own words. */
 const PART_BEFORE = /[\p{L}][^0-9]{0,6}$/u;
 /** A part named as only a part ("光房贷就两千五", "rent alone is 2500") is inside the total said beside it. */
@@ -117,7 +118,8 @@ function pick(s: string, money: Quantity[], opts: MoneyOptions): number | null {
   if (now.length === 1) return now[0]!.value;
   const whole = money.filter((q) => !ONLY_A_PART_BEFORE.test(before(q)) && !/^\s?(alone|only)\b/.test(after(q)));
   if (whole.length === 1 && whole.length < money.length) return whole[0]!.value;
-  const meant = money.filter((q) => !PRETAX_BEFORE.test(before(q)) && !PRETAX_AFTER.test(after(q)) && (DIFFERENT_THINGS.test(plain) || (!AT_MOST_BEFORE.test(before(q)) && !AT_MOST_AFTER.test(after(q)))));
+  const oneThing = !DIFFERENT_THINGS.test(plain);
+  const meant = money.filter((q) => !PRETAX_BEFORE.test(before(q)) && !PRETAX_AFTER.test(after(q)) && !(oneThing && (AT_MOST_BEFORE.test(before(q)) || AT_MOST_AFTER.test(after(q)))));
   if (meant.length === 1 && meant.length < money.length) return meant[0]!.value;
   if (opts.sum && !CHOICE_WORDS.test(plain) && money.every((q) => PART_BEFORE.test(before(q)))) {
     return money.reduce((sum, q) => sum + q.value, 0);

@@ -66,13 +66,14 @@ export function trainModels(): IntentModels {
     const examples = tuning.map((l) => ({ forms: SEEN[name](l.text), positive: isIt(l) }));
     const scores = outOfFold(examples);
     const negatives = (is: (l: CorpusLine) => boolean) => tuning.map((l) => !isIt(l) && is(l));
+    const hard = negatives((l) => HARD_NEGATIVES[name].has(l.label));
     out[name] = {
       ...train(examples),
-      threshold: cutAt(scores, negatives((l) => HARD_NEGATIVES[name].has(l.label)), FALSE_ALARMS[name]),
+      threshold: cutAt(scores, hard, FALSE_ALARMS[name]),
       ...(name === 'crisis'
         ? {
             strictThreshold: cutAt(scores, negatives((l) => l.label === 'hyperbole'), FALSE_ALARMS_AFTER_HYPERBOLE),
-            crisisThreshold: cutAt(scores, negatives((l) => HARD_NEGATIVES[name].has(l.label)), CRISIS_REPLY_FALSE_ALARMS),
+            crisisThreshold: cutAt(scores, hard, CRISIS_REPLY_FALSE_ALARMS),
           }
         : {}),
     };

@@ -244,8 +244,10 @@ export function score(model: Model, forms: Forms): number {
   return total;
 }
 
-export const predicts = (model: Model, forms: Forms, strict = false): boolean =>
-  score(model, forms) > (strict ? (model.strictThreshold ?? model.threshold) : model.threshold);
+/** The score a model must pass: the strict one where a reading explained some of the words away. */
+export const thresholdOf = (model: Model, strict = false): number => (strict ? (model.strictThreshold ?? model.threshold) : model.threshold);
+
+export const predicts = (model: Model, forms: Forms, strict = false): boolean => score(model, forms) > thresholdOf(model, strict);
 
 /** The features that moved the score most, for a reviewer to see why a line was read as it was. */
 export function explainScore(model: Model, forms: Forms, top = 5): Array<[string, number]> {

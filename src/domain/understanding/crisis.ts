@@ -1,4 +1,4 @@
-import { explainScore, score, type Forms } from './classifier.js';
+import { explainScore, score, thresholdOf, type Forms } from './classifier.js';
 import models from './models.json' with { type: 'json' };
 import { firstUnnegated, isPlainAnswer, normalise, remembered } from './normalise.js';
 
@@ -228,7 +228,7 @@ function readCrisisOnce(text: string): CrisisReading | null {
   const explainedAway = zhOwn !== dense || english !== normalise(text).en;
   const model = models.crisis;
   const likeness = score(model, residual);
-  if (likeness <= (explainedAway ? (model.strictThreshold ?? model.threshold) : model.threshold)) return null;
+  if (likeness <= thresholdOf(model, explainedAway)) return null;
   if (saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || SMALL_TALK_ZH.test(dense) || SMALL_TALK_EN.test(normalise(text).en)) return null;
   // One word is no evidence ("Next", "nobody answered"): at least two of the words must lean towards despair.
   const leaning = explainScore(model, residual, 8).filter(([, w]) => w > 0);

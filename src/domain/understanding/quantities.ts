@@ -114,8 +114,8 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?分钟|^[\s-]?(minutes?|mins?)\b/, 'duration', 'minute') ??
     // Not the 年 of 年化 / 年利率 / 年费 / 年薪 that follows an amount.
     u(/^\s?年(?!化|利|息|费|費|薪)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
-    // An EMI is an equated monthly instalment (Indian English).
-    // 其 typed for 期 at a clause's end ("分了二十四其"); "18 more payments", "a 10 period loan".
+    // 其 typed for 期 at a clause's end ("分了二十四其"), "18 more payments"; an EMI is an equated monthly instalment
+    // (Indian English). "Period" and "other payments" count instalments only for a small number ("I owe 5000 period.").
     u(/^\s?(期|其(?=$|[，,。!！?？\s])|(more |remaining |left )?(monthly |month )?(instal{0,2}ments?|payments|emis?)\b)/, 'term') ??
     (/^(\s|-)?(periods?|other payments)\b/.test(after) ? { kind: 'term', upTo: 60, length: /^(\s|-)?(periods?|other payments)/.exec(after)![0].length } : null) ??
     // 家 counts lenders ("三家"), not a home ("6500 家里还有两个娃").
@@ -243,8 +243,8 @@ const canBeYear = (n: number): boolean => n >= 1900 && n <= 2100;
 
 /** All quantities in a text, in order. */
 function quantitiesOf(text: string): Quantity[] {
-  if (!NUMERAL_OR_WORD.test(normalise(text).plain)) return [];
   const s = quantityText(text);
+  if (!NUMERAL_OR_WORD.test(s)) return [];
   const out: Quantity[] = [];
   let lastEnd = -1;
   // Every number is found first (with no copy of the pattern, as matchAll makes): one may be read on its own below.
