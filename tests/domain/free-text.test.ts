@@ -245,6 +245,7 @@ describe('despair and agents, as a review of the new readings found them', () =>
     '花呗说分期要收服务费，可以用红包抵扣吗',
     'I need to reset my password to log in and request a payment plan',
     'My card has a late fee of 300, can I ask them to waive it?',
+    'Could you draft a note to Jintiao asking them to waive my late fee? I was in hospital.',
   ])('does not warn a person dealing with the lender: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
 
   it.each([
@@ -264,6 +265,7 @@ describe('despair and agents, as a review of the new readings found them', () =>
     'A woman who used to work at a bank wants 3000 to negotiate my debt',
     'My debt mentor says the bank requires a 5000 deposit paid through him',
     'A debt coach on TikTok said Klarna charges a fee, but he can get it waived if I pay him 300',
+    'A debt settlement advisor wants a 12% fee to get the penalty interest on my card waived',
   ])('warns: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
 });
 

@@ -44,7 +44,9 @@ const AGENT_ONLY_EN =
 
 /** Help that costs nothing: a person's own request, legal aid, a friend. */
 const FREE_ZH = /(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路|收)|法律援助|法援|免费(?!咨询|评估|测评|诊断|分析|体验|领取)|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|(?<!不成|不成功|办不下来|减不下来|谈不下来|没办成|失败)不要钱|12348|(?<!要)不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人|pay|hire)|我(就|也|可|真|实在|是)?不(想|愿意?)(交|付|给)(这个|那个|这笔)?(钱|费)?(?![给了])|(手续费|费率|分期费|利率)(是|为)?.{0,6}\d+(\.\d+)?\s?%/;
-const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)(?! (him|her|that guy|this guy|that company|this company|those|these)\b)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not|rather not)( want to)? (pay|hire) (an?y? )?((debt|credit|settlement|relief|repair) )*(agent|middleman|company|agency|anyone|firm|lawyer)s?)\b|\b(fee|rate) (of |is )?\d+([. ]\d+)? ?%(?! of)|\b\d+([. ]\d+)? ?% (one time |monthly |handling )?fee\b/;
+const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)(?! (him|her|that guy|this guy|that company|this company|those|these)\b)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not|rather not)( want to)? (pay|hire) (an?y? )?((debt|credit|settlement|relief|repair) )*(agent|middleman|company|agency|anyone|firm|lawyer)s?)\b/;
+/** A fee quoted as a rate ("a one-time handling fee of 3%"): the lender's, where no seller is named (a share of the debt is never). */
+const LENDER_RATE_EN = /\b(fee|rate) (of |is )?\d+([. ]\d+)? ?%(?! of)|\b\d+([. ]\d+)? ?% (one time |monthly |handling )?fee\b/;
 
 /** A price actually asked ("先交三千律师费", "代理费4800"): whatever the agent calls itself, it is not free help. */
 /** A price an agent asks, said in English ("wants 3000 upfront", "pay his team a 500 dollar fee"). */
@@ -118,7 +120,7 @@ function readAgentOnce(text: string): AgentReading | null {
   const selfDoing = (selfMatch ?? firstUnnegated(SELF_DOING_EN, en, SELF_DISMISSED_EN)) !== null;
   // "客服说…", "the bank's rep said they…": the lender speaking, not someone selling.
   const lenderSpeaking =
-    LENDER_SPEAKING_ZH.test(dense) || /\b(staff|banks?|lenders?|card cent(er|re)|card issuers?|issuers?|alipay|huabei|jiebei|customer service|the platform)\b/.test(en) || LENDER_NAMED_EN.test(en);
+    LENDER_SPEAKING_ZH.test(dense) || /\b(staff|banks?|lenders?|card cent(er|re)|card issuers?|issuers?|alipay|huabei|jiebei|webank|weilidai|jd|jingdong|jintiao|baitiao|meituan|customer service|the platform)\b/.test(en) || LENDER_NAMED_EN.test(en);
   // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, who pays no one.
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
   if (only && !(selfDoing && (refusesToPay(dense, en) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
@@ -130,7 +132,7 @@ function readAgentOnce(text: string): AgentReading | null {
   const tempted = firstUnnegated(TEMPTED, dense, /(不|没|别|不再|需|一定|必须|非得|非要)$/);
   if (tempted && !((selfMatch?.index ?? -1) > tempted.index) && !/(后来|最后|还是)(算了|自己)/.test(dense)) return { rule: 'thinking of hiring an agent', matched: tempted[0] };
   // The lender's own fee is not an agent's, unless an agent is named in the same message.
-  const lenderFee = (LENDER_FEE_ZH.test(dense) && !NAMED_AGENT.test(dense) && !AGENTS_OWN_FEE_ZH.test(dense)) || ((LENDER_FEE_EN.test(en) || (LENDER_NAMED_EN.test(en) && /\b(fees?|charges?)\b/.test(en))) && !NAMED_AGENT_EN.test(en));
+  const lenderFee = (LENDER_FEE_ZH.test(dense) && !NAMED_AGENT.test(dense) && !AGENTS_OWN_FEE_ZH.test(dense)) || ((LENDER_FEE_EN.test(en) || LENDER_RATE_EN.test(en) || (LENDER_NAMED_EN.test(en) && /\b(fees?|charges?)\b/.test(en))) && !NAMED_AGENT_EN.test(en));
   const ownLenderFee =
     (OWN_LENDER_FEE_ZH.test(dense) && !firstUnnegated(NAMED_AGENT, dense, NOT_AN_AGENT_ZH)) || (OWN_LENDER_FEE_EN.test(en) && !firstUnnegated(NAMED_AGENT_EN, en, NOT_AN_AGENT_EN));
   // A price actually asked: a sum ("服务费3000"), not the rate of a lender's fee ("每月服务费0.5%").
