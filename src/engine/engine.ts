@@ -16,7 +16,15 @@ import { renderTurn, type FlowAction } from '../render/turn.js';
 import { formatDate } from '../domain/dates.js';
 import { toDocx } from '../documents/index.js';
 import { buildExport } from '../export/export.js';
-import { StoreUnavailableError, type BeginResult, type CaseStore, type CommitResult, type FloodLimit, type Written } from '../store/case-store.js';
+import {
+  StoreUnavailableError,
+  type BeginResult,
+  type CaseStore,
+  type CommitResult,
+  type FloodLimit,
+  type ForeseenCommit,
+  type Written,
+} from '../store/case-store.js';
 import { todayIn, type Clock } from './clock.js';
 import { freshUpdateId, type Inbound } from './inbound.js';
 import { createLanes } from './lanes.js';
@@ -122,6 +130,17 @@ interface Carry {
   sentVersion: number | null;
 }
 type Begun = Exclude<BeginResult, { kind: 'wait' }>;
+
+/** A turn worked out from a case: what it leads to, the replies it owes, and what its commit writes. */
+interface Worked {
+  prev: CaseSnapshot;
+  next: CaseSnapshot;
+  actions: readonly FlowAction[];
+  event: FlowEvent;
+  effects: TurnEffects;
+  record: StoredRecord;
+  commit: ForeseenCommit;
+}
 
 type Decision =
   | { kind: 'stale' }
@@ -252,10 +271,13 @@ export function createEngine(deps: EngineDeps) {
     sentVersion: number | null,
     countFlood: boolean,
     more: () => boolean,
+    foreseen: Worked | null = null,
   ) {
     const giveUp = Date.now() + MAX_WAIT_MS;
     let sent = sentVersion;
     let counted = !countFlood;
+    // Only the first begin carries the foreseen turn: after a wait the case has most likely moved on.
+    let commit = foreseen?.commit;
     for (;;) {
       const cached = cache.get(chatId);
       const begun = await store.begin({
@@ -266,9 +288,11 @@ export function createEngine(deps: EngineDeps) {
         flood: counted ? null : flood,
         sentVersion: sent,
         more: more(),
+        commit,
       });
       sent = null;
       counted = true;
+      commit = undefined;
       if (begun.kind !== 'wait') return { begun, cached };
       if (held.get(chatId)?.token === token) drop(chatId);
       if (Date.now() > giveUp) return { begun: null, cached };
@@ -294,6 +318,44 @@ export function createEngine(deps: EngineDeps) {
       logger.warn({ chat: hashId(chatId), schema: begun.stored.schema }, 'unreadable case; starting afresh');
     }
     return msg ? freshSnapshot(await languageFor(msg)) : null;
+  }
+
+  /**
+   * What a turn from `prev` (the case at `version`, held by the store as `written`) to `next` replies and writes: only
+   * what changed when this process holds the record `prev` was stored as.
+   */
+  function worked(
+    chatId: ChatKey,
+    prev: CaseSnapshot,
+    event: FlowEvent,
+    [next, actions]: ReturnType<typeof transitionCase>,
+    at: { version: number; written: Written; today: IsoDate },
+  ): Worked {
+    const { version, written, today } = at;
+    const effects = effectsOf(prev, next, actions, translator(i18n, next.context.lang), today);
+    const known = cache.get(chatId);
+    const follows = known?.version === version && known.snapshot.snapshot === prev && known.snapshot.record ? { snapshot: prev, record: known.snapshot.record } : undefined;
+    const record = toStored(next, follows);
+    const owed = effects.replies.length > 0 || effects.edit ? encodeOwed(actions, today, effects.edit !== null) : null;
+    return { prev, next, actions, event, effects, record, commit: { schema: CASE_SCHEMA_VERSION, snapshot: record, owed, previous: follows ? { record: follows.record, written } : undefined } };
+  }
+
+  /**
+   * The turn an update makes of the cached case, worked out before its begin so that the store can commit it in the
+   * same step (one round trip) when the case is still that version. Only turns that do nothing else between begin and
+   * commit: not a reminder's (its day and quiet hours are the person's), a page's (read at the version it saw),
+   * /export or /delete; and only when the cache knows how the store holds its record.
+   */
+  function foresee(msg: Inbound, today: IsoDate): Worked | null {
+    if (msg.input.kind === 'reminder' || msg.expectedVersion !== undefined) return null;
+    const known = cache.get(msg.chatId);
+    if (!known?.snapshot.record || !known.snapshot.written) return null;
+    const prev = known.snapshot.snapshot;
+    const decision = decide(msg.input, prev, today);
+    if (decision.kind !== 'event' || readPageChange(prev.context, decision.event) !== null) return null;
+    const transition = transitionCase(prev, decision.event);
+    if (transition[1].some((a) => a.type === 'deleteEverything')) return null;
+    return worked(msg.chatId, prev, decision.event, transition, { version: known.version, written: known.snapshot.written, today });
   }
 
   async function send(chatId: ChatKey, effects: TurnEffects): Promise<number | null> {
@@ -355,9 +417,36 @@ export function createEngine(deps: EngineDeps) {
       }
       return null;
     };
+    /** A committed turn: remembered, answered, its replies sent, the reminders kept in step. */
+    const settled = async (turned: Worked, result: { version: number; written: Written }): Promise<{ value: Outcome; carry: Carry }> => {
+      const { prev, next, actions, effects, record, event } = turned;
+      cache.set(msg.chatId, result.version, { snapshot: next, record, written: result.written });
+      // The turn is stored with the replies it owes: from here on nothing of it is lost if we stop.
+      durable();
+      await answer(msg);
+      for (const action of actions) {
+        if (action.type === 'rememberLanguage') await store.savePrefs(msg.userId, action.params as { lang: Lang });
+        else if (action.type === 'careSignal') metrics?.careSignal((action.params as { kind: CareSignal }).kind);
+      }
+      let posted: number | null;
+      try {
+        posted = await send(msg.chatId, effects);
+      } catch (err) {
+        if (!fromReminder || !isBlocked(err)) throw err;
+        // Blocked: the reminder cannot be delivered, so it is not owed; reminders are off in the case.
+        const [off] = transitionCase(next, { type: 'REMINDERS_BLOCKED', today });
+        finish(msg.chatId, token, result.version, false, off, result.version);
+        return { value: 'blocked', carry: keep() };
+      }
+      const followed = rememberChecklist(msg.chatId, token, next, result.version, posted, today);
+      const aboutReminders = fromReminder || event.type === 'REMINDERS' || event.type === 'REMINDER' || event.type === 'PAGE_REMINDER';
+      await keepRemindersInStep(msg.chatId, prev, next, today, aboutReminders);
+      return { value: fromReminder ? 'reminded' : 'handled', carry: keep(followed ? null : result.version) };
+    };
     try {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1 && !fromReminder && !msg.paced, more);
+        const foreseen = attempt === 1 ? foresee(msg, today) : null;
+        const { begun, cached } = await acquire(msg.chatId, msg.updateId, token, sent, attempt === 1 && !fromReminder && !msg.paced, more, foreseen);
         sent = null;
         if (!begun) {
           holding = false;
@@ -374,6 +463,8 @@ export function createEngine(deps: EngineDeps) {
         }
         holding = true;
         hold(msg.chatId, token);
+        // Only a begin given the foreseen turn commits it.
+        if (begun.kind === 'committed') return await settled(foreseen!, begun);
         // The page showed an older case (the chat moved meanwhile): it shows the fresh one; nothing is overwritten.
         if (msg.expectedVersion !== undefined && begun.version !== msg.expectedVersion) return { value: 'conflict', carry: keep() };
         // A reminder never creates a case: one deleted (or expired) since the job was scheduled gets nothing.
@@ -441,7 +532,8 @@ export function createEngine(deps: EngineDeps) {
           logger.info({ chat: hashId(msg.chatId), event: 'export', case: exists, bytes: made.json.text.length + made.summary.text.length }, 'export sent');
           return { value: 'exported', carry: keep() };
         }
-        const [next, actions] = transitionCase(prev!, decision.event);
+        const transition = transitionCase(prev!, decision.event);
+        const [, actions] = transition;
         if (fromReminder && actions.length === 0) return { value: 'nothing', carry: keep() };
 
         if (actions.some((a) => a.type === 'deleteEverything')) {
@@ -458,49 +550,14 @@ export function createEngine(deps: EngineDeps) {
           return { value: 'deleted', carry: keep() };
         }
 
-        const nextT = translator(i18n, next.context.lang);
-        const aboutReminders = fromReminder || decision.event.type === 'REMINDERS' || decision.event.type === 'REMINDER' || decision.event.type === 'PAGE_REMINDER';
-        const effects = effectsOf(prev!, next, actions, nextT, today);
-        const known = cache.get(msg.chatId);
-        const follows = known?.version === begun.version && known.snapshot.snapshot === prev && known.snapshot.record ? { snapshot: prev, record: known.snapshot.record } : undefined;
-        const record = toStored(next, follows);
-        const result = await store.commit({
-          chatId: msg.chatId,
-          token,
-          expectedVersion: begun.version,
-          updateId: msg.updateId,
-          schema: CASE_SCHEMA_VERSION,
-          snapshot: record,
-          previous: follows ? { record: follows.record, written: begun.written } : undefined,
-          owed: effects.replies.length > 0 || effects.edit ? encodeOwed(actions, today, effects.edit !== null) : null,
-          keepExpiry: fromReminder,
-        });
+        const turned = worked(msg.chatId, prev!, decision.event, transition, { version: begun.version, written: begun.written, today });
+        const result = await store.commit({ ...turned.commit, chatId: msg.chatId, token, expectedVersion: begun.version, updateId: msg.updateId, keepExpiry: fromReminder });
         if (!result.ok) {
           const ended = await refused(result.reason);
           if (ended) return ended;
           continue;
         }
-        cache.set(msg.chatId, result.version, { snapshot: next, record, written: result.written });
-        // The turn is stored with the replies it owes: from here on nothing of it is lost if we stop.
-        durable();
-        await answer(msg);
-        for (const action of actions) {
-          if (action.type === 'rememberLanguage') await store.savePrefs(msg.userId, action.params as { lang: Lang });
-          else if (action.type === 'careSignal') metrics?.careSignal((action.params as { kind: CareSignal }).kind);
-        }
-        let posted: number | null;
-        try {
-          posted = await send(msg.chatId, effects);
-        } catch (err) {
-          if (!fromReminder || !isBlocked(err)) throw err;
-          // Blocked: the reminder cannot be delivered, so it is not owed; reminders are off in the case.
-          const [off] = transitionCase(next, { type: 'REMINDERS_BLOCKED', today });
-          finish(msg.chatId, token, result.version, false, off, result.version);
-          return { value: 'blocked', carry: keep() };
-        }
-        const followed = rememberChecklist(msg.chatId, token, next, result.version, posted, today);
-        await keepRemindersInStep(msg.chatId, prev!, next, today, aboutReminders);
-        return { value: fromReminder ? 'reminded' : 'handled', carry: keep(followed ? null : result.version) };
+        return await settled(turned, result);
       }
       logger.warn({ event: 'commit_conflict_exhausted' }, 'gave up after repeated version conflicts');
       await apologise(msg, 'errors.busy');

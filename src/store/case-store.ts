@@ -4,8 +4,10 @@ import type { Lang } from '../domain/catalog.js';
  * The storage port (DESIGN §5). One update costs two awaited calls on the hot path: `begin` (dedupe, flood check,
  * the chat's lease, the version, the snapshot only when the caller's copy is out of date, replies still owed) and
  * `commit` (fenced by the lease; writes the snapshot, records the update id, stores the replies the turn owes).
- * Marking those replies sent and giving the lease back (`finish`) is not awaited by the caller. Redis and memory
- * implement the same contract, tested by one suite.
+ * Where the caller has the case cached it may send the turn worked out from it with `begin`: when the case is still
+ * that version, nothing is owed and the update is new, the store commits it in the same step, and the update costs
+ * one call. Marking the replies sent and giving the lease back (`finish`) is not awaited by the caller. Redis and
+ * memory implement the same contract, tested by one suite.
  */
 export interface CaseStore {
   /** How long a lease lasts unless renewed. */
@@ -111,7 +113,16 @@ export interface BeginInput {
    * lane keeps its place in the queue for it, so no later update on another replica can overtake it.
    */
   more: boolean;
+  /**
+   * The turn worked out from the cached case (`cachedVersion`, never 0): committed with the begin when the case is
+   * still that version, no reply is owed and the update is not a repeat (then `committed`); otherwise begin answers as
+   * without it, and the caller commits as usual. Never a reminder's turn (it keeps the case's expiry).
+   */
+  commit?: ForeseenCommit | undefined;
 }
+
+/** What `commit` would be given for a turn worked out before its begin: the rest comes from the begin's input. */
+export type ForeseenCommit = Pick<CommitInput, 'schema' | 'snapshot' | 'owed' | 'previous'>;
 
 export interface Owed {
   /** The case version whose turn owes these replies. */
@@ -131,7 +142,9 @@ export type BeginResult =
    * The lease is held with `token`. `stored` is null when there is no case, or when it is the cached version
    * (`cached` true). `duplicate`: the update was committed already but its replies are still owed.
    */
-  | { kind: 'go'; version: number; stored: StoredCase | null; cached: boolean; owed: Owed | null; duplicate: boolean; written: Written };
+  | { kind: 'go'; version: number; stored: StoredCase | null; cached: boolean; owed: Owed | null; duplicate: boolean; written: Written }
+  /** The turn given with the begin (`commit`) is committed, as `commit` would answer; the lease is held. */
+  | { kind: 'committed'; version: number; written: Written };
 
 /** How the case is written at the version begun with: its record's schema, and the bytes of changes on top of it. */
 export interface Written {

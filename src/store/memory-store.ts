@@ -9,6 +9,7 @@ import {
   type BeginInput,
   type BeginResult,
   type CaseStore,
+  type CommitInput,
   type CommitResult,
   type KeptRecord,
   type UserPrefs,
@@ -155,39 +156,46 @@ export function createMemoryStore(opts: { ttlSeconds: number; now?: () => number
     };
   }
 
+  function commit(input: CommitInput): CommitResult {
+    const c = chat(input.chatId);
+    if (c.lease?.token !== input.token) return { ok: false, reason: 'lost' };
+    let version = c.case?.version ?? 0;
+    if (c.seen.includes(input.updateId)) {
+      const resent = c.case?.lastUpdate === input.updateId && c.case.lastToken === input.token;
+      return resent ? { ok: true, version, written: { schema: c.case!.schema, changeBytes: 0 } } : { ok: false, reason: 'duplicate' };
+    }
+    if (version !== input.expectedVersion) return { ok: false, reason: 'conflict' };
+    const t = now();
+    if (input.snapshot !== null && [...c.queue.values()].some((w) => w.id < input.updateId && w.deadline >= t)) {
+      release(input.chatId, c);
+      return { ok: false, reason: 'yield' };
+    }
+    if (input.snapshot !== null) {
+      version = version === 0 ? (lastBase = Math.max(t * 1000, lastBase + 1)) : version + 1;
+      c.case = { version, schema: input.schema, json: JSON.stringify(input.snapshot), lastUpdate: input.updateId, lastToken: input.token };
+      if (!input.keepExpiry) c.caseUntil = t + ttl;
+    }
+    c.seen = [...c.seen, input.updateId].sort((a, b) => a - b).slice(-SEEN_KEEP);
+    c.seenUntil = t + ttl;
+    if (input.owed !== null) c.outbox = { version, payload: input.owed, attempts: 0, until: t + owedTtl };
+    c.lease.until = t + leaseMs;
+    return { ok: true, version, written: { schema: c.case?.schema ?? input.schema, changeBytes: 0 } };
+  }
+
   return {
     leaseMs,
     async begin(input) {
       wakes.note(input.chatId);
       const r = begin(input);
       if (r.kind !== 'wait') wakes.forget(input.chatId);
+      const turn = input.commit;
+      if (turn && r.kind === 'go' && r.version !== 0 && r.version === input.cachedVersion && !r.owed && !r.duplicate) {
+        const done = commit({ ...turn, chatId: input.chatId, token: input.token, expectedVersion: r.version, updateId: input.updateId ?? 0 });
+        if (done.ok) return { kind: 'committed', version: done.version, written: done.written };
+      }
       return r;
     },
-    async commit(input): Promise<CommitResult> {
-      const c = chat(input.chatId);
-      if (c.lease?.token !== input.token) return { ok: false, reason: 'lost' };
-      let version = c.case?.version ?? 0;
-      if (c.seen.includes(input.updateId)) {
-        const resent = c.case?.lastUpdate === input.updateId && c.case.lastToken === input.token;
-        return resent ? { ok: true, version, written: { schema: c.case!.schema, changeBytes: 0 } } : { ok: false, reason: 'duplicate' };
-      }
-      if (version !== input.expectedVersion) return { ok: false, reason: 'conflict' };
-      const t = now();
-      if (input.snapshot !== null && [...c.queue.values()].some((w) => w.id < input.updateId && w.deadline >= t)) {
-        release(input.chatId, c);
-        return { ok: false, reason: 'yield' };
-      }
-      if (input.snapshot !== null) {
-        version = version === 0 ? (lastBase = Math.max(t * 1000, lastBase + 1)) : version + 1;
-        c.case = { version, schema: input.schema, json: JSON.stringify(input.snapshot), lastUpdate: input.updateId, lastToken: input.token };
-        if (!input.keepExpiry) c.caseUntil = t + ttl;
-      }
-      c.seen = [...c.seen, input.updateId].sort((a, b) => a - b).slice(-SEEN_KEEP);
-      c.seenUntil = t + ttl;
-      if (input.owed !== null) c.outbox = { version, payload: input.owed, attempts: 0, until: t + owedTtl };
-      c.lease.until = t + leaseMs;
-      return { ok: true, version, written: { schema: c.case?.schema ?? input.schema, changeBytes: 0 } };
-    },
+    commit: async (input) => commit(input),
     async finish(input) {
       const c = chat(input.chatId);
       const mine = c.lease?.token === input.token;

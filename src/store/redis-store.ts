@@ -123,182 +123,207 @@ end
 `;
 
 /**
- * begin. KEYS: case (the queue's key is made from it). ARGV: token, update id ('0' = the start-up sweep), cached version, flood limit ('0' = not
- * counted), flood window ms, version the lane's previous turn sent (''), whether the lane has a next update
- * ('1'/'0'), deadline. The queue is read only while `q` says someone may wait.
+ * begin, as a Lua function of its arguments A (the begin script's ARGV). KEYS: case (the queue's key is made from
+ * it). A: token, update id ('0' = the start-up sweep), cached version, flood limit ('0' = not counted), flood window
+ * ms, version the lane's previous turn sent (''), whether the lane has a next update ('1'/'0'), deadline. The queue is read only while `q` says someone may wait.
  * Returns {'late'} | {'flood', over} | {'dup'} | {'wait', ms} |
  * {'go', version, schema, snap, owed version, owed, dup, bytes of changes on the record}.
  */
-const BEGIN = (l: Limits) => `${CLOCK}${SEEN(SEEN_KEEP)}${WAKE}${OWED}
-if late(ARGV[8]) then return {'late'} end
-local token, upd = ARGV[1], ARGV[2]
-local id = tonumber(upd)
-local prefix = token .. ':'
-local queue = string.gsub(KEYS[1], ':case$', ':queue')
-local h = redis.call('HMGET', KEYS[1], 'v', 'k', 'e', 's', 'o', 'f', 'w', 'q', 'n', 'schema')
-local exists = false
-for i = 1, 10 do if h[i] then exists = true end end
-local v, holder, seen, owed, n, schema = val(h[1]) or '0', val(h[2]), val(h[4]), owedOf(val(h[5])), val(h[9]) or '0', val(h[10]) or ''
-if holder and tonumber(h[3] or 0) <= now then holder = false end
-local mine = holder == token
-local set = {}
-local function put(f, x) table.insert(set, f) table.insert(set, x) end
-local function write()
-  if #set > 0 then redis.call('HSET', KEYS[1], unpack(set)) end
-  if not exists and #set > 0 then redis.call('PEXPIRE', KEYS[1], ${Math.max(l.leaseMs, WAITER_LIVE_MS) * 30}) end
-end
-if h[4] == false and v ~= '0' then
-  seen = val(carried(KEYS[1]))
-  put('s', seen or '')
-end
-local carriedPayload = nil
-if upd == '0' and not owed then
-  -- The start-up sweep carries over replies an older version kept owed in a key of their own.
-  local key = string.gsub(KEYS[1], ':case$', ':outbox')
-  if redis.call('TYPE', key).ok == 'hash' then
-    local o = redis.call('HMGET', key, 'v', 'p', 'a')
-    local ttl = redis.call('PTTL', key)
-    redis.call('DEL', key)
-    if o[1] and ttl > 0 then
-      owed = {v = o[1], a = tonumber(o[3] or '0'), ends = now + ttl}
-      carriedPayload = o[2] or ''
-      put('p', carriedPayload)
+const BEGIN_STEPS = (l: Limits) => `
+local function begin(A)
+  if late(A[8]) then return {'late'} end
+  local token, upd = A[1], A[2]
+  local id = tonumber(upd)
+  local prefix = token .. ':'
+  local queue = string.gsub(KEYS[1], ':case$', ':queue')
+  local h = redis.call('HMGET', KEYS[1], 'v', 'k', 'e', 's', 'o', 'f', 'w', 'q', 'n', 'schema')
+  local exists = false
+  for i = 1, 10 do if h[i] then exists = true end end
+  local v, holder, seen, owed, n, schema = val(h[1]) or '0', val(h[2]), val(h[4]), owedOf(val(h[5])), val(h[9]) or '0', val(h[10]) or ''
+  if holder and tonumber(h[3] or 0) <= now then holder = false end
+  local mine = holder == token
+  local set = {}
+  local function put(f, x) table.insert(set, f) table.insert(set, x) end
+  local function write()
+    if #set > 0 then redis.call('HSET', KEYS[1], unpack(set)) end
+    if not exists and #set > 0 then redis.call('PEXPIRE', KEYS[1], ${Math.max(l.leaseMs, WAITER_LIVE_MS) * 30}) end
+  end
+  if h[4] == false and v ~= '0' then
+    seen = val(carried(KEYS[1]))
+    put('s', seen or '')
+  end
+  local carriedPayload = nil
+  if upd == '0' and not owed then
+    -- The start-up sweep carries over replies an older version kept owed in a key of their own.
+    local key = string.gsub(KEYS[1], ':case$', ':outbox')
+    if redis.call('TYPE', key).ok == 'hash' then
+      local o = redis.call('HMGET', key, 'v', 'p', 'a')
+      local ttl = redis.call('PTTL', key)
+      redis.call('DEL', key)
+      if o[1] and ttl > 0 then
+        owed = {v = o[1], a = tonumber(o[3] or '0'), ends = now + ttl}
+        carriedPayload = o[2] or ''
+        put('p', carriedPayload)
+      end
     end
   end
-end
-if owed and ((ARGV[6] ~= '' and mine and owed.v == ARGV[6]) or owed.a >= ${OWED_ATTEMPTS} or owed.ends <= now) then
-  owed = nil
-  put('o', '')
-  put('p', '')
-end
-local dup = upd ~= '0' and seenHas(seen, id)
--- Takes this lane's place out of the queue (one per token; other replicas may wait with the same update id) and
--- returns the update id it stood for.
-local function unqueue()
-  local was = nil
-  if not val(h[8]) then return nil end
-  local all = redis.call('ZRANGE', queue, 0, -1, 'WITHSCORES')
-  for i = 1, #all, 2 do
-    if string.sub(all[i], 1, #prefix) == prefix then
-      redis.call('ZREM', queue, all[i])
-      was = tonumber(all[i + 1])
+  if owed and ((A[6] ~= '' and mine and owed.v == A[6]) or owed.a >= ${OWED_ATTEMPTS} or owed.ends <= now) then
+    owed = nil
+    put('o', '')
+    put('p', '')
+  end
+  local dup = upd ~= '0' and seenHas(seen, id)
+  -- Takes this lane's place out of the queue (one per token; other replicas may wait with the same update id) and
+  -- returns the update id it stood for.
+  local function unqueue()
+    local was = nil
+    if not val(h[8]) then return nil end
+    local all = redis.call('ZRANGE', queue, 0, -1, 'WITHSCORES')
+    for i = 1, #all, 2 do
+      if string.sub(all[i], 1, #prefix) == prefix then
+        redis.call('ZREM', queue, all[i])
+        was = tonumber(all[i + 1])
+      end
+    end
+    return was
+  end
+  -- An update that ends here without the lease: its lane keeps its place while its next update follows at once.
+  local function leave()
+    if A[7] == '0' and unqueue() ~= nil and not holder then wake() end
+  end
+  if not dup and A[4] ~= '0' then
+    local count = 1
+    if val(h[7]) and tonumber(h[7]) > now then count = tonumber(h[6]) + 1 else put('w', fmt(now + tonumber(A[5]))) end
+    put('f', count)
+    local over = count - tonumber(A[4])
+    if over > 0 then
+      leave()
+      write()
+      return {'flood', over}
     end
   end
-  return was
-end
--- An update that ends here without the lease: its lane keeps its place while its next update follows at once.
-local function leave()
-  if ARGV[7] == '0' and unqueue() ~= nil and not holder then wake() end
-end
-if not dup and ARGV[4] ~= '0' then
-  local count = 1
-  if val(h[7]) and tonumber(h[7]) > now then count = tonumber(h[6]) + 1 else put('w', fmt(now + tonumber(ARGV[5]))) end
-  put('f', count)
-  local over = count - tonumber(ARGV[4])
-  if over > 0 then
+  if dup and not owed then
     leave()
     write()
-    return {'flood', over}
+    return {'dup'}
   end
-end
-if dup and not owed then
-  leave()
+  local was = unqueue()
+  local head, headDeadline = nil, 0
+  if val(h[8]) then
+    while true do
+      local first = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+      if #first == 0 then put('q', '') break end
+      local deadline = tonumber(string.match(first[1], ':(%d+)$'))
+      if deadline >= now then head, headDeadline = tonumber(first[2]), deadline break end
+      redis.call('ZREM', queue, first[1])
+    end
+  end
+  if holder and not mine or (head ~= nil and head < id) then
+    local wait
+    if holder and not mine then wait = tonumber(h[3] or 0) - now else wait = headDeadline - now end
+    if mine then
+      -- Steps aside for an older update waiting on another replica.
+      put('k', '')
+      wake()
+    elseif not holder and was ~= nil and was < id then
+      -- This lane moved back in the queue: whoever is first now may go.
+      wake()
+    end
+    redis.call('ZADD', queue, id, prefix .. fmt(now + ${WAITER_LIVE_MS}))
+    redis.call('PEXPIRE', queue, ${WAITER_LIVE_MS})
+    put('q', '1')
+    write()
+    return {'wait', math.max(5, math.min(wait, ${l.leaseMs}))}
+  end
+  put('k', token)
+  put('e', fmt(now + ${l.leaseMs}))
+  local ov, op = '', ''
+  if owed then
+    put('o', owed.v .. ':' .. (owed.a + 1) .. ':' .. fmt(owed.ends))
+    ov = owed.v
+    op = carriedPayload or redis.call('HGET', KEYS[1], 'p') or ''
+  end
+  local snap = ''
+  if v ~= '0' and v ~= A[3] then snap = redis.call('HGET', KEYS[1], 'snap') or '' end
   write()
-  return {'dup'}
+  return {'go', v, schema, snap, ov, op, dup and 1 or 0, n}
 end
-local was = unqueue()
-local head, headDeadline = nil, 0
-if val(h[8]) then
-  while true do
-    local first = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
-    if #first == 0 then put('q', '') break end
-    local deadline = tonumber(string.match(first[1], ':(%d+)$'))
-    if deadline >= now then head, headDeadline = tonumber(first[2]), deadline break end
-    redis.call('ZREM', queue, first[1])
-  end
-end
-if holder and not mine or (head ~= nil and head < id) then
-  local wait
-  if holder and not mine then wait = tonumber(h[3] or 0) - now else wait = headDeadline - now end
-  if mine then
-    -- Steps aside for an older update waiting on another replica.
-    put('k', '')
-    wake()
-  elseif not holder and was ~= nil and was < id then
-    -- This lane moved back in the queue: whoever is first now may go.
-    wake()
-  end
-  redis.call('ZADD', queue, id, prefix .. fmt(now + ${WAITER_LIVE_MS}))
-  redis.call('PEXPIRE', queue, ${WAITER_LIVE_MS})
-  put('q', '1')
-  write()
-  return {'wait', math.max(5, math.min(wait, ${l.leaseMs}))}
-end
-put('k', token)
-put('e', fmt(now + ${l.leaseMs}))
-local ov, op = '', ''
-if owed then
-  put('o', owed.v .. ':' .. (owed.a + 1) .. ':' .. fmt(owed.ends))
-  ov = owed.v
-  op = carriedPayload or redis.call('HGET', KEYS[1], 'p') or ''
-end
-local snap = ''
-if v ~= '0' and v ~= ARGV[3] then snap = redis.call('HGET', KEYS[1], 'snap') or '' end
-write()
-return {'go', v, schema, snap, ov, op, dup and 1 or 0, n}
+`;
+const BEGIN = (l: Limits) => `${CLOCK}${SEEN(SEEN_KEEP)}${WAKE}${OWED}${BEGIN_STEPS(l)}return begin(ARGV)
 `;
 
 /**
- * commit. KEYS: case. ARGV: token, expected version, update id, schema, the record ('' = record the id only; 'f' and
- * the whole record as JSON; 'p' and the writes since the expected version), owed replies (''), keep the case's
- * expiry ('1'/'0'), deadline. A repeated id is a duplicate, unless this very commit already ran with the same token
+ * commit, as a Lua function of its arguments A (the commit script's ARGV). KEYS: case. A: token, expected version,
+ * update id, schema, the record ('' = record the id only; 'f' and the whole record as JSON; 'p' and the writes since
+ * the expected version), owed replies (''), keep the case's expiry ('1'/'0'), deadline ('0' = no check). A repeated id is a duplicate, unless this very commit already ran with the same token
  * (its reply was lost). A record is not written while an older update of the chat waits: the lease goes to it.
  */
-const COMMIT = (l: Limits) => `${CLOCK}${SEEN(SEEN_KEEP)}${WAKE}
-if late(ARGV[8]) then return {'late'} end
-local kind = string.sub(ARGV[5], 1, 1)
-local h
-if kind == 'p' then h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema', 'q', 'snap')
-else h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema', 'q') end
-if h[1] ~= ARGV[1] or tonumber(h[2] or 0) <= now then return {'lost'} end
-local v = val(h[3]) or '0'
-local id = tonumber(ARGV[3])
-if seenHas(val(h[4]), id) then
-  if h[5] == ARGV[3] .. ' ' .. ARGV[1] then return {'ok', v, val(h[6]) or '0', val(h[7]) or ''} end
-  return {'dup'}
-end
-if v ~= ARGV[2] then return {'conflict'} end
-if kind ~= '' and val(h[8]) then
-  -- An older update of the chat began on another replica while this one was computed: it goes first (this turn has
-  -- changed nothing yet; it is computed again after it).
-  local queue = string.gsub(KEYS[1], ':case$', ':queue')
-  local first = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
-  if #first > 0 and tonumber(first[2]) < id and tonumber(string.match(first[1], ':(%d+)$')) >= now then
-    redis.call('HDEL', KEYS[1], 'k', 'e')
-    wake()
-    return {'yield'}
+const COMMIT_STEPS = (l: Limits) => `
+local function commit(A)
+  if late(A[8]) then return {'late'} end
+  local kind = string.sub(A[5], 1, 1)
+  local h
+  if kind == 'p' then h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema', 'q', 'snap')
+  else h = redis.call('HMGET', KEYS[1], 'k', 'e', 'v', 's', 'u', 'n', 'schema', 'q') end
+  if h[1] ~= A[1] or tonumber(h[2] or 0) <= now then return {'lost'} end
+  local v = val(h[3]) or '0'
+  local id = tonumber(A[3])
+  if seenHas(val(h[4]), id) then
+    if h[5] == A[3] .. ' ' .. A[1] then return {'ok', v, val(h[6]) or '0', val(h[7]) or ''} end
+    return {'dup'}
   end
-end
-local set = {'s', seenAdd(val(h[4]), id), 'e', fmt(now + ${l.leaseMs})}
-local n, schema = val(h[6]) or '0', ARGV[4]
-if kind ~= '' then
-  if v == '0' then v = fmt(tonumber(clock[1]) * 1000000 + tonumber(clock[2])) else v = fmt(tonumber(v) + 1) end
-  local body = string.sub(ARGV[5], 2)
-  local snap = body
-  n = 0
-  if kind == 'p' then
-    snap = (h[9] or '') .. '\\n' .. body
-    n = tonumber(val(h[6]) or '0') + #body + 1
+  if v ~= A[2] then return {'conflict'} end
+  if kind ~= '' and val(h[8]) then
+    -- An older update of the chat began on another replica while this one was computed: it goes first (this turn has
+    -- changed nothing yet; it is computed again after it).
+    local queue = string.gsub(KEYS[1], ':case$', ':queue')
+    local first = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+    if #first > 0 and tonumber(first[2]) < id and tonumber(string.match(first[1], ':(%d+)$')) >= now then
+      redis.call('HDEL', KEYS[1], 'k', 'e')
+      wake()
+      return {'yield'}
+    end
   end
-  for _, x in ipairs({'v', v, 'snap', snap, 'n', n, 'schema', ARGV[4], 'u', ARGV[3] .. ' ' .. ARGV[1]}) do table.insert(set, x) end
+  local set = {'s', seenAdd(val(h[4]), id), 'e', fmt(now + ${l.leaseMs})}
+  local n, schema = val(h[6]) or '0', A[4]
+  if kind ~= '' then
+    if v == '0' then v = fmt(tonumber(clock[1]) * 1000000 + tonumber(clock[2])) else v = fmt(tonumber(v) + 1) end
+    local body = string.sub(A[5], 2)
+    local snap = body
+    n = 0
+    if kind == 'p' then
+      snap = (h[9] or '') .. '\\n' .. body
+      n = tonumber(val(h[6]) or '0') + #body + 1
+    end
+    for _, x in ipairs({'v', v, 'snap', snap, 'n', n, 'schema', A[4], 'u', A[3] .. ' ' .. A[1]}) do table.insert(set, x) end
+  end
+  if A[6] ~= '' then
+    for _, x in ipairs({'o', v .. ':0:' .. fmt(now + ${l.owedTtl * 1000}), 'p', A[6]}) do table.insert(set, x) end
+  end
+  redis.call('HSET', KEYS[1], unpack(set))
+  if kind ~= '' and A[7] ~= '1' then redis.call('EXPIRE', KEYS[1], ${l.ttl}) end
+  if kind == '' then schema = val(h[7]) or '' end
+  return {'ok', v, n, schema}
 end
-if ARGV[6] ~= '' then
-  for _, x in ipairs({'o', v .. ':0:' .. fmt(now + ${l.owedTtl * 1000}), 'p', ARGV[6]}) do table.insert(set, x) end
+`;
+const COMMIT = (l: Limits) => `${CLOCK}${SEEN(SEEN_KEEP)}${WAKE}${COMMIT_STEPS(l)}return commit(ARGV)
+`;
+
+/**
+ * begin, then commit in the same step the turn the caller worked out from its cached case, when begin goes ahead at
+ * that very version with nothing owed and the update new (what commit needs then holds: the lease is this token's, the
+ * update unseen, the version the expected one, no older update waiting). KEYS: case. ARGV: begin's, then the turn's
+ * schema, record and owed replies (as commit's). Returns {'committed', version, bytes of changes, schema}, or begin's
+ * answer. Run again after a lost reply, its begin finds the update applied: the replies it owes are handed out again
+ * (at least once), and nothing is written twice.
+ */
+const BEGIN_COMMIT = (l: Limits) => `${CLOCK}${SEEN(SEEN_KEEP)}${WAKE}${OWED}${BEGIN_STEPS(l)}${COMMIT_STEPS(l)}
+local b = begin(ARGV)
+if b[1] == 'go' and b[2] ~= '0' and b[2] == ARGV[3] and b[5] == '' and b[7] == 0 then
+  local c = commit({ARGV[1], b[2], ARGV[2], ARGV[9], ARGV[10], ARGV[11], '0', '0'})
+  if c[1] == 'ok' then return {'committed', c[2], c[3], c[4]} end
 end
-redis.call('HSET', KEYS[1], unpack(set))
-if kind ~= '' and ARGV[7] ~= '1' then redis.call('EXPIRE', KEYS[1], ${l.ttl}) end
-if kind == '' then schema = val(h[7]) or '' end
-return {'ok', v, n, schema}
+return b
 `;
 
 /**
@@ -407,6 +432,7 @@ type Reply = Array<string | number | null>;
 interface Scripts {
   xsBegin(...args: Array<string | number>): Promise<Reply>;
   xsCommit(...args: Array<string | number>): Promise<Reply>;
+  xsBeginCommit(...args: Array<string | number>): Promise<Reply>;
   xsFinish(...args: Array<string | number>): Promise<string>;
   xsRenew(...args: Array<string | number>): Promise<number>;
   xsSavePrefs(...args: Array<string | number>): Promise<number>;
@@ -458,6 +484,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
   const limits: Limits = { leaseMs, ttl, owedTtl: Math.min(ttl, OWED_TTL_SECONDS) };
   client.defineCommand('xsBegin', { numberOfKeys: 1, lua: BEGIN(limits) });
   client.defineCommand('xsCommit', { numberOfKeys: 1, lua: COMMIT(limits) });
+  client.defineCommand('xsBeginCommit', { numberOfKeys: 1, lua: BEGIN_COMMIT(limits) });
   client.defineCommand('xsFinish', { numberOfKeys: 1, lua: FINISH });
   client.defineCommand('xsRenew', { numberOfKeys: 1, lua: RENEW(limits) });
   client.defineCommand('xsSavePrefs', { numberOfKeys: 1, lua: SAVE_PREFS });
@@ -525,7 +552,7 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
       guard(async (): Promise<BeginResult> => {
         const id = input.chatId;
         wakes.note(id);
-        const r = await scripts.xsBegin(
+        const args = [
           keys.case(id),
           input.token,
           input.updateId ?? 0,
@@ -535,11 +562,17 @@ export function createRedisStore(client: RedisClient, opts: { ttlSeconds: number
           str(input.sentVersion),
           input.more ? '1' : '0',
           deadlines.next(),
-        );
+        ];
+        const turn = input.commit;
+        const r = turn
+          ? await scripts.xsBeginCommit(...args, turn.schema, turn.snapshot === null ? '' : recordWrite(turn.snapshot, turn.schema, turn.previous), turn.owed ?? '')
+          : await scripts.xsBegin(...args);
         if (r[0] !== 'wait') wakes.forget(id);
         switch (r[0]) {
           case 'late':
             throw new Error('Redis ran the command after we stopped waiting');
+          case 'committed':
+            return { kind: 'committed', version: Number(r[1]), written: { schema: Number(r[3]), changeBytes: Number(r[2]) } };
           case 'flood':
             return { kind: 'flood', first: Number(r[1]) === 1 };
           case 'dup':

@@ -58,12 +58,19 @@ async function replyDroppingProxy(target: number) {
 
 
 /**
- * Which of the store's scripts a command is: begin carries the flood window, commit a record, finish (no follow-up)
- * 3 arguments; a script's first call on a new connection goes as EVAL with its text, later ones as EVALSHA.
+ * A command that carries a record: a commit's or a begin-and-commit's ('f' and the whole record, packed or as JSON;
+ * 'p' and the changes).
+ */
+const recordIn = (c: string) => /\r\n(?:fz\d|f\{|p\[)/.test(c);
+/**
+ * Which of the store's scripts a command is: begin carries the flood window (and a begin-and-commit a record as well),
+ * commit a record alone, finish (no follow-up) 3 arguments; a script's first call on a new connection goes as EVAL
+ * with its text, later ones as EVALSHA.
  */
 const is = {
-  begin: (c: string) => c.includes('\r\n60000\r\n'),
-  commit: (c: string) => /\r\n[fp][{[]/.test(c) && !c.includes('\r\n60000\r\n'),
+  begin: (c: string) => c.includes('\r\n60000\r\n') && !recordIn(c),
+  beginCommit: (c: string) => c.includes('\r\n60000\r\n') && recordIn(c),
+  commit: (c: string) => recordIn(c) && !c.includes('\r\n60000\r\n'),
   finish: (c: string) => /^\*7\r\n\$(?:7\r\nevalsha|4\r\neval)\r\n/.test(c),
   prefs: (c: string) => c.includes(':prefs'),
 };
@@ -76,12 +83,20 @@ describe('replies lost with the connection', () => {
     const h = createBotHarness({ store: createRedisStore(client, { ttlSeconds: 86_400 }), flood: { limit: 30, windowMs: 60_000 } });
     const id = 7_500_001;
     const u = h.user(id, 'zh-hans');
-    await u.send('/start');
-
+    // A new chat (nothing cached): its begin, then its commit, each on its own.
     proxy.dropReplyOf(is.begin); // the flood counter is counted twice, and must still expire
-    await u.press('开始');
-    expect(u.last()).toContain('征得你的同意');
+    await u.send('/start');
+    const v = h.user(id + 1, 'zh-hans');
     proxy.dropReplyOf(is.commit); // the commit runs again: the same turn, not a duplicate
+    await v.send('/start');
+    for (const who of [u, v]) {
+      expect(who.texts()).toHaveLength(1);
+      await who.press('开始');
+      expect(who.last()).toContain('征得你的同意');
+    }
+    // A turn worked out from the cached case, committed with its begin: run again, it finds the update applied and
+    // its replies owed, and they are shown.
+    proxy.dropReplyOf(is.beginCommit);
     await u.press('同意，开始');
     expect(u.last()).toContain('哪个产品逾期了');
     proxy.dropReplyOf(is.finish);
@@ -92,7 +107,7 @@ describe('replies lost with the connection', () => {
     await u.send('/language');
     await u.pressData('1~g~lang:en');
     expect(u.last()).toContain('How much is still unpaid');
-    expect(proxy.dropped()).toBe(4);
+    expect(proxy.dropped()).toBe(5);
 
     // Calm messages after all that: each one answered.
     for (const [say, answer] of [['/help', 'What I can do'], ['/privacy', 'Privacy'], ['/checklist', 'checklist']] as const) {
@@ -102,6 +117,7 @@ describe('replies lost with the connection', () => {
     await h.engine.idle(5_000);
     const found = await redis.raw.keys(`xs:*${id}}*`);
     expect(found.length).toBeGreaterThanOrEqual(2);
+    found.push(...(await redis.raw.keys(`xs:*${id + 1}}*`)));
     for (const key of found) expect(await redis.raw.pttl(key), key).toBeGreaterThan(0);
     client.disconnect();
     await proxy.close();
