@@ -58,6 +58,57 @@ function contract(name: string, make: () => CaseStore) {
       expect(again).toMatchObject({ ok: true, version: v1 + 1 });
     });
 
+    it('commits a turn given with its begin when the case is still the version it was worked out from', async () => {
+      const store = make();
+      const id = chat();
+      const v = await turn(store, id, 1, { step: 1 });
+      const r = await begin(store, { chatId: id, token: 'lane', updateId: 2, cachedVersion: v, commit: { schema: 1, snapshot: { step: 2 }, owed: 'replies' } });
+      expect(r).toMatchObject({ kind: 'committed', version: v + 1 });
+      expect(await store.load(id)).toEqual({ version: v + 1, schema: 1, snapshot: { step: 2 } });
+      // The lease is held as after a commit, and the replies are owed until sent.
+      expect((await begin(store, { chatId: id, token: 'other', updateId: 3, cachedVersion: v + 1 })).kind).toBe('wait');
+      await store.finish({ chatId: id, token: 'lane', sentVersion: null, followUp: null, release: true });
+      expect(await go(store, { chatId: id, token: 'next', updateId: 3, cachedVersion: v + 1 })).toMatchObject({ owed: { version: v + 1, payload: 'replies' } });
+    });
+
+    it('answers a begin as without its turn when the case moved on, replies are owed, or the update is a repeat', async () => {
+      const store = make();
+      const id = chat();
+      const v1 = await turn(store, id, 1, { step: 1 });
+      const v2 = await turn(store, id, 2, { step: 2 });
+      const worked = { schema: 1, snapshot: { from: 'an older copy' }, owed: null };
+      // Worked out from version v1: the case is at v2, sent back to be worked out again; nothing written.
+      const moved = await begin(store, { chatId: id, token: 'a', updateId: 3, cachedVersion: v1, commit: worked });
+      expect(moved).toMatchObject({ kind: 'go', version: v2, stored: { snapshot: { step: 2 } } });
+      expect((await store.load(id))?.snapshot).toEqual({ step: 2 });
+      await store.finish({ chatId: id, token: 'a', sentVersion: null, followUp: null, release: true });
+      // Replies owed: shown first, the turn not applied.
+      const v3 = await turn(store, id, 4, { step: 3 }, 'owed replies');
+      const owing = await begin(store, { chatId: id, token: 'b', updateId: 5, cachedVersion: v3, commit: worked });
+      expect(owing).toMatchObject({ kind: 'go', version: v3, owed: { version: v3, payload: 'owed replies' }, duplicate: false });
+      await store.finish({ chatId: id, token: 'b', sentVersion: v3, followUp: null, release: true });
+      // A repeat of an applied update: a duplicate, as without the turn.
+      expect(await begin(store, { chatId: id, token: 'c', updateId: 4, cachedVersion: v3, commit: worked })).toEqual({ kind: 'duplicate' });
+      expect((await store.load(id))?.snapshot).toEqual({ step: 3 });
+    });
+
+    it('run twice (its reply lost), a begin that committed hands out the replies owed again and writes nothing more', async () => {
+      const store = make();
+      const id = chat();
+      const v = await turn(store, id, 1);
+      const input = { chatId: id, token: 'lane', updateId: 2, cachedVersion: v, commit: { schema: 1, snapshot: { step: 2 }, owed: 'replies' } };
+      expect(await begin(store, input)).toMatchObject({ kind: 'committed', version: v + 1 });
+      expect(await begin(store, input)).toMatchObject({ kind: 'go', version: v + 1, duplicate: true, owed: { version: v + 1, payload: 'replies' } });
+      expect(await store.load(id)).toEqual({ version: v + 1, schema: 1, snapshot: { step: 2 } });
+      // With nothing owed, the second run is a plain duplicate.
+      await store.finish({ chatId: id, token: 'lane', sentVersion: v + 1, followUp: null, release: true });
+      const quiet = { ...input, updateId: 3, cachedVersion: v + 1, commit: { schema: 1, snapshot: { step: 3 }, owed: null } };
+      expect(await begin(store, quiet)).toMatchObject({ kind: 'committed', version: v + 2 });
+      await store.finish({ chatId: id, token: 'lane', sentVersion: null, followUp: null, release: true });
+      expect(await begin(store, quiet)).toEqual({ kind: 'duplicate' });
+      expect((await store.load(id))?.version).toBe(v + 2);
+    });
+
     it('returns the snapshot only when the caller does not already hold that version', async () => {
       const store = make();
       const id = chat();
