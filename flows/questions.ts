@@ -56,11 +56,11 @@ const tail = (kind: 'phone' | 'id', set: (t: string) => Patch) => (text: string)
 
 /** The questions answered with an amount: where each is kept, and whether nothing (0) is an answer. */
 const MONEY_ANSWERS = {
-  amount: { set: (amountFen: number) => debtFact({ amountFen }), allowZero: false, sum: false },
-  income: { set: (incomeFen: number) => fact({ incomeFen }), allowZero: true, sum: false },
-  essentials: { set: (essentialsFen: number) => fact({ essentialsFen }), allowZero: true, sum: true },
-  otherDebts: { set: (otherDebtsFen: number) => fact({ otherDebtsFen }), allowZero: true, sum: true },
-  planMonthly: { set: (monthlyFen: number) => plan({ monthlyFen, kind: undefined }), allowZero: false, sum: false },
+  amount: { set: (amountFen: number) => debtFact({ amountFen }), allowZero: false, sum: false, perMonth: false },
+  income: { set: (incomeFen: number) => fact({ incomeFen }), allowZero: true, sum: false, perMonth: true },
+  essentials: { set: (essentialsFen: number) => fact({ essentialsFen }), allowZero: true, sum: true, perMonth: true },
+  otherDebts: { set: (otherDebtsFen: number) => fact({ otherDebtsFen }), allowZero: true, sum: true, perMonth: true },
+  planMonthly: { set: (monthlyFen: number) => plan({ monthlyFen, kind: undefined }), allowZero: false, sum: false, perMonth: true },
 } as const;
 export type MoneyQuestion = (typeof MONEY_QUESTIONS)[number];
 const MONTHLY: ReadonlySet<MoneyQuestion> = new Set(['essentials', 'otherDebts', 'planMonthly', 'minimum']);
@@ -89,8 +89,8 @@ const notMoney = (r: Extract<MoneyParse, { ok: false }>): Parsed =>
   r.between ? { ok: false, reason: 'unsure.range', unsure: { doubt: 'range', options: r.between } } : { ok: false, reason: `money.${r.reason}` };
 
 const money = (q: keyof typeof MONEY_ANSWERS): Reader => (text, _today, c) => {
-  const { set, allowZero, sum } = MONEY_ANSWERS[q];
-  const r = parseMoney(text, { allowZero, sum });
+  const { set, allowZero, sum, perMonth } = MONEY_ANSWERS[q];
+  const r = parseMoney(text, { allowZero, sum, perMonth });
   if (!r.ok) return notMoney(r);
   const doubt = doubtAbout(q, r.fen, c);
   return doubt ? { ok: false, ...doubt } : { ok: true, apply: set(r.fen) };

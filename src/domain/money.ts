@@ -16,22 +16,30 @@ export type MoneyParse =
 /** "Nothing", as someone who has just lost their job says it: `没有`, `没收入`, `失业了没有收入`, `no income`, `没有别的了`. */
 const NOTHING_WHOLE = /^(现在|目前|暂时|最近)?(失业了?|没工作了?)?(没有|无|没|零|0|zero|none|nothing|no|nil)(任何)?(收入|工资|进账|income|money)?了?$/i;
 const NOTHING_SAID =
-  /(?<!快|要)(没有|没|无)(任何)?(收入|工资|进账|别的|其他|其它|了)|(别的|其他|其它)的?都?(没有|没|无)|没(什么|啥)(开销|花销|支出|花费|收入|别的|其他)|(没有|没|无)(工作|收入)?[\s，,]*(失业|下岗|待业)|零收入|(一分钱|一毛钱|分文|一分)(收入)?.{0,4}(没有|都没|没)|(?<!有时候?)没有$|木有|没得|莫得|(?<!尽量|能|省|想|要)不(用)?花(钱|什么钱)(?!是不可能|不行|不可能)|(只有|就|就只有|只欠)(这|花呗|借呗|微粒贷|白条|金条|月付|信用卡|一张卡|一家)?.{0,4}(一笔|一个|这个|一家|这笔|这一笔|这一家)(?!人)|^没了|^(没有?|无)$|\b(no|zero|nil) (income|salary|wages|pay|money coming in|other (debts?|loans?))\b|\b(none|nothing|nope|that is (all|it)|that's (all|it)|no more|no others?)\b|\bunemployed\b.*\b(no|nothing|zero)\b/i;
+  /(?<!快|要)(没有|没|无)(任何)?(收入|工资|进账|别的|其他|其它|了)|(别的|其他|其它)的?都?(没有|没|无)|没(什么|啥)(开销|花销|支出|花费|收入|别的|其他)|(没有|没|无)(工作|收入)?[\s，,]*(失业|下岗|待业)|零收入|(一分钱|一毛钱|分文|一分)(收入)?.{0,4}(没有|都没|没)|(?<!有时候?)没有$|木有|没得|莫得|(?<!尽量|能|省|想|要)不(用)?花(钱|什么钱)(?!是不可能|不行|不可能)|(只有|就|就只有|只欠)(这|花呗|借呗|微粒贷|白条|金条|月付|信用卡|一张卡|一家)?.{0,4}(一笔|一个|这个|一家|这笔|这一笔|这一家)(?!人)|^没了|^(没有?|无)$|\b(no|zero|nil) (income|salary|wages|pay|money coming in|other (debts?|loans?))\b|\b(none|nothing|nope|that is (all|it|everything)|that's (all|it|everything)|no more|no others?|(just|only) (this|that|the) one)\b|\bunemployed\b.*\b(no|nothing|zero)\b/i;
 /** "其他的就是一个装修贷": another debt named, not "only this one". */
 const ANOTHER_NAMED = /(其他|别的|另外|其余)(的)?(就|就是|还有|是)一(个|笔)/;
 /** "就这些了", "that's all": nothing more, unless the sentence was about something else ("六点出门，哪有空算这些"). */
 const THATS_ALL = /(就|只有)?(这些|这么多|这一个|这一笔|这个)(了|吧)?$/;
 /** A total named as such ("一共3万", "in total 5000") is the answer among its parts. */
-const TOTAL_BEFORE = /(一共|总共|合计|总计|加起来|总的|in total|total|altogether|all together|comes to|which makes)[^0-9]{0,4}$/;
+const TOTAL_BEFORE = /(一共|总共|合计|总计|加起来|总的|in total|total( [a-z]+)?|altogether|all together|comes to|which makes|=|等于|equals)[^0-9]{0,4}$/;
+const TOTAL_AFTER = /^\s?(in total|total|altogether|all in|合计|总共|一共)(?![\s:：]*[\d一二两三四五六七八九十百千万])/;
 /** "…so 1200", "所以一共", "算下来": a total only after parts were named before it. */
 const SO_BEFORE = /((?<!or )\bso\b|所以|算下来)[^0-9]{0,4}$/;
 /** What the person has now, when they say what they had before ("以前一万，现在四千"), or after tax ("月薪1.2w 税后一万"). */
-const NOW_BEFORE = /(现在|目前|如今|眼下|这个月|税后|\bnow|\bcurrently|these days|at the moment|\bafter tax|\bnet\b)[^0-9]{0,6}$/;
+const NOW_BEFORE = /(现在|目前|如今|眼下|这个月|税后|\bnow|\bcurrently|these days|at the moment|\bafter tax|\bnet\b)(?![^0-9]*(\bwas\b|\bwere\b|used to|以前|之前|原来|本来))[^0-9]{0,6}$/;
+/** What comes in as a rule, beside what it is made of or what it was at most ("底薪两千八 平均四千", "usually 4.5k"). */
+const USUALLY_BEFORE = /(平均|一般|通常|正常|on average|average|\busually|\btypically|\bnormally)[^0-9]{0,6}$/;
 /** What is left of one debt named whole before it ("借了两万 还剩一万四", "borrowed 20k and still owe 12k"). */
 const LEFT_BEFORE = /(还剩|剩下|还欠|还差|still owe|\bleft|\bremaining|\boutstanding)[^0-9]{0,6}$/;
 const BORROWED_WHOLE = /借了|刷了|贷了|分期买|一共借|本来|原来|\bborrowed|\btook out|\bspent/;
 /** What reaches the person, said after it ("4.2k take home"). */
-const NOW_AFTER = /^\s?(take home|take-home|net|after tax|in hand)\b/;
+const NOW_AFTER = /^\s?(take home|take-home|net|after tax|in hand|now)\b/;
+/** A card's minimum payment beside its balance: the balance is what is owed. */
+const MINIMUM_BEFORE = /(最低还款(额|金额)?|最低|\bminimum( due| payment)?|\bmin( due| payment)?)[^0-9]{0,6}$/;
+/** Said to be paid each month or each instalment ("每月还她一千", "每期一千", "400/month"). */
+const EACH_MONTH_BEFORE = /(每(个)?月|月供|每期|\bper month|\ba month|\bmonthly|\beach month)[^0-9]{0,4}$/;
+const EACH_MONTH_AFTER = /^\s?(\/\s?(month|mo|月|期)|一个月|每月|每期|per month|a month|monthly|each month)(?!\s?[^\s\d，,。.;；]{0,4}[\d一二两三四五六七八九十百千万])/;
 /** Pay before tax, beside what reaches the person. */
 const PRETAX_BEFORE = /(税前|gross|before tax)[^0-9]{0,4}$/;
 const PRETAX_AFTER = /^\s?(gross|before tax|pre-tax)\b/;
@@ -43,7 +51,7 @@ const DIFFERENT_THINGS = /工资|收入|月薪|薪水|欠|借|salary|income|earn
 /** Parts named one by one ("房租1500，吃饭1000"): each number follows its own words. */
 const PART_BEFORE = /[\p{L}][^0-9]{0,6}$/u;
 /** A part named as only a part ("光房贷就两千五", "rent alone is 2500") is inside the total said beside it. */
-const ONLY_A_PART_BEFORE = /(光|单|单单|仅|仅仅|其中|包括|just|alone|including|of which)[^0-9]{0,6}$/;
+const ONLY_A_PART_BEFORE = /(光|(?<![账订清菜名买下保传表简])单|单单|仅|仅仅|其中|包括|含|just|alone|including|incl\.?|includes|of which)[^0-9]{0,6}$/;
 const CHOICE_WORDS = /或者|还是|或|到|至|以前|之前|原来|本来|\bor\b|\bto\b|\bbefore\b|\bused to\b/;
 
 export interface MoneyOptions {
@@ -52,6 +60,8 @@ export interface MoneyOptions {
   maxYuan?: number;
   /** The question asks for a total: parts named one by one are added up. */
   sum?: boolean;
+  /** The question asks what comes or goes each month: among amounts, the one said to be monthly is the answer. */
+  perMonth?: boolean;
 }
 
 /**
@@ -109,17 +119,25 @@ function pick(s: string, money: Quantity[], opts: MoneyOptions): number | null {
   if (values.length === 1) return values[0]!;
   // The places of quantities are in the form they were read in.
   const plain = quantityText(s);
-  const before = (q: Quantity) => plain.slice(Math.max(0, q.at - 10), q.at);
-  const total = money.filter((q, i) => TOTAL_BEFORE.test(before(q)) || (i >= 2 && SO_BEFORE.test(before(q))));
-  if (total.length === 1) return total[0]!.value;
+  const before = (q: Quantity) => plain.slice(Math.max(0, q.at - 24), q.at);
   const after = (q: Quantity) => plain.slice(q.at + q.text.length);
-  const wholeNamed = BORROWED_WHOLE.test(plain);
-  const now = money.filter((q) => NOW_BEFORE.test(before(q)) || NOW_AFTER.test(after(q)) || (wholeNamed && LEFT_BEFORE.test(before(q))));
+  // What is left of a debt named whole is owed, whatever the whole was called ("总共借了6万 还剩4万2").
+  const left = BORROWED_WHOLE.test(plain) ? money.filter((q) => LEFT_BEFORE.test(before(q))) : [];
+  if (left.length === 1) return left[0]!.value;
+  const total = money.filter((q, i) => TOTAL_BEFORE.test(before(q)) || TOTAL_AFTER.test(after(q)) || (i >= 2 && SO_BEFORE.test(before(q))));
+  // Asked what goes each month, the one amount said to be monthly ("欠我姐两万 每月还她一千"), over a total said
+  // before it ("总共欠24000，分24期，每期一千"); a total after its parts sums them ("400/month plus 1200 = 1600").
+  const monthly = opts.perMonth ? money.filter((q) => EACH_MONTH_BEFORE.test(before(q)) || EACH_MONTH_AFTER.test(after(q))) : [];
+  const answer = total.length === 1 && (total[0] === money.at(-1) || monthly.length !== 1) ? total[0] : monthly.length === 1 ? monthly[0] : undefined;
+  if (answer) return answer.value;
+  const now = money.filter((q) => NOW_BEFORE.test(before(q)) || NOW_AFTER.test(after(q)) || USUALLY_BEFORE.test(before(q)));
   if (now.length === 1) return now[0]!.value;
   const whole = money.filter((q) => !ONLY_A_PART_BEFORE.test(before(q)) && !/^\s?(alone|only)\b/.test(after(q)));
   if (whole.length === 1 && whole.length < money.length) return whole[0]!.value;
   const oneThing = !DIFFERENT_THINGS.test(plain);
-  const meant = money.filter((q) => !PRETAX_BEFORE.test(before(q)) && !PRETAX_AFTER.test(after(q)) && !(oneThing && (AT_MOST_BEFORE.test(before(q)) || AT_MOST_AFTER.test(after(q)))));
+  const meant = money.filter(
+    (q) => !PRETAX_BEFORE.test(before(q)) && !PRETAX_AFTER.test(after(q)) && !MINIMUM_BEFORE.test(before(q)) && !(oneThing && (AT_MOST_BEFORE.test(before(q)) || AT_MOST_AFTER.test(after(q)))),
+  );
   if (meant.length === 1 && meant.length < money.length) return meant[0]!.value;
   if (opts.sum && !CHOICE_WORDS.test(plain) && money.every((q) => PART_BEFORE.test(before(q)))) {
     return money.reduce((sum, q) => sum + q.value, 0);

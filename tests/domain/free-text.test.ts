@@ -113,6 +113,10 @@ describe('paid agents beside a person doing it themselves', () => {
     '说是交给银行的手续费，让我先转给他们',
     '我在考虑找个中介替我谈',
     'A company says they can settle my card for 30% and their fee is 15% of what they save',
+    '那家公司说你自己找银行只会被拉黑名单，交了钱走他们的内部通道才稳',
+    '律所的人讲第一次面谈免费，之后按次收费，一次五百',
+    'the consultant claims doing it yourself only gets you six months, his team can get five years for 3k',
+    'sent 1800 to this negotiation guy and he just emailed me a list of the bank hotlines to ring myself',
   ])('warns: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
 
   it.each([
@@ -129,6 +133,9 @@ describe('paid agents beside a person doing it themselves', () => {
     'Do I need a lawyer or a debt agent to get a payment plan from my card issuer?',
     "My lender's collections agent offered to waive late fees if I pay by Friday",
     'the bank charges a one-time handling fee of 3%, can I negotiate that down?',
+    '我表姐是律师，她说信用卡可以跟发卡行谈停息分期，真的吗',
+    '怎么举报那种收定金帮人停息挂账的中介？我同事被坑了',
+    '招行要我先交一笔首付款才给办分期，这是银行要的，跟中介没关系吧',
   ])('does not warn a person asking the lender: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
 });
 

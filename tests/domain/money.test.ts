@@ -135,6 +135,32 @@ describe('reading an amount', () => {
     expect(got.ok ? got.fen / 100 : got.reason).toBe(want);
   });
 
+  it.each([
+    // What is left of a debt named whole, whatever the whole was called.
+    ['一共借过八万，现在还剩三万五没还清', {}, 35_000],
+    // A total said after its parts, by "=", or named after the number.
+    ['rent 2000 + food 1200 = 3200', { sum: true }, 3_200],
+    ['card 6k and app 4k, 10k all in', {}, 10_000],
+    // Asked what goes each month: the amount said to be monthly, over a total said first.
+    ['借了朋友三万，每个月还他两千', { perMonth: true, sum: true }, 2_000],
+    ['全部欠款五万二，分了26期，每期2000', { perMonth: true }, 2_000],
+    // What comes in as a rule, over what it is made of; what is owed now, over what it was.
+    ['基本工资三千，算上奖金一般五千左右', {}, 5_000],
+    ['owe 31000 now, it was 26000 when I borrowed', {}, 31_000],
+    // Part of a total, said as included; a card's minimum beside its balance.
+    ['about 2.5k a month, incl. 400 for the kids\' lunches', { sum: true }, 2_500],
+    ['账单金额9800，最低还款980', {}, 9_800],
+  ] as const)('takes the amount the answer means among several: %s', (text, opts, yuan) => {
+    expect(parseMoney(text, opts)).toEqual({ ok: true, fen: yuan * 100 });
+  });
+
+  it('does not take a count of children or a year-end bonus beside the salary for money', () => {
+    expect(parseMoney('two kids, 1 at primary school', { allowZero: true, sum: true })).toMatchObject({ ok: false });
+    expect(parseMoney('工资8000 年终奖今年泡汤了', { allowZero: true })).toEqual({ ok: true, fen: 800_000 });
+    expect(parseMoney("that's everything", { allowZero: true })).toEqual({ ok: true, fen: 0 });
+    expect(parseMoney('only the one', { allowZero: true })).toEqual({ ok: true, fen: 0 });
+  });
+
   it('takes what reaches the person of a salary', () => {
     expect(parseMoney('税前八千 到手六千五')).toEqual({ ok: true, fen: 650_000 });
     expect(parseMoney('5k gross, 4.2k take home')).toEqual({ ok: true, fen: 420_000 });

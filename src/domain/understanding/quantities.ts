@@ -112,8 +112,8 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?(个|個)?(星期|礼拜|禮拜|周|週)|^[\s-]?weeks?\b|^[\s-]?wks?\b/, 'duration', 'week') ??
     u(/^\s?个?(小时|钟头)|^\s?个钟(?!点)|^[\s-]?(hours?|hrs?)\b/, 'duration', 'hour') ??
     u(/^\s?分钟|^[\s-]?(minutes?|mins?)\b/, 'duration', 'minute') ??
-    // Not the 年 of 年化 / 年利率 / 年费 / 年薪 that follows an amount.
-    u(/^\s?年(?!化|利|息|费|費|薪)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
+    // Not the 年 of 年化 / 年利率 / 年费 / 年薪 / 年终奖 that follows an amount.
+    u(/^\s?年(?!化|利|息|费|費|薪|终|終)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
     // 其 typed for 期 at a clause's end ("分了二十四其"), "18 more payments"; an EMI is an equated monthly instalment
     // (Indian English). "Period" and "other payments" count instalments only for a small number ("I owe 5000 period.").
     u(/^\s?(期|其(?=$|[，,。!！?？\s])|(more |remaining |left )?(monthly |month )?(instal{0,2}ments?|payments|emis?)\b)/, 'term') ??
@@ -124,6 +124,8 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?(成|折)/, 'percent') ??
     u(/^\s?(点钟|点|點|:\d\d|am\b|pm\b|o'?clock\b)/, 'time') ??
     u(/^\s?(岁|歲|years? old)/, 'age') ??
+    // "1 in kindergarten", "two at uni": children counted by where they are.
+    u(/^\s(in|at) (kindergarten|nursery|daycare|preschool|school|primary|secondary|high school|middle school|college|uni|university)\b/, 'count') ??
     u(/^\s?(of us|digits?|in the family|others|(more |other )?(accounts?|sons?|daughters?|boys|girls|lads|kids|grandkids|members|classes|batches|shifts|(room|flat|house)mates|siblings|brothers|sisters|parents|grandparents|dependants|dependents|mouths to feed|cats|dogs|pets|cars|houses|flats|rooms|bedrooms|phones|laptops|times))\b/, 'count') ??
     // A measure word says a number counts things: "三条狗", "两台车", "一间房". Where the same character also begins a
     // word after an amount ("只够", "本来", "双休", "套现", "头期", "次月", "所得"), it is not read as one; 只 and 间
@@ -199,7 +201,9 @@ const NUMERAL_FORMS: Array<[RegExp, string]> = [
   // "加一块", "一块儿": together, not one 块 of money.
   // 零工 (odd jobs), 零钱 (change), 零食: no zero in them.
   [/零(工|花|钱|食|售|件|星|散|碎|用|头)/g, ' '],
-  [/(加|合|算|凑|放)(在)?一块儿?|一块儿|五险一金|三险一金|一线|二线|三线|双十一|双十二|一下子|一辈子|一口气|一次性|统一|唯一|一切|一般|一样|一起|一直|一定|(?<![一二两三四五六七八九十百千\\d])万一(?![千百十])|一点点|一些|一会儿/g, ' '],
+  [/(加|合|算|凑|放)(在)?一块儿?|一块儿|五险一金|三险一金|一线|二线|三线|双十一|双十二|一下子|一辈子|一口气|一次性|统一|唯一|一切|一样|一起|一直|一定|(?<![一二两三四五六七八九十百千\\d])万一(?![千百十])|一点点|一些|一会儿/g, ' '],
+  // "一般" (as a rule) kept as a word that says so, with no numeral in it.
+  [/一般/g, '通常'],
   // "万二", "千五": the 一 before them left out.
   [/(?<![零〇一二两三四五六七八九十百千\d.])(万|千)(?=[一二两三四五六七八九](?![千百十万\d]))/g, '一$1'],
   // "两千半", "一万半": the half of the unit before it.
