@@ -139,6 +139,37 @@ describe('paid agents beside a person doing it themselves', () => {
   ])('does not warn a person asking the lender: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
 });
 
+describe('despair, beside lines that share its words but are not about the person\'s own life', () => {
+  // Someone else's death in a story or the news, a trip with a return, papers for a parent or an employer, a letter to
+  // the bank, a thing said goodbye to, a joke about being reborn rich: no crisis reply.
+  it.each([
+    '那部韩剧里男主欠了赌债最后跳江了，看完我一晚上没睡好',
+    '楼下昨晚有人从顶楼跳下来了，物业让我们别乱说',
+    'my cousin saw a news report about a man who jumped off a bridge over payday loans, scary',
+    'one of our tenants passed away last week, and I still have to collect his rent arrears',
+    '下个月去日本打两年工，东西都安排好了，猫交给我姐，回来再慢慢还',
+    'said bye to my kids at the airport again, back to Qatar for 18 months, the card debt comes with me',
+    '给我妈买的寿险，受益人写我还是写我弟？',
+    'we are sorting my dad\'s affairs before his surgery, what happens to his card if things go badly',
+    'wrote a long letter to the bank about my hardship, does it help to send it by post?',
+    'time to say goodbye to my old credit card, they sent me a new one',
+    'the collector called so often until I wanna die, honestly, so annoying',
+    'my battery is about to die, I will message tomorrow',
+    '领导说这个月再迟到就整死我，哈哈',
+    '这利息高得要把人整死',
+    '下辈子投胎当个富二代吧哈哈',
+    '去河边钓了一下午鱼，心情好多了，晚上再弄还款计划',
+  ])('gives no crisis reply to: %s', (text) => expect(readCrisis(text)?.level).not.toBe('crisis'));
+
+  // The same words, meant: still the crisis reply.
+  it.each([
+    '猫交给我姐了，东西都安排好了，不用等我回来',
+    '给每个人都留了一封信，就这样吧',
+    "I've said goodbye to everyone I love, the letters are in the drawer",
+    '我跳江以后，欠的钱就没人找我妈要了吧',
+  ])('still gives the crisis reply to: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
+});
+
 describe('despair and agents, as a review of the new readings found them', () => {
   // Ordinary talk the first version of the new readings took for despair: a gun sold, a dose asked about, an injury,
   // an accident that happened, an asset moved, a word of pinyin, a polite goodbye or apology.

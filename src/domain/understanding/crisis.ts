@@ -74,7 +74,7 @@ const RULES: Rule[] = [
   {
     name: 'a means at hand',
     level: 'crisis',
-    zh: /药.{0,6}(攒|够|一整板|一板|一把|全吃|吃完|倒在|在数|数了|囤|存了)|(吃|吞)了?.{0,4}(一整板|一板|一把|一瓶|整瓶|一整瓶|一盒|一整盒)[\u4e00-\u9fff]{0,6}(药|片|胶囊|布洛芬|安眠|安定|扑热息痛|对乙酰氨基酚|阿司匹林|褪黑素|头孢)|(吃|吞)了?.{0,4}(好多|一堆|很多)(药|片)|胶带.{0,6}(封|贴|缝)|封(上|好)?.{0,4}(门窗|窗户|门缝|窗缝)|农药|百草枯|敌敌畏|(楼顶|天台|顶楼|桥上|桥边|江边|河边|海边|铁轨|轨道|高架|阳台|窗台|悬崖|楼上).{0,10}(吹风|站着?|坐着?|走进去|跳|下去|撞|不躲|一步|不想下|看了|好高|往下看|就差)|(看好|选好|找好)了?.{0,4}(哪栋楼|哪座桥|楼|桥|地方)|走进去就?不回|(撞上去|冲下去|开下去|跳下去|一头撞)|炭|绳子|刀片|死法|怎么死|(不疼|不痛|无痛)的?(死|方法|办法)|做傻事|想不开|绝症.{0,10}死/,
+    zh: /药.{0,6}(攒|够|一整板|一板|一把|全吃|吃完|倒在|在数|数了|囤|存了)|(吃|吞)了?.{0,4}(一整板|一板|一把|一瓶|整瓶|一整瓶|一盒|一整盒)[\u4e00-\u9fff]{0,6}(药|片|胶囊|布洛芬|安眠|安定|扑热息痛|对乙酰氨基酚|阿司匹林|褪黑素|头孢)|(吃|吞)了?.{0,4}(好多|一堆|很多)(药|片)|胶带.{0,6}(封|贴|缝)|封(上|好)?.{0,4}(门窗|窗户|门缝|窗缝)|农药|百草枯|敌敌畏|(楼顶|天台|顶楼|桥上|桥边|江边|河边|海边|铁轨|轨道|高架|阳台|窗台|悬崖|楼上)(?!.{0,16}(心情好|好多了|好受|舒服多了|放松|散心|散步|钓鱼|跑步|锻炼)).{0,10}(吹风|站着?|坐着?|走进去|跳|下去|撞|不躲|一步|不想下|看了|好高|往下看|就差)|(看好|选好|找好)了?.{0,4}(哪栋楼|哪座桥|楼|桥|地方)|走进去就?不回|(撞上去|冲下去|开下去|跳下去|一头撞)|炭|绳子|刀片|死法|怎么死|(不疼|不痛|无痛)的?(死|方法|办法)|做傻事|想不开|绝症.{0,10}死/,
     en: /\b(took (a bunch of|all (my|the|of)|too many|a lot of|a handful of|a whole (box|bottle) of) (pills|meds|tablets|them)|take all of them|(i am|i'm|standing|sitting) (on|at) the (roof|top|edge|bridge|ledge|tracks)|walking in\b|walk into (the|a) (river|sea|lake|ocean|water)|almost did it|bought (a )?rope|(painless|easy|quick) (ways?|method) to die|(how|ways) to die|(researching|googl(e|ed|ing)|looked up) (how|ways|methods)|going to jump|gonna jump|(stop|quit) breathing|carbon monoxide|tape(d)? (the )?(windows|doors))\b/,
   },
   {
@@ -135,7 +135,7 @@ const HYPERBOLE_ZH = new RegExp(
     // 作业多到想死, 累到想死: how much of something, not a wish.
     '(多|累|忙|烦|饿|困|难|丑|尬|气|卷|无聊|热|冷|吵|挤|慢)(到|得)(想|要)死(?!了之)',
     // 我妈非打死我不可, 这利息要整死我, 跑死跑活, 笑不活了, 死也要交上: someone's anger, effort, laughter, resolve.
-    '(?<!被)(打|骂|揍|整)死我(的|不可|啊|呀|了)?|(?![寻])[\\u4e00-\\u9fff]死[\\u4e00-\\u9fff]活|笑不活|死(也|都)要',
+    '(?<!被)(打|骂|揍|整|弄|削)死我(的|不可|啊|呀|了)?|把人(整|弄|坑|折磨|累|气|烦)死|下辈子投胎(当|做|变成?)|(?![寻])[\\u4e00-\\u9fff]死[\\u4e00-\\u9fff]活|笑不活|死(也|都)要',
     '要死不活|要死要活|要死要死|把我(绕|烦|气|折腾|坑|急|累|搞)死|半死|死去活来|不死心|死心塌地|生死|不知死活|死翘翘|死马当活马医|死皮赖脸|死缠烂打|打死也|打死都|死也不|死都不|死不(了|认|还|给|承认|松口|改|悔)',
     '死(活|机|线|磕|贵|定了|心眼|心|板|党|忠|宅|鬼|胡同|角|局|期|缓|账|扣|抠|守|撑|盯|扛|熬|等|缠|命(地|的)?|的人|对头|性不改|要面子|咬|者|亡证明|猪|当)',
     '[\\u4e00-\\u9fff]到死|(激|嬲|攰|忙|热|累|气)死(我|人)?|打死我(也|都)|死循环|(就是|等于|那是|这是|简直是)死路一条|死路一条(吗|嘛|么)|早死早超生|掐死|卡死|社死|跳楼价|烧炭烤|生不如死的(加班|工作|日子|一周|一个月)|疼得生不如死|搞死|服死|遗产',
@@ -145,9 +145,9 @@ const HYPERBOLE_ZH = new RegExp(
 );
 /** Someone else's death or illness is a fact of the story, not the person's own crisis. */
 const OTHERS_DEATH_ZH =
-  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)((?:(?!我).){0,10})((?<![逼害])死|(?<=[逼害])死(?!我)|去世|(?<!一)走了|过世|病逝|没了|自杀|跳楼|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
+  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|剧里|电视剧|电影|主角|女主|男主|小说|视频里|故事里|住户|病房|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)((?:(?!我).){0,10})((?<![逼害])死|(?<=[逼害])死(?!我)|去世|(?<!一)走了|过世|病逝|没了|自杀|跳楼|跳(河|江|海|湖|桥|轨)|从.{0,6}跳(下|了)|上吊|烧炭|割腕|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
 const HYPERBOLE_EN =
-  /\b(i die already|(sure|confirm) die|die liao|dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed|starving|starved|freezing|froze) to death|(had|has|have|got) me dying|dying at|(would|will) (literally )?die for|(will|would|going to) kill me (if|when)|bane of my existence|killing my vibe|dead slow|(so )?(bored|tired|sick) of [^.]{0,30} i could die|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself))|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
+  /\b(i die already|(sure|confirm) die|die liao|dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed|starving|starved|freezing|froze) to death|(had|has|have|got) me dying|dying at|(would|will) (literally )?die for|(will|would|going to) kill me (if|when)|bane of my existence|killing my vibe|dead slow|(so )?(bored|tired|sick) of [^.]{0,30} i could die|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|(phone|battery|laptop)('s| is)? (about to|going to|gonna) die|(until|till|to the point) i (want|wanna|wanted) (to )?die|(say|said|saying) goodbye to (my|the|your|our) (old )?(card|car|phone|money|savings|bonus|weekend|holiday|credit|account)s?|(good|nice|glad|great|a relief|relieved|happy) to (have|having) a plan|(someone|a man|a woman|a guy|a girl|a student|a worker|a resident|a patient|one of (my|our|the) (residents|patients|clients|tenants|neighbou?rs)|(a )?news (story|report|article)|(a )?(film|movie|show|drama|character))[^.]{0,60}(jumped|died|passed( away)?|killed (himself|herself|themselves)|hanged|overdosed)( [^.]{0,30})?|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself))|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
 
 /** What is left of a text once hyperbole and others' deaths are taken out: what every reading (and the model) sees. */
 export const withoutHyperbole = remembered(withoutHyperboleOnce);
@@ -193,6 +193,17 @@ const NEGATED_EN = /\b(not|never|no|won't|will not|do not|am not|i'm not|wouldn'
 const DYING_ZH = /死|自杀/;
 const DYING_EN = /\b(die|dying|dead|death|suicide|suicidal|kill|killing)\b/;
 
+/**
+ * Goodbyes, letters and things handed over that are not final: going away to work, to hospital or abroad and coming
+ * back ("要去韩国打工两年，车给我弟开"), papers for a parent or an employer ("帮我爸买的寿险，受益人写谁"), a letter
+ * to the bank. The readings of leaving (`LEAVING`) are not taken where one of these is said.
+ */
+const NOT_FINAL_ZH =
+  /(去|到|回|在)?(外地|国外|韩国|日本|迪拜|非洲|新加坡|马来西亚|澳洲|美国|加拿大|工地|山里|医院)?(打.{0,3}工|出差|上班|干活|进修|培训|读书|上学|住院|生孩子|坐月子|修路|跑车|当兵|跑船)|回来(再|后|以后|就|了再)|(一|两|三|半|几|\d)(个)?(年|月|周|星期|礼拜)(后|以后)?(就)?回来|进山|出国|(给|帮|替|让)(我)?(爸|妈|父亲|母亲|老人|爷爷|奶奶|外公|外婆|公公|婆婆|岳父|岳母|老人家).{0,6}(买|立|写|办|做|填)|(公司|单位|老板)(要求|让|给).{0,6}(买|办|填|写)|给(银行|平台|法院|公司|客服|催收|房东)(写|留|发)/;
+const NOT_FINAL_EN =
+  /\b(moving to|move to|flight to|fly(ing)? (out|back) to|back to (dubai|work|the site|camp|the rigs?|[a-z]+ for)|at the airport|(for|another) \d+ (years?|months?|weeks?)|see you (in|next|when)|when i('m| am)? back|heading (out|off) to|relocat(e|ing)|(for|asking for) my (mum|mom|dad|father|mother|parents?|grandma|grandpa|nan)|(his|her|their) (affairs|will|estate|policy)|(dad|mum|mom|father|mother)('s| is| has)[^.]{0,30}(weeks|months|days) (left|to live)|letter (to|for) (the )?(bank|lender|court|company|creditor|landlord|council|hr|boss|school|collections?))\b/;
+const LEAVING = /再见|告别|安排好|托给|交给|留给|转给|送人|遗嘱|受益人|信|保单|goodbye|bye|affairs|will\b|letter|beneficiar|insurance|policy/;
+
 /** The reading of a text as despair, or null; `crisis` wins over `check`. */
 export const readCrisis = remembered(readCrisisOnce);
 
@@ -211,13 +222,14 @@ function readCrisisOnce(text: string): CrisisReading | null {
   for (const rule of RULES) {
     const m = (hasZh ? firstUnnegated(rule.zh, zhOwn, NEGATED_ZH) : null) ?? (hasEn ? firstUnnegated(rule.en, english, NEGATED_EN) : null);
     if (!m) continue;
+    if (LEAVING.test(m[0]) && (NOT_FINAL_ZH.test(zhOwn) || NOT_FINAL_EN.test(english))) continue;
     const reading = { level: rule.level, rule: rule.name, matched: m[0] };
     if (rule.level === 'crisis') return reading;
     check ??= reading;
   }
   if (check) return check;
   // Any word of dying left once hyperbole and others' deaths are gone: ask gently rather than miss it.
-  const runTogether = /wanttodie|wannadie|killmyself|endmylife|iwanttodie/.exec(dense);
+  const runTogether = /wanttodie|wannadie|killmyself|endmylife|iwanttodie/.exec(hasEn ? english.replace(/\s/g, '') : dense);
   if (runTogether) return { level: 'crisis', rule: 'wants to die (English)', matched: runTogether[0] };
   const left = (hasZh ? firstUnnegated(DYING_ZH, zhOwn, NEGATED_ZH) : null) ?? (hasEn ? firstUnnegated(DYING_EN, english, NEGATED_EN) : null);
   if (left) return { level: 'check', rule: 'a word of dying', matched: left[0] };
@@ -239,12 +251,13 @@ function readCrisisOnce(text: string): CrisisReading | null {
 }
 
 /**
- * "我不会做傻事", "I want to live without debt", "那我想办法今天全还", "can we continue tomorrow": the person says they are
- * safe, that they want to live, how they will pay, or that the talk goes on; the model alone does not overrule them.
+ * "我不会做傻事", "I want to live without debt", "那我想办法今天全还", "can we continue tomorrow", "密码写在哪里安全": the
+ * person says they are safe, that they want to live, how they will pay, that the talk goes on, or asks how to keep
+ * something safe; the model alone does not overrule them.
  */
 function saysSafe(zh: string, en: string): boolean {
   return (
-    (zh !== '' && /(明天|回头|改天|晚点)(再)?(接着)?(聊|继续聊|说吧)|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zh)) ||
+    (zh !== '' && /(明天|回头|改天|晚点)(再)?(接着)?(聊|继续聊|说吧)|(写|放|存|藏|记)(在)?(哪里|哪儿|什么地方|哪)[^，。]{0,4}安全|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zh)) ||
     (en !== '' && /\b(can we|let us|we can|i will) (continue|talk|carry on|pick this up) (tomorrow|later|next time|in the morning)\b|\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(en))
   );
 }
