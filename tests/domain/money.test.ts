@@ -154,11 +154,15 @@ describe('reading an amount', () => {
     expect(parseMoney(text, opts)).toEqual({ ok: true, fen: yuan * 100 });
   });
 
-  it('does not take a count of children or a year-end bonus beside the salary for money', () => {
+  it('does not take a count of children, instalments paid or a year-end bonus beside the salary for money', () => {
     expect(parseMoney('two kids, 1 at primary school', { allowZero: true, sum: true })).toMatchObject({ ok: false });
     expect(parseMoney('工资8000 年终奖今年泡汤了', { allowZero: true })).toEqual({ ok: true, fen: 800_000 });
     expect(parseMoney("that's everything", { allowZero: true })).toEqual({ ok: true, fen: 0 });
     expect(parseMoney('only the one', { allowZero: true })).toEqual({ ok: true, fen: 0 });
+    // Instalments counted once their term is named; a sum not said.
+    expect(parseMoney('36 payments on the car, made 14 so far', { allowZero: true, sum: true })).toMatchObject({ ok: false, reason: 'term' });
+    expect(parseMoney('房贷分了30期，已经还了9', { allowZero: true, sum: true })).toMatchObject({ ok: false, reason: 'term' });
+    expect(parseMoney('several hundred I guess', { allowZero: true })).toMatchObject({ ok: false });
   });
 
   it('takes what reaches the person of a salary', () => {

@@ -59,6 +59,8 @@ export function englishNumbers(s: string): string {
     .replace(/\b(next|last|first|this|that|the|which|each|every|no|some|any|another|other|new|old) one\b/g, '$1 item')
     .replace(/\bone's\b/g, "it's")
     .replace(/\bhalf an? (month|year)\b/g, '0.5 $1')
+    // "a few hundred", "several thousand": no number said; left as words.
+    .replace(/\b(few|several|some|many) (hundred|thousand)\b/g, '$1 $2s')
     .replace(/\ba couple of\b|\ba couple\b/g, '2')
     .replace(/\b(an?)\s+(day|week|month|year|fortnight)\b/g, '1 $2')
     .replace(EN_PHRASE, (phrase) => {
@@ -348,6 +350,11 @@ function quantitiesOf(text: string): Quantity[] {
     }
     if ((kind === 'duration' || kind === 'term') && (EXTENSION_BEFORE.test(before) || EXTENSION_AFTER.test(after.slice(unit?.length ?? 0)))) q.kind = kind = 'extension';
     else if (kind === 'duration' && q.unit === 'month' && TERM_BEFORE.test(before.replace(/\s+$/, '')) && !/(in|over)\s?$/.test(before)) q.kind = kind = 'term';
+    // "48 installments, 20 paid", "分24期 还剩12": instalments counted once their term is named.
+    const term = out.find((o) => o.kind === 'term');
+    if (kind === 'bare' && term && Number.isInteger(value) && value <= term.value && (/^\s?(paid|done|left|to go|remaining|made)\b/.test(after) || /(还了|已还|还剩|剩下?|已经还了|paid|made)\s?$/.test(before))) {
+      q.kind = kind = 'term';
+    }
     // "一年三个月", "1 year 2 months": one length of time.
     const last = out[out.length - 1];
     if (last && last.kind === 'duration' && last.unit === 'year' && kind === 'duration' && q.unit === 'month' && at - lastEnd <= 2) {
