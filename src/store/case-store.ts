@@ -1,9 +1,9 @@
 import type { Lang } from '../domain/catalog.js';
 
 /**
- * The storage port (DESIGN §5). One update costs two awaited calls on the hot path: `begin` (dedupe, flood check,
- * the chat's lease, the version, the snapshot only when the caller's copy is out of date, replies still owed) and
- * `commit` (fenced by the lease; writes the snapshot, records the update id, stores the replies the turn owes).
+ * The storage port (DESIGN §5). One update costs at most two awaited calls on the hot path: `begin` (dedupe, flood
+ * check, the chat's lease, the version, the snapshot only when the caller's copy is out of date, replies still owed)
+ * and `commit` (fenced by the lease; writes the snapshot, records the update id, stores the replies the turn owes).
  * Where the caller has the case cached it may send the turn worked out from it with `begin`: when the case is still
  * that version, nothing is owed and the update is new, the store commits it in the same step, and the update costs
  * one call. Marking the replies sent and giving the lease back (`finish`) is not awaited by the caller. Redis and
