@@ -54,7 +54,7 @@ function answersApart(): string {
   const lines = loadAnswersApart();
   const part = (held: boolean) => formatScores(evaluate(lines.filter((l) => l.heldOut === held)).filter((s) => s.n > 0));
   return [
-    `Lines kept out of the models' training (four writers, never learned from): ${lines.length} lines`,
+    `Lines kept out of the models' training (${new Set(lines.map((l) => l.file)).size} writers, never learned from): ${lines.length} lines`,
     '',
     'held-out part (only ever counted):',
     part(true),

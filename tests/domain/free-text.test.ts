@@ -159,6 +159,18 @@ describe('despair, beside lines that share its words but are not about the perso
     '这利息高得要把人整死',
     '下辈子投胎当个富二代吧哈哈',
     '去河边钓了一下午鱼，心情好多了，晚上再弄还款计划',
+    '吓得我手都抖了，结果只是快递的短信',
+    '我表妹前天吞了半瓶药，送去洗胃了，现在稳定了，她的网贷怎么办',
+    'my brother overdosed on saturday, he is stable now, can I deal with his card company for him?',
+    '社死到想原地去世，电话打错打给催收了',
+    '想死的心都有了，又被扣了一笔违约金',
+    'this overdue notice will be the end of me',
+    'the paperwork is gonna unalive me',
+    "I'd rather die than beg my in-laws for a loan",
+    '医生给的安眠药我按医嘱吃，一天一片，睡得好多了',
+    '今天是我在厂里最后一天，跟大家道别了，下周去新单位入职',
+    'last day at the shop today, said bye to everyone, starting a new job tomorrow',
+    '体检有个阴影，紧张得立了份遗嘱，后来复查是良性的',
   ])('gives no crisis reply to: %s', (text) => expect(readCrisis(text)?.level).not.toBe('crisis'));
 
   // The same words, meant: still the crisis reply.
@@ -167,6 +179,9 @@ describe('despair, beside lines that share its words but are not about the perso
     '给每个人都留了一封信，就这样吧',
     "I've said goodbye to everyone I love, the letters are in the drawer",
     '我跳江以后，欠的钱就没人找我妈要了吧',
+    '医生开的安眠药我一直没吃，攒了一整瓶',
+    'this is my last night, the dog is with my neighbour now',
+    '输光了，我想跳楼',
   ])('still gives the crisis reply to: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
 });
 

@@ -69,9 +69,9 @@ export function loadWritersApart(): CorpusLine[] {
 /**
  * Lines by writers whose lines the models do not learn from (tests/understanding/answers-apart: answers to the money
  * questions, then causes, days, terms and typed buttons, then collectors' threats, then paid agents beside people's own
- * requests in the same words): learned as negatives they move
- * the despair and agent models, so they measure the rule readings only. The hash split applies: only their tuning
- * part is ever read line by line.
+ * requests in the same words, then despair beside hard lines that share its words): learned, they move the despair
+ * and agent models (the despair writers' hard lines raised the model's threshold and cost recall), so they measure
+ * the readings and the models as they are. The hash split applies: only their tuning part is ever read line by line.
  */
 export function loadAnswersApart(): CorpusLine[] {
   return loadCorpus(join(here, 'answers-apart'));

@@ -30,7 +30,7 @@ const LIVE = `(?<![干快灵死复存])活(?![动儿计跃泼该期性力费])`;
 const REFUSE = '(不想|不愿意?|不要|不打算|不准备|不再|没法|没办法|无法|不能|不配|不值得|懒得|没必要|没脸|没(有)?勇气|没(有)?力气|没(有)?理由|没(有)?意义)';
 const WISH = '(想|要|准备|打算|计划|决定|只能|只想|只有|干脆|不如|宁愿|宁可|恨不得|巴不得|真想|就想|好想|很想|一心|还是|该|得|可以|选择|会)';
 const DIE =
-  '(死(?!你|您|宝|人|啦)|去死|寻死|自杀|轻生|自尽|自我了断|了断|了结(自己|生命|此生|余生)?|结束(自己|生命|这条命|这一切|一切|这一生|这辈子)|解脱|离开(这个)?(世界|人世|人间)|一走了之|一了百了|一死了之|以死|跳楼|跳河|跳江|跳海|烧炭|割腕|上吊|喝农药|吃安眠药|不在了|消失)';
+  '(死(?!你|您|宝|人|啦)|去死|寻死|自杀|轻生|自尽|自我了断|了断|了结(自己|生命|此生|余生|(?!果|婚|账|案))|结束(自己|生命|这条命|这一切|一切|这一生|这辈子)|解脱|离开(这个)?(世界|人世|人间)|一走了之|一了百了|一死了之|以死|跳楼|跳河|跳江|跳海|烧炭|割腕|上吊|喝农药|吃安眠药|不在了|消失)';
 const MEANS =
   '跳楼|跳河|跳江|跳海|跳湖|跳桥|跳崖|跳轨|卧轨|跳下去|从.{0,8}(楼|桥|天台|楼顶|顶楼|阳台|窗户|窗台).{0,4}跳|(楼顶|天台|顶楼|桥上|江边|河边|海边).{0,6}(站|坐|看|走).{0,6}(下去|跳|很久|一晚|半天)|烧炭|买.{0,3}炭|炭盆|安眠药|安定片|(攒|囤|存).{0,4}(药|安眠)|吞.{0,3}(药|安眠|刀片|农药)|一把药|一瓶药|整瓶药|(吃|喝).{0,3}(农药|百草枯|敌敌畏|老鼠药|毒药|除草剂)|割腕|割脉|割手腕|割手|割自己|划(手|自己|腕|胳膊)|上吊|吊死|绳子.{0,8}(准备|买|挂|脖子|梁)|撞火车|开煤气|煤气自杀|投河|投江|淹死自己|自残|自伤|伤害自己|弄伤自己|遗书|遗言|交代后事|写好.{0,4}(遗书|信)|留.{0,3}(遗书|封信|一封信)|(跟|和|向)(家人|爸妈|父母|孩子|大家|这个世界|世界)告别|永别';
 
@@ -63,7 +63,7 @@ const RULES: Rule[] = [
     name: 'a final goodbye',
     level: 'crisis',
     zh: /最后一(次|条|晚|天|面|封|句)(上线|消息|说话|跟你|联系|了|见)?|这(可能|应该)?是.{0,6}最后|今晚是最后|没有以后|没有明天|看不到(明天|下个月|以后|明年|下个月的账单)|(账单|明天|以后|明年|下个月).{0,4}看不到了|人生就到这|就到这(儿|里)吧|该走了|我(先)?走了(?!一趟|过去|路|以后再)|要走了|准备走了|(月底|今晚|明天|周[一二三四五六日天]|这周).{0,4}(之前)?走(?!访|一趟)|心意已决|都安排好了|(东西|钱|卡|猫|狗|宠物|车).{0,8}(送人|分好|转给|托给|交给|留给|都分)|送人了|遗嘱|受益人|单程的?(车|机|船)?票?|说声再见|跟你说再见|再见了|永别|别找我|不麻烦(你们|任何人|大家)了?|不会再有人(催|打|找)|我不在了|不在这个世界|另一个世界|去天堂|天堂见|下辈子(做牛做马|再还|还你)/,
-    en: /\b(last (message|time i|night|text|goodbye)|this (is|may be|might be|could be) (goodbye|it|the end|my last)|goodbye (world|everyone|all|forever)|(say|said|saying) (bye|goodbye)|before i go\b|i am leaving|made up my mind|my mind is made up|affairs in order|made a will|(will not|won't) need it|(give|gave|giving) away|can have my (car|stuff|things|bike)|(tell|told) my (mom|mum|dad|parents|sister|brother|wife|husband) (i am )?sorry|(i am )?sorry (mom|mum|dad)|not (going to|gonna) be (a problem|around|here)|soon none of this|i will be gone|be gone soon|(will not|won't) be able to look after|writing goodbye|goodbye (texts|messages|letters|note)|(wrote|write|writing|left) (my|a) (note|letter)|letters? to my (parents|family|kids|sister|brother|mom|mum|dad)|just in case)\b/,
+    en: /\b(last (message|time i|text|goodbye)|(my|this is the|tonight is the) last night|last night (on earth|alive|here|of my life)|this (is|may be|might be|could be) (goodbye|it|the end|my last)|goodbye (world|everyone|all|forever)|(say|said|saying) (bye|goodbye)|before i go\b|i am leaving|made up my mind|my mind is made up|affairs in order|made a will|(will not|won't) need it|(give|gave|giving) away|can have my (car|stuff|things|bike)|(tell|told) my (mom|mum|dad|parents|sister|brother|wife|husband) (i am )?sorry|(i am )?sorry (mom|mum|dad)|not (going to|gonna) be (a problem|around|here)|soon none of this|i will be gone|be gone soon|(will not|won't) be able to look after|writing goodbye|goodbye (texts|messages|letters|note)|(wrote|write|writing|left) (my|a) (note|letter)|letters? to my (parents|family|kids|sister|brother|mom|mum|dad)|just in case)\b/,
   },
   {
     name: 'harming oneself',
@@ -134,6 +134,8 @@ const HYPERBOLE_ZH = new RegExp(
     '想死(你|您|他|她|宝|了你|我了)',
     // 作业多到想死, 累到想死: how much of something, not a wish.
     '(多|累|忙|烦|饿|困|难|丑|尬|气|卷|无聊|热|冷|吵|挤|慢)(到|得)(想|要)死(?!了之)',
+    // 尴尬到想原地消失, 输得我想跳楼, 想死的心都有了: embarrassment, a lost game, frustration at their extreme.
+    '(尴尬|丢人|社死|难受|气|输|烦|累|饿|羞|丢脸)(到|得)(我)?(想|要)(原地)?(死|消失|去世|跳楼|爆炸)|想死的心都有',
     // 我妈非打死我不可, 这利息要整死我, 跑死跑活, 笑不活了, 死也要交上: someone's anger, effort, laughter, resolve.
     '(?<!被)(打|骂|揍|整|弄|削)死我(的|不可|啊|呀|了)?|把人(整|弄|坑|折磨|累|气|烦)死|下辈子投胎(当|做|变成?)|(?![寻])[\\u4e00-\\u9fff]死[\\u4e00-\\u9fff]活|笑不活|死(也|都)要',
     '要死不活|要死要活|要死要死|把我(绕|烦|气|折腾|坑|急|累|搞)死|半死|死去活来|不死心|死心塌地|生死|不知死活|死翘翘|死马当活马医|死皮赖脸|死缠烂打|打死也|打死都|死也不|死都不|死不(了|认|还|给|承认|松口|改|悔)',
@@ -145,9 +147,9 @@ const HYPERBOLE_ZH = new RegExp(
 );
 /** Someone else's death or illness is a fact of the story, not the person's own crisis. */
 const OTHERS_DEATH_ZH =
-  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|剧里|电视剧|电影|主角|女主|男主|小说|视频里|故事里|住户|病房|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)((?:(?!我).){0,10})((?<![逼害])死|(?<=[逼害])死(?!我)|去世|(?<!一)走了|过世|病逝|没了|自杀|跳楼|跳(河|江|海|湖|桥|轨)|从.{0,6}跳(下|了)|上吊|烧炭|割腕|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
+  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|剧里|电视剧|电影|主角|女主|男主|小说|视频里|故事里|住户|病房|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)((?:(?!我).){0,10})((?<![逼害])死|(?<=[逼害])死(?!我)|去世|(?<!一)走了|过世|病逝|没了|自杀|跳楼|跳(河|江|海|湖|桥|轨)|从.{0,6}跳(下|了)|上吊|烧炭|割腕|吞了?.{0,3}药|送(去)?急诊|洗胃|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
 const HYPERBOLE_EN =
-  /\b(i die already|(sure|confirm) die|die liao|dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed|starving|starved|freezing|froze) to death|(had|has|have|got) me dying|dying at|(would|will) (literally )?die for|(will|would|going to) kill me (if|when)|bane of my existence|killing my vibe|dead slow|(so )?(bored|tired|sick) of [^.]{0,30} i could die|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|(phone|battery|laptop)('s| is)? (about to|going to|gonna) die|(until|till|to the point) i (want|wanna|wanted) (to )?die|(say|said|saying) goodbye to (my|the|your|our) (old )?(card|car|phone|money|savings|bonus|weekend|holiday|credit|account)s?|(good|nice|glad|great|a relief|relieved|happy) to (have|having) a plan|(someone|a man|a woman|a guy|a girl|a student|a worker|a resident|a patient|one of (my|our|the) (residents|patients|clients|tenants|neighbou?rs)|(a )?news (story|report|article)|(a )?(film|movie|show|drama|character))[^.]{0,60}(jumped|died|passed( away)?|killed (himself|herself|themselves)|hanged|overdosed)( [^.]{0,30})?|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself))|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
+  /\b(i die already|(sure|confirm) die|die liao|dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed|starving|starved|freezing|froze) to death|(had|has|have|got) me dying|dying at|(would|will) (literally )?die for|(will|would|going to) kill me (if|when)|bane of my existence|killing my vibe|dead slow|(so )?(bored|tired|sick) of [^.]{0,30} i could die|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|(be |is )?the end of me|(gonna|going to|will) unalive me|(would|'d) rather die than (ask|beg|call|tell|go|borrow|admit|pay|owe|see)|(phone|battery|laptop)('s| is)? (about to|going to|gonna) die|(until|till|to the point) i (want|wanna|wanted) (to )?die|(say|said|saying) goodbye to (my|the|your|our) (old )?(card|car|phone|money|savings|bonus|weekend|holiday|credit|account)s?|(good|nice|glad|great|a relief|relieved|happy) to (have|having) a plan|(someone|a man|a woman|a guy|a girl|a student|a worker|a resident|a patient|one of (my|our|the) (residents|patients|clients|tenants|neighbou?rs)|(a )?news (story|report|article)|(a )?(film|movie|show|drama|character))[^.]{0,60}(jumped|died|passed( away)?|killed (himself|herself|themselves)|hanged|overdosed)( [^.]{0,30})?|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself)|overdosed|attempted suicide|tried to (end|take) (her|his|their) (own )?life)|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
 
 /** What is left of a text once hyperbole and others' deaths are taken out: what every reading (and the model) sees. */
 export const withoutHyperbole = remembered(withoutHyperboleOnce);
@@ -159,7 +161,7 @@ function withoutHyperboleOnce(text: string): { zh: string; en: string } {
   // Every phrase taken out names Chinese characters or English letters: a text without them keeps what it has.
   const zh = /[\u4e00-\u9fff]/.test(dense) ? dense.replace(HYPERBOLE_ZH, '_').replace(OTHERS_DEATH_ZH, '_') : dense;
   const english = /[a-z]/.test(en) ? en.replace(HYPERBOLE_EN, '_') : en;
-  return joking ? { zh: zh.replace(/我(要)?死了|死了/g, '_'), en: english.replace(/\b(i am (so )?(dead|dying)|dying|i died|i could die)\b/g, '_') } : { zh, en: english };
+  return joking ? { zh: zh.replace(/我(要)?死了|死了|(我)?不活了|想死|想跳楼/g, '_'), en: english.replace(/\b(i am (so )?(dead|dying)|dying|i died|i could die)\b/g, '_') } : { zh, en: english };
 }
 
 /** What the despair model reads of a text: what the readings left of it (hyperbole and others' deaths taken out). */
@@ -199,10 +201,17 @@ const DYING_EN = /\b(die|dying|dead|death|suicide|suicidal|kill|killing)\b/;
  * to the bank. The readings of leaving (`LEAVING`) are not taken where one of these is said.
  */
 const NOT_FINAL_ZH =
-  /(去|到|回|在)?(外地|国外|韩国|日本|迪拜|非洲|新加坡|马来西亚|澳洲|美国|加拿大|工地|山里|医院)?(打.{0,3}工|出差|上班|干活|进修|培训|读书|上学|住院|生孩子|坐月子|修路|跑车|当兵|跑船)|回来(再|后|以后|就|了再)|(一|两|三|半|几|\d)(个)?(年|月|周|星期|礼拜)(后|以后)?(就)?回来|进山|出国|(给|帮|替|让)(我)?(爸|妈|父亲|母亲|老人|爷爷|奶奶|外公|外婆|公公|婆婆|岳父|岳母|老人家).{0,6}(买|立|写|办|做|填)|(公司|单位|老板)(要求|让|给).{0,6}(买|办|填|写)|给(银行|平台|法院|公司|客服|催收|房东)(写|留|发)/;
+  /(去|到|回|在)?(外地|国外|韩国|日本|迪拜|非洲|新加坡|马来西亚|澳洲|美国|加拿大|工地|山里|医院)?(打.{0,3}工|出差|上班|干活|进修|培训|读书|上学|住院|生孩子|坐月子|修路|跑车|当兵|跑船)|回来(再|后|以后|就|了再)|(一|两|三|半|几|\d)(个)?(年|月|周|星期|礼拜)(后|以后)?(就)?回来|进山|出国|(给|帮|替|让)(我)?(爸|妈|父亲|母亲|老人|爷爷|奶奶|外公|外婆|公公|婆婆|岳父|岳母|老人家).{0,6}(买|立|写|办|做|填)|(公司|单位|老板)(要求|让|给).{0,6}(买|办|填|写)|给(银行|平台|法院|公司|客服|催收|房东)(写|留|发)|新(公司|工作|单位|岗位)|报到|入职|下(节课|次|周|回)见|保费|保额|律师说|讲座|良性/;
 const NOT_FINAL_EN =
-  /\b(moving to|move to|flight to|fly(ing)? (out|back) to|back to (dubai|work|the site|camp|the rigs?|[a-z]+ for)|at the airport|(for|another) \d+ (years?|months?|weeks?)|see you (in|next|when)|when i('m| am)? back|heading (out|off) to|relocat(e|ing)|(for|asking for) my (mum|mom|dad|father|mother|parents?|grandma|grandpa|nan)|(his|her|their) (affairs|will|estate|policy)|(dad|mum|mom|father|mother)('s| is| has)[^.]{0,30}(weeks|months|days) (left|to live)|letter (to|for) (the )?(bank|lender|court|company|creditor|landlord|council|hr|boss|school|collections?))\b/;
-const LEAVING = /再见|告别|安排好|托给|交给|留给|转给|送人|遗嘱|受益人|信|保单|goodbye|bye|affairs|will\b|letter|beneficiar|insurance|policy/;
+  /\b(moving to|move to|flight to|fly(ing)? (out|back) to|back to (dubai|work|the site|camp|the rigs?|[a-z]+ for)|at the airport|(for|another) \d+ (years?|months?|weeks?)|see you (in|next|when)|when i('m| am)? back|heading (out|off) to|relocat(e|ing)|(for|asking for) my (mum|mom|dad|father|mother|parents?|grandma|grandpa|nan)|(his|her|their) (affairs|will|estate|policy)|(dad|mum|mom|father|mother)('s| is| has)[^.]{0,30}(weeks|months|days) (left|to live)|letter (to|for) (the )?(bank|lender|court|company|creditor|landlord|council|hr|boss|school|collections?)|(goodbye )?letter to (my|the|our) (marriage|ex|relationship|old job|old self)|new job|starts (monday|tomorrow|next week)|(fully )?recovered|all clear|benign|(baby|kids?|children)'?s? (old )?(clothes|cot|crib|toys|pram|stroller))\b/;
+const LEAVING = /再见|告别|道别|最后|安排好|托给|交给|留给|转给|送人|遗嘱|受益人|信|保单|goodbye|bye|last|affairs|will\b|letter|beneficiar|insurance|policy|just in case|giving away|give away/;
+/**
+ * Medicine taken as a doctor prescribed it ("医生开的安眠药我都照剂量吃"): no means, unless it is being kept back or
+ * gathered ("医生开的药我一直没吃，攒了一整瓶"), the warning sign itself.
+ */
+const AS_PRESCRIBED = /(医生|大夫)(开|给)的|按(照)?(剂量|医嘱)|照剂量|遵医嘱|一(晚|天|次)一(颗|粒|片)|\bas prescribed\b|\bmy prescription\b|\bone a (night|day)\b/;
+const KEPT_BACK = /攒|囤|存(了|着|起|够)|一(整)?(瓶|盒)|全(部)?吃|一次(性)?吃|一把|没吃|不吃|stockpil|sav(e|ed|ing) (them|up)|all (of them|at once)|(have not|haven't|not) (been )?tak(en|ing)/;
+const prescribed = (text: string) => AS_PRESCRIBED.test(text) && !KEPT_BACK.test(text);
 
 /** The reading of a text as despair, or null; `crisis` wins over `check`. */
 export const readCrisis = remembered(readCrisisOnce);
@@ -223,6 +232,7 @@ function readCrisisOnce(text: string): CrisisReading | null {
     const m = (hasZh ? firstUnnegated(rule.zh, zhOwn, NEGATED_ZH) : null) ?? (hasEn ? firstUnnegated(rule.en, english, NEGATED_EN) : null);
     if (!m) continue;
     if (LEAVING.test(m[0]) && (NOT_FINAL_ZH.test(zhOwn) || NOT_FINAL_EN.test(english))) continue;
+    if (/药|安眠|pills|meds|tablets/.test(m[0]) && (prescribed(zhOwn) || prescribed(english))) continue;
     const reading = { level: rule.level, rule: rule.name, matched: m[0] };
     if (rule.level === 'crisis') return reading;
     check ??= reading;
@@ -246,7 +256,10 @@ function readCrisisOnce(text: string): CrisisReading | null {
   const leaning = explainScore(model, residual, 8).filter(([, w]) => w > 0);
   if (leaning.length < 2) return null;
   // Far more like the lines of despair than any ordinary line the model was tried on: the crisis reply itself.
-  const level = !explainedAway && model.crisisThreshold !== undefined && likeness > model.crisisThreshold ? 'crisis' : 'check';
+  // Not where the person speaks of what comes next (a new job next week, coming back): then asked gently.
+  const clear = !explainedAway && model.crisisThreshold !== undefined && likeness > model.crisisThreshold;
+  const ahead = NOT_FINAL_ZH.test(zhOwn) || NOT_FINAL_EN.test(english);
+  const level = clear && !ahead ? 'crisis' : 'check';
   return { level, rule: 'like the crisis lines', matched: leaning.slice(0, 3).map(([f]) => f).join(' ') };
 }
 
@@ -257,7 +270,9 @@ function readCrisisOnce(text: string): CrisisReading | null {
  */
 function saysSafe(zh: string, en: string): boolean {
   return (
-    (zh !== '' && /(明天|回头|改天|晚点)(再)?(接着)?(聊|继续聊|说吧)|(写|放|存|藏|记)(在)?(哪里|哪儿|什么地方|哪)[^，。]{0,4}安全|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zh)) ||
+    prescribed(zh) ||
+    prescribed(en) ||
+    (zh !== '' && /(明天|回头|改天|晚点)(再)?(接着)?(聊|继续聊|说吧)|下(节课|次|周|回)见|回头见|(写|放|存|藏|记)(在)?(哪里|哪儿|什么地方|哪)[^，。]{0,4}安全|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zh)) ||
     (en !== '' && /\b(can we|let us|we can|i will) (continue|talk|carry on|pick this up) (tomorrow|later|next time|in the morning)\b|\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(en))
   );
 }
