@@ -63,7 +63,7 @@ const RULES: Rule[] = [
     name: 'a final goodbye',
     level: 'crisis',
     zh: /最后一(次|条|晚|天|面|封|句)(上线|消息|说话|跟你|联系|了|见)?|这(可能|应该)?是.{0,6}最后|今晚是最后|没有以后|没有明天|看不到(明天|下个月|以后|明年|下个月的账单)|(账单|明天|以后|明年|下个月).{0,4}看不到了|人生就到这|就到这(儿|里)吧|该走了|我(先)?走了(?!一趟|过去|路|以后再)|要走了|准备走了|(月底|今晚|明天|周[一二三四五六日天]|这周).{0,4}(之前)?走(?!访|一趟)|心意已决|都安排好了|(东西|钱|卡|猫|狗|宠物|车).{0,8}(送人|分好|转给|托给|交给|留给|都分)|送人了|遗嘱|受益人|单程的?(车|机|船)?票?|说声再见|跟你说再见|再见了|永别|别找我|不麻烦(你们|任何人|大家)了?|不会再有人(催|打|找)|我不在了|不在这个世界|另一个世界|去天堂|天堂见|下辈子(做牛做马|再还|还你)/,
-    en: /\b(last (message|time i|text|goodbye)|(my|this is the|tonight is the) last night|last night (on earth|alive|here|of my life)|this (is|may be|might be|could be) (goodbye|it|the end|my last)|goodbye (world|everyone|all|forever)|(say|said|saying) (bye|goodbye)|before i go\b|i am leaving|made up my mind|my mind is made up|affairs in order|made a will|(will not|won't) need it|(give|gave|giving) away|can have my (car|stuff|things|bike)|(tell|told) my (mom|mum|dad|parents|sister|brother|wife|husband) (i am )?sorry|(i am )?sorry (mom|mum|dad)|not (going to|gonna) be (a problem|around|here)|soon none of this|i will be gone|be gone soon|(will not|won't) be able to look after|writing goodbye|goodbye (texts|messages|letters|note)|(wrote|write|writing|left) (my|a) (note|letter)|letters? to my (parents|family|kids|sister|brother|mom|mum|dad)|just in case)\b/,
+    en: /\b(last (message|time i|text|goodbye)|(my|this is the|tonight is the) last night|last night (on earth|alive|here|of my life|for me)|this (is|may be|might be|could be) (goodbye|it|the end|my last)|goodbye (world|everyone|all|forever)|(say|said|saying) (bye|goodbye)|before i go\b|i am leaving|made up my mind|my mind is made up|affairs in order|made a will|(will not|won't) need it|(give|gave|giving) away|can have my (car|stuff|things|bike)|(tell|told) my (mom|mum|dad|parents|sister|brother|wife|husband) (i am )?sorry|(i am )?sorry (mom|mum|dad)|not (going to|gonna) be (a problem|around|here)|soon none of this|i will be gone|be gone soon|(will not|won't) be able to look after|writing goodbye|goodbye (texts|messages|letters|note)|(wrote|write|writing|left) (my|a) (note|letter)|letters? to my (parents|family|kids|sister|brother|mom|mum|dad)|just in case)\b/,
   },
   {
     name: 'harming oneself',
@@ -74,14 +74,14 @@ const RULES: Rule[] = [
   {
     name: 'a means at hand',
     level: 'crisis',
-    zh: /药.{0,6}(攒|够|一整板|一板|一把|全吃|吃完|倒在|在数|数了|囤|存了)|(吃|吞)了?.{0,4}(一整板|一板|一把|一瓶|整瓶|一整瓶|一盒|一整盒)[\u4e00-\u9fff]{0,6}(药|片|胶囊|布洛芬|安眠|安定|扑热息痛|对乙酰氨基酚|阿司匹林|褪黑素|头孢)|(吃|吞)了?.{0,4}(好多|一堆|很多)(药|片)|胶带.{0,6}(封|贴|缝)|封(上|好)?.{0,4}(门窗|窗户|门缝|窗缝)|农药|百草枯|敌敌畏|(楼顶|天台|顶楼|桥上|桥边|江边|河边|海边|铁轨|轨道|高架|阳台|窗台|悬崖|楼上)(?!.{0,16}(心情好|好多了|好受|舒服多了|放松|散心|散步|钓鱼|跑步|锻炼)).{0,10}(吹风|站着?|坐着?|走进去|跳|下去|撞|不躲|一步|不想下|看了|好高|往下看|就差)|(看好|选好|找好)了?.{0,4}(哪栋楼|哪座桥|楼|桥|地方)|走进去就?不回|(撞上去|冲下去|开下去|跳下去|一头撞)|炭|绳子|刀片|死法|怎么死|(不疼|不痛|无痛)的?(死|方法|办法)|做傻事|想不开|绝症.{0,10}死/,
+    zh: /药.{0,6}(准备好|备好|攒|够|一整板|一板|一把|全吃|吃完|倒在|在数|数了|囤|存了)|(吃|吞)了?.{0,4}(一整板|一板|一把|一瓶|整瓶|一整瓶|一盒|一整盒)[\u4e00-\u9fff]{0,6}(药|片|胶囊|布洛芬|安眠|安定|扑热息痛|对乙酰氨基酚|阿司匹林|褪黑素|头孢)|(吃|吞)了?.{0,4}(好多|一堆|很多)(药|片)|胶带.{0,6}(封|贴|缝)|封(上|好)?.{0,4}(门窗|窗户|门缝|窗缝)|农药|百草枯|敌敌畏|(楼顶|天台|顶楼|桥上|桥边|江边|河边|海边|铁轨|轨道|高架|阳台|窗台|悬崖|楼上)(?!.{0,16}(心情好|好多了|好受|舒服多了|放松|散心|散步|钓鱼|跑步|锻炼)).{0,10}(吹风|站着?|坐着?|走进去|跳|下去|撞|不躲|一步|不想下|看了|好高|往下看|就差)|(看好|选好|找好)了?.{0,4}(哪栋楼|哪座桥|楼|桥|地方)|走进去就?不回|(撞上去|冲下去|开下去|跳下去|一头撞)|炭|绳子|刀片|死法|怎么死|(不疼|不痛|无痛)的?(死|方法|办法)|做傻事|想不开|绝症.{0,10}死/,
     en: /\b(took (a bunch of|all (my|the|of)|too many|a lot of|a handful of|a whole (box|bottle) of) (pills|meds|tablets|them)|take all of them|(i am|i'm|standing|sitting) (on|at) the (roof|top|edge|bridge|ledge|tracks)|walking in\b|walk into (the|a) (river|sea|lake|ocean|water)|almost did it|bought (a )?rope|(painless|easy|quick) (ways?|method) to die|(how|ways) to die|(researching|googl(e|ed|ing)|looked up) (how|ways|methods)|going to jump|gonna jump|(stop|quit) breathing|carbon monoxide|tape(d)? (the )?(windows|doors))\b/,
   },
   {
     name: 'no wish to exist',
     level: 'crisis',
     zh: /这条命(我)?(不要|还给|给你|不想要)|(没|没有)了?我(?![想的们觉以])[，,]?(他们|她|他|你们|家里|大家)?.{0,4}(一样|更好|更轻松|都一样|好一点|好些|轻松)|有我没我|不会有人在乎|没人(在乎|在意|会发现|会注意)|(累赘|负担|拖累).{0,8}(走|死|消失|不在|轻松)|(我)?(走|死|消失|不在)了?.{0,6}(大家|家人|他们|你们|所有人).{0,4}(轻松|解脱|更好|都好)|(唯一|只剩|只有).{0,4}(出路|办法|路).{0,4}(死|一条)|睡着了?.{0,4}(别醒|不醒|不要醒|就别醒)|不想(再)?睁开眼|不想(再)?面对(明天|以后|这个世界)|zs|紫砂|自s|z杀|bxhl|活着干嘛|活着有什么(用|意思|意义)|为什么要活|不想活|(被.{0,8})?逼死(我|了)?/,
-    en: /\b(zs|ctb|sewer ?slide|off myself|end myself|disappear(ed)? for good|stop existing|(worth|be worth) more dead|better without me|(world|everyone|everybody|they|my family)( is| are|'s| would be)? better (off )?without me|no (reason|point) ((to|in) )?(stay|staying|live|living|be alive|being alive)|what is the point of (living|life|going on|being alive)|(do not|can not) see (any )?(reason|way|future|point)|plan to be in it|(done|finished) with life|nobody would (even )?(notice|care|miss)|(can not|see no) reason to stay alive)\b/,
+    en: /\b(zs|ctb|sewer ?slide|off myself|end myself|no ?one (would|will) (even )?(notice|care|miss me)|disappear(ed)? for good|stop existing|(worth|be worth) more dead|better without me|(world|everyone|everybody|they|my family)( is| are|'s| would be)? better (off )?without me|no (reason|point) ((to|in) )?(stay|staying|live|living|be alive|being alive)|what is the point of (living|life|going on|being alive)|(do not|can not) see (any )?(reason|way|future|point)|plan to be in it|(done|finished) with life|nobody would (even )?(notice|care|miss)|(can not|see no) reason to stay alive)\b/,
   },
   {
     name: 'thoughts of dying, in other words',
@@ -110,6 +110,13 @@ const RULES: Rule[] = [
     en: /\b(passwords?|pins?|bank (details|logins?))\b[^.]{0,30}\b(written down|wrote down|left) (for |to )?my (brother|sister|mom|mum|dad|wife|husband|kids?|family|parents)\b|\b(look after|take care of|feed|have) my (cat|dog|pets?)( for me)?\b[^.?]{0,20}\b(when i am gone|after i am gone|from now on|for good)\b|\b(deleted|deleting) (all )?my (socials|social media)\b/,
   },
   {
+    // Someone's death or attempt, taken by the person as their own way: "看到新闻说有人跳楼了，我也想这样".
+    name: 'following someone else\'s death',
+    level: 'crisis',
+    zh: /(跳楼|跳河|跳江|跳海|自杀|烧炭|上吊|喝了?农药|吞了.{0,3}药|走了|死了)[^。]{0,24}我也(想|要|打算|准备|该|会)(这样|跟着|试试|学|走|去)?/,
+    en: /\b(jumped|killed (himself|herself|themselves)|died|overdosed|hanged|took (his|her|their) (own )?life)\b[^.]{0,80}\b(i (should|will|want to|wanna|might|could) do the same|i'?m next|i want to try it)\b/,
+  },
+  {
     name: 'wanting to die, in pinyin or a neighbouring language',
     level: 'crisis',
     en: /\b(bu ?xiang ?huo( ?le)?|zi ?sha|qing ?sheng|tiao ?lou(?! ?jia)|xiang ?si ?le|wo ?xiang ?si$|ayoko na(ng)? (mabuhay|mabuhay pa)|gusto ko (na(ng)? )?mamatay|gusto ko (na(ng)? )?mawala( na)?( lang)?$|(aku|saya|sy|i) (nak|mahu|ingin|nk) mati|tak ?nak hidup)\b/,
@@ -135,7 +142,7 @@ const HYPERBOLE_ZH = new RegExp(
     // 作业多到想死, 累到想死: how much of something, not a wish.
     '(多|累|忙|烦|饿|困|难|丑|尬|气|卷|无聊|热|冷|吵|挤|慢)(到|得)(想|要)死(?!了之)',
     // 尴尬到想原地消失, 输得我想跳楼, 想死的心都有了: embarrassment, a lost game, frustration at their extreme.
-    '(尴尬|丢人|社死|难受|气|输|烦|累|饿|羞|丢脸)(到|得)(我)?(想|要)(原地)?(死|消失|去世|跳楼|爆炸)|想死的心都有',
+    '(尴尬|社死|输|饿)(到|得)(我)?(想|要)(原地)?(死|消失|去世|跳楼|爆炸)|想死的心都有',
     // 我妈非打死我不可, 这利息要整死我, 跑死跑活, 笑不活了, 死也要交上: someone's anger, effort, laughter, resolve.
     '(?<!被)(打|骂|揍|整|弄|削)死我(的|不可|啊|呀|了)?|把人(整|弄|坑|折磨|累|气|烦)死|下辈子投胎(当|做|变成?)|(?![寻])[\\u4e00-\\u9fff]死[\\u4e00-\\u9fff]活|笑不活|死(也|都)要',
     '要死不活|要死要活|要死要死|把我(绕|烦|气|折腾|坑|急|累|搞)死|半死|死去活来|不死心|死心塌地|生死|不知死活|死翘翘|死马当活马医|死皮赖脸|死缠烂打|打死也|打死都|死也不|死都不|死不(了|认|还|给|承认|松口|改|悔)',
@@ -147,9 +154,13 @@ const HYPERBOLE_ZH = new RegExp(
 );
 /** Someone else's death or illness is a fact of the story, not the person's own crisis. */
 const OTHERS_DEATH_ZH =
-  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|剧里|电视剧|电影|主角|女主|男主|小说|视频里|故事里|住户|病房|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)((?:(?!我).){0,10})((?<![逼害])死|(?<=[逼害])死(?!我)|去世|(?<!一)走了|过世|病逝|没了|自杀|跳楼|跳(河|江|海|湖|桥|轨)|从.{0,6}跳(下|了)|上吊|烧炭|割腕|吞了?.{0,3}药|送(去)?急诊|洗胃|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
+  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|剧里|电视剧|电影|主角|女主|男主|小说|故事里|住户|姑姑|小姨|姨妈|二舅|嫂子|婶婶|闺蜜|发小|工友|老乡|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|(?<!其)他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)(?![\u4e00-\u9fff]?们)((?:(?!我).){0,10})((?<![逼害])死|(?<=[逼害])死(?!我)|去世|(?<!一)走了|过世|病逝|没了|自杀|跳楼|(?<![要想去])跳(河|江|海|湖|桥|轨)了|从.{0,6}跳下来了|上吊了|烧炭(走)?了|割腕|吞了.{0,3}药|送(去)?急诊|洗胃|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
 const HYPERBOLE_EN =
-  /\b(i die already|(sure|confirm) die|die liao|dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed|starving|starved|freezing|froze) to death|(had|has|have|got) me dying|dying at|(would|will) (literally )?die for|(will|would|going to) kill me (if|when)|bane of my existence|killing my vibe|dead slow|(so )?(bored|tired|sick) of [^.]{0,30} i could die|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|(be |is )?the end of me|(gonna|going to|will) unalive me|(would|'d) rather die than (ask|beg|call|tell|go|borrow|admit|pay|owe|see)|(phone|battery|laptop)('s| is)? (about to|going to|gonna) die|(until|till|to the point) i (want|wanna|wanted) (to )?die|(say|said|saying) goodbye to (my|the|your|our) (old )?(card|car|phone|money|savings|bonus|weekend|holiday|credit|account)s?|(good|nice|glad|great|a relief|relieved|happy) to (have|having) a plan|(someone|a man|a woman|a guy|a girl|a student|a worker|a resident|a patient|one of (my|our|the) (residents|patients|clients|tenants|neighbou?rs)|(a )?news (story|report|article)|(a )?(film|movie|show|drama|character))[^.]{0,60}(jumped|died|passed( away)?|killed (himself|herself|themselves)|hanged|overdosed)( [^.]{0,30})?|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself)|overdosed|attempted suicide|tried to (end|take) (her|his|their) (own )?life)|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
+  /\b(i die already|(sure|confirm) die|die liao|dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed|starving|starved|freezing|froze) to death|(had|has|have|got) me dying|dying at|(would|will) (literally )?die for|(will|would|going to) kill me (if|when)|bane of my existence|killing my vibe|dead slow|(so )?(bored|tired|sick) of [^.]{0,30} i could die|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|(be |is )?the end of me|(?<!\b(i|im|i'm|i am|i will|i'll) )(gonna|going to|will) unalive me|(would|'d) rather die than (ask|beg|call|borrow)|(phone|battery|laptop)('s| is)? (about to|going to|gonna) die|(talk|talks|talked|talking|call|calls|called|calling)[^.]{0,20} (until|till) i (want|wanna|wanted) (to )?die|(say|said|saying) goodbye to (my|the|your|our) (old )?(card|car|phone|money|savings|bonus|weekend|holiday|credit|account)s?|(thanks|cheers|thank you)[^.]{0,30}(good|nice|glad|great) to (have|having) a plan|(someone|a man|a woman|a guy|a girl|a student|a worker|a resident|a patient|one of (my|our|the) (residents|patients|clients|tenants|neighbou?rs)|(a )?news (story|report|article)|(a )?(film|movie|show|drama|character))((?! i | i'| me | my )[^.]){0,60}(jumped|died|passed( away)?|killed (himself|herself|themselves)|hanged|overdosed)|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother|neighbou?r|colleague|coworker|classmate|uncle|aunt)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself)|overdosed|attempted suicide|tried to (end|take) (her|his|their) (own )?life|jumped (off|from) [^.]{0,30})|death certificate|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
+
+/** The person taking someone else's death as their own way ("我也想这样", "I should do the same"). */
+const FOLLOWING_ZH = /我也(想|要|打算|准备|会|该|这样)|跟(他|她|他们)一样(走|去|了断)|我也想试试/;
+const FOLLOWING_EN = /\b(i (should|will|want to|wanna|might|could) do the same|so that'?s what i'?ll do|i'?m next|me too|i want to try it)\b/;
 
 /** What is left of a text once hyperbole and others' deaths are taken out: what every reading (and the model) sees. */
 export const withoutHyperbole = remembered(withoutHyperboleOnce);
@@ -158,10 +169,14 @@ function withoutHyperboleOnce(text: string): { zh: string; en: string } {
   const { plain, dense, en } = normalise(text);
   // Laughing beside a word of dying ("我死了哈哈哈", "im dead 💀", "dying 😂") is a joke about it.
   const joking = LAUGHING.test(plain);
+  // "不是开玩笑", "I mean it literally": said in earnest, so no word of dying in it is taken for hyperbole.
+  if (EARNEST.test(plain)) return { zh: dense, en };
   // Every phrase taken out names Chinese characters or English letters: a text without them keeps what it has.
-  const zh = /[\u4e00-\u9fff]/.test(dense) ? dense.replace(HYPERBOLE_ZH, '_').replace(OTHERS_DEATH_ZH, '_') : dense;
-  const english = /[a-z]/.test(en) ? en.replace(HYPERBOLE_EN, '_') : en;
-  return joking ? { zh: zh.replace(/我(要)?死了|死了|(我)?不活了|想死|想跳楼/g, '_'), en: english.replace(/\b(i am (so )?(dead|dying)|dying|i died|i could die)\b/g, '_') } : { zh, en: english };
+  // Someone else's death is taken out, unless the person goes on to take it as their own ("…我也想这样").
+  const following = FOLLOWING_ZH.test(dense) || FOLLOWING_EN.test(en);
+  const zh = /[\u4e00-\u9fff]/.test(dense) ? (following ? dense.replace(HYPERBOLE_ZH, '_') : dense.replace(HYPERBOLE_ZH, '_').replace(OTHERS_DEATH_ZH, '_')) : dense;
+  const english = /[a-z]/.test(en) && !following ? en.replace(HYPERBOLE_EN, '_') : en;
+  return joking ? { zh: zh.replace(/(我(要)?)?死了(?!.{0,6}(债|钱|账|还))/g, '_'), en: english.replace(/\b(i am (so )?(dead|dying)|dying|i died|i could die)\b/g, '_') } : { zh, en: english };
 }
 
 /** What the despair model reads of a text: what the readings left of it (hyperbole and others' deaths taken out). */
@@ -177,6 +192,7 @@ export function despairForms(text: string): Forms {
 const SMALL_TALK_ZH = /^(好的?|嗯|ok|好吧)?(谢谢|多谢|感谢)(你)?(啦|了)?(再见|拜拜|88|晚安)(啦|了|哈|呀)?$|^(对不起|不好意思|抱歉)(我)?(不太|没|不)(明白|懂|看懂|理解)|回复晚了/;
 const SMALL_TALK_EN = /^(ok(ay)? )?(thanks?|thank you|cheers) (bye|goodbye|see you|good ?night)( for now)?$|\b(sorry|apologies) (for|about) (the |my )?(late reply|delay|typo|confusion|late response|slow reply)\b|\bsorry,? i (do not|don't) (understand|get it|follow)\b/;
 
+const EARNEST = /不是开玩笑|没开玩笑|我是认真的|说真的|\bi mean it\b|\bnot joking\b|\bliterally this time\b|\bseriously,? i\b/;
 const LAUGHING = /[😂🤣💀😆]|哈哈|\b(lol|lmao|lmfao|haha\w*|rofl)\b/u;
 
 /**
@@ -201,17 +217,22 @@ const DYING_EN = /\b(die|dying|dead|death|suicide|suicidal|kill|killing)\b/;
  * to the bank. The readings of leaving (`LEAVING`) are not taken where one of these is said.
  */
 const NOT_FINAL_ZH =
-  /(去|到|回|在)?(外地|国外|韩国|日本|迪拜|非洲|新加坡|马来西亚|澳洲|美国|加拿大|工地|山里|医院)?(打.{0,3}工|出差|上班|干活|进修|培训|读书|上学|住院|生孩子|坐月子|修路|跑车|当兵|跑船)|回来(再|后|以后|就|了再)|(一|两|三|半|几|\d)(个)?(年|月|周|星期|礼拜)(后|以后)?(就)?回来|进山|出国|(给|帮|替|让)(我)?(爸|妈|父亲|母亲|老人|爷爷|奶奶|外公|外婆|公公|婆婆|岳父|岳母|老人家).{0,6}(买|立|写|办|做|填)|(公司|单位|老板)(要求|让|给).{0,6}(买|办|填|写)|给(银行|平台|法院|公司|客服|催收|房东)(写|留|发)|新(公司|工作|单位|岗位)|报到|入职|下(节课|次|周|回)见|保费|保额|律师说|讲座|良性/;
+  /(去|到|回|在)?(外地|国外|韩国|日本|迪拜|非洲|新加坡|马来西亚|澳洲|美国|加拿大|工地|山里|医院)(打.{0,3}工|出差|干活|进修|培训|读书|住院|生孩子|坐月子|修路|跑车|当兵|跑船)|(去|要)(打.{0,3}工|出差|进修|培训|住院|生孩子|坐月子)(.{0,6})(年|月|周|星期|天)|回来(再|后|以后|就|了再)|(一|两|三|半|几|\d)(个)?(年|月|周|星期|礼拜)(后|以后)?(就)?回来|进山|出国|(给|帮|替|让)(我)?(爸|妈|父亲|母亲|老人|爷爷|奶奶|外公|外婆|公公|婆婆|岳父|岳母|老人家).{0,6}(买|立|写|办|做|填)|(公司|单位|老板)(要求|让|给).{0,6}(买|办|填|写)|给(银行|平台|法院|公司|客服|催收|房东)(写|留|发)|新(公司|工作|单位|岗位).{0,6}(报到|入职|上班)|(报到|入职|上班).{0,4}新(公司|工作|单位|岗位)|(下周|明天|下个月|过几天|月底)(去|到).{0,4}(上班|工作|打工)|受益人(能|可以|怎么)(改|换|填|写)|下(节课|周|回)见(?!不)|律师说|讲座|良性/;
 const NOT_FINAL_EN =
-  /\b(moving to|move to|flight to|fly(ing)? (out|back) to|back to (dubai|work|the site|camp|the rigs?|[a-z]+ for)|at the airport|(for|another) \d+ (years?|months?|weeks?)|see you (in|next|when)|when i('m| am)? back|heading (out|off) to|relocat(e|ing)|(for|asking for) my (mum|mom|dad|father|mother|parents?|grandma|grandpa|nan)|(his|her|their) (affairs|will|estate|policy)|(dad|mum|mom|father|mother)('s| is| has)[^.]{0,30}(weeks|months|days) (left|to live)|letter (to|for) (the )?(bank|lender|court|company|creditor|landlord|council|hr|boss|school|collections?)|(goodbye )?letter to (my|the|our) (marriage|ex|relationship|old job|old self)|new job|starts (monday|tomorrow|next week)|(fully )?recovered|all clear|benign|(baby|kids?|children)'?s? (old )?(clothes|cot|crib|toys|pram|stroller))\b/;
+  /\b(moving to|move to|flight to|fly(ing)? (out|back) to|back to (dubai|the site|camp|the rigs?)|at the airport|another \d+ (years?|months?)|when i('m| am)? back|relocat(e|ing)|(for|asking for) my (mum|mom|dad|father|mother|parents?|grandma|grandpa|nan)|(his|her|their) (affairs|will|estate|policy)|(dad|mum|mom|father|mother)('s| is| has)[^.]{0,30}(weeks|months|days) (left|to live)|letter (to|for) (the )?(bank|lender|court|company|creditor|landlord|council|hr|boss|school|collections?) (explaining|about|asking|requesting|to ask)|(goodbye )?letter to (my|the|our) (marriage|ex|relationship|old job|old self)|new job starts|start(ing)? (a|my) new job|fully recovered|all clear|benign|(baby|kids?|children)'?s? (old )?(clothes|cot|crib|toys|pram|stroller))\b/;
+/** Said to be for good: no trip or paper makes a goodbye beside these less final. */
+const FINAL_ZH = /不(会)?回来|本来要.{0,12}算了|回不来|别(找|等)我|不用等|下辈子|来世|来生|永别|再也(不|没|见不)|不用再还|就不用还|最后一(次|条|面|封|期)|不在了|该走了|等不到|找不到我|见不到了|其实(我)?(今晚|明天|马上)|还得了|就能(把债)?还清|背我的债|不用背|还回得来|拜托/;
+const FINAL_EN = /\b(won'?t be (back|here)|will not be (back|here)|not coming back|never coming back|next life|don'?t wait|don'?t look for me|goodbye everyone|this is (goodbye|it|my last)|last message|won'?t owe|none of it (matters|will matter)|when i'?m gone|after i'?m gone|i won'?t need them)\b/;
 const LEAVING = /再见|告别|道别|最后|安排好|托给|交给|留给|转给|送人|遗嘱|受益人|信|保单|goodbye|bye|last|affairs|will\b|letter|beneficiar|insurance|policy|just in case|giving away|give away/;
 /**
  * Medicine taken as a doctor prescribed it ("医生开的安眠药我都照剂量吃"): no means, unless it is being kept back or
  * gathered ("医生开的药我一直没吃，攒了一整瓶"), the warning sign itself.
  */
 const AS_PRESCRIBED = /(医生|大夫)(开|给)的|按(照)?(剂量|医嘱)|照剂量|遵医嘱|一(晚|天|次)一(颗|粒|片)|\bas prescribed\b|\bmy prescription\b|\bone a (night|day)\b/;
-const KEPT_BACK = /攒|囤|存(了|着|起|够)|一(整)?(瓶|盒)|全(部)?吃|一次(性)?吃|一把|没吃|不吃|stockpil|sav(e|ed|ing) (them|up)|all (of them|at once)|(have not|haven't|not) (been )?tak(en|ing)/;
+const KEPT_BACK = /攒|囤|存(了|着|起|够)|省着|留着|一(整)?(瓶|盒|板)|全(部|都)?(吃|吞)|都吞|一口气|一次(性)?|一把|没吃|不吃|够|今晚|几十|\d{2,}\s?(片|粒|颗)|多吃|stockpil|sav(e|ed|ing) (them|up)|put(ting)? (them )?aside|kept|in a drawer|for when|whole|all (of them|at once)|tonight|enough|(have not|haven't|not) (been )?tak(en|ing)|\b\d{2,} (in|pills|tablets)/;
 const prescribed = (text: string) => AS_PRESCRIBED.test(text) && !KEPT_BACK.test(text);
+
+const notFinal = (zh: string, en: string) => (NOT_FINAL_ZH.test(zh) || NOT_FINAL_EN.test(en)) && !FINAL_ZH.test(zh) && !FINAL_EN.test(en);
 
 /** The reading of a text as despair, or null; `crisis` wins over `check`. */
 export const readCrisis = remembered(readCrisisOnce);
@@ -231,7 +252,7 @@ function readCrisisOnce(text: string): CrisisReading | null {
   for (const rule of RULES) {
     const m = (hasZh ? firstUnnegated(rule.zh, zhOwn, NEGATED_ZH) : null) ?? (hasEn ? firstUnnegated(rule.en, english, NEGATED_EN) : null);
     if (!m) continue;
-    if (LEAVING.test(m[0]) && (NOT_FINAL_ZH.test(zhOwn) || NOT_FINAL_EN.test(english))) continue;
+    if (LEAVING.test(m[0]) && notFinal(zhOwn, english)) continue;
     if (/药|安眠|pills|meds|tablets/.test(m[0]) && (prescribed(zhOwn) || prescribed(english))) continue;
     const reading = { level: rule.level, rule: rule.name, matched: m[0] };
     if (rule.level === 'crisis') return reading;
@@ -256,10 +277,9 @@ function readCrisisOnce(text: string): CrisisReading | null {
   const leaning = explainScore(model, residual, 8).filter(([, w]) => w > 0);
   if (leaning.length < 2) return null;
   // Far more like the lines of despair than any ordinary line the model was tried on: the crisis reply itself.
-  // Not where the person speaks of what comes next (a new job next week, coming back): then asked gently.
+  // Medicine in ordinary use ("医生开的安眠药我一晚一粒，会不会上瘾"): asked gently, not given the crisis reply.
   const clear = !explainedAway && model.crisisThreshold !== undefined && likeness > model.crisisThreshold;
-  const ahead = NOT_FINAL_ZH.test(zhOwn) || NOT_FINAL_EN.test(english);
-  const level = clear && !ahead ? 'crisis' : 'check';
+  const level = clear && !prescribed(zhOwn) && !prescribed(english) ? 'crisis' : 'check';
   return { level, rule: 'like the crisis lines', matched: leaning.slice(0, 3).map(([f]) => f).join(' ') };
 }
 
@@ -270,9 +290,7 @@ function readCrisisOnce(text: string): CrisisReading | null {
  */
 function saysSafe(zh: string, en: string): boolean {
   return (
-    prescribed(zh) ||
-    prescribed(en) ||
-    (zh !== '' && /(明天|回头|改天|晚点)(再)?(接着)?(聊|继续聊|说吧)|下(节课|次|周|回)见|回头见|(写|放|存|藏|记)(在)?(哪里|哪儿|什么地方|哪)[^，。]{0,4}安全|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zh)) ||
+    (zh !== '' && /(明天|回头|改天|晚点)(再)?(接着)?(聊|继续聊|说吧)|下(节课|周|回)见(?!不)|回头见|(写|放|存|藏|记)(在)?(哪里|哪儿|什么地方|哪)[^，。]{0,4}安全|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zh)) ||
     (en !== '' && /\b(can we|let us|we can|i will) (continue|talk|carry on|pick this up) (tomorrow|later|next time|in the morning)\b|\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(en))
   );
 }
