@@ -119,6 +119,7 @@ describe('paid agents beside a person doing it themselves', () => {
     '律所的人讲第一次面谈免费，之后按次收费，一次五百',
     'the consultant claims doing it yourself only gets you six months, his team can get five years for 3k',
     'sent 1800 to this negotiation guy and he just emailed me a list of the bank hotlines to ring myself',
+    '举报了上一个中介也没用，现在又有个法务团队说能帮我停息，先交3000',
   ])('warns: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
 
   it.each([

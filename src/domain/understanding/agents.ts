@@ -134,8 +134,9 @@ function readAgentOnce(text: string): AgentReading | null {
   const lenderSpeaking =
     LENDER_SPEAKING_ZH.test(dense) || /\b(staff|banks?|lenders?|card cent(er|re)|card issuers?|issuers?|alipay|huabei|jiebei|webank|weilidai|jd|jingdong|jintiao|baitiao|meituan|customer service|the platform)\b/.test(en) || LENDER_NAMED_EN.test(en);
   // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, who pays no one.
-  // A person reporting an agent buys nothing from them.
-  const reporting = REPORTING_ZH.test(dense) || REPORTING_EN.test(en);
+  // A person reporting an agent buys nothing from them; an offer priced after the report is someone new selling.
+  const reported = REPORTING_ZH.exec(dense) ?? REPORTING_EN.exec(en);
+  const reporting = reported !== null && !PRICE_ZH.test(dense.slice(dense.indexOf(reported[0]) + reported[0].length)) && !PRICE_EN.test(en.slice(en.indexOf(reported[0]) + reported[0].length));
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
   if (only && !reporting && !(selfDoing && (refusesToPay(dense, en) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
   // "他们叫我先停止还款": agents tell people to stop paying the lender; the lender itself may pause payments while a plan is weighed.
