@@ -28,7 +28,7 @@ const SERVICE_EN =
 
 /** A price: money for the service, not the repayment itself (the lender's own 手续费 counts only with a third party). */
 const PRICE_ZH =
-  /(?<!免)费|定金|订金|押金|保证金|佣金|提成|分成|抽成|好处|红包|会员|入会|入群|交钱|付钱|给钱|转账|转钱|打款|汇款|收钱|收费|付费|花钱|出钱|掏钱|百分之|\d+%|(几|一|两|三|四|五|六|七|八|九|\d)成|比例|先(交|付|转|给|打)|(交|付|给|转|收|打)了?(我|他|她|他们|对方)?.{0,2}(\d|[一二两三四五六七八九十百千万几]).{0,3}(块|元|钱|万|千|百|k|w)/;
+  /(?<!免)费|定金|订金|押金|保证金|佣金|提成|分成|抽成|好处|红包|会员|入会|入群|(交|付|给|花|出|掏)了?钱|转账|转钱|打款|汇款|收钱|收费|付费|百分之|\d+%|(几|一|两|三|四|五|六|七|八|九|\d)成|比例|先(交|付|转|给|打)|(交|付|给|转|收|打)了?(我|他|她|他们|对方)?.{0,2}(\d|[一二两三四五六七八九十百千万几]).{0,3}(块|元|钱|万|千|百|k|w)/;
 const PRICE_EN =
   /\b(fees?|deposit|upfront|up-front|advance payment|retainer|commission|membership|percent|per ?cent|\d+ ?%|(a )?(cut|share|percentage) of|(pay|paid|paying|pays|transfer|transferred|send|sent|wire|wired) (them|him|her|a|an|the agent|the company|someone|first|upfront|\d|[$¥])|charg(e|es|ed|ing)|cost(s)? (me )?[$¥\d]|for [$¥]?\d|[$¥] ?\d|\d+ ?(yuan|rmb|kuai|dollars|bucks)|\d+k\b)/;
 
@@ -43,7 +43,7 @@ const AGENT_ONLY_EN =
   /\b(middle ?man|\b(they|he|she|agent|company|planner|specialist|consultant|someone|guy|caller|person|team)\b[^.]{0,25}(asked|asks|wants?|wanted|needs?) (for )?(my )?[a-z ]{0,25}(login|password|passcode)|(paid|pay|transfer(red)?|send|sent) (in)?to (her|his|their|a) (own|personal|private) (bank )?(account|wechat|alipay)|(pay|hire|paying|hiring) (anyone|someone|somebody|a guy|people).{0,20} to (deal|talk|negotiate|handle|call)|(mentor|coach|guru)s?\b.{0,40}(course|debt[- ]free|program)|(buy|bought|sell|sells) (his|her|their) course|authori[sz]e them|power of attorney|fix(es|ing)? (my |your |the )?credit (records?|report|history|score)|debt consolidation (company|agency|firm|service)|no (success|win),? no fee|(debt|credit) (manager|management (company|agency|firm|service|program|plan))|(paid|hire|hired|hiring) (a |an )?(debt )?(negotiator|agent|middleman|company|agency|consultant)|(dispute|negotiation|settlement) services?|handle everything|never have to talk to the bank|(make|made|forge|fake|provide) (me )?(a |an )?(hospital|medical|doctor'?s?|sick|unemployment|income) (certificate|note|letter|proof)|(certificate|note|proof) (that )?they('ll| will| would)? make|(the )?window (for .{0,30})?(closes|is closing)|pay today or|give (me|you) a quote|file complaints? (against|for)|credit repair|repair (my|your|the) credit|fix (my|your|the) credit (record|report|history|score)|(clean|wipe|erase|delete|remove|wash|scrub) (my|your|the|an?) (credit|record|overdue|history|blacklist)|anti[- ]collection|(stop|block) (the )?collect(ion|ors?) (calls )?for (a |the )?(fee|deposit|price|\d)|debt (relief|settlement|optimi[sz]ation|negotiation|clearing|elimination|reduction) (company|companies|agency|agencies|firms?|services?|programs?|programmes?|teams?|plan|outfits?|mob)|inside (contact|connection|channel|man)|(has|have|got) connections|insider|guarantee(d|s)? (success|approval|to (stop|waive|delete|remove|get))|100 ?% (success|guaranteed))\b/;
 
 /** Help that costs nothing: a person's own request, legal aid, a friend. */
-const FREE_ZH = /(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路|收)|法律援助|法援|(?<!(首次|第一次|初次|头一?次|前期|前两次|第一回)(咨询|评估|沟通|面谈)?)免费(?!咨询|评估|测评|诊断|分析|体验|领取)|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|(?<!不成|不成功|办不下来|减不下来|谈不下来|没办成|失败)不要钱|12348|(?<!要)不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人|pay|hire)|我(就|也|可|真|实在|是)?不(想|愿意?)(交|付|给)(这个|那个|这笔)?(钱|费)?(?![给了])|(手续费|费率|分期费|利率)(是|为)?.{0,6}\d+(\.\d+)?\s?%/;
+const FREE_ZH = /(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路|收)|法律援助|法援|社区(的)?律师|工会|(?<!(首次|第一次|初次|头一?次|前期|前两次|第一回)(咨询|评估|沟通|面谈)?)免费(?!咨询|评估|测评|诊断|分析|体验|领取)|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|(?<!不成|不成功|办不下来|减不下来|谈不下来|没办成|失败)不要钱|12348|(?<!要)不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人|pay|hire)|我(就|也|可|真|实在|是)?不(想|愿意?)(交|付|给)(这个|那个|这笔)?(钱|费)?(?![给了])|(手续费|费率|分期费|利率)(是|为)?.{0,6}\d+(\.\d+)?\s?%/;
 const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)(?! (him|her|that guy|this guy|that company|this company|those|these)\b)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not|rather not)( want to)? (pay|hire) (an?y? )?((debt|credit|settlement|relief|repair) )*(agent|middleman|company|agency|anyone|firm|lawyer)s?)\b/;
 /** A fee quoted as a rate ("a one-time handling fee of 3%"): the lender's, where no seller is named (a share of the debt is never). */
 const LENDER_RATE_EN = /\b(fee|rate) (of |is )?\d+([. ]\d+)? ?%(?! of)|\b\d+([. ]\d+)? ?% (one time |monthly |handling )?fee\b/;
@@ -51,9 +51,9 @@ const LENDER_RATE_EN = /\b(fee|rate) (of |is )?\d+([. ]\d+)? ?%(?! of)|\b\d+([. 
 /** A price actually asked ("先交三千律师费", "代理费4800"): whatever the agent calls itself, it is not free help. */
 /** A price an agent asks, said in English ("wants 3000 upfront", "pay his team a 500 dollar fee"). */
 const PRICE_ASKED_EN =
-  /\b(wants?|wanted|asked for|asks for|charges?|charging|pay (him|her|them|his team|their team)( a)?)\b[^.]{0,20}(\$|¥|rmb |usd )?\d[\d,.]*k?\b|\b(paid|lost|gave|sent|transferred) (\$|¥|rmb )?\d[\d,.]*k? (yuan |rmb |dollars |bucks |pesos )?to (a|an|the|this|that|some|their|his|her|them|him)\b/;
+  /\b(wants?|wanted|asked for|asks for|charges?|charging|pay (him|her|them|his team|their team)( a)?)\b[^.]{0,20}(\$|¥|rmb |usd )?\d[\d,.]*k?\b|\b(paid|lost|gave|sent|transferred) (\$|¥|rmb )?\d[\d,.]*k? (yuan |rmb |dollars |bucks |pesos )?to (a|an|the|this|that|some|their|his|her|them|him)\b(?! (bank|lender|card|issuer|platform|alipay|creditor)\b)/;
 const PRICE_ASKED =
-  /(钱|费用?)(也|都)?(不退|不给退|没退)|(每|一|按)(个)?(小时|次|月|期|单)(收|要|交|付)(费|钱)?.{0,2}(\d|[一二两三四五六七八九十百千万几])|(交|付|收|转|给|花|要)(了)?.{0,6}(\d|[一二两三四五六七八九十百千万几]).{0,4}(律师费|代理费|服务费|咨询费|评估费|前期费|定金|押金|保证金)|(律师费|代理费|服务费|咨询费|评估费|前期费用?|定金|押金|保证金).{0,4}(\d|[一二两三四五六七八九十百千万几])/;
+  /(钱|费用?)(也|都)?(不退|不给退|没退)|(每|一|按)(个)?(小时|次)(收|要|交|付)(费|钱)?.{0,2}(\d|[一二两三四五六七八九十百千万几])|(交|付|收|转|给|花|要)(了)?.{0,6}(\d|[一二两三四五六七八九十百千万几]).{0,4}(律师费|代理费|服务费|咨询费|评估费|前期费|定金|押金|保证金)|(律师费|代理费|服务费|咨询费|评估费|前期费用?|定金|押金|保证金).{0,4}(\d|[一二两三四五六七八九十百千万几])/;
 /** The lenders, by the names people use for them. */
 const LENDER_ZH = '(银行|招行|工行|建行|农行|中行|交行|浦发|中信|广发|兴业|民生|光大|平台|花呗|借呗|支付宝|京东|美团|月付|金条|白条|微粒贷|微众|招联|客服|官方|信用卡中心|信用卡|发卡行)';
 /** The lender's own charges ("银行说分期要收手续费", "the lender's own service charge"): not an agent's fee. */
@@ -61,7 +61,7 @@ const LENDER_FEE_ZH = new RegExp(
   `${LENDER_ZH}.{0,24}(手续费|服务费|利息(?!.{0,3}(免|减|停|没了|清零))|费用|违约金|分期费|费率)|(手续费|服务费|分期费|费用).{0,6}是${LENDER_ZH}(收|的)|${LENDER_ZH}.{0,4}(正常|自己|官方|合理)的?收费`,
 );
 /** Words after doing it oneself that say it failed, or that an agent says it would. */
-const FAILED = '(?!.{0,12}((?<!行)不行|不理|没用|搞砸|不到|不了|不下来|不会成|不可能|被拒|没戏|太难|打枪|碰壁|没人理|成功率(很)?低|没(有)?效果|没同意|不同意|拒绝|没给|不给|会被|被拉黑|吃亏|更(糟|惨|难|麻烦|严重)))';
+const FAILED = '(?!.{0,12}((?<!行)不行|不理|没用|搞砸|不到|不了|不下来|不会成|不可能|被拒|没戏|太难|打枪|碰壁|没人理|成功率(很)?低|没(有)?效果|没同意|不同意|拒绝|没给|不给))';
 /**
  * Doing it oneself ("我自己去谈"), unless it is what an agent spares the person or belittles ("不用我自己跟催收说话",
  * "比我自己申请成功率高", "教你自己去谈"), or that failed; or talking with the lender oneself ("今天跟招行客服谈了").
@@ -69,11 +69,11 @@ const FAILED = '(?!.{0,12}((?<!行)不行|不理|没用|搞砸|不到|不了|不
 const SELF_DOING_ZH = new RegExp(
   `(我)?自己.{0,3}(去|来|跟|和|给|打|申请|联系|协商|谈|办|问|试|弄|搞|动手|negotiate|call|apply|talk|contact)${FAILED}|(我(已经|刚刚?|今天|昨天|自己|想|要|打算|准备|直接|能不能|可以|可不可以|该|得)*|今天|昨天|刚才|刚刚|已经)(去|来)?(跟|和|给|联系|打给)${LENDER_ZH}(的)?(客服|人工|经理|工作人员)?.{0,3}(谈|聊|打|沟通|协商|说|问|申请)${FAILED}|直接(跟|和|同|找|联系|打给)(${LENDER_ZH}|财务公司|贷款公司).{0,6}(谈|讲|说|问|申请|协商)`,
 );
-const SELF_DISMISSED_ZH = /((不用|不要|别|不必|无需|不需要|用不着|不想|不敢|怕|不让|不许|让|叫|比|帮|替|代|(?<!能不能|可不可以|可以|请你?|能否|麻烦你?)教)(你|我)?|说你|(中介|代理|他们|他|她|对方|律师|法务|团队|公司)(已经|都|也)?)$/;
+const SELF_DISMISSED_ZH = /((不用|不要|别|不必|无需|不需要|用不着|不想|不敢|怕|不让|不许|让|叫|比|帮|替|代|(?<!能不能|可不可以|可以|请你?|能否|麻烦你?)教)(你|我)?|说你|(中介|代理|他们|(?<!理|找|给|问|告诉|跟|和|骂|拉黑|删)(他|她)|对方|律师|法务|团队|公司)(已经|都|也)?|(中介|代理|他们|对方|律师|法务|团队|公司|那人|那个人)(说|讲|告诉我|吓唬我|跟我说)(我|你)?(要是|如果|若)?)$/;
 const SELF_DOING_EN =
   /\b(rather not pay anyone|(try|trying) (calling|to call|ringing|to ring|contacting|to contact) (the )?(bank|lender|issuer|card company)|(call|ring|contact|ask) (the )?(bank|lender|issuer|card company|them) (myself|yourself|directly)|ask (them|the bank|the lender) yourself|(by|on) (my|your) own|do it myself|diy|do i (really |even )?need (to (pay|hire) )?(a |an )?(lawyer|agent|agency|company|middleman|debt|someone|anyone))\b/;
 const SELF_DISMISSED_EN =
-  /\b(can not|cannot|can't|never|not|no need to|won't let you|(energy|strength|time|courage|guts|able|unable) to|too \w+ to|(they|he|she|the agent|the company|the guy) (said|say|says|claim|claims|claimed|told me|tell me)( that)?)\s?$/;
+  /\b(can not|cannot|can't|never|not|no need to|won't let you|(energy|strength|time|courage|guts|able|unable) to|too \w+ to|(they|the agent|the agency|the company|the guy|the consultant|the planner|the team) (said|say|says|claim|claims|claimed|told me|tell me)( that)?)\s?$/;
 /** The lender or its staff saying or agreeing something ("建行说", "广发的催收专员说"). */
 const LENDER_SPEAKING_ZH = new RegExp(`${LENDER_ZH}(那边|的)?(客服|人|工作人员|客户经理|催收专员|催收人员|专员|经理)?(说|讲|告诉|同意|答应|表示|要我|让我|叫我|给我)`);
 /** Lenders people name in English, where they speak or charge ("Barclaycard offered me a plan", "the fee DBS charges"). */
@@ -89,7 +89,7 @@ const LENDER_FEE_EN =
  * with its amount, not an agent's price, unless an agent is named in earnest (not "不是中介", "not some middleman").
  */
 const OWN_LENDER_FEE_ZH =
-  /(?<!说|称|号称|说的)(是|算|问的是)(交给)?(他们)?(银行|平台|信用卡中心|发卡行|花呗|借呗|美团|京东)(那边)?(自己)?(收|的|要)|(?<!说|称|号称|说的)(是|算)(他们)?官方(那边)?(自己)?(收|的)(?!吗|么|嘛)/;
+  /(?<!说|称|号称|说的)(是|算|问的是)(交给)?(他们)?(银行|平台|信用卡中心|发卡行|花呗|借呗|美团|京东)(那边)?(自己)?(收|的)|(?<!说|称|号称|说的)(是|算)(他们)?官方(那边)?(自己)?(收|的)(?!吗|么|嘛)/;
 const OWN_LENDER_FEE_EN = /\b((the )?(bank|lender|card company|issuer|platform)'?s own (charge|fee|admin fee)|from the (bank|lender|card company) itself)\b/;
 const NOT_AN_AGENT_ZH = /(不是|并非|又不是|不找|没找|不用找?|不想找?)$/;
 const NOT_AN_AGENT_EN = /\b(not|no|never|without)( (a|an|any|some))?\s?$/;
@@ -111,13 +111,19 @@ const RECORD_ERASED_EN = /\b(delet|eras|remov|wip|clean|wash|scrub|fix|repair)\w
 
 /** A friend or relative who happens to know the law ("我有个律师朋友说"): their word is advice, not an offer for sale. */
 const FRIEND_WHO_KNOWS = /(律师|法务|做法律的|学法律的)(的)?(朋友|同学|亲戚|表哥|表姐|堂哥|堂姐)|(朋友|同学|亲戚|表哥|表姐|堂哥|堂姐)(是|当|做)(律师|法务)/;
+/** A friend offering to act, or rewarded for it: no longer only advice. */
+const FRIEND_ACTS = /帮我|替我|代我|给我(办|谈|弄|搞|处理)|(他|她)(来|去)(谈|办|处理|起诉|搞定)|他们(所|律所)|辛苦(钱|费)|意思一下|红包|利是|一半|好处|熟人价|包(个|一个)/;
+const FRIEND_ACTS_EN = /\b(for me|on my behalf|(can|could|will|would) (get|negotiate|handle|sort|deal)|her time|his time|expenses|up ?front|grand|fee|cut|share)\b/;
 const FRIEND_WHO_KNOWS_EN = /\b(lawyer|attorney|paralegal) (friend|cousin|mate)|(friend|cousin|mate|uncle|aunt|sister|brother) (who is|who's|is) an? (lawyer|attorney|paralegal)\b/;
 
 /** The person reporting an agent (not 投诉: agents sell complaints, 代投诉): no customer of theirs. */
-const REPORTING_ZH = /(举报|检举|告发|报警)(了)?.{0,16}(中介|代理|代办|机构|公司|团队|工作室|律所|骗子|这些人|那些人|这帮人|那帮人)/;
-const REPORTING_EN = /\breport(ing|ed)? (an?|the|this|that|these|those|them|him|her)\b ?([\w"'-]+ ){0,6}(agenc(y|ies)|agents?|company|companies|firms?|scam|scammers?|outfit|guys?|team)\b/;
-/** An agent said to have nothing to do with it ("跟中介没关系"): taken out before asking whether one is named. */
-const NO_AGENT_ZH = /(跟|和|与|同)(中介|代理|第三方|别人|外人|他们)(都|可)?(没|无|没有|毫无)(任何|啥|什么)?(关系|关)/g;
+const REPORTING_ZH = /(?<![帮替代])(我(已经)?|我们|怎么|如何|想|要|去|能|可以|哪里)(去)?(举报|检举|告发|报警抓)(了)?[^\d]{0,16}(中介|代理|代办|机构|公司|团队|工作室|律所|骗子|这些人|那些人|这帮人|那帮人)/;
+const REPORTING_EN = /\b(i|we|how (do|can|should) i|i want to|i'd like to|where (do|can) i|can i)( already)? report(ed)? (an?|the|this|that|these|those|them|him|her)\b ?([\w"'-]+ ){0,6}(agenc(y|ies)|agents?|company|companies|firms?|scam|scammers?|outfit|guys?|team)\b/;
+/** A fee the lender asked for itself ("银行让我先还一笔诚意金，这个是银行要的"): the lender speaking, no money to a person. */
+const LENDER_ASKED_ZH = /(是|算)(银行|平台|信用卡中心|发卡行|花呗|借呗|美团|京东)(那边)?(自己)?要的/;
+/** An agent said to have nothing to do with it ("跟中介没关系"): believed only where the lender itself asked. */
+const NO_AGENT_ZH = /(跟|和|与|同)(中介|代理|第三方)(都|可)?(没|无|没有|毫无)(任何|啥|什么)?(关系|关)/g;
+const MONEY_TO_A_PERSON = /(转|汇|打|交)(过去|给)(他|她|他们|对方|个人|私人)|指定(的)?(账户|账号)|私(聊|下)|微信(转|付)|个人(账户|账号|卡)/;
 
 const TEMPTED = /(想|要|打算|准备|考虑|不如|干脆)(找|请|雇|委托)(个|一个|家)?(代理|代办|中介|人替我|人帮我谈|人代我)/;
 
@@ -135,8 +141,14 @@ function readAgentOnce(text: string): AgentReading | null {
     LENDER_SPEAKING_ZH.test(dense) || /\b(staff|banks?|lenders?|card cent(er|re)|card issuers?|issuers?|alipay|huabei|jiebei|webank|weilidai|jd|jingdong|jintiao|baitiao|meituan|customer service|the platform)\b/.test(en) || LENDER_NAMED_EN.test(en);
   // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, who pays no one.
   // A person reporting an agent buys nothing from them; an offer priced after the report is someone new selling.
-  const reported = REPORTING_ZH.exec(dense) ?? REPORTING_EN.exec(en);
-  const reporting = reported !== null && !PRICE_ZH.test(dense.slice(dense.indexOf(reported[0]) + reported[0].length)) && !PRICE_EN.test(en.slice(en.indexOf(reported[0]) + reported[0].length));
+  const reportedZh = REPORTING_ZH.exec(dense);
+  const reportedEn = REPORTING_EN.exec(en);
+  const reporting =
+    (reportedZh !== null || reportedEn !== null) &&
+    PRICE_ASKED.exec(dense) === null &&
+    !PRICE_ASKED_EN.test(en) &&
+    !(reportedZh && PRICE_ZH.test(dense.slice(reportedZh.index + reportedZh[0].length))) &&
+    !(reportedEn && PRICE_EN.test(en.slice(reportedEn.index + reportedEn[0].length)));
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
   if (only && !reporting && !(selfDoing && (refusesToPay(dense, en) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
   // "他们叫我先停止还款": agents tell people to stop paying the lender; the lender itself may pause payments while a plan is weighed.
@@ -148,16 +160,24 @@ function readAgentOnce(text: string): AgentReading | null {
   if (tempted && !((selfMatch?.index ?? -1) > tempted.index) && !/(后来|最后|还是)(算了|自己)/.test(dense)) return { rule: 'thinking of hiring an agent', matched: tempted[0] };
   // The lender's own fee is not an agent's, unless an agent is named in the same message.
   const lenderFee = (LENDER_FEE_ZH.test(dense) && !NAMED_AGENT.test(dense) && !AGENTS_OWN_FEE_ZH.test(dense)) || ((LENDER_FEE_EN.test(en) || LENDER_RATE_EN.test(en) || (LENDER_NAMED_EN.test(en) && /\b(fees?|charges?)\b/.test(en))) && !NAMED_AGENT_EN.test(en));
+  // The lender asking in its own voice, where an agent is named only to say it has nothing to do with it.
+  const lenderAsked = LENDER_ASKED_ZH.test(dense) && LENDER_SPEAKING_ZH.test(dense);
   const ownLenderFee =
-    (OWN_LENDER_FEE_ZH.test(dense) && !firstUnnegated(NAMED_AGENT, dense.replace(NO_AGENT_ZH, ''), NOT_AN_AGENT_ZH)) || (OWN_LENDER_FEE_EN.test(en) && !firstUnnegated(NAMED_AGENT_EN, en, NOT_AN_AGENT_EN));
+    ((OWN_LENDER_FEE_ZH.test(dense) || lenderAsked) && !MONEY_TO_A_PERSON.test(dense) && !firstUnnegated(NAMED_AGENT, lenderAsked ? dense.replace(NO_AGENT_ZH, '') : dense, NOT_AN_AGENT_ZH)) || (OWN_LENDER_FEE_EN.test(en) && !firstUnnegated(NAMED_AGENT_EN, en, NOT_AN_AGENT_EN));
   // A price actually asked: a sum ("服务费3000"), not the rate of a lender's fee ("每月服务费0.5%").
   const asked = PRICE_ASKED.exec(dense);
   const askedEn = PRICE_ASKED_EN.test(en);
   const sumAsked = (asked !== null && !/^\.?\d*%/.test(dense.slice(asked.index + asked[0].length))) || askedEn;
-  // A friend who knows the law, asked for nothing ("我表姐是律师，她说…"), advises.
-  const friendAdvises = (FRIEND_WHO_KNOWS.test(dense) || FRIEND_WHO_KNOWS_EN.test(en)) && !PRICE_ZH.test(dense) && !PRICE_EN.test(en);
-  const free =
-    ((FREE_ZH.test(dense) || FREE_EN.test(en) || selfDoing || friendAdvises) && asked === null && !askedEn) || (lenderFee && !sumAsked) || ownLenderFee || reporting;
+  // A friend who knows the law and only says what they know ("我表姐是律师，她说…"): advice. Not once they offer to act,
+  // or anything is given them for it.
+  const friendAdvises =
+    ((FRIEND_WHO_KNOWS.test(dense) && /说|建议|告诉|讲/.test(dense)) || (FRIEND_WHO_KNOWS_EN.test(en) && /\b(says|said|told me|suggests?|suggested|advises?|advised)\b/.test(en))) &&
+    !FRIEND_ACTS.test(dense) &&
+    !FRIEND_ACTS_EN.test(en) &&
+    !PRICE_ZH.test(dense) &&
+    !PRICE_EN.test(en) &&
+    !/\d|[一二两三四五六七八九十百千万]+(块|元|千|万|百)/.test(dense);
+  const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || selfDoing || friendAdvises) && !sumAsked) || (lenderFee && !sumAsked) || ownLenderFee || reporting;
   // Help that costs nothing is no agent's: only a share of what is waived is still read (below), so nothing else is.
   if (free) return shareOfWhatIsWaived(dense, en);
   const fee = AGENT_FEE_ZH.exec(dense) ?? AGENT_FEE_EN.exec(en);
