@@ -163,6 +163,19 @@ describe('reading an amount', () => {
     expect(parseMoney('36 payments on the car, made 14 so far', { allowZero: true, sum: true })).toMatchObject({ ok: false, reason: 'term' });
     expect(parseMoney('房贷分了30期，已经还了9', { allowZero: true, sum: true })).toMatchObject({ ok: false, reason: 'term' });
     expect(parseMoney('several hundred I guess', { allowZero: true })).toMatchObject({ ok: false });
+    // A term with 其 typed for 期, instalments still to go, a plan paid off in a number; a year and month, a payday, a
+    // time and its minutes.
+    expect(parseMoney('网贷还剩八其没还完', { allowZero: true })).toMatchObject({ ok: false, reason: 'term' });
+    expect(parseMoney('about 9 more bills to go on the sofa', { allowZero: true, sum: true })).toMatchObject({ ok: false, reason: 'term' });
+    expect(parseMoney('paying the phone back in 24', { allowZero: true })).toMatchObject({ ok: false, reason: 'term' });
+    expect(parseMoney('打算2027.01开始还', { allowZero: true })).toMatchObject({ ok: false, reason: 'date' });
+    expect(parseMoney('first payment due 2026-11-15', { allowZero: true })).toMatchObject({ ok: false, reason: 'date' });
+    expect(parseMoney('工资是每月的15发', { allowZero: true })).toMatchObject({ ok: false, reason: 'date' });
+    expect(parseMoney('the gas bill comes out at 23:45', { allowZero: true, sum: true })).toMatchObject({ ok: false, reason: 'time' });
+    expect(parseMoney('have to pay the landlord by 8 tonight', { allowZero: true, sum: true })).toMatchObject({ ok: false, reason: 'time' });
+    // Money still reads as money beside such words.
+    expect(parseMoney('2026.5元', { allowZero: true })).toEqual({ ok: true, fen: 202_650 });
+    expect(parseMoney('I can pay 3000 tonight', { allowZero: true })).toEqual({ ok: true, fen: 300_000 });
   });
 
   it('takes what reaches the person of a salary', () => {

@@ -118,13 +118,14 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?年(?!化|利|息|费|費|薪|终|終)|^[\s-]?(years?\b|yrs?\b)/, 'duration', 'year') ??
     // 其 typed for 期 at a clause's end ("分了二十四其"), "18 more payments"; an EMI is an equated monthly instalment
     // (Indian English). "Period" and "other payments" count instalments only for a small number ("I owe 5000 period.").
-    u(/^\s?(期|其(?=$|[，,。!！?？\s])|(more |remaining |left )?(monthly |month )?(instal{0,2}ments?|payments|emis?)\b)/, 'term') ??
+    u(/^\s?(期|其(?=$|[，,。!！?？\s]|没|未|还没|要还|了)|(more |remaining |left )?(monthly |month )?(instal{0,2}ments?|payments|emis?)\b|(more|remaining|left) (monthly )?bills\b)/, 'term') ??
     (/^(\s|-)?(periods?|other payments)\b/.test(after) ? { kind: 'term', upTo: 60, length: /^(\s|-)?(periods?|other payments)/.exec(after)![0].length } : null) ??
     // 家 counts lenders ("三家"), not a home ("6500 家里还有两个娃").
     u(/^\s?(家(?![里人庭中务乡])|张|張|笔|筆|份|单|單|种|種|样|樣|口(?![气氣子袋])|位|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
     u(/^\s?(%|percent\b|per ?cent\b)/, 'percent') ??
     u(/^\s?(成|折)/, 'percent') ??
     u(/^\s?(点钟|点|點|:\d\d|am\b|pm\b|o'?clock\b)/, 'time') ??
+    (/^\s?(tonight|this (morning|evening|afternoon)|in the (morning|evening|afternoon))\b/.test(after) ? { kind: 'time', upTo: 12, length: 0 } : null) ??
     u(/^\s?(岁|歲|years? old)/, 'age') ??
     // "1 in kindergarten", "two at uni": children counted by where they are.
     u(/^\s(in|at) (kindergarten|nursery|daycare|preschool|school|primary|secondary|high school|middle school|college|uni|university)\b/, 'count') ??
@@ -151,8 +152,10 @@ function unitBefore(before: string): Unit | null {
   // "a family of six", "for the 3 of us": how many people.
   if (/\b(family|household) of\s?$/.test(before)) return { kind: 'count', length: 0 };
   if (/(周|星期|礼拜|週|禮拜)$/.test(before)) return { kind: 'date', length: 0 };
+  // "paying it off in 12", "pay it back in 24": a number of instalments.
+  if (/\b(off|back) in\s?$/.test(before)) return { kind: 'term', upTo: 72, length: 0 };
   // A lunar month ("正月十五"), and the day of a payday or a due date ("payday是每月15", "还款日每月8号").
-  if (/(正月|腊月|冬月)$|(payday(?! loans?)|pay day|\bdue date|\bdue on)\s?(is|on|falls on)?\s?(every month|each month)?\s?(on( the)?)?\s?$|(发薪日|工资日|还款日|账单日|发工资|发薪|payday)(是|在)?(每月|每个月)?\s?$/.test(before)) return { kind: 'date', upTo: 31, length: 0 };
+  if (/(正月|腊月|冬月)$|(payday(?! loans?)|pay day|\bdue date|\bdue on)\s?(is|on|falls on)?\s?(every month|each month)?\s?(on( the)?)?\s?$|(发薪日|工资日|还款日|账单日|发工资|发薪|payday)(是|在)?(每月|每个月)?(的)?\s?$|(工资|薪水|薪资|工钱)(是|在)?(每月|每个月)的\s?$/.test(before)) return { kind: 'date', upTo: 31, length: 0 };
   if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
   // "年化36", "利率18": a rate, even without its % sign.
   if (/(年化|利率|费率|年利率|日息|月息|日利率|月利率)(是|为|约|大概|有|达到|涨到)?\s?$|\b(apr|interest rate)\b[a-z\s]{0,14}$/.test(before)) return { kind: 'percent', length: 0 };
@@ -253,6 +256,7 @@ function quantitiesOf(text: string): Quantity[] {
   if (!NUMERAL_OR_WORD.test(s)) return [];
   const out: Quantity[] = [];
   let lastEnd = -1;
+  let skipTo = -1;
   // Every number is found first (with no copy of the pattern, as matchAll makes): one may be read on its own below.
   const numbers: RegExpExecArray[] = [];
   NUMBER.lastIndex = 0;
@@ -260,6 +264,21 @@ function quantitiesOf(text: string): Quantity[] {
   for (const m of numbers) {
     let raw = m[0];
     const at = m.index;
+    // A number inside one read already ("2026-03": its month).
+    if (at < skipTo) continue;
+    // The minutes of a time ("10:30", "00:01") belong to its hour, read already.
+    if (/\d\s?[:：]$/.test(s.slice(Math.max(0, at - 2), at))) {
+      lastEnd = at + raw.length;
+      continue;
+    }
+    // "2026.04", "2026-03", "2026-02-28": a year and its month (and day).
+    const monthAfter = /^20\d\d$/.test(raw) ? /^[-/](0?[1-9]|1[0-2])([-/](0?[1-9]|[12]\d|3[01]))?(?!\d)/.exec(s.slice(at + raw.length)) : null;
+    const moneyAfter = /^\s?(元|块|rmb|yuan|k|w|万|千)/.test(s.slice(at + raw.length + (monthAfter?.[0].length ?? 0)));
+    if ((monthAfter || /^20\d\d\.(0?[1-9]|1[0-2])$/.test(raw)) && !moneyAfter && !/[¥$]\s?$/.test(s.slice(0, at))) {
+      out.push({ kind: 'date', value: Number(raw.slice(0, 4)), at, text: raw });
+      lastEnd = skipTo = at + raw.length + (monthAfter?.[0].length ?? 0);
+      continue;
+    }
     // "12/15", "12.15" with no money word after it: a month and a day.
     const monthDay = /^(\d{1,2})([./])(\d{1,2})$/.exec(raw.trim());
     // Month first ("12/15"), or, where it can only be so, the day first ("25/01").
