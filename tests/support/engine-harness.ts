@@ -50,7 +50,7 @@ export function createRecorder() {
 }
 
 /** An engine as one replica runs it: the real flow and texts, a fixed clock, no flood limit unless asked. */
-export function engineOn(store: CaseStore, outbox: Outbox, opts: { flood?: { limit: number; windowMs: number } } = {}): Engine {
+export function engineOn(store: CaseStore, outbox: Outbox, opts: { flood?: { limit: number; windowMs: number }; lingerMs?: number } = {}): Engine {
   return createEngine({
     store,
     outbox,
@@ -58,6 +58,7 @@ export function engineOn(store: CaseStore, outbox: Outbox, opts: { flood?: { lim
     clock: { now: () => NOON_2026_11_24 },
     logger: createLogger('silent'),
     flood: opts.flood ?? null,
+    ...(opts.lingerMs !== undefined ? { lingerMs: opts.lingerMs } : {}),
   });
 }
 
