@@ -231,13 +231,18 @@ export function createEngine(deps: EngineDeps) {
     held.delete(chatId);
   };
 
+  /** The cached case at `version`, with the record the store holds for it (and how, when known); else undefined. */
+  const storedAt = (chatId: ChatKey, version: number) => {
+    const known = cache.get(chatId);
+    return known?.version === version && known.snapshot.record ? { snapshot: known.snapshot.snapshot, record: known.snapshot.record, written: known.snapshot.written } : undefined;
+  };
+
   /** Not awaited: gives the lease back and marks the replies sent, or writes a follow-up and keeps the lease. */
   function finish(chatId: ChatKey, token: string, sentVersion: number | null, release: boolean, followUp: CaseSnapshot | null, version = 0) {
     if (release) drop(chatId);
-    const known = followUp ? cache.get(chatId) : undefined;
-    const base = known?.version === version && known.snapshot.record ? { snapshot: known.snapshot.snapshot, record: known.snapshot.record } : undefined;
+    const base = followUp ? storedAt(chatId, version) : undefined;
     const record = followUp ? toStored(followUp, base) : null;
-    const previous = base && known?.snapshot.written ? { record: base.record, written: known.snapshot.written } : undefined;
+    const previous = base?.written ? { record: base.record, written: base.written } : undefined;
     const done = store.finish({
       chatId,
       token,
@@ -333,8 +338,8 @@ export function createEngine(deps: EngineDeps) {
   ): Worked {
     const { version, written, today } = at;
     const effects = effectsOf(prev, next, actions, translator(i18n, next.context.lang), today);
-    const known = cache.get(chatId);
-    const follows = known?.version === version && known.snapshot.snapshot === prev && known.snapshot.record ? { snapshot: prev, record: known.snapshot.record } : undefined;
+    const held = storedAt(chatId, version);
+    const follows = held?.snapshot === prev ? held : undefined;
     const record = toStored(next, follows);
     const owed = effects.replies.length > 0 || effects.edit ? encodeOwed(actions, today, effects.edit !== null) : null;
     return { prev, next, actions, event, effects, record, commit: { schema: CASE_SCHEMA_VERSION, snapshot: record, owed, previous: follows ? { record: follows.record, written } : undefined } };

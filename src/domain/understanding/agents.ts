@@ -48,10 +48,10 @@ const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|r
 /** A fee quoted as a rate ("a one-time handling fee of 3%"): the lender's, where no seller is named (a share of the debt is never). */
 const LENDER_RATE_EN = /\b(fee|rate) (of |is )?\d+([. ]\d+)? ?%(?! of)|\b\d+([. ]\d+)? ?% (one time |monthly |handling )?fee\b/;
 
-/** A price actually asked ("先交三千律师费", "代理费4800"): whatever the agent calls itself, it is not free help. */
 /** A price an agent asks, said in English ("wants 3000 upfront", "pay his team a 500 dollar fee"). */
 const PRICE_ASKED_EN =
   /\b(wants?|wanted|asked for|asks for|charges?|charging|pay (him|her|them|his team|their team)( a)?)\b[^.]{0,20}(\$|¥|rmb |usd )?\d[\d,.]*k?\b|\b(paid|lost|gave|sent|transferred) (\$|¥|rmb )?\d[\d,.]*k? (yuan |rmb |dollars |bucks |pesos )?to (a|an|the|this|that|some|their|his|her|them|him)\b(?! (bank|lender|card|issuer|platform|alipay|creditor)\b)/;
+/** A price actually asked ("先交三千律师费", "代理费4800"): whatever the agent calls itself, it is not free help. */
 const PRICE_ASKED =
   /(钱|费用?)(也|都)?(不退|不给退|没退)|(每|一|按)(个)?(小时|次)(收|要|交|付)(费|钱)?.{0,2}(\d|[一二两三四五六七八九十百千万几])|(交|付|收|转|给|花|要)(了)?.{0,6}(\d|[一二两三四五六七八九十百千万几]).{0,4}(律师费|代理费|服务费|咨询费|评估费|前期费|定金|押金|保证金)|(律师费|代理费|服务费|咨询费|评估费|前期费用?|定金|押金|保证金).{0,4}(\d|[一二两三四五六七八九十百千万几])/;
 /** The lenders, by the names people use for them. */
@@ -102,7 +102,6 @@ const NAMED_AGENT_EN = /\b(agency|agencies|agent|agents|consultants?|firm|lawyer
 const REFUSED_ZH = /(不|别|没|不想|不要|不用|不需要|别劝我|拒绝|不愿意?|不是|并非)(去|再)?(找|请|用|通过|花钱找|交钱给|给)?(任何|什么|那些|这些|那种)?(的)?$/;
 const REFUSED_EN = /\b(no|not|without|never|do not|don't|rather not)( (a|an|any|some|going|through|using|hiring|paying|via|to|use|hire|pay|want|wanna|need|like|one|of|those|these|the))*\s?$/;
 
-/** The paid-agent reading of a text, or null. */
 /** The lender's own staff ("customer service agent") are not a third party. */
 const LENDER_STAFF_EN = /\b((person|officer|staff) (at|from) the (bank|lender|credit card cent(er|re)|card cent(er|re))|(customer service|(?<!(debt|settlement|relief|negotiation|repair|credit) )service|bank'?s?|lender'?s?|alipay'?s?|support|the platform'?s?) (own )?(debt |collections? )?(agent|rep|representative|staff|advis[eo]r|officer|specialist|team)s?|(agent|rep|representative)s? on the (phone|line|call)|(credit )?card (company|companies|issuer))\b/g;
 /** Deleting, washing or repairing a record: a service only agents sell, so any price for it is an agent's. */
@@ -111,10 +110,10 @@ const RECORD_ERASED_EN = /\b(delet|eras|remov|wip|clean|wash|scrub|fix|repair)\w
 
 /** A friend or relative who happens to know the law ("我有个律师朋友说"): their word is advice, not an offer for sale. */
 const FRIEND_WHO_KNOWS = /(律师|法务|做法律的|学法律的)(的)?(朋友|同学|亲戚|表哥|表姐|堂哥|堂姐)|(朋友|同学|亲戚|表哥|表姐|堂哥|堂姐)(是|当|做)(律师|法务)/;
+const FRIEND_WHO_KNOWS_EN = /\b(lawyer|attorney|paralegal) (friend|cousin|mate)|(friend|cousin|mate|uncle|aunt|sister|brother) (who is|who's|is) an? (lawyer|attorney|paralegal)\b/;
 /** A friend offering to act, or rewarded for it: no longer only advice. */
 const FRIEND_ACTS = /帮我|替我|代我|给我(办|谈|弄|搞|处理)|(他|她)(来|去)(谈|办|处理|起诉|搞定)|他们(所|律所)|辛苦(钱|费)|意思一下|红包|利是|一半|好处|熟人价|包(个|一个)/;
 const FRIEND_ACTS_EN = /\b(for me|on my behalf|(can|could|will|would) (get|negotiate|handle|sort|deal)|her time|his time|expenses|up ?front|grand|fee|cut|share)\b/;
-const FRIEND_WHO_KNOWS_EN = /\b(lawyer|attorney|paralegal) (friend|cousin|mate)|(friend|cousin|mate|uncle|aunt|sister|brother) (who is|who's|is) an? (lawyer|attorney|paralegal)\b/;
 
 /** The person reporting an agent (not 投诉: agents sell complaints, 代投诉): no customer of theirs. */
 const REPORTING_ZH = /(?<![帮替代])(我(已经)?|我们|怎么|如何|想|要|去|能|可以|哪里)(去)?(举报|检举|告发|报警抓)(了)?[^\d]{0,16}(中介|代理|代办|机构|公司|团队|工作室|律所|骗子|这些人|那些人|这帮人|那帮人)/;
@@ -127,6 +126,7 @@ const MONEY_TO_A_PERSON = /(转|汇|打|交)(过去|给)(他|她|他们|对方|�
 
 const TEMPTED = /(想|要|打算|准备|考虑|不如|干脆)(找|请|雇|委托)(个|一个|家)?(代理|代办|中介|人替我|人帮我谈|人代我)/;
 
+/** The paid-agent reading of a text, or null. */
 export const readAgent = remembered(readAgentOnce);
 
 function readAgentOnce(text: string): AgentReading | null {
@@ -139,16 +139,20 @@ function readAgentOnce(text: string): AgentReading | null {
   // "客服说…", "the bank's rep said they…": the lender speaking, not someone selling.
   const lenderSpeaking =
     LENDER_SPEAKING_ZH.test(dense) || /\b(staff|banks?|lenders?|card cent(er|re)|card issuers?|issuers?|alipay|huabei|jiebei|webank|weilidai|jd|jingdong|jintiao|baitiao|meituan|customer service|the platform)\b/.test(en) || LENDER_NAMED_EN.test(en);
-  // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, who pays no one.
+  // A price actually asked: a sum ("服务费3000"), not the rate of a lender's fee ("每月服务费0.5%").
+  const asked = PRICE_ASKED.exec(dense);
+  const askedEn = PRICE_ASKED_EN.test(en);
+  const sumAsked = (asked !== null && !/^\.?\d*%/.test(dense.slice(asked.index + asked[0].length))) || askedEn;
   // A person reporting an agent buys nothing from them; an offer priced after the report is someone new selling.
   const reportedZh = REPORTING_ZH.exec(dense);
   const reportedEn = REPORTING_EN.exec(en);
   const reporting =
     (reportedZh !== null || reportedEn !== null) &&
-    PRICE_ASKED.exec(dense) === null &&
-    !PRICE_ASKED_EN.test(en) &&
+    asked === null &&
+    !askedEn &&
     !(reportedZh && PRICE_ZH.test(dense.slice(reportedZh.index + reportedZh[0].length))) &&
     !(reportedEn && PRICE_EN.test(en.slice(reportedEn.index + reportedEn[0].length)));
+  // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, who pays no one.
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
   if (only && !reporting && !(selfDoing && (refusesToPay(dense, en) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
   // "他们叫我先停止还款": agents tell people to stop paying the lender; the lender itself may pause payments while a plan is weighed.
@@ -164,10 +168,6 @@ function readAgentOnce(text: string): AgentReading | null {
   const lenderAsked = LENDER_ASKED_ZH.test(dense) && LENDER_SPEAKING_ZH.test(dense);
   const ownLenderFee =
     ((OWN_LENDER_FEE_ZH.test(dense) || lenderAsked) && !MONEY_TO_A_PERSON.test(dense) && !firstUnnegated(NAMED_AGENT, lenderAsked ? dense.replace(NO_AGENT_ZH, '') : dense, NOT_AN_AGENT_ZH)) || (OWN_LENDER_FEE_EN.test(en) && !firstUnnegated(NAMED_AGENT_EN, en, NOT_AN_AGENT_EN));
-  // A price actually asked: a sum ("服务费3000"), not the rate of a lender's fee ("每月服务费0.5%").
-  const asked = PRICE_ASKED.exec(dense);
-  const askedEn = PRICE_ASKED_EN.test(en);
-  const sumAsked = (asked !== null && !/^\.?\d*%/.test(dense.slice(asked.index + asked[0].length))) || askedEn;
   // A friend who knows the law and only says what they know ("我表姐是律师，她说…"): advice. Not once they offer to act,
   // or anything is given them for it.
   const friendAdvises =

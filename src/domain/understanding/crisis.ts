@@ -174,7 +174,9 @@ function withoutHyperboleOnce(text: string): { zh: string; en: string } {
   // Every phrase taken out names Chinese characters or English letters: a text without them keeps what it has.
   // Someone else's death is taken out, unless the person goes on to take it as their own ("…我也想这样").
   const following = FOLLOWING_ZH.test(dense) || FOLLOWING_EN.test(en);
-  const zh = /[\u4e00-\u9fff]/.test(dense) ? (following ? dense.replace(HYPERBOLE_ZH, '_') : dense.replace(HYPERBOLE_ZH, '_').replace(OTHERS_DEATH_ZH, '_')) : dense;
+  const chinese = /[\u4e00-\u9fff]/.test(dense);
+  const lessHyperbole = chinese ? dense.replace(HYPERBOLE_ZH, '_') : dense;
+  const zh = chinese && !following ? lessHyperbole.replace(OTHERS_DEATH_ZH, '_') : lessHyperbole;
   const english = /[a-z]/.test(en) && !following ? en.replace(HYPERBOLE_EN, '_') : en;
   return joking ? { zh: zh.replace(/(我(要)?)?死了(?!.{0,6}(债|钱|账|还))/g, '_'), en: english.replace(/\b(i am (so )?(dead|dying)|dying|i died|i could die)\b/g, '_') } : { zh, en: english };
 }
@@ -239,7 +241,7 @@ export const readCrisis = remembered(readCrisisOnce);
 
 function readCrisisOnce(text: string): CrisisReading | null {
   if (isPlainAnswer(text)) return null;
-  const { dense, plain } = normalise(text);
+  const { dense, plain, en } = normalise(text);
   const { zh: zhOwn, en: english } = withoutHyperbole(text);
   const emoji = EMOJI_MEANS.exec(plain) ?? EMOJI_GOODBYE.exec(plain);
   if (emoji) return { level: 'crisis', rule: 'a means or a goodbye, in emoji', matched: emoji[0] };
@@ -249,11 +251,12 @@ function readCrisisOnce(text: string): CrisisReading | null {
   // Each language's readings only where the text has that language's letters.
   const hasZh = /[\u3400-\u9fff]/.test(zhOwn) || /[\u{1f300}-\u{1faff}]/u.test(zhOwn);
   const hasEn = /[a-z]/.test(english);
+  const asPrescribed = prescribed(zhOwn) || prescribed(english);
   for (const rule of RULES) {
     const m = (hasZh ? firstUnnegated(rule.zh, zhOwn, NEGATED_ZH) : null) ?? (hasEn ? firstUnnegated(rule.en, english, NEGATED_EN) : null);
     if (!m) continue;
     if (LEAVING.test(m[0]) && notFinal(zhOwn, english)) continue;
-    if (/药|安眠|pills|meds|tablets/.test(m[0]) && (prescribed(zhOwn) || prescribed(english))) continue;
+    if (/药|安眠|pills|meds|tablets/.test(m[0]) && asPrescribed) continue;
     const reading = { level: rule.level, rule: rule.name, matched: m[0] };
     if (rule.level === 'crisis') return reading;
     check ??= reading;
@@ -268,18 +271,18 @@ function readCrisisOnce(text: string): CrisisReading | null {
   // every line, not only on one with a word of dying: most despair a new writer types names no such word.
   const residual = despairForms(text);
   // Hyperbole or someone else's death taken out: what is left must be clearly despair.
-  const explainedAway = zhOwn !== dense || english !== normalise(text).en;
+  const explainedAway = zhOwn !== dense || english !== en;
   const model = models.crisis;
   const likeness = score(model, residual);
   if (likeness <= thresholdOf(model, explainedAway)) return null;
-  if (saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || SMALL_TALK_ZH.test(dense) || SMALL_TALK_EN.test(normalise(text).en)) return null;
+  if (saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || SMALL_TALK_ZH.test(dense) || SMALL_TALK_EN.test(en)) return null;
   // One word is no evidence ("Next", "nobody answered"): at least two of the words must lean towards despair.
   const leaning = explainScore(model, residual, 8).filter(([, w]) => w > 0);
   if (leaning.length < 2) return null;
   // Far more like the lines of despair than any ordinary line the model was tried on: the crisis reply itself.
   // Medicine in ordinary use ("医生开的安眠药我一晚一粒，会不会上瘾"): asked gently, not given the crisis reply.
   const clear = !explainedAway && model.crisisThreshold !== undefined && likeness > model.crisisThreshold;
-  const level = clear && !prescribed(zhOwn) && !prescribed(english) ? 'crisis' : 'check';
+  const level = clear && !asPrescribed ? 'crisis' : 'check';
   return { level, rule: 'like the crisis lines', matched: leaning.slice(0, 3).map(([f]) => f).join(' ') };
 }
 

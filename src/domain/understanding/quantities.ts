@@ -191,6 +191,9 @@ const TERM_BEFORE = /(分|分成|拆成|over|in|into|split into)\s?$/;
 const RANGE_JOIN = /^\s?(到|至|~|～|-|—|to)\s?$/;
 const PHONE = /^(1\d{10}|95\d{3}|96\d{3}|400\d{7}|123\d{2})$/;
 
+/** A number written like a date, but with a money sign before it or a money word after it ("2026.5元", "¥12.15"). */
+const saidAsMoney = (s: string, at: number, end: number): boolean => /[¥$]\s?$/.test(s.slice(0, at)) || /^\s?(元|块|rmb|yuan|k|w|万|千)/.test(s.slice(end));
+
 /** Numerals as people type them, to the ones read below: 仨 and 俩, the financial forms (壹万贰仟), "十来万", "过万", "3 grand". */
 const NUMERAL_FORMS: Array<[RegExp, string]> = [
   [/仨月/g, '三个月'],
@@ -273,8 +276,7 @@ function quantitiesOf(text: string): Quantity[] {
     }
     // "2026.04", "2026-03", "2026-02-28": a year and its month (and day).
     const monthAfter = /^20\d\d$/.test(raw) ? /^[-/](0?[1-9]|1[0-2])([-/](0?[1-9]|[12]\d|3[01]))?(?!\d)/.exec(s.slice(at + raw.length)) : null;
-    const moneyAfter = /^\s?(元|块|rmb|yuan|k|w|万|千)/.test(s.slice(at + raw.length + (monthAfter?.[0].length ?? 0)));
-    if ((monthAfter || /^20\d\d\.(0?[1-9]|1[0-2])$/.test(raw)) && !moneyAfter && !/[¥$]\s?$/.test(s.slice(0, at))) {
+    if ((monthAfter || /^20\d\d\.(0?[1-9]|1[0-2])$/.test(raw)) && !saidAsMoney(s, at, at + raw.length + (monthAfter?.[0].length ?? 0))) {
       out.push({ kind: 'date', value: Number(raw.slice(0, 4)), at, text: raw });
       lastEnd = skipTo = at + raw.length + (monthAfter?.[0].length ?? 0);
       continue;
@@ -285,7 +287,7 @@ function quantitiesOf(text: string): Quantity[] {
     const [first, second] = monthDay ? [Number(monthDay[1]), Number(monthDay[3])] : [0, 0];
     const isMonthDay = (first >= 1 && first <= 12 && second >= 1 && second <= 31) || (first > 12 && first <= 31 && second >= 1 && second <= 12);
     if (monthDay && isMonthDay &&
-      (monthDay[2] === '/' || !/^\s?(元|块|rmb|yuan|k|w|万|千)/.test(s.slice(at + raw.length))) && !/[¥$]\s?$/.test(s.slice(0, at)) &&
+      (monthDay[2] === '/' ? !/[¥$]\s?$/.test(s.slice(0, at)) : !saidAsMoney(s, at, at + raw.length)) &&
       // "年化7.2" is a rate.
       unitBefore(s.slice(Math.max(0, at - 20), at))?.kind !== 'percent') {
       out.push({ kind: 'date', value: Number(monthDay[1]), at, text: raw });
