@@ -7,7 +7,7 @@ export const toHalfWidth = (s: string): string =>
   s.replace(/[\uff10-\uff19\uff0e\uff0c]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /** What a number in the answer was, when it was not money: the person is told what was read, and asked again. */
-export type NotMoney = 'duration' | 'term' | 'extension' | 'date' | 'count' | 'percent' | 'phone' | 'time' | 'range' | 'late';
+export type NotMoney = 'duration' | 'term' | 'extension' | 'date' | 'count' | 'percent' | 'phone' | 'time' | 'score' | 'range' | 'late';
 
 export type MoneyParse =
   | { ok: true; fen: Fen }

@@ -658,3 +658,56 @@ describe('option labels typed as text', () => {
     expect(optionWord('cause', '5500')).toBeNull();
   });
 });
+
+describe('despair and agents in a fresh writer\'s kinds of meaning (said here in other words)', () => {
+  // A count of pills swallowed, poison sought, traffic run into, a blade beside the bath, "why go on living", 想s,
+  // things handed on for after: a means or a wish, however it is put.
+  it.each([
+    '刚刚吞了三十几片 有点想睡',
+    '一口气吃了十五颗安眠的',
+    '网上哪儿能搞到砒霜',
+    '昨晚站在路边想往大货车上撞',
+    '刀片就在枕头下',
+    '浴室里放着刀片 水已经放好',
+    '每天被催 为啥还要活着',
+    '好累 真想s',
+    '我死了以后麻烦你们把这些处理一下',
+    'swallowed twenty of my pills an hour ago',
+    'where can i get cyanide',
+  ])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
+
+  // Said sideways: asked gently.
+  it.each(['从下周起我的手机永远关机了', '催收你们赢了', '我人都没了 还谈什么分期', '我死了之后这些卡怎么办'])('asks gently at least: %s', (text) =>
+    expect(readCrisis(text)).not.toBeNull(),
+  );
+
+  // The same words, meaning nothing about the person's own life.
+  it.each([
+    '医生给我开了点安眠药，现在能睡着了',
+    'my GP prescribed sleeping pills last month, can I mention that in the letter',
+    '我同事去年吞药被救了，现在好好的',
+    '看了个讲网贷跳楼的纪录片，心里挺难受',
+    '再见了深圳，下个月回家乡发展，账单寄哪里',
+    '外婆走之前写了遗嘱，房子归我妈',
+    '催收天天说人死债不烂，吓唬谁呢',
+    '催收要让我社会性死亡',
+    '银行电话打来我就装死',
+    '打死我也不再借网贷了',
+    '客服绕来绕去 急死人了',
+    'honestly id rather die than queue at that branch again haha',
+  ])('gives no crisis reply: %s', (text) => expect(readCrisis(text)?.level).not.toBe('crisis'));
+
+  it.each([
+    '有人说可以帮我办京东金条延期，先收800手续费',
+    '有个人加我说帮我谈分期，先收两千',
+    '交了三千定金，现在又让我补一笔审核费',
+    'paid the initial deposit and now they want another fee before they start',
+    'some debt relief app says lenders never negotiate with individuals, pay them first',
+  ])('warns of a paid agent: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
+
+  it.each(['收到一封律师函，我想自己打给银行谈分期', '家里有人住院，能拿住院证明找招行协商吗', '我爸生病了，能不能用诊断书跟花呗申请延期'])(
+    'does not warn someone asking the lender themselves: %s',
+    (text) => expect(mentionsPaidAgent(text)).toBe(false),
+  );
+});
+

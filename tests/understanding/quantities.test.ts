@@ -133,4 +133,26 @@ describe('every number read with what it counts', () => {
   ])('"%s": %i as people write it', (text, value) => {
     expect(quantities(text).map((q) => q.value)).toEqual([value]);
   });
+
+  it.each([
+    ['我的芝麻分只有520', 'score', 520],
+    ['征信评分掉到600了', 'score', 600],
+    ['my credit score dropped to 580', 'score', 580],
+    ['俩平台都逾期了', 'count', 2],
+    ['仨孩子上学', 'count', 3],
+    ['上班早八晚五', 'time', 8],
+  ])('"%s": a %s, never money (%i)', (text, kind, value) => {
+    expect(quantities(text)[0]).toMatchObject({ kind, value });
+    expect(quantities(text).some((q) => q.kind === 'bare' || q.kind === 'money')).toBe(false);
+  });
+
+  it.each([
+    ['生活费2500 娃5岁', 2500],
+    ['房租一千二 两孩子', 1200],
+    ['朝八晚六的班，一个月3800', 3800],
+    ['工资6000 俩孩子', 6000],
+    ['俩万多一点', 20_000],
+  ])('"%s": still money beside a count of children or the hours of a day (%i)', (text, value) => {
+    expect(quantities(text).filter((q) => q.kind === 'money' || q.kind === 'bare').map((q) => q.value)).toEqual([value]);
+  });
 });

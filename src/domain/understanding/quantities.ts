@@ -20,6 +20,8 @@ export type QuantityKind =
   | 'phone'
   | 'time'
   | 'age'
+  /** A credit score ("芝麻分才550", "credit score 620"): points, never money. */
+  | 'score'
   /** A number with no unit right after words of being late ("逾期了300"): days late or the sum that is late. */
   | 'late';
 
@@ -121,7 +123,9 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?(期|其(?=$|[，,。!！?？\s]|没|未|还没|要还|了)|(more |remaining |left )?(monthly |month )?(instal{0,2}ments?|payments|emis?)\b|(more|remaining|left) (monthly )?bills\b)/, 'term') ??
     (/^(\s|-)?(periods?|other payments)\b/.test(after) ? { kind: 'term', upTo: 60, length: /^(\s|-)?(periods?|other payments)/.exec(after)![0].length } : null) ??
     // 家 counts lenders ("三家"), not a home ("6500 家里还有两个娃").
-    u(/^\s?(家(?![里人庭中务乡])|张|張|笔|筆|份|单|單|种|種|样|樣|口(?![气氣子袋])|位|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个?(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
+    u(/^\s?(家(?![里人庭中务乡])|张|張|笔|筆|份|单|單|种|種|样|樣|口(?![气氣子袋])|位|个平台|個平台|个账户|个app|个网贷|张卡|个人|口人|个(孩子|娃|小孩|老人)|(more |other |extra |different )?(credit |bank |store |payday |personal |car |student |bnpl |buy now pay later )?(cards?|lenders?|platforms?|apps?|loans?|debts?|people|persons|kids|children|jobs)\b)/, 'count') ??
+    // "两孩子" without its measure word: a number of children only where it can be one ("开销1800 孩子3岁" is money).
+    (/^\s?(孩子|娃|小孩|老人)/.test(after) ? { kind: 'count', upTo: 10, length: /^\s?(孩子|娃|小孩|老人)/.exec(after)![0].length } : null) ??
     u(/^\s?(%|percent\b|per ?cent\b)/, 'percent') ??
     u(/^\s?(成|折)/, 'percent') ??
     u(/^\s?(点钟|点|點|:\d\d|am\b|pm\b|o'?clock\b)/, 'time') ??
@@ -164,6 +168,10 @@ function unitBefore(before: string): Unit | null {
   if (/\b(i'?m|i am|aged?|turn(s|ed|ing)?|(my )?(dad|father|mum|mom|mother|husband|wife|son|daughter|brother|sister|grandma|grandpa|grandmother|grandfather|he|she)('s| is)( already| nearly| almost| only| just)?)\s?$/.test(before)) return { kind: 'age', length: 0 };
   // "since 2019", "back in 2021": a year (kept only for a number that can be one, below).
   if (/\b(since|in|from|back in)\s?$/.test(before)) return { kind: 'date', year: true, length: 0 };
+  // "芝麻分才550", "征信分600多", "credit score is 620": points of a score.
+  if (/(芝麻分|信用分|征信分|信用积分|信用评分|支付宝分|芝麻信用|分数|评分)(是|才|只|只有|剩|就|还|有|为|掉到|降到|跌到|掉了|:){0,3}\s?$|\b(credit score|sesame score|score)( is| was| of| at| dropped to| fell to)?( only| just)?\s?$/.test(before)) return { kind: 'score', length: 0 };
+  // "早九晚六", "朝九晚五": the hours of a working day.
+  if (/(早|朝)(\d{1,2}|[一二三四五六七八九十]{1,2})点?\s?晚\s?$/.test(before) || (/(^|[^\u4e00-\u9fff]|上班|工作|班)(早|朝)$/.test(before))) return { kind: 'time', upTo: 12, length: 0 };
   // "晚上9", "knock off at 3": a time of day.
   if (/(上午|下午|晚上|早上|中午|凌晨|傍晚|半夜|\bat|\baround)\s?$/.test(before)) return { kind: 'time', length: 0 };
   return null;
@@ -196,9 +204,11 @@ const saidAsMoney = (s: string, at: number, end: number): boolean => /[¥$]\s?$/
 
 /** Numerals as people type them, to the ones read below: 仨 and 俩, the financial forms (壹万贰仟), "十来万", "过万", "3 grand". */
 const NUMERAL_FORMS: Array<[RegExp, string]> = [
-  [/仨月/g, '三个月'],
   // "个w", "个万": one ten-thousand, in shorthand.
   [/(?<![\d零〇一二两三四五六七八九十百千几])个(w|万)/g, '一万'],
+  // 仨 and 俩 hold their measure word ("仨银行的卡" is three banks' cards), except before another numeral ("俩万").
+  [/仨(?![\d零〇一二两三四五六七八九十百千万个個])/g, '三个'],
+  [/俩(?![\d零〇一二两三四五六七八九十百千万个個])/g, '两个'],
   [/仨/g, '三'],
   [/俩/g, '两'],
   // Financial numerals only as numbers (伍佰, 壹万): "退伍" and "队伍" hold none.
@@ -297,6 +307,13 @@ function quantitiesOf(text: string): Quantity[] {
     // "一千八一个月": the numerals run on into the rate's 一; the amount ends before it.
     if (/[一两]$/.test(raw) && raw.length > 1 && /^(个|個)?月/.test(s.slice(at + raw.length)) && parseNumber(raw) === null) {
       raw = raw.slice(0, -1);
+      // Unless the words before it say what it is ("朝九晚五一个月4500": the hours of a working day).
+      const said = unitBefore(s.slice(Math.max(0, at - 20), at));
+      if (said && said.kind !== 'money' && (said.upTo === undefined || (parseNumber(raw) ?? 0) <= said.upTo)) {
+        out.push({ kind: said.kind, value: parseNumber(raw) ?? 0, at, text: raw });
+        lastEnd = at + raw.length;
+        continue;
+      }
       out.push(...quantitiesOf(s.slice(at, at + raw.length)).map((q) => ({ ...q, kind: 'money' as const, monthly: true, at })));
       lastEnd = at + raw.length + 4;
       continue;
