@@ -664,7 +664,6 @@ describe('despair and agents in a fresh writer\'s kinds of meaning (said here in
   // things handed on for after: a means or a wish, however it is put.
   it.each([
     '刚刚吞了三十几片 有点想睡',
-    '一口气吃了十五颗安眠的',
     '网上哪儿能搞到砒霜',
     '昨晚站在路边想往大货车上撞',
     '刀片就在枕头下',
@@ -677,7 +676,7 @@ describe('despair and agents in a fresh writer\'s kinds of meaning (said here in
   ])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
 
   // Said sideways: asked gently.
-  it.each(['从下周起我的手机永远关机了', '催收你们赢了', '我人都没了 还谈什么分期', '我死了之后这些卡怎么办'])('asks gently at least: %s', (text) =>
+  it.each(['从下周起我的手机永远关机了', '催收你们赢了', '我人都没了 还谈什么分期', '我死了之后这些卡怎么办', '一口气吃了十五颗安眠的'])('asks gently at least: %s', (text) =>
     expect(readCrisis(text)).not.toBeNull(),
   );
 
@@ -709,5 +708,50 @@ describe('despair and agents in a fresh writer\'s kinds of meaning (said here in
     'does not warn someone asking the lender themselves: %s',
     (text) => expect(mentionsPaidAgent(text)).toBe(false),
   );
+});
+
+describe('the fresh writer\'s readings, as a review by a helper who wrote none of them found them', () => {
+  // Ordinary lines that share the new readings' words: medicine over a month, a child's sweets, a cold's one pill,
+  // poison for rats, a car in the road, charcoal to warm or grill, rope to pack, a razor's blade, washing on a balcony,
+  // a story on the news, a debt paid off, an oath, a mistake long ago, a trip for work.
+  it.each([
+    '感冒了早上吞了一颗退烧药',
+    '这个月降压药吃了30片，药费好贵',
+    '孩子一口气吃了十颗糖',
+    '哪里能买到老鼠药？家里老鼠把账单都咬烂了',
+    '一辆车冲到马路中间，我摔了一跤',
+    '前面一辆车往货车上撞了，堵了一个小时',
+    '冬天买炭取暖的钱都没有',
+    'where can i get charcoal cheap for the bbq this weekend',
+    '搬家要买绳子打包，又是一笔钱',
+    '超市买刮胡刀片都要算计着花',
+    '在阳台上晾衣服的时候看了一眼催收短信',
+    '下班在天桥上站了半小时等人',
+    '新闻上说有个大学生因为裸贷跳楼，我有点怕',
+    '看了部电影讲一个女孩欠网贷最后烧炭，太真实了',
+    '干脆一次性结清算了，一了百了',
+    '再见了花呗，我终于还清了',
+    '打死不再碰网贷了',
+    '当年年轻做傻事，借了十几个网贷',
+    '下个月我去外地打工，我走了以后家里的账单让我老婆处理',
+    'took 30 pills over the month for my blood pressure',
+  ])('gives no crisis reply: %s', (text) => expect(readCrisis(text)?.level).not.toBe('crisis'));
+
+  // Real despair beside laughter, or said with a count or a plan.
+  it.each([
+    '哈哈 我准备死了',
+    '哈哈 人死债不烂是吧 那我死了看你们找谁要',
+    'lol i died inside, now i want to actually be dead',
+    'swallowed like 40 tablets with vodka',
+  ])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
+  it.each(['哈哈 我死了以后卡都给你们', 'took about 30 pills just now'])('asks gently at least: %s', (text) => expect(readCrisis(text)).not.toBeNull());
+
+  it.each([
+    '上个月交了分期手续费，这个月账单上又要交手续费，怎么回事',
+    'I paid the first payment of my plan, do I have more to pay this month?',
+    'does Alipay have its own debt relief platform for hardship cases?',
+    '我老婆在网上帮我申请了花呗分期，平台收了手续费150，正常吗',
+    '他们能不能先收一半，剩下的延期三个月？我说的是京东',
+  ])('does not warn someone asking about the lender\'s own fees: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
 });
 

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explainScore } from '../../src/domain/understanding/classifier.js';
 import { readCrisis } from '../../src/domain/understanding/crisis.js';
+import models from '../../src/domain/understanding/models.json' with { type: 'json' };
 import { normalise } from '../../src/domain/understanding/normalise.js';
 import { loadAnswersApart, loadCorpus, loadWritersApart, type AnswerLine } from './corpus.js';
 import { readAnswerLine } from './answers.js';
@@ -50,8 +50,7 @@ describe('the corpus', () => {
   });
 
   it('the committed models are exactly what training on the tuning part gives (the held-out part is never learned)', () => {
-    const committed = JSON.parse(readFileSync(new URL('../../src/domain/understanding/models.json', import.meta.url), 'utf8'));
-    expect(committed).toEqual(JSON.parse(JSON.stringify(trainModels())));
+    expect(models).toEqual(JSON.parse(JSON.stringify(trainModels())));
   });
 });
 
@@ -113,8 +112,7 @@ describe('why a line was read as it was', () => {
     expect(readCrisis('想去江边走一走，走进去就不回来了')?.level).toBe('crisis');
   });
 
-  it('lists the n-grams that tipped the model', () => {
-    const models = trainModels();
+  it('lists the n-grams that tipped the model the bot reads with', () => {
     const why = explainScore(models.crisis, normalise('药都攒够了'), 3);
     expect(why.length).toBeGreaterThan(0);
     for (const [feature, weight] of why) {

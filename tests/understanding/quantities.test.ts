@@ -138,6 +138,8 @@ describe('every number read with what it counts', () => {
     ['我的芝麻分只有520', 'score', 520],
     ['征信评分掉到600了', 'score', 600],
     ['my credit score dropped to 580', 'score', 580],
+    ['芝麻分掉到了550', 'score', 550],
+    ['微信支付分600', 'score', 600],
     ['俩平台都逾期了', 'count', 2],
     ['仨孩子上学', 'count', 3],
     ['上班早八晚五', 'time', 8],
@@ -152,6 +154,8 @@ describe('every number read with what it counts', () => {
     ['朝八晚六的班，一个月3800', 3800],
     ['工资6000 俩孩子', 6000],
     ['俩万多一点', 20_000],
+    ['欠了俩w 家里俩孩子', 20_000],
+    ['还剩仨k没还', 3_000],
   ])('"%s": still money beside a count of children or the hours of a day (%i)', (text, value) => {
     expect(quantities(text).filter((q) => q.kind === 'money' || q.kind === 'bare').map((q) => q.value)).toEqual([value]);
   });

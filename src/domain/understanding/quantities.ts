@@ -169,7 +169,7 @@ function unitBefore(before: string): Unit | null {
   // "since 2019", "back in 2021": a year (kept only for a number that can be one, below).
   if (/\b(since|in|from|back in)\s?$/.test(before)) return { kind: 'date', year: true, length: 0 };
   // "芝麻分才550", "征信分600多", "credit score is 620": points of a score.
-  if (/(芝麻分|信用分|征信分|信用积分|信用评分|支付宝分|芝麻信用|分数|评分)(是|才|只|只有|剩|就|还|有|为|掉到|降到|跌到|掉了|:){0,3}\s?$|\b(credit score|sesame score|score)( is| was| of| at| dropped to| fell to)?( only| just)?\s?$/.test(before)) return { kind: 'score', length: 0 };
+  if (/(芝麻分|信用分|征信分|信用积分|信用评分|支付宝分|支付分|芝麻信用|小白信用|信用卡积分|积分|分数|评分)(是|才|只|只有|剩|就|还|有|为|掉到|降到|跌到|掉|到|了|大概|约|:){0,4}\s?$|\b(credit score|sesame score|score)('s| is| was| of| at| around| about| dropped to| fell to)?( only| just| around| about)?\s?$/.test(before)) return { kind: 'score', length: 0 };
   // "早九晚六", "朝九晚五": the hours of a working day.
   if (/(早|朝)(\d{1,2}|[一二三四五六七八九十]{1,2})点?\s?晚\s?$/.test(before) || (/(^|[^\u4e00-\u9fff]|上班|工作|班)(早|朝)$/.test(before))) return { kind: 'time', upTo: 12, length: 0 };
   // "晚上9", "knock off at 3": a time of day.
@@ -207,8 +207,8 @@ const NUMERAL_FORMS: Array<[RegExp, string]> = [
   // "个w", "个万": one ten-thousand, in shorthand.
   [/(?<![\d零〇一二两三四五六七八九十百千几])个(w|万)/g, '一万'],
   // 仨 and 俩 hold their measure word ("仨银行的卡" is three banks' cards), except before another numeral ("俩万").
-  [/仨(?![\d零〇一二两三四五六七八九十百千万个個])/g, '三个'],
-  [/俩(?![\d零〇一二两三四五六七八九十百千万个個])/g, '两个'],
+  [/仨(?![\d零〇一二两三四五六七八九十百千万亿个個wk块元])/gi, '三个'],
+  [/俩(?![\d零〇一二两三四五六七八九十百千万亿个個wk块元])/gi, '两个'],
   [/仨/g, '三'],
   [/俩/g, '两'],
   // Financial numerals only as numbers (伍佰, 壹万): "退伍" and "队伍" hold none.
