@@ -154,6 +154,8 @@ describe('every number read with what it counts', () => {
     ['朝八晚六的班，一个月3800', 3800],
     ['工资6000 俩孩子', 6000],
     ['俩万多一点', 20_000],
+    ['955的班 到手6500', 6500],
+    ['上六休一，一个月4100', 4100],
     ['欠了俩w 家里俩孩子', 20_000],
     ['还剩仨k没还', 3_000],
   ])('"%s": still money beside a count of children or the hours of a day (%i)', (text, value) => {

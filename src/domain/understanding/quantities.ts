@@ -345,6 +345,9 @@ function quantitiesOf(text: string): Quantity[] {
     if (unit?.kind === 'duration' && unit.unit === 'year' && canBeYear(value)) unit = { kind: 'date', length: unit.length };
     // "at 3" is a time of day; "at 5000", "around 3000" are not.
     if (unit?.kind === 'time' && unit.length === 0 && value > 24) unit = null;
+    // "996的工作", "做二休一": a working week's pattern, not an amount.
+    if (!unit && /^(996|955|007)$/.test(digits) && /^\s?(的)?(工作|工作制|福报|上班|公司|班)/.test(after)) unit = { kind: 'time', length: 0 };
+    if (!unit && value <= 7 && (/^\s?休/.test(after) || /(做|上|干)(\d|[一二三四五六七])休\s?$/.test(before))) unit = { kind: 'count', length: 0 };
     if (unit?.kind === 'age' && unit.length === 0 && (!canBeAge(value) || !/^\s?($|[,.!?;]|(and|now|already|this|next|last|in|on|with|but|still|years?|yrs?|yo)\b)/.test(after))) unit = null;
     if (unit?.year && !canBeYear(value)) unit = null;
     if (unit?.upTo !== undefined && !(value >= 1 && value <= unit.upTo)) unit = null;
