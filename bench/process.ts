@@ -148,16 +148,22 @@ export async function runBuiltBot(
 }
 
 /** CPU seconds a process has used so far (user + system), from /proc/<pid>/stat. */
-function cpuSecondsOf(pid: number): number {
+/** The process's CPU seconds in user and in system mode, and how often its event loop's thread slept and was woken. */
+function cpuOf(pid: number): { user: number; system: number; sleeps: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // utime and stime, in clock ticks (100 a second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  // utime and stime, in clock ticks (100 a second on Linux); the main thread's voluntary context switches.
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100, sleeps: Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0) };
 }
 
 export interface WebhookResult {
   updates: number;
   /** The bot process's CPU (user + system) per update, replies included. */
   cpuMicros: number;
+  /** Of which in the kernel (system calls, sockets, waking up). */
+  systemMicros: number;
+  /** Times the event loop slept and was woken, per update: each a round trip through the kernel's scheduler. */
+  sleeps: number;
   /** POST → 200 (the update committed), from the scheduled time. */
   p50: number;
   p99: number;
@@ -242,15 +248,17 @@ export async function runWebhookBot(
   try {
     await offer(opts.firstChat, opts.warmSeconds);
     const callsBefore = api.received.length;
-    const cpuBefore = cpuSecondsOf(child.pid);
+    const before = cpuOf(child.pid);
     const latencies = await offer(opts.firstChat + 1_000_000 / 2, opts.seconds);
     // The 300 ms of quiet at the end cost the idle process next to nothing.
-    const cpu = cpuSecondsOf(child.pid) - cpuBefore;
+    const after = cpuOf(child.pid);
     const sorted = Float64Array.from(latencies).sort();
     const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
     return {
       updates: sorted.length,
-      cpuMicros: (cpu * 1e6) / sorted.length,
+      cpuMicros: ((after.user + after.system - before.user - before.system) * 1e6) / sorted.length,
+      systemMicros: ((after.system - before.system) * 1e6) / sorted.length,
+      sleeps: (after.sleeps - before.sleeps) / sorted.length,
       p50: at(50),
       p99: at(99),
       apiCalls: (api.received.length - callsBefore) / sorted.length,

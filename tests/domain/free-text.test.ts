@@ -755,3 +755,18 @@ describe('the fresh writer\'s readings, as a review by a helper who wrote none o
   ])('does not warn someone asking about the lender\'s own fees: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
 });
 
+describe('despair with no word of dying in it, as a fifth fresh writer put it (said here in other words)', () => {
+  it.each([
+    '不想让家里人看到我这副样子，还是悄悄消失比较好',
+    '今晚给老同学一个个发了微信道谢，他们都问我怎么了',
+    '一睁眼就想，又得熬过一天',
+    '电话又响了，整个人快要崩了',
+  ])('asks gently at least: %s', (text) => expect(readCrisis(text)).not.toBeNull());
+
+  it.each([
+    '下周五是我在这个厂上班的最后一天，之后去找新工作',
+    '工资卡交给老婆了，让她帮我管着，我自己存不住钱',
+    'I am moving to Chengdu for work next week, can I update my address before I go?',
+  ])('gives no crisis reply: %s', (text) => expect(readCrisis(text)?.level).not.toBe('crisis'));
+});
+
