@@ -770,3 +770,26 @@ describe('despair with no word of dying in it, as a fifth fresh writer put it (s
   ])('gives no crisis reply: %s', (text) => expect(readCrisis(text)?.level).not.toBe('crisis'));
 });
 
+describe('paid agents said without a fee, and own requests crowded with agents\' words (two more writers, in other words here)', () => {
+  it.each([
+    '对方说我这种情况只能走他们的通道，问我手上能凑多少',
+    '群里有人卖各大银行的协商话术模板，一份二十',
+    '有个老板说可以先借我钱把白条还上，回头给他点辛苦费',
+    '加急费交了就能三天内办好分期，这靠谱吗',
+    '一个自称金融调解中心的人说调解免费，但要先交点建档的钱',
+    'a guy on xiaohongshu sells negotiation scripts for every bank',
+    'they offered a bridge loan to clear my card first, then I pay them back with interest',
+    'he wants an expedited processing fee before he calls the bank for me',
+    '那个上岸老师的训练营要两千九，说学完就能自己跟银行谈',
+  ])('warns: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
+
+  it.each([
+    '有个法务团队说能帮我谈，要收三千，我拒绝了，想投诉他们',
+    'some agency texted me offering to stop the interest for a 20% cut, i said no, how do i report them',
+    '之前有个债务优化公司联系我，我没理，现在该去哪举报他们',
+    '消费贷的罚息有没有上限，我想自己算算',
+    '催收说要打给我通讯录所有人，能投诉吗',
+    '我是不是必须找代理才能停息挂账？自己打客服会不会被拒',
+  ])('does not warn: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
+});
+
