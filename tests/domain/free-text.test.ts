@@ -871,3 +871,16 @@ describe('the agent readings of two more writers, as a review by a helper who wr
   ])('warns: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
 });
 
+describe('despair in the voices of a sixth fresh writer (said here in other words)', () => {
+  it.each([
+    '好想去4啊 这日子没法过了',
+    '等下个月底我就不在了，账的事你们找我哥吧',
+    '卡号密码都抄好压在枕头下了，我妈一翻就能找到',
+    '我查过了吃多少片就够',
+  ])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
+
+  it.each(['加了一周班 今晚回去要睡死过去', '持卡人身故以后信用卡欠款怎么处理', '我想4号再还这期'])('gives no crisis reply: %s', (text) =>
+    expect(readCrisis(text)?.level).not.toBe('crisis'),
+  );
+});
+
