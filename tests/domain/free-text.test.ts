@@ -884,3 +884,26 @@ describe('despair in the voices of a sixth fresh writer (said here in other word
   );
 });
 
+describe('despair in English texting, as a seventh fresh writer put it (said here in other words)', () => {
+  it.each([
+    'decided. sunday night im walking onto the train tracks near my place',
+    'my arms are bleeding again, only thing that helps',
+    'been scratching my wrists raw since the lender called',
+    'just drank some weed killer, dont tell anyone',
+    'tested the noose on the door frame, it holds',
+    "if you dont hear from me it's cos i went through with it",
+    'topped up the phone plan for a year so my sister can keep my pictures after i go',
+  ])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
+
+  it.each(['sitting at the platform, the next train comes in 2 min and i keep thinking about it'])('asks gently at least: %s', (text) =>
+    expect(readCrisis(text)).not.toBeNull(),
+  );
+
+  it.each([
+    'black friday basically murdered my bank balance lmaooo',
+    'my credit score died a slow death this year',
+    'saw a podcast about suicides and debt in japan, anyway how do i set up autopay',
+    'my psychiatrist put me on sleeping pills, does that count as a medical reason',
+  ])('gives no crisis reply: %s', (text) => expect(readCrisis(text)?.level).not.toBe('crisis'));
+});
+
