@@ -18,7 +18,7 @@ export const signalsCrisis = (text: string): boolean => readCrisis(text) !== nul
  */
 /** People a collector must not drag in (FACTS §4.2): family, work, friends, neighbours, a landlord. */
 const THIRD_PARTIES_ZH =
-  '(家人|家里|父母|爸妈|爸|妈|奶奶|爷爷|外婆|外公|姥姥|姥爷|老婆|老公|妻子|丈夫|孩子|儿子|女儿|亲戚|兄弟|姐妹|哥|姐|弟|妹|同事|前同事|领导|主管|上司|老板|公司|单位|hr|人事|朋友|同学|室友|邻居|房东|辅导员|老师|学校|村里|村委|紧急联系人|联系人|通讯录)';
+  '(家人|家里|父母|爸妈|爸|妈|奶奶|爷爷|外婆|外公|姥姥|姥爷|老婆|老公|妻子|丈夫|孩子|儿子|女儿|亲戚|兄弟|姐妹|哥|姐|弟|妹|同事|前同事|领导|主管|上司|老板|公司|单位|hr|人事|朋友|同学|室友|邻居|房东|辅导员|老师|学校|村里|村委|紧急联系人|联系人|通讯录|女友|男友|女朋友|男朋友|对象)';
 const THIRD_PARTIES_EN =
   '(family|parents?|mother|mom|mum|father|dad|grandma|grandpa|grandmother|grandfather|wife|husband|partner|kids?|children|son|daughter|relatives?|sister|brother|colleagues?|co-?workers?|ex-colleagues|former colleagues|boss|manager|employer|hr|company|office|work|friends?|classmates?|roommates?|neighbou?rs?|landlord|teachers?|references|referees|ex-manager|village|emergency contacts?|contacts)';
 
@@ -50,6 +50,15 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
         '(半夜|凌晨|深夜|夜里|夜间).{0,10}(短信|信息|消息)',
         // Threats to the family, and the police or a court played by a collector ("自称经侦", a "逮捕令").
         '全家.{0,4}(别想|好看|遭殃)|别想好过|让你好看|走着瞧|后果自负',
+        // What a collector says they will do or know, however it is put: trouble made where the person's people are, the
+        // village or every contact told, "we can always find you", humiliation ("去卖血卖肾"), their data obtained.
+        '(去|到|来)[^。，,!！?？]{0,10}(闹|挂横幅|拉横幅|堵你|堵我|蹲你|蹲我)|(过来|上门)看看|挂横幅|拉横幅',
+        '(村委会?|村里|老家|全村|居委会|社区)[^。]{0,10}(发函|通知|知道|贴)|(所有|全部)的?(微信)?(好友|联系人|朋友|亲友).{0,6}(群发|发消息|发信息|发短信)|群发(给|到)?.{0,10}(好友|联系人|朋友|亲友|同事|家人)',
+        '找不到你|找得到你|跑不掉|跑得了|躲不掉|躲得了|我们(也|都)知道|知道你(在|住)|在哪(上班|住|读书|上学|工作)[^。]{0,4}(也|都)?知道',
+        '卖血|卖肾|卖身|混不下去|你信不信|你看着办|有你好看|你等着',
+        `加(了)?(我)?的?(前|老)?${THIRD_PARTIES_ZH}.{0,4}(微信|qq|好友)|${THIRD_PARTIES_ZH}的?(手机|电话)?.{0,4}(被)?(轰炸|打爆|骚扰)`,
+        '(家门口|门口|楼下|门牌)的?(照片|图)|(怎么|从哪|哪里)(弄|搞|拿|查)到的?[^。]{0,6}(电话|号码|信息|地址)',
+        '(政审|考公|当兵|上学|升学).{0,6}(过不了|不能|影响)|影响(子女|孩子|儿子|女儿)(的)?(上学|政审|考公|工作)',
         '自称(是)?.{0,6}(公安|警察|经侦|派出所|法院|法官|检察)|逮捕令|通缉令|案件编号|(cs|催收|对方|他们)(.{0,10})(说|讲|威胁|吓)(.{0,12})(坐牢|判刑|判.{0,2}年|抓(我|人|你|走)|来抓|拘留|刑事|犯罪|经侦)',
       ].join('|'),
     ),
@@ -66,7 +75,7 @@ const THREATS: Array<{ topic: RightsTopic; zh: RegExp; en: RegExp }> = [
         `\\b(called me (a|an) ((useless|stupid|lazy|worthless|dirty|fucking|bloody) )?(bastard|idiot|liar|cheat|thief|loser|deadbeat|scammer|fraud|criminal|pig|dog|bitch|moron|failure)|told me to (jump|die|kill myself)|should (just )?(die|jump|kill myself)|(they|he|she|collectors?|agents?|agency)( have| had| has)? (rang|rung|phoned|rings|ring) (my |all my )?(ex-|former |old )?${THIRD_PARTIES_EN})\\b`,
         '\\b(field (agents?|visits?|team)|home visits?|(will|would|gonna|going to|threaten(ed|s)? to) inform (the |my |your )?(whole )?(village|family|neighbou?rs)|(feel|face) the consequences|you\'?ll regret|watch (your|my) back)\\b',
         '\\b((claim(s|ed|ing)? to be|calling (himself|herself)|said (he|she) (was|is) from) (a |the )?(police|court|lawyer|legal|officer)|arrest warrant|warrant (out )?for|case reference number|criminal case)\\b',
-        '\\b(threat(s|en|ened|ening)?|harass(ed|es|ing|ment)?|abus(e|ed|ive|ing)|insult(s|ed|ing)?|swear(s|ing)? at|curs(e|ed|ing) (at )?me|yell(ed|ing)? at me|impersonat(e|ed|ing)|pretend(s|ed|ing)? to be|claim(s|ed|ing)? to be (the )?(police|court|lawyer|legal)|photo of my (apartment|door|house|home|building)|my (home )?address|know where (i|my|you|your) (live|kids|children|family)|follow(ed|ing)? me|beat me|blacklist|leak(ed)?|doxx?(ed|ing)?)\\b',
+        '\\b(threat(s|en|ened|ening)?|harass(ed|es|ing|ment)?|abus(e|ed|ive|ing)|insult(s|ed|ing)?|swear(s|ing)? at|curs(e|ed|ing) (at )?me|yell(ed|ing)? at me|impersonat(e|ed|ing)|pretend(s|ed|ing)? to be|claim(s|ed|ing)? to be (the )?(police|court|lawyer|legal)|photo of my (apartment|door|house|home|building)|my (home )?address|know where (i|my|you|your) (live|kids?|children|family|wife|husband|son|daughter)|follow(ed|ing)? me|beat me|blacklist|leak(ed)?|doxx?(ed|ing)?)\\b',
       ].join('|'),
     ),
   },
