@@ -1012,3 +1012,11 @@ describe('collectors\' threats as a fresh writer put them (said here in other wo
   ])('opens the collectors topic: %s', (text) => expect(threatTopics(text)).toContain('collectors'));
 });
 
+describe('an agent turned down, then the official way asked for (in other words)', () => {
+  it.each([
+    '有个工作室说能帮我洗白征信，我没理，想知道正规的异议途径',
+    'some repair outfit offered to wipe my late payments, i refused. what is the official dispute route',
+    '消费分期的罚息是不是他们自己定的，我想自己核对一下',
+  ])('does not warn: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
+});
+

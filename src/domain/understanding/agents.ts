@@ -28,7 +28,7 @@ const SERVICE_EN =
 
 /** A price: money for the service, not the repayment itself (the lender's own 手续费 counts only with a third party). */
 const PRICE_ZH =
-  /(?<!免)费|定金|订金|押金|保证金|佣金|提成|分成|抽成|好处|红包|会员|入会|入群|(交|付|给|花|出|掏)了?钱|转账|转钱|打款|汇款|收钱|收费|付费|百分之|\d+%|(几|一|两|三|四|五|六|七|八|九|\d)成|比例|先(交|付|转|给|打)|先收(费|钱|.{0,3}(\d|[一二两三四五六七八九十百千万几]).{0,4}(块|元|钱|万|千|百|k|w|费))|(交|付|给|转|收|打)了?(我|他|她|他们|对方)?.{0,2}(\d|[一二两三四五六七八九十百千万几]).{0,3}(块|元|钱|万|千|百|k|w)/;
+  /(?<!免|消)费|定金|订金|押金|保证金|佣金|提成|分成|抽成|好处|红包|会员|入会|入群|(交|付|给|花|出|掏)了?钱|转账|转钱|打款|汇款|收钱|收费|付费|百分之|\d+%|(几|一|两|三|四|五|六|七|八|九|\d)成|比例|先(交|付|转|给|打)|先收(费|钱|.{0,3}(\d|[一二两三四五六七八九十百千万几]).{0,4}(块|元|钱|万|千|百|k|w|费))|(交|付|给|转|收|打)了?(我|他|她|他们|对方)?.{0,2}(\d|[一二两三四五六七八九十百千万几]).{0,3}(块|元|钱|万|千|百|k|w)/;
 const PRICE_EN =
   /\b(fees?|deposit|upfront|up-front|advance payment|retainer|commission|membership|percent|per ?cent|\d+ ?%|(a )?(cut|share|percentage) of|(pay|paid|paying|pays|transfer|transferred|send|sent|wire|wired) (them|him|her|a|an|the agent|the company|someone|first|upfront|\d|[$¥])|charg(e|es|ed|ing)|cost(s)? (me )?[$¥\d]|for [$¥]?\d|[$¥] ?\d|\d+ ?(yuan|rmb|kuai|dollars|bucks)|\d+k\b)/;
 
@@ -149,7 +149,7 @@ function readAgentOnce(text: string): AgentReading | null {
   // An offer refused and then reported by the person, with no price asked and no other agent after it.
   const refusedAndReporting =
     /我(都|也)?(没|没有)(给|交|付|理|答应|信)|拒绝了|(?<!没)不理(他|她|他们)|\bi (said no|refused|declined|(didn'?t|did not|never) (pay|reply|answer))\b/.test(`${dense} ${en}`) &&
-    /(?<!帮我|帮你|替我|代)(想|要|去|怎么|如何|该|应该|哪里|哪儿|可以|能)(去)?(哪(里|儿)?)?(举报|投诉)(他们|他|她|对方|这个|那个|这家|那家|这些|那些)?|\breport (them|him|her|it|this|the (scam|company|agency|agent|guy))\b/.test(`${dense} ${en}`) &&
+    /(?<!帮我|帮你|替我|代)(想|要|去|怎么|如何|该|应该|哪里|哪儿|可以|能)(去)?(哪(里|儿)?)?(举报|投诉)(他们|他|她|对方|这个|那个|这家|那家|这些|那些)?|(正规|官方|自己)的?(异议|流程|渠道|办法|途径|申请)|\breport (them|him|her|it|this|the (scam|company|agency|agent|guy))\b|\bofficial (dispute|process|way|channel|route)\b/.test(`${dense} ${en}`) &&
     !sumAsked &&
     !/另一个|另外一?个|又有|第二个|这次|这个我|上一个|上次|又(打|来|找|说|联系)|想(试试|答应)|要不要试|\b(another|second|new one|this one|next one|the other)\b/.test(`${dense} ${en}`);
   const reporting =
