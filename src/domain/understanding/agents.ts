@@ -124,6 +124,13 @@ const LENDER_ASKED_ZH = /(是|算)(银行|平台|信用卡中心|发卡行|花�
 const NO_AGENT_ZH = /(跟|和|与|同)(中介|代理|第三方)(都|可)?(没|无|没有|毫无)(任何|啥|什么)?(关系|关)/g;
 const MONEY_TO_A_PERSON = /(转|汇|打|交)(过去|给)(他|她|他们|对方|个人|私人)|指定(的)?(账户|账号)|私(聊|下)|微信(转|付)|个人(账户|账号|卡)/;
 
+/** An offer turned down ("我没理", "我拒绝了", "i said no"). */
+const REFUSED_OFFER = /我(都|也)?(没|没有)(给|交|付|理|答应|信)|拒绝了|(?<!没)不理(他|她|他们)|\bi (said no|refused|declined|(didn'?t|did not|never) (pay|reply|answer))\b/;
+/** The person reporting it themselves, or asking for the official way instead (not 帮我投诉: agents sell complaints). */
+const REPORTED_BY_THEM = /(?<!帮我|帮你|替我|代)(想|要|去|怎么|如何|该|应该|哪里|哪儿|可以|能)(去)?(哪(里|儿)?)?(举报|投诉)(他们|他|她|对方|这个|那个|这家|那家|这些|那些)?|(正规|官方|自己)的?(异议|流程|渠道|办法|途径|申请)|\breport (them|him|her|it|this|the (scam|company|agency|agent|guy))\b|\bofficial (dispute|process|way|channel|route)\b/;
+/** Another agent after the refused one ("另一个", "这次", "又打电话"), or the person tempted after all. */
+const ANOTHER_AGENT = /另一个|另外一?个|又有|第二个|这次|这个我|上一个|上次|又(打|来|找|说|联系)|想(试试|答应)|要不要试|\b(another|second|new one|this one|next one|the other)\b/;
+
 const TEMPTED = /(想|要|打算|准备|考虑|不如|干脆)(找|请|雇|委托)(个|一个|家)?(代理|代办|中介|人替我|人帮我谈|人代我)/;
 
 /** The paid-agent reading of a text, or null. */
@@ -146,12 +153,10 @@ function readAgentOnce(text: string): AgentReading | null {
   // A person reporting an agent buys nothing from them; an offer priced after the report is someone new selling.
   const reportedZh = REPORTING_ZH.exec(dense);
   const reportedEn = REPORTING_EN.exec(en);
-  // An offer refused and then reported by the person, with no price asked and no other agent after it.
-  const refusedAndReporting =
-    /我(都|也)?(没|没有)(给|交|付|理|答应|信)|拒绝了|(?<!没)不理(他|她|他们)|\bi (said no|refused|declined|(didn'?t|did not|never) (pay|reply|answer))\b/.test(`${dense} ${en}`) &&
-    /(?<!帮我|帮你|替我|代)(想|要|去|怎么|如何|该|应该|哪里|哪儿|可以|能)(去)?(哪(里|儿)?)?(举报|投诉)(他们|他|她|对方|这个|那个|这家|那家|这些|那些)?|(正规|官方|自己)的?(异议|流程|渠道|办法|途径|申请)|\breport (them|him|her|it|this|the (scam|company|agency|agent|guy))\b|\bofficial (dispute|process|way|channel|route)\b/.test(`${dense} ${en}`) &&
-    !sumAsked &&
-    !/另一个|另外一?个|又有|第二个|这次|这个我|上一个|上次|又(打|来|找|说|联系)|想(试试|答应)|要不要试|\b(another|second|new one|this one|next one|the other)\b/.test(`${dense} ${en}`);
+  // An offer refused and then reported by the person (or the official way asked for), with no price asked and no other
+  // agent after it.
+  const both = `${dense} ${en}`;
+  const refusedAndReporting = REFUSED_OFFER.test(both) && REPORTED_BY_THEM.test(both) && !sumAsked && !ANOTHER_AGENT.test(both);
   const reporting =
     refusedAndReporting ||
     ((reportedZh !== null || reportedEn !== null) &&

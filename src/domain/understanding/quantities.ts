@@ -195,6 +195,11 @@ const DAYS_LATE_BEFORE = /(拖了|逾期第|拖到第|\b(late|overdue) (for|by))
 const LATE_BEFORE = /(逾期了?|晚了|拖欠了?|\bbehind( by)?)\s?$/;
 /** "a 6-week grace period", "三个月的宽限期": the length named before what it extends. */
 const EXTENSION_AFTER = /^\s?(的)?\s?(grace period|deferral|deferment|extension|payment holiday|宽限期|寬限期|延期|缓冲期)/;
+/** "996的工作", "做二休一": a working week's pattern, and the days of one on or off. */
+const WEEK_PATTERN = /^(996|955|007)$/;
+const WEEK_PATTERN_AFTER = /^\s?(的)?(工作|工作制|福报|上班|公司|班)/;
+const DAYS_OFF_AFTER = /^\s?休/;
+const DAYS_ON_BEFORE = /(做|上|干)(\d|[一二三四五六七])休\s?$/;
 const TERM_BEFORE = /(分|分成|拆成|over|in|into|split into)\s?$/;
 const RANGE_JOIN = /^\s?(到|至|~|～|-|—|to)\s?$/;
 const PHONE = /^(1\d{10}|95\d{3}|96\d{3}|400\d{7}|123\d{2})$/;
@@ -346,8 +351,8 @@ function quantitiesOf(text: string): Quantity[] {
     // "at 3" is a time of day; "at 5000", "around 3000" are not.
     if (unit?.kind === 'time' && unit.length === 0 && value > 24) unit = null;
     // "996的工作", "做二休一": a working week's pattern, not an amount.
-    if (!unit && /^(996|955|007)$/.test(digits) && /^\s?(的)?(工作|工作制|福报|上班|公司|班)/.test(after)) unit = { kind: 'time', length: 0 };
-    if (!unit && value <= 7 && (/^\s?休/.test(after) || /(做|上|干)(\d|[一二三四五六七])休\s?$/.test(before))) unit = { kind: 'count', length: 0 };
+    if (!unit && WEEK_PATTERN.test(digits) && WEEK_PATTERN_AFTER.test(after)) unit = { kind: 'time', length: 0 };
+    if (!unit && value <= 7 && (DAYS_OFF_AFTER.test(after) || DAYS_ON_BEFORE.test(before))) unit = { kind: 'count', length: 0 };
     if (unit?.kind === 'age' && unit.length === 0 && (!canBeAge(value) || !/^\s?($|[,.!?;]|(and|now|already|this|next|last|in|on|with|but|still|years?|yrs?|yo)\b)/.test(after))) unit = null;
     if (unit?.year && !canBeYear(value)) unit = null;
     if (unit?.upTo !== undefined && !(value >= 1 && value <= unit.upTo)) unit = null;
