@@ -1,4 +1,4 @@
-import { buttonMeaning, selfRequest, threatTopics } from '../src/domain/free-text.js';
+import { buttonMeaning, selfRequest, threatTopics, unreadDespair } from '../src/domain/free-text.js';
 import { parseMoney } from '../src/domain/money.js';
 import { readAgent } from '../src/domain/understanding/agents.js';
 import { readCrisis } from '../src/domain/understanding/crisis.js';
@@ -66,13 +66,14 @@ function answersApart(): string {
 
 const misses = (scores: Score[]) => scores.filter((s) => s.misses.length > 0).map((s) => `\n## ${s.name}\n${s.misses.map((m) => `  ${m}`).join('\n')}`);
 
-/** Every reading the flow makes of one message: despair, an agent, a request, a threat, a button word, an amount. */
+/** Every reading the flow makes of one message: despair (and the lean of a line nothing read), an agent, a request, a threat, a button word, an amount. */
 function readingMicros(texts: string[], rounds: number): number {
   const readAll = (suffix: string) => {
     for (const t of texts) {
       // A fresh text each round: what is remembered per text must not be what is timed.
       const text = t + suffix;
       readCrisis(text);
+      unreadDespair(text);
       readAgent(text);
       selfRequest(text);
       threatTopics(text);

@@ -148,6 +148,8 @@ export function textQuestion(q: TextQuestion, opts: QuestionOpts): Fragment {
         // A threat is answered first ("半夜十二点还在打电话" names a time, not an amount); then a number of another kind
         // ("延期三个月" where an amount is asked) is named back before the words are read as a request.
         ...(ownWords ? [] : [threatened]),
+        // A line that leans towards despair, where nothing else is read in it, before any number in it is named back.
+        ...unreadCare(),
         { guard: { type: 'otherKind', params: { q } }, actions: { type: 'notice', params: rejection(q) } },
         ...(ownWords ? [] : [asksLenderItself]),
         ...typedButtons(['today']),
@@ -183,6 +185,7 @@ export function choiceQuestion(q: ChoiceQuestion, opts: QuestionOpts): Fragment 
         },
         ...helpful(),
         ...typedButtons(undefined, 'meant'),
+        ...unreadCare(),
         { actions: notice('input.useButtons') },
       ],
     },
@@ -232,16 +235,23 @@ const otherLanguage = ({ context, event }: Args): { also?: CaseContext['lang'] }
  */
 export function urgent(ownWords: boolean): Fragment {
   return [
-    {
-      guard: 'signalsCrisis',
-      actions: [careSignal('crisis'), { type: 'notice', params: (a: Args) => ({ key: 'care.crisis', alone: true, ...otherLanguage(a) }) }],
-    },
-    {
-      guard: 'mayBeCrisis',
-      actions: [careSignal('crisis'), { type: 'notice', params: (a: Args) => ({ key: 'care.checkSafe', alone: true, ...otherLanguage(a) }) }],
-    },
+    careFor('signalsCrisis', 'care.crisis'),
+    careFor('mayBeCrisis', 'care.checkSafe'),
     ...(ownWords ? [] : [{ guard: 'mentionsAgent', actions: [careSignal('paid_agent'), notice('scam.warning')] }]),
   ];
+}
+
+/** Words of despair answered on their own, in the language they were written in too. */
+function careFor(guard: 'signalsCrisis' | 'mayBeCrisis' | 'leansToDespair', key: 'care.crisis' | 'care.checkSafe') {
+  return { guard, actions: [careSignal('crisis'), { type: 'notice' as const, params: (a: Args) => ({ key, alone: true, ...otherLanguage(a) }) }] };
+}
+
+/**
+ * Read where the bot would otherwise say it did not understand: a line nothing else was read in that still leans
+ * towards despair is asked gently whether the person is safe (`unreadDespair`).
+ */
+export function unreadCare(): Fragment {
+  return [careFor('leansToDespair', 'care.checkSafe')];
 }
 
 /** Something the person can ask the lender themselves (停息挂账, 分期, a dispute, free legal help): how to, free. */

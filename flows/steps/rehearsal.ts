@@ -2,7 +2,7 @@ import { and } from 'xstate';
 import { SCENARIOS, assessReply, spareFor, type ScenarioId } from '../../src/domain/rehearsal.js';
 import { forLender } from '../case.js';
 import { guard, update } from './define.js';
-import { isChoice, notice, typedButtons, understood, urgent, valueOf, type Args, type Fragment } from './fragments.js';
+import { isChoice, notice, typedButtons, understood, unreadCare, urgent, valueOf, type Args, type Fragment } from './fragments.js';
 
 /**
  * The call rehearsal inside the contact step: pick a hard line, answer it in one's own words and get at most two
@@ -59,7 +59,7 @@ const leave: Fragment = [
 ];
 
 /** A screen of buttons: typed words are read for what matters (despair first), else the buttons are pointed to. */
-const buttonsOnly: Fragment = [...understood(false), ...typedButtons(['hub', 'back'], 'meant'), { actions: notice('input.useButtons') }];
+const buttonsOnly: Fragment = [...understood(false), ...typedButtons(['hub', 'back'], 'meant'), ...unreadCare(), { actions: notice('input.useButtons') }];
 
 export const states: Fragment = {
   rehearse: {

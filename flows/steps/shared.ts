@@ -1,6 +1,6 @@
 import { and } from 'xstate';
 import { STEPS, type Lang, type StepId, type StepStatus } from '../../src/domain/catalog.js';
-import { buttonMeaning, buttonWord, isOptionLabel, optionWord, selfRequest, threatTopics, type ButtonWord } from '../../src/domain/free-text.js';
+import { buttonMeaning, buttonWord, isOptionLabel, optionWord, selfRequest, threatTopics, unreadDespair, type ButtonWord } from '../../src/domain/free-text.js';
 import { cleanNote } from '../../src/domain/answers.js';
 import { readCause } from '../../src/domain/understanding/causes.js';
 import { readCrisis } from '../../src/domain/understanding/crisis.js';
@@ -11,7 +11,7 @@ import type { FlowEvent } from '../events.js';
 import type { RemindParams } from '../reminders.js';
 import { CHOICES, SKIP_CLEARS, confirmedAmount, isChoiceOf, isMoneyQuestion, readTextAnswer, type ChoiceQuestion, type TextQuestion } from '../questions.js';
 import { description, guard, update } from './define.js';
-import { deliverForLender, notice, textOf, typedButtons, understood, valueOf, type CareSignal, type Fragment, type Notice } from './fragments.js';
+import { deliverForLender, notice, textOf, typedButtons, understood, unreadCare, valueOf, type CareSignal, type Fragment, type Notice } from './fragments.js';
 
 /** What every step uses: consent, answers read and stored, the step's status, the way back, the engine's actions. */
 
@@ -49,6 +49,8 @@ export const guards = {
   signalsCrisis: guard(({ event }) => readCrisis(textOf(event))?.level === 'crisis'),
   /** Words that may be about money or about living: asked gently whether the person is safe. */
   mayBeCrisis: guard(({ event }) => readCrisis(textOf(event))?.level === 'check'),
+  /** A line nothing else was read in that still leans towards despair (read before "not understood"). */
+  leansToDespair: guard(({ event }) => unreadDespair(textOf(event)) !== null),
   /** An amount read clearly but hard to believe: asked back before it is kept. */
   doubtfulAnswer: guard(({ context, event }, p: { q: TextQuestion }) => {
     if (event.type !== 'TEXT') return false;
@@ -175,8 +177,8 @@ export const rootHandlers: Fragment = {
   HELP: { actions: notice('help.body') },
   PRIVACY: { actions: notice('privacy.body') },
   UNSUPPORTED: { actions: notice('input.unsupported') },
-  EDITED: [...understood(true), { actions: notice('input.edited') }],
-  TEXT: [...understood(false), ...typedButtons(undefined, 'meant'), { actions: notice('input.notAnAnswer') }],
+  EDITED: [...understood(true), ...unreadCare(), { actions: notice('input.edited') }],
+  TEXT: [...understood(false), ...typedButtons(undefined, 'meant'), ...unreadCare(), { actions: notice('input.notAnAnswer') }],
   CHOOSE: { actions: notice('input.notAChoice') },
   CHECKLIST_POSTED: { actions: 'rememberChecklist' },
 };

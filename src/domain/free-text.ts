@@ -1,6 +1,7 @@
 import type { RightsTopic } from './catalog.js';
 import { readCause } from './understanding/causes.js';
-import { readCrisis } from './understanding/crisis.js';
+import { readAgent } from './understanding/agents.js';
+import { leansToDespair, readCrisis, type CrisisReading } from './understanding/crisis.js';
 import { isPlainAnswer, normalise, remembered } from './understanding/normalise.js';
 
 /**
@@ -11,6 +12,18 @@ import { isPlainAnswer, normalise, remembered } from './understanding/normalise.
 
 /** Words of self-harm or despair, in Chinese (simplified or traditional) or English: see understanding/crisis.ts. */
 export const signalsCrisis = (text: string): boolean => readCrisis(text) !== null;
+
+/**
+ * A line that leans towards despair where nothing else was read in it: no paid agent, no request to the lender, no
+ * threat, no button said in words. The flow asks it gently whether the person is safe instead of saying it did not
+ * understand (or naming back a number of another kind, as "二十楼" would be read as a count).
+ */
+export function unreadDespair(text: string): CrisisReading | null {
+  const lean = leansToDespair(text);
+  if (lean === null) return null;
+  const readElse = readAgent(text) !== null || selfRequest(text) !== null || threatTopics(text).length > 0 || buttonWord(text) !== null || buttonMeaning(text) !== null;
+  return readElse ? null : lean;
+}
 
 /**
  * Collectors' threats, lawsuits and complaints, each to the rights topic that answers it (FACTS §4.2, §4.3, §5).

@@ -137,6 +137,24 @@ describe('despair is answered first, in the language it was written in as well',
     expect(care).toContain('110');
   });
 
+  it('a line nothing else was read in that leans towards despair is asked "are you safe?", not told it was not understood', async () => {
+    const h = createBotHarness();
+    const u = h.user(91_010, 'zh-hans');
+    await walk.toAmountQuestion(u);
+    let before = u.texts().length;
+    await u.send('二十楼的风');
+    expect(u.texts().slice(before).join('\n')).toContain('你现在安全吗');
+    expect(asLender((await h.store.load(u.id))?.snapshot)).toMatchObject({ value: { status: 'amount' }, context: { facts: { amountFen: null } } });
+    // An ordinary line that is no answer is still told so, with no hotline in it.
+    before = u.texts().length;
+    await u.send('明天还要早起');
+    const reply = u.texts().slice(before).join('\n');
+    expect(reply).not.toContain('12356');
+    expect(reply).not.toContain('你现在安全吗');
+    await u.send('5000');
+    expect(asLender((await h.store.load(u.id))?.snapshot).context.facts.amountFen).toBe(500_000);
+  });
+
   it('hyperbole is not despair: "笑死，催收说要来喝茶" opens the collectors topic, no crisis reply', async () => {
     const h = createBotHarness();
     const u = h.user(91_008, 'zh-hans');

@@ -4,7 +4,7 @@ import { LANGS } from '../../src/domain/catalog.js';
 import { buttonMeaning, buttonWord, optionWord, selfRequest, signalsCrisis, threatTopics } from '../../src/domain/free-text.js';
 import { loadLocale } from '../../src/i18n/index.js';
 import { mentionsPaidAgent } from '../../src/domain/scam.js';
-import { readCrisis } from '../../src/domain/understanding/crisis.js';
+import { leansToDespair, readCrisis } from '../../src/domain/understanding/crisis.js';
 import {
   CRISIS_EN,
   CRISIS_ZH,
@@ -1020,3 +1020,50 @@ describe('an agent turned down, then the official way asked for (in other words)
   ])('does not warn: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
 });
 
+
+describe('a line nothing else was read in, leaning towards despair (asked gently where the bot would say it did not understand)', () => {
+  it.each(['二十楼的风', 'you guys take care'])('the readings leave it, the lean asks whether the person is safe: %s', (text) => {
+    expect(readCrisis(text)).toBeNull();
+    expect(leansToDespair(text)).toMatchObject({ level: 'check', rule: 'leans like the crisis lines' });
+  });
+
+  it.each(['你好', '明天还要早起', 'what is your name', '笑死 又来电话了', '5000', '跟你说完以后舒服多了', 'that was really helpful, thanks'])(
+    'leans nowhere in an ordinary line, hyperbole, an answer or a person feeling better: %s',
+    (text) => expect(leansToDespair(text)).toBeNull(),
+  );
+
+  it('is not asked where a reading already heard the line: that reading answers it', () => {
+    expect(readCrisis('我真的不想再活了')?.level).toBe('crisis');
+    expect(leansToDespair('我真的不想再活了')).toBeNull();
+  });
+
+  it('takes a person feeling better at their word short of the crisis reply, never beside a goodbye or an end', () => {
+    expect(readCrisis('feeling a little better tonight')).toBeNull();
+    expect(readCrisis('说出来以后好受多了')).toBeNull();
+    expect(readCrisis('feel better knowing it will all be over soon')?.level).toBe('crisis');
+    expect(readCrisis('我感觉好多了，可以走了')).not.toBeNull();
+    expect(readCrisis('can you help me close all my accounts, want everything tidy so nobody has to sort it out after')).not.toBeNull();
+  });
+});
+
+describe('despair read clause by clause, and a future the person does not count themselves in', () => {
+  it.each(['我真的想死。你们别管我了', '人一死账就清了吧', '还是死了好，省得拖累家里'])(
+    'no idiom is read across a full stop, nor out of a person\'s death: %s',
+    (text) => expect(readCrisis(text)).not.toBeNull(),
+  );
+
+  it.each(['人一死账就清了吧', '还是死了好，省得拖累家里'])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
+
+  it.each(['热死了，空调坏了', '想死你们了，下周回家', '公司那笔是死账，财务说核销了'])('still reads hyperbole and idioms as such: %s', (text) =>
+    expect(readCrisis(text)?.level).not.toBe('crisis'),
+  );
+
+  it.each(['催收爱打就打，过完生日他们就找不着我了', '我先把美团月付的钱算清楚，下个月就没我这个人了'])(
+    'asks gently where the person will not be reachable or here after a near day: %s',
+    (text) => expect(readCrisis(text)).not.toBeNull(),
+  );
+
+  it.each(['客服说下个月就不需要还了', '下周起就不用去加班了'])('not for a bill deferred or a shift ended: %s', (text) =>
+    expect(readCrisis(text)?.rule).not.toBe('gone after a near day'),
+  );
+});

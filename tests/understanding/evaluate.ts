@@ -1,15 +1,19 @@
 import { readCrisis } from '../../src/domain/understanding/crisis.js';
 import { readAgent } from '../../src/domain/understanding/agents.js';
-import { selfRequest, threatTopics } from '../../src/domain/free-text.js';
+import { selfRequest, threatTopics, unreadDespair } from '../../src/domain/free-text.js';
 import type { AnswerLine, CorpusLine, StatementLine } from './corpus.js';
 import { readAnswerLine } from './answers.js';
 
-/** What the bot makes of one statement: the readings the flow acts on. */
+/**
+ * What the bot makes of one statement typed at the checklist (or at a question it does not answer): the readings the
+ * flow acts on, in its order. Despair first; then an agent, a request, a threat or a button's meaning; a line none of
+ * them read that leans towards despair is asked gently whether the person is safe, not told it was not understood.
+ */
 export function readStatement(text: string) {
   const crisis = readCrisis(text);
   return {
     crisis: crisis?.level === 'crisis',
-    anyCrisis: crisis !== null,
+    anyCrisis: crisis !== null || unreadDespair(text) !== null,
     agent: readAgent(text) !== null,
     selfAsk: selfRequest(text) !== null,
     threat: threatTopics(text)[0] ?? null,
@@ -69,6 +73,7 @@ export function evaluate(lines: CorpusLine[]): Score[] {
     }),
     score('threat: the right topic first', is('threat'), (l) => r(l).threat === (l as StatementLine).topic),
     score('neutral: nothing read into it', is('neutral'), (l) => !r(l).crisis && !r(l).agent && r(l).threat === null),
+    score('neutral: not even "are you safe?"', is('neutral'), (l) => !r(l).anyCrisis),
   ];
   const byQuestion = new Map<string, AnswerLine[]>();
   for (const a of answers) byQuestion.set(a.question, [...(byQuestion.get(a.question) ?? []), a]);

@@ -36,6 +36,12 @@ const FALSE_ALARMS: Record<keyof typeof INTENTS, number> = { crisis: 0.1, agent:
 const FALSE_ALARMS_AFTER_HYPERBOLE = 0.02;
 /** The model alone gives the crisis reply itself only where at most one hard line in a hundred scores as high. */
 const CRISIS_REPLY_FALSE_ALARMS = 0.01;
+/**
+ * Where nothing else was read in a line and the bot would only say it did not understand, asking gently whether the
+ * person is safe costs them little: there the model may ask on one hard line in four (a bar below zero, where a line
+ * is less like despair than unlike it, but more like it than most ordinary lines are).
+ */
+const LEAN_FALSE_ALARMS = 0.25;
 
 /** Each example's score from a model that did not learn it (five folds): thresholds are set on these. */
 function outOfFold(examples: Array<{ forms: Forms; positive: boolean }>): number[] {
@@ -51,12 +57,12 @@ function outOfFold(examples: Array<{ forms: Forms; positive: boolean }>): number
 }
 
 /**
- * The score above which only this share of the chosen negatives lies; never below zero, where the model (its classes
- * weighed equally) finds the line no more like the intent than unlike it ("好吧，那我想办法今天全还").
+ * The score above which only this share of the chosen negatives lies; never below the floor: zero unless told, where
+ * the model (its classes weighed equally) finds the line no more like the intent than unlike it ("好吧，那我想办法今天全还").
  */
-function cutAt(scores: number[], negatives: boolean[], share: number): number {
+function cutAt(scores: number[], negatives: boolean[], share: number, floor = 0): number {
   const sorted = scores.filter((_, i) => negatives[i]).sort((a, b) => b - a);
-  return Math.max(0, Math.round((sorted[Math.floor(sorted.length * share)] ?? 0) * 1000) / 1000);
+  return Math.max(floor, Math.round((sorted[Math.floor(sorted.length * share)] ?? 0) * 1000) / 1000);
 }
 
 export function trainModels(): IntentModels {
@@ -74,6 +80,7 @@ export function trainModels(): IntentModels {
         ? {
             strictThreshold: cutAt(scores, negatives((l) => l.label === 'hyperbole'), FALSE_ALARMS_AFTER_HYPERBOLE),
             crisisThreshold: cutAt(scores, hard, CRISIS_REPLY_FALSE_ALARMS),
+            leanThreshold: Math.min(cutAt(scores, hard, FALSE_ALARMS.crisis), cutAt(scores, hard, LEAN_FALSE_ALARMS, -Infinity)),
           }
         : {}),
     };

@@ -19,6 +19,8 @@ export interface Model {
   strictThreshold?: number;
   /** Above this one, the text is read as the intent with confidence (the crisis reply, not a gentle question). */
   crisisThreshold?: number;
+  /** Above this lower one, a text nothing else was read in leans towards the intent (asked gently, not left unread). */
+  leanThreshold?: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { explainScore, score, thresholdOf, type Forms } from './classifier.js';
 import models from './models.json' with { type: 'json' };
-import { firstUnnegated, isPlainAnswer, normalise, remembered } from './normalise.js';
+import { densify, firstUnnegated, isPlainAnswer, normalise, remembered } from './normalise.js';
 
 /**
  * Words of despair, read for what they mean. A person may want to die, plan a means, see no way to go on living,
@@ -42,6 +42,13 @@ const PILLS_AT_ONCE = String.raw`(?<!(这个月|一个月|每天|每月|这周|�
 const PILLS_COUNTED = String.raw`(\d{2,}|[二三四五六七八九]?十[一二三四五六七八九几]?|几十|好几十)\s?多?(颗|粒|片)(?!.{0,4}(糖|维c|维生素|钙片|软糖))`;
 const PILLS_SWALLOWED = `${PILLS_AT_ONCE}吞(了|下)${PILLS_COUNTED}`;
 const PILLS_EATEN = `${PILLS_AT_ONCE}(吃|服)(了|下)${PILLS_COUNTED}`;
+
+/**
+ * No longer reachable, needed or here after a near day ("反正下周他们也联系不到我了", "过了这个月我就用不上了", "下个星期起我
+ * 就不用操心这些了"): a future the person does not count themselves in. Not a bill deferred ("下个月就不需要还了").
+ * Read after the model, so that where the model hears despair clearly it is the crisis reply that answers.
+ */
+const GONE_AFTER_A_DATE = new RegExp(String.raw`(下周|下个?(星期|礼拜)|下个?月|过了?这(个)?月|这(个)?月过完|月底(以后|之后|过后)|过完(年|这周|这个月|生日)|明天(以后|之后|过后)|今晚(以后|之后|过后)|过几天)(起|开始)?[^。！？?]{0,12}(联系不(到|上)我|找不(到|着)我|(就|也|都)?(用不上|用不着|不需要|不用(再)?操心|没我这个人|不会再(麻烦|打扰|联系))(?!(还|交|付|再还|去|来|上班|加班)))`);
 
 const RULES: Rule[] = [
   { name: 'refuses living', level: 'crisis', zh: new RegExp(`${REFUSE}${GAP}(${LIVE}|生存|存在|在这个?世界|留在这个?世界|醒来|醒过来|看到明天)`) },
@@ -144,7 +151,7 @@ const HYPERBOLE_ZH = new RegExp(
     // 笑死, 累死了, 气死我了, 疼得要死: a feeling or a state taken to its extreme.
     '(笑|累|饿|气|烦|热|冷|困|忙|吵|痛|疼|急|愁|催|吓|恨|闷|憋|渴|冻|晒|撑|穷|丑|贵|难|美|帅|爽|懒|蠢|傻|坑|卷|醉|乐|臭|挤|晕|馋|酸|辣|咸|甜|慢|紧张|高兴|开心|羡慕|尴尬|麻烦|无聊|郁闷|心疼|担心|后悔|讨厌|丢人|烦人|吓人|气人|折腾|磨叽|抠门|啰嗦)(得|的)?(要)?(快)?死(?!自己|法|了之|路)(了|我了|我|人了?|啦|掉了|个人)?',
     // Any other word with 死了 after it ("卡死了", "服死了"), unless it is someone dying ("我死了", "一死了之").
-    '(?![我想去要寻求该等找如会就能得一地他她逼备])[\\u4e00-\\u9fff]死(?=了|掉|啦|我了)(?!了之|自己)',
+    '(?![我想去要寻求该等找如会就能得一地他她逼备])(?!(?<=还)是)[\\u4e00-\\u9fff]死(?=了|掉|啦|我了)(?!了之|自己)',
     '(生意|公司|店|厂|店铺|买卖|项目|工作室)(真的|实在|快|都)?(撑|熬|坚持|做|干|开)不(下去|住)(了)?',
     '(?<![想我])要死了',
     '想死(你|您|他|她|宝|了你|我了)',
@@ -155,7 +162,8 @@ const HYPERBOLE_ZH = new RegExp(
     // 我妈非打死我不可, 这利息要整死我, 跑死跑活, 笑不活了, 死也要交上: someone's anger, effort, laughter, resolve.
     '(?<!被)(打|骂|揍|整|弄|削)死我(的|不可|啊|呀|了|也|都)?|把人(整|弄|坑|折磨|累|气|烦)死|下辈子投胎(当|做|变成?)|(?![寻])[\\u4e00-\\u9fff]死[\\u4e00-\\u9fff]活|笑不活|死(也|都)要',
     '要死不活|要死要活|要死要死|把我(绕|烦|气|折腾|坑|急|累|搞)死|半死|死去活来|不死心|死心塌地|生死|不知死活|死翘翘|死马当活马医|死皮赖脸|死缠烂打|打死也|打死都|死也不|死都不|死不(了|认|还|给|承认|松口|改|悔)',
-    '死(活|机|线|磕|贵|定了|心眼|心|板|党|忠|宅|鬼|胡同|角|局|期|缓|账|扣|抠|守|撑|盯|扛|熬|等|缠|命(地|的)?|的人|对头|性不改|要面子|咬|者|亡证明|猪|当)',
+    // A person's death (人死, 人一死) is never one of these words: "人一死账就销了" is no 死账.
+    '(?<!人一?)死(活|机|线|磕|贵|定了|心眼|心|板|党|忠|宅|鬼|胡同|角|局|期|缓|账|扣|抠|守|撑|盯|扛|熬|等|缠|命(地|的)?|的人|对头|性不改|要面子|咬|者|亡证明|猪|当)',
     '[\\u4e00-\\u9fff]到死|(激|嬲|攰|忙|热|累|气)死(我|人)?|打死我(也|都)|死循环|(就是|等于|那是|这是|简直是)死路一条|死路一条(吗|嘛|么)|早死早超生|掐死|卡死|社死|跳楼价|烧炭烤|生不如死的(加班|工作|日子|一周|一个月)|疼得生不如死|搞死|服死|遗产|装死|社会性死亡|睡死过去(?![^。]{0,10}(不醒|别醒|算了|就好|再也|不用(再)?面对))|(借款人|债务人|持卡人|当事人)(意外)?(死亡|去世|身故|过世)|(还完|还清|结清|还上|还掉)[^。]{0,8}一了百了|打死(我)?(也|都)?不|(当年|以前|年轻时|年轻的时候|那时候?).{0,6}做(了)?(过)?傻事|人死(债|账)(不烂|不消|还在|照还|也要还|不灭)|无语死|(?<![我想去要寻求该被])[\\u4e00-\\u9fff]死人(?!了之)',
     '(干|快|灵|复|生)活|活(动|儿|计|跃|泼|该|期|力|性)|该死的',
   ].join('|'),
@@ -173,6 +181,21 @@ const HYPERBOLE_EN =
 const FOLLOWING_ZH = /我也(想|要|打算|准备|会|该|这样)|跟(他|她|他们)一样(走|去|了断)|我也想试试/;
 const FOLLOWING_EN = /\b(that(?:'?s| is) how i (want to|wanna|will|'?ll) go|(i'?m|i am) (going to|gonna) do (it|the same) too|i (should|will|want to|wanna|might|could) do the same|so that'?s what i'?ll do|i'?m next|me too|i want to try it)\b/;
 
+/**
+ * A pattern taken out of a text's dense form one sentence at a time: an idiom is never read across a full stop ("我是
+ * 真的想死。你们别劝了" holds no 想死你们), though what follows a comma may still say what it means ("睡死过去，再也不用…").
+ * Where nothing is taken out, the dense form itself.
+ */
+function sentenceBySentence(plain: string, dense: string, pattern: RegExp): string {
+  if (!SENTENCE_END.test(plain)) return dense.replace(pattern, '_');
+  const out = plain
+    .split(SENTENCE_END)
+    .map((clause) => densify(clause).replace(pattern, '_'))
+    .join('');
+  return out.includes('_') ? out : dense;
+}
+const SENTENCE_END = /[。!！?？;；…]+/;
+
 /** What is left of a text once hyperbole and others' deaths are taken out: what every reading (and the model) sees. */
 export const withoutHyperbole = remembered(withoutHyperboleOnce);
 
@@ -186,7 +209,7 @@ function withoutHyperboleOnce(text: string): { zh: string; en: string } {
   // Someone else's death is taken out, unless the person goes on to take it as their own ("…我也想这样").
   const following = FOLLOWING_ZH.test(dense) || FOLLOWING_EN.test(en);
   const chinese = /[\u4e00-\u9fff]/.test(dense);
-  const lessHyperbole = chinese ? dense.replace(HYPERBOLE_ZH, '_') : dense;
+  const lessHyperbole = chinese ? sentenceBySentence(plain, dense, HYPERBOLE_ZH) : dense;
   const zh = chinese && !following ? lessHyperbole.replace(OTHERS_DEATH_ZH, '_').replace(STORY_ZH, '_') : lessHyperbole;
   const english = /[a-z]/.test(en) && !following ? en.replace(HYPERBOLE_EN, '_') : en;
   return joking ? { zh: zh.replace(/(我(要)?)?(?<!(准备|决定|打算|就|去|想|明天|今晚|今天|马上)(我)?)死了(?!以后|之后|后|.{0,6}(债|钱|账|还|找谁|谁来))/g, '_'), en: english.replace(/\b(i am (so )?(dead|dying)|dying|i died|i could die|(would|'d|id) rather (die|be dead) than)\b/g, '_') } : { zh, en: english };
@@ -204,6 +227,14 @@ export function despairForms(text: string): Forms {
  */
 const SMALL_TALK_ZH = /^(好的?|嗯|ok|好吧)?(谢谢|多谢|感谢)(你)?(啦|了)?(再见|拜拜|88|晚安)(啦|了|哈|呀)?$|^(对不起|不好意思|抱歉)(我)?(不太|没|不)(明白|懂|看懂|理解)|回复晚了/;
 const SMALL_TALK_EN = /^(ok(ay)? )?(thanks?|thank you|cheers) (bye|goodbye|see you|good ?night)( for now)?$|\b(sorry|apologies) (for|about) (the |my )?(late reply|delay|typo|confusion|late response|slow reply)\b|\bsorry,? i (do not|don't) (understand|get it|follow)\b/;
+
+/**
+ * "跟你聊完好受一点了", "谢谢，很有用", "I feel a bit better", "that helped": better for the talk, or helped by it; not
+ * beside a goodbye or an end ("感觉好多了，可以走了", "feel better knowing it'll all be over soon").
+ */
+const FEELS_BETTER_ZH = /^(?!.*(走了|死|告别|再见|永别|解脱|结束|最后|不在)).*((?<![不没])(好(一|些|一些|一点|多|点)了|好受(一)?(些|点|多)了|舒服(一)?(些|点|多)了|踏实(一)?(些|点|多)了|轻松(一)?(些|点|多)了)|(有|很有|挺有)(用|帮助)|帮(了)?(我)?(大忙|很多))/;
+const FEELS_BETTER_EN =
+  /^(?!.*\b(gone|goodbye|bye|die|dead|death|over|end|ending|leave|leaving|last|forever|peace)\b).*(\b(feel|feeling|felt) (a (bit|little|lot) |much |so much )?better\b|\b(that|this|talking( to you)?|you) (really |have |has )?helped\b|\b(that|this) (is|was) (really |very |so )?helpful\b)/;
 
 const EARNEST = /不是开玩笑|没开玩笑|我是认真的|说真的|\bi mean it\b|\bnot joking\b|\bliterally this time\b|\bseriously,? i\b/;
 const LAUGHING = /[😂🤣💀😆]|哈哈|\b(lo+l|lmf?ao+|ha(ha)+\w*|rofl)\b/u;
@@ -247,21 +278,28 @@ const prescribed = (text: string) => AS_PRESCRIBED.test(text) && !KEPT_BACK.test
 
 const notFinal = (zh: string, en: string) => (NOT_FINAL_ZH.test(zh) || NOT_FINAL_EN.test(en)) && !FINAL_ZH.test(zh) && !FINAL_EN.test(en);
 
+/**
+ * A text's forms as typed and as the readings see them (hyperbole and others' deaths taken out), and which
+ * languages the latter hold: each language's readings only where the text has that language's letters.
+ */
+function ownForms(text: string) {
+  const { dense, plain, en } = normalise(text);
+  const { zh: zhOwn, en: english } = withoutHyperbole(text);
+  const hasZh = /[\u3400-\u9fff]/.test(zhOwn) || /[\u{1f300}-\u{1faff}]/u.test(zhOwn);
+  return { dense, plain, en, zhOwn, english, hasZh, hasEn: /[a-z]/.test(english) };
+}
+
 /** The reading of a text as despair, or null; `crisis` wins over `check`. */
 export const readCrisis = remembered(readCrisisOnce);
 
 function readCrisisOnce(text: string): CrisisReading | null {
   if (isPlainAnswer(text)) return null;
-  const { dense, plain, en } = normalise(text);
-  const { zh: zhOwn, en: english } = withoutHyperbole(text);
+  const { dense, plain, zhOwn, english, hasZh, hasEn } = ownForms(text);
   const emoji = EMOJI_MEANS.exec(plain) ?? EMOJI_GOODBYE.exec(plain);
   if (emoji) return { level: 'crisis', rule: 'a means or a goodbye, in emoji', matched: emoji[0] };
   // One pill may be a cold: asked gently.
   const pill = /💊/u.exec(plain);
   let check: CrisisReading | null = pill ? { level: 'check', rule: 'a means or a goodbye, in emoji', matched: pill[0] } : null;
-  // Each language's readings only where the text has that language's letters.
-  const hasZh = /[\u3400-\u9fff]/.test(zhOwn) || /[\u{1f300}-\u{1faff}]/u.test(zhOwn);
-  const hasEn = /[a-z]/.test(english);
   const asPrescribed = prescribed(zhOwn) || prescribed(english);
   for (const rule of RULES) {
     const m = (hasZh ? firstUnnegated(rule.zh, zhOwn, NEGATED_ZH) : null) ?? (hasEn ? firstUnnegated(rule.en, english, NEGATED_EN) : null);
@@ -281,21 +319,45 @@ function readCrisisOnce(text: string): CrisisReading | null {
   if (left) return { level: 'check', rule: 'a word of dying', matched: left[0] };
   // Last, the model trained on the corpus: like the lines of despair it learned from, so ask gently. It is heard on
   // every line, not only on one with a word of dying: most despair a new writer types names no such word.
+  const likeDespair = modelReading(text, 'read');
+  if (likeDespair) return likeDespair;
+  const gone = hasZh ? firstUnnegated(GONE_AFTER_A_DATE, zhOwn, NEGATED_ZH) : null;
+  return gone ? { level: 'check', rule: 'gone after a near day', matched: gone[0] } : null;
+}
+
+/**
+ * A line no reading understood, neither despair nor anything else, that still leans towards despair: where the bot
+ * would otherwise say it did not understand (not an answer, not a request, not a threat), a gentle "are you safe?"
+ * costs the person nothing and may reach someone the readings missed. Only the model's likeness is weighed here, at
+ * a lower bar than `readCrisis` sets (`leanThreshold`); hyperbole taken out of the line still needs the strict one.
+ */
+export const leansToDespair = remembered((text: string): CrisisReading | null =>
+  isPlainAnswer(text) || readCrisis(text) !== null ? null : modelReading(text, 'lean'),
+);
+
+/** The model's reading of a text the rules did not read: at its own bar, or at the lower one of a line nothing read. */
+function modelReading(text: string, bar: 'read' | 'lean'): CrisisReading | null {
+  const { dense, en, zhOwn, english, hasZh, hasEn } = ownForms(text);
   const residual = despairForms(text);
   // Hyperbole or someone else's death taken out: what is left must be clearly despair.
   const explainedAway = zhOwn !== dense || english !== en;
   const model = models.crisis;
   const likeness = score(model, residual);
-  if (likeness <= thresholdOf(model, explainedAway)) return null;
+  const threshold = bar === 'lean' && !explainedAway ? (model.leanThreshold ?? model.threshold) : thresholdOf(model, explainedAway);
+  if (likeness <= threshold) return null;
   if (saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || SMALL_TALK_ZH.test(dense) || SMALL_TALK_EN.test(en)) return null;
+  // Short of the crisis reply, a person saying they feel better or were helped is taken at their word.
+  const clear = !explainedAway && model.crisisThreshold !== undefined && likeness > model.crisisThreshold;
+  if (!clear && (FEELS_BETTER_ZH.test(zhOwn) || FEELS_BETTER_EN.test(english))) return null;
   // One word is no evidence ("Next", "nobody answered"): at least two of the words must lean towards despair.
   const leaning = explainScore(model, residual, 8).filter(([, w]) => w > 0);
   if (leaning.length < 2) return null;
-  // Far more like the lines of despair than any ordinary line the model was tried on: the crisis reply itself.
-  // Medicine in ordinary use ("医生开的安眠药我一晚一粒，会不会上瘾"): asked gently, not given the crisis reply.
-  const clear = !explainedAway && model.crisisThreshold !== undefined && likeness > model.crisisThreshold;
-  const level = clear && !asPrescribed ? 'crisis' : 'check';
-  return { level, rule: 'like the crisis lines', matched: leaning.slice(0, 3).map(([f]) => f).join(' ') };
+  const matched = leaning.slice(0, 3).map(([f]) => f).join(' ');
+  if (bar === 'lean') return { level: 'check', rule: 'leans like the crisis lines', matched };
+  // Far more like the lines of despair than any ordinary line the model was tried on (`clear`): the crisis reply
+  // itself. Medicine in ordinary use ("医生开的安眠药我一晚一粒，会不会上瘾"): asked gently, not given the crisis reply.
+  const level = clear && !(prescribed(zhOwn) || prescribed(english)) ? 'crisis' : 'check';
+  return { level, rule: 'like the crisis lines', matched };
 }
 
 /**

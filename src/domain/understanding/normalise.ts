@@ -156,6 +156,9 @@ const expandEn = (s: string): string => {
   return withoutRuns(out, ENGLISH_SIGN, ' ').trim();
 };
 
+/** A text (already plain) with its spaces, punctuation, symbols and emoji taken out: letters, digits, Chinese characters and % ¥ . - stay. */
+export const densify = (plain: string): string => withoutRuns(plain, DENSE_SIGN, '');
+
 function compute(text: string): Normalised {
   const nfkc = stripBidi(text).normalize('NFKC').toLowerCase();
   const calls = callsFor(nfkc);
@@ -163,8 +166,7 @@ function compute(text: string): Normalised {
   const simplified = calls & SIMPLIFY ? toSimplified(nfkc) : nfkc;
   const mandarin = calls & (SIMPLIFY | CANTONESE_WORD) ? simplified.replace(CANTONESE_ANY, (c) => CANTONESE[c] ?? c) : simplified;
   const plain = calls & SPACING ? mandarin.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim() : mandarin;
-  // Spaces, punctuation, symbols and emoji go: letters, digits, Chinese characters and % ¥ . - stay.
-  const dense = withoutRuns(plain, DENSE_SIGN, '');
+  const dense = densify(plain);
   let han = 0;
   let latin = 0;
   for (let i = 0; i < plain.length; i++) {
