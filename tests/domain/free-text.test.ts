@@ -1067,3 +1067,19 @@ describe('despair read clause by clause, and a future the person does not count 
     expect(readCrisis(text)?.rule).not.toBe('gone after a near day'),
   );
 });
+
+describe('someone whose title sells debt help, with a price, and a lawyer hired to answer a suit', () => {
+  it.each(['some fixer wants 20 percent', 'a broker said 15% and he handles everything', '群主说交两百就拉我进内部群', 'the negotiator wants 500 before he starts'])(
+    'warns, no service named: %s',
+    (text) => expect(mentionsPaidAgent(text)).toBe(true),
+  );
+
+  it.each(['法院起诉我了，请律师要多少律师费', '收到法院传票，应诉的话律师费大概多少', 'i turned down a broker who wanted 300 upfront, calling the bank myself', '我没理那个要两千的中介，自己打了客服'])(
+    'does not warn: %s',
+    (text) => expect(mentionsPaidAgent(text)).toBe(false),
+  );
+
+  it.each(['被起诉了 有个律师说交一万保证撤诉', '律师团队说交五千律师费就能帮我停息'])('still warns where a "lawyer" promises what agents sell: %s', (text) =>
+    expect(mentionsPaidAgent(text)).toBe(true),
+  );
+});

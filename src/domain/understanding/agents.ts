@@ -94,6 +94,24 @@ const OWN_LENDER_FEE_EN = /\b((the )?(bank|lender|card company|issuer|platform)'
 const NOT_AN_AGENT_ZH = /(不是|并非|又不是|不找|没找|不用找?|不想找?)$/;
 const NOT_AN_AGENT_EN = /\b(not|no|never|without)( (a|an|any|some))?\s?$/;
 
+/**
+ * Titles that, beside a debt, name someone selling help with it: an agent, a go-between, a "teacher" or "mentor" of
+ * getting ashore, a group's owner, a fixer. Not a lawyer alone (a person sued may hire one), nor the lender's staff.
+ */
+const SELLER_ZH = /中介|代理(?!人)|代办|(?<!银行|平台|客服)(老师|导师)|群主|律师团队|法务团队|反催收?|上岸(团队|老师|导师|机构)|(协商|停息|征信|债务)(专员|顾问|公司|机构)/;
+const SELLER_EN = /\b(negotiators?|brokers?|fixers?|middle ?m[ae]n|agenc(y|ies)|consultanc(y|ies)|(debt|credit) (\w+ )?(planners?|specialists?|advis[eo]rs?|mediators?|companies|company|firms?|services?|relief|settlement)|mentors?|gurus?|outfits?|recovery (guy|agent|service|company))\b/;
+
+/** Cheated already ("被中介骗了三千", "lost 2000 to a scammer agency"): the person is no longer being sold to. */
+const CHEATED_ZH = /被.{0,8}(骗|坑)|骗(了|走)(我)?/;
+const CHEATED_EN = /\b(lost|scammed|ripped off|conned|cheated)\b/;
+/** Being sued: a summons, a hearing, the court's case against the person. */
+const DEFENDED = /(起诉|告)(了)?我|传票|应诉|被告|开庭|被起诉/;
+/** What an agent promises where a court is named. */
+const AGENTS_PROMISE = /停息|挂账|减免|征信|上岸|协商|撤诉|销案|不用还|免还|保证|包(赢|过|胜)/;
+
+/** What a seller asks, in English: a share, money up front, a deposit or a retainer (not any "fee" talked about). */
+const SELLERS_TERMS_EN = /\b(\d+ ?(%|percent|per cent)|deposit|upfront|up-front|retainer|commission|\d[\d,.]*k? down)\b/;
+
 /** Someone who is plainly not the lender: with one named, a fee in the message may be theirs. */
 const NAMED_AGENT = /中介|代理|代办|机构|团队|工作室|律所|事务所|律师|法务|公司|老师|导师|大师|专家|顾问|群|上岸|协会|联盟|那人|这人|那个人|主播|博主|私信|私讯|第三方|自称|冒充|号称|假装|有个(人|大哥|老师|哥们)|(有人|别人|网上|他|她|他们|对方)(说)?(能|可以|会)帮(我|你|人)|(有人|别人|对方)(说)?(能|可以|会)?帮(我|你|人)(办|弄|搞|处理|申请|谈|协商|做)|(转|交|付|打)(钱)?给(他们|他|她|对方)|个人(账户|账号|支付宝|微信|卡)|找(他们|他|她)(处理|办|帮|弄|做|搞)|认识(的)?人|扫码加|找了?(个|一个)人/;
 const NAMED_AGENT_EN = /\b(agency|agencies|agent|agents|consultants?|firm|lawyers?|negotiators?|middle ?man|company|companies|guy|someone|somebody|cent(re|er)|planners?|mentors?|coach(es)?|gurus?|woman|man|(pay|paid|through|to) (him|her)|knows? (how to|a way))\b/;
@@ -194,6 +212,10 @@ function readAgentOnce(text: string): AgentReading | null {
   if (free) return shareOfWhatIsWaived(dense, en);
   const fee = AGENT_FEE_ZH.exec(dense) ?? AGENT_FEE_EN.exec(en);
   const service = SERVICE_ZH.exec(dense) ?? SERVICE_EN.exec(en);
+  // A lawyer hired to answer a suit ("法院起诉我了，请律师要多少律师费") is a defence, not an agent's price: unless what is
+  // promised is what agents sell (停息, 减免, 撤诉…).
+  const defence = /律师|律所/.test(dense) && DEFENDED.test(dense) && !AGENTS_PROMISE.test(dense);
+  if (defence) return null;
   if (fee && service) return { rule: "an agent's fee for a service", matched: `${fee[0]} … ${service[0]}` };
   const third = firstUnnegated(THIRD_ZH, dense, REFUSED_ZH) ?? firstUnnegated(THIRD_EN, en, REFUSED_EN);
   const onlyPronoun = third !== null && /^(他|她|他们|对方|they|them|he|she|people|person)$/.test(third[0]);
@@ -216,6 +238,13 @@ function readAgentOnce(text: string): AgentReading | null {
     if (offer) return { rule: 'someone offering to do it', matched: `${third[0]} … ${service[0]}` };
   }
   if (erased && price) return { rule: 'a price to erase a record', matched: `${erased[0]} … ${price[0]}` };
+  // Someone whose very title, here, is selling debt help ("快手老师要会员费", "律师团队说抽两成", "the negotiator wants a
+  // deposit"), with a price: no service need be named. Not where the person turned it down, does it themselves, reports
+  // one or was cheated by one already.
+  const seller = firstUnnegated(SELLER_ZH, dense, REFUSED_ZH) ?? firstUnnegated(SELLER_EN, en, REFUSED_EN);
+  const sellersPrice = seller ? (PRICE_ZH.exec(dense) ?? PRICE_ASKED.exec(dense) ?? PRICE_ASKED_EN.exec(en) ?? SELLERS_TERMS_EN.exec(en)) : null;
+  const turnedDown = REFUSED_OFFER.test(both) || REPORTED_BY_THEM.test(both) || refusesToPay(dense, en) || selfDoing || CHEATED_ZH.test(dense) || CHEATED_EN.test(en);
+  if (seller && sellersPrice && !lenderSpeaking && !turnedDown) return { rule: 'a seller of debt help, with a price', matched: `${seller[0]} … ${sellersPrice[0]}` };
   const share = shareOfWhatIsWaived(dense, en);
   if (share) return share;
   // Last, the model trained on the corpus, where nothing says the person is asking the lender themselves.
