@@ -1083,3 +1083,15 @@ describe('someone whose title sells debt help, with a price, and a lawyer hired 
     expect(mentionsPaidAgent(text)).toBe(true),
   );
 });
+
+describe('a height the person is at, and a means within reach, in English', () => {
+  it.each(["i'm on the overpass", 'stood at the edge of the platform', 'sat on the parapet. cold', 'I was on the rooftop for an hour tonight'])(
+    'gives the crisis reply: %s',
+    (text) => expect(readCrisis(text)?.level).toBe('crisis'),
+  );
+  it.each(["knife's next to me", 'got the blade in my hand right now'])('asks gently at least: %s', (text) => expect(readCrisis(text)).not.toBeNull());
+  it.each(['we stood on the overpass to watch the parade', 'the knife is in the kitchen drawer', 'holding my phone in my hand'])(
+    'reads nothing of despair in: %s',
+    (text) => expect(readCrisis(text)).toBeNull(),
+  );
+});

@@ -44,11 +44,23 @@ const PILLS_SWALLOWED = `${PILLS_AT_ONCE}吞(了|下)${PILLS_COUNTED}`;
 const PILLS_EATEN = `${PILLS_AT_ONCE}(吃|服)(了|下)${PILLS_COUNTED}`;
 
 /**
- * No longer reachable, needed or here after a near day ("反正下周他们也联系不到我了", "过了这个月我就用不上了", "下个星期起我
- * 就不用操心这些了"): a future the person does not count themselves in. Not a bill deferred ("下个月就不需要还了").
- * Read after the model, so that where the model hears despair clearly it is the crisis reply that answers.
+ * Asked gently, and read after the model, so that where the model hears despair clearly the crisis reply answers: no
+ * longer reachable, needed or here after a near day ("反正下周他们也联系不到我了", "过了这个月我就用不上了", "下个星期起我就
+ * 不用操心这些了"), a future the person does not count themselves in, not a bill deferred ("下个月就不需要还了"); a means
+ * within reach ("knife's next to me", "pills are in my hand").
  */
-const GONE_AFTER_A_DATE = new RegExp(String.raw`(下周|下个?(星期|礼拜)|下个?月|过了?这(个)?月|这(个)?月过完|月底(以后|之后|过后)|过完(年|这周|这个月|生日)|明天(以后|之后|过后)|今晚(以后|之后|过后)|过几天)(起|开始)?[^。！？?]{0,12}(联系不(到|上)我|找不(到|着)我|(就|也|都)?(用不上|用不着|不需要|不用(再)?操心|没我这个人|不会再(麻烦|打扰|联系))(?!(还|交|付|再还|去|来|上班|加班)))`);
+const AFTER_THE_MODEL: Rule[] = [
+  {
+    name: 'gone after a near day',
+    level: 'check',
+    zh: new RegExp(String.raw`(下周|下个?(星期|礼拜)|下个?月|过了?这(个)?月|这(个)?月过完|月底(以后|之后|过后)|过完(年|这周|这个月|生日)|明天(以后|之后|过后)|今晚(以后|之后|过后)|过几天)(起|开始)?[^。！？?]{0,12}(联系不(到|上)我|找不(到|着)我|(就|也|都)?(用不上|用不着|不需要|不用(再)?操心|没我这个人|不会再(麻烦|打扰|联系))(?!(还|交|付|再还|去|来|上班|加班)))`),
+  },
+  {
+    name: 'a means within reach',
+    level: 'check',
+    en: /\b((knife|blade|razor|rope|noose|pills|tablets|meds|weed ?killer|poison|bleach|charcoal|gun)('s| is| are)? (sitting |lying )?(right )?(next to|beside|in front of|in) (me|my (hand|hands|lap|pocket))|(holding|got|have) (the|a|my) (knife|blade|razor|rope|noose|pills|gun) (in my hand|right here|ready))\b/,
+  },
+];
 
 const RULES: Rule[] = [
   { name: 'refuses living', level: 'crisis', zh: new RegExp(`${REFUSE}${GAP}(${LIVE}|生存|存在|在这个?世界|留在这个?世界|醒来|醒过来|看到明天)`) },
@@ -91,7 +103,7 @@ const RULES: Rule[] = [
     name: 'a means at hand',
     level: 'crisis',
     zh: new RegExp(String.raw`药.{0,6}(准备好|备好|攒|够|一整板|一板|一把|全吃|吃完|倒在|在数|数了|囤|存了)|(吃|吞)了?.{0,4}(一整板|一板|一把|一瓶|整瓶|一整瓶|一盒|一整盒)[\u4e00-\u9fff]{0,6}(药|片|胶囊|布洛芬|安眠|安定|扑热息痛|对乙酰氨基酚|阿司匹林|褪黑素|头孢)|(吃|吞)了?.{0,4}(好多|一堆|很多)(药|片)|胶带.{0,6}(封|贴|缝)|封(上|好)?.{0,4}(门窗|窗户|门缝|窗缝)|农药|百草枯|敌敌畏|(楼顶|天台|顶楼|桥上|桥边|江边|河边|海边|铁轨|轨道|高架|阳台|窗台|悬崖|楼上)(?!.{0,16}(心情好|好多了|好受|舒服多了|放松|散心|散步|钓鱼|跑步|锻炼|晾|收衣服|浇花|等人|等车|等公交|堵车)).{0,10}(吹风|站着?|坐着?|走进去|跳|下去|撞|不躲|一步|不想下|看了|好高|往下看|就差)|(看好|选好|找好)了?.{0,4}(哪栋楼|哪座桥|楼|桥|地方)|走进去就?不回|(撞上去|冲下去|开下去|跳下去|一头撞)|${PILLS_SWALLOWED}|(哪里|哪儿|在哪|怎么|去哪)(能|可以|才能)?(买|弄|搞|找)(到|得到)?.{0,4}(氰化物|氰化钾|砒霜|百草枯|敌敌畏|安眠药)|氰化物|氰化钾|砒霜|(我|想|差点|真想|干脆|恨不得|准备|打算)(就)?(冲|走|跑|跳|躺|扑)(到|进|向|上)?.{0,2}(马路中间|马路中央|车流|车道中间|车底|铁轨上)|(我|想|差点|真想|干脆|恨不得|准备|打算)(就)?(往|朝)(车|大货车|货车|卡车|火车|渣土车).{0,2}(上)?(撞|冲|扑)|(浴缸|浴盆).{0,12}(刀|刀片)|(刀|刀片).{0,12}(浴缸|浴盆)|(刀片|绳子)(也|都|已经|就)?(在|放在|摆在)?(旁边|手边|身边|床头|枕头(下|边))|炭(?!.{0,4}(取暖|烧烤|烤肉|烤串|火锅))|(?<!(打包|搬家|捆|晾).{0,6})绳子(?!.{0,4}(打包|捆|绑|晾|跳))|(?<!(刮胡|剃须|美工|修眉))刀片|死法|怎么死|(不疼|不痛|无痛)的?(死|方法|办法)|做傻事|想不开|绝症.{0,10}死`),
-    en: /\b(took (a bunch of|all (my|the|of)|too many|a lot of|a handful of|a whole (box|bottle) of) (pills|meds|tablets|them)|take all of them|(i am|i'm|standing|sitting) (on|at) the (roof|top|edge|bridge|ledge|tracks)|(go|going|walk|walking|jump|jumping|stand|standing|lie|lying|sit|sitting)( down)? (to|on|onto|in front of) the (mrt|train|subway|metro|railway|rail) tracks?|(on|onto|in front of) the tracks|(?<!\b(dog|cat|son|daughter|kid|child|baby|he|she|they|someone)\b[^.]{0,8})(drank|drinking|swallowed|downed) [^.]{0,20}\b(bleach|pesticide|weed ?killer|antifreeze|rat poison|paraquat)|(tied|tying|tested|testing|hung|hanging) [^.]{0,30}\b(fan|beam|ceiling|door frame)\b[^.]{0,30}\b(it holds|holds my weight|to test|test it|strong enough)|\b(tested|testing) the (noose|rope|knot)\b|(finally|\bi) (went|gone) through with it(?![^.]{0,40}\b(applied|loan|refinanc|consolidat|application|rate|deal|purchase|sale|transfer|payment|plan)\b)|so (my )?(mum|mom|mother|dad|father|parents|family|sister|brother|wife|husband|kids?) can (still )?(get|have|access|find|keep) my [^.]{0,24}\b(after|when i'?m gone|once i'?m gone)\b(?! i (fly|leave|move|retire|start|go abroad|travel|return))|walking in\b|walk into (the|a) (river|sea|lake|ocean|water)|almost did it|bought (a )?rope|(painless|easy|quick) (ways?|method) to die|swallowed (about |like |around )?(\d{2,}|twenty|thirty|forty|fifty|dozens of|so many)( of (my|the|them))? (pills|tablets|meds)|(where|how) (can|do|could) i (buy|get) (cyanide|arsenic|a gun)|cyanide|arsenic|(how|ways) to die|(researching|googl(e|ed|ing)|looked up) (how|ways|methods)|going to jump|gonna jump|(stop|quit) breathing|carbon monoxide|tape(d)? (the )?(windows|doors))\b/,
+    en: /\b(took (a bunch of|all (my|the|of)|too many|a lot of|a handful of|a whole (box|bottle) of) (pills|meds|tablets|them)|take all of them|(i am|i'm|standing|sitting) (on|at) the (roof|top|edge|bridge|ledge|tracks)|(i am|i was|i have been|i (stood|sat|waited)|^(standing|sitting|stood|sat|waiting|been|now)) (on|at|up on|by) (the )?(edge of (the|a) )?(rooftop|top floor|overpass|flyover|cliff|parapet|viaduct|railing|balcony (railing|ledge)|platform edge|edge of the platform)|(go|going|walk|walking|jump|jumping|stand|standing|lie|lying|sit|sitting)( down)? (to|on|onto|in front of) the (mrt|train|subway|metro|railway|rail) tracks?|(on|onto|in front of) the tracks|(?<!\b(dog|cat|son|daughter|kid|child|baby|he|she|they|someone)\b[^.]{0,8})(drank|drinking|swallowed|downed) [^.]{0,20}\b(bleach|pesticide|weed ?killer|antifreeze|rat poison|paraquat)|(tied|tying|tested|testing|hung|hanging) [^.]{0,30}\b(fan|beam|ceiling|door frame)\b[^.]{0,30}\b(it holds|holds my weight|to test|test it|strong enough)|\b(tested|testing) the (noose|rope|knot)\b|(finally|\bi) (went|gone) through with it(?![^.]{0,40}\b(applied|loan|refinanc|consolidat|application|rate|deal|purchase|sale|transfer|payment|plan)\b)|so (my )?(mum|mom|mother|dad|father|parents|family|sister|brother|wife|husband|kids?) can (still )?(get|have|access|find|keep) my [^.]{0,24}\b(after|when i'?m gone|once i'?m gone)\b(?! i (fly|leave|move|retire|start|go abroad|travel|return))|walking in\b|walk into (the|a) (river|sea|lake|ocean|water)|almost did it|bought (a )?rope|(painless|easy|quick) (ways?|method) to die|swallowed (about |like |around )?(\d{2,}|twenty|thirty|forty|fifty|dozens of|so many)( of (my|the|them))? (pills|tablets|meds)|(where|how) (can|do|could) i (buy|get) (cyanide|arsenic|a gun)|cyanide|arsenic|(how|ways) to die|(researching|googl(e|ed|ing)|looked up) (how|ways|methods)|going to jump|gonna jump|(stop|quit) breathing|carbon monoxide|tape(d)? (the )?(windows|doors))\b/,
   },
   {
     name: 'no wish to exist',
@@ -301,8 +313,9 @@ function readCrisisOnce(text: string): CrisisReading | null {
   const pill = /💊/u.exec(plain);
   let check: CrisisReading | null = pill ? { level: 'check', rule: 'a means or a goodbye, in emoji', matched: pill[0] } : null;
   const asPrescribed = prescribed(zhOwn) || prescribed(english);
+  const matchOf = (rule: Rule) => (hasZh ? firstUnnegated(rule.zh, zhOwn, NEGATED_ZH) : null) ?? (hasEn ? firstUnnegated(rule.en, english, NEGATED_EN) : null);
   for (const rule of RULES) {
-    const m = (hasZh ? firstUnnegated(rule.zh, zhOwn, NEGATED_ZH) : null) ?? (hasEn ? firstUnnegated(rule.en, english, NEGATED_EN) : null);
+    const m = matchOf(rule);
     if (!m) continue;
     if (LEAVING.test(m[0]) && notFinal(zhOwn, english)) continue;
     if (/药|安眠|pills|meds|tablets/.test(m[0]) && asPrescribed) continue;
@@ -321,8 +334,11 @@ function readCrisisOnce(text: string): CrisisReading | null {
   // every line, not only on one with a word of dying: most despair a new writer types names no such word.
   const likeDespair = modelReading(text, 'read');
   if (likeDespair) return likeDespair;
-  const gone = hasZh ? firstUnnegated(GONE_AFTER_A_DATE, zhOwn, NEGATED_ZH) : null;
-  return gone ? { level: 'check', rule: 'gone after a near day', matched: gone[0] } : null;
+  for (const rule of AFTER_THE_MODEL) {
+    const m = matchOf(rule);
+    if (m) return { level: rule.level, rule: rule.name, matched: m[0] };
+  }
+  return null;
 }
 
 /**
