@@ -1095,3 +1095,23 @@ describe('a height the person is at, and a means within reach, in English', () =
     (text) => expect(readCrisis(text)).toBeNull(),
   );
 });
+
+describe('a tenth writer of despair, read by meaning (said here in other words)', () => {
+  it.each(['凌晨三点 一直在想怎么跟老婆道别', 'bas ab jeena nahi chahta'])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
+  it.each(['就这周末 时间地点都定好了', 'after next week none of it will matter anyway', '账都算清了 今晚就能解脱了'])('asks gently at least: %s', (text) =>
+    expect(readCrisis(text)).not.toBeNull(),
+  );
+  it.each(['明天还完最后一期就解脱了', '婚礼时间地点都定好了'])('reads nothing of despair in: %s', (text) => expect(readCrisis(text)).toBeNull());
+  it('gives no crisis reply to a goodbye that closes a chat whose problem is solved', () => expect(readCrisis('跟你说再见啦，问题都解决了')?.level).not.toBe('crisis'));
+});
+
+describe('a person reporting their own call to the lender', () => {
+  it.each([
+    'I rang the card centre and they offered a 24-month plan with a small fee, is that normal?',
+    '卡背后的号码打过去，对方说可以分36期，每月多收一点费用',
+  ])('is not warned: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
+  it.each(['I called the bank, then some agency called me back offering to cut my debt for a 20% fee', '跟花呗客服说了以后，有个中介加我微信说交三千能帮我停息'])(
+    'still warns of someone selling after it: %s',
+    (text) => expect(mentionsPaidAgent(text)).toBe(true),
+  );
+});

@@ -104,6 +104,11 @@ const SELLER_EN = /\b(negotiators?|brokers?|fixers?|middle ?m[ae]n|agenc(y|ies)|
 /** Cheated already ("被中介骗了三千", "lost 2000 to a scammer agency"): the person is no longer being sold to. */
 const CHEATED_ZH = /被.{0,8}(骗|坑)|骗(了|走)(我)?/;
 const CHEATED_EN = /\b(lost|scammed|ripped off|conned|cheated)\b/;
+/** The person reporting their own call to the lender ("卡背后的号码打过去，对方说…", "I rang the card centre and they…"). */
+const CALLED_LENDER_ZH = new RegExp(`^(跟|和|给|打给)${LENDER_ZH}(的)?(客服|人工|经理|工作人员)?(说|谈|聊|讲|沟通|协商|申请)(了|过)|(卡(背后|背面|后面)|官方|客服)(的|那个)?(号码|电话)(我)?(打过去|打了|拨了|打通了)`);
+const CALLED_LENDER_EN =
+  /\bi (called|rang|phoned|contacted|spoke to|talked to|emailed|messaged|wrote to) (the |my )?(bank|lender|issuer|card cent(er|re)|card company|customer service|hotline|ant|alipay|huabei|jiebei|webank|weilidai|citi|hsbc|dbs|ocbc|uob|maybank|barclaycard|amex|capital one|credit union)\b|^(called|rang|phoned|contacted) (the |my )?(bank|lender|card cent(er|re)|card company|customer service|hotline|credit union)\b/;
+
 /** Being sued: a summons, a hearing, the court's case against the person. */
 const DEFENDED = /(起诉|告)(了)?我|传票|应诉|被告|开庭|被起诉/;
 /** What an agent promises where a court is named. */
@@ -207,7 +212,10 @@ function readAgentOnce(text: string): AgentReading | null {
     !PRICE_ZH.test(dense) &&
     !PRICE_EN.test(en) &&
     !/\d|[一二两三四五六七八九十百千万]+(块|元|千|万|百)/.test(dense);
-  const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || selfDoing || friendAdvises) && !sumAsked) || (lenderFee && !sumAsked) || ownLenderFee || reporting;
+  // Their own call to the lender, with nobody else named after it ("…然后有个中介加我微信" is someone new selling).
+  const called = CALLED_LENDER_ZH.exec(dense) ?? CALLED_LENDER_EN.exec(en);
+  const calledLender = called !== null && !NAMED_AGENT.test(called.input.slice(called.index + called[0].length)) && !NAMED_AGENT_EN.test(called.input.slice(called.index + called[0].length));
+  const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || selfDoing || friendAdvises || calledLender) && !sumAsked) || (lenderFee && !sumAsked) || ownLenderFee || reporting;
   // Help that costs nothing is no agent's: only a share of what is waived is still read (below), so nothing else is.
   if (free) return shareOfWhatIsWaived(dense, en);
   const fee = AGENT_FEE_ZH.exec(dense) ?? AGENT_FEE_EN.exec(en);

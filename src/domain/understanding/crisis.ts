@@ -32,7 +32,7 @@ const WISH = '(想|要|准备|打算|计划|决定|只能|只想|只有|干脆|�
 const DIE =
   '(死(?!你|您|宝|人|啦)|去死|寻死|自杀|轻生|自尽|自我了断|了断|了结(自己|生命|此生|余生|(?!果|婚|账|案))|结束(自己|生命|这条命|这一切|一切|这一生|这辈子)|解脱|离开(这个)?(世界|人世|人间)|一走了之|一了百了|一死了之|以死|跳楼|跳河|跳江|跳海|烧炭|割腕|上吊|喝农药|吃安眠药|不在了|消失)';
 const MEANS =
-  '跳楼|跳河|跳江|跳海|跳湖|跳桥|跳崖|跳轨|卧轨|跳下去|从.{0,8}(楼|桥|天台|楼顶|顶楼|阳台|窗户|窗台).{0,4}跳|(楼顶|天台|顶楼|桥上|江边|河边|海边).{0,6}(站|坐|看|走).{0,6}(下去|跳|很久|一晚|半天)|烧炭|买.{0,3}炭(?!.{0,4}(取暖|烧烤|烤肉|烤串|火锅))|炭盆|安眠药|安定片|(攒|囤|存).{0,4}(药|安眠)|吞.{0,3}(药|安眠|刀片|农药)|一把药|一瓶药|整瓶药|(吃|喝).{0,3}(农药|百草枯|敌敌畏|老鼠药|毒药|除草剂|消毒液|漂白水|84)|割腕|割脉|割手腕|割手|割自己|划(手|自己|腕|胳膊)|上吊|吊死|绳子.{0,8}(准备|买|挂|脖子|梁)|撞火车|开煤气|煤气自杀|投河|投江|淹死自己|自残|自伤|伤害自己|弄伤自己|遗书|遗言|交代后事|写好.{0,4}(遗书|信)|留.{0,3}(遗书|封信|一封信)|(跟|和|向)(家人|爸妈|父母|孩子|大家|这个世界|世界)告别|永别';
+  '跳楼|跳河|跳江|跳海|跳湖|跳桥|跳崖|跳轨|卧轨|跳下去|从.{0,8}(楼|桥|天台|楼顶|顶楼|阳台|窗户|窗台).{0,4}跳|(楼顶|天台|顶楼|桥上|江边|河边|海边).{0,6}(站|坐|看|走).{0,6}(下去|跳|很久|一晚|半天)|烧炭|买.{0,3}炭(?!.{0,4}(取暖|烧烤|烤肉|烤串|火锅))|炭盆|安眠药|安定片|(攒|囤|存).{0,4}(药|安眠)|吞.{0,3}(药|安眠|刀片|农药)|一把药|一瓶药|整瓶药|(吃|喝).{0,3}(农药|百草枯|敌敌畏|老鼠药|毒药|除草剂|消毒液|漂白水|84)|割腕|割脉|割手腕|割手|割自己|划(手|自己|腕|胳膊)|上吊|吊死|绳子.{0,8}(准备|买|挂|脖子|梁)|撞火车|开煤气|煤气自杀|投河|投江|淹死自己|自残|自伤|伤害自己|弄伤自己|遗书|遗言|交代后事|写好.{0,4}(遗书|信)|留.{0,3}(遗书|封信|一封信)|(跟|和|向)(家人|家里人|家里|爸妈|父母|孩子|老婆|老公|大家|这个世界|世界)(告别|道别)|永别';
 
 /**
  * Ten pills or more taken at once: never a month's medicine, a child's or a pet's, nor sweets. Swallowed, the crisis
@@ -44,12 +44,19 @@ const PILLS_SWALLOWED = `${PILLS_AT_ONCE}吞(了|下)${PILLS_COUNTED}`;
 const PILLS_EATEN = `${PILLS_AT_ONCE}(吃|服)(了|下)${PILLS_COUNTED}`;
 
 /**
- * Asked gently, and read after the model, so that where the model hears despair clearly the crisis reply answers: no
- * longer reachable, needed or here after a near day ("反正下周他们也联系不到我了", "过了这个月我就用不上了", "下个星期起我就
+ * Asked gently, and read after the model, so that where the model hears despair clearly the crisis reply answers:
+ * released soon ("今晚就能解脱了", not after the last payment), a time and a place set (not a wedding's), nothing to
+ * matter after a near day; no longer reachable, needed or here after a near day ("反正下周他们也联系不到我了", "过了这个月我就用不上了", "下个星期起我就
  * 不用操心这些了"), a future the person does not count themselves in, not a bill deferred ("下个月就不需要还了"); a means
  * within reach ("knife's next to me", "pills are in my hand").
  */
 const AFTER_THE_MODEL: Rule[] = [
+  {
+    name: 'released, or a time and a place set',
+    level: 'check',
+    zh: new RegExp(String.raw`(?<!(还完|还清|结清|上岸|考完|下班|放假|毕业|做完|干完)[^。]{0,8})(明天|今晚|今天|马上|很快|就快|快要|过几天|这周|周末)(就|就能|就要|终于)?(能|可以)?解脱(了)?|(?<!(婚礼|会议|聚会|面试|饭局|约会|考试|开会|聚餐|活动|见面|旅行|旅游|搬家)[^。]{0,6})(时间|日子)(和|跟)?地点(都|也)?(定|选|想|找)好了`),
+    en: /\b(after|by|from|past) (this|next|the end of (this|the)) (month|week|weekend|friday|year)\b[^.]{0,30}\b(none of (this|it)|nothing) (will )?(matter|matters)\b/,
+  },
   {
     name: 'gone after a near day',
     level: 'check',
@@ -147,7 +154,7 @@ const RULES: Rule[] = [
   {
     name: 'wanting to die, in pinyin or a neighbouring language',
     level: 'crisis',
-    en: /\b(bu ?xiang ?huo( ?le)?|zi ?sha|qing ?sheng|tiao ?lou(?! ?jia)|xiang ?si ?le|wo ?xiang ?si$|ayoko na(ng)? (mabuhay|mabuhay pa)|gusto ko (na(ng)? )?mamatay|gusto ko (na(ng)? )?mawala( na)?( lang)?$|(aku|saya|sy|i) (nak|mahu|ingin|nk) mati|tak ?nak hidup)\b/,
+    en: /\b(bu ?xiang ?huo( ?le)?|zi ?sha|qing ?sheng|tiao ?lou(?! ?jia)|xiang ?si ?le|wo ?xiang ?si$|ayoko na(ng)? (mabuhay|mabuhay pa)|gusto ko (na(ng)? )?mamatay|gusto ko (na(ng)? )?mawala( na)?( lang)?$|(aku|saya|sy|i) (nak|mahu|ingin|nk) mati|tak ?nak hidup|jeene ka (mann?|dil) nahi|jeena nahi (chahta|chahti)|marna (chahta|chahti)|mar (jana|jaunga|jaungi)|khud ?kushi)\b/,
   },
   {
     name: 'may be about living',
@@ -273,12 +280,12 @@ const DYING_EN = /\b(die|dying|dead|death|suicide|suicidal|kill|killing)\b/;
  * to the bank. The readings of leaving (`LEAVING`) are not taken where one of these is said.
  */
 const NOT_FINAL_ZH =
-  /(去|到|回|在)?(外地|国外|韩国|日本|迪拜|非洲|新加坡|马来西亚|澳洲|美国|加拿大|工地|山里|医院)(打.{0,3}工|出差|干活|进修|培训|读书|住院|生孩子|坐月子|修路|跑车|当兵|跑船)|(去|要)(打.{0,3}工|出差|进修|培训|住院|生孩子|坐月子)(.{0,6})(年|月|周|星期|天)|回来(再|后|以后|就|了再)|(一|两|三|半|几|\d)(个)?(年|月|周|星期|礼拜)(后|以后)?(就)?回来|进山|出国|(给|帮|替|让)(我)?(爸|妈|父亲|母亲|老人|爷爷|奶奶|外公|外婆|公公|婆婆|岳父|岳母|老人家).{0,6}(买|立|写|办|做|填)|(公司|单位|老板)(要求|让|给).{0,6}(买|办|填|写)|给(银行|平台|法院|公司|客服|催收|房东)(写|留|发)|新(公司|工作|单位|岗位).{0,6}(报到|入职|上班)|(报到|入职|上班).{0,4}新(公司|工作|单位|岗位)|(下周|明天|下个月|过几天|月底)(去|到).{0,4}(上班|工作|打工)|受益人(能|可以|怎么)(改|换|填|写)|下(节课|周|回)见(?!不)|律师说|讲座|良性|终于(还清|还完|结清|上岸)|(公司|单位|店|厂|厂里|岗位|工地|餐厅|超市)(的)?(上班的?)?最后一天|最后一次打卡|出差|钱都是.{0,3}管|(老婆|老公|她|他)(帮我|每月帮我)(还|管)|最后一天(上班|的班|班)|(找|换)新?工作|离职|辞职|交接|入职|(帮我|替我)(管|保管|存|看)着?|离婚|回(老家|家乡)(找工作|上班|发展|种地|待着|住)?|搬(家|走|回)|换(个|座)?城市|(爷爷|奶奶|外公|外婆|姥姥|姥爷|爸|妈|父亲|母亲|老人|亲戚|舅舅|叔叔|伯伯|姑姑|公公|婆婆|岳父|岳母)[^我]{0,8}(遗嘱|遗产)/;
+  /问题(都)?解决了|搞定了|谢谢(你)?的?(帮助|帮忙)|(去|到|回|在)?(外地|国外|韩国|日本|迪拜|非洲|新加坡|马来西亚|澳洲|美国|加拿大|工地|山里|医院)(打.{0,3}工|出差|干活|进修|培训|读书|住院|生孩子|坐月子|修路|跑车|当兵|跑船)|(去|要)(打.{0,3}工|出差|进修|培训|住院|生孩子|坐月子)(.{0,6})(年|月|周|星期|天)|回来(再|后|以后|就|了再)|(一|两|三|半|几|\d)(个)?(年|月|周|星期|礼拜)(后|以后)?(就)?回来|进山|出国|(给|帮|替|让)(我)?(爸|妈|父亲|母亲|老人|爷爷|奶奶|外公|外婆|公公|婆婆|岳父|岳母|老人家).{0,6}(买|立|写|办|做|填)|(公司|单位|老板)(要求|让|给).{0,6}(买|办|填|写)|给(银行|平台|法院|公司|客服|催收|房东)(写|留|发)|新(公司|工作|单位|岗位).{0,6}(报到|入职|上班)|(报到|入职|上班).{0,4}新(公司|工作|单位|岗位)|(下周|明天|下个月|过几天|月底)(去|到).{0,4}(上班|工作|打工)|受益人(能|可以|怎么)(改|换|填|写)|下(节课|周|回)见(?!不)|律师说|讲座|良性|终于(还清|还完|结清|上岸)|(公司|单位|店|厂|厂里|岗位|工地|餐厅|超市)(的)?(上班的?)?最后一天|最后一次打卡|出差|钱都是.{0,3}管|(老婆|老公|她|他)(帮我|每月帮我)(还|管)|最后一天(上班|的班|班)|(找|换)新?工作|离职|辞职|交接|入职|(帮我|替我)(管|保管|存|看)着?|离婚|回(老家|家乡)(找工作|上班|发展|种地|待着|住)?|搬(家|走|回)|换(个|座)?城市|(爷爷|奶奶|外公|外婆|姥姥|姥爷|爸|妈|父亲|母亲|老人|亲戚|舅舅|叔叔|伯伯|姑姑|公公|婆婆|岳父|岳母)[^我]{0,8}(遗嘱|遗产)/;
 const NOT_FINAL_EN =
-  /\b(moving to|move to|flight to|fly(ing)? (out|back) to|back to (dubai|the site|camp|the rigs?)|at the airport|another \d+ (years?|months?)|when i('m| am)? back|relocat(e|ing)|(for|asking for) my (mum|mom|dad|father|mother|parents?|grandma|grandpa|nan)|(his|her|their) (affairs|will|estate|policy)|(dad|mum|mom|father|mother)('s| is| has)[^.]{0,30}(weeks|months|days) (left|to live)|letter (to|for) (the )?(bank|lender|court|company|creditor|landlord|council|hr|boss|school|collections?) (explaining|about|asking|requesting|to ask)|(goodbye )?letter to (my|the|our) (marriage|ex|relationship|old job|old self)|new job starts|start(ing)? (a|my) new job|fully recovered|last day at (the |my )?(warehouse|office|job|work|company|shop|store|factory|site|restaurant)|(after|when) i retire|all clear|benign|(baby|kids?|children)'?s? (old )?(clothes|cot|crib|toys|pram|stroller))\b/;
+  /\b(thanks? (you )?for (the|your|all the) help|that is all i needed|problem solved|moving to|move to|flight to|fly(ing)? (out|back) to|back to (dubai|the site|camp|the rigs?)|at the airport|another \d+ (years?|months?)|when i('m| am)? back|relocat(e|ing)|(for|asking for) my (mum|mom|dad|father|mother|parents?|grandma|grandpa|nan)|(his|her|their) (affairs|will|estate|policy)|(dad|mum|mom|father|mother)('s| is| has)[^.]{0,30}(weeks|months|days) (left|to live)|letter (to|for) (the )?(bank|lender|court|company|creditor|landlord|council|hr|boss|school|collections?) (explaining|about|asking|requesting|to ask)|(goodbye )?letter to (my|the|our) (marriage|ex|relationship|old job|old self)|new job starts|start(ing)? (a|my) new job|fully recovered|last day at (the |my )?(warehouse|office|job|work|company|shop|store|factory|site|restaurant)|(after|when) i retire|all clear|benign|(baby|kids?|children)'?s? (old )?(clothes|cot|crib|toys|pram|stroller))\b/;
 /** Said to be for good: no trip or paper makes a goodbye beside these less final. */
 const FINAL_ZH = /其实是?想.{0,6}告别|不(会)?回来|本来要.{0,12}算了|回不来|别(找|等)我|不用等|下辈子|来世|来生|永别|再也(不|没|见不)|不用再还|就不用还|最后一(次(?!打卡|上班|值班)|条|面|封|期)|不在了|该走了|等不到|找不到我|见不到了|其实(我)?(今晚|明天|马上)|还得了|就能(把债)?还清|背我的债|不用背|还回得来|拜托/;
-const FINAL_EN = /\b(won'?t be (back|here)|will not be (back|here)|not coming back|never coming back|next life|don'?t wait|don'?t look for me|goodbye everyone|this is (goodbye|it|my last)|last message|won'?t owe|none of it (matters|will matter)|when i'?m gone|after i'?m gone|i won'?t need them)\b/;
+const FINAL_EN = /\b(won'?t be (back|here)|will not be (back|here)|not coming back|never coming back|next life|don'?t wait|don'?t look for me|goodbye everyone|this is (goodbye|it|my last)|last message|won'?t owe|none of (it|this) (matters|will matter)|when i'?m gone|after i'?m gone|i won'?t need them)\b/;
 const LEAVING = /走了|好找|能找到|找得到|before i go|再见|告别|道别|最后|安排好|托给|交给|留给|转给|送人|遗嘱|受益人|信|保单|goodbye|bye|last|affairs|will\b|letter|beneficiar|insurance|policy|just in case|giving away|give away|can have my/;
 /**
  * Medicine taken as a doctor prescribed it ("医生开的安眠药我都照剂量吃"): no means, unless it is being kept back or
@@ -351,6 +358,9 @@ export const leansToDespair = remembered((text: string): CrisisReading | null =>
   isPlainAnswer(text) || readCrisis(text) !== null ? null : modelReading(text, 'lean'),
 );
 
+/** How like the lines of despair the model finds a text: weighed once, read at the model's bar and again at the lean's. */
+const likenessOf = remembered((text: string): number => score(models.crisis, despairForms(text)));
+
 /** The model's reading of a text the rules did not read: at its own bar, or at the lower one of a line nothing read. */
 function modelReading(text: string, bar: 'read' | 'lean'): CrisisReading | null {
   const { dense, en, zhOwn, english, hasZh, hasEn } = ownForms(text);
@@ -358,7 +368,7 @@ function modelReading(text: string, bar: 'read' | 'lean'): CrisisReading | null 
   // Hyperbole or someone else's death taken out: what is left must be clearly despair.
   const explainedAway = zhOwn !== dense || english !== en;
   const model = models.crisis;
-  const likeness = score(model, residual);
+  const likeness = likenessOf(text);
   const threshold = bar === 'lean' && !explainedAway ? (model.leanThreshold ?? model.threshold) : thresholdOf(model, explainedAway);
   if (likeness <= threshold) return null;
   if (saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || SMALL_TALK_ZH.test(dense) || SMALL_TALK_EN.test(en)) return null;
