@@ -1115,3 +1115,12 @@ describe('a person reporting their own call to the lender', () => {
     (text) => expect(mentionsPaidAgent(text)).toBe(true),
   );
 });
+
+describe('the model short of the crisis reply takes medicine as prescribed and a move ahead at their word', () => {
+  it.each(['搬家要借几根绳子绑柜子', 'my doctor has me on sleeping tablets, one a night', '下周一去新公司报到，今天把旧工位收拾了'])('reads nothing of despair in: %s', (text) =>
+    expect(readCrisis(text)).toBeNull(),
+  );
+  it.each(['他们都以为我搬到深圳去了，其实东西都送人了', '医生开的安眠药我一直没吃，攒了一整瓶'])('not a move others only believe in, nor medicine kept back: %s', (text) =>
+    expect(readCrisis(text)?.level).toBe('crisis'),
+  );
+});

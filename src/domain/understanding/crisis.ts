@@ -293,6 +293,9 @@ const LEAVING = /走了|好找|能找到|找得到|before i go|再见|告别|道
  */
 const AS_PRESCRIBED = /(医生|大夫)(给我)?(开|给)(了|的)|照(指示|医嘱|说明书?)吃|\b(doctor|gp|psychiatrist|dr)( has| had| just)? prescribed\b|\bprescribed (me )?(some )?(sleeping pills|pills|meds|medication|tablets)\b|按(照)?(剂量|医嘱)|照剂量|遵医嘱|一(晚|天|次)一(颗|粒|片)|\bas prescribed\b|\b(doctor|gp|psychiatrist|dr) (put|has put|started) me on\b|\bmy prescription\b|\bone a (night|day)\b/;
 const KEPT_BACK = /攒|囤|存(了|着|起|够)|省着|留着|一(整)?(瓶|盒|板)|全(部|都)?(吃|吞)|都吞|一口气|一次(性)?|一把|没吃|不吃|够|今晚|几十|\d{2,}\s?(片|粒|颗)|多吃|stockpil|hoard|never (took|taken|swallowed)|(bottle|box|pack(et)?) is (still )?full|sav(e|ed|ing) (them|up)|put(ting)? (them )?aside|kept|in a drawer|for when|whole|all (of them|at once)|tonight|enough|(have not|haven't|not) (been )?tak(en|ing)|\b\d{2,} (in|pills|tablets)/;
+/** A new job or a move ahead ("下周去新单位报到", "moving to Shenzhen next month for a new job"), not one others believe in. */
+const MOVING_ON_ZH = /(?<!(以为|还以为|当我|说我|觉得我)[^。]{0,6})(新(公司|工作|单位|岗位).{0,6}(报到|入职|上班)|(报到|入职|上班).{0,4}新(公司|工作|单位|岗位)|工作找到了|搬家|搬到)/;
+const MOVING_ON_EN = /(?<!\b(reckon|think|thinks|believe|believes|told)( that)? (i am|i'm|im) )\b(new job (starts|on|in)|start(ing)? (a|my|the) new job|moving (to|house|out|in)|for the move|relocating)\b/;
 const prescribed = (text: string) => AS_PRESCRIBED.test(text) && !KEPT_BACK.test(text);
 
 const notFinal = (zh: string, en: string) => (NOT_FINAL_ZH.test(zh) || NOT_FINAL_EN.test(en)) && !FINAL_ZH.test(zh) && !FINAL_EN.test(en);
@@ -372,17 +375,21 @@ function modelReading(text: string, bar: 'read' | 'lean'): CrisisReading | null 
   const threshold = bar === 'lean' && !explainedAway ? (model.leanThreshold ?? model.threshold) : thresholdOf(model, explainedAway);
   if (likeness <= threshold) return null;
   if (saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || SMALL_TALK_ZH.test(dense) || SMALL_TALK_EN.test(en)) return null;
-  // Short of the crisis reply, a person saying they feel better or were helped is taken at their word.
+  // Short of the crisis reply, a person saying they feel better or were helped is taken at their word, and so is medicine
+  // taken as prescribed with none kept back, or a move or a new job ahead, with no word that it is for good.
   const clear = !explainedAway && model.crisisThreshold !== undefined && likeness > model.crisisThreshold;
-  if (!clear && (FEELS_BETTER_ZH.test(zhOwn) || FEELS_BETTER_EN.test(english))) return null;
+  const asPrescribed = prescribed(zhOwn) || prescribed(english);
+  const movingOn = (MOVING_ON_ZH.test(zhOwn) || MOVING_ON_EN.test(english)) && !FINAL_ZH.test(zhOwn) && !FINAL_EN.test(english);
+  if (!clear && (FEELS_BETTER_ZH.test(zhOwn) || FEELS_BETTER_EN.test(english) || asPrescribed || movingOn)) return null;
   // One word is no evidence ("Next", "nobody answered"): at least two of the words must lean towards despair.
   const leaning = explainScore(model, residual, 8).filter(([, w]) => w > 0);
   if (leaning.length < 2) return null;
   const matched = leaning.slice(0, 3).map(([f]) => f).join(' ');
   if (bar === 'lean') return { level: 'check', rule: 'leans like the crisis lines', matched };
   // Far more like the lines of despair than any ordinary line the model was tried on (`clear`): the crisis reply
-  // itself. Medicine in ordinary use ("医生开的安眠药我一晚一粒，会不会上瘾"): asked gently, not given the crisis reply.
-  const level = clear && !(prescribed(zhOwn) || prescribed(english)) ? 'crisis' : 'check';
+  // itself. Medicine in ordinary use ("医生开的安眠药我一晚一粒，会不会上瘾") or a move ahead ("bought rope for the move"):
+  // asked gently, not given the crisis reply.
+  const level = clear && !asPrescribed && !movingOn ? 'crisis' : 'check';
   return { level, rule: 'like the crisis lines', matched };
 }
 
