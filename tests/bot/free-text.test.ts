@@ -79,6 +79,16 @@ describe('words of despair get a warm reply at once, wherever they are typed', (
     expect(asLender((await h.store.load(u.id))?.snapshot)).toMatchObject({ value: { status: 'amount' }, context: { facts: { amountFen: null } } });
   });
 
+  it('asks an edited message that leans towards despair whether the person is safe, and keeps nothing', async () => {
+    const { h, u } = await atAmount('zh');
+    const before = u.texts().length;
+    const chat = { id: u.id, type: 'private', first_name: 'U' };
+    const from = { id: u.id, is_bot: false, first_name: 'U', language_code: 'zh-hans' };
+    await u.update({ edited_message: { message_id: 1, date: 0, edit_date: 1, chat, from, text: '二十楼的风' } });
+    expect(u.texts().slice(before).join('\n')).toContain('你现在安全吗');
+    expect(asLender((await h.store.load(u.id))?.snapshot)).toMatchObject({ value: { status: 'amount' }, context: { facts: { amountFen: null } } });
+  });
+
   it('answers before consent too, and inside a free-text note without keeping the words as the note', async () => {
     const h = createBotHarness();
     const u = h.user(50, 'zh-hans');
