@@ -1124,3 +1124,14 @@ describe('the model short of the crisis reply takes medicine as prescribed and a
     expect(readCrisis(text)?.level).toBe('crisis'),
   );
 });
+
+describe('own requests in agents\' words, as an eleventh writer put them (said here in other words)', () => {
+  it.each([
+    '我拒绝了那个收费的停息团队，打算自己写申请给招行',
+    '银行起诉我以后法院安排了诉前调解，调解要收费吗',
+    'can i do this myself or do i need a credit repair company',
+    '银行收的利息和中介收的服务费是一回事吗，我只想走银行的官方流程',
+    '有个中介打电话说能帮我停息，我没理他，官方的申请渠道在哪里',
+  ])('does not warn: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
+  it.each(['有个律师团队私信我，说被起诉了交三千他们帮我应诉'])('still warns of a "lawyer" who came selling: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
+});

@@ -18,7 +18,7 @@ const heldOut = corpus.filter((l) => l.heldOut);
 const scores = evaluate(heldOut);
 const byName = (name: string): Score => scores.find((s) => s.name === name)!;
 /** Writers kept out of training whose agents and requests have floors of their own (below). */
-const LATE_AGENT_WRITERS = new Set(['agents-o.jsonl', 'requests-p.jsonl']);
+const LATE_AGENT_WRITERS = new Set(['agents-o.jsonl', 'requests-p.jsonl', 'agents-u.jsonl']);
 
 /** [score, floor today, goal of the issue]: a rate that must not fall below the floor. */
 const GUARDED: Array<[string, number, number]> = [
@@ -108,6 +108,10 @@ describe('the lines kept out of the models\' training', () => {
     const scoresOf = (file: string) => evaluate(loadAnswersApart().filter((l) => l.heldOut && l.file === file));
     expect(scoresOf('agents-o.jsonl').find((x) => x.name === 'paid agent: warned')!.rate).toBeGreaterThanOrEqual(0.96);
     expect(scoresOf('requests-p.jsonl').find((x) => x.name === 'own request: not warned')!.rate).toBeGreaterThanOrEqual(0.8);
+    // An eleventh writer, offers beside own requests in the same words (2026-12-07, end): as it came, 41 of 43 and 26 of
+    // 32 on its held-out half; 27 of 32 own requests left alone once its tuning half was read.
+    expect(scoresOf('agents-u.jsonl').find((x) => x.name === 'paid agent: warned')!.rate).toBeGreaterThanOrEqual(0.95);
+    expect(scoresOf('agents-u.jsonl').find((x) => x.name === 'own request: not warned')!.rate).toBeGreaterThanOrEqual(0.84);
   });
 
   it('have despair cared for on their held-out part no worse than today (writers of despair beside hard lines; goal: every line)', () => {

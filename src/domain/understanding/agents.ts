@@ -30,7 +30,7 @@ const SERVICE_EN =
 const PRICE_ZH =
   /(?<!免|消)费|定金|订金|押金|保证金|佣金|提成|分成|抽成|好处|红包|会员|入会|入群|(交|付|给|花|出|掏)了?钱|转账|转钱|打款|汇款|收钱|收费|付费|百分之|\d+%|(几|一|两|三|四|五|六|七|八|九|\d)成|比例|先(交|付|转|给|打)|先收(费|钱|.{0,3}(\d|[一二两三四五六七八九十百千万几]).{0,4}(块|元|钱|万|千|百|k|w|费))|(交|付|给|转|收|打)了?(我|他|她|他们|对方)?.{0,2}(\d|[一二两三四五六七八九十百千万几]).{0,3}(块|元|钱|万|千|百|k|w)/;
 const PRICE_EN =
-  /\b(fees?|deposit|upfront|up-front|advance payment|retainer|commission|membership|percent|per ?cent|\d+ ?%|(a )?(cut|share|percentage) of|(pay|paid|paying|pays|transfer|transferred|send|sent|wire|wired) (them|him|her|a|an|the agent|the company|someone|first|upfront|\d|[$¥])|charg(e|es|ed|ing)|cost(s)? (me )?[$¥\d]|for [$¥]?\d|[$¥] ?\d|\d+ ?(yuan|rmb|kuai|dollars|bucks)|\d+k\b)/;
+  /\b(ang ?pow|ang ?pao|hong ?bao|red packet|lai ?see|tea money|fees?|deposit|upfront|up-front|advance payment|retainer|commission|membership|percent|per ?cent|\d+ ?%|(a )?(cut|share|percentage) of|(pay|paid|paying|pays|transfer|transferred|send|sent|wire|wired) (them|him|her|a|an|the agent|the company|someone|first|upfront|\d|[$¥])|charg(e|es|ed|ing)|cost(s)? (me )?[$¥\d]|for [$¥]?\d|[$¥] ?\d|\d+ ?(yuan|rmb|kuai|dollars|bucks)|\d+k\b)/;
 
 /** Fees no lender charges for its own hardship help: with a service, enough without naming anyone. */
 const AGENT_FEE_ZH = /(?<!消|手续|滞纳|违约|罚|年|分期|逾期|延期|服务|生活|学|医药|医疗|房|水电|电|话|交通|物业|油|燃气|网|管理|取暖|停车|伙食|餐|住宿|保险|利|本|资|押|奖|工|薪|公积|养老|退休|救助|补助|补贴|抚恤|失业|免)(费|金)(?!额|融|钱|条|卡|管)|会费|入会|签约|合同.{0,4}(签|交)|定金|订金|押金|保证金|佣金|提成|好处费|前期费|解冻费|入群费|会员费|加盟费|代理费|中介费|服务费|咨询费|律师费|办理费|操作费|渠道费|打点/;
@@ -43,8 +43,8 @@ const AGENT_ONLY_EN =
   /\b(middle ?man|\b(they|he|she|agent|company|planner|specialist|consultant|someone|guy|caller|person|team)\b[^.]{0,25}(asked|asks|wants?|wanted|needs?) (for )?(my )?[a-z ]{0,25}(login|password|passcode)|(paid|pay|transfer(red)?|send|sent) (in)?to (her|his|their|a) (own|personal|private) (bank )?(account|wechat|alipay)|(pay|hire|paying|hiring) (anyone|someone|somebody|a guy|people).{0,20} to (deal|talk|negotiate|handle|call)|(mentor|coach|guru)s?\b.{0,40}(course|debt[- ]free|program)|(buy|bought|sell|sells) (his|her|their) course|authori[sz]e them|power of attorney|fix(es|ing)? (my |your |the )?credit (records?|report|history|score)|debt consolidation (company|agency|firm|service)|no (success|win),? no fee|(debt|credit) (manager|management (company|agency|firm|service|program|plan))|(paid|hire|hired|hiring) (a |an )?(debt )?(negotiator|agent|middleman|company|agency|consultant)|(dispute|negotiation|settlement) services?|handle everything|never have to talk to the bank|(make|made|forge|fake|provide) (me )?(a |an )?(hospital|medical|doctor'?s?|sick|unemployment|income) (certificate|note|letter|proof)|(certificate|note|proof) (that )?they('ll| will| would)? make|(the )?window (for .{0,30})?(closes|is closing)|pay today or|give (me|you) a quote|file complaints? (against|for)|credit repair|repair (my|your|the) credit|fix (my|your|the) credit (record|report|history|score)|(clean|wipe|erase|delete|remove|wash|scrub) (my|your|the|an?) (credit|record|overdue|history|blacklist)|anti[- ]collection|(stop|block) (the )?collect(ion|ors?) (calls )?for (a |the )?(fee|deposit|price|\d)|debt (relief|settlement|optimi[sz]ation|negotiation|clearing|elimination|reduction) (company|companies|agency|agencies|firms?|services?|programs?|programmes?|teams?|plan|outfits?|mob)|(?<!\b(own|its|their|official|alipay'?s|bank'?s|lender'?s) )debt (relief|settlement|negotiation) (platforms?|apps?|sites?|websites?)|inside (contact|connection|channel|man)|(sells?|selling|sold) [^.]{0,24}(templates?|scripts?)\b|(?<!\b(bank|banks|lender|issuer|card company|alipay)\b[^.]{0,30})bridge loan|(urgent|rush|expedited?|express|priority) (processing )?(payment|fee|charge)|add (his|her|their|a|my) (wechat|whatsapp|telegram|qq|line)\b[^.]{0,30}(plan|negotiat|settle|instal|deal)|(has|have|got) connections|insider|guarantee(d|s)? (success|approval|to (stop|waive|delete|remove|get))|100 ?% (success|guaranteed)|(paid|already paid) (the|a|their|his|her) (first|initial) (fee|deposit)[^.]{0,60}\b((another|second|extra|more) (fee|charge|deposit)|fees? (too|as well))\b|(banks?|lenders?) (won'?t|will not|do not|don'?t|never) (talk|negotiate|deal) (to|with) individuals)\b/;
 
 /** Help that costs nothing: a person's own request, legal aid, a friend. */
-const FREE_ZH = /(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路|收)|法律援助|法援|社区(的)?律师|工会|(?<!(首次|第一次|初次|头一?次|前期|前两次|第一回)(咨询|评估|沟通|面谈)?)免费(?!咨询|评估|测评|诊断|分析|体验|领取)|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|(?<!不成|不成功|办不下来|减不下来|谈不下来|没办成|失败)不要钱|12348|(?<!要)不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人|pay|hire)|我(就|也|可|真|实在|是)?不(想|愿意?)(交|付|给)(这个|那个|这笔)?(钱|费)?(?![给了])|(手续费|费率|分期费|利率)(是|为)?.{0,6}\d+(\.\d+)?\s?%/;
-const FREE_EN = /\b((can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)(?! (him|her|that guy|this guy|that company|this company|those|these)\b)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not|rather not)( want to)? (pay|hire) (an?y? )?((debt|credit|settlement|relief|repair) )*(agent|middleman|company|agency|anyone|firm|lawyer)s?)\b/;
+const FREE_ZH = /(只想|只要|就想|我想|想|要)走(银行|平台|官方|正规)(的)?(官方|正规)?(的)?(渠道|途径|流程|路子|路)?|(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路|收)|法律援助|法援|社区(的)?律师|工会|(?<!(首次|第一次|初次|头一?次|前期|前两次|第一回)(咨询|评估|沟通|面谈)?)免费(?!咨询|评估|测评|诊断|分析|体验|领取)|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|(?<!不成|不成功|办不下来|减不下来|谈不下来|没办成|失败)不要钱|12348|(?<!要)不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人|pay|hire)|我(就|也|可|真|实在|是)?不(想|愿意?)(交|付|给)(这个|那个|这笔)?(钱|费)?(?![给了])|(手续费|费率|分期费|利率)(是|为)?.{0,6}\d+(\.\d+)?\s?%/;
+const FREE_EN = /\b((only|just) want (to (go|do it) through )?(the )?(bank'?s?|lender'?s?|official)( own)? (option|way|route|process|channel|plan)|(can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)(?! (him|her|that guy|this guy|that company|this company|those|these)\b)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not|rather not)( want to)? (pay|hire) (an?y? )?((debt|credit|settlement|relief|repair) )*(agent|middleman|company|agency|anyone|firm|lawyer)s?)\b/;
 /** A fee quoted as a rate ("a one-time handling fee of 3%"): the lender's, where no seller is named (a share of the debt is never). */
 const LENDER_RATE_EN = /\b(fee|rate) (of |is )?\d+([. ]\d+)? ?%(?! of)|\b\d+([. ]\d+)? ?% (one time |monthly |handling )?fee\b/;
 
@@ -71,7 +71,7 @@ const SELF_DOING_ZH = new RegExp(
 );
 const SELF_DISMISSED_ZH = /(学完(了)?(就|以后|之后)?(能|可以|会)?|(不用|不要|别|不必|无需|不需要|用不着|不想|不敢|怕|不让|不许|让|叫|比|帮|替|代|(?<!能不能|可不可以|可以|请你?|能否|麻烦你?)教)(你|我)?|说你|(中介|代理|他们|(?<!理|找|给|问|告诉|跟|和|骂|拉黑|删)(他|她)|对方|律师|法务|团队|公司)(已经|都|也)?|(中介|代理|他们|对方|律师|法务|团队|公司|那人|那个人)(说|讲|告诉我|吓唬我|跟我说)(我|你)?(要是|如果|若)?)$/;
 const SELF_DOING_EN =
-  /\b(rather not pay anyone|(try|trying) (calling|to call|ringing|to ring|contacting|to contact) (the )?(bank|lender|issuer|card company)|(call|ring|contact|ask) (the )?(bank|lender|issuer|card company|them) (myself|yourself|directly)|ask (them|the bank|the lender) yourself|(by|on) (my|your) own|do it myself|diy|do i (really |even )?need (to (pay|hire) )?(a |an )?(lawyer|agent|agency|company|middleman|debt|someone|anyone))\b/;
+  /\b(rather not pay anyone|(try|trying) (calling|to call|ringing|to ring|contacting|to contact) (the )?(bank|lender|issuer|card company)|(call|ring|contact|ask) (the )?(bank|lender|issuer|card company|them) (myself|yourself|directly)|ask (them|the bank|the lender) yourself|(by|on) (my|your) own|do it myself|diy|(can|could|should) i do (it |this |that )?myself|something i can do myself|do i (really |even )?need (to (pay|hire) )?(a |an )?(lawyer|agent|agency|company|middleman|debt|someone|anyone))\b/;
 const SELF_DISMISSED_EN =
   /\b(can not|cannot|can't|never|not|no need to|won't let you|(energy|strength|time|courage|guts|able|unable) to|too \w+ to|(they|the agent|the agency|the company|the guy|the consultant|the planner|the team) (said|say|says|claim|claims|claimed|told me|tell me)( that)?)\s?$/;
 /** The lender or its staff saying or agreeing something ("建行说", "广发的催收专员说"). */
@@ -109,8 +109,14 @@ const CALLED_LENDER_ZH = new RegExp(`^(跟|和|给|打给)${LENDER_ZH}(的)?(客
 const CALLED_LENDER_EN =
   /\bi (called|rang|phoned|contacted|spoke to|talked to|emailed|messaged|wrote to) (the |my )?(bank|lender|issuer|card cent(er|re)|card company|customer service|hotline|ant|alipay|huabei|jiebei|webank|weilidai|citi|hsbc|dbs|ocbc|uob|maybank|barclaycard|amex|capital one|credit union)\b|^(called|rang|phoned|contacted) (the |my )?(bank|lender|card cent(er|re)|card company|customer service|hotline|credit union)\b/;
 
+/** 一 as "a" or "the same", not a sum: "收一笔费", "是一回事", "一点手续费". */
+const ONE_AS_A = /一(回事|笔|点|些|下|次|部分|起|样|般|直|定|共|切|个月|年)/g;
 /** Being sued: a summons, a hearing, the court's case against the person. */
-const DEFENDED = /(起诉|告)(了)?我|传票|应诉|被告|开庭|被起诉/;
+const DEFENDED = /(起诉|告)(了)?我|传票|应诉|被告|开庭|出庭|被.{0,6}(起诉|告)/;
+/** Mediation by the court itself (诉前调解, "法院调解员说…"): the court's, not an agent's. */
+const COURT_MEDIATION = /法院(的)?(组织)?(调解|调解员)|诉前调解|诉调/;
+/** How an agent finds the person: a stranger, a message, a group, a stream (not a lawyer the person goes to). */
+const SOLICITED = /自称|号称|有个|有人|私信|加(我)?(微信|好友)|群|主播|直播|视频|打电话(给我|来)|找上门/;
 /** What an agent promises where a court is named. */
 const AGENTS_PROMISE = /停息|挂账|减免|征信|上岸|协商|撤诉|销案|不用还|免还|保证|包(赢|过|胜)/;
 
@@ -150,7 +156,7 @@ const MONEY_TO_A_PERSON = /(转|汇|打|交)(过去|给)(他|她|他们|对方|�
 /** An offer turned down ("我没理", "我拒绝了", "i said no"). */
 const REFUSED_OFFER = /我(都|也)?(没|没有)(给|交|付|理|答应|信)|拒绝了|(?<!没)不理(他|她|他们)|\bi (said no|refused|declined|(didn'?t|did not|never) (pay|reply|answer))\b/;
 /** The person reporting it themselves, or asking for the official way instead (not 帮我投诉: agents sell complaints). */
-const REPORTED_BY_THEM = /(?<!帮我|帮你|替我|代)(想|要|去|怎么|如何|该|应该|哪里|哪儿|可以|能)(去)?(哪(里|儿)?)?(举报|投诉)(他们|他|她|对方|这个|那个|这家|那家|这些|那些)?|(正规|官方|自己)的?(异议|流程|渠道|办法|途径|申请)|\breport (them|him|her|it|this|the (scam|company|agency|agent|guy))\b|\bofficial (dispute|process|way|channel|route)\b/;
+const REPORTED_BY_THEM = /(?<!帮我|帮你|替我|代)(想|要|去|怎么|如何|该|应该|哪里|哪儿|可以|能)(去)?(哪(里|儿)?)?(举报|投诉)(他们|他|她|对方|这个|那个|这家|那家|这些|那些)?|(正规|官方|自己)的?.{0,4}(异议|流程|渠道|办法|途径|申请)|\breport (them|him|her|it|this|the (scam|company|agency|agent|guy))\b|\bofficial (dispute|process|way|channel|route)\b/;
 /** Another agent after the refused one ("另一个", "这次", "又打电话"), or the person tempted after all. */
 const ANOTHER_AGENT = /另一个|另外一?个|又有|第二个|这次|这个我|上一个|上次|又(打|来|找|说|联系)|想(试试|答应)|要不要试|\b(another|second|new one|this one|next one|the other)\b/;
 
@@ -170,7 +176,7 @@ function readAgentOnce(text: string): AgentReading | null {
   const lenderSpeaking =
     LENDER_SPEAKING_ZH.test(dense) || /\b(staff|banks?|lenders?|card cent(er|re)|card issuers?|issuers?|alipay|huabei|jiebei|webank|weilidai|jd|jingdong|jintiao|baitiao|meituan|customer service|the platform)\b/.test(en) || LENDER_NAMED_EN.test(en);
   // A price actually asked: a sum ("服务费3000"), not the rate of a lender's fee ("每月服务费0.5%").
-  const asked = PRICE_ASKED.exec(dense);
+  const asked = PRICE_ASKED.exec(dense.replace(ONE_AS_A, (m) => '_'.repeat(m.length)));
   const askedEn = PRICE_ASKED_EN.test(en);
   const sumAsked = (asked !== null && !/^\.?\d*%/.test(dense.slice(asked.index + asked[0].length))) || askedEn;
   // A person reporting an agent buys nothing from them; an offer priced after the report is someone new selling.
@@ -187,9 +193,12 @@ function readAgentOnce(text: string): AgentReading | null {
     !askedEn &&
     !(reportedZh && PRICE_ZH.test(dense.slice(reportedZh.index + reportedZh[0].length))) &&
     !(reportedEn && PRICE_EN.test(en.slice(reportedEn.index + reportedEn[0].length))));
+  // A lawyer hired to answer a suit ("法院起诉我了，请律师要多少律师费"), or the court's own mediation, is a defence, not an
+  // agent's price: unless what is promised is what agents sell (停息, 减免, 撤诉…), or a seller found the person.
+  const defence = (/律师|律所/.test(dense) || COURT_MEDIATION.test(dense)) && DEFENDED.test(dense) && !AGENTS_PROMISE.test(dense) && !SELLER_ZH.test(dense) && !SOLICITED.test(dense);
   // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, who pays no one.
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
-  if (only && !reporting && !(selfDoing && (refusesToPay(dense, en) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
+  if (only && !reporting && !(defence && COURT_MEDIATION.test(dense)) && !(selfDoing && (refusesToPay(dense, en) || REFUSED_OFFER.test(`${dense} ${en}`) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
   // "他们叫我先停止还款": agents tell people to stop paying the lender; the lender itself may pause payments while a plan is weighed.
   const stopPaying = /(叫|让|要)我(先)?(停止|停|别|不要)(晒)?(还款|供款|还钱|还了|供)/.exec(dense);
   if (stopPaying && !lenderSpeaking) return { rule: 'told to stop paying the lender', matched: stopPaying[0] };
@@ -218,12 +227,9 @@ function readAgentOnce(text: string): AgentReading | null {
   const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || selfDoing || friendAdvises || calledLender) && !sumAsked) || (lenderFee && !sumAsked) || ownLenderFee || reporting;
   // Help that costs nothing is no agent's: only a share of what is waived is still read (below), so nothing else is.
   if (free) return shareOfWhatIsWaived(dense, en);
+  if (defence) return null;
   const fee = AGENT_FEE_ZH.exec(dense) ?? AGENT_FEE_EN.exec(en);
   const service = SERVICE_ZH.exec(dense) ?? SERVICE_EN.exec(en);
-  // A lawyer hired to answer a suit ("法院起诉我了，请律师要多少律师费") is a defence, not an agent's price: unless what is
-  // promised is what agents sell (停息, 减免, 撤诉…).
-  const defence = /律师|律所/.test(dense) && DEFENDED.test(dense) && !AGENTS_PROMISE.test(dense);
-  if (defence) return null;
   if (fee && service) return { rule: "an agent's fee for a service", matched: `${fee[0]} … ${service[0]}` };
   const third = firstUnnegated(THIRD_ZH, dense, REFUSED_ZH) ?? firstUnnegated(THIRD_EN, en, REFUSED_EN);
   const onlyPronoun = third !== null && /^(他|她|他们|对方|they|them|he|she|people|person)$/.test(third[0]);
