@@ -1135,3 +1135,10 @@ describe('own requests in agents\' words, as an eleventh writer put them (said h
   ])('does not warn: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
   it.each(['有个律师团队私信我，说被起诉了交三千他们帮我应诉'])('still warns of a "lawyer" who came selling: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
 });
+
+describe('a twelfth writer\'s ordinary lines: the talk goes on (said here in other words)', () => {
+  it.each(['等我下完这个班再回你', 'gtg, will reply you later', '晚点回你哈 在开车'])('reads nothing of despair in: %s', (text) => {
+    expect(readCrisis(text)).toBeNull();
+    expect(leansToDespair(text)).toBeNull();
+  });
+});

@@ -162,3 +162,18 @@ describe('every number read with what it counts', () => {
     expect(quantities(text).filter((q) => q.kind === 'money' || q.kind === 'bare').map((q) => q.value)).toEqual([value]);
   });
 });
+
+describe('a fresh writer\'s other numbers, read by meaning (said here in other words)', () => {
+  it.each([
+    ['年化百分之十八点五', 'percent'],
+    ['学号20231105', 'phone'],
+    ['订单号 88213', 'phone'],
+    ['芝麻分差不多七百', 'score'],
+    ['fico is like 655', 'score'],
+    ["I'm just 19 haha", 'age'],
+  ])('"%s": no amount in it', (text, kind) => {
+    const kinds = read(text).map(([k]) => k);
+    expect(kinds).toContain(kind);
+    expect(kinds.filter((k) => k === 'bare' || k === 'money')).toEqual([]);
+  });
+});

@@ -394,13 +394,13 @@ function modelReading(text: string, bar: 'read' | 'lean'): CrisisReading | null 
 }
 
 /**
- * "我不会做傻事", "I want to live without debt", "那我想办法今天全还", "can we continue tomorrow", "密码写在哪里安全": the
- * person says they are safe, that they want to live, how they will pay, that the talk goes on, or asks how to keep
- * something safe; the model alone does not overrule them.
+ * "我不会做傻事", "I want to live without debt", "那我想办法今天全还", "can we continue tomorrow", "等我送完这单再回你",
+ * "密码写在哪里安全": the person says they are safe, that they want to live, how they will pay, that the talk goes on,
+ * or asks how to keep something safe; the model alone does not overrule them.
  */
 function saysSafe(zh: string, en: string): boolean {
   return (
-    (zh !== '' && /(明天|回头|改天|晚点)(再)?(接着)?(聊|继续聊|说吧)|下(节课|周|回)见(?!不)|回头见|(写|放|存|藏|记)(在)?(哪里|哪儿|什么地方|哪)[^，。]{0,4}安全|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zh)) ||
-    (en !== '' && /\b(can we|let us|we can|i will) (continue|talk|carry on|pick this up) (tomorrow|later|next time|in the morning)\b|\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(en))
+    (zh !== '' && /(明天|回头|改天|晚点)(再)?(接着)?(聊|继续聊|说吧)|(再|等会|等下|等阵|晚点|稍后|回头|一会)(儿)?(再)?(回|覆|复)(你|您|信息|消息)|下(节课|周|回)见(?!不)|回头见|(写|放|存|藏|记)(在)?(哪里|哪儿|什么地方|哪)[^，。]{0,4}安全|(不会|没有|没)(想)?(寻死|自杀|轻生|想不开|做傻事)|没有(自杀|轻生|寻死)的?(想法|念头)|(?<![不没别])(想|要)(好好)?(活下去|活着|好好活)|(想办法|努力|尽量|争取)(去)?(还|凑|筹)|(今天|明天|这个月|下个月|月底)(就)?(全|都)?(还清|还上|全还|还完)/.test(zh)) ||
+    (en !== '' && /\b(can we|let us|we can|i will) (continue|talk|carry on|pick this up) (tomorrow|later|next time|in the morning)\b|\b(reply|text|message|answer) (you )?later\b|\blater i (reply|text|message)\b|\bget back to you\b|\bbrb\b|\bbe right back\b|\b(not|never) (suicidal|going to (hurt|kill) myself)\b|(?<!(not|never) )\b(want|going|trying|try|need) to (live|keep living|stay alive|get through this|be okay|be ok)\b|\b(will|going to|trying to|try to) (pay|repay) (it|this|them)\b/.test(en))
   );
 }

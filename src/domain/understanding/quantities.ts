@@ -149,7 +149,7 @@ function unitBefore(before: string): Unit | null {
   if (/[¥$]\s?$|(rmb|cny|yuan)\s?$/.test(before)) return { kind: 'money', length: 0 };
   if (/百分之$/.test(before)) return { kind: 'percent', length: 0 };
   // "尾号2290", "ending in 8832": a card's or phone's last digits, never an amount.
-  if (/(尾号|尾號|尾数|尾數|末四位|后四位|後四位)(是|为|為|係|系|:)?\s?$|\b((ending|ends)( in| with)?|last (four|4)( digits)?( are| is)?)\s?$/.test(before)) return { kind: 'phone', length: 0 };
+  if (/(尾号|尾號|尾数|尾數|末四位|后四位|後四位|工号|编号|学号|订单号|账号|卡号|合同号|单号|会员号)(是|为|為|係|系|:)?\s?$|\b((ending|ends)( in| with)?|last (four|4)( digits)?( are| is)?)\s?$/.test(before)) return { kind: 'phone', length: 0 };
   // A school year or a place in the family ("初二", "高三", "老三", "Year 11", "grade 5", "P5"): an ordinal.
   if (/(^|[^\u4e00-\u9fff]|读|上|念|是|在|孩子|儿子|女儿|娃)(初|高|大|研)$|(排行)?老$|排(行)?第$/.test(before) && !/低/.test(before)) return { kind: 'count', upTo: 10, length: 0 };
   if (/(?<!(per|this|last|every|a|next|each) )\b(year|grade|form|standard|primary|secondary|sec|p)\s?$/.test(before)) return { kind: 'count', upTo: 13, length: 0 };
@@ -165,11 +165,11 @@ function unitBefore(before: string): Unit | null {
   if (/(年化|利率|费率|年利率|日息|月息|日利率|月利率)(是|为|约|大概|有|达到|涨到)?\s?$|\b(apr|interest rate)\b[a-z\s]{0,14}$/.test(before)) return { kind: 'percent', length: 0 };
   // "I'm 64", "aged 70", "my dad's 68", "she just turned 50": an age (kept only for a number a person can be, with
   // nothing after it that makes it an amount: "he's 100 short", "my wife's 80 a week").
-  if (/\b(i'?m|i am|aged?|turn(s|ed|ing)?|(my )?(dad|father|mum|mom|mother|husband|wife|son|daughter|brother|sister|grandma|grandpa|grandmother|grandfather|he|she)('s| is)( already| nearly| almost| only| just)?)\s?$/.test(before)) return { kind: 'age', length: 0 };
+  if (/\b((i'?m|i am)( only| just| nearly| almost| turning)?|aged?|turn(s|ed|ing)?|(my )?(dad|father|mum|mom|mother|husband|wife|son|daughter|brother|sister|grandma|grandpa|grandmother|grandfather|he|she)('s| is)( already| nearly| almost| only| just)?)\s?$/.test(before)) return { kind: 'age', length: 0 };
   // "since 2019", "back in 2021": a year (kept only for a number that can be one, below).
   if (/\b(since|in|from|back in)\s?$/.test(before)) return { kind: 'date', year: true, length: 0 };
   // "芝麻分才550", "征信分600多", "credit score is 620": points of a score.
-  if (/(芝麻分|信用分|征信分|信用积分|信用评分|支付宝分|支付分|芝麻信用|小白信用|信用卡积分|积分|分数|评分)(是|才|只|只有|剩|就|还|有|为|掉到|降到|跌到|掉|到|了|大概|约|:){0,4}\s?$|\b(credit score|sesame score|score)('s| is| was| of| at| around| about| dropped to| fell to)?( only| just| around| about)?\s?$/.test(before)) return { kind: 'score', length: 0 };
+  if (/(芝麻分|信用分|征信分|信用积分|信用评分|支付宝分|支付分|芝麻信用|小白信用|信用卡积分|积分|分数|评分)(是|才|只|只有|剩|就|还|有|为|掉到|降到|跌到|掉|到|了|大概|约|好像|差不多|也就|应该|貌似|现在|目前|:){0,4}\s?$|\b(credit score|sesame score|fico( score)?|score)('s| is| was| of| at| around| about| dropped to| fell to)?( only| just| around| about| like| roughly)?\s?$/.test(before)) return { kind: 'score', length: 0 };
   // "早九晚六", "朝九晚五": the hours of a working day.
   if (/(早|朝)(\d{1,2}|[一二三四五六七八九十]{1,2})点?\s?晚\s?$/.test(before) || (/(^|[^\u4e00-\u9fff]|上班|工作|班)(早|朝)$/.test(before))) return { kind: 'time', upTo: 12, length: 0 };
   // "晚上9", "knock off at 3": a time of day.
@@ -232,6 +232,8 @@ const NUMERAL_FORMS: Array<[RegExp, string]> = [
   // "两千半", "一万半": the half of the unit before it.
   [/千半/g, '千五百'],
   [/万半/g, '万五千'],
+  // "百分之二十四点九", "年化十八点二五": a rate's decimals in Chinese numerals, which 点 would otherwise make a time.
+  [/((百分之|年化|利率|费率|年利率|月息|日息)[零〇一二两三四五六七八九十]+)点[零〇一二三四五六七八九]+/g, '$1'],
   [/半年(?!前)/g, '6个月'],
   [/半个月/g, '0.5个月'],
   [/(\d+|[一二两三四五六七八九十]+)年零?(\d+|[一二两三四五六七八九十]+)个月/g, '$1年$2个月'],
@@ -353,7 +355,7 @@ function quantitiesOf(text: string): Quantity[] {
     // "996的工作", "做二休一": a working week's pattern, not an amount.
     if (!unit && WEEK_PATTERN.test(digits) && WEEK_PATTERN_AFTER.test(after)) unit = { kind: 'time', length: 0 };
     if (!unit && value <= 7 && (DAYS_OFF_AFTER.test(after) || DAYS_ON_BEFORE.test(before))) unit = { kind: 'count', length: 0 };
-    if (unit?.kind === 'age' && unit.length === 0 && (!canBeAge(value) || !/^\s?($|[,.!?;]|(and|now|already|this|next|last|in|on|with|but|still|years?|yrs?|yo)\b)/.test(after))) unit = null;
+    if (unit?.kind === 'age' && unit.length === 0 && (!canBeAge(value) || !/^\s?($|[,.!?;]|(and|now|already|this|next|last|in|on|with|but|still|years?|yrs?|yo|lol|haha|lmao)\b)/.test(after))) unit = null;
     if (unit?.year && !canBeYear(value)) unit = null;
     if (unit?.upTo !== undefined && !(value >= 1 && value <= unit.upTo)) unit = null;
     // "我五十二了", "今年六十六", "都七十多了": an age, said of oneself.
