@@ -38,12 +38,12 @@ const FALSE_ALARMS_AFTER_HYPERBOLE = 0.02;
 const CRISIS_REPLY_FALSE_ALARMS = 0.01;
 /**
  * Where nothing else was read in a line and the bot would only say it did not understand, asking gently whether the
- * person is safe costs them little: there the model may ask on one hard line in five (a bar below zero, where a line
- * is less like despair than unlike it, but more like it than most ordinary lines are). One in four heard a little more
- * despair in the left-out files (95.5 against 95.3 %) but asked twice as many of a fresh writer's ordinary lines
- * ("我在送外卖呢，等会回你", "I'm flying to Melbourne next week").
+ * person is safe costs them little: there the model may ask on one hard line in four (a bar below zero, where a line
+ * is less like despair than unlike it, but more like it than most ordinary lines are). Before the corpus held ordinary
+ * chat (voices-chat), one in four asked twice as many of a fresh writer's ordinary lines as one in five ("我在送外卖呢，
+ * 等会回你", "I'm flying to Melbourne next week"); with it, one in four hears more despair and asks fewer of them.
  */
-const LEAN_FALSE_ALARMS = 0.2;
+const LEAN_FALSE_ALARMS = 0.25;
 
 /** Each example's score from a model that did not learn it (five folds): thresholds are set on these. */
 function outOfFold(examples: Array<{ forms: Forms; positive: boolean }>): number[] {

@@ -74,8 +74,8 @@ const SELF_DOING_EN =
   /\b(rather not pay anyone|(try|trying) (calling|to call|ringing|to ring|contacting|to contact) (the )?(bank|lender|issuer|card company)|(call|ring|contact|ask) (the )?(bank|lender|issuer|card company|them) (myself|yourself|directly)|ask (them|the bank|the lender) yourself|(by|on) (my|your) own|do it myself|diy|(can|could|should) i do (it |this |that )?myself|something i can do myself|do i (really |even )?need (to (pay|hire) )?(a |an )?(lawyer|agent|agency|company|middleman|debt|someone|anyone))\b/;
 const SELF_DISMISSED_EN =
   /\b(can not|cannot|can't|never|not|no need to|won't let you|(energy|strength|time|courage|guts|able|unable) to|too \w+ to|(they|the agent|the agency|the company|the guy|the consultant|the planner|the team) (said|say|says|claim|claims|claimed|told me|tell me)( that)?)\s?$/;
-/** The lender or its staff saying or agreeing something ("建行说", "广发的催收专员说"). */
-const LENDER_SPEAKING_ZH = new RegExp(`${LENDER_ZH}(那边|的)?(客服|人|工作人员|客户经理|催收专员|催收人员|专员|经理)?(说|讲|告诉|同意|答应|表示|要我|让我|叫我|给我)`);
+/** The lender or its staff saying, agreeing or doing something ("建行说", "广发的催收专员说", "等银行把减免谈下来"). */
+const LENDER_SPEAKING_ZH = new RegExp(`等${LENDER_ZH}(把|给我)|${LENDER_ZH}(那边|的)?(客服|人|工作人员|客户经理|催收专员|催收人员|专员|经理)?(说|讲|告诉|同意|答应|表示|要我|让我|叫我|给我)`);
 /** Lenders people name in English, where they speak or charge ("Barclaycard offered me a plan", "the fee DBS charges"). */
 const LENDER_NAMES_EN = 'barclaycard|amex|american express|citi|citibank|chase|capital one|hsbc|dbs|posb|ocbc|uob|maybank|cimb|standard chartered|klarna|afterpay|atome|natwest|lloyds|santander|monzo';
 const LENDER_NAMED_EN = new RegExp(`\\b(${LENDER_NAMES_EN}) (offered|said|says|told|agreed|charges?|charged|wants?|called)\\b`);
