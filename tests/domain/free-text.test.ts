@@ -1069,7 +1069,7 @@ describe('despair read clause by clause, and a future the person does not count 
 });
 
 describe('someone whose title sells debt help, with a price, and a lawyer hired to answer a suit', () => {
-  it.each(['some fixer wants 20 percent', 'a broker said 15% and he handles everything', '群主说交两百就拉我进内部群', 'the negotiator wants 500 before he starts'])(
+  it.each(['some fixer wants 20 percent', 'a broker said 15% and he sorts out my credit card debt', '群主说交两百就拉我进内部群', 'the negotiator wants 500 before he starts'])(
     'warns, no service named: %s',
     (text) => expect(mentionsPaidAgent(text)).toBe(true),
   );
@@ -1141,4 +1141,10 @@ describe('a twelfth writer\'s ordinary lines: the talk goes on (said here in oth
     expect(readCrisis(text)).toBeNull();
     expect(leansToDespair(text)).toBeNull();
   });
+});
+
+describe('a title that sells debt help only beside the debt', () => {
+  it.each(['驾校老师让交两千学费', '我是做代理的，这个月佣金没发，房租都交不上', 'the mortgage broker charges 1% commission'])('does not warn: %s', (text) =>
+    expect(mentionsPaidAgent(text)).toBe(false),
+  );
 });

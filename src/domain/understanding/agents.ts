@@ -95,11 +95,15 @@ const NOT_AN_AGENT_ZH = /(不是|并非|又不是|不找|没找|不用找?|不�
 const NOT_AN_AGENT_EN = /\b(not|no|never|without)( (a|an|any|some))?\s?$/;
 
 /**
- * Titles that, beside a debt, name someone selling help with it: an agent, a go-between, a "teacher" or "mentor" of
- * getting ashore, a group's owner, a fixer. Not a lawyer alone (a person sued may hire one), nor the lender's staff.
+ * Titles that name someone selling debt help: a go-between for debts, a "team" of lawyers, a negotiator, a fixer; and
+ * (below) titles that do only beside the debt itself. Not a lawyer alone (a person sued may hire one), nor the lender's
+ * staff.
  */
-const SELLER_ZH = /中介|代理(?!人)|代办|(?<!银行|平台|客服)(老师|导师)|群主|律师团队|法务团队|反催收?|上岸(团队|老师|导师|机构)|(协商|停息|征信|债务)(专员|顾问|公司|机构)/;
-const SELLER_EN = /\b(negotiators?|brokers?|fixers?|middle ?m[ae]n|agenc(y|ies)|consultanc(y|ies)|(debt|credit) (\w+ )?(planners?|specialists?|advis[eo]rs?|mediators?|companies|company|firms?|services?|relief|settlement)|mentors?|gurus?|outfits?|recovery (guy|agent|service|company))\b/;
+const SELLER_ZH = /代办|律师团队|法务团队|反催收?|上岸(团队|老师|导师|机构)|(协商|停息|征信|债务)(专员|顾问|公司|机构)/;
+const SELLER_EN = /\b(negotiators?|fixers?|middle ?m[ae]n|(debt|credit) (\w+ )?(planners?|specialists?|advis[eo]rs?|mediators?|companies|company|firms?|services?|relief|settlement)|recovery (guy|agent|service|company))\b/;
+/** Titles that mean a seller of debt help only beside the debt itself (a child's 老师, an estate 中介, a mortgage broker). */
+const SELLER_BESIDE_DEBT_ZH = /中介|代理(?!人)|(?<!银行|平台|客服)(老师|导师)|群主/;
+const SELLER_BESIDE_DEBT_EN = /\b(brokers?|agenc(y|ies)|consultanc(y|ies)|mentors?|gurus?|outfits?)\b/;
 
 /** Cheated already ("被中介骗了三千", "lost 2000 to a scammer agency"): the person is no longer being sold to. */
 const CHEATED_ZH = /被.{0,8}(骗|坑)|骗(了|走)(我)?/;
@@ -120,6 +124,9 @@ const SOLICITED = /自称|号称|有个|有人|私信|加(我)?(微信|好友)|�
 /** What an agent promises where a court is named. */
 const AGENTS_PROMISE = /停息|挂账|减免|征信|上岸|协商|撤诉|销案|不用还|免还|保证|包(赢|过|胜)/;
 
+/** The debt itself, named: a seller's title means debt help only beside it ("孩子的老师说要交三百资料费" is school). */
+const DEBT_ZH = /欠|逾期|网贷|贷款|借款|信用卡|卡债|花呗|借呗|白条|金条|微粒贷|月付|债|还款|还钱|征信|催收|上岸|协商|停息|挂账|分期|减免|利息|罚息|黑名单/;
+const DEBT_EN = /\b(debts?|loans?|credit|overdue|owe|owing|collectors?|collections?|lenders?|banks?|instal?ments?|repay\w*|interest|arrears|ccj|ccris|huabei|jiebei|klarna|afterpay|atome)\b/;
 /** What a seller asks, in English: a share, money up front, a deposit or a retainer (not any "fee" talked about). */
 const SELLERS_TERMS_EN = /\b(\d+ ?(%|percent|per cent)|deposit|upfront|up-front|retainer|commission|\d[\d,.]*k? down)\b/;
 
@@ -252,10 +259,14 @@ function readAgentOnce(text: string): AgentReading | null {
     if (offer) return { rule: 'someone offering to do it', matched: `${third[0]} … ${service[0]}` };
   }
   if (erased && price) return { rule: 'a price to erase a record', matched: `${erased[0]} … ${price[0]}` };
-  // Someone whose very title, here, is selling debt help ("快手老师要会员费", "律师团队说抽两成", "the negotiator wants a
-  // deposit"), with a price: no service need be named. Not where the person turned it down, does it themselves, reports
+  // Someone whose very title, beside a debt, is selling help with it ("快手老师要会员费", "律师团队说抽两成", "the
+  // negotiator wants a deposit"), with a price: no service need be named. Not where the person turned it down, does it themselves, reports
   // one or was cheated by one already.
-  const seller = firstUnnegated(SELLER_ZH, dense, REFUSED_ZH) ?? firstUnnegated(SELLER_EN, en, REFUSED_EN);
+  const aboutDebt = DEBT_ZH.test(dense) || DEBT_EN.test(en);
+  const seller =
+    firstUnnegated(SELLER_ZH, dense, REFUSED_ZH) ??
+    firstUnnegated(SELLER_EN, en, REFUSED_EN) ??
+    (aboutDebt ? (firstUnnegated(SELLER_BESIDE_DEBT_ZH, dense, REFUSED_ZH) ?? firstUnnegated(SELLER_BESIDE_DEBT_EN, en, REFUSED_EN)) : null);
   const sellersPrice = seller ? (PRICE_ZH.exec(dense) ?? PRICE_ASKED.exec(dense) ?? PRICE_ASKED_EN.exec(en) ?? SELLERS_TERMS_EN.exec(en)) : null;
   const turnedDown = REFUSED_OFFER.test(both) || REPORTED_BY_THEM.test(both) || refusesToPay(dense, en) || selfDoing || CHEATED_ZH.test(dense) || CHEATED_EN.test(en);
   if (seller && sellersPrice && !lenderSpeaking && !turnedDown) return { rule: 'a seller of debt help, with a price', matched: `${seller[0]} … ${sellersPrice[0]}` };
