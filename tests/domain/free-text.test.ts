@@ -89,7 +89,6 @@ describe('despair in kinds of meaning the word lists missed', () => {
   it.each([
     '人死了债务要家属还吗？我舅舅上个月走了',
     '以贷养贷就是死路一条',
-    '猫你帮我喂两天，我出差',
     '上天保佑这次能批下来',
     '银行卡密码写在哪里安全',
     '密码忘了，怎么找回',
@@ -101,6 +100,10 @@ describe('despair in kinds of meaning the word lists missed', () => {
     'the bridge loan is due',
     'app崩了',
   ])('reads nothing of despair in: %s', (text) => expect(readCrisis(text)).toBeNull());
+  it('gives no crisis reply to a trip with a return, and never asks where nothing else was read', () => {
+    expect(readCrisis('猫你帮我喂两天，我出差')?.level).not.toBe('crisis');
+    expect(leansToDespair('猫你帮我喂两天，我出差')).toBeNull();
+  });
 });
 
 describe('paid agents beside a person doing it themselves', () => {
@@ -1037,9 +1040,11 @@ describe('a line nothing else was read in, leaning towards despair (asked gently
     expect(leansToDespair('我真的不想再活了')).toBeNull();
   });
 
-  it('takes a person feeling better at their word short of the crisis reply, never beside a goodbye or an end', () => {
-    expect(readCrisis('feeling a little better tonight')).toBeNull();
-    expect(readCrisis('说出来以后好受多了')).toBeNull();
+  it('takes a person feeling better at their word (no crisis reply, no lean), never beside a goodbye or an end', () => {
+    expect(readCrisis('feeling a little better tonight')?.level).not.toBe('crisis');
+    expect(leansToDespair('feeling a little better tonight')).toBeNull();
+    expect(readCrisis('说出来以后好受多了')?.level).not.toBe('crisis');
+    expect(readCrisis('Feeling a bit better now that I know how I am going to do it')).not.toBeNull();
     expect(readCrisis('feel better knowing it will all be over soon')?.level).toBe('crisis');
     expect(readCrisis('我感觉好多了，可以走了')).not.toBeNull();
     expect(readCrisis('can you help me close all my accounts, want everything tidy so nobody has to sort it out after')).not.toBeNull();
@@ -1085,9 +1090,13 @@ describe('someone whose title sells debt help, with a price, and a lawyer hired 
 });
 
 describe('a height the person is at, and a means within reach, in English', () => {
-  it.each(["i'm on the overpass", 'stood at the edge of the platform', 'sat on the parapet. cold', 'I was on the rooftop for an hour tonight'])(
-    'gives the crisis reply: %s',
-    (text) => expect(readCrisis(text)?.level).toBe('crisis'),
+  it.each(["i'm on the overpass", 'stood at the edge of the platform', 'sat on the parapet. cold', "I'm on the rooftop, been here an hour"])(
+    'asks gently at least: %s',
+    (text) => expect(readCrisis(text)).not.toBeNull(),
+  );
+  it.each(["I'm at the rooftop bar with my colleagues", "I'm on the overpass stuck in traffic", "knife's next to me, I'm chopping onions"])(
+    'gives no crisis reply to everyday heights and knives: %s',
+    (text) => expect(readCrisis(text)?.level).not.toBe('crisis'),
   );
   it.each(["knife's next to me", 'got the blade in my hand right now'])('asks gently at least: %s', (text) => expect(readCrisis(text)).not.toBeNull());
   it.each(['we stood on the overpass to watch the parade', 'the knife is in the kitchen drawer', 'holding my phone in my hand'])(
@@ -1101,7 +1110,8 @@ describe('a tenth writer of despair, read by meaning (said here in other words)'
   it.each(['就这周末 时间地点都定好了', 'after next week none of it will matter anyway', '账都算清了 今晚就能解脱了'])('asks gently at least: %s', (text) =>
     expect(readCrisis(text)).not.toBeNull(),
   );
-  it.each(['明天还完最后一期就解脱了', '婚礼时间地点都定好了'])('reads nothing of despair in: %s', (text) => expect(readCrisis(text)).toBeNull());
+  it.each(['明天还完最后一期就解脱了', '去银行面签，时间地点都定好了'])('reads nothing of despair in: %s', (text) => expect(readCrisis(text)).toBeNull());
+  it('gives no crisis reply to a wedding\'s time and place', () => expect(readCrisis('婚礼时间地点都定好了')?.level).not.toBe('crisis'));
   it('gives no crisis reply to a goodbye that closes a chat whose problem is solved', () => expect(readCrisis('跟你说再见啦，问题都解决了')?.level).not.toBe('crisis'));
 });
 
@@ -1116,10 +1126,11 @@ describe('a person reporting their own call to the lender', () => {
   );
 });
 
-describe('the model short of the crisis reply takes medicine as prescribed and a move ahead at their word', () => {
-  it.each(['搬家要借几根绳子绑柜子', 'my doctor has me on sleeping tablets, one a night', '下周一去新公司报到，今天把旧工位收拾了'])('reads nothing of despair in: %s', (text) =>
-    expect(readCrisis(text)).toBeNull(),
-  );
+describe('the model takes medicine as prescribed and a move ahead at their word: asked gently at most', () => {
+  it.each(['搬家要借几根绳子绑柜子', 'my doctor has me on sleeping tablets, one a night', '下周一去新公司报到，今天把旧工位收拾了'])('gives no crisis reply and never leans: %s', (text) => {
+    expect(readCrisis(text)?.level).not.toBe('crisis');
+    expect(leansToDespair(text)).toBeNull();
+  });
   it.each(['他们都以为我搬到深圳去了，其实东西都送人了', '医生开的安眠药我一直没吃，攒了一整瓶'])('not a move others only believe in, nor medicine kept back: %s', (text) =>
     expect(readCrisis(text)?.level).toBe('crisis'),
   );
@@ -1146,5 +1157,21 @@ describe('a twelfth writer\'s ordinary lines: the talk goes on (said here in oth
 describe('a title that sells debt help only beside the debt', () => {
   it.each(['驾校老师让交两千学费', '我是做代理的，这个月佣金没发，房租都交不上', 'the mortgage broker charges 1% commission'])('does not warn: %s', (text) =>
     expect(mentionsPaidAgent(text)).toBe(false),
+  );
+});
+
+describe('a review of this stop\'s readings (its lines, in other words)', () => {
+  it.each(['仓鼠还是死了，哭了一晚上', '那棵多肉还是死了', 'kal presentation hai, itna kaam, mar jaunga lol'])('reads no despair of the person\'s own in: %s', (text) =>
+    expect(readCrisis(text)?.level).not.toBe('crisis'),
+  );
+  it.each(['After the holidays I will be free, nobody will have to deal with me again'])('still hears: %s', (text) => expect(readCrisis(text)).not.toBeNull());
+  it.each(['交完这份报告，周末就能解脱了', '去银行面签，时间地点都定好了'])('asks nothing of: %s', (text) => expect(readCrisis(text)).toBeNull());
+  it('gives no crisis reply to a trip for work', () => expect(readCrisis('下周起就联系不上我了，公司派我去外地出差')?.level).not.toBe('crisis'));
+  it.each(['群主让我们每人交50块班费，我借呗还欠着呢', '我在保险公司做代理，这个月佣金才八百，信用卡要还三千', '法院诉前调解，调解员说可以分24期还', 'the debt adviser at the council said there are no fees at all'])(
+    'does not warn: %s',
+    (text) => expect(mentionsPaidAgent(text)).toBe(false),
+  );
+  it.each(['我自己去谈吧，可是有个代办说转他三千就行，信用卡的事', '我给银行打了电话没谈成，然后有个中介加我微信说交两千就能停息'])('still warns of a seller after it: %s', (text) =>
+    expect(mentionsPaidAgent(text)).toBe(true),
   );
 });

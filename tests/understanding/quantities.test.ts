@@ -177,3 +177,9 @@ describe('a fresh writer\'s other numbers, read by meaning (said here in other w
     expect(kinds.filter((k) => k === 'bare' || k === 'money')).toEqual([]);
   });
 });
+
+describe('a review of this stop\'s number readings', () => {
+  it.each(["I'm only 70 in arrears this month", '已经转到平台账号 2000 了'])('"%s": still money', (text) => {
+    expect(read(text).map(([k]) => k)).toContain('bare');
+  });
+});

@@ -44,7 +44,7 @@ const AGENT_ONLY_EN =
 
 /** Help that costs nothing: a person's own request, legal aid, a friend. */
 const FREE_ZH = /(只想|只要|就想|我想|想|要)走(银行|平台|官方|正规)(的)?(官方|正规)?(的)?(渠道|途径|流程|路子|路)?|(不想|怕|担心|以免|免得|避免|防止)被.{0,6}(坑|骗|套路|收)|法律援助|法援|社区(的)?律师|工会|(?<!(首次|第一次|初次|头一?次|前期|前两次|第一回)(咨询|评估|沟通|面谈)?)免费(?!咨询|评估|测评|诊断|分析|体验|领取)|不收(我)?(钱|费)|没收(我)?(钱|费)|没要(我)?钱|(?<!不成|不成功|办不下来|减不下来|谈不下来|没办成|失败)不要钱|12348|(?<!要)不(想|要|用|找|需要)(交钱|付钱|给钱|花钱|找?中介|代理|别人|pay|hire)|我(就|也|可|真|实在|是)?不(想|愿意?)(交|付|给)(这个|那个|这笔)?(钱|费)?(?![给了])|(手续费|费率|分期费|利率)(是|为)?.{0,6}\d+(\.\d+)?\s?%/;
-const FREE_EN = /\b((only|just) want (to (go|do it) through )?(the )?(bank'?s?|lender'?s?|official)( own)? (option|way|route|process|channel|plan)|(can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)(?! (him|her|that guy|this guy|that company|this company|those|these)\b)|legal aid|for free|free of charge|no fee|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not|rather not)( want to)? (pay|hire) (an?y? )?((debt|credit|settlement|relief|repair) )*(agent|middleman|company|agency|anyone|firm|lawyer)s?)\b/;
+const FREE_EN = /\b((only|just) want (to (go|do it) through )?(the )?(bank'?s?|lender'?s?|official)( own)? (option|way|route|process|channel|plan)|(can|could|should|may|how do|how can) i (just )?(ask|apply|request|call|ring|phone)(?! (him|her|that guy|this guy|that company|this company|those|these)\b)|legal aid|for free|free of charge|no fees?|no charge|not charging|without (a |any )?(fee|charge|paying)|(by|for) myself|on my own|myself with|myself\b|never pay|(do not|not going to|will not|rather not)( want to)? (pay|hire) (an?y? )?((debt|credit|settlement|relief|repair) )*(agent|middleman|company|agency|anyone|firm|lawyer)s?)\b/;
 /** A fee quoted as a rate ("a one-time handling fee of 3%"): the lender's, where no seller is named (a share of the debt is never). */
 const LENDER_RATE_EN = /\b(fee|rate) (of |is )?\d+([. ]\d+)? ?%(?! of)|\b\d+([. ]\d+)? ?% (one time |monthly |handling )?fee\b/;
 
@@ -102,7 +102,7 @@ const NOT_AN_AGENT_EN = /\b(not|no|never|without)( (a|an|any|some))?\s?$/;
 const SELLER_ZH = /代办|律师团队|法务团队|反催收?|上岸(团队|老师|导师|机构)|(协商|停息|征信|债务)(专员|顾问|公司|机构)/;
 const SELLER_EN = /\b(negotiators?|fixers?|middle ?m[ae]n|(debt|credit) (\w+ )?(planners?|specialists?|advis[eo]rs?|mediators?|companies|company|firms?|services?|relief|settlement)|recovery (guy|agent|service|company))\b/;
 /** Titles that mean a seller of debt help only beside the debt itself (a child's 老师, an estate 中介, a mortgage broker). */
-const SELLER_BESIDE_DEBT_ZH = /中介|代理(?!人)|(?<!银行|平台|客服)(老师|导师)|群主/;
+const SELLER_BESIDE_DEBT_ZH = /(?<!我(在|是|做)[^，。]{0,8})(中介|代理(?!人)|(?<!银行|平台|客服)(老师|导师)|群主)/;
 const SELLER_BESIDE_DEBT_EN = /\b(brokers?|agenc(y|ies)|consultanc(y|ies)|mentors?|gurus?|outfits?)\b/;
 
 /** Cheated already ("被中介骗了三千", "lost 2000 to a scammer agency"): the person is no longer being sold to. */
@@ -205,7 +205,8 @@ function readAgentOnce(text: string): AgentReading | null {
   const defence = (/律师|律所/.test(dense) || COURT_MEDIATION.test(dense)) && DEFENDED.test(dense) && !AGENTS_PROMISE.test(dense) && !SELLER_ZH.test(dense) && !SOLICITED.test(dense);
   // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, who pays no one.
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
-  if (only && !reporting && !(defence && COURT_MEDIATION.test(dense)) && !(selfDoing && (refusesToPay(dense, en) || REFUSED_OFFER.test(`${dense} ${en}`) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
+  const courtsOwn = COURT_MEDIATION.test(dense) && !SOLICITED.test(dense) && !PRICE_ASKED.test(dense);
+  if (only && !reporting && !(defence && COURT_MEDIATION.test(dense)) && !courtsOwn && !(selfDoing && (refusesToPay(dense, en) || REFUSED_OFFER.test(`${dense} ${en}`) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
   // "他们叫我先停止还款": agents tell people to stop paying the lender; the lender itself may pause payments while a plan is weighed.
   const stopPaying = /(叫|让|要)我(先)?(停止|停|别|不要)(晒)?(还款|供款|还钱|还了|供)/.exec(dense);
   if (stopPaying && !lenderSpeaking) return { rule: 'told to stop paying the lender', matched: stopPaying[0] };
@@ -231,7 +232,9 @@ function readAgentOnce(text: string): AgentReading | null {
   // Their own call to the lender, with nobody else named after it ("…然后有个中介加我微信" is someone new selling).
   const called = CALLED_LENDER_ZH.exec(dense) ?? CALLED_LENDER_EN.exec(en);
   const calledLender = called !== null && !NAMED_AGENT.test(called.input.slice(called.index + called[0].length)) && !NAMED_AGENT_EN.test(called.input.slice(called.index + called[0].length));
-  const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || selfDoing || friendAdvises || calledLender) && !sumAsked) || (lenderFee && !sumAsked) || ownLenderFee || reporting;
+  // A turn-down, one's own attempt or a past cheat does not speak for a seller who comes after it ("…可是有个代办说转他三千").
+  const sellerAfter = /(但是?|可是|不过|然后|结果|后来)(又)?(有个|有人|那个|他们)|\bbut (the|a|some|this|then)\b|\bthen (a|some|the)\b/.test(both);
+  const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || (selfDoing && !sellerAfter) || friendAdvises || calledLender) && !sumAsked) || (lenderFee && !sumAsked) || ownLenderFee || reporting;
   // Help that costs nothing is no agent's: only a share of what is waived is still read (below), so nothing else is.
   if (free) return shareOfWhatIsWaived(dense, en);
   if (defence) return null;
@@ -267,8 +270,9 @@ function readAgentOnce(text: string): AgentReading | null {
     firstUnnegated(SELLER_ZH, dense, REFUSED_ZH) ??
     firstUnnegated(SELLER_EN, en, REFUSED_EN) ??
     (aboutDebt ? (firstUnnegated(SELLER_BESIDE_DEBT_ZH, dense, REFUSED_ZH) ?? firstUnnegated(SELLER_BESIDE_DEBT_EN, en, REFUSED_EN)) : null);
-  const sellersPrice = seller ? (PRICE_ZH.exec(dense) ?? PRICE_ASKED.exec(dense) ?? PRICE_ASKED_EN.exec(en) ?? SELLERS_TERMS_EN.exec(en)) : null;
-  const turnedDown = REFUSED_OFFER.test(both) || REPORTED_BY_THEM.test(both) || refusesToPay(dense, en) || selfDoing || CHEATED_ZH.test(dense) || CHEATED_EN.test(en);
+  // A share of a class's costs ("每人交50块班费") is no price for debt help.
+  const sellersPrice = seller && !/每人(交|出|摊)/.test(dense) ? (PRICE_ZH.exec(dense) ?? PRICE_ASKED.exec(dense) ?? PRICE_ASKED_EN.exec(en) ?? SELLERS_TERMS_EN.exec(en)) : null;
+  const turnedDown = !sellerAfter && (REFUSED_OFFER.test(both) || REPORTED_BY_THEM.test(both) || refusesToPay(dense, en) || selfDoing || CHEATED_ZH.test(dense) || CHEATED_EN.test(en));
   if (seller && sellersPrice && !lenderSpeaking && !turnedDown) return { rule: 'a seller of debt help, with a price', matched: `${seller[0]} … ${sellersPrice[0]}` };
   const share = shareOfWhatIsWaived(dense, en);
   if (share) return share;

@@ -54,13 +54,18 @@ const AFTER_THE_MODEL: Rule[] = [
   {
     name: 'released, or a time and a place set',
     level: 'check',
-    zh: new RegExp(String.raw`(?<!(还完|还清|结清|上岸|考完|下班|放假|毕业|做完|干完)[^。]{0,8})(明天|今晚|今天|马上|很快|就快|快要|过几天|这周|周末)(就|就能|就要|终于)?(能|可以)?解脱(了)?|(?<!(婚礼|会议|聚会|面试|饭局|约会|考试|开会|聚餐|活动|见面|旅行|旅游|搬家)[^。]{0,6})(时间|日子)(和|跟)?地点(都|也)?(定|选|想|找)好了`),
+    zh: new RegExp(String.raw`(?<!([\u4e00-\u9fff]完|还清|结清|上岸|下班|放假|毕业)[^。]{0,8})(明天|今晚|今天|马上|很快|就快|快要|过几天|这周|周末)(就|就能|就要|终于)?(能|可以)?解脱(了)?|(?<!(婚礼|会议|聚会|面试|饭局|约会|考试|开会|聚餐|活动|见面|旅行|旅游|搬家|签|面签|合同|银行|办卡|开户)[^。]{0,6})(时间|日子)(和|跟)?地点(都|也)?(定|选|想|找)好了`),
     en: /\b(after|by|from|past) (this|next|the end of (this|the)) (month|week|weekend|friday|year)\b[^.]{0,30}\b(none of (this|it)|nothing) (will )?(matter|matters)\b/,
   },
   {
     name: 'gone after a near day',
     level: 'check',
     zh: new RegExp(String.raw`(下周|下个?(星期|礼拜)|下个?月|过了?这(个)?月|这(个)?月过完|月底(以后|之后|过后)|过完(年|这周|这个月|生日)|明天(以后|之后|过后)|今晚(以后|之后|过后)|过几天)(起|开始)?[^。！？?]{0,12}(联系不(到|上)我|找不(到|着)我|(就|也|都)?(用不上|用不着|不需要|不用(再)?操心|没我这个人|不会再(麻烦|打扰|联系))(?!(还|交|付|再还|去|来|上班|加班)))`),
+  },
+  {
+    name: 'a height the person is at',
+    level: 'check',
+    en: /\b(i am|^(standing|sitting|stood|sat|now)) (on|at|up on|by) (the )?(edge of (the|a) )?(rooftop|top floor|overpass|flyover|cliff|parapet|viaduct|railing|balcony (railing|ledge)|platform edge|edge of the platform)\b(?! (bar|garden|pool|party|restaurant|cafe|terrace))/,
   },
   {
     name: 'a means within reach',
@@ -110,7 +115,7 @@ const RULES: Rule[] = [
     name: 'a means at hand',
     level: 'crisis',
     zh: new RegExp(String.raw`药.{0,6}(准备好|备好|攒|够|一整板|一板|一把|全吃|吃完|倒在|在数|数了|囤|存了)|(吃|吞)了?.{0,4}(一整板|一板|一把|一瓶|整瓶|一整瓶|一盒|一整盒)[\u4e00-\u9fff]{0,6}(药|片|胶囊|布洛芬|安眠|安定|扑热息痛|对乙酰氨基酚|阿司匹林|褪黑素|头孢)|(吃|吞)了?.{0,4}(好多|一堆|很多)(药|片)|胶带.{0,6}(封|贴|缝)|封(上|好)?.{0,4}(门窗|窗户|门缝|窗缝)|农药|百草枯|敌敌畏|(楼顶|天台|顶楼|桥上|桥边|江边|河边|海边|铁轨|轨道|高架|阳台|窗台|悬崖|楼上)(?!.{0,16}(心情好|好多了|好受|舒服多了|放松|散心|散步|钓鱼|跑步|锻炼|晾|收衣服|浇花|等人|等车|等公交|堵车)).{0,10}(吹风|站着?|坐着?|走进去|跳|下去|撞|不躲|一步|不想下|看了|好高|往下看|就差)|(看好|选好|找好)了?.{0,4}(哪栋楼|哪座桥|楼|桥|地方)|走进去就?不回|(撞上去|冲下去|开下去|跳下去|一头撞)|${PILLS_SWALLOWED}|(哪里|哪儿|在哪|怎么|去哪)(能|可以|才能)?(买|弄|搞|找)(到|得到)?.{0,4}(氰化物|氰化钾|砒霜|百草枯|敌敌畏|安眠药)|氰化物|氰化钾|砒霜|(我|想|差点|真想|干脆|恨不得|准备|打算)(就)?(冲|走|跑|跳|躺|扑)(到|进|向|上)?.{0,2}(马路中间|马路中央|车流|车道中间|车底|铁轨上)|(我|想|差点|真想|干脆|恨不得|准备|打算)(就)?(往|朝)(车|大货车|货车|卡车|火车|渣土车).{0,2}(上)?(撞|冲|扑)|(浴缸|浴盆).{0,12}(刀|刀片)|(刀|刀片).{0,12}(浴缸|浴盆)|(刀片|绳子)(也|都|已经|就)?(在|放在|摆在)?(旁边|手边|身边|床头|枕头(下|边))|炭(?!.{0,4}(取暖|烧烤|烤肉|烤串|火锅))|(?<!(打包|搬家|捆|晾).{0,6})绳子(?!.{0,4}(打包|捆|绑|晾|跳))|(?<!(刮胡|剃须|美工|修眉))刀片|死法|怎么死|(不疼|不痛|无痛)的?(死|方法|办法)|做傻事|想不开|绝症.{0,10}死`),
-    en: /\b(took (a bunch of|all (my|the|of)|too many|a lot of|a handful of|a whole (box|bottle) of) (pills|meds|tablets|them)|take all of them|(i am|i'm|standing|sitting) (on|at) the (roof|top|edge|bridge|ledge|tracks)|(i am|i was|i have been|i (stood|sat|waited)|^(standing|sitting|stood|sat|waiting|been|now)) (on|at|up on|by) (the )?(edge of (the|a) )?(rooftop|top floor|overpass|flyover|cliff|parapet|viaduct|railing|balcony (railing|ledge)|platform edge|edge of the platform)|(go|going|walk|walking|jump|jumping|stand|standing|lie|lying|sit|sitting)( down)? (to|on|onto|in front of) the (mrt|train|subway|metro|railway|rail) tracks?|(on|onto|in front of) the tracks|(?<!\b(dog|cat|son|daughter|kid|child|baby|he|she|they|someone)\b[^.]{0,8})(drank|drinking|swallowed|downed) [^.]{0,20}\b(bleach|pesticide|weed ?killer|antifreeze|rat poison|paraquat)|(tied|tying|tested|testing|hung|hanging) [^.]{0,30}\b(fan|beam|ceiling|door frame)\b[^.]{0,30}\b(it holds|holds my weight|to test|test it|strong enough)|\b(tested|testing) the (noose|rope|knot)\b|(finally|\bi) (went|gone) through with it(?![^.]{0,40}\b(applied|loan|refinanc|consolidat|application|rate|deal|purchase|sale|transfer|payment|plan)\b)|so (my )?(mum|mom|mother|dad|father|parents|family|sister|brother|wife|husband|kids?) can (still )?(get|have|access|find|keep) my [^.]{0,24}\b(after|when i'?m gone|once i'?m gone)\b(?! i (fly|leave|move|retire|start|go abroad|travel|return))|walking in\b|walk into (the|a) (river|sea|lake|ocean|water)|almost did it|bought (a )?rope|(painless|easy|quick) (ways?|method) to die|swallowed (about |like |around )?(\d{2,}|twenty|thirty|forty|fifty|dozens of|so many)( of (my|the|them))? (pills|tablets|meds)|(where|how) (can|do|could) i (buy|get) (cyanide|arsenic|a gun)|cyanide|arsenic|(how|ways) to die|(researching|googl(e|ed|ing)|looked up) (how|ways|methods)|going to jump|gonna jump|(stop|quit) breathing|carbon monoxide|tape(d)? (the )?(windows|doors))\b/,
+    en: /\b(took (a bunch of|all (my|the|of)|too many|a lot of|a handful of|a whole (box|bottle) of) (pills|meds|tablets|them)|take all of them|(i am|i'm|standing|sitting) (on|at) the (roof|top|edge|bridge|ledge|tracks)|(go|going|walk|walking|jump|jumping|stand|standing|lie|lying|sit|sitting)( down)? (to|on|onto|in front of) the (mrt|train|subway|metro|railway|rail) tracks?|(on|onto|in front of) the tracks|(?<!\b(dog|cat|son|daughter|kid|child|baby|he|she|they|someone)\b[^.]{0,8})(drank|drinking|swallowed|downed) [^.]{0,20}\b(bleach|pesticide|weed ?killer|antifreeze|rat poison|paraquat)|(tied|tying|tested|testing|hung|hanging) [^.]{0,30}\b(fan|beam|ceiling|door frame)\b[^.]{0,30}\b(it holds|holds my weight|to test|test it|strong enough)|\b(tested|testing) the (noose|rope|knot)\b|(finally|\bi) (went|gone) through with it(?![^.]{0,40}\b(applied|loan|refinanc|consolidat|application|rate|deal|purchase|sale|transfer|payment|plan)\b)|so (my )?(mum|mom|mother|dad|father|parents|family|sister|brother|wife|husband|kids?) can (still )?(get|have|access|find|keep) my [^.]{0,24}\b(after|when i'?m gone|once i'?m gone)\b(?! i (fly|leave|move|retire|start|go abroad|travel|return))|walking in\b|walk into (the|a) (river|sea|lake|ocean|water)|almost did it|bought (a )?rope|(painless|easy|quick) (ways?|method) to die|swallowed (about |like |around )?(\d{2,}|twenty|thirty|forty|fifty|dozens of|so many)( of (my|the|them))? (pills|tablets|meds)|(where|how) (can|do|could) i (buy|get) (cyanide|arsenic|a gun)|cyanide|arsenic|(how|ways) to die|(researching|googl(e|ed|ing)|looked up) (how|ways|methods)|going to jump|gonna jump|(stop|quit) breathing|carbon monoxide|tape(d)? (the )?(windows|doors))\b/,
   },
   {
     name: 'no wish to exist',
@@ -154,7 +159,7 @@ const RULES: Rule[] = [
   {
     name: 'wanting to die, in pinyin or a neighbouring language',
     level: 'crisis',
-    en: /\b(bu ?xiang ?huo( ?le)?|zi ?sha|qing ?sheng|tiao ?lou(?! ?jia)|xiang ?si ?le|wo ?xiang ?si$|ayoko na(ng)? (mabuhay|mabuhay pa)|gusto ko (na(ng)? )?mamatay|gusto ko (na(ng)? )?mawala( na)?( lang)?$|(aku|saya|sy|i) (nak|mahu|ingin|nk) mati|tak ?nak hidup|jeene ka (mann?|dil) nahi|jeena nahi (chahta|chahti)|marna (chahta|chahti)|mar (jana|jaunga|jaungi)|khud ?kushi)\b/,
+    en: /\b(bu ?xiang ?huo( ?le)?|zi ?sha|qing ?sheng|tiao ?lou(?! ?jia)|xiang ?si ?le|wo ?xiang ?si$|ayoko na(ng)? (mabuhay|mabuhay pa)|gusto ko (na(ng)? )?mamatay|gusto ko (na(ng)? )?mawala( na)?( lang)?$|(aku|saya|sy|i) (nak|mahu|ingin|nk) mati|tak ?nak hidup|jeene ka (mann?|dil) nahi|jeena nahi (chahta|chahti)|marna (chahta|chahti)|khud ?kushi)\b/,
   },
   {
     name: 'may be about living',
@@ -170,7 +175,7 @@ const HYPERBOLE_ZH = new RegExp(
     // 笑死, 累死了, 气死我了, 疼得要死: a feeling or a state taken to its extreme.
     '(笑|累|饿|气|烦|热|冷|困|忙|吵|痛|疼|急|愁|催|吓|恨|闷|憋|渴|冻|晒|撑|穷|丑|贵|难|美|帅|爽|懒|蠢|傻|坑|卷|醉|乐|臭|挤|晕|馋|酸|辣|咸|甜|慢|紧张|高兴|开心|羡慕|尴尬|麻烦|无聊|郁闷|心疼|担心|后悔|讨厌|丢人|烦人|吓人|气人|折腾|磨叽|抠门|啰嗦)(得|的)?(要)?(快)?死(?!自己|法|了之|路)(了|我了|我|人了?|啦|掉了|个人)?',
     // Any other word with 死了 after it ("卡死了", "服死了"), unless it is someone dying ("我死了", "一死了之").
-    '(?![我想去要寻求该等找如会就能得一地他她逼备])(?!(?<=还)是)[\\u4e00-\\u9fff]死(?=了|掉|啦|我了)(?!了之|自己)',
+    '(?![我想去要寻求该等找如会就能得一地他她逼备])(?!(?<=还)是死了?(好|算了|吧|拉倒|干净)(?![难过伤可]))[\\u4e00-\\u9fff]死(?=了|掉|啦|我了)(?!了之|自己)',
     '(生意|公司|店|厂|店铺|买卖|项目|工作室)(真的|实在|快|都)?(撑|熬|坚持|做|干|开)不(下去|住)(了)?',
     '(?<![想我])要死了',
     '想死(你|您|他|她|宝|了你|我了)',
@@ -285,7 +290,7 @@ const NOT_FINAL_EN =
   /\b(thanks? (you )?for (the|your|all the) help|that is all i needed|problem solved|moving to|move to|flight to|fly(ing)? (out|back) to|back to (dubai|the site|camp|the rigs?)|at the airport|another \d+ (years?|months?)|when i('m| am)? back|relocat(e|ing)|(for|asking for) my (mum|mom|dad|father|mother|parents?|grandma|grandpa|nan)|(his|her|their) (affairs|will|estate|policy)|(dad|mum|mom|father|mother)('s| is| has)[^.]{0,30}(weeks|months|days) (left|to live)|letter (to|for) (the )?(bank|lender|court|company|creditor|landlord|council|hr|boss|school|collections?) (explaining|about|asking|requesting|to ask)|(goodbye )?letter to (my|the|our) (marriage|ex|relationship|old job|old self)|new job starts|start(ing)? (a|my) new job|fully recovered|last day at (the |my )?(warehouse|office|job|work|company|shop|store|factory|site|restaurant)|(after|when) i retire|all clear|benign|(baby|kids?|children)'?s? (old )?(clothes|cot|crib|toys|pram|stroller))\b/;
 /** Said to be for good: no trip or paper makes a goodbye beside these less final. */
 const FINAL_ZH = /其实是?想.{0,6}告别|不(会)?回来|本来要.{0,12}算了|回不来|别(找|等)我|不用等|下辈子|来世|来生|永别|再也(不|没|见不)|不用再还|就不用还|最后一(次(?!打卡|上班|值班)|条|面|封|期)|不在了|该走了|等不到|找不到我|见不到了|其实(我)?(今晚|明天|马上)|还得了|就能(把债)?还清|背我的债|不用背|还回得来|拜托/;
-const FINAL_EN = /\b(won'?t be (back|here)|will not be (back|here)|not coming back|never coming back|next life|don'?t wait|don'?t look for me|goodbye everyone|this is (goodbye|it|my last)|last message|won'?t owe|none of (it|this) (matters|will matter)|when i'?m gone|after i'?m gone|i won'?t need them|i will not need (them|it|any of (it|them)|this)|my last day,? period|last day (of my life|on earth|alive))\b/;
+const FINAL_EN = /\b(won'?t be (back|here)|will not be (back|here)|not coming back|never coming back|next life|don'?t wait|don'?t look for me|goodbye everyone|this is (goodbye|it|my last)|last message|won'?t owe|none of (it|this) (matters|will matter)|when i'?m gone|after i'?m gone|i won'?t need them|i will not need (them|it|any of (it|them)|this)|my last day,? period|last day (of my life|on earth|alive)|how i am going to do it|(have|need) to deal with me|make it there)\b/;
 const LEAVING = /走了|好找|能找到|找得到|before i go|再见|告别|道别|最后|安排好|托给|交给|留给|转给|送人|遗嘱|受益人|信|保单|goodbye|bye|last|affairs|will\b|letter|beneficiar|insurance|policy|just in case|giving away|give away|can have my/;
 /**
  * Medicine taken as a doctor prescribed it ("医生开的安眠药我都照剂量吃"): no means, unless it is being kept back or
@@ -347,12 +352,19 @@ function readCrisisOnce(text: string): CrisisReading | null {
   // every line, not only on one with a word of dying: most despair a new writer types names no such word.
   const likeDespair = modelReading(text, 'read');
   if (likeDespair) return likeDespair;
+  // The same words of everyday life that bind the model bind these: a trip, a plan, medicine as prescribed, the talk
+  // going on ("knife's next to me, I'm chopping onions", "下周起就找不到我了，公司派我去外地出差").
+  if (saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || notFinal(zhOwn, english) || prescribed(zhOwn) || prescribed(english) || EVERYDAY_EN.test(english)) return null;
+  if (MOVING_ON_ZH.test(zhOwn) || MOVING_ON_EN.test(english)) return null;
   for (const rule of AFTER_THE_MODEL) {
     const m = matchOf(rule);
     if (m) return { level: rule.level, rule: rule.name, matched: m[0] };
   }
   return null;
 }
+
+/** Everyday reasons to hold a knife or be up high ("chopping onions", "cutting the cake", "stuck in traffic", "on holiday"). */
+const EVERYDAY_EN = /\b(chopping|cooking|cutting the cake|onions?|kitchen|traffic|holiday|vacation|view|photos?|painting|waiting for (the |my )?(train|bus)|paid off|cleared|settled)\b/;
 
 /**
  * A line no reading understood, neither despair nor anything else, that still leans towards despair: where the bot
@@ -378,12 +390,13 @@ function modelReading(text: string, bar: 'read' | 'lean'): CrisisReading | null 
   const threshold = bar === 'lean' && !explainedAway ? (model.leanThreshold ?? model.threshold) : thresholdOf(model, explainedAway);
   if (likeness <= threshold) return null;
   if (saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || SMALL_TALK_ZH.test(dense) || SMALL_TALK_EN.test(en)) return null;
-  // Short of the crisis reply, a person saying they feel better or were helped is taken at their word, and so is medicine
-  // taken as prescribed with none kept back, or a move or a new job ahead, with no word that it is for good.
+  // A person saying they feel better or were helped, medicine taken as prescribed with none kept back, or plans ahead
+  // with no word that they are for good: taken at their word below the model's own bar, and asked gently above it.
   const clear = !explainedAway && model.crisisThreshold !== undefined && likeness > model.crisisThreshold;
   const asPrescribed = prescribed(zhOwn) || prescribed(english);
   const movingOn = (MOVING_ON_ZH.test(zhOwn) || MOVING_ON_EN.test(english)) && !FINAL_ZH.test(zhOwn) && !FINAL_EN.test(english);
-  if (!clear && (FEELS_BETTER_ZH.test(zhOwn) || FEELS_BETTER_EN.test(english) || asPrescribed || movingOn)) return null;
+  const takenAtTheirWord = FEELS_BETTER_ZH.test(zhOwn) || FEELS_BETTER_EN.test(english) || asPrescribed || movingOn;
+  if (bar === 'lean' && takenAtTheirWord) return null;
   // One word is no evidence ("Next", "nobody answered"): at least two of the words must lean towards despair.
   const leaning = explainScore(model, residual, 8).filter(([, w]) => w > 0);
   if (leaning.length < 2) return null;
@@ -392,7 +405,7 @@ function modelReading(text: string, bar: 'read' | 'lean'): CrisisReading | null 
   // Far more like the lines of despair than any ordinary line the model was tried on (`clear`): the crisis reply
   // itself. Medicine in ordinary use ("医生开的安眠药我一晚一粒，会不会上瘾") or a move ahead ("bought rope for the move"):
   // asked gently, not given the crisis reply.
-  const level = clear && !asPrescribed && !movingOn ? 'crisis' : 'check';
+  const level = clear && !takenAtTheirWord ? 'crisis' : 'check';
   return { level, rule: 'like the crisis lines', matched };
 }
 

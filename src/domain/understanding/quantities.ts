@@ -149,7 +149,7 @@ function unitBefore(before: string): Unit | null {
   if (/[¥$]\s?$|(rmb|cny|yuan)\s?$/.test(before)) return { kind: 'money', length: 0 };
   if (/百分之$/.test(before)) return { kind: 'percent', length: 0 };
   // "尾号2290", "ending in 8832": a card's or phone's last digits, never an amount.
-  if (/(尾号|尾號|尾数|尾數|末四位|后四位|後四位|工号|编号|学号|订单号|账号|卡号|合同号|单号|会员号)(是|为|為|係|系|:)?\s?$|\b((ending|ends)( in| with)?|last (four|4)( digits)?( are| is)?)\s?$/.test(before)) return { kind: 'phone', length: 0 };
+  if (/(尾号|尾號|尾数|尾數|末四位|后四位|後四位|工号|编号|学号|订单号|合同号|单号|会员号)(是|为|為|係|系|:)?\s?$|\b((ending|ends)( in| with)?|last (four|4)( digits)?( are| is)?)\s?$/.test(before)) return { kind: 'phone', length: 0 };
   // A school year or a place in the family ("初二", "高三", "老三", "Year 11", "grade 5", "P5"): an ordinal.
   if (/(^|[^\u4e00-\u9fff]|读|上|念|是|在|孩子|儿子|女儿|娃)(初|高|大|研)$|(排行)?老$|排(行)?第$/.test(before) && !/低/.test(before)) return { kind: 'count', upTo: 10, length: 0 };
   if (/(?<!(per|this|last|every|a|next|each) )\b(year|grade|form|standard|primary|secondary|sec|p)\s?$/.test(before)) return { kind: 'count', upTo: 13, length: 0 };
@@ -355,7 +355,7 @@ function quantitiesOf(text: string): Quantity[] {
     // "996的工作", "做二休一": a working week's pattern, not an amount.
     if (!unit && WEEK_PATTERN.test(digits) && WEEK_PATTERN_AFTER.test(after)) unit = { kind: 'time', length: 0 };
     if (!unit && value <= 7 && (DAYS_OFF_AFTER.test(after) || DAYS_ON_BEFORE.test(before))) unit = { kind: 'count', length: 0 };
-    if (unit?.kind === 'age' && unit.length === 0 && (!canBeAge(value) || !/^\s?($|[,.!?;]|(and|now|already|this|next|last|in|on|with|but|still|years?|yrs?|yo|lol|haha|lmao)\b)/.test(after))) unit = null;
+    if (unit?.kind === 'age' && unit.length === 0 && (!canBeAge(value) || /^\s?(in (arrears|the red|debt|deficit)|behind|short|overdue|down)\b/.test(after) || !/^\s?($|[,.!?;]|(and|now|already|this|next|last|in|on|with|but|still|years?|yrs?|yo|lol|haha|lmao)\b)/.test(after))) unit = null;
     if (unit?.year && !canBeYear(value)) unit = null;
     if (unit?.upTo !== undefined && !(value >= 1 && value <= unit.upTo)) unit = null;
     // "我五十二了", "今年六十六", "都七十多了": an age, said of oneself.
