@@ -354,11 +354,11 @@ function readCrisisOnce(text: string): CrisisReading | null {
   if (likeDespair) return likeDespair;
   // The same words of everyday life that bind the model bind these: a trip, a plan, medicine as prescribed, the talk
   // going on ("knife's next to me, I'm chopping onions", "下周起就找不到我了，公司派我去外地出差").
-  if (saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || notFinal(zhOwn, english) || prescribed(zhOwn) || prescribed(english) || EVERYDAY_EN.test(english)) return null;
-  if (MOVING_ON_ZH.test(zhOwn) || MOVING_ON_EN.test(english)) return null;
   for (const rule of AFTER_THE_MODEL) {
     const m = matchOf(rule);
-    if (m) return { level: rule.level, rule: rule.name, matched: m[0] };
+    if (!m) continue;
+    const everyday = saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || notFinal(zhOwn, english) || prescribed(zhOwn) || prescribed(english) || EVERYDAY_EN.test(english) || MOVING_ON_ZH.test(zhOwn) || MOVING_ON_EN.test(english);
+    return everyday ? null : { level: rule.level, rule: rule.name, matched: m[0] };
   }
   return null;
 }
@@ -381,14 +381,16 @@ const likenessOf = remembered((text: string): number => score(models.crisis, des
 
 /** The model's reading of a text the rules did not read: at its own bar, or at the lower one of a line nothing read. */
 function modelReading(text: string, bar: 'read' | 'lean'): CrisisReading | null {
-  const { dense, en, zhOwn, english, hasZh, hasEn } = ownForms(text);
-  const residual = despairForms(text);
-  // Hyperbole or someone else's death taken out: what is left must be clearly despair.
-  const explainedAway = zhOwn !== dense || english !== en;
   const model = models.crisis;
   const likeness = likenessOf(text);
+  // Below every bar (most lines): nothing more to weigh.
+  if (likeness <= Math.min(model.leanThreshold ?? model.threshold, model.threshold)) return null;
+  const { dense, en, zhOwn, english, hasZh, hasEn } = ownForms(text);
+  // Hyperbole or someone else's death taken out: what is left must be clearly despair.
+  const explainedAway = zhOwn !== dense || english !== en;
   const threshold = bar === 'lean' && !explainedAway ? (model.leanThreshold ?? model.threshold) : thresholdOf(model, explainedAway);
   if (likeness <= threshold) return null;
+  const residual = despairForms(text);
   if (saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || SMALL_TALK_ZH.test(dense) || SMALL_TALK_EN.test(en)) return null;
   // A person saying they feel better or were helped, medicine taken as prescribed with none kept back, or plans ahead
   // with no word that they are for good: taken at their word below the model's own bar, and asked gently above it.
