@@ -44,6 +44,14 @@ async function atAmount(lang: Lang, h = createBotHarness()) {
   return { h, u };
 }
 
+/** A Chinese-speaking person's first message, edited to say this instead. */
+type Person = Awaited<ReturnType<typeof atAmount>>['u'];
+function editFirstMessage(u: Person, text: string) {
+  const chat = { id: u.id, type: 'private', first_name: 'U' };
+  const from = { id: u.id, is_bot: false, first_name: 'U', language_code: 'zh-hans' };
+  return u.update({ edited_message: { message_id: 1, date: 0, edit_date: 1, chat, from, text } });
+}
+
 const langOf = (text: string): Lang => (/\p{Script=Han}/u.test(text) && !/^[A-Za-z]/.test(text) ? 'zh' : 'en');
 
 describe('words of despair get a warm reply at once, wherever they are typed', () => {
@@ -69,9 +77,7 @@ describe('words of despair get a warm reply at once, wherever they are typed', (
   it('answers despair typed into an edited message, which otherwise changes nothing', async () => {
     const { h, u } = await atAmount('zh');
     const before = u.texts().length;
-    const chat = { id: u.id, type: 'private', first_name: 'U' };
-    const from = { id: u.id, is_bot: false, first_name: 'U', language_code: 'zh-hans' };
-    await u.update({ edited_message: { message_id: 1, date: 0, edit_date: 1, chat, from, text: '我真的不想活了' } });
+    await editFirstMessage(u, '我真的不想活了');
     const [care, question] = u.texts().slice(before);
     expect(care).toContain('12356');
     expect(care).toContain(L.zh.offer);
@@ -82,9 +88,7 @@ describe('words of despair get a warm reply at once, wherever they are typed', (
   it('asks an edited message that leans towards despair whether the person is safe, and keeps nothing', async () => {
     const { h, u } = await atAmount('zh');
     const before = u.texts().length;
-    const chat = { id: u.id, type: 'private', first_name: 'U' };
-    const from = { id: u.id, is_bot: false, first_name: 'U', language_code: 'zh-hans' };
-    await u.update({ edited_message: { message_id: 1, date: 0, edit_date: 1, chat, from, text: '二十楼的风' } });
+    await editFirstMessage(u, '二十楼的风');
     expect(u.texts().slice(before).join('\n')).toContain('你现在安全吗');
     expect(asLender((await h.store.load(u.id))?.snapshot)).toMatchObject({ value: { status: 'amount' }, context: { facts: { amountFen: null } } });
   });

@@ -231,7 +231,8 @@ function readAgentOnce(text: string): AgentReading | null {
     !/\d|[一二两三四五六七八九十百千万]+(块|元|千|万|百)/.test(dense);
   // Their own call to the lender, with nobody else named after it ("…然后有个中介加我微信" is someone new selling).
   const called = CALLED_LENDER_ZH.exec(dense) ?? CALLED_LENDER_EN.exec(en);
-  const calledLender = called !== null && !NAMED_AGENT.test(called.input.slice(called.index + called[0].length)) && !NAMED_AGENT_EN.test(called.input.slice(called.index + called[0].length));
+  const afterCall = called === null ? '' : called.input.slice(called.index + called[0].length);
+  const calledLender = called !== null && !NAMED_AGENT.test(afterCall) && !NAMED_AGENT_EN.test(afterCall);
   // A turn-down, one's own attempt or a past cheat does not speak for a seller who comes after it ("…可是有个代办说转他三千").
   const sellerAfter = /(但是?|可是|不过|然后|结果|后来)(又)?(有个|有人|那个|他们)|\bbut (the|a|some|this|then)\b|\bthen (a|some|the)\b/.test(both);
   const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || (selfDoing && !sellerAfter) || friendAdvises || calledLender) && !sumAsked) || (lenderFee && !sumAsked) || ownLenderFee || reporting;
@@ -265,11 +266,10 @@ function readAgentOnce(text: string): AgentReading | null {
   // Someone whose very title, beside a debt, is selling help with it ("快手老师要会员费", "律师团队说抽两成", "the
   // negotiator wants a deposit"), with a price: no service need be named. Not where the person turned it down, does it themselves, reports
   // one or was cheated by one already.
-  const aboutDebt = DEBT_ZH.test(dense) || DEBT_EN.test(en);
   const seller =
     firstUnnegated(SELLER_ZH, dense, REFUSED_ZH) ??
     firstUnnegated(SELLER_EN, en, REFUSED_EN) ??
-    (aboutDebt ? (firstUnnegated(SELLER_BESIDE_DEBT_ZH, dense, REFUSED_ZH) ?? firstUnnegated(SELLER_BESIDE_DEBT_EN, en, REFUSED_EN)) : null);
+    (DEBT_ZH.test(dense) || DEBT_EN.test(en) ? (firstUnnegated(SELLER_BESIDE_DEBT_ZH, dense, REFUSED_ZH) ?? firstUnnegated(SELLER_BESIDE_DEBT_EN, en, REFUSED_EN)) : null);
   // A share of a class's costs ("每人交50块班费") is no price for debt help.
   const sellersPrice = seller && !/每人(交|出|摊)/.test(dense) ? (PRICE_ZH.exec(dense) ?? PRICE_ASKED.exec(dense) ?? PRICE_ASKED_EN.exec(en) ?? SELLERS_TERMS_EN.exec(en)) : null;
   const turnedDown = !sellerAfter && (REFUSED_OFFER.test(both) || REPORTED_BY_THEM.test(both) || refusesToPay(dense, en) || selfDoing || CHEATED_ZH.test(dense) || CHEATED_EN.test(en));

@@ -46,8 +46,8 @@ const PILLS_EATEN = `${PILLS_AT_ONCE}(吃|服)(了|下)${PILLS_COUNTED}`;
 /**
  * Asked gently, and read after the model, so that where the model hears despair clearly the crisis reply answers:
  * released soon ("今晚就能解脱了", not after the last payment), a time and a place set (not a wedding's), nothing to
- * matter after a near day; no longer reachable, needed or here after a near day ("反正下周他们也联系不到我了", "过了这个月我就用不上了", "下个星期起我就
- * 不用操心这些了"), a future the person does not count themselves in, not a bill deferred ("下个月就不需要还了"); a means
+ * matter after a near day; no longer reachable, needed or here after a near day ("反正下周他们也联系不到我了", "过了这个月
+ * 我就用不上了", "下个星期起我就不用操心这些了"), a future the person does not count themselves in, not a bill deferred ("下个月就不需要还了"); a means
  * within reach ("knife's next to me", "pills are in my hand").
  */
 const AFTER_THE_MODEL: Rule[] = [
@@ -304,6 +304,7 @@ const KEPT_BACK = /攒|囤|存(了|着|起|够)|省着|留着|一(整)?(瓶|盒|
  */
 const MOVING_ON_ZH = /(?<!(以为|还以为|当我|说我|觉得我)[^。]{0,6})(新(公司|工作|单位|岗位).{0,6}(报到|入职|上班)|(报到|入职|上班).{0,4}新(公司|工作|单位|岗位)|工作找到了|搬家|搬到|出差|出趟差|旅游|旅行|婚礼|婚宴|订婚|面试|考试)/;
 const MOVING_ON_EN = /(?<!\b(reckon|think|thinks|believe|believes|told)( that)? (i am|i'm|im) )\b(new job (starts|on|in)|start(ing)? (a|my|the) new job|moving (to|house|out|in)|for the move|relocating|business trip|wedding|exam)\b/;
+const plansAhead = (zh: string, en: string): boolean => MOVING_ON_ZH.test(zh) || MOVING_ON_EN.test(en);
 const prescribed = (text: string) => AS_PRESCRIBED.test(text) && !KEPT_BACK.test(text);
 
 const notFinal = (zh: string, en: string) => (NOT_FINAL_ZH.test(zh) || NOT_FINAL_EN.test(en)) && !FINAL_ZH.test(zh) && !FINAL_EN.test(en);
@@ -357,7 +358,7 @@ function readCrisisOnce(text: string): CrisisReading | null {
   for (const rule of AFTER_THE_MODEL) {
     const m = matchOf(rule);
     if (!m) continue;
-    const everyday = saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || notFinal(zhOwn, english) || prescribed(zhOwn) || prescribed(english) || EVERYDAY_EN.test(english) || MOVING_ON_ZH.test(zhOwn) || MOVING_ON_EN.test(english);
+    const everyday = saysSafe(hasZh ? zhOwn : '', hasEn ? english : '') || notFinal(zhOwn, english) || prescribed(zhOwn) || prescribed(english) || EVERYDAY_EN.test(english) || plansAhead(zhOwn, english);
     return everyday ? null : { level: rule.level, rule: rule.name, matched: m[0] };
   }
   return null;
@@ -396,7 +397,7 @@ function modelReading(text: string, bar: 'read' | 'lean'): CrisisReading | null 
   // with no word that they are for good: taken at their word below the model's own bar, and asked gently above it.
   const clear = !explainedAway && model.crisisThreshold !== undefined && likeness > model.crisisThreshold;
   const asPrescribed = prescribed(zhOwn) || prescribed(english);
-  const movingOn = (MOVING_ON_ZH.test(zhOwn) || MOVING_ON_EN.test(english)) && !FINAL_ZH.test(zhOwn) && !FINAL_EN.test(english);
+  const movingOn = plansAhead(zhOwn, english) && !FINAL_ZH.test(zhOwn) && !FINAL_EN.test(english);
   const takenAtTheirWord = FEELS_BETTER_ZH.test(zhOwn) || FEELS_BETTER_EN.test(english) || asPrescribed || movingOn;
   if (bar === 'lean' && takenAtTheirWord) return null;
   // One word is no evidence ("Next", "nobody answered"): at least two of the words must lean towards despair.
