@@ -183,3 +183,12 @@ describe('a review of this stop\'s number readings', () => {
     expect(read(text).map(([k]) => k)).toContain('bare');
   });
 });
+
+describe('a date written in English with its month\'s name and year (twenty unseen lines)', () => {
+  it.each(['last paid on April 3, 2024', '3 April 2024', 'the 9th of June'])('"%s": a date, no amount', (text) => {
+    const kinds = read(text).map(([k]) => k);
+    expect(kinds).toContain('date');
+    expect(kinds.filter((k) => k === 'bare' || k === 'money')).toEqual([]);
+  });
+  it.each(['I owe 3000 may be more', 'paid 500 in march'])('"%s": still money', (text) => expect(read(text).map(([k]) => k)).toContain('bare'));
+});

@@ -112,6 +112,8 @@ function unitAfter(after: string): Unit | null {
     u(/^\s?月\s?\d{1,2}\s?[日号]?|^\s?月[一二三四五六七八九十]{1,3}[日号]?|^\s?月(?![份])/, 'date') ??
     u(/^\s?(个|個)\s?(多)?\s?(月|months?)|^[\s-]?months?\b|^[\s-]?(mos?|mths?|mons?)\b/, 'duration', 'month') ??
     u(/^\s?[号號]|^\s?(st|nd|rd|th)\b/, 'date') ??
+    // "15 March 2023": a day of the month before its name ("may" left out: "3000 may be more").
+    (/^\s(of )?(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/.test(after) ? { kind: 'date', upTo: 31, length: 0 } : null) ??
     u(/^\s?(天|日)|^[\s-]?days?\b/, 'duration', 'day') ??
     u(/^\s?(个|個)?(星期|礼拜|禮拜|周|週)|^[\s-]?weeks?\b|^[\s-]?wks?\b/, 'duration', 'week') ??
     u(/^\s?个?(小时|钟头)|^\s?个钟(?!点)|^[\s-]?(hours?|hrs?)\b/, 'duration', 'hour') ??
@@ -160,7 +162,8 @@ function unitBefore(before: string): Unit | null {
   if (/\b(off|back) in\s?$/.test(before)) return { kind: 'term', upTo: 72, length: 0 };
   // A lunar month ("正月十五"), and the day of a payday or a due date ("payday是每月15", "还款日每月8号").
   if (/(正月|腊月|冬月)$|(payday(?! loans?)|pay day|\bdue date|\bdue on)\s?(is|on|falls on)?\s?(every month|each month)?\s?(on( the)?)?\s?$|(发薪日|工资日|还款日|账单日|发工资|发薪|payday)(是|在)?(每月|每个月)?(的)?\s?$|(工资|薪水|薪资|工钱)(是|在)?(每月|每个月)的\s?$/.test(before)) return { kind: 'date', upTo: 31, length: 0 };
-  if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?$/.test(before)) return { kind: 'date', length: 0 };
+  // "March 15", and the year after it ("March 15, 2023", "15 March 2023"): a date.
+  if (/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s?((\d{1,2}(st|nd|rd|th)?,?)\s)?$/.test(before)) return { kind: 'date', length: 0 };
   // "年化36", "利率18": a rate, even without its % sign.
   if (/(年化|利率|费率|年利率|日息|月息|日利率|月利率)(是|为|约|大概|有|达到|涨到)?\s?$|\b(apr|interest rate)\b[a-z\s]{0,14}$/.test(before)) return { kind: 'percent', length: 0 };
   // "I'm 64", "aged 70", "my dad's 68", "she just turned 50": an age (kept only for a number a person can be, with
