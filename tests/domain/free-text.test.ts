@@ -1175,3 +1175,24 @@ describe('a review of this stop\'s readings (its lines, in other words)', () => 
     expect(mentionsPaidAgent(text)).toBe(true),
   );
 });
+
+describe('two fresh writers of this stop, read by meaning (said here in other words)', () => {
+  it.each(['刀都磨好了', '绳套我已经系好了', 'honestly i am afraid of what i could do to myself tonight', '先把花呗的事弄清楚，不连累家里，我就安心走了'])(
+    'gives the crisis reply: %s',
+    (text) => expect(readCrisis(text)?.level).toBe('crisis'),
+  );
+  it.each(['菜刀磨好了，剁饺子馅用', '把钱还上不连累家人，然后去上班', '绳子系好了，柜子明天搬'])('gives no crisis reply: %s', (text) =>
+    expect(readCrisis(text)?.level).not.toBe('crisis'),
+  );
+  it.each([
+    "a cousin's friend says he can get my credit card interest frozen, just wants a red envelope of 1500",
+    'my colleague paid some team 8000 to get her loans restructured, should i hire them too?',
+  ])('warns: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
+  it.each([
+    'the bank is suing me so i hired a lawyer, his fee is 8000, is that fair?',
+    'turned down an agency that wanted 15% of the waiver, how do i ask Citi myself?',
+    'the first month is paid as a "deposit" through the lender\'s official app, is that normal?',
+  ])('does not warn: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
+  it('still warns of a lawyer who came selling to someone sued', () =>
+    expect(mentionsPaidAgent('got sued by the bank, then a lawyer texted me saying he can get the interest waived for a 5000 fee')).toBe(true));
+});

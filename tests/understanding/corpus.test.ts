@@ -18,7 +18,7 @@ const heldOut = corpus.filter((l) => l.heldOut);
 const scores = evaluate(heldOut);
 const byName = (name: string): Score => scores.find((s) => s.name === name)!;
 /** Writers kept out of training whose agents and requests have floors of their own (below). */
-const LATE_AGENT_WRITERS = new Set(['agents-o.jsonl', 'requests-p.jsonl', 'agents-u.jsonl']);
+const LATE_AGENT_WRITERS = new Set(['agents-o.jsonl', 'requests-p.jsonl', 'agents-u.jsonl', 'agents-y.jsonl', 'platforms-z.jsonl']);
 
 /** [score, floor today, goal of the issue]: a rate that must not fall below the floor. */
 const GUARDED: Array<[string, number, number]> = [
@@ -120,6 +120,19 @@ describe('the lines kept out of the models\' training', () => {
     // 0.9 until a line nothing else was read in was asked gently where it leans towards despair (92.5 → 94.5 %; with a
     // tenth writer's held-out half, 94.3 %).
     expect(care.rate).toBeGreaterThanOrEqual(0.94);
+  });
+
+  // Three writers of 2026-12-08, scored as they came on their held-out halves: despair 47 of 47 (despair-x), 36 of 37
+  // (platforms-z); offers 34 of 36 and 28 of 28 warned; own requests 32 of 32 and 17 of 18 left alone.
+  it('have the three writers of 2026-12-08 read on their held-out halves no worse than as they came', () => {
+    const scoresOf = (file: string) => evaluate(loadAnswersApart().filter((l) => l.heldOut && l.file === file));
+    const rate = (file: string, name: string) => scoresOf(file).find((x) => x.name === name)!.rate;
+    expect(rate('despair-x.jsonl', 'crisis: any care (reply or "are you safe?")')).toBeGreaterThanOrEqual(0.97);
+    expect(rate('platforms-z.jsonl', 'crisis: any care (reply or "are you safe?")')).toBeGreaterThanOrEqual(0.97);
+    expect(rate('agents-y.jsonl', 'paid agent: warned')).toBeGreaterThanOrEqual(0.94);
+    expect(rate('platforms-z.jsonl', 'paid agent: warned')).toBeGreaterThanOrEqual(0.96);
+    expect(rate('agents-y.jsonl', 'own request: not warned')).toBeGreaterThanOrEqual(0.96);
+    expect(rate('platforms-z.jsonl', 'own request: not warned')).toBeGreaterThanOrEqual(0.94);
   });
 
   it('are not in the corpus the models learn from', () => {

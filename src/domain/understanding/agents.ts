@@ -18,7 +18,7 @@ export interface AgentReading {
 const THIRD_ZH =
   /中介|代理|代办|机构|团队|工作室|律所|事务所|律师(?!函)|(自称|冒充|号称)(?!.{0,6}(催收|法院|法官|警察|公安|法务部|银行|客服|平台))|法务(?!部)|(一|有|这|那|某|个|什么|家)(家|个)?公司|老师|导师|大师|专家|顾问|师傅|(?<!家里|家中|身边|你们|那边|平台|银行|所)有人(?!接|在|值班|回复?|管|理|生病|住院|病|去世|出事|冒用|盗用|(能|可以)帮(我|忙)[^。，,]{0,16}(吗|么|嘛))|别人|陌生人|网上|网友|抖音|快手|小红书|微博|b站|直播|视频|广告|群(里|主|友)?|私信|加(我)?(微信|v|vx|qq)|微信(上|里)|熟人|哥们|大哥|认识(的)?人|联盟|协会|上岸|朋友(介绍|推荐|说)|他们|对方|那人|这人|那个人|他(?!人)|她/;
 const THIRD_EN =
-  /\b(agency|agencies|agent|agents|company|companies|firm|consultant|consultants|someone|somebody|some ?one|a guy|some guy|this guy|a man|a woman|a lady|stranger|tiktok|douyin|video|livestream|an ad|advert|advertisement|(wechat|telegram|whatsapp|facebook|qq) (group|contact|account)|group chat|lawyers?|legal team|law firm|debt (expert|specialist|advisor|adviser|consultant|coach|negotiator|company|agency|service)|they|them|he|she|people|person|dm(ed|'d)?|messaged me|texted me|reached out)\b/;
+  /\b(agency|agencies|agent|agents|company|companies|firm|consultant|consultants|(?<!(collections?|recovery|support|service|sales) )teams?|(relative|cousin|uncle|aunt|friend|colleague|neighbou?r)'?s? (friend|contact|connection|guy)|friend of (a|my) (friend|relative|cousin)|someone|somebody|some ?one|a guy|some guy|this guy|a man|a woman|a lady|stranger|tiktok|douyin|video|livestream|an ad|advert|advertisement|(wechat|telegram|whatsapp|facebook|qq) (group|contact|account)|group chat|lawyers?|legal team|law firm|debt (expert|specialist|advisor|adviser|consultant|coach|negotiator|company|agency|service)|they|them|he|she|people|person|dm(ed|'d)?|messaged me|texted me|reached out)\b/;
 
 /** What agents sell. */
 const SERVICE_ZH =
@@ -30,7 +30,7 @@ const SERVICE_EN =
 const PRICE_ZH =
   /(?<!免|消)费|定金|订金|押金|保证金|佣金|提成|分成|抽成|好处|红包|会员|入会|入群|(交|付|给|花|出|掏)了?钱|转账|转钱|打款|汇款|收钱|收费|付费|百分之|\d+%|(几|一|两|三|四|五|六|七|八|九|\d)成|比例|先(交|付|转|给|打)|先收(费|钱|.{0,3}(\d|[一二两三四五六七八九十百千万几]).{0,4}(块|元|钱|万|千|百|k|w|费))|(交|付|给|转|收|打)了?(我|他|她|他们|对方)?.{0,2}(\d|[一二两三四五六七八九十百千万几]).{0,3}(块|元|钱|万|千|百|k|w)/;
 const PRICE_EN =
-  /\b(ang ?pow|ang ?pao|hong ?bao|red packet|lai ?see|tea money|fees?|deposit|upfront|up-front|advance payment|retainer|commission|membership|percent|per ?cent|\d+ ?%|(a )?(cut|share|percentage) of|(pay|paid|paying|pays|transfer|transferred|send|sent|wire|wired) (them|him|her|a|an|the agent|the company|someone|first|upfront|\d|[$¥])|charg(e|es|ed|ing)|cost(s)? (me )?[$¥\d]|for [$¥]?\d|[$¥] ?\d|\d+ ?(yuan|rmb|kuai|dollars|bucks)|\d+k\b)/;
+  /\b(ang ?pow|ang ?pao|hong ?bao|red (packet|envelope)|lai ?see|tea money|fees?|deposit|upfront|up-front|advance payment|retainer|commission|membership|percent|per ?cent|\d+ ?%|(a )?(cut|share|percentage) of|(pay|paid|paying|pays|transfer|transferred|send|sent|wire|wired) (them|him|her|a|an|the agent|the company|someone|first|upfront|\d|[$¥])|charg(e|es|ed|ing)|cost(s)? (me )?[$¥\d]|for [$¥]?\d|[$¥] ?\d|\d+ ?(yuan|rmb|kuai|dollars|bucks)|\d+k\b)/;
 
 /** Fees no lender charges for its own hardship help: with a service, enough without naming anyone. */
 const AGENT_FEE_ZH = /(?<!消|手续|滞纳|违约|罚|年|分期|逾期|延期|服务|生活|学|医药|医疗|房|水电|电|话|交通|物业|油|燃气|网|管理|取暖|停车|伙食|餐|住宿|保险|利|本|资|押|奖|工|薪|公积|养老|退休|救助|补助|补贴|抚恤|失业|免)(费|金)(?!额|融|钱|条|卡|管)|会费|入会|签约|合同.{0,4}(签|交)|定金|订金|押金|保证金|佣金|提成|好处费|前期费|解冻费|入群费|会员费|加盟费|代理费|中介费|服务费|咨询费|律师费|办理费|操作费|渠道费|打点/;
@@ -90,7 +90,8 @@ const LENDER_FEE_EN =
  */
 const OWN_LENDER_FEE_ZH =
   /(?<!说|称|号称|说的)(是|算|问的是)(交给)?(他们)?(银行|平台|信用卡中心|发卡行|花呗|借呗|美团|京东)(那边)?(自己)?(收|的)|(?<!说|称|号称|说的)(是|算)(他们)?官方(那边)?(自己)?(收|的)(?!吗|么|嘛)/;
-const OWN_LENDER_FEE_EN = /\b((the )?(bank|lender|card company|issuer|platform)'?s own (charge|fee|admin fee)|from the (bank|lender|card company) itself)\b/;
+const OWN_LENDER_FEE_EN =
+  /\b((the )?(bank|lender|card company|issuer|platform)'?s own (charge|fee|admin fee)|from the (bank|lender|card company) itself|(in|on|through|via) (the )?(bank|lender|issuer|card company|platform|alipay)'?s? (own |official )+(app|website|site|hotline|branch))\b/;
 const NOT_AN_AGENT_ZH = /(不是|并非|又不是|不找|没找|不用找?|不想找?)$/;
 const NOT_AN_AGENT_EN = /\b(not|no|never|without)( (a|an|any|some))?\s?$/;
 
@@ -117,12 +118,15 @@ const CALLED_LENDER_EN =
 const ONE_AS_A = /一(回事|笔|点|些|下|次|部分|起|样|般|直|定|共|切|个月|年)/g;
 /** Being sued: a summons, a hearing, the court's case against the person. */
 const DEFENDED = /(起诉|告)(了)?我|传票|应诉|被告|开庭|出庭|被.{0,6}(起诉|告)/;
+const DEFENDED_EN = /\b((got|been|being|was|am|i'?m) sued|su(ed|ing) me|summons|court (date|hearing)|taking me to court|took me to court|lawsuit)\b/;
 /** Mediation by the court itself (诉前调解, "法院调解员说…"): the court's, not an agent's. */
 const COURT_MEDIATION = /法院(的)?(组织)?(调解|调解员)|诉前调解|诉调/;
 /** How an agent finds the person: a stranger, a message, a group, a stream (not a lawyer the person goes to). */
 const SOLICITED = /自称|号称|有个|有人|私信|加(我)?(微信|好友)|群|主播|直播|视频|打电话(给我|来)|找上门/;
 /** What an agent promises where a court is named. */
 const AGENTS_PROMISE = /停息|挂账|减免|征信|上岸|协商|撤诉|销案|不用还|免还|保证|包(赢|过|胜)/;
+const AGENTS_PROMISE_EN = /\b(freez|stop|waiv|delet|eras|wip|clean|repair|guarantee|drop the (case|suit))\w*/;
+const SOLICITED_EN = /\b(claim(s|ed|ing)? to|dm(ed|'d)?|messaged me|texted me|reached out|called me|added me|ad|advert|livestream|group)\b/;
 
 /** The debt itself, named: a seller's title means debt help only beside it ("孩子的老师说要交三百资料费" is school). */
 const DEBT_ZH = /欠|逾期|网贷|贷款|借款|信用卡|卡债|花呗|借呗|白条|金条|微粒贷|月付|债|还款|还钱|征信|催收|上岸|协商|停息|挂账|分期|减免|利息|罚息|黑名单/;
@@ -161,7 +165,7 @@ const NO_AGENT_ZH = /(跟|和|与|同)(中介|代理|第三方)(都|可)?(没|�
 const MONEY_TO_A_PERSON = /(转|汇|打|交)(过去|给)(他|她|他们|对方|个人|私人)|指定(的)?(账户|账号)|私(聊|下)|微信(转|付)|个人(账户|账号|卡)/;
 
 /** An offer turned down ("我没理", "我拒绝了", "i said no"). */
-const REFUSED_OFFER = /我(都|也)?(没|没有)(给|交|付|理|答应|信)|拒绝了|(?<!没)不理(他|她|他们)|\bi (said no|refused|declined|(didn'?t|did not|never) (pay|reply|answer))\b/;
+const REFUSED_OFFER = /我(都|也)?(没|没有)(给|交|付|理|答应|信)|拒绝了|(?<!没)不理(他|她|他们)|(\bi |^)(said no|refused|declined|turned down|rejected|(didn'?t|did not|never) (pay|reply|answer))\b/;
 /** The person reporting it themselves, or asking for the official way instead (not 帮我投诉: agents sell complaints). */
 const REPORTED_BY_THEM = /(?<!帮我|帮你|替我|代)(想|要|去|怎么|如何|该|应该|哪里|哪儿|可以|能)(去)?(哪(里|儿)?)?(举报|投诉)(他们|他|她|对方|这个|那个|这家|那家|这些|那些)?|(正规|官方|自己)的?.{0,4}(异议|流程|渠道|办法|途径|申请)|\breport (them|him|her|it|this|the (scam|company|agency|agent|guy))\b|\bofficial (dispute|process|way|channel|route)\b/;
 /** Another agent after the refused one ("另一个", "这次", "又打电话"), or the person tempted after all. */
@@ -191,7 +195,7 @@ function readAgentOnce(text: string): AgentReading | null {
   const reportedEn = REPORTING_EN.exec(en);
   // An offer refused and then reported by the person (or the official way asked for), with no price asked and no other
   // agent after it.
-  const both = `${dense} ${en}`;
+  const both = `${en} ${dense}`;
   const refusedAndReporting = REFUSED_OFFER.test(both) && REPORTED_BY_THEM.test(both) && !sumAsked && !ANOTHER_AGENT.test(both);
   const reporting =
     refusedAndReporting ||
@@ -202,11 +206,13 @@ function readAgentOnce(text: string): AgentReading | null {
     !(reportedEn && PRICE_EN.test(en.slice(reportedEn.index + reportedEn[0].length))));
   // A lawyer hired to answer a suit ("法院起诉我了，请律师要多少律师费"), or the court's own mediation, is a defence, not an
   // agent's price: unless what is promised is what agents sell (停息, 减免, 撤诉…), or a seller found the person.
-  const defence = (/律师|律所/.test(dense) || COURT_MEDIATION.test(dense)) && DEFENDED.test(dense) && !AGENTS_PROMISE.test(dense) && !SELLER_ZH.test(dense) && !SOLICITED.test(dense);
+  const defence =
+    ((/律师|律所/.test(dense) || COURT_MEDIATION.test(dense)) && DEFENDED.test(dense) && !AGENTS_PROMISE.test(dense) && !SELLER_ZH.test(dense) && !SOLICITED.test(dense)) ||
+    (/\b(lawyer|attorney|solicitor)s?\b/.test(en) && DEFENDED_EN.test(en) && !AGENTS_PROMISE_EN.test(en) && !SELLER_EN.test(en) && !SOLICITED_EN.test(en));
   // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, who pays no one.
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
   const courtsOwn = COURT_MEDIATION.test(dense) && !SOLICITED.test(dense) && !PRICE_ASKED.test(dense);
-  if (only && !reporting && !(defence && COURT_MEDIATION.test(dense)) && !courtsOwn && !(selfDoing && (refusesToPay(dense, en) || REFUSED_OFFER.test(`${dense} ${en}`) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
+  if (only && !reporting && !(defence && COURT_MEDIATION.test(dense)) && !courtsOwn && !(selfDoing && (refusesToPay(dense, en) || REFUSED_OFFER.test(both) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
   // "他们叫我先停止还款": agents tell people to stop paying the lender; the lender itself may pause payments while a plan is weighed.
   const stopPaying = /(叫|让|要)我(先)?(停止|停|别|不要)(晒)?(还款|供款|还钱|还了|供)/.exec(dense);
   if (stopPaying && !lenderSpeaking) return { rule: 'told to stop paying the lender', matched: stopPaying[0] };
@@ -235,7 +241,9 @@ function readAgentOnce(text: string): AgentReading | null {
   const calledLender = called !== null && !NAMED_AGENT.test(afterCall) && !NAMED_AGENT_EN.test(afterCall);
   // A turn-down, one's own attempt or a past cheat does not speak for a seller who comes after it ("…可是有个代办说转他三千").
   const sellerAfter = /(但是?|可是|不过|然后|结果|后来)(又)?(有个|有人|那个|他们)|\bbut (the|a|some|this|then)\b|\bthen (a|some|the)\b/.test(both);
-  const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || (selfDoing && !sellerAfter) || friendAdvises || calledLender) && !sumAsked) || (lenderFee && !sumAsked) || ownLenderFee || reporting;
+  // The price a turned-down agent asked is no price the person pays ("拒绝了那个要三成的中介，自己怎么谈").
+  const turnedDownBefore = REFUSED_OFFER.test(both) && !sellerAfter && !ANOTHER_AGENT.test(both);
+  const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || (selfDoing && !sellerAfter) || friendAdvises || calledLender) && (!sumAsked || turnedDownBefore)) || (lenderFee && !sumAsked) || ownLenderFee || reporting;
   // Help that costs nothing is no agent's: only a share of what is waived is still read (below), so nothing else is.
   if (free) return shareOfWhatIsWaived(dense, en);
   if (defence) return null;
