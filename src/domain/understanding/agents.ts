@@ -196,7 +196,8 @@ function readAgentOnce(text: string): AgentReading | null {
   // An offer refused and then reported by the person (or the official way asked for), with no price asked and no other
   // agent after it.
   const both = `${en} ${dense}`;
-  const refusedAndReporting = REFUSED_OFFER.test(both) && REPORTED_BY_THEM.test(both) && !sumAsked && !ANOTHER_AGENT.test(both);
+  const refusedOffer = REFUSED_OFFER.test(both);
+  const refusedAndReporting = refusedOffer && REPORTED_BY_THEM.test(both) && !sumAsked && !ANOTHER_AGENT.test(both);
   const reporting =
     refusedAndReporting ||
     ((reportedZh !== null || reportedEn !== null) &&
@@ -212,7 +213,7 @@ function readAgentOnce(text: string): AgentReading | null {
   // "网上都说要找代理才能停息，我不信，我自己去谈": agents named by someone doing it themselves, who pays no one.
   const only = firstUnnegated(AGENT_ONLY_ZH, dense, REFUSED_ZH) ?? firstUnnegated(AGENT_ONLY_EN, en, REFUSED_EN);
   const courtsOwn = COURT_MEDIATION.test(dense) && !SOLICITED.test(dense) && !PRICE_ASKED.test(dense);
-  if (only && !reporting && !(defence && COURT_MEDIATION.test(dense)) && !courtsOwn && !(selfDoing && (refusesToPay(dense, en) || REFUSED_OFFER.test(both) || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
+  if (only && !reporting && !(defence && COURT_MEDIATION.test(dense)) && !courtsOwn && !(selfDoing && (refusesToPay(dense, en) || refusedOffer || (!PRICE_ZH.test(dense) && !PRICE_EN.test(en))))) return { rule: 'a service only agents sell', matched: only[0] };
   // "他们叫我先停止还款": agents tell people to stop paying the lender; the lender itself may pause payments while a plan is weighed.
   const stopPaying = /(叫|让|要)我(先)?(停止|停|别|不要)(晒)?(还款|供款|还钱|还了|供)/.exec(dense);
   if (stopPaying && !lenderSpeaking) return { rule: 'told to stop paying the lender', matched: stopPaying[0] };
@@ -242,7 +243,7 @@ function readAgentOnce(text: string): AgentReading | null {
   // A turn-down, one's own attempt or a past cheat does not speak for a seller who comes after it ("…可是有个代办说转他三千").
   const sellerAfter = /(但是?|可是|不过|然后|结果|后来)(又)?(有个|有人|那个|他们)|\bbut (the|a|some|this|then)\b|\bthen (a|some|the)\b/.test(both);
   // The price a turned-down agent asked is no price the person pays ("拒绝了那个要三成的中介，自己怎么谈").
-  const turnedDownBefore = REFUSED_OFFER.test(both) && !sellerAfter && !ANOTHER_AGENT.test(both);
+  const turnedDownBefore = refusedOffer && !sellerAfter && !ANOTHER_AGENT.test(both);
   const free = ((FREE_ZH.test(dense) || FREE_EN.test(en) || (selfDoing && !sellerAfter) || friendAdvises || calledLender) && (!sumAsked || turnedDownBefore)) || (lenderFee && !sumAsked) || ownLenderFee || reporting;
   // Help that costs nothing is no agent's: only a share of what is waived is still read (below), so nothing else is.
   if (free) return shareOfWhatIsWaived(dense, en);
@@ -280,7 +281,7 @@ function readAgentOnce(text: string): AgentReading | null {
     (DEBT_ZH.test(dense) || DEBT_EN.test(en) ? (firstUnnegated(SELLER_BESIDE_DEBT_ZH, dense, REFUSED_ZH) ?? firstUnnegated(SELLER_BESIDE_DEBT_EN, en, REFUSED_EN)) : null);
   // A share of a class's costs ("每人交50块班费") is no price for debt help.
   const sellersPrice = seller && !/每人(交|出|摊)/.test(dense) ? (PRICE_ZH.exec(dense) ?? PRICE_ASKED.exec(dense) ?? PRICE_ASKED_EN.exec(en) ?? SELLERS_TERMS_EN.exec(en)) : null;
-  const turnedDown = !sellerAfter && (REFUSED_OFFER.test(both) || REPORTED_BY_THEM.test(both) || refusesToPay(dense, en) || selfDoing || CHEATED_ZH.test(dense) || CHEATED_EN.test(en));
+  const turnedDown = !sellerAfter && (refusedOffer || REPORTED_BY_THEM.test(both) || refusesToPay(dense, en) || selfDoing || CHEATED_ZH.test(dense) || CHEATED_EN.test(en));
   if (seller && sellersPrice && !lenderSpeaking && !turnedDown) return { rule: 'a seller of debt help, with a price', matched: `${seller[0]} … ${sellersPrice[0]}` };
   const share = shareOfWhatIsWaived(dense, en);
   if (share) return share;
