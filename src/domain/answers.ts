@@ -182,7 +182,7 @@ export function readMonthsCount(text: string, opts: { extension?: boolean } = {}
   if (alone !== null) return { ok: true, months: alone };
   const qs = quantities(text).filter((q) => !q.range);
   const lengths = (q: (typeof qs)[number]) => q.kind === 'duration' || (opts.extension === true && q.kind === 'extension');
-  const terms = qs.filter((q) => q.kind === 'term' || (lengths(q) && (q.unit === 'month' || q.unit === 'year')));
+  const terms = qs.filter((q) => (q.kind === 'term' && !q.ordinal) || (lengths(q) && (q.unit === 'month' || q.unit === 'year')));
   const months = [...new Set(terms.map((q) => (q.unit === 'year' ? q.value * 12 : q.value)))];
   if (months.length === 1 && Number.isInteger(months[0]) && months[0]! >= 1 && months[0]! <= 120) return { ok: true, months: months[0]! };
   if (qs.some((q) => q.kind === 'extension')) return { ok: false, reason: 'extension' };

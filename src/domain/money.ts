@@ -37,8 +37,8 @@ const BORROWED_WHOLE = /借了|刷了|贷了|分期买|一共借|本来|原来|\
 const NOW_AFTER = /^\s?(take home|take-home|net|after tax|in hand|now)\b/;
 /** A card's minimum payment beside its balance: the balance is what is owed. */
 const MINIMUM_BEFORE = /(最低还款(额|金额)?|最低|\bminimum( due| payment)?|\bmin( due| payment)?)[^0-9]{0,6}$/;
-/** Said to be paid each month or each instalment ("每月还她一千", "每期一千", "400/month"). */
-const EACH_MONTH_BEFORE = /(每(个)?月|月供|每期|\bper month|\ba month|\bmonthly|\beach month)[^0-9]{0,4}$/;
+/** Said to be paid each month or each instalment ("每月还她一千", "每期一千", "到手一个月6500", "400/month"). */
+const EACH_MONTH_BEFORE = /(每(个)?月|(?<![上下前后这那第头])一个月|月供|每期|\bper month|\ba month|\bmonthly|\beach month)[^0-9]{0,4}$/;
 const EACH_MONTH_AFTER = /^\s?(\/\s?(month|mo|月|期)|一个月|每月|每期|per month|a month|monthly|each month)(?!\s?[^\s\d，,。.;；]{0,4}[\d一二两三四五六七八九十百千万])/;
 /** Pay before tax, beside what reaches the person. */
 const PRETAX_BEFORE = /(税前|gross|before tax)[^0-9]{0,4}$/;

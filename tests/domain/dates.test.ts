@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDay, parseMonthsCount, parseTail } from '../../src/domain/answers.js';
+import { parseDay, parseMonthsCount, parseTail, readMonthsCount } from '../../src/domain/answers.js';
 import { addDays, addMonths, daysBetween, formatDate, parseOverdue, parseSince } from '../../src/domain/dates.js';
 
 const TODAY = '2026-11-24';
@@ -94,6 +94,11 @@ describe('the small answers of later steps', () => {
     expect(parseMonthsCount('半年')).toBe(6);
     expect(parseMonthsCount('0')).toBeNull();
     expect(parseMonthsCount('999')).toBeNull();
+  });
+
+  it('takes an instalment named by its place ("第一期") for which one, not how many', () => {
+    expect(readMonthsCount('打算分24期，第一期下个月15号交')).toEqual({ ok: true, months: 24 });
+    expect(readMonthsCount('现在还到第三期了')).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('keeps only the last four of a number, and refuses a full number', () => {

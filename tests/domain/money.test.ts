@@ -144,6 +144,8 @@ describe('reading an amount', () => {
     // Asked what goes each month: the amount said to be monthly, over a total said first.
     ['借了朋友三万，每个月还他两千', { perMonth: true, sum: true }, 2_000],
     ['全部欠款五万二，分了26期，每期2000', { perMonth: true }, 2_000],
+    // "一个月" before an amount says it is monthly, as "一个月" after it does; an expense named beside it is not it.
+    ['到手一个月7200，房贷要还3100', { perMonth: true }, 7_200],
     // What comes in as a rule, over what it is made of; what is owed now, over what it was.
     ['基本工资三千，算上奖金一般五千左右', {}, 5_000],
     ['owe 31000 now, it was 26000 when I borrowed', {}, 31_000],
@@ -152,6 +154,10 @@ describe('reading an amount', () => {
     ['账单金额9800，最低还款980', {}, 9_800],
   ] as const)('takes the amount the answer means among several: %s', (text, opts, yuan) => {
     expect(parseMoney(text, opts)).toEqual({ ok: true, fen: yuan * 100 });
+  });
+
+  it('asks again where "一个月" names a month gone by, not "per month"', () => {
+    expect(parseMoney('前一个月6500 后来降到4800', { perMonth: true })).toEqual({ ok: false, reason: 'several' });
   });
 
   it('does not take a count of children, instalments paid or a year-end bonus beside the salary for money', () => {

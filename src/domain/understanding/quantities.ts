@@ -32,6 +32,8 @@ export interface Quantity {
   unit?: 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
   /** Money said to be per month ("1800一个月", "每月1500", "1500 a month"). */
   monthly?: boolean;
+  /** A term named by its place ("第1期"): which instalment, not how many. */
+  ordinal?: boolean;
   /** Two numbers as a range ("一两万", "三到五千", "3-5k"): no single answer. */
   range?: boolean;
   /** A range written as one number ("三四千"): its lower end; `value` is the upper. */
@@ -372,6 +374,7 @@ function quantitiesOf(text: string): Quantity[] {
     let kind: QuantityKind = unit?.kind ?? 'bare';
     if (unit?.yearAndHalf) value = value * 12 + 6;
     const q: Quantity = { kind, value, at, text: raw };
+    if (kind === 'term' && /第\s?$/.test(before)) q.ordinal = true;
     if (unit?.unit) q.unit = unit.unit;
     if (approx) q.approximate = true;
     if (rangeInside) {
