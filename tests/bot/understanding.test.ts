@@ -226,4 +226,24 @@ describe('answers said the way people say them', () => {
     await u.send('分12期');
     expect(asLender((await h.store.load(u.id))?.snapshot).context.plan).toMatchObject({ monthlyFen: 50_000, months: 12 });
   });
+
+  it('the first instalment named by its place is not the term ("分24期，第一期下个月交" keeps 24)', async () => {
+    const h = createBotHarness();
+    const u = h.user(91_015, 'zh-hans');
+    await walk.toStepOneResult(u, PERSON);
+    await u.send('/checklist');
+    await u.press('分期延期');
+    await u.press('我已经提交申请了');
+    await u.press('通过了');
+    await u.send('每个月还500');
+    await u.send('打算分24期，第一期下个月15号交');
+    expect(asLender((await h.store.load(u.id))?.snapshot).context.plan).toMatchObject({ monthlyFen: 50_000, months: 24 });
+  });
+
+  it('an income said "一个月" beside an expense keeps the income ("到手一个月6500，房租要交2000")', async () => {
+    const h = createBotHarness();
+    const u = h.user(91_016, 'zh-hans');
+    await walk.toStepOneResult(u, { ...PERSON, income: '到手一个月6500，房租要交2000' });
+    expect(asLender((await h.store.load(u.id))?.snapshot).context.facts.incomeFen).toBe(650_000);
+  });
 });
