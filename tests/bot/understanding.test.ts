@@ -43,11 +43,7 @@ describe('numbers are read with their units', () => {
   it('"同意延期三个月再还" at the plan\'s monthly amount is an extension, never 3 元 an instalment', async () => {
     const h = createBotHarness();
     const u = h.user(91_002, 'zh-hans');
-    await walk.toStepOneResult(u, PERSON);
-    await u.send('/checklist');
-    await u.press('分期延期');
-    await u.press('我已经提交申请了');
-    await u.press('通过了');
+    await walk.toAgreedPlan(u, PERSON);
     await u.send('同意延期三个月再还');
     expect(u.last()).toContain('延期多久，不是金额');
     const plan = asLender((await h.store.load(u.id))?.snapshot).context.plan;
@@ -217,11 +213,7 @@ describe('answers said the way people say them', () => {
   it('a request to the lender that is also an answer is taken as the answer ("分12期" at the term question)', async () => {
     const h = createBotHarness();
     const u = h.user(91_012, 'zh-hans');
-    await walk.toStepOneResult(u, PERSON);
-    await u.send('/checklist');
-    await u.press('分期延期');
-    await u.press('我已经提交申请了');
-    await u.press('通过了');
+    await walk.toAgreedPlan(u, PERSON);
     await u.send('每个月还500');
     await u.send('分12期');
     expect(asLender((await h.store.load(u.id))?.snapshot).context.plan).toMatchObject({ monthlyFen: 50_000, months: 12 });
@@ -230,11 +222,7 @@ describe('answers said the way people say them', () => {
   it('the first instalment named by its place is not the term ("分24期，第一期下个月交" keeps 24)', async () => {
     const h = createBotHarness();
     const u = h.user(91_015, 'zh-hans');
-    await walk.toStepOneResult(u, PERSON);
-    await u.send('/checklist');
-    await u.press('分期延期');
-    await u.press('我已经提交申请了');
-    await u.press('通过了');
+    await walk.toAgreedPlan(u, PERSON);
     await u.send('每个月还500');
     await u.send('打算分24期，第一期下个月15号交');
     expect(asLender((await h.store.load(u.id))?.snapshot).context.plan).toMatchObject({ monthlyFen: 50_000, months: 24 });

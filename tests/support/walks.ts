@@ -142,6 +142,15 @@ export const walk = {
     await typeOrSkip(u, a.otherDebts, lang);
   },
 
+  /** Step 1 answered, then the checklist's instalment-or-extension step: applied for and approved, at "how much each month?". */
+  async toAgreedPlan(u: HarnessUser, a: StepOneAnswers) {
+    await walk.toStepOneResult(u, a);
+    await u.send('/checklist');
+    await u.press('分期延期');
+    await u.press('我已经提交申请了');
+    await u.press('通过了');
+  },
+
   /** From "any other debt?": one more debt's own questions, to the result and the same question again. */
   async addDebt(u: HarnessUser, a: DebtAnswers, lang: Lang = 'zh') {
     await u.press(LABELS[lang].addDebt);
