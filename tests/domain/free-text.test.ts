@@ -1196,3 +1196,18 @@ describe('two fresh writers of this stop, read by meaning (said here in other wo
   it('still warns of a lawyer who came selling to someone sued', () =>
     expect(mentionsPaidAgent('got sued by the bank, then a lawyer texted me saying he can get the interest waived for a 5000 fee')).toBe(true));
 });
+
+describe('despair the tuning part still missed, read by meaning (said here in other words)', () => {
+  it.each([
+    '婆婆去年走了，我现在只想去陪她',
+    'my wife died in the spring and honestly i just want to go with her',
+    '各位，勿念',
+    '我这种人不如走了干净',
+    'theyre all beter off without me',
+  ])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
+  it('asks gently at least where a poison is at hand: bought weed killer, its under the sink', () =>
+    expect(readCrisis('bought weed killer, its under the sink')).not.toBeNull());
+  it.each(["I just want to be with him now, he's in Shenzhen", '我家狗上周走了，难受', '去外地打工了，勿念', '单身狗一个，今晚又加班'])('gives no crisis reply: %s', (text) =>
+    expect(readCrisis(text)?.level).not.toBe('crisis'),
+  );
+});

@@ -34,6 +34,10 @@ const DIE =
 const MEANS =
   '跳楼|跳河|跳江|跳海|跳湖|跳桥|跳崖|跳轨|卧轨|跳下去|从.{0,8}(楼|桥|天台|楼顶|顶楼|阳台|窗户|窗台).{0,4}跳|(楼顶|天台|顶楼|桥上|江边|河边|海边).{0,6}(站|坐|看|走).{0,6}(下去|跳|很久|一晚|半天)|烧炭|买.{0,3}炭(?!.{0,4}(取暖|烧烤|烤肉|烤串|火锅))|炭盆|安眠药|安定片|(攒|囤|存).{0,4}(药|安眠)|吞.{0,3}(药|安眠|刀片|农药)|一把药|一瓶药|整瓶药|(吃|喝).{0,3}(农药|百草枯|敌敌畏|老鼠药|毒药|除草剂|消毒液|漂白水|84)|割腕|割脉|割手腕|割手|割自己|划(手|自己|腕|胳膊)|上吊|吊死|绳子.{0,8}(准备|买|挂|脖子|梁)|撞火车|开煤气|煤气自杀|投河|投江|淹死自己|自残|自伤|伤害自己|弄伤自己|遗书|遗言|交代后事|写好.{0,4}(遗书|信)|留.{0,3}(遗书|封信|一封信)|(跟|和|向)(家人|家里人|家里|爸妈|父母|孩子|老婆|老公|大家|这个世界|世界)(告别|道别)|永别';
 
+/** Wanting to be with someone who died ("I just want to be with him now", "只想去陪她"). */
+const JOINING_ZH = '(想|只想|好想|就想|要)(去)?(陪|找)(他|她|他们)(了|去)?';
+const JOINING_EN = String.raw`(want|wanna|wish|going|ready|need) to (be|go) with (him|her|them)|join (him|her|them)\b`;
+
 /** Things moved house with: a knife or a rope beside them is for the move ("绳子系好了，柜子明天搬"). */
 const FOR_A_MOVE = '搬|柜|箱|行李';
 
@@ -73,7 +77,7 @@ const AFTER_THE_MODEL: Rule[] = [
   {
     name: 'a means within reach',
     level: 'check',
-    en: /\b((knife|blade|razor|rope|noose|pills|tablets|meds|weed ?killer|poison|bleach|charcoal|gun)('s| is| are)? (sitting |lying )?(right )?(next to|beside|in front of|in) (me|my (hand|hands|lap|pocket))|(holding|got|have) (the|a|my) (knife|blade|razor|rope|noose|pills|gun) (in my hand|right here|ready))\b/,
+    en: /\b((knife|blade|razor|rope|noose|pills|tablets|meds|weed ?killer|poison|bleach|charcoal|gun)('s| is| are)? (sitting |lying )?(right )?(next to|beside|in front of|in) (me|my (hand|hands|lap|pocket))|(weed ?killer|paraquat|rat poison|pesticide)\b[^.]{0,30}\b(is cheap|(in|under) the (shed|garage|sink|cupboard|bed)|at home|in my room)|(holding|got|have) (the|a|my) (knife|blade|razor|rope|noose|pills|gun) (in my hand|right here|ready))\b/,
   },
 ];
 
@@ -90,7 +94,7 @@ const RULES: Rule[] = [
   {
     name: 'no will to live',
     level: 'crisis',
-    zh: /(活着|活下去|人生|活在世上|这辈子|这条命|这一生).{0,3}(没|没有|毫无|无|失去).{0,2}(意思|意义|盼头|希望|价值|必要|奔头|乐趣|留恋)|了无生趣|没(有)?活路|活不(下去|了了|成了)|不活了|活够了|活腻了|不想醒|醒不来就好|一睡不醒|永远睡|睡过去就好|不想存在|从这个世界消失|(世界|大家|家人|孩子|爸妈|父母).{0,4}没(有)?我.{0,6}(更好|会好|轻松|解脱)|我(死|走|不在)了.{0,8}(家人|他们|大家|孩子|爸妈|父母).{0,6}(更好|轻松|解脱|不用)|先走一步|下辈子再(见|做|报答|孝顺|做你)|自杀|轻生|自尽|寻死|求死|觅死|自我了断|结束生命|结束自己|了结自己|了断自己|(我|我就|那我|不如|只能|干脆|还不如)(去)?死(了|掉)?(算了|吧|好了|拉倒)|不如死|想死(?!你|您|了你|我了|宝)|我该死|去死(?!吧你)|死的心|死了算|死了好|死了得了/,
+    zh: /(活着|活下去|人生|活在世上|这辈子|这条命|这一生).{0,3}(没|没有|毫无|无|失去).{0,2}(意思|意义|盼头|希望|价值|必要|奔头|乐趣|留恋)|了无生趣|没(有)?活路|活不(下去|了了|成了)|不活了|活够了|活腻了|不想醒|醒不来就好|一睡不醒|永远睡|睡过去就好|不想存在|从这个世界消失|(世界|大家|家人|孩子|爸妈|父母).{0,4}没(有)?我.{0,6}(更好|会好|轻松|解脱)|我(死|走|不在)了.{0,8}(家人|他们|大家|孩子|爸妈|父母).{0,6}(更好|轻松|解脱|不用)|先走一步|下辈子再(见|做|报答|孝顺|做你)|自杀|轻生|自尽|寻死|求死|觅死|自我了断|结束生命|结束自己|了结自己|了断自己|(我|我就|那我|不如|只能|干脆|还不如)(去)?死(了|掉)?(算了|吧|好了|拉倒)|不如死|想死(?!你|您|了你|我了|宝)|我该死|去死(?!吧你)|死的心|死了算|死了好|死了得了|(不如|还不如|干脆|我)(就)?走(了|掉)?(干净|一了百了)/,
   },
   {
     name: 'wants to die (English)',
@@ -105,7 +109,7 @@ const RULES: Rule[] = [
   {
     name: 'a final goodbye',
     level: 'crisis',
-    zh: /最后一(次|条|晚|天|面|封|句)(上线|消息|说话|跟你|联系|了|见)?|这(可能|应该)?是.{0,6}最后|今晚是最后|没有以后|没有明天|看不到(明天|下个月|以后|明年|下个月的账单)|(账单|明天|以后|明年|下个月).{0,4}看不到了|人生就到这|就到这(儿|里)吧|该走了|我(先)?走了(?!一趟|过去|路|以后再)|要走了|准备走了|(月底|今晚|明天|周[一二三四五六日天]|这周).{0,4}(之前)?走(?!访|一趟)|心意已决|都安排好了|(东西|钱|卡|猫|狗|宠物|车).{0,8}(送人|分好|转给|托给|交给|留给|都分)|送人了|遗嘱|受益人|单程的?(车|机|船)?票?|说声再见|跟你说再见|再见了|永别|别找我|不麻烦(你们|任何人|大家)了?|不会再有人(催|打|找)|我不在了|不在这个世界|另一个世界|去天堂|天堂见|下辈子(做牛做马|再还|还你)/,
+    zh: /最后一(次|条|晚|天|面|封|句)(上线|消息|说话|跟你|联系|了|见)?|这(可能|应该)?是.{0,6}最后|今晚是最后|没有以后|没有明天|看不到(明天|下个月|以后|明年|下个月的账单)|(账单|明天|以后|明年|下个月).{0,4}看不到了|人生就到这|就到这(儿|里)吧|该走了|我(先)?走了(?!一趟|过去|路|以后再)|要走了|准备走了|(月底|今晚|明天|周[一二三四五六日天]|这周).{0,4}(之前)?走(?!访|一趟)|心意已决|都安排好了|(东西|钱|卡|猫|狗|宠物|车).{0,8}(送人|分好|转给|托给|交给|留给|都分)|送人了|遗嘱|受益人|单程的?(车|机|船)?票?|说声再见|跟你说再见|再见了|永别|勿念|别找我|不麻烦(你们|任何人|大家)了?|不会再有人(催|打|找)|我不在了|不在这个世界|另一个世界|去天堂|天堂见|下辈子(做牛做马|再还|还你)/,
     en: /\b(my last day,? period|last day (of my life|on earth|alive)|last (message|time i|text|goodbye)|(my|this is the|tonight is the) last night|last night (on earth|alive|here|of my life|for me)|this (is|may be|might be|could be) (goodbye|it|the end|my last)|goodbye (world|everyone|all|forever)|(say|said|saying) (bye|goodbye)|before i go\b|i am leaving|made up my mind|my mind is made up|affairs in order|made a will|(will not|won't) need it|(give|gave|giving) away|can have my (car|stuff|things|bike)|(tell|told) my (mom|mum|dad|parents|sister|brother|wife|husband) (i am )?sorry|(i am )?sorry (mom|mum|dad)|not (going to|gonna) be (a problem|around|here)|soon none of this|i will be gone|be gone soon|(will not|won't) be able to look after|writing goodbye|goodbye (texts|messages|letters|note)|(wrote|write|writing|left) (my|a) (note|letter)|letters? to my (parents|family|kids|sister|brother|mom|mum|dad)|just in case)\b/,
   },
   {
@@ -124,7 +128,7 @@ const RULES: Rule[] = [
     name: 'no wish to exist',
     level: 'crisis',
     zh: /这条命(我)?(不要|还给|给你|不想要)|(没|没有)了?我(?![想的们觉以])[，,]?(他们|她|他|你们|家里|大家)?.{0,4}(一样|更好|更轻松|都一样|好一点|好些|轻松)|有我没我|不会有人在乎|没人(在乎|在意|会发现|会注意)|(累赘|负担|拖累).{0,8}(走|死|消失|不在|轻松)|(我)?(走|死|消失|不在)了?.{0,6}(大家|家人|他们|你们|所有人).{0,4}(轻松|解脱|更好|都好)|(唯一|只剩|只有).{0,4}(出路|办法|路).{0,4}(死|一条)|睡着了?.{0,4}(别醒|不醒|不要醒|就别醒)|不想(再)?睁开眼|不想(再)?面对(明天|以后|这个世界)|zs|紫砂|自s|z杀|bxhl|活着干嘛|活着有什么(用|意思|意义)|为(什么|啥|何)(还)?(要|得|该)?(继续)?活(着|下去)|不想活|(被.{0,8})?逼死(我|了)?/,
-    en: /\b(zs|ctb|sewer ?slide|off myself|end myself|no ?one (would|will) (even )?(notice|care|miss me)|disappear(ed)? for good|stop existing|(worth|be worth) more dead|better without me|(world|everyone|everybody|they|my family)( is| are|'s| would be)? better (off )?without me|no (reason|point) ((to|in) )?(stay|staying|live|living|be alive|being alive)|what is the point of (living|life|going on|being alive)|(do not|can not) see (any )?(reason|way|future|point)|plan to be in it|(done|finished) with life|nobody would (even )?(notice|care|miss)|(can not|see no) reason to stay alive)\b/,
+    en: /\b(zs|ctb|sewer ?slide|off myself|end myself|no ?one (would|will) (even )?(notice|care|miss me)|disappear(ed)? for good|stop existing|(worth|be worth) more dead|better without me|(world|everyone|everybody|they|my family)( is| are|'s| would be)? better (off )?without me|bett?er off without me|no (reason|point) ((to|in) )?(stay|staying|live|living|be alive|being alive)|what is the point of (living|life|going on|being alive)|(do not|can not) see (any )?(reason|way|future|point)|plan to be in it|(done|finished) with life|nobody would (even )?(notice|care|miss)|(can not|see no) reason to stay alive)\b/,
   },
   {
     name: 'thoughts of dying, in other words',
@@ -156,8 +160,8 @@ const RULES: Rule[] = [
     // Someone's death or attempt, taken by the person as their own way: "看到新闻说有人跳楼了，我也想这样".
     name: 'following someone else\'s death',
     level: 'crisis',
-    zh: /(跳楼|跳河|跳江|跳海|自杀|烧炭|上吊|喝了?农药|吞了.{0,3}药|走了|死了)[^。]{0,24}我也(想|要|打算|准备|该|会)(这样|跟着|试试|学|走|去)?/,
-    en: /\b(jumped|killed (himself|herself|themselves)|died|overdosed|hanged|took (his|her|their) (own )?life)\b[^.]{0,80}\b(i (should|will|want to|wanna|might|could) do the same|i'?m next|i want to try it)\b/,
+    zh: new RegExp(`(跳楼|跳河|跳江|跳海|自杀|烧炭|上吊|喝了?农药|吞了.{0,3}药|走了|死了|去世|过世|不在了)[^。]{0,24}(我也(想|要|打算|准备|该|会)(这样|跟着|试试|学|走|去)?|${JOINING_ZH})`),
+    en: new RegExp(String.raw`\b(jumped|killed (himself|herself|themselves)|died|passed( away)?|overdosed|hanged|took (his|her|their) (own )?life)\b[^.]{0,80}\b(i (should|will|want to|wanna|might|could) do the same|i'?m next|i want to try it|(i )?(just )?${JOINING_EN})`),
   },
   {
     name: 'wanting to die, in pinyin or a neighbouring language',
@@ -198,15 +202,15 @@ const HYPERBOLE_ZH = new RegExp(
 );
 /** Someone else's death or illness is a fact of the story, not the person's own crisis. */
 const OTHERS_DEATH_ZH =
-  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|剧里|电视剧|电影|主角|女主|男主|小说|故事里|住户|姑姑|小姨|姨妈|二舅|嫂子|婶婶|闺蜜|发小|工友|老乡|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|(?<!其)他|她|它|狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)(?![\u4e00-\u9fff]?们)((?:(?!我).){0,10})((?<![逼害])死|(?<=[逼害])死(?!我)|去世|(?<!一)走了|过世|病逝|没了|自杀|跳楼|(?<![要想去])跳(河|江|海|湖|桥|轨)了|从.{0,6}跳下来了|上吊了|烧炭(走)?了|割腕|吞(了)?.{0,3}药|送(去)?急诊|洗胃|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
+  /(同事|室友|邻居|大爷|大妈|有人|新闻|别人|听说|剧里|电视剧|电影|主角|女主|男主|小说|故事里|住户|姑姑|小姨|姨妈|二舅|嫂子|婶婶|闺蜜|发小|工友|老乡|表哥|表姐|表弟|表妹|堂哥|朋友|同学|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老公|老婆|丈夫|妻子|孩子|儿子|女儿|朋友|同事|亲戚|(?<!其)他|她|它|(?<![赌舔身])狗|猫|人家|老人|舅舅|叔叔|伯伯|哥|姐|弟|妹|病人|家人|邻居|对方|客户|老板)(?![\u4e00-\u9fff]?们)((?:(?!我).){0,10})((?<![逼害])死|(?<=[逼害])死(?!我)|去世|(?<!一)走了|过世|病逝|没了|自杀|跳楼|(?<![要想去])跳(河|江|海|湖|桥|轨)了|从.{0,6}跳下来了|上吊了|烧炭(走)?了|割腕|吞(了)?.{0,3}药|送(去)?急诊|洗胃|喝了?农药|轻生|想不开|抑郁|不想活|想死)/g;
 /** A film, a show or the news about someone's death ("看了套讲卡数自杀的电影"): a story, not the person's own. */
 const STORY_ZH = /(讲|关于|说|拍|演)[^。，,]{0,8}(自杀|跳楼|轻生|烧炭|上吊|死)的?(电影|电视剧|剧|新闻|纪录片|小说|书|视频|故事)|(视频|新闻|电影|电视剧|纪录片|小说|报道|短剧)(?:(?!我)[^。！？!?]){0,20}(自杀|跳楼|跳河|跳江|轻生|烧炭|上吊)/g;
 const HYPERBOLE_EN =
   /\b(i die already|(sure|confirm) die|die liao|dying (to|for)|to die for|dead (tired|end|serious|wrong|broke|on|set|last|beat)|deadlines?|killing (me|it)|kill (for|time)|(?<!weed ?)killer|killed it|drop dead|died laughing|(bored|scared|worried|frightened|tickled|loved|annoyed|stressed|starving|starved|freezing|froze) to death|(had|has|have|got) me dying|dying at|(would|will) (literally )?die for|(will|would|going to) kill me (if|when)|bane of my existence|killing my vibe|dead slow|(so )?(bored|tired|sick) of [^.]{0,30} i could die|over my dead body|i am dead (lol|lmao|haha)|(battery|phone|laptop|car|plant|plants)( has| is| just)? (died|dead)|(this|that|the) (interest|rate|fee|fees|bill|debt|job|commute|heat|queue|line) is (murder|killing)|murder on|dead in the water|(phone|battery)('s| is)? (dead|dying)|killing time|dying of (embarrassment|shame|boredom|laughter)|killing (my|the) (budget|wallet|credit|savings|finances)|dying here|dead and buried|drowning in (paperwork|forms|emails|work)|so done with (this|the|their) (bank|app|service|customer service|company|process)|sick to death|i am dead$|i am dead (lol|haha|lmao)|lol[^a-z]{0,3}i am dead|(the )?death of me|(be |is )?the end of me|(?<!\b(i|im|i'm|i am|i will|i'll) )(gonna|going to|will) unalive me|(would|'d) rather die than (ask|beg|call|borrow)|(phone|battery|laptop)('s| is)? (about to|going to|gonna) die|(talk|talks|talked|talking|call|calls|called|calling)[^.]{0,20} (until|till) i (want|wanna|wanted) (to )?die|(say|said|saying) goodbye to (my|the|your|our) (old )?(card|car|phone|money|savings|bonus|weekend|holiday|credit|account)s?|(thanks|cheers|thank you)[^.]{0,30}(good|nice|glad|great) to (have|having) a plan|(someone|a man|a woman|a guy|a girl|a student|a worker|a resident|a patient|one of (my|our|the) (residents|patients|clients|tenants|neighbou?rs)|(a )?news (story|report|article)|(a )?(film|movie|show|drama|character))((?! i | i'| me | my )[^.]){0,60}(jumped|died|passed( away)?|killed (himself|herself|themselves)|hanged|overdosed)|died a (painful |slow )?death|going to kill me|crying and dying|die of (embarrassment|shame|boredom|old age)|dead of old age|i am (so )?dead (if|lol|when)|i am dead 💀|(friend|brother|sister|cousin|husband|wife|partner|son|daughter|dad|mom|mum|father|mother|neighbou?r|colleague|coworker|classmate|uncle|aunt)( is| was)? (suicidal|died by suicide|committed suicide|killed (himself|herself)|overdosed|attempted suicide|tried to (end|take) (her|his|their) (own )?life|jumped (off|from) [^.]{0,30})|death certificate|(wallet|bank account|savings|credit score|spending|budget|brain cells|bank balance)[^.]{0,24}\b(died|dead|death|killing|killed|murdered)\b|\b(killing|killed|murdered|murdering|murder) (my|the) (wallet|bank account|savings|credit|budget|brain cells|bank balance)|(documentary|film|movie|show|drama|article|news|podcast|video) (about|on)[^.]{0,40}\b(suicides?|deaths?|dying)\b|(father|mother|dad|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|friend|brother|sister|son|daughter|dog|cat|uncle|aunt|parents?|neighbou?r|boss|relative)s?('s)? (has |had |just |recently )?(died|passed( away)?|death|is dead|funeral))\b/g;
 
 /** The person taking someone else's death as their own way ("我也想这样", "I should do the same"). */
-const FOLLOWING_ZH = /我也(想|要|打算|准备|会|该|这样)|(我)?(查|搜|百度|研究)(了|过)?(一下)?(怎么|如何)(弄|做|操作|办|死)|跟(他|她|他们)一样(走|去|了断)|我也想试试/;
-const FOLLOWING_EN = /\b(that(?:'?s| is) how i (want to|wanna|will|'?ll) go|(i'?m|i am) (going to|gonna) do (it|the same) too|i (should|will|want to|wanna|might|could) do the same|so that'?s what i'?ll do|i'?m next|me too|i want to try it)\b/;
+const FOLLOWING_ZH = new RegExp(`${JOINING_ZH}|我也(想|要|打算|准备|会|该|这样)|(我)?(查|搜|百度|研究)(了|过)?(一下)?(怎么|如何)(弄|做|操作|办|死)|跟(他|她|他们)一样(走|去|了断)|我也想试试`);
+const FOLLOWING_EN = new RegExp(String.raw`\b(${JOINING_EN}|that(?:'?s| is) how i (want to|wanna|will|'?ll) go|(i'?m|i am) (going to|gonna) do (it|the same) too|i (should|will|want to|wanna|might|could) do the same|so that'?s what i'?ll do|i'?m next|me too|i want to try it)\b`);
 
 /**
  * A pattern taken out of a text's dense form one sentence at a time: an idiom is never read across a full stop ("我是
@@ -294,7 +298,7 @@ const NOT_FINAL_EN =
 /** Said to be for good: no trip or paper makes a goodbye beside these less final. */
 const FINAL_ZH = /其实是?想.{0,6}告别|不(会)?回来|本来要.{0,12}算了|回不来|别(找|等)我|不用等|下辈子|来世|来生|永别|再也(不|没|见不)|不用再还|就不用还|最后一(次(?!打卡|上班|值班)|条|面|封|期)|不在了|该走了|等不到|找不到我|见不到了|其实(我)?(今晚|明天|马上)|还得了|就能(把债)?还清|背我的债|不用背|还回得来|拜托/;
 const FINAL_EN = /\b(won'?t be (back|here)|will not be (back|here)|not coming back|never coming back|next life|don'?t wait|don'?t look for me|goodbye everyone|this is (goodbye|it|my last)|last message|won'?t owe|none of (it|this) (matters|will matter)|when i'?m gone|after i'?m gone|i won'?t need them|i will not need (them|it|any of (it|them)|this)|my last day,? period|last day (of my life|on earth|alive)|how i am going to do it|(have|need) to deal with me|make it there)\b/;
-const LEAVING = /走了|好找|能找到|找得到|before i go|再见|告别|道别|最后|安排好|托给|交给|留给|转给|送人|遗嘱|受益人|信|保单|goodbye|bye|last|affairs|will\b|letter|beneficiar|insurance|policy|just in case|giving away|give away|can have my/;
+const LEAVING = /走了|勿念|好找|能找到|找得到|before i go|再见|告别|道别|最后|安排好|托给|交给|留给|转给|送人|遗嘱|受益人|信|保单|goodbye|bye|last|affairs|will\b|letter|beneficiar|insurance|policy|just in case|giving away|give away|can have my/;
 /**
  * Medicine taken as a doctor prescribed it ("医生开的安眠药我都照剂量吃"): no means, unless it is being kept back or
  * gathered ("医生开的药我一直没吃，攒了一整瓶"), the warning sign itself.
