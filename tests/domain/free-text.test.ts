@@ -1211,3 +1211,18 @@ describe('despair the tuning part still missed, read by meaning (said here in ot
     expect(readCrisis(text)?.level).not.toBe('crisis'),
   );
 });
+
+describe('agents and own requests the tuning part still misread, by meaning (said here in other words)', () => {
+  it.each([
+    '我想找代办，我自己打电话真的说不出口',
+    'a "debt adviser" wants my passport, both bank cards and my Alipay password',
+    'SMS: your overdue card is eligible for a penalty waiver, add us on WhatsApp 8877 to apply',
+    '邻居说他认识银行里的人，能把利息免了，事成请他吃饭再给一千',
+  ])('warns: %s', (text) => expect(mentionsPaidAgent(text)).toBe(true));
+  it.each([
+    '法院组织调解的话，是不是就不用交中介费了',
+    '那些代协商的公司收得好贵，我想自己来，教我怎么写申请',
+    '客服说能申请减免，只收3%的分期手续费，这个合理吗',
+    '我有个做律师的朋友说，按规定可以跟银行谈最长5年分期，真的吗',
+  ])('does not warn: %s', (text) => expect(mentionsPaidAgent(text)).toBe(false));
+});
