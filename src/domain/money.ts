@@ -16,7 +16,7 @@ export type MoneyParse =
 /** "Nothing", as someone who has just lost their job says it: `没有`, `没收入`, `失业了没有收入`, `no income`, `没有别的了`. */
 const NOTHING_WHOLE = /^(现在|目前|暂时|最近)?(失业了?|没工作了?)?(没有|无|没|零|0|zero|none|nothing|no|nil)(任何)?(收入|工资|进账|income|money)?了?$/i;
 const NOTHING_SAID =
-  /(?<!快|要)(没有|没|无)(任何)?(收入|工资|进账|别的|其他|其它|了)|(别的|其他|其它)的?都?(没有|没|无)|没(什么|啥)(开销|花销|支出|花费|收入|别的|其他)|(没有|没|无)(工作|收入)?[\s，,]*(失业|下岗|待业)|零收入|(一分钱|一毛钱|分文|一分)(收入)?.{0,4}(没有|都没|没)|(?<!有时候?)没有$|木有|没得|莫得|(?<!尽量|能|省|想|要)不(用)?花(钱|什么钱)(?!是不可能|不行|不可能)|(只有|就|就只有|只欠)(这|花呗|借呗|微粒贷|白条|金条|月付|信用卡|一张卡|一家)?.{0,4}(一笔|一个|这个|一家|这笔|这一笔|这一家)(?!人)|^没了|^(没有?|无)$|\b(no|zero|nil) (income|salary|wages|pay|money coming in|other (debts?|loans?))\b|\b(none|nothing|nope|that is (all|it|everything)|that's (all|it|everything)|no more|no others?|(just|only) (this|that|the) one)\b|\bunemployed\b.*\b(no|nothing|zero)\b/i;
+  /(?<!快|要)(没有|没|无)(任何)?(收入|工资|进账|别的|其他|其它|了)|(别的|其他|其它)的?都?(没有|没|无)|没(什么|啥)(开销|花销|支出|花费|收入|别的|其他)|(没有|没|无)(工作|收入)?[\s，,]*(我)?(还)?(在)?(失业|下岗|待业|上学|读书|念书|上大学|是学生)|零收入|(一分钱|一毛钱|分文|一分)(收入)?.{0,4}(没有|都没|没)|(?<!有时候?)没有$|木有|没得|莫得|(?<!尽量|能|省|想|要)不(用)?花(钱|什么钱)(?!是不可能|不行|不可能)|(只有|就|就只有|只欠)(这|花呗|借呗|微粒贷|白条|金条|月付|信用卡|一张卡|一家)?.{0,4}(一笔|一个|这个|一家|这笔|这一笔|这一家)(?!人)|^没了|^(没有?|无)$|\b(no|zero|nil) (income|salary|wages|pay|money coming in|other (debts?|loans?))\b|\b(none|nothing|nope|that is (all|it|everything)|that's (all|it|everything)|no more|no others?|(just|only) (this|that|the) one)\b|\bunemployed\b.*\b(no|nothing|zero)\b/i;
 /** "其他的就是一个装修贷": another debt named, not "only this one". */
 const ANOTHER_NAMED = /(其他|别的|另外|其余)(的)?(就|就是|还有|是)一(个|笔)/;
 /** "就这些了", "that's all": nothing more, unless the sentence was about something else ("六点出门，哪有空算这些"). */

@@ -156,6 +156,16 @@ describe('reading an amount', () => {
     expect(parseMoney(text, opts)).toEqual({ ok: true, fen: yuan * 100 });
   });
 
+  it('reads an amount typed in pinyin, and no lone syllable as a number', () => {
+    expect(parseMoney('liang wan san')).toEqual({ ok: true, fen: 2_300_000 });
+    expect(parseMoney('dagai yi qian er bai kuai')).toEqual({ ok: true, fen: 120_000 });
+    expect(parseMoney('wo xiang wu')).toMatchObject({ ok: false });
+  });
+
+  it('takes "none, still at school" as no income', () => {
+    expect(parseMoney('没有，我还在上大学', { allowZero: true })).toEqual({ ok: true, fen: 0 });
+  });
+
   it('asks again where "一个月" names a month gone by, not "per month"', () => {
     expect(parseMoney('前一个月6500 后来降到4800', { perMonth: true })).toEqual({ ok: false, reason: 'several' });
   });

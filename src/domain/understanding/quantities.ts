@@ -255,10 +255,28 @@ function numeralForms(s: string): string {
   return out;
 }
 
+/**
+ * Numbers typed in pinyin ("san wan duo", "yi qian wu kuai"), as Chinese numerals: a run of numeral syllables that
+ * starts with a digit and holds a magnitude (十 百 千 万), so no lone "wu" or "er" is taken for a number.
+ */
+const PINYIN_NUMERAL: Record<string, string> = {
+  ling: '零', yi: '一', er: '二', liang: '两', san: '三', si: '四', wu: '五', liu: '六', qi: '七', ba: '八', jiu: '九',
+  shi: '十', bai: '百', qian: '千', wan: '万', duo: '多', kuai: '块', yuan: '元', 'ge yue': '个月', tian: '天', nian: '年',
+};
+const PY_DIGIT = '(?:yi|er|liang|san|si|wu|liu|qi|ba|jiu|shi)';
+const PY_SYLLABLE = '(?:ling|yi|er|liang|san|si|wu|liu|qi|ba|jiu|shi|bai|qian|wan)';
+const PINYIN_RUN = new RegExp(String.raw`\b${PY_DIGIT}(?: ${PY_SYLLABLE})+(?: duo)?(?: (?:kuai|yuan|ge yue|tian|nian))?\b`, 'g');
+function pinyinNumbers(s: string): string {
+  if (!/[a-z]/.test(s)) return s;
+  return s.replace(PINYIN_RUN, (run) =>
+    /\b(shi|bai|qian|wan)\b/.test(run) ? run.replace(/ge yue|[a-z]+/g, (w) => PINYIN_NUMERAL[w] ?? w).replace(/ /g, '') : run,
+  );
+}
+
 /** The form of a text quantities are read in, and their places (`at`) refer to. */
 export const quantityText = remembered((text: string): string => {
   const { plain } = normalise(text);
-  return NUMERAL_OR_WORD.test(plain) ? englishNumbers(numeralForms(plain.replace(/(\d),(?=\d{3}(\D|$))/g, '$1'))) : plain;
+  return NUMERAL_OR_WORD.test(plain) ? englishNumbers(numeralForms(pinyinNumbers(plain.replace(/(\d),(?=\d{3}(\D|$))/g, '$1')))) : plain;
 });
 
 /** Quantities are read for each question's guards in turn: remembered, and never changed by a reader. */
