@@ -128,6 +128,9 @@ function pick(s: string, money: Quantity[], opts: MoneyOptions): number | null {
   // Asked what goes each month, the one amount said to be monthly ("欠我姐两万 每月还她一千"), over a total said
   // before it ("总共欠24000，分24期，每期一千"); a total after its parts sums them ("400/month plus 1200 = 1600").
   const monthly = opts.perMonth ? money.filter((q) => EACH_MONTH_BEFORE.test(before(q)) || EACH_MONTH_AFTER.test(after(q))) : [];
+  // "借呗每月800，白条300": said to be monthly once, before a list of parts each named after it: the parts, summed.
+  const partsOfOneMonth = opts.sum && total.length === 0 && monthly.length === 1 && monthly[0] === money[0] && !CHOICE_WORDS.test(plain) && money.every((q) => PART_BEFORE.test(before(q)) && !ONLY_A_PART_BEFORE.test(before(q)));
+  if (partsOfOneMonth) return money.reduce((sum, q) => sum + q.value, 0);
   const answer = total.length === 1 && (total[0] === money.at(-1) || monthly.length !== 1) ? total[0] : monthly.length === 1 ? monthly[0] : undefined;
   if (answer) return answer.value;
   const now = money.filter((q) => NOW_BEFORE.test(before(q)) || NOW_AFTER.test(after(q)) || USUALLY_BEFORE.test(before(q)));

@@ -144,6 +144,9 @@ describe('reading an amount', () => {
     // Asked what goes each month: the amount said to be monthly, over a total said first.
     ['借了朋友三万，每个月还他两千', { perMonth: true, sum: true }, 2_000],
     ['全部欠款五万二，分了26期，每期2000', { perMonth: true }, 2_000],
+    // Said to be monthly once, before a list of parts each named: the parts, summed; not where one is only a part.
+    ['花呗每个月1200，京东金条500', { perMonth: true, sum: true }, 1_700],
+    ['每月花销三千，其中房租一千二', { perMonth: true, sum: true }, 3_000],
     // "一个月" before an amount says it is monthly, as "一个月" after it does; an expense named beside it is not it.
     ['到手一个月7200，房贷要还3100', { perMonth: true }, 7_200],
     // What comes in as a rule, over what it is made of; what is owed now, over what it was.
