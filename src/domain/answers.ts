@@ -1,7 +1,7 @@
 import type { IsoDate } from './catalog.js';
 import { parseChineseNumber } from './numbers.js';
 import { cutGraphemes, stripBidi } from './text.js';
-import { quantities } from './understanding/quantities.js';
+import { quantities, quantityText } from './understanding/quantities.js';
 
 /**
  * Small answers of the later steps: a calendar day (a call's date, the next call-back, a plan's first due date),
@@ -171,6 +171,9 @@ export function parseMonthsCount(text: string): number | null {
   return inRange(Number(months[1]) || parseChineseNumber(months[1] ?? '') || 0);
 }
 
+/** Words before a term that make it a fallback: "实在不行", "不行的话", "大不了", "or at worst". */
+const FALLBACK_BEFORE = /(实在不行|不行的话|不行就|大不了|要不然?|再不行|\bor at (worst|most)|\bif not,?|\bfailing that,?)[^0-9一二两三四五六七八九十]{0,4}$/;
+
 export type MonthsParse = { ok: true; months: number } | { ok: false; reason: 'invalid' | 'money' | 'extension' };
 
 /**
@@ -183,7 +186,10 @@ export function readMonthsCount(text: string, opts: { extension?: boolean } = {}
   const qs = quantities(text).filter((q) => !q.range);
   const lengths = (q: (typeof qs)[number]) => q.kind === 'duration' || (opts.extension === true && q.kind === 'extension');
   const terms = qs.filter((q) => (q.kind === 'term' && !q.ordinal) || (lengths(q) && (q.unit === 'month' || q.unit === 'year')));
-  const months = [...new Set(terms.map((q) => (q.unit === 'year' ? q.value * 12 : q.value)))];
+  // A term said as a fallback ("我想分24期，实在不行36期也行") is not the one asked for, where another is.
+  const plain = quantityText(text);
+  const wanted = terms.filter((q) => !FALLBACK_BEFORE.test(plain.slice(Math.max(0, q.at - 12), q.at)));
+  const months = [...new Set((wanted.length > 0 ? wanted : terms).map((q) => (q.unit === 'year' ? q.value * 12 : q.value)))];
   if (months.length === 1 && Number.isInteger(months[0]) && months[0]! >= 1 && months[0]! <= 120) return { ok: true, months: months[0]! };
   if (qs.some((q) => q.kind === 'extension')) return { ok: false, reason: 'extension' };
   if (terms.length === 0 && qs.some((q) => q.kind === 'money' || (q.kind === 'bare' && q.value > 120))) return { ok: false, reason: 'money' };

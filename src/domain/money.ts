@@ -124,13 +124,18 @@ function pick(s: string, money: Quantity[], opts: MoneyOptions): number | null {
   // What is left of a debt named whole is owed, whatever the whole was called ("总共借了6万 还剩4万2").
   const left = BORROWED_WHOLE.test(plain) ? money.filter((q) => LEFT_BEFORE.test(before(q))) : [];
   if (left.length === 1) return left[0]!.value;
-  const total = money.filter((q, i) => TOTAL_BEFORE.test(before(q)) || TOTAL_AFTER.test(after(q)) || (i >= 2 && SO_BEFORE.test(before(q))));
+  // A total is at least each part named before it: "交通话费加起来300" after "房租2200" totals only its own clause ("so" may
+  // conclude what is left: "borrowed 40,000, paid back 12,000, so 28,000 left").
+  const total = money.filter(
+    (q, i) => ((TOTAL_BEFORE.test(before(q)) || TOTAL_AFTER.test(after(q))) && money.slice(0, i).every((p) => p.value <= q.value)) || (i >= 2 && SO_BEFORE.test(before(q))),
+  );
   // Asked what goes each month, the one amount said to be monthly ("欠我姐两万 每月还她一千"), over a total said
   // before it ("总共欠24000，分24期，每期一千"); a total after its parts sums them ("400/month plus 1200 = 1600").
   const monthly = opts.perMonth ? money.filter((q) => EACH_MONTH_BEFORE.test(before(q)) || EACH_MONTH_AFTER.test(after(q))) : [];
-  // "借呗每月800，白条300": said to be monthly once, before a list of parts each named after it: the parts, summed.
-  const partsOfOneMonth = opts.sum && total.length === 0 && monthly.length === 1 && monthly[0] === money[0] && !CHOICE_WORDS.test(plain) && money.every((q) => PART_BEFORE.test(before(q)) && !ONLY_A_PART_BEFORE.test(before(q)));
-  if (partsOfOneMonth) return money.reduce((sum, q) => sum + q.value, 0);
+  // Parts named one by one, "每月" said once before the list ("借呗每月800，白条300") or of one expense among others ("房租2200
+  // 幼儿园每月800 交通300"): every part is monthly, and they are summed (not a debt beside what is paid on it each month).
+  const parts = opts.sum && !CHOICE_WORDS.test(plain) && money.every((q) => PART_BEFORE.test(before(q)) && !ONLY_A_PART_BEFORE.test(before(q)));
+  if (parts && total.length === 0 && monthly.length === 1 && (monthly[0] === money[0] || !DIFFERENT_THINGS.test(plain))) return money.reduce((sum, q) => sum + q.value, 0);
   const answer = total.length === 1 && (total[0] === money.at(-1) || monthly.length !== 1) ? total[0] : monthly.length === 1 ? monthly[0] : undefined;
   if (answer) return answer.value;
   const now = money.filter((q) => NOW_BEFORE.test(before(q)) || NOW_AFTER.test(after(q)) || USUALLY_BEFORE.test(before(q)));

@@ -101,6 +101,11 @@ describe('the small answers of later steps', () => {
     expect(readMonthsCount('现在还到第三期了')).toEqual({ ok: false, reason: 'invalid' });
   });
 
+  it('takes the term asked for over one said as a fallback', () => {
+    expect(readMonthsCount('最好分12期，实在不行就18期')).toEqual({ ok: true, months: 12 });
+    expect(readMonthsCount('12期或者18期')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
   it('keeps only the last four of a number, and refuses a full number', () => {
     expect(parseTail('5678', 'phone')).toEqual({ ok: true, tail: '5678' });
     expect(parseTail('567x', 'id')).toEqual({ ok: true, tail: '567X' });

@@ -1203,6 +1203,7 @@ describe('despair the tuning part still missed, read by meaning (said here in ot
     'my wife died in the spring and honestly i just want to go with her',
     '各位，勿念',
     '我这种人不如走了干净',
+    '聽晚上天台吹下風，之後就唔使再還',
     'theyre all beter off without me',
   ])('gives the crisis reply: %s', (text) => expect(readCrisis(text)?.level).toBe('crisis'));
   it('asks gently at least where a poison is at hand: bought weed killer, its under the sink', () =>

@@ -147,6 +147,8 @@ describe('reading an amount', () => {
     // Said to be monthly once, before a list of parts each named: the parts, summed; not where one is only a part.
     ['花呗每个月1200，京东金条500', { perMonth: true, sum: true }, 1_700],
     ['每月花销三千，其中房租一千二', { perMonth: true, sum: true }, 3_000],
+    // "加起来" that totals only its own clause, smaller than a part before it, is not the total.
+    ['房租1800 吃饭1200 孩子学费每月600 水电话费加起来100', { perMonth: true, sum: true }, 3_700],
     // "一个月" before an amount says it is monthly, as "一个月" after it does; an expense named beside it is not it.
     ['到手一个月7200，房贷要还3100', { perMonth: true }, 7_200],
     // What comes in as a rule, over what it is made of; what is owed now, over what it was.
